@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/reader"
+)
+
+func init() {
+	register("analyze", "analyze files without storing them (JSON or text)", runAnalyze)
+}
+
+func runAnalyze(args []string) error {
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	raw := fs.Bool("raw", false, "skip cleaning: text is the input byte for byte")
+	format := fs.String("format", "text", "output format: json or text")
+	maxSize := fs.Int64("max-size", reader.DefaultMaxSize, "largest input in bytes")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: sift analyze [--raw] [--format json|text] PATH... (PATH may be - for standard input)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *format != "json" && *format != "text" {
+		return fmt.Errorf("unknown format %q (want json or text)", *format)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("no input")
+	}
+	p := analyze.Default()
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	failed := false
+	for _, path := range fs.Args() {
+		doc, err := reader.File(path, reader.Options{MaxSize: *maxSize})
+		if err == nil {
+			var a *sift.Article
+			a, err = p.Article(doc, *raw)
+			if err == nil {
+				if *format == "json" {
+					err = enc.Encode(a)
+				} else {
+					writeText(out, a)
+				}
+			}
+		}
+		if err != nil {
+			out.Flush()
+			fmt.Fprintf(os.Stderr, "sift analyze: %v\n", err)
+			failed = true
+		}
+	}
+	if failed {
+		return errFailed
+	}
+	return nil
+}
+
+// writeText prints an article for a person to read.
+func writeText(w *bufio.Writer, a *sift.Article) {
+	fmt.Fprintf(w, "== %s\n", a.Source)
+	fmt.Fprintf(w, "title:     %s\n", a.Title)
+	if a.Outlet != "" {
+		fmt.Fprintf(w, "outlet:    %s\n", a.Outlet)
+	}
+	if a.Published != "" {
+		fmt.Fprintf(w, "published: %s\n", a.Published)
+	}
+	if a.Dateline != "" {
+		fmt.Fprintf(w, "dateline:  %s\n", a.Dateline)
+	}
+	for _, c := range a.Captions {
+		fmt.Fprintf(w, "caption:   %s\n", c)
+	}
+	fmt.Fprintf(w, "\n%s\n\n", a.Text)
+	for _, e := range a.Entities {
+		fmt.Fprintf(w, "entity     %-6s %s (%s)\n", e.Type, e.Text, e.Canonical)
+	}
+	for _, q := range a.Quotes {
+		who := "?"
+		if q.Speaker != nil {
+			who = q.Speaker.Text
+			if q.Speaker.Canonical != "" {
+				who = q.Speaker.Canonical
+			}
+		}
+		fmt.Fprintf(w, "quote      %-8s %s: %q", q.Kind, who, q.Text)
+		for _, v := range q.Via {
+			fmt.Fprintf(w, " via %s", v.Text)
+		}
+		fmt.Fprintln(w)
+	}
+	for _, t := range a.Techniques {
+		fmt.Fprintf(w, "technique  %s %.2f %q\n", t.Technique, t.Score, t.Text)
+	}
+	for _, b := range a.Boilerplate {
+		fmt.Fprintf(w, "removed    [%s] %s\n", b.Reason, b.Text)
+	}
+	for _, c := range a.Comments {
+		fmt.Fprintf(w, "comment    %s: %s\n", c.Author, c.Text)
+	}
+	fmt.Fprintln(w)
+}

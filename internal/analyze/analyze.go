@@ -1,0 +1,126 @@
+// Package analyze turns a Document into an analysed Article: it cleans the
+// body (plain text through clean.Text, HTML through extract.HTML) and then
+// runs the analysis stages (entities, quotes, techniques) in order.
+package analyze
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/clean"
+	"github.com/sift-news/sift/internal/extract"
+)
+
+// Stage adds derived facts to an article whose Text is final. A stage must
+// not change Text, must keep every offset in code points into Text, and must
+// be safe for concurrent use on different articles.
+type Stage interface {
+	// Name is the stage's key in Article.Analyzer ("ner", "quotes", ...).
+	Name() string
+	// Version changes whenever the stage's output may change.
+	Version() string
+	// Apply adds the stage's facts to a.
+	Apply(a *sift.Article)
+}
+
+// Pipeline cleans documents and runs stages over them.
+type Pipeline struct {
+	Stages []Stage
+}
+
+// ErrEmpty is returned for a document with no text left after cleaning.
+var ErrEmpty = errors.New("no article text")
+
+// Article cleans doc (unless raw is set, in which case Text is doc.Body byte
+// for byte) and runs every stage over the result.
+func (p *Pipeline) Article(doc sift.Document, raw bool) (*sift.Article, error) {
+	a, err := Clean(doc, raw)
+	if err != nil {
+		return nil, err
+	}
+	p.Run(a)
+	return a, nil
+}
+
+// Run applies every stage to a and records their versions.
+func (p *Pipeline) Run(a *sift.Article) {
+	for _, s := range p.Stages {
+		s.Apply(a)
+		a.Analyzer[s.Name()] = s.Version()
+	}
+}
+
+// Clean builds an Article from doc: metadata from the document, title, body,
+// boilerplate and comments from the cleaner. With raw set the body is kept
+// as is.
+func Clean(doc sift.Document, raw bool) (*sift.Article, error) {
+	if !utf8.ValidString(doc.Body) {
+		return nil, fmt.Errorf("%s: body is not valid UTF-8", doc.Source)
+	}
+	a := &sift.Article{
+		Source:    doc.Source,
+		URL:       doc.URL,
+		Title:     doc.Title,
+		Outlet:    doc.Outlet,
+		Author:    doc.Author,
+		Published: doc.Published,
+		Language:  doc.Language,
+		Analyzer:  map[string]string{},
+	}
+	if raw {
+		a.Text = doc.Body
+		a.Analyzer["clean"] = "raw"
+	} else {
+		var r clean.Result
+		if doc.Format == sift.FormatHTML {
+			var err error
+			r, err = extract.HTML(doc.Body, doc.URL)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", doc.Source, err)
+			}
+			a.Analyzer["clean"] = "extract/" + extract.Version
+		} else {
+			r = clean.Text(doc.Body)
+			a.Analyzer["clean"] = clean.Version
+		}
+		a.Text = strings.Join(r.Paragraphs, "\n\n")
+		if a.Title == "" {
+			a.Title = r.Title
+		}
+		if a.Published == "" {
+			a.Published = r.Published
+		}
+		if a.Author == "" {
+			a.Author = r.Author
+		}
+		if a.Outlet == "" {
+			a.Outlet = r.Outlet
+		}
+		if a.Language == "" {
+			a.Language = r.Language
+		}
+		a.Dateline = r.Dateline
+		a.Captions = r.Captions
+		a.Boilerplate = r.Boilerplate
+		a.Comments = r.Comments
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return nil, fmt.Errorf("%s: %w", doc.Source, ErrEmpty)
+	}
+	if a.Language == "" {
+		a.Language = Language(a.Text)
+	}
+	a.Entities = []sift.Entity{}
+	a.Quotes = []sift.Quote{}
+	a.Techniques = []sift.Technique{}
+	if a.Boilerplate == nil {
+		a.Boilerplate = []sift.Boilerplate{}
+	}
+	if a.Comments == nil {
+		a.Comments = []sift.Comment{}
+	}
+	return a, nil
+}
