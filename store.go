@@ -78,10 +78,19 @@ type ArticleStore interface {
 	// same ID is stored already; it reports whether a was new. The article
 	// and all its facts are written in one transaction.
 	PutArticle(ctx context.Context, a *Article) (created bool, err error)
+	// PutArticles stores a batch in one transaction and returns the
+	// articles that were new, in order.
+	PutArticles(ctx context.Context, as []*Article) (added []*Article, err error)
 	// Article returns the stored article with the given ID, or ErrNotFound.
 	Article(ctx context.Context, id string) (*Article, error)
 	// Search returns matching articles, best first, and the total count.
 	Search(ctx context.Context, q Query) ([]Hit, int, error)
 	// CountArticles returns how many articles are stored.
 	CountArticles(ctx context.Context) (int, error)
+}
+
+// OutletCount is an outlet with the number of its stored articles.
+type OutletCount struct {
+	Outlet   string `json:"outlet"`
+	Articles int    `json:"articles"`
 }

@@ -1,0 +1,359 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/sift-news/sift"
+)
+
+var _ sift.ArticleStore = (*DB)(nil)
+
+// PutArticle stores a unless an article with its ID is stored already.
+func (s *DB) PutArticle(ctx context.Context, a *sift.Article) (bool, error) {
+	added, err := s.PutArticles(ctx, []*sift.Article{a})
+	return len(added) == 1, err
+}
+
+// PutArticles stores a batch of articles and all their facts in one
+// transaction, skipping those already stored (same ID), and returns the
+// new ones. A failure stores none of the batch.
+func (s *DB) PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Article, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("storing articles: %w", err)
+	}
+	defer tx.Rollback()
+	var added []*sift.Article
+	seen := map[string]bool{}
+	for _, a := range as {
+		if a.ID == "" {
+			return nil, fmt.Errorf("storing %s: article has no ID", a.Source)
+		}
+		if seen[a.ID] {
+			continue
+		}
+		seen[a.ID] = true
+		ok, err := putArticle(ctx, tx, a)
+		if err != nil {
+			return nil, fmt.Errorf("storing %s: %w", a.Source, err)
+		}
+		if ok {
+			added = append(added, a)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("storing articles: %w", err)
+	}
+	return added, nil
+}
+
+func putArticle(ctx context.Context, tx *sql.Tx, a *sift.Article) (bool, error) {
+	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO articles
+		(id, source, url, title, text, outlet, author, published, language, dateline,
+		 captions, boilerplate, comments, signals, analyzer, words)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Source, a.URL, a.Title, a.Text, a.Outlet, a.Author, a.Published, a.Language, a.Dateline,
+		jsonText(a.Captions, "[]"), jsonText(a.Boilerplate, "[]"), jsonText(a.Comments, "[]"),
+		jsonText(a.Signals, "[]"), jsonText(a.Analyzer, "{}"), len(strings.Fields(a.Text)))
+	if err != nil {
+		return false, err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	rowid, err := res.LastInsertId()
+	if err != nil {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text, outlet) VALUES (?, ?, ?, ?)`,
+		rowid, a.Title, a.Text, a.Outlet); err != nil {
+		return false, fmt.Errorf("indexing: %w", err)
+	}
+	ver := a.Analyzer["ner"]
+	for _, e := range a.Entities {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO entities(article_id, start, end, text, type, canonical, role, analyzer)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, e.Start, e.End, e.Text, e.Type, e.Canonical, e.Role, ver); err != nil {
+			return false, fmt.Errorf("entities: %w", err)
+		}
+	}
+	ver = a.Analyzer["quotes"]
+	for _, q := range a.Quotes {
+		var sp, spc string
+		var ss, se, cs, ce sql.NullInt64
+		if q.Speaker != nil {
+			sp, spc = q.Speaker.Text, q.Speaker.Canonical
+			ss = sql.NullInt64{Int64: int64(q.Speaker.Start), Valid: true}
+			se = sql.NullInt64{Int64: int64(q.Speaker.End), Valid: true}
+		}
+		var cue string
+		if q.Cue != nil {
+			cue = q.Cue.Text
+			cs = sql.NullInt64{Int64: int64(q.Cue.Start), Valid: true}
+			ce = sql.NullInt64{Int64: int64(q.Cue.End), Valid: true}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_canonical,
+			speaker_start, speaker_end, cue, cue_start, cue_end, via, analyzer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, q.Start, q.End, q.Text, q.Kind, sp, spc, ss, se, cue, cs, ce, jsonText(q.Via, "[]"), ver); err != nil {
+			return false, fmt.Errorf("quotes: %w", err)
+		}
+	}
+	ver = a.Analyzer["techniques"]
+	for _, t := range a.Techniques {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO techniques(article_id, start, end, text, technique, score, evidence, analyzer)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, t.Start, t.End, t.Text, t.Technique, t.Score, jsonText(t.Evidence, "[]"), ver); err != nil {
+			return false, fmt.Errorf("techniques: %w", err)
+		}
+	}
+	return true, nil
+}
+
+// jsonText marshals v, or returns empty for a nil value.
+func jsonText(v any, empty string) string {
+	b, err := json.Marshal(v)
+	if err != nil || string(b) == "null" {
+		return empty
+	}
+	return string(b)
+}
+
+// HasArticle reports whether an article with the given ID is stored.
+func (s *DB) HasArticle(ctx context.Context, id string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = ?`, id).Scan(&n)
+	return n > 0, err
+}
+
+// Article returns the stored article with all its facts.
+func (s *DB) Article(ctx context.Context, id string) (*sift.Article, error) {
+	a := &sift.Article{}
+	var captions, boiler, comments, signals, analyzer string
+	err := s.db.QueryRowContext(ctx, `SELECT id, source, url, title, text, outlet, author, published, language, dateline,
+		captions, boilerplate, comments, signals, analyzer FROM articles WHERE id = ?`, id).Scan(
+		&a.ID, &a.Source, &a.URL, &a.Title, &a.Text, &a.Outlet, &a.Author, &a.Published, &a.Language, &a.Dateline,
+		&captions, &boiler, &comments, &signals, &analyzer)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %s: %w", id, sift.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading article %s: %w", id, err)
+	}
+	for _, f := range []struct {
+		src string
+		dst any
+	}{{captions, &a.Captions}, {boiler, &a.Boilerplate}, {comments, &a.Comments}, {signals, &a.Signals}, {analyzer, &a.Analyzer}} {
+		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
+			return nil, fmt.Errorf("reading article %s: %w", id, err)
+		}
+	}
+	if a.Entities, err = s.entitiesOf(ctx, id); err != nil {
+		return nil, err
+	}
+	if a.Quotes, err = s.quotesOf(ctx, id); err != nil {
+		return nil, err
+	}
+	if a.Techniques, err = s.techniquesOf(ctx, id); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func (s *DB) entitiesOf(ctx context.Context, id string) ([]sift.Entity, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT start, end, text, type, canonical, role FROM entities WHERE article_id = ? ORDER BY start`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading entities of %s: %w", id, err)
+	}
+	defer rows.Close()
+	out := []sift.Entity{}
+	for rows.Next() {
+		var e sift.Entity
+		if err := rows.Scan(&e.Start, &e.End, &e.Text, &e.Type, &e.Canonical, &e.Role); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func (s *DB) quotesOf(ctx context.Context, id string) ([]sift.Quote, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT start, end, text, kind, speaker, speaker_canonical, speaker_start, speaker_end,
+		cue, cue_start, cue_end, via FROM quotes WHERE article_id = ? ORDER BY start`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading quotes of %s: %w", id, err)
+	}
+	defer rows.Close()
+	out := []sift.Quote{}
+	for rows.Next() {
+		var q sift.Quote
+		var sp, spc, cue, via string
+		var ss, se, cs, ce sql.NullInt64
+		if err := rows.Scan(&q.Start, &q.End, &q.Text, &q.Kind, &sp, &spc, &ss, &se, &cue, &cs, &ce, &via); err != nil {
+			return nil, err
+		}
+		if ss.Valid {
+			q.Speaker = &sift.Ref{Span: sift.Span{Start: int(ss.Int64), End: int(se.Int64), Text: sp}, Canonical: spc}
+		}
+		if cs.Valid {
+			q.Cue = &sift.Span{Start: int(cs.Int64), End: int(ce.Int64), Text: cue}
+		}
+		if err := json.Unmarshal([]byte(via), &q.Via); err != nil {
+			return nil, err
+		}
+		if q.Via == nil {
+			q.Via = []sift.Ref{}
+		}
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}
+
+func (s *DB) techniquesOf(ctx context.Context, id string) ([]sift.Technique, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT start, end, text, technique, score, evidence FROM techniques WHERE article_id = ? ORDER BY start`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading techniques of %s: %w", id, err)
+	}
+	defer rows.Close()
+	out := []sift.Technique{}
+	for rows.Next() {
+		var t sift.Technique
+		var ev string
+		if err := rows.Scan(&t.Start, &t.End, &t.Text, &t.Technique, &t.Score, &ev); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(ev), &t.Evidence); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// CountArticles returns how many articles are stored.
+func (s *DB) CountArticles(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n)
+	return n, err
+}
+
+// Outlets returns every outlet in the store with its article count, most
+// articles first.
+func (s *DB) Outlets(ctx context.Context) ([]sift.OutletCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT outlet, count(*) FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet`)
+	if err != nil {
+		return nil, fmt.Errorf("listing outlets: %w", err)
+	}
+	defer rows.Close()
+	var out []sift.OutletCount
+	for rows.Next() {
+		var o sift.OutletCount
+		if err := rows.Scan(&o.Outlet, &o.Articles); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// Search finds articles matching q. The text uses FTS5 syntax (words,
+// "phrases", prefix*, AND/OR/NOT); text that is not valid FTS5 syntax is
+// searched as plain words instead of failing. Without text, matching
+// articles are listed newest first.
+func (s *DB) Search(ctx context.Context, q sift.Query) ([]sift.Hit, int, error) {
+	if q.Limit <= 0 || q.Limit > 1000 {
+		q.Limit = 20
+	}
+	hits, total, err := s.search(ctx, q, q.Text)
+	if err != nil && strings.TrimSpace(q.Text) != "" && isFTSSyntaxError(err) {
+		hits, total, err = s.search(ctx, q, plainQuery(q.Text))
+	}
+	return hits, total, err
+}
+
+func (s *DB) search(ctx context.Context, q sift.Query, match string) ([]sift.Hit, int, error) {
+	var where []string
+	var args []any
+	from := `articles a`
+	snippet := `substr(a.text, 1, 240)`
+	rank := `0.0`
+	order := `a.published DESC, a.rowid DESC`
+	if strings.TrimSpace(match) != "" {
+		from = `articles_fts JOIN articles a ON a.rowid = articles_fts.rowid`
+		where = append(where, `articles_fts MATCH ?`)
+		args = append(args, match)
+		snippet = `snippet(articles_fts, 1, char(2), char(3), '…', 32)`
+		rank = `bm25(articles_fts, 4.0, 1.0)`
+		order = `rank`
+	}
+	if q.Outlet != "" {
+		where = append(where, `a.outlet = ?`)
+		args = append(args, q.Outlet)
+	}
+	if q.Since != "" {
+		where = append(where, `a.published >= ?`)
+		args = append(args, q.Since)
+	}
+	if q.Until != "" {
+		where = append(where, `a.published != '' AND a.published <= ?`)
+		args = append(args, q.Until)
+	}
+	if q.Entity != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.canonical = ?)`)
+		args = append(args, q.Entity)
+	}
+	if q.Speaker != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM quotes qq WHERE qq.article_id = a.id AND qq.speaker_canonical = ?)`)
+		args = append(args, q.Speaker)
+	}
+	if q.Technique != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM techniques t WHERE t.article_id = a.id AND t.technique = ?)`)
+		args = append(args, q.Technique)
+	}
+	if q.Story != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id AND sa.story_id = ?)`)
+		args = append(args, q.Story)
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("searching: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.outlet, a.published, a.source, `+snippet+`, `+rank+` AS rank
+		FROM `+from+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("searching: %w", err)
+	}
+	defer rows.Close()
+	var hits []sift.Hit
+	for rows.Next() {
+		var h sift.Hit
+		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Source, &h.Snippet, &h.Rank); err != nil {
+			return nil, 0, err
+		}
+		hits = append(hits, h)
+	}
+	return hits, total, rows.Err()
+}
+
+func isFTSSyntaxError(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "fts5") || strings.Contains(msg, "syntax error") || strings.Contains(msg, "no such column") ||
+		strings.Contains(msg, "unterminated")
+}
+
+// plainQuery turns arbitrary user text into an FTS5 query matching all its
+// words: every word is quoted, so operators and punctuation lose meaning.
+func plainQuery(text string) string {
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range words {
+		words[i] = `"` + w + `"`
+	}
+	return strings.Join(words, " ")
+}
