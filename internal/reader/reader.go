@@ -1,7 +1,9 @@
 // Package reader reads inputs into sift.Documents: single files, standard
-// input, directories, JSON Lines and CSV files. It detects HTML, gzip,
-// binary data and non-UTF-8 encodings, and enforces a size limit, so that a
-// bad input yields a clear error naming it instead of bad text.
+// input, directories, JSON Lines and CSV/TSV files (optionally gzipped) and
+// HTML pages. It detects HTML, gzip, binary data and non-UTF-8 encodings,
+// streams record-oriented files with bounded memory and enforces a size
+// limit, so that a bad input yields a clear error naming it instead of bad
+// text, and the other inputs are still read.
 package reader
 
 import (
@@ -10,20 +12,38 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/sift-news/sift"
 )
 
-// DefaultMaxSize is the default limit on one input's decoded size.
+// DefaultMaxSize is the default limit on one input's decoded size, and on
+// one record (JSON line or CSV row) of a record-oriented input.
 const DefaultMaxSize = 32 << 20
 
 // Options control reading.
 type Options struct {
-	MaxSize int64 // bytes per input after decompression; 0 means DefaultMaxSize
+	// MaxSize is the largest input (a text or HTML file), or the largest
+	// record of a JSON Lines or CSV file, in bytes after decompression;
+	// 0 means DefaultMaxSize.
+	MaxSize int64
+	// Columns maps a document field ("title", "text", "url", "outlet",
+	// "published", "author") to the CSV column or JSON key holding it, for
+	// names the reader does not recognise by itself. Matching ignores case.
+	Columns map[string]string
+	// Format forces the kind of every input instead of guessing it from the
+	// extension and content: "text", "html", "jsonl", "csv", "tsv" or
+	// "warc". Mostly useful for standard input.
+	Format string
+	// DayFirst reads ambiguous numeric dates such as 6/12/2017 as
+	// day/month/year (6 December) instead of month/day/year (12 June).
+	DayFirst bool
+	// Warn, if set, is told about inputs that were read but repaired, such
+	// as a CSV converted from Windows-1252 or a text with invalid UTF-8.
+	Warn func(error)
 }
 
 func (o Options) maxSize() int64 {
@@ -33,12 +53,60 @@ func (o Options) maxSize() int64 {
 	return o.MaxSize
 }
 
-// Errors a reader reports for bad inputs.
+func (o Options) warn(err error) {
+	if o.Warn != nil {
+		o.Warn(err)
+	}
+}
+
+// Errors a reader reports for bad inputs; test for them with errors.Is.
 var (
 	ErrBinary   = errors.New("binary data, not text")
 	ErrEmpty    = errors.New("empty input")
-	ErrTooLarge = errors.New("input exceeds size limit")
+	ErrTooLarge = errors.New("exceeds size limit")
+	ErrNoText   = errors.New("no text")
+	ErrFormat   = errors.New("malformed record")
 )
+
+// Error is a problem with one input, or with one record of it.
+type Error struct {
+	Input string // the input as given: a path, or "-" for standard input
+	Row   int    // CSV row (the header is row 1), or 0
+	Line  int    // line of a JSON Lines record or first line of a CSV row, or 0
+	Err   error
+}
+
+func (e *Error) Error() string {
+	name := e.Input
+	if name == "-" {
+		name = "standard input"
+	}
+	switch {
+	case e.Row > 0 && e.Line > 0 && e.Line != e.Row:
+		return fmt.Sprintf("%s row %d (line %d): %v", name, e.Row, e.Line, e.Err)
+	case e.Row > 0:
+		return fmt.Sprintf("%s row %d: %v", name, e.Row, e.Err)
+	case e.Line > 0:
+		return fmt.Sprintf("%s line %d: %v", name, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", name, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// openError turns an error from opening or reading path into an Error
+// without repeating the path.
+func openError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, fs.ErrNotExist) {
+			err = fmt.Errorf("no such file or directory: %w", pe.Err)
+		} else {
+			err = fmt.Errorf("cannot %s: %w", pe.Op, pe.Err)
+		}
+	}
+	return &Error{Input: path, Err: err}
+}
 
 // File reads one file (or standard input for "-") as one document. HTML is
 // recognised by extension (.html, .htm, optionally .gz) or content.
@@ -49,35 +117,80 @@ func File(path string, opt Options) (sift.Document, error) {
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
-			return sift.Document{}, err
+			return sift.Document{Source: path}, openError(path, err)
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return sift.Document{Source: path}, &Error{Input: path, Err: errors.New("is a directory")}
+		}
 		r = f
 	}
 	data, err := readAll(r, opt.maxSize())
 	if err != nil {
-		return sift.Document{}, fmt.Errorf("%s: %w", path, err)
+		return sift.Document{Source: path}, openError(path, err)
 	}
-	return Bytes(path, data)
+	doc, note, err := document(path, data, opt.Format)
+	if err == nil && note != "" {
+		opt.warn(&Error{Input: path, Err: errors.New(note)})
+	}
+	return doc, err
 }
 
 // Bytes makes a document from data read from source.
 func Bytes(source string, data []byte) (sift.Document, error) {
+	doc, _, err := document(source, data, "")
+	return doc, err
+}
+
+// document makes a document from data read from source, in format ("" to
+// guess it), and says what repairs decoding needed, if any.
+func document(source string, data []byte, format string) (sift.Document, string, error) {
 	doc := sift.Document{Source: source, Format: sift.FormatText}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return doc, fmt.Errorf("%s: %w", source, ErrEmpty)
+		return doc, "", &Error{Input: source, Err: ErrEmpty}
 	}
 	if isBinary(data) {
-		return doc, fmt.Errorf("%s: %w", source, ErrBinary)
+		return doc, "", &Error{Input: source, Err: ErrBinary}
 	}
-	text := Decode(data)
-	name := strings.ToLower(strings.TrimSuffix(source, ".gz"))
-	ext := filepath.Ext(name)
-	if ext == ".html" || ext == ".htm" || ext == ".xhtml" || looksHTML(text) {
+	html := format == "html" || format == "" && isHTMLName(source)
+	var text, note string
+	if html {
+		text, note = decodeHTML(data)
+	} else {
+		text, note = decode(data)
+	}
+	text = stripNUL(text)
+	if strings.TrimSpace(text) == "" {
+		return doc, "", &Error{Input: source, Err: ErrEmpty}
+	}
+	if html || format == "" && looksHTML(text) {
 		doc.Format = sift.FormatHTML
 	}
 	doc.Body = text
-	return doc, nil
+	return doc, note, nil
+}
+
+// isHTMLName reports whether a file name has an HTML extension, optionally
+// followed by .gz.
+func isHTMLName(name string) bool {
+	switch extension(name) {
+	case ".html", ".htm", ".xhtml":
+		return true
+	}
+	return false
+}
+
+// extension returns the lower-cased extension of name, looking past a
+// trailing .gz.
+func extension(name string) string {
+	name = strings.ToLower(name)
+	name = strings.TrimSuffix(name, ".gz")
+	return filepath.Ext(name)
+}
+
+// isGzip reports whether data starts with the gzip magic number.
+func isGzip(data []byte) bool {
+	return len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b
 }
 
 // readAll reads r up to limit bytes, gunzipping gzip data, and fails with
@@ -88,9 +201,9 @@ func readAll(r io.Reader, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, limit)
+		return nil, fmt.Errorf("%w of %d bytes", ErrTooLarge, limit)
 	}
-	if len(data) > 2 && data[0] == 0x1f && data[1] == 0x8b {
+	if isGzip(data) {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
 			return nil, fmt.Errorf("gzip: %w", err)
@@ -100,22 +213,21 @@ func readAll(r io.Reader, limit int64) ([]byte, error) {
 			return nil, fmt.Errorf("gzip: %w", err)
 		}
 		if int64(len(data)) > limit {
-			return nil, fmt.Errorf("%w after decompression (%d bytes)", ErrTooLarge, limit)
+			return nil, fmt.Errorf("%w of %d bytes after decompression", ErrTooLarge, limit)
 		}
 	}
 	return data, nil
 }
 
-// isBinary reports whether data looks like a binary file: NUL bytes or many
-// control characters in its first 8 KiB.
+// isBinary reports whether data looks like a binary file: NUL bytes (unless
+// it is UTF-16 text) or many control characters in its first 8 KiB.
 func isBinary(data []byte) bool {
 	head := data
 	if len(head) > 8192 {
 		head = head[:8192]
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
-		// UTF-16 text has NULs too; Decode handles a BOM, so only refuse without one.
-		return !(len(head) >= 2 && ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == 0xfe && head[1] == 0xff)))
+		return utf16Encoding(head) == nil
 	}
 	ctrl := 0
 	for _, b := range head {
@@ -128,74 +240,20 @@ func isBinary(data []byte) bool {
 
 // looksHTML reports whether text starts like an HTML document.
 func looksHTML(text string) bool {
-	head := strings.ToLower(strings.TrimSpace(text))
+	head := strings.TrimSpace(text)
 	if len(head) > 512 {
 		head = head[:512]
 	}
+	head = strings.ToLower(head)
 	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
 		(strings.HasPrefix(head, "<") && (strings.Contains(head, "<head") || strings.Contains(head, "<body")))
 }
 
-// Decode returns data as valid UTF-8: UTF-8 as is (minus a BOM), UTF-16 with
-// a BOM converted, and anything else read as Windows-1252, the usual
-// encoding of "Latin-1" files.
-func Decode(data []byte) string {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(data) {
-		return string(data)
+// stripNUL removes NUL characters, which no text needs and which some
+// databases truncate at.
+func stripNUL(s string) string {
+	if strings.IndexByte(s, 0) < 0 {
+		return s
 	}
-	if len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
-		return decodeUTF16(data)
-	}
-	var b strings.Builder
-	b.Grow(len(data) + len(data)/8)
-	for len(data) > 0 {
-		r, n := utf8.DecodeRune(data)
-		if r == utf8.RuneError && n <= 1 {
-			b.WriteRune(cp1252[data[0]])
-			data = data[1:]
-			continue
-		}
-		b.WriteRune(r)
-		data = data[n:]
-	}
-	return b.String()
+	return strings.ReplaceAll(s, "\x00", "")
 }
-
-func decodeUTF16(data []byte) string {
-	le := data[0] == 0xff
-	data = data[2:]
-	u := make([]uint16, 0, len(data)/2)
-	for i := 0; i+1 < len(data); i += 2 {
-		if le {
-			u = append(u, uint16(data[i])|uint16(data[i+1])<<8)
-		} else {
-			u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
-		}
-	}
-	var b strings.Builder
-	for i := 0; i < len(u); i++ {
-		c := rune(u[i])
-		if c >= 0xd800 && c < 0xdc00 && i+1 < len(u) && u[i+1] >= 0xdc00 && u[i+1] < 0xe000 {
-			c = (c-0xd800)<<10 + (rune(u[i+1]) - 0xdc00) + 0x10000
-			i++
-		} else if c >= 0xd800 && c < 0xe000 {
-			c = utf8.RuneError
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// cp1252 maps each byte to its Windows-1252 character (Latin-1 with the
-// 0x80–0x9f range holding curly quotes, dashes and the euro sign).
-var cp1252 = func() [256]rune {
-	var t [256]rune
-	for i := range t {
-		t[i] = rune(i)
-	}
-	hi := []rune{0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-		0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178}
-	copy(t[0x80:0xa0], hi)
-	return t
-}()
