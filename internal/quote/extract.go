@@ -1,0 +1,1010 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sift-news/sift"
+)
+
+// ref is a speaker or intermediary found in the text, in bytes.
+type ref struct {
+	start, end int
+	canonical  string
+	typ        string
+	gender     byte
+	media      bool
+}
+
+// stmt is a statement found in the text, in bytes.
+type stmt struct {
+	start, end int
+	kind       string
+	cue        [2]int // byte span of the cue; cue[1] == 0 when there is none
+	cueTok     int    // token index of the cue, -1 when none
+	speaker    *ref
+	via        []ref
+	unit       int
+}
+
+// marker is a phrase that names a source or an intermediary: "according to
+// X", "cited by X", "as reported by X", "X quoted".
+type marker struct {
+	kind   string // "according", "by", "citing", "active"
+	at     int    // token index of the marker word
+	np     [2]int // token range of the named source
+	used   bool
+	atUnit bool // the marker opens the unit ("According to X, ...")
+}
+
+// extractor holds the state of one article.
+type extractor struct {
+	text      string
+	toks      []token
+	regions   []region
+	inRegion  []int
+	units     [][2]int
+	unitStart []bool
+	names     []mention
+	used      []bool
+	stmts     []stmt
+	// persons are the people who spoke so far, most recent last, for
+	// pronouns.
+	speakers   []ref
+	lastOutlet *ref
+}
+
+// extract finds the statements of text. ents are the entity stage's
+// mentions (code point offsets); off indexes text.
+func extract(text string, ents []sift.Entity, off *sift.Offsets) []stmt {
+	x := &extractor{text: text}
+	x.toks = tokenize(text)
+	if len(x.toks) == 0 {
+		return nil
+	}
+	x.regions = pairQuotes(text, x.toks)
+	x.inRegion = make([]int, len(x.toks))
+	for i := range x.inRegion {
+		x.inRegion[i] = -1
+	}
+	for ri, r := range x.regions {
+		for k := r.open; k <= r.close; k++ {
+			x.inRegion[k] = ri
+		}
+	}
+	x.units = units(x.toks, x.inRegion)
+	x.unitStart = make([]bool, len(x.toks))
+	for _, u := range x.units {
+		k := u[0]
+		for k < u[1] && !x.toks[k].word {
+			k++
+		}
+		if k < u[1] {
+			x.unitStart[k] = true
+		}
+	}
+	if len(ents) > 0 && off != nil {
+		x.names = fromEntities(ents, off, x.toks)
+		sort.Slice(x.names, func(i, j int) bool { return x.names[i].start < x.names[j].start })
+	} else {
+		x.names = fallbackMentions(x.toks, x.unitStart)
+	}
+	x.used = make([]bool, len(x.toks))
+	for ui := range x.units {
+		x.unit(ui)
+	}
+	sort.SliceStable(x.stmts, func(i, j int) bool { return x.stmts[i].start < x.stmts[j].start })
+	return x.stmts
+}
+
+// unit finds the statements of one sentence-like unit.
+func (x *extractor) unit(ui int) {
+	a, b := x.units[ui][0], x.units[ui][1]
+	first := len(x.stmts)
+	markers := x.markers(a, b)
+
+	// Headline style: "Lavrov: ..." in the first paragraph.
+	if x.toks[a].para == 0 && x.inRegion[a] < 0 {
+		for k := a + 1; k < b && k <= a+4; k++ {
+			if x.toks[k].text == ":" {
+				if allCaps(x.toks[a:k]) && k+2 < b {
+					x.add(stmt{start: x.toks[k+1].start, end: x.toks[b-1].end, kind: sift.Indirect,
+						cue: [2]int{x.toks[k].start, x.toks[k].end}, cueTok: k, speaker: x.resolve(a, k), unit: ui})
+					x.use(a, k+1)
+				}
+				break
+			}
+			if !x.toks[k].word || !x.toks[k].cap {
+				break
+			}
+		}
+	}
+
+	// Direct quotes.
+	for ri := range x.regions {
+		r := &x.regions[ri]
+		if r.open < a || r.open >= b {
+			continue
+		}
+		x.direct(ui, ri, markers)
+	}
+
+	// Indirect speech.
+	for c := a; c < b; c++ {
+		if x.used[c] || x.inRegion[c] >= 0 || !x.toks[c].word || x.toks[c].cap && c != a {
+			continue
+		}
+		x.indirect(ui, c, markers)
+	}
+
+	// Markers that name the only source of the unit become its speaker.
+	if len(x.stmts) == first {
+		for mi := range markers {
+			m := &markers[mi]
+			if m.kind != "according" && !(m.kind == "by" && m.atUnit) {
+				continue
+			}
+			x.sourceMarker(ui, m)
+			break
+		}
+	}
+
+	// The other markers are intermediaries of the unit's statements.
+	for si := first; si < len(x.stmts); si++ {
+		s := &x.stmts[si]
+		for mi := range markers {
+			m := &markers[mi]
+			if m.used && m.kind == "according" {
+				continue
+			}
+			v := x.resolve(m.np[0], m.np[1])
+			if v == nil || s.speaker != nil && overlaps(v.start, v.end, s.speaker.start, s.speaker.end) {
+				continue
+			}
+			if s.speaker != nil && v.canonical != "" && v.canonical == s.speaker.canonical {
+				continue
+			}
+			s.via = appendRef(s.via, *v)
+			if v.media || v.typ == sift.ORG {
+				x.lastOutlet = v
+			}
+		}
+		sort.Slice(s.via, func(i, j int) bool { return s.via[i].start < s.via[j].start })
+	}
+	for si := first; si < len(x.stmts); si++ {
+		if sp := x.stmts[si].speaker; sp != nil {
+			if sp.media {
+				o := *sp
+				x.lastOutlet = &o
+			}
+			if sp.typ == sift.PERSON {
+				x.speakers = append(x.speakers, *sp)
+			}
+		}
+	}
+}
+
+func appendRef(list []ref, r ref) []ref {
+	for _, o := range list {
+		if o.start == r.start && o.end == r.end {
+			return list
+		}
+	}
+	return append(list, r)
+}
+
+func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }
+
+func allCaps(ts []token) bool {
+	for _, t := range ts {
+		if !t.word || !t.cap {
+			return false
+		}
+	}
+	return len(ts) > 0
+}
+
+// add records a statement unless it overlaps one already found.
+func (x *extractor) add(s stmt) {
+	if s.end <= s.start {
+		return
+	}
+	for _, o := range x.stmts {
+		if overlaps(s.start, s.end, o.start, o.end) {
+			return
+		}
+	}
+	x.stmts = append(x.stmts, s)
+}
+
+func (x *extractor) use(i, j int) {
+	for k := i; k < j && k < len(x.used); k++ {
+		if k >= 0 {
+			x.used[k] = true
+		}
+	}
+}
+
+// markers finds the source phrases of a unit outside quotes.
+func (x *extractor) markers(a, b int) []marker {
+	var out []marker
+	for k := a; k < b; k++ {
+		if x.inRegion[k] >= 0 || !x.toks[k].word {
+			continue
+		}
+		w := x.toks[k].lower
+		switch {
+		case w == "according" && k+1 < b && x.toks[k+1].lower == "to":
+			s, e := x.walkRight(k+2, b)
+			if e > s {
+				out = append(out, marker{kind: "according", at: k, np: [2]int{s, e}, atUnit: x.opens(a, k)})
+			}
+		case w == "by" && k > a && (x.cueWord(k-1) || x.toks[k-1].lower == "saying" || x.toks[k-1].lower == "published"):
+			s, e := x.walkRight(k+1, b)
+			if e > s {
+				open := k >= 2 && x.toks[k-2].lower == "as" && x.opens(a, k-2)
+				out = append(out, marker{kind: "by", at: k - 1, np: [2]int{s, e}, atUnit: open})
+				x.use(k-1, k+1)
+			}
+		case w == "citing" || w == "quoting":
+			s, e := x.walkRight(k+1, b)
+			if e > s {
+				out = append(out, marker{kind: "citing", at: k, np: [2]int{s, e}})
+				x.use(k, k+1)
+			}
+		case (w == "cited" || w == "quoted" || w == "cites" || w == "quotes") && k > a && k+1 < b &&
+			x.toks[k+1].lower != "by" && x.toks[k+1].lower != "as" && !gapWords[x.toks[k-1].lower]:
+			s, e := x.walkLeft(k, a)
+			if e > s && !x.isPronoun(s, e) {
+				out = append(out, marker{kind: "active", at: k, np: [2]int{s, e}})
+			}
+		}
+	}
+	return out
+}
+
+// opens reports whether token k is at the start of unit a (after an
+// opening adverbial such as "However,").
+func (x *extractor) opens(a, k int) bool {
+	if k == a {
+		return true
+	}
+	if k-a <= 5 && x.toks[k-1].text == "," {
+		for j := a; j < k-1; j++ {
+			if !x.toks[j].word {
+				return false
+			}
+		}
+		return true
+	}
+	return k > a && k-a <= 1 && x.toks[a].lower == "as"
+}
+
+// cueWord reports whether toks[k] is a cue verb.
+func (x *extractor) cueWord(k int) bool {
+	return cueVerbs[x.toks[k].lower] != 0
+}
+
+// direct attributes the quoted region ri of unit ui.
+func (x *extractor) direct(ui, ri int, markers []marker) {
+	a, b := x.units[ui][0], x.units[ui][1]
+	r := &x.regions[ri]
+	// The stretch before the quote (from the unit start or the previous
+	// quote) and after it (to the next quote or the unit end).
+	before := a
+	if ri > 0 && x.regions[ri-1].close >= a && x.regions[ri-1].close < r.open {
+		before = x.regions[ri-1].close + 1
+	}
+	after := b
+	if ri+1 < len(x.regions) && x.regions[ri+1].open < b {
+		after = x.regions[ri+1].open
+	}
+	s := stmt{start: x.toks[r.open].start, end: x.toks[r.close].end, kind: sift.Direct, cueTok: -1, unit: ui}
+	if !r.closed {
+		s.start = x.toks[r.open].start
+	}
+
+	// Attribution after the quote: ”, he said / ” said X / ”, X quoted Y.
+	if spk, cue, ok := x.attributionAfter(r.close+1, after, markers); ok {
+		s.speaker, s.cueTok = spk, cue
+		if cue >= 0 {
+			s.cue = [2]int{x.toks[cue].start, x.toks[cue].end}
+		}
+		r.direct = true
+		x.add(s)
+		return
+	}
+	tail := x.onlyTrailing(r.close+1, after)
+	// Attribution before the quote: X said: “ / According to X, “.
+	if tail {
+		if spk, cue, ok := x.attributionBefore(before, r.open, markers); ok {
+			s.speaker, s.cueTok = spk, cue
+			if cue >= 0 {
+				s.cue = [2]int{x.toks[cue].start, x.toks[cue].end}
+				if x.toks[cue].text == ":" {
+					s.cue = [2]int{x.toks[cue].start, x.toks[cue].end}
+				}
+			}
+			r.direct = true
+			x.add(s)
+			return
+		}
+	}
+	// A quote standing alone as a sentence continues the last speaker; a
+	// short one is a scare quote.
+	if tail && r.words >= 4 && x.onlyOpening(before, r.open) {
+		if len(x.stmts) > 0 {
+			last := x.stmts[len(x.stmts)-1]
+			if last.speaker != nil && x.toks[r.open].para-x.paraOfUnit(last.unit) <= 1 {
+				sp := *last.speaker
+				s.speaker = &sp
+				s.via = append([]ref(nil), last.via...)
+			}
+		}
+		r.direct = true
+		x.add(s)
+	}
+}
+
+func (x *extractor) paraOfUnit(ui int) int { return x.toks[x.units[ui][1]-1].para }
+
+// onlyTrailing reports whether toks[i:j] holds nothing but punctuation.
+func (x *extractor) onlyTrailing(i, j int) bool {
+	for k := i; k < j; k++ {
+		if x.toks[k].word {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyOpening reports whether toks[i:j] holds nothing but punctuation or a
+// short opening ("And", "Then:").
+func (x *extractor) onlyOpening(i, j int) bool {
+	words := 0
+	for k := i; k < j; k++ {
+		if x.toks[k].word {
+			words++
+		}
+	}
+	return words == 0
+}
+
+// attributionAfter looks for "”, he said", "” said X", "”, X quoted Y" in
+// toks[i:j].
+func (x *extractor) attributionAfter(i, j int, markers []marker) (*ref, int, bool) {
+	k := i
+	for k < j && !x.toks[k].word && (x.toks[k].text == "," || x.toks[k].text == "—" || x.toks[k].text == "-" || x.toks[k].mark != notMark) {
+		k++
+	}
+	if k >= j {
+		return nil, -1, false
+	}
+	start := k
+	for c := k; c < j && c < k+16; c++ {
+		t := &x.toks[c]
+		if !t.word {
+			if t.text == "." || t.text == ";" || t.text == "!" || t.text == "?" {
+				break
+			}
+			if t.text == "," && c > start {
+				break
+			}
+			continue
+		}
+		if t.cap && c != start || cueVerbs[t.lower] == 0 && !(t.lower == "according" && c+1 < j && x.toks[c+1].lower == "to") {
+			continue
+		}
+		if c-start > 10 {
+			break
+		}
+		if t.lower == "according" {
+			s, e := x.walkRight(c+2, j)
+			if c != start || e <= s {
+				return nil, -1, false
+			}
+			x.markUsedMarker(markers, c)
+			x.use(c, e)
+			return x.resolve(s, e), c, true
+		}
+		if c+1 < j && x.toks[c+1].lower == "by" {
+			continue // "cited by X" is an intermediary
+		}
+		if c == start {
+			// Inverted: ” said X.
+			s, e := x.walkRight(c+1, j)
+			if e <= s {
+				return nil, c, true
+			}
+			s, e = x.apposition(s, e, j)
+			x.use(c, e)
+			return x.resolve(s, e), c, true
+		}
+		s, e := x.walkLeft(c, start)
+		if s != start || x.adverbialIn(s, e) {
+			return nil, -1, false
+		}
+		x.use(s, c+1)
+		if (t.lower == "quoted" || t.lower == "cited" || t.lower == "quotes" || t.lower == "cites") && c+1 < j && x.toks[c+1].lower != "as" {
+			// ”, Al-Watan quoted Erdogan: the outlet is a marker, the
+			// speaker follows.
+			s2, e2 := x.walkRight(c+1, j)
+			if e2 > s2 {
+				x.use(s2, e2)
+				return x.resolve(s2, e2), c, true
+			}
+		}
+		return x.resolve(s, e), c, true
+	}
+	return nil, -1, false
+}
+
+func (x *extractor) markUsedMarker(markers []marker, at int) {
+	for mi := range markers {
+		if markers[mi].at == at {
+			markers[mi].used = true
+		}
+	}
+}
+
+// attributionBefore looks for "X said:", "X said", "According to X," or
+// "As reported by X:" ending toks[i:j].
+func (x *extractor) attributionBefore(i, j int, markers []marker) (*ref, int, bool) {
+	k := j - 1
+	colon := -1
+	for k >= i && !x.toks[k].word {
+		if x.toks[k].text == ":" {
+			colon = k
+		}
+		k--
+	}
+	if k < i {
+		return nil, -1, false
+	}
+	if x.toks[k].lower == "that" {
+		k--
+	}
+	// "According to X, “" and "As reported by X: “".
+	for mi := range markers {
+		m := &markers[mi]
+		if m.np[1] == k+1 && m.at >= i && (m.kind == "according" || m.kind == "by") {
+			m.used = true
+			x.use(m.at, m.np[1])
+			return x.resolve(m.np[0], m.np[1]), m.at, true
+		}
+	}
+	// A cue within a few words before the quote.
+	for c := k; c >= i && c >= k-8; c-- {
+		t := &x.toks[c]
+		if !t.word {
+			if t.text == "," || t.text == "." || t.text == ";" {
+				break
+			}
+			continue
+		}
+		if cueVerbs[t.lower] != strongCue || x.used[c] || t.cap {
+			continue
+		}
+		s, e := x.walkLeft(c, i)
+		if e <= s {
+			if colon >= 0 && c == k {
+				return nil, c, true
+			}
+			return nil, -1, false
+		}
+		x.use(s, c+1)
+		return x.resolve(s, e), c, true
+	}
+	// "Name: “…”" with a colon and no verb.
+	if colon >= 0 {
+		s, e := x.walkLeft(colon, i)
+		if e > s && x.hasName(s, e) {
+			return x.resolve(s, e), colon, true
+		}
+	}
+	return nil, -1, false
+}
+
+// hasName reports whether a name mention starts inside toks[s:e].
+func (x *extractor) hasName(s, e int) bool {
+	for _, m := range x.names {
+		if m.first >= s && m.first < e {
+			return true
+		}
+	}
+	return false
+}
+
+// indirect handles the cue verb at token c: reported speech such as
+// "Lavrov said that …", "…, the Pentagon said in a statement", "…, said X".
+func (x *extractor) indirect(ui, c int, markers []marker) {
+	a, b := x.units[ui][0], x.units[ui][1]
+	t := &x.toks[c]
+	strength := cueVerbs[t.lower]
+	if strength == 0 {
+		return
+	}
+	if p, ok := needsParticle[t.lower]; ok && (c+1 >= b || x.toks[c+1].lower != p) {
+		return
+	}
+	if c+1 < b && (x.toks[c+1].lower == "by" || x.toks[c+1].lower == "as") {
+		return // passive: "cited by X", "quoted as saying"
+	}
+	if c > a && (x.toks[c-1].lower == "to" || x.toks[c-1].lower == "the" || x.toks[c-1].lower == "a" || determiners[x.toks[c-1].lower] && x.toks[c-1].lower != "that") {
+		return // "wants to say", "the report"
+	}
+	if c+1 < b && x.toks[c+1].lower == "to" && strength == weakCue {
+		return // "wants to"
+	}
+	lw := t.lower
+	ing := strings.HasSuffix(lw, "ing")
+
+	// Participle after a comma: "…, adding that …" continues the speaker
+	// of the unit's statement.
+	if ing {
+		if c == a || x.toks[c-1].text != "," {
+			return
+		}
+		var spk *ref
+		for si := len(x.stmts) - 1; si >= 0; si-- {
+			if x.stmts[si].unit == ui && x.stmts[si].cueTok < c {
+				spk = x.stmts[si].speaker
+				break
+			}
+		}
+		if spk == nil {
+			return
+		}
+		cs, ce := x.contentAfter(c, a, b)
+		if ce-cs < 2 {
+			return
+		}
+		sp := *spk
+		x.addIndirect(ui, cs, ce, c, &sp)
+		return
+	}
+
+	if (lw == "cited" || lw == "quoted" || lw == "cites" || lw == "quotes") && c+1 < b && c > a {
+		return // "RIA cited X": a marker; X's own cue follows
+	}
+	s, e := x.subject(c, a)
+	hasThat := x.thatAfter(c, b) >= 0
+	if strength == weakCue && (!hasThat || e <= s) {
+		return
+	}
+	if e <= s {
+		// Inverted: "…, said X." The subject follows the cue.
+		k := c - 1
+		for k >= a && x.toks[k].word && gapWords[x.toks[k].lower] {
+			k--
+		}
+		if k < a || x.toks[k].text != "," || strength != strongCue {
+			return
+		}
+		ns, ne := x.walkRight(c+1, b)
+		if ne <= ns {
+			return
+		}
+		ns, ne = x.apposition(ns, ne, b)
+		cs, ce := x.clauseBefore(k, a)
+		if ce-cs < 2 {
+			return
+		}
+		x.use(c, ne)
+		x.addIndirect(ui, cs, ce, c, x.resolve(ns, ne))
+		return
+	}
+	// An appositive subject: "Staffan de Mistura, the UN’s envoy, said".
+	s, e = x.subjectApposition(s, e, a)
+
+	// Pattern "CLAUSE, X said [in a statement]." when a clause precedes the
+	// subject and no that-clause follows the cue.
+	restWords := x.wordsUntilEnd(c+1, b)
+	if s > a && x.toks[s-1].text == "," && !hasThat && restWords <= 8 {
+		cs, ce := x.clauseBefore(s-1, a)
+		if ce-cs >= 2 {
+			x.use(s, c+1)
+			x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
+			return
+		}
+	}
+	cs, ce := x.contentAfter(c, a, b)
+	if ce-cs < 2 {
+		if s > a && x.toks[s-1].text == "," {
+			cs, ce = x.clauseBefore(s-1, a)
+			if ce-cs >= 2 {
+				x.use(s, c+1)
+				x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
+			}
+		}
+		return
+	}
+	if strength == weakCue && x.isPronoun(s, e) && !hasThat {
+		return
+	}
+	x.use(s, c+1)
+	x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
+}
+
+// addIndirect records reported speech over tokens [cs, ce) with its cue at
+// token c; quoted fragments inside make it mixed.
+func (x *extractor) addIndirect(ui, cs, ce, c int, spk *ref) {
+	for cs < ce && !x.toks[cs].word && x.toks[cs].mark == notMark {
+		cs++
+	}
+	for ce > cs && !x.toks[ce-1].word && x.toks[ce-1].mark == notMark {
+		ce--
+	}
+	if ce-cs < 2 {
+		return
+	}
+	s := stmt{start: x.toks[cs].start, end: x.toks[ce-1].end, kind: sift.Indirect,
+		cue: [2]int{x.toks[c].start, x.toks[c].end}, cueTok: c, speaker: spk, unit: ui}
+	if lw := x.toks[c].lower; (lw == "point" || lw == "pointed") && c+1 < len(x.toks) {
+		s.cue[1] = x.toks[c+1].end
+	}
+	for k := cs; k < ce; k++ {
+		if ri := x.inRegion[k]; ri >= 0 {
+			if x.regions[ri].direct {
+				return
+			}
+			s.kind = sift.Mixed
+		}
+	}
+	x.add(s)
+}
+
+// thatAfter returns the index of "that" opening the cue's clause, or -1.
+func (x *extractor) thatAfter(c, b int) int {
+	for k := c + 1; k < b && k <= c+12; k++ {
+		t := &x.toks[k]
+		if x.inRegion[k] >= 0 || t.text == "." || t.text == ";" {
+			return -1
+		}
+		if t.lower == "that" {
+			return k
+		}
+		if t.word && cueVerbs[t.lower] != 0 && k > c+1 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// wordsUntilEnd counts the words after a cue before the end of the unit or
+// a source phrase.
+func (x *extractor) wordsUntilEnd(i, b int) int {
+	n := 0
+	for k := i; k < b; k++ {
+		t := &x.toks[k]
+		if t.text == "," && k+1 < b && (x.toks[k+1].lower == "according" || x.toks[k+1].lower == "adding" ||
+			x.toks[k+1].lower == "citing" || x.toks[k+1].lower == "cited" || x.toks[k+1].lower == "as" || x.toks[k+1].lower == "noting" || x.toks[k+1].lower == "saying") {
+			return n
+		}
+		if x.inRegion[k] >= 0 && x.regions[x.inRegion[k]].direct {
+			return n
+		}
+		if t.word {
+			n++
+		}
+	}
+	return n
+}
+
+// contentAfter returns the reported clause after the cue at c: from after
+// "that" (or the cue and its object) to the end of the unit, stopping at a
+// source phrase or a participle clause.
+func (x *extractor) contentAfter(c, a, b int) (int, int) {
+	start := c + 1
+	if lw := x.toks[c].lower; lw == "point" || lw == "pointed" {
+		start++
+	}
+	if th := x.thatAfter(c, b); th >= 0 {
+		start = th + 1
+	} else {
+		switch x.toks[c].lower {
+		case "told", "tell", "tells", "telling", "asked", "urged", "warned", "assured":
+			// Skip the object: "told reporters", "warned Turkey".
+			_, e := x.walkRight(start, b)
+			if e > start && e-start <= 3 {
+				start = e
+			}
+		}
+		for start < b && !x.toks[start].word && x.toks[start].mark == notMark {
+			start++
+		}
+	}
+	end := start
+	for ; end < b; end++ {
+		t := &x.toks[end]
+		if ri := x.inRegion[end]; ri >= 0 && x.regions[ri].direct {
+			break
+		}
+		if t.text == "," && end+1 < b {
+			n := x.toks[end+1].lower
+			if n == "according" || n == "adding" || n == "citing" || n == "cited" || n == "noting" ||
+				n == "saying" || n == "quoted" || n == "stressing" || n == "insisting" ||
+				(n == "as" && end+2 < b && (x.toks[end+2].lower == "reported" || x.toks[end+2].lower == "cited" || x.toks[end+2].lower == "quoted")) {
+				break
+			}
+			// ", he said" ends the clause too.
+			if x.closingAttribution(end+1, b) {
+				break
+			}
+		}
+	}
+	return start, end
+}
+
+// closingAttribution reports whether toks[i:b] is a short "X said" tail.
+func (x *extractor) closingAttribution(i, b int) bool {
+	for k := i; k < b && k < i+8; k++ {
+		t := &x.toks[k]
+		if !t.word {
+			return false
+		}
+		if cueVerbs[t.lower] == strongCue {
+			s, _ := x.walkLeft(k, i)
+			return s == i || k == i
+		}
+	}
+	return false
+}
+
+// clauseBefore returns the clause that ends at the comma at token k: from
+// the start of the unit or the end of the last statement in it.
+func (x *extractor) clauseBefore(k, a int) (int, int) {
+	start := a
+	for si := len(x.stmts) - 1; si >= 0; si-- {
+		s := &x.stmts[si]
+		if s.end <= x.toks[k].start && s.end > x.toks[a].start {
+			e := tokenAt(x.toks, s.end)
+			if e+1 > start {
+				start = e + 1
+			}
+			if s.cueTok >= start && s.cueTok < k {
+				start = s.cueTok + 1
+			}
+			break
+		}
+	}
+	// Skip a leading "According to X," already told apart as a marker.
+	return start, k
+}
+
+// subject returns the subject of the cue at c: the phrase before it, or
+// the name before an apposition ("Staffan de Mistura, the UN’s envoy,
+// said"); an adverbial phrase ("after talks on Monday") is passed over to
+// the phrase before its comma.
+func (x *extractor) subject(c, a int) (int, int) {
+	s, e := x.walkLeft(c, a)
+	k := c - 1
+	for k >= a && x.toks[k].word && gapWords[x.toks[k].lower] && !x.toks[k].cap {
+		k--
+	}
+	if e <= s && k > a && x.toks[k].text == "," {
+		// "NAME, DESCRIPTION, said" and "NAME, who …, said"
+		p := k - 1
+		for p > a && p > k-30 && x.toks[p].text != "," && !isTerminal(&x.toks[p]) && x.inRegion[p] < 0 {
+			p--
+		}
+		if p > a && x.toks[p].text == "," && p+1 < k {
+			first := x.toks[p+1].lower
+			if determiners[first] || first == "who" || first == "whose" || titles[first] {
+				ns, ne := x.walkLeft(p, a)
+				if ne > ns && x.hasName(ns, ne) {
+					return ns, ne
+				}
+			}
+		}
+		return s, e
+	}
+	if e <= s {
+		return s, e
+	}
+	adverbial := s > a && (x.toks[s-1].lower == "after" || x.toks[s-1].lower == "before" || x.toks[s-1].lower == "since" || x.toks[s-1].lower == "until")
+	if !adverbial && !x.adverbialIn(s, e) {
+		return s, e
+	}
+	j := s - 1
+	for j > a && x.toks[j].text != "," {
+		j--
+	}
+	if j > a && x.toks[j].text == "," {
+		ns, ne := x.walkLeft(j, a)
+		if ne > ns {
+			return ns, ne
+		}
+	}
+	return e, e
+}
+
+// beVerbs end a subject phrase when walking left.
+var beVerbs = map[string]bool{"was": true, "is": true, "were": true, "are": true, "be": true, "been": true,
+	"being": true, "has": true, "have": true, "had": true, "there": true}
+
+// adverbialIn reports whether toks[s:e] holds a lower-case preposition of
+// time or place, which makes it an adverbial rather than a subject.
+func (x *extractor) adverbialIn(s, e int) bool {
+	for j := s; j < e; j++ {
+		switch x.toks[j].lower {
+		case "on", "in", "at", "during", "into", "from", "with":
+			if !x.toks[j].cap {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// walkLeft returns the subject phrase ending before the cue at token c
+// (skipping auxiliaries and adverbs such as "also", "has"), not reaching
+// before token lo.
+func (x *extractor) walkLeft(c, lo int) (int, int) {
+	k := c - 1
+	for k >= lo && x.toks[k].word && gapWords[x.toks[k].lower] && !x.toks[k].cap {
+		k--
+	}
+	e := k + 1
+	n := 0
+	for k >= lo {
+		t := &x.toks[k]
+		if x.inRegion[k] >= 0 || !t.word {
+			if t.text == "-" || t.text == "&" || t.text == "'" || t.text == "’" {
+				k--
+				continue
+			}
+			break
+		}
+		if t.lower == "who" {
+			if k == e-1 {
+				k--
+			}
+			break
+		}
+		if stopWords[t.lower] || (!t.cap && cueVerbs[t.lower] != 0 && k < e-1 && !titles[t.lower]) || beVerbs[t.lower] && !t.cap {
+			break
+		}
+		if !t.cap && (t.lower == "and" && k == e-1) {
+			break
+		}
+		if !t.cap && !determiners[t.lower] && !titles[t.lower] && strings.HasSuffix(t.lower, "ed") && k < e-1 && t.lower != "unnamed" && t.lower != "so-called" && t.lower != "united" && t.lower != "armed" && t.lower != "based" && !strings.HasSuffix(t.lower, "-based") {
+			break // a verb: the subject lies after it
+		}
+		n++
+		if n > 14 {
+			return e, e
+		}
+		k--
+	}
+	s := k + 1
+	// Drop leading conjunctions and adverbs.
+	for s < e && !x.toks[s].cap && (x.toks[s].lower == "and" || x.toks[s].lower == "but" || x.toks[s].lower == "also" || x.toks[s].lower == "then") {
+		s++
+	}
+	return s, e
+}
+
+// walkRight returns the noun phrase starting at token i: a name or a
+// description up to a comma, a clause word or an adverbial preposition.
+func (x *extractor) walkRight(i, b int) (int, int) {
+	k := i
+	for k < b {
+		t := &x.toks[k]
+		if x.inRegion[k] >= 0 {
+			break
+		}
+		if !t.word {
+			if t.text == "-" || t.text == "&" || t.text == "'" || t.text == "’" {
+				k++
+				continue
+			}
+			break
+		}
+		if k > i && !t.cap {
+			switch t.lower {
+			case "in", "on", "at", "during", "after", "before", "while", "when", "that", "who", "which",
+				"said", "says", "told", "as", "to", "from", "with", "about", "over", "last", "this", "was", "is",
+				"has", "had", "have", "were", "are", "and", "but", "because", "since", "earlier", "later", "yesterday", "today":
+				if t.lower == "and" && k+1 < b && x.toks[k+1].cap {
+					k++
+					continue
+				}
+				return i, k
+			}
+			if cueVerbs[t.lower] != 0 && !titles[t.lower] {
+				return i, k
+			}
+		}
+		if k == i && stopWords[t.lower] {
+			return i, i
+		}
+		if k-i >= 14 {
+			break
+		}
+		k++
+	}
+	return i, k
+}
+
+// apposition prefers a name in an apposition after the phrase s..e:
+// "said the official representative of the Ministry, Major General Igor
+// Konashenkov".
+func (x *extractor) apposition(s, e, b int) (int, int) {
+	if x.personIn(s, e) || e+1 >= b || x.toks[e].text != "," {
+		return s, e
+	}
+	s2, e2 := x.walkRight(e+1, b)
+	if e2 > s2 && x.personIn(s2, e2) {
+		return s2, e2
+	}
+	return s, e
+}
+
+// subjectApposition handles "NAME, DESCRIPTION, said": when the subject
+// is a description set off by commas after a name, the name is the subject.
+func (x *extractor) subjectApposition(s, e, a int) (int, int) {
+	if x.hasName(s, e) && x.personIn(s, e) || s-2 < a || x.toks[s-1].text != "," {
+		return s, e
+	}
+	if !determiners[x.toks[s].lower] {
+		return s, e
+	}
+	// The phrase must be followed by a comma before the cue.
+	if e < len(x.toks) && x.toks[e-1].text == "," {
+		e--
+	}
+	ns, ne := x.walkLeft(s-1, a)
+	if ne > ns && x.personIn(ns, ne) {
+		return ns, ne
+	}
+	return s, e
+}
+
+// personIn reports whether a PERSON mention starts inside toks[s:e].
+func (x *extractor) personIn(s, e int) bool {
+	for _, m := range x.names {
+		if m.first >= s && m.first < e && m.typ == sift.PERSON {
+			return true
+		}
+	}
+	return false
+}
+
+// isPronoun reports whether toks[s:e] is a single pronoun.
+func (x *extractor) isPronoun(s, e int) bool {
+	return e-s == 1 && pronouns[x.toks[s].lower] != 0
+}
+
+// sourceMarker makes "According to X, …" or "…, according to X" a
+// statement by X when nothing else in the unit is attributed.
+func (x *extractor) sourceMarker(ui int, m *marker) {
+	a, b := x.units[ui][0], x.units[ui][1]
+	var cs, ce int
+	if m.atUnit {
+		cs = m.np[1]
+		for cs < b && !x.toks[cs].word {
+			cs++
+		}
+		ce = b
+	} else {
+		k := m.at - 1
+		if m.kind == "by" && k > a && x.toks[k].lower == "as" {
+			k--
+		}
+		cs, ce = a, k+1
+	}
+	// Content must not hold a direct quote already attributed.
+	for k := cs; k < ce; k++ {
+		if ri := x.inRegion[k]; ri >= 0 && x.regions[ri].direct {
+			return
+		}
+	}
+	m.used = true
+	x.use(m.at, m.np[1])
+	cue := m.at
+	x.addIndirect(ui, cs, ce, cue, x.resolve(m.np[0], m.np[1]))
+	if n := len(x.stmts); n > 0 && x.stmts[n-1].cueTok == cue && m.kind == "according" && cue+1 < len(x.toks) {
+		x.stmts[n-1].cue[1] = x.toks[cue+1].end
+	}
+}

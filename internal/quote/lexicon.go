@@ -1,0 +1,264 @@
+package quote
+
+// The word lists below drive the rule-based extractor. The cue verbs were
+// chosen by hand from the reporting verbs of English news style and checked
+// against the frequency of cue words in PolNeAR's training split (Newell et
+// al., LREC 2018); no text of the corpus is kept here.
+
+// cueVerbs are the inflected verb forms that introduce speech or a stated
+// position. The value tells whether the verb is strong (speech proper,
+// enough to make a statement on its own) or weak (belief or position verbs
+// that only count with a subject and a that-clause).
+var cueVerbs = map[string]cueStrength{}
+
+type cueStrength uint8
+
+const (
+	weakCue cueStrength = iota + 1
+	strongCue
+)
+
+func init() {
+	strong := []string{
+		"say", "says", "said", "saying",
+		"state", "states", "stated", "stating",
+		"note", "notes", "noted", "noting",
+		"add", "adds", "added", "adding",
+		"tell", "tells", "told", "telling",
+		"claim", "claims", "claimed", "claiming",
+		"warn", "warns", "warned", "warning",
+		"insist", "insists", "insisted", "insisting",
+		"argue", "argues", "argued", "arguing",
+		"explain", "explains", "explained", "explaining",
+		"stress", "stresses", "stressed", "stressing",
+		"emphasize", "emphasizes", "emphasized", "emphasizing",
+		"emphasise", "emphasises", "emphasised", "emphasising",
+		"underline", "underlines", "underlined", "underlining",
+		"announce", "announces", "announced", "announcing",
+		"confirm", "confirms", "confirmed", "confirming",
+		"report", "reports", "reported", "reporting",
+		"write", "writes", "wrote", "writing",
+		"tweet", "tweets", "tweeted", "tweeting",
+		"declare", "declares", "declared", "declaring",
+		"assert", "asserts", "asserted", "asserting",
+		"acknowledge", "acknowledges", "acknowledged", "acknowledging",
+		"admit", "admits", "admitted", "admitting",
+		"deny", "denies", "denied", "denying",
+		"suggest", "suggests", "suggested", "suggesting",
+		"recall", "recalls", "recalled", "recalling",
+		"reply", "replies", "replied", "replying",
+		"respond", "responds", "responded", "responding",
+		"answer", "answers", "answered",
+		"ask", "asks", "asked",
+		"urge", "urges", "urged", "urging",
+		"reiterate", "reiterates", "reiterated", "reiterating",
+		"predict", "predicts", "predicted", "predicting",
+		"promise", "promises", "promised", "promising",
+		"pledge", "pledges", "pledged", "pledging",
+		"vow", "vows", "vowed", "vowing",
+		"allege", "alleges", "alleged", "alleging",
+		"complain", "complains", "complained", "complaining",
+		"concede", "concedes", "conceded", "conceding",
+		"contend", "contends", "contended", "contending",
+		"remark", "remarks", "remarked",
+		"comment", "comments", "commented",
+		"mention", "mentions", "mentioned",
+		"reveal", "reveals", "revealed", "revealing",
+		"disclose", "discloses", "disclosed",
+		"conclude", "concludes", "concluded", "concluding",
+		"indicate", "indicates", "indicated", "indicating",
+		"estimate", "estimates", "estimated",
+		"continue", "continues", "continued",
+		"testify", "testifies", "testified",
+		"accuse", "accuses", "accused",
+		"quote", "quotes", "quoted", "quoting",
+		"cite", "cites", "cited", "citing",
+		"post", "posted",
+		"email", "emailed",
+		"joke", "joked",
+		"boast", "boasted",
+		"lament", "lamented",
+		"observe", "observed",
+		"caution", "cautioned",
+		"point", "pointed", // "pointed out"
+	}
+	weak := []string{
+		"believe", "believes", "believed",
+		"think", "thinks", "thought",
+		"hope", "hopes", "hoped",
+		"fear", "fears", "feared",
+		"agree", "agrees", "agreed",
+		"expect", "expects",
+		"feel", "feels", "felt",
+		"know", "knows", "knew",
+		"worry", "worries", "worried",
+		"want", "wants", "wanted",
+		"doubt", "doubts", "doubted",
+		"wonder", "wonders", "wondered",
+		"contest", "contests", "contested",
+		"show", "shows", "showed", "shown",
+		"find", "finds", "found",
+	}
+	for _, w := range weak {
+		cueVerbs[w] = weakCue
+	}
+	for _, w := range strong {
+		cueVerbs[w] = strongCue
+	}
+}
+
+// needsParticle lists cue verbs that only count when followed by a word
+// ("pointed out").
+var needsParticle = map[string]string{"point": "out", "pointed": "out"}
+
+// pronouns that can stand for a speaker, with their gender ('m', 'f') or
+// 'p' for plural and organisations, 'n' for neutral.
+var pronouns = map[string]byte{
+	"he": 'm', "she": 'f', "they": 'p', "it": 'n', "we": 'p', "i": 'n', "who": 'w',
+}
+
+// determiners open a description ("the foreign minister").
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "his": true, "her": true,
+	"its": true, "their": true, "our": true, "one": true, "another": true, "some": true,
+}
+
+// gapWords may stand between a subject and its cue verb ("Lavrov also
+// said", "the ministry has repeatedly warned").
+var gapWords = map[string]bool{
+	"also": true, "has": true, "have": true, "had": true, "reportedly": true, "later": true,
+	"then": true, "previously": true, "repeatedly": true, "earlier": true, "further": true,
+	"again": true, "once": true, "would": true, "will": true, "had earlier": true, "recently": true,
+	"publicly": true, "openly": true, "allegedly": true, "apparently": true, "clearly": true,
+	"explicitly": true, "specifically": true, "separately": true, "first": true, "initially": true,
+	"subsequently": true, "already": true, "even": true, "himself": true, "herself": true,
+	"themselves": true, "itself": true, "has also": true, "did": true, "does": true, "do": true,
+	"not": true, "never": true, "often": true, "just": true, "only": true, "still": true,
+	"is": true, "was": true, "were": true, "are": true, "had been": true, "being": true,
+	"been": true, "could": true, "may": true, "might": true, "must": true, "should": true,
+	"can": true, "shall": true, "flatly": true, "angrily": true, "bluntly": true, "quickly": true,
+	"however": true, "therefore": true, "thus": true, "specially": true,
+}
+
+// stopWords end a subject phrase when walking left from a cue verb: they
+// start a clause, so the subject lies to their right.
+var stopWords = map[string]bool{
+	"that": true, "which": true, "whom": true, "whose": true, "when": true, "while": true,
+	"because": true, "since": true, "after": true, "before": true, "if": true, "as": true,
+	"but": true, "although": true, "though": true, "where": true, "whether": true, "until": true,
+	"so": true, "than": true, "unless": true, "once": true, "why": true, "how": true, "what": true,
+	"yet": true, "or": true, "nor": true, "then": true,
+}
+
+// titles are words that introduce a person's name and form its role
+// ("Foreign Minister Sergey Lavrov", "Major General Igor Konashenkov").
+var titles = map[string]bool{
+	"president": true, "minister": true, "ministers": true, "general": true, "major": true,
+	"lieutenant": true, "colonel": true, "col.": true, "gen.": true, "maj.": true, "lt.": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "ambassador": true,
+	"envoy": true, "secretary": true, "senator": true, "sen.": true, "rep.": true,
+	"representative": true, "gov.": true, "governor": true, "mayor": true, "chancellor": true,
+	"king": true, "queen": true, "prince": true, "sheikh": true, "emir": true, "commander": true,
+	"chief": true, "head": true, "director": true, "chairman": true, "chairwoman": true,
+	"leader": true, "deputy": true, "foreign": true, "defense": true, "defence": true,
+	"prime": true, "vice": true, "special": true, "fm": true, "pm": true, "dm": true,
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "mr": true, "mrs": true, "ms": true,
+	"dr": true, "pope": true, "judge": true, "justice": true, "officer": true, "official": true,
+	"adviser": true, "advisor": true, "speaker": true, "admiral": true, "sergeant": true,
+	"captain": true, "capt.": true, "professor": true, "prof.": true, "analyst": true,
+	"correspondent": true, "journalist": true, "editor": true, "founder": true, "ceo": true,
+	"interior": true, "state": true, "attorney": true, "congressman": true,
+	"congresswoman": true, "nominee": true, "candidate": true, "sec.": true, "rev.": true,
+	"ayatollah": true, "imam": true, "cleric": true, "activist": true, "chair": true,
+	"press": true, "military": true, "army": true, "staff": true, "affairs": true,
+	"permanent": true, "un": true, "u.n.": true, "executive": true, "senior": true,
+	"ministry": false,
+}
+
+// abbreviations of roles, expanded before roles are compared.
+var roleAbbrev = map[string]string{
+	"fm": "foreign minister", "pm": "prime minister", "dm": "defense minister",
+	"gen.": "general", "maj.": "major", "lt.": "lieutenant", "col.": "colonel",
+	"sen.": "senator", "rep.": "representative", "gov.": "governor", "sec.": "secretary",
+	"capt.": "captain", "prof.": "professor", "defence": "defense",
+}
+
+// honorifics tell a person's gender.
+var honorifics = map[string]byte{"mr.": 'm', "mr": 'm', "mrs.": 'f', "mrs": 'f', "ms.": 'f', "ms": 'f', "miss": 'f'}
+
+// orgWords mark a capitalised name as an organisation in the fallback used
+// when the entity stage found nothing.
+var orgWords = map[string]bool{
+	"ministry": true, "department": true, "agency": true, "army": true, "pentagon": true,
+	"council": true, "party": true, "committee": true, "office": true, "organization": true,
+	"organisation": true, "front": true, "group": true, "forces": true, "observatory": true,
+	"times": true, "post": true, "news": true, "tass": true, "ria": true, "sputnik": true,
+	"presstv": true, "reuters": true, "afp": true, "ap": true, "rt": true, "bbc": true,
+	"cnn": true, "kremlin": true, "government": true, "commission": true, "union": true,
+	"nations": true, "house": true, "senate": true, "congress": true, "court": true,
+	"university": true, "institute": true, "bank": true, "company": true, "corporation": true,
+	"inc.": true, "press": true, "tv": true, "network": true, "journal": true, "daily": true,
+	"telegraph": true, "guardian": true, "campaign": true, "administration": true,
+	"police": true, "navy": true, "coalition": true, "alliance": true, "brigade": true,
+	"battalion": true, "movement": true, "association": true, "foundation": true, "center": true,
+	"centre": true, "service": true, "bureau": true, "cabinet": true, "parliament": true,
+	"assembly": true, "nato": true, "un": true, "eu": true, "hts": true, "isis": true,
+	"anadolu": true, "xinhua": true, "sana": true, "irna": true, "ria-novosti": true,
+	"interfax": true, "fars": true, "tasnim": true, "al-watan": true, "al-masdar": true,
+	"politico": true, "breitbart": true, "bloomberg": true, "axios": true, "fox": true,
+	"abc": true, "nbc": true, "cbs": true, "msnbc": true, "npr": true, "pbs": true,
+	"gazette": true, "herald": true, "tribune": true, "magazine": true, "outlet": true,
+	"pressTV": true, "press-tv": true, "al-jazeera": true, "jazeera": true, "arabiya": true,
+	"ministry's": true, "pentagon's": true, "kremlin's": true,
+}
+
+// mediaWords mark an organisation as a news outlet; outlets named after a
+// cue are intermediaries (via) rather than speakers when a speaker exists.
+var mediaWords = map[string]bool{
+	"tass": true, "ria": true, "sputnik": true, "presstv": true, "reuters": true, "afp": true,
+	"ap": true, "rt": true, "bbc": true, "cnn": true, "anadolu": true, "xinhua": true,
+	"sana": true, "irna": true, "interfax": true, "fars": true, "tasnim": true, "al-watan": true,
+	"al-masdar": true, "politico": true, "breitbart": true, "bloomberg": true, "times": true,
+	"post": true, "news": true, "agency": true, "tv": true, "journal": true, "daily": true,
+	"telegraph": true, "guardian": true, "gazette": true, "herald": true, "tribune": true,
+	"magazine": true, "newspaper": true, "outlet": true, "channel": true, "network": true,
+	"al-jazeera": true, "jazeera": true, "arabiya": true, "press": true, "ria-novosti": true,
+	"novosti": true, "broadcaster": true, "website": true, "paper": true, "daily's": true,
+}
+
+// outletNouns are descriptions that refer back to the most recent outlet
+// ("according to the outlet").
+var outletNouns = map[string]bool{
+	"outlet": true, "agency": true, "newspaper": true, "paper": true, "channel": true,
+	"broadcaster": true, "website": true, "daily": true, "network": true, "news agency": true,
+}
+
+// nonNames are capitalised words that begin sentences or sit in titles
+// without naming anyone.
+var nonNames = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "but": true,
+	"and": true, "or": true, "however": true, "meanwhile": true, "earlier": true, "later": true,
+	"also": true, "according": true, "as": true, "if": true, "when": true, "while": true,
+	"this": true, "that": true, "these": true, "those": true, "it": true, "he": true, "she": true,
+	"they": true, "we": true, "i": true, "his": true, "her": true, "their": true, "our": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "there": true, "here": true,
+	"after": true, "before": true, "since": true, "for": true, "with": true, "by": true,
+	"from": true, "to": true, "of": true, "so": true, "yet": true, "still": true, "then": true,
+	"regarding": true, "despite": true, "although": true, "though": true, "because": true,
+	"speaking": true, "asked": true, "what": true, "who": true, "why": true, "how": true,
+	"where": true, "some": true, "many": true, "most": true, "all": true, "no": true, "not": true,
+	"my": true, "your": true, "its": true, "you": true, "us": false, "both": true, "each": true,
+	"every": true, "other": true, "such": true, "last": true, "next": true, "first": true,
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true,
+}
+
+// nameJoiners may sit inside a multi-word name ("Staffan de Mistura",
+// "Ministry of Defense", "Abu Bakr al-Baghdadi").
+var nameJoiners = map[string]bool{
+	"de": true, "da": true, "van": true, "von": true, "al": true, "bin": true, "ibn": true,
+	"of": true, "for": true, "la": true, "le": true, "del": true, "der": true, "den": true,
+	"abu": true, "el": true, "and": false,
+}

@@ -1,0 +1,34 @@
+package sift
+
+import "context"
+
+// QuoteQuery selects stored statements. Empty fields match everything.
+type QuoteQuery struct {
+	// Speaker matches the speaker's canonical name or the text naming
+	// them, case-insensitively ("Sergey Lavrov", "Lavrov").
+	Speaker string
+	// Via matches one of the intermediaries that reported the statement
+	// ("TASS"), by canonical name or text, case-insensitively.
+	Via string
+	// Since keeps articles published on or after this date (YYYY-MM-DD).
+	Since string
+	// Limit caps the number of results when positive.
+	Limit int
+}
+
+// QuoteHit is one stored statement with the article it appeared in.
+type QuoteHit struct {
+	ArticleID string `json:"article_id"`
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	Published string `json:"published"`
+	Source    string `json:"source"`
+	Quote     Quote  `json:"quote"`
+}
+
+// QuoteStore answers "who said what" across stored articles.
+type QuoteStore interface {
+	// Quotes returns the statements matching q, oldest article first, in
+	// text order within an article.
+	Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error)
+}
