@@ -1,0 +1,123 @@
+package ner
+
+import (
+	"fmt"
+	"io"
+	"sort"
+)
+
+// span is a tagged name: tokens [start, end) of a sentence with a CoNLL type.
+type span struct {
+	start, end int
+	typ        string
+}
+
+// spans returns the names in a BILOU tag sequence. A name broken off
+// without its L tag (which the decoder never produces) ends where it breaks.
+func spans(tags []int) []span {
+	var out []span
+	for i := 0; i < len(tags); {
+		t := tags[i]
+		if t == tagO {
+			i++
+			continue
+		}
+		typ := entityType(t)
+		j := i + 1
+		if tagPos(t) == 'B' || tagPos(t) == 'I' {
+			for j < len(tags) && (tagPos(tags[j]) == 'I' || tagPos(tags[j]) == 'L') && entityType(tags[j]) == typ {
+				j++
+				if tagPos(tags[j-1]) == 'L' {
+					break
+				}
+			}
+		}
+		out = append(out, span{i, j, typ})
+		i = j
+	}
+	return out
+}
+
+// Counts are exact-span matching counts for one entity type.
+type Counts struct {
+	Gold, Predicted, Correct int
+}
+
+// Precision is Correct/Predicted.
+func (c Counts) Precision() float64 { return ratio(c.Correct, c.Predicted) }
+
+// Recall is Correct/Gold.
+func (c Counts) Recall() float64 { return ratio(c.Correct, c.Gold) }
+
+// F1 is the harmonic mean of precision and recall.
+func (c Counts) F1() float64 {
+	p, r := c.Precision(), c.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Scores are exact-span scores per entity type and overall.
+type Scores struct {
+	ByType  map[string]Counts
+	Overall Counts
+	Tokens  int
+}
+
+// Evaluate tags every document of c with m and scores the names found
+// against the gold tags, counting a name correct only when its span and
+// type both match (the CoNLL-2003 metric).
+func Evaluate(m *Model, c *Corpus) Scores {
+	sc := Scores{ByType: map[string]Counts{}}
+	for _, cd := range c.Docs {
+		d := newDocument(cd.Sents)
+		pred := tagDocument(m, d)
+		for si := range cd.Sents {
+			sc.Tokens += len(cd.Sents[si])
+			gold := map[span]bool{}
+			for _, s := range spans(cd.Tags[si]) {
+				gold[s] = true
+				c := sc.ByType[s.typ]
+				c.Gold++
+				sc.ByType[s.typ] = c
+				sc.Overall.Gold++
+			}
+			for _, s := range spans(pred[si]) {
+				c := sc.ByType[s.typ]
+				c.Predicted++
+				sc.Overall.Predicted++
+				if gold[s] {
+					c.Correct++
+					sc.Overall.Correct++
+				}
+				sc.ByType[s.typ] = c
+			}
+		}
+	}
+	return sc
+}
+
+// Print writes the scores as a table.
+func (s Scores) Print(w io.Writer) {
+	fmt.Fprintf(w, "%-8s %9s %9s %9s %7s %7s\n", "type", "precision", "recall", "F1", "gold", "found")
+	types := make([]string, 0, len(s.ByType))
+	for t := range s.ByType {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	row := func(name string, c Counts) {
+		fmt.Fprintf(w, "%-8s %9.4f %9.4f %9.4f %7d %7d\n", name, c.Precision(), c.Recall(), c.F1(), c.Gold, c.Predicted)
+	}
+	for _, t := range types {
+		row(t, s.ByType[t])
+	}
+	row("overall", s.Overall)
+}

@@ -1,0 +1,304 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Features are 64-bit FNV-1a hashes of a template number and its values, so
+// that extraction allocates nothing per feature and the model needs no
+// feature dictionary.
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hs mixes s into hash h.
+func hs(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	h ^= 0xff // separator, so ("ab","c") differs from ("a","bc")
+	h *= fnvPrime
+	return h
+}
+
+// hb mixes a byte into h.
+func hb(h uint64, b byte) uint64 {
+	h ^= uint64(b)
+	h *= fnvPrime
+	return h
+}
+
+// tpl starts the hash of template t.
+func tpl(t byte) uint64 { return hb(fnvOffset, t) }
+
+// word is what the feature extractor knows about one token.
+type word struct {
+	form  string // as written (normalised punctuation)
+	lower string
+	shape string // Xxxx, dd-dd, X.X.
+	short string // Xx, d-d, X.X.
+	cap   bool   // starts with an upper-case letter
+	upper bool   // every letter upper case, at least two letters
+	alpha bool   // has a letter
+	gz    []gazMark
+}
+
+// document is the unit the tagger sees: sentences of words with
+// document-wide statistics for the non-local features.
+type document struct {
+	sents [][]word
+	// lowerSeen holds words that occur in lower case in the document.
+	lowerSeen map[string]bool
+	// capSeen holds words seen capitalised in the middle of a sentence
+	// that is not written in capitals.
+	capSeen map[string]string
+	// capsSent flags sentences written in capitals (headlines).
+	capsSent []bool
+}
+
+// newDocument analyses the words of sents (normalised token texts).
+func newDocument(sents [][]string) *document {
+	d := &document{
+		sents:     make([][]word, len(sents)),
+		lowerSeen: map[string]bool{},
+		capSeen:   map[string]string{},
+		capsSent:  make([]bool, len(sents)),
+	}
+	for si, s := range sents {
+		ws := make([]word, len(s))
+		upperN, alphaN := 0, 0
+		for i, f := range s {
+			ws[i] = makeWord(f)
+			if ws[i].alpha && len(f) > 1 {
+				alphaN++
+				if ws[i].upper {
+					upperN++
+				}
+			}
+		}
+		markGazetteer(ws)
+		d.sents[si] = ws
+		caps := upperN >= 2 && upperN*10 >= alphaN*6
+		d.capsSent[si] = caps
+		for i := range ws {
+			w := &ws[i]
+			if !w.alpha {
+				continue
+			}
+			if w.form == w.lower {
+				d.lowerSeen[w.lower] = true
+			} else if !caps && i > 0 && w.cap && !isQuoteOrOpen(s[i-1]) {
+				if _, ok := d.capSeen[w.lower]; !ok {
+					d.capSeen[w.lower] = w.form
+				}
+			}
+		}
+	}
+	return d
+}
+
+func isQuoteOrOpen(s string) bool {
+	return s == `"` || s == "'" || s == "(" || s == "-" || s == ":" || s == "--"
+}
+
+// makeWord computes the case and shape facts of form.
+func makeWord(form string) word {
+	w := word{form: form, lower: strings.ToLower(form)}
+	var long, short []byte
+	var last byte
+	run := 0
+	letters, uppers := 0, 0
+	for i, r := range form {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+			letters++
+			uppers++
+			if i == 0 {
+				w.cap = true
+			}
+		case unicode.IsLetter(r):
+			c = 'x'
+			letters++
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '~'
+		}
+		if c == last {
+			run++
+		} else {
+			run = 1
+		}
+		if run <= 4 {
+			long = append(long, c)
+		}
+		if c != last {
+			short = append(short, c)
+		}
+		last = c
+	}
+	w.shape = string(long)
+	w.short = string(short)
+	w.alpha = letters > 0
+	w.upper = letters >= 2 && uppers == letters
+	return w
+}
+
+// Feature templates.
+const (
+	fBias byte = iota
+	fWord
+	fForm
+	fPre
+	fSuf
+	fShape
+	fShort
+	fPrev
+	fNext
+	fPrev2
+	fNext2
+	fPrevShort
+	fNextShort
+	fPrevWord
+	fWordNext
+	fShapes
+	fInitial
+	fCaps
+	fGaz
+	fDocLower
+	fTrueCase
+	fTrueWord
+	fLen
+	fPrevShortWord
+	fGazNeighbour
+	fCapsPrev
+	fNextShape
+)
+
+// sentenceFeatures appends the features of every token of sentence si of d
+// to buf and returns the flat buffer and the end offset of each token's
+// features in it.
+func (d *document) sentenceFeatures(si int, buf []uint64, ends []int) ([]uint64, []int) {
+	ws := d.sents[si]
+	caps := d.capsSent[si]
+	n := len(ws)
+	at := func(i int) *word {
+		if i < 0 || i >= n {
+			return nil
+		}
+		return &ws[i]
+	}
+	lowerOr := func(w *word, edge string) string {
+		if w == nil {
+			return edge
+		}
+		return w.lower
+	}
+	shortOr := func(w *word, edge string) string {
+		if w == nil {
+			return edge
+		}
+		return w.short
+	}
+	for i := range ws {
+		w := &ws[i]
+		p, nx := at(i-1), at(i+1)
+		buf = append(buf,
+			tpl(fBias),
+			hs(tpl(fWord), w.lower),
+			hs(tpl(fShape), w.shape),
+			hs(tpl(fPrev), lowerOr(p, "<s>")),
+			hs(tpl(fNext), lowerOr(nx, "</s>")),
+			hs(tpl(fPrev2), lowerOr(at(i-2), "<s>")),
+			hs(tpl(fNext2), lowerOr(at(i+2), "</s>")),
+			hs(tpl(fPrevShort), shortOr(p, "<s>")),
+			hs(tpl(fNextShort), shortOr(nx, "</s>")),
+			hs(hs(tpl(fPrevWord), lowerOr(p, "<s>")), w.lower),
+			hs(hs(tpl(fWordNext), w.lower), lowerOr(nx, "</s>")),
+			hs(hs(hs(tpl(fShapes), shortOr(p, "<s>")), w.short), shortOr(nx, "</s>")),
+			hs(hs(tpl(fPrevShortWord), shortOr(p, "<s>")), w.lower),
+			hs(hs(tpl(fNextShape), w.short), lowerOr(nx, "</s>")),
+		)
+		if !caps {
+			buf = append(buf, hs(tpl(fForm), w.form))
+		}
+		// Affixes of the lower-cased word, in bytes (1 to 4 runes).
+		runes := 0
+		for k := range w.lower {
+			if runes >= 1 && runes <= 4 {
+				buf = append(buf, hs(tpl(fPre), w.lower[:k]))
+			}
+			runes++
+		}
+		if runes <= 4 {
+			buf = append(buf, hs(tpl(fPre), w.lower))
+		}
+		runes = 0
+		for k := len(w.lower); k > 0 && runes < 4; {
+			_, sz := utf8.DecodeLastRuneInString(w.lower[:k])
+			k -= sz
+			runes++
+			buf = append(buf, hs(hb(tpl(fSuf), byte(runes)), w.lower[k:]))
+		}
+		l := utf8.RuneCountInString(w.form)
+		if l > 8 {
+			l = 8
+		}
+		buf = append(buf, hb(tpl(fLen), byte(l)))
+		if i == 0 {
+			buf = append(buf, hs(tpl(fInitial), w.short))
+		}
+		if caps {
+			buf = append(buf,
+				hs(tpl(fCaps), w.lower),
+				hs(hs(tpl(fCapsPrev), lowerOr(p, "<s>")), w.short))
+		}
+		for _, g := range w.gz {
+			buf = append(buf,
+				hb(hb(tpl(fGaz), g.kind), g.pos),
+				hb(hb(hb(tpl(fGaz), g.kind), g.pos), boolByte(w.cap)))
+		}
+		if p != nil {
+			for _, g := range p.gz {
+				buf = append(buf, hb(hb(hb(tpl(fGazNeighbour), g.kind), g.pos), 'p'))
+			}
+		}
+		if nx != nil {
+			for _, g := range nx.gz {
+				buf = append(buf, hb(hb(hb(tpl(fGazNeighbour), g.kind), g.pos), 'n'))
+			}
+		}
+		if w.alpha && w.form != w.lower {
+			// Non-local evidence: the same word in lower case elsewhere in
+			// the document, and its usual written form when this one is at
+			// the start of a sentence or in a headline.
+			buf = append(buf, hb(hb(tpl(fDocLower), boolByte(d.lowerSeen[w.lower])), boolByte(i == 0 || caps)))
+			if i == 0 || caps {
+				if tc, ok := d.capSeen[w.lower]; ok {
+					tw := makeWord(tc)
+					buf = append(buf, hs(tpl(fTrueCase), tw.short), hs(tpl(fTrueWord), tc))
+				} else {
+					buf = append(buf, hs(tpl(fTrueCase), "none"))
+				}
+			}
+		}
+		ends = append(ends, len(buf))
+	}
+	return buf, ends
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,299 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+)
+
+// The model predicts BILOU tags: the Beginning, Inside and Last token of a
+// name of several tokens, a Unit-length name, or Outside any name. tagNames
+// lists them in weight-row order; tag 1+4*k+j has type types[k] and
+// position "BILU"[j].
+var tagNames = [nTags]string{"O",
+	"B-PER", "I-PER", "L-PER", "U-PER",
+	"B-ORG", "I-ORG", "L-ORG", "U-ORG",
+	"B-LOC", "I-LOC", "L-LOC", "U-LOC",
+	"B-MISC", "I-MISC", "L-MISC", "U-MISC"}
+
+// types are the CoNLL entity types in tag order.
+var types = [4]string{"PER", "ORG", "LOC", "MISC"}
+
+const (
+	nTags    = 17
+	tagO     = 0
+	startTag = nTags // the "previous tag" before a sentence
+)
+
+// tagPos returns 'O', 'B', 'I', 'L' or 'U'.
+func tagPos(t int) byte {
+	if t == tagO || t == startTag {
+		return 'O'
+	}
+	return "BILU"[(t-1)%4]
+}
+
+// tagOf returns the tag of type index k at position pos ('B', 'I', 'L', 'U').
+func tagOf(k int, pos byte) int {
+	return 1 + 4*k + strings.IndexByte("BILU", pos)
+}
+
+// entityType returns the CoNLL type of a tag ("PER", ...), or "".
+func entityType(t int) string {
+	if t == tagO || t == startTag {
+		return ""
+	}
+	return types[(t-1)/4]
+}
+
+// open reports tags after which the name must go on (B and I).
+func open(t int) bool { p := tagPos(t); return p == 'B' || p == 'I' }
+
+// allowed reports whether tag t may follow tag prev: I and L continue a
+// name of their own type begun by B; nothing else may follow B or I.
+func allowed(prev, t int) bool {
+	p := tagPos(t)
+	if p == 'I' || p == 'L' {
+		return open(prev) && entityType(prev) == entityType(t)
+	}
+	return !open(prev)
+}
+
+// Model is a trained linear sequence tagger: a weight per feature and tag,
+// and a weight per tag transition, decoded with Viterbi.
+type Model struct {
+	// keys is an open-addressing hash table of feature hashes (0 marks an
+	// empty slot); slot s holds the weights weights[rows[s]*nTags:].
+	keys    []uint64
+	rows    []int32
+	weights []float32
+	trans   [nTags + 1][nTags]float32
+	size    int // number of features
+}
+
+// lookup returns the weights of feature h, or nil.
+func (m *Model) lookup(h uint64) []float32 {
+	if h == 0 {
+		h = 1
+	}
+	mask := uint64(len(m.keys) - 1)
+	for s := h & mask; ; s = (s + 1) & mask {
+		k := m.keys[s]
+		if k == h {
+			r := int(m.rows[s]) * nTags
+			return m.weights[r : r+nTags : r+nTags]
+		}
+		if k == 0 {
+			return nil
+		}
+	}
+}
+
+// newTable builds a model's hash table for n features.
+func (m *Model) newTable(n int) {
+	size := 1
+	for size < 2*n+2 {
+		size <<= 1
+	}
+	m.keys = make([]uint64, size)
+	m.rows = make([]int32, size)
+	m.weights = make([]float32, 0, n*nTags)
+	m.size = 0
+}
+
+// insert adds feature h with weights w.
+func (m *Model) insert(h uint64, w []float32) {
+	if h == 0 {
+		h = 1
+	}
+	mask := uint64(len(m.keys) - 1)
+	s := h & mask
+	for m.keys[s] != 0 && m.keys[s] != h {
+		s = (s + 1) & mask
+	}
+	if m.keys[s] == h {
+		copy(m.weights[int(m.rows[s])*nTags:], w)
+		return
+	}
+	m.keys[s] = h
+	m.rows[s] = int32(m.size)
+	m.weights = append(m.weights, w...)
+	m.size++
+}
+
+// scorer computes emission scores for tokens from their features.
+type scorer interface {
+	emit(feats []uint64, out *[nTags]float32)
+	transition(prev, t int) float32
+}
+
+func (m *Model) emit(feats []uint64, out *[nTags]float32) {
+	*out = [nTags]float32{}
+	for _, f := range feats {
+		w := m.lookup(f)
+		if w == nil {
+			continue
+		}
+		for t := range nTags {
+			out[t] += w[t]
+		}
+	}
+}
+
+func (m *Model) transition(prev, t int) float32 { return m.trans[prev][t] }
+
+// viterbi returns the best tag sequence for a sentence whose token i has
+// features buf[ends[i-1]:ends[i]].
+func viterbi(s scorer, buf []uint64, ends []int, tags []int) []int {
+	n := len(ends)
+	tags = tags[:0]
+	if n == 0 {
+		return tags
+	}
+	score := make([][nTags]float32, n)
+	back := make([][nTags]int8, n)
+	var em [nTags]float32
+	from := 0
+	for i := range n {
+		s.emit(buf[from:ends[i]], &em)
+		from = ends[i]
+		for t := range nTags {
+			best, arg := float32(math.Inf(-1)), -1
+			if i == 0 {
+				if allowed(startTag, t) {
+					best, arg = s.transition(startTag, t), startTag
+				}
+			} else {
+				for p := range nTags {
+					if !allowed(p, t) || math.IsInf(float64(score[i-1][p]), -1) {
+						continue
+					}
+					if v := score[i-1][p] + s.transition(p, t); arg < 0 || v > best {
+						best, arg = v, p
+					}
+				}
+			}
+			if arg < 0 {
+				score[i][t] = float32(math.Inf(-1))
+				continue
+			}
+			score[i][t] = best + em[t]
+			back[i][t] = int8(arg)
+		}
+	}
+	best := 0
+	for t := 1; t < nTags; t++ {
+		if !open(t) && score[n-1][t] > score[n-1][best] {
+			best = t
+		}
+	}
+	for range n {
+		tags = append(tags, 0)
+	}
+	for i := n - 1; i >= 0; i-- {
+		tags[i] = best
+		best = int(back[i][best])
+	}
+	return tags
+}
+
+// tagDocument returns the tags of every sentence of d.
+func tagDocument(s scorer, d *document) [][]int {
+	out := make([][]int, len(d.sents))
+	var buf []uint64
+	var ends []int
+	for si := range d.sents {
+		buf, ends = d.sentenceFeatures(si, buf[:0], ends[:0])
+		out[si] = viterbi(s, buf, ends, nil)
+	}
+	return out
+}
+
+// Model file format (gzip-compressed): "siftner1", the number of
+// features (uvarint), the weight scale (float32), the transition weights
+// ((nTags+1)*nTags float32), then per feature in increasing hash order the
+// hash delta from the previous one (uvarint) and nTags weights as zig-zag
+// varints of the quantised weight.
+const modelMagic = "siftner1"
+
+// encodedFeature is one feature for Encode.
+type encodedFeature struct {
+	hash    uint64
+	weights [nTags]int32
+}
+
+// encodeModel writes the model file for features sorted by hash.
+func encodeModel(w io.Writer, feats []encodedFeature, scale float32, trans *[nTags + 1][nTags]float32) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(modelMagic)
+	var tmp [binary.MaxVarintLen64]byte
+	bw.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(feats)))])
+	binary.Write(bw, binary.LittleEndian, scale)
+	binary.Write(bw, binary.LittleEndian, trans)
+	var prev uint64
+	for _, f := range feats {
+		bw.Write(tmp[:binary.PutUvarint(tmp[:], f.hash-prev)])
+		prev = f.hash
+		for _, q := range f.weights {
+			bw.Write(tmp[:binary.PutVarint(tmp[:], int64(q))])
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// decodeModel reads a model file.
+func decodeModel(data []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("reading model: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, errors.New("reading model: not a sift NER model")
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<26 {
+		return nil, fmt.Errorf("reading model size: %v", err)
+	}
+	var scale float32
+	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
+		return nil, fmt.Errorf("reading model scale: %w", err)
+	}
+	m := &Model{}
+	if err := binary.Read(br, binary.LittleEndian, &m.trans); err != nil {
+		return nil, fmt.Errorf("reading model transitions: %w", err)
+	}
+	m.newTable(int(n))
+	var h uint64
+	var w [nTags]float32
+	for range n {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("reading model features: %w", err)
+		}
+		h += d
+		for t := range nTags {
+			q, err := binary.ReadVarint(br)
+			if err != nil {
+				return nil, fmt.Errorf("reading model weights: %w", err)
+			}
+			w[t] = float32(q) / scale
+		}
+		m.insert(h, w[:])
+	}
+	return m, nil
+}

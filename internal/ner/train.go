@@ -1,0 +1,354 @@
+package ner
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+)
+
+// Corpus is annotated text in the CoNLL-2003 layout: documents of sentences
+// of tokens with IOB2 tags.
+type Corpus struct {
+	Docs []CorpusDoc
+}
+
+// CorpusDoc is one document of a Corpus.
+type CorpusDoc struct {
+	Sents [][]string // token texts
+	Tags  [][]int    // tag indexes, parallel to Sents
+}
+
+// Tokens returns the number of tokens in c.
+func (c *Corpus) Tokens() int {
+	n := 0
+	for _, d := range c.Docs {
+		for _, s := range d.Sents {
+			n += len(s)
+		}
+	}
+	return n
+}
+
+// ReadCoNLL reads a CoNLL-2003 file (`token POS chunk NER` per line, blank
+// lines between sentences, -DOCSTART- lines between documents, IOB2 or IOB1
+// tags). Only the first and last columns are used.
+func ReadCoNLL(path string) (*Corpus, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	c, err := parseCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	return c, nil
+}
+
+func parseCoNLL(r io.Reader) (*Corpus, error) {
+	c := &Corpus{}
+	var doc *CorpusDoc
+	var words []string
+	var tags []iobTag
+	flush := func() {
+		if len(words) == 0 {
+			return
+		}
+		if doc == nil {
+			c.Docs = append(c.Docs, CorpusDoc{})
+			doc = &c.Docs[len(c.Docs)-1]
+		}
+		doc.Sents = append(doc.Sents, words)
+		doc.Tags = append(doc.Tags, toBILOU(tags))
+		words, tags = nil, nil
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		fields := strings.Fields(sc.Text())
+		if len(fields) == 0 {
+			flush()
+			continue
+		}
+		if fields[0] == "-DOCSTART-" {
+			flush()
+			c.Docs = append(c.Docs, CorpusDoc{})
+			doc = &c.Docs[len(c.Docs)-1]
+			continue
+		}
+		if len(fields) < 2 {
+			return nil, fmt.Errorf("line %d: want token and tag", line)
+		}
+		t, ok := parseIOB(fields[len(fields)-1])
+		if !ok {
+			return nil, fmt.Errorf("line %d: unknown tag %q", line, fields[len(fields)-1])
+		}
+		words = append(words, fields[0])
+		tags = append(tags, t)
+	}
+	flush()
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	// Drop empty documents.
+	c.Docs = slices.DeleteFunc(c.Docs, func(d CorpusDoc) bool { return len(d.Sents) == 0 })
+	return c, nil
+}
+
+// iobTag is a tag as read: position 'O', 'B' or 'I' and type index.
+type iobTag struct {
+	pos byte
+	typ int
+}
+
+// parseIOB parses an IOB tag ("B-PER", "I-LOC", "O").
+func parseIOB(s string) (iobTag, bool) {
+	if s == "O" {
+		return iobTag{pos: 'O'}, true
+	}
+	if len(s) < 3 || (s[0] != 'B' && s[0] != 'I') || s[1] != '-' {
+		return iobTag{}, false
+	}
+	name := s[2:]
+	if name == "PERSON" {
+		name = "PER"
+	}
+	for k, t := range types {
+		if t == name {
+			return iobTag{pos: s[0], typ: k}, true
+		}
+	}
+	return iobTag{}, false
+}
+
+// toBILOU turns IOB1 or IOB2 tags into BILOU tag indexes. An I- tag that
+// does not continue a name of its type starts one.
+func toBILOU(in []iobTag) []int {
+	out := make([]int, len(in))
+	for i := 0; i < len(in); {
+		t := in[i]
+		if t.pos == 'O' {
+			out[i] = tagO
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(in) && in[j].pos == 'I' && in[j].typ == t.typ {
+			j++
+		}
+		if j == i+1 {
+			out[i] = tagOf(t.typ, 'U')
+		} else {
+			out[i] = tagOf(t.typ, 'B')
+			for k := i + 1; k < j-1; k++ {
+				out[k] = tagOf(t.typ, 'I')
+			}
+			out[j-1] = tagOf(t.typ, 'L')
+		}
+		i = j
+	}
+	return out
+}
+
+// TrainOptions control training.
+type TrainOptions struct {
+	Epochs int       // passes over the data (default DefaultEpochs)
+	Seed   uint64    // shuffling seed (default 1)
+	Log    io.Writer // progress, may be nil
+}
+
+// trainer is an averaged perceptron over hashed features.
+type trainer struct {
+	rows map[uint64]int32
+	hash []uint64 // feature hash of each row
+	w    []int32  // current weights, row*nTags+tag
+	acc  []int64  // sum of step*update, for averaging
+	tw   [nTags + 1][nTags]int32
+	tacc [nTags + 1][nTags]int64
+	step int64
+}
+
+// rowScorer adapts the trainer to the scorer interface: feature "hashes"
+// are row numbers, as precomputed for the training set.
+type rowScorer struct{ tr *trainer }
+
+func (s rowScorer) emit(feats []uint64, out *[nTags]float32) {
+	*out = [nTags]float32{}
+	for _, f := range feats {
+		r := int(f) * nTags
+		w := s.tr.w[r : r+nTags]
+		for t := range nTags {
+			out[t] += float32(w[t])
+		}
+	}
+}
+
+func (s rowScorer) transition(prev, t int) float32 { return float32(s.tr.tw[prev][t]) }
+
+// trainSentence is a training sentence with its features as row numbers.
+type trainSentence struct {
+	feats []uint64 // row numbers
+	ends  []int
+	gold  []int
+}
+
+// Train fits a model on c. Training is deterministic: the same corpus and
+// options give the same model, byte for byte.
+func Train(c *Corpus, opt TrainOptions) (*Model, []byte, error) {
+	if opt.Epochs <= 0 {
+		opt.Epochs = DefaultEpochs
+	}
+	if opt.Seed == 0 {
+		opt.Seed = 1
+	}
+	logf := func(format string, args ...any) {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, format, args...)
+		}
+	}
+	tr := &trainer{rows: map[uint64]int32{}}
+	var sents []trainSentence
+	for _, cd := range c.Docs {
+		d := newDocument(cd.Sents)
+		var buf []uint64
+		var ends []int
+		for si := range d.sents {
+			buf, ends = d.sentenceFeatures(si, buf[:0], ends[:0])
+			ts := trainSentence{feats: make([]uint64, len(buf)), ends: slices.Clone(ends), gold: cd.Tags[si]}
+			for k, h := range buf {
+				r, ok := tr.rows[h]
+				if !ok {
+					r = int32(len(tr.hash))
+					tr.rows[h] = r
+					tr.hash = append(tr.hash, h)
+				}
+				ts.feats[k] = uint64(r)
+			}
+			sents = append(sents, ts)
+		}
+	}
+	tr.w = make([]int32, len(tr.hash)*nTags)
+	tr.acc = make([]int64, len(tr.hash)*nTags)
+	logf("%d sentences, %d features\n", len(sents), len(tr.hash))
+
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	var pred []int
+	for epoch := range opt.Epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, toks := 0, 0
+		for _, si := range order {
+			s := &sents[si]
+			tr.step++
+			pred = viterbi(rowScorer{tr}, s.feats, s.ends, pred)
+			toks += len(s.gold)
+			if slices.Equal(pred, s.gold) {
+				continue
+			}
+			from := 0
+			for i, g := range s.gold {
+				p := pred[i]
+				if g != p {
+					errs++
+					for _, f := range s.feats[from:s.ends[i]] {
+						tr.update(int(f)*nTags+g, 1)
+						tr.update(int(f)*nTags+p, -1)
+					}
+				}
+				from = s.ends[i]
+				gp, pp := startTag, startTag
+				if i > 0 {
+					gp, pp = s.gold[i-1], pred[i-1]
+				}
+				if gp != pp || g != p {
+					tr.tw[gp][g]++
+					tr.tacc[gp][g] += tr.step
+					tr.tw[pp][p]--
+					tr.tacc[pp][p] -= tr.step
+				}
+			}
+		}
+		logf("epoch %d: %d/%d tokens wrong (%.2f%%)\n", epoch+1, errs, toks, 100*float64(errs)/float64(toks))
+	}
+	return tr.export(logf)
+}
+
+func (tr *trainer) update(i int, d int32) {
+	tr.w[i] += d
+	tr.acc[i] += int64(d) * tr.step
+}
+
+// quantMax is the largest quantised weight: weights are stored as
+// integers in [-quantMax, quantMax] times a scale.
+const quantMax = 32767
+
+// export averages the weights, quantises them, drops features whose
+// weights all round to zero, and returns the model and its file.
+func (tr *trainer) export(logf func(string, ...any)) (*Model, []byte, error) {
+	c := float64(tr.step + 1)
+	avg := func(w int32, acc int64) float64 { return float64(w) - float64(acc)/c }
+	maxAbs := 0.0
+	for i := range tr.w {
+		maxAbs = math.Max(maxAbs, math.Abs(avg(tr.w[i], tr.acc[i])))
+	}
+	scale := float32(quantMax / math.Max(maxAbs, 1e-9))
+	var feats []encodedFeature
+	for r, h := range tr.hash {
+		var f encodedFeature
+		f.hash = h
+		nz := false
+		for t := range nTags {
+			q := math.Round(avg(tr.w[r*nTags+t], tr.acc[r*nTags+t]) * float64(scale))
+			q = math.Max(-quantMax, math.Min(quantMax, q))
+			f.weights[t] = int32(q)
+			if q != 0 {
+				nz = true
+			}
+		}
+		if nz {
+			if f.hash == 0 {
+				f.hash = 1
+			}
+			feats = append(feats, f)
+		}
+	}
+	slices.SortFunc(feats, func(a, b encodedFeature) int {
+		switch {
+		case a.hash < b.hash:
+			return -1
+		case a.hash > b.hash:
+			return 1
+		}
+		return 0
+	})
+	var trans [nTags + 1][nTags]float32
+	for p := range nTags + 1 {
+		for t := range nTags {
+			trans[p][t] = float32(avg(tr.tw[p][t], tr.tacc[p][t]))
+		}
+	}
+	logf("%d of %d features kept\n", len(feats), len(tr.hash))
+	var out strings.Builder
+	if err := encodeModel(&out, feats, scale, &trans); err != nil {
+		return nil, nil, err
+	}
+	data := []byte(out.String())
+	m, err := decodeModel(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return m, data, nil
+}
+
+// DefaultEpochs is the number of training passes `sift train ner` makes.
+const DefaultEpochs = 8
