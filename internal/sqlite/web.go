@@ -1,0 +1,457 @@
+package sqlite
+
+// Read-only aggregate queries behind the web UI and the HTTP API: search
+// facets, story timelines, entity and speaker profiles, outlet technique
+// profiles. They read the core tables only (articles, entities, quotes,
+// techniques, stories, story_articles).
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/sift-news/sift"
+)
+
+// Count is a value with the number of times it occurs.
+type Count struct {
+	Key string `json:"key"`
+	N   int    `json:"n"`
+}
+
+// Facets counts the articles matching a query by outlet, by month of
+// publication (YYYY-MM) and by propaganda technique found in them.
+type Facets struct {
+	Outlets    []Count `json:"outlets"`
+	Months     []Count `json:"months"`
+	Techniques []Count `json:"techniques"`
+}
+
+// facetLimit bounds the values listed per facet.
+const facetLimit = 30
+
+// SearchFacets counts the articles matching q (its Limit and Offset are
+// ignored) by outlet, month and technique.
+func (s *DB) SearchFacets(ctx context.Context, q sift.Query) (*Facets, error) {
+	f, err := s.searchFacets(ctx, q, q.Text)
+	if err != nil && strings.TrimSpace(q.Text) != "" && isFTSSyntaxError(err) {
+		f, err = s.searchFacets(ctx, q, plainQuery(q.Text))
+	}
+	return f, err
+}
+
+func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*Facets, error) {
+	from, cond, args := searchFilter(q, match)
+	f := &Facets{}
+	var err error
+	if f.Outlets, err = s.counts(ctx, `SELECT a.outlet, count(*) FROM `+from+cond+
+		` GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet LIMIT ?`, append(args, facetLimit)...); err != nil {
+		return nil, fmt.Errorf("counting outlets: %w", err)
+	}
+	if f.Months, err = s.counts(ctx, `SELECT substr(a.published, 1, 7) AS m, count(*) FROM `+from+cond+
+		` GROUP BY m HAVING m != '' ORDER BY m`, args...); err != nil {
+		return nil, fmt.Errorf("counting months: %w", err)
+	}
+	if f.Techniques, err = s.counts(ctx, `SELECT t.technique, count(DISTINCT t.article_id) FROM techniques t
+		WHERE t.article_id IN (SELECT a.id FROM `+from+cond+`)
+		GROUP BY t.technique ORDER BY count(DISTINCT t.article_id) DESC, t.technique LIMIT ?`, append(args, facetLimit)...); err != nil {
+		return nil, fmt.Errorf("counting techniques: %w", err)
+	}
+	return f, nil
+}
+
+// searchFilter builds the FROM and WHERE clauses of a search, as Search does.
+func searchFilter(q sift.Query, match string) (from, cond string, args []any) {
+	var where []string
+	from = `articles a`
+	if strings.TrimSpace(match) != "" {
+		from = `articles_fts JOIN articles a ON a.rowid = articles_fts.rowid`
+		where = append(where, `articles_fts MATCH ?`)
+		args = append(args, match)
+	}
+	add := func(v, clause string) {
+		if v != "" {
+			where = append(where, clause)
+			args = append(args, v)
+		}
+	}
+	add(q.Outlet, `a.outlet = ?`)
+	add(q.Since, `a.published >= ?`)
+	add(q.Until, `a.published != '' AND a.published <= ?`)
+	add(q.Entity, `EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.canonical = ?)`)
+	add(q.Speaker, `EXISTS (SELECT 1 FROM quotes qq WHERE qq.article_id = a.id AND qq.speaker_canonical = ?)`)
+	add(q.Technique, `EXISTS (SELECT 1 FROM techniques t WHERE t.article_id = a.id AND t.technique = ?)`)
+	add(q.Story, `EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id AND sa.story_id = ?)`)
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	return from, cond, args
+}
+
+// counts runs a query returning (key, count) rows.
+func (s *DB) counts(ctx context.Context, query string, args ...any) ([]Count, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Count{}
+	for rows.Next() {
+		var c Count
+		if err := rows.Scan(&c.Key, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// StorySummary is one line of the story list.
+type StorySummary struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Articles int    `json:"articles"`
+	Outlets  int    `json:"outlets"`
+	First    string `json:"first,omitempty"` // earliest publication date
+	Last     string `json:"last,omitempty"`  // latest publication date
+}
+
+// ListStories returns stories, those with the most articles first, and
+// how many stories there are.
+func (s *DB) ListStories(ctx context.Context, limit, offset int) ([]StorySummary, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("counting stories: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, count(a.id), count(DISTINCT a.outlet),
+		coalesce(min(nullif(a.published, '')), ''), coalesce(max(a.published), '')
+		FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
+		GROUP BY s.id ORDER BY count(a.id) DESC, s.id LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing stories: %w", err)
+	}
+	defer rows.Close()
+	out := []StorySummary{}
+	for rows.Next() {
+		var st StorySummary
+		if err := rows.Scan(&st.ID, &st.Title, &st.Articles, &st.Outlets, &st.First, &st.Last); err != nil {
+			return nil, 0, fmt.Errorf("listing stories: %w", err)
+		}
+		out = append(out, st)
+	}
+	return out, total, rows.Err()
+}
+
+// StoryMembers returns a story with its articles, earliest first (articles
+// without a date last), or sift.ErrNotFound.
+func (s *DB) StoryMembers(ctx context.Context, id string) (*sift.Story, error) {
+	st := &sift.Story{ID: id, Articles: []sift.StoryArticle{}}
+	err := s.db.QueryRowContext(ctx, `SELECT title FROM stories WHERE id = ?`, id).Scan(&st.Title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("story %s: %w", id, sift.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading story %s: %w", id, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.source, a.outlet, a.title, a.published
+		FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?
+		ORDER BY a.published = '', a.published, a.rowid`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading story %s: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m sift.StoryArticle
+		if err := rows.Scan(&m.ID, &m.Source, &m.Outlet, &m.Title, &m.Published); err != nil {
+			return nil, fmt.Errorf("reading story %s: %w", id, err)
+		}
+		st.Articles = append(st.Articles, m)
+	}
+	return st, rows.Err()
+}
+
+// StoryOf returns the ID of the story an article belongs to, or "".
+func (s *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
+	var id string
+	err := s.db.QueryRowContext(ctx, `SELECT story_id FROM story_articles WHERE article_id = ?`, articleID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("reading story of %s: %w", articleID, err)
+	}
+	return id, nil
+}
+
+// EntitySummary is an entity with how often it is mentioned.
+type EntitySummary struct {
+	Canonical string `json:"canonical"`
+	Type      string `json:"type"`
+	Mentions  int    `json:"mentions"`
+	Articles  int    `json:"articles"`
+}
+
+// ListEntities returns the entities mentioned in the most articles, of
+// one type if typ is not empty.
+func (s *DB) ListEntities(ctx context.Context, typ string, limit int) ([]EntitySummary, error) {
+	cond, args := "", []any{}
+	if typ != "" {
+		cond, args = "WHERE type = ?", append(args, typ)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT canonical, max(type), count(*), count(DISTINCT article_id)
+		FROM entities `+cond+` GROUP BY canonical HAVING canonical != ''
+		ORDER BY count(DISTINCT article_id) DESC, canonical LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
+	}
+	defer rows.Close()
+	out := []EntitySummary{}
+	for rows.Next() {
+		var e EntitySummary
+		if err := rows.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
+			return nil, fmt.Errorf("listing entities: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// EntityProfile is what the store knows about one entity.
+type EntityProfile struct {
+	EntitySummary
+	// Names lists the spellings found in the text, most frequent first.
+	Names []Count `json:"names"`
+	// Roles lists the titles and functions given to it.
+	Roles []Count `json:"roles"`
+	// Months counts the articles mentioning it per month (YYYY-MM).
+	Months []Count `json:"months"`
+	// Outlets counts the articles mentioning it per outlet.
+	Outlets []Count `json:"outlets"`
+	// Related lists the entities mentioned in the same articles, with the
+	// number of articles they share.
+	Related []EntitySummary `json:"related"`
+	// Links counts the articles shared by pairs of related entities, for
+	// drawing the graph; Key is "A\x00B" with A < B.
+	Links []Count `json:"-"`
+}
+
+// relatedLimit bounds the co-occurring entities in a profile.
+const relatedLimit = 12
+
+// EntityProfileOf returns the profile of the entity with the given
+// canonical name, or sift.ErrNotFound.
+func (s *DB) EntityProfileOf(ctx context.Context, name string) (*EntityProfile, error) {
+	p := &EntityProfile{}
+	p.Canonical = name
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(type), ''), count(*), count(DISTINCT article_id) FROM entities WHERE canonical = ?`,
+		name).Scan(&p.Type, &p.Mentions, &p.Articles)
+	if err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	if p.Mentions == 0 {
+		return nil, fmt.Errorf("entity %s: %w", name, sift.ErrNotFound)
+	}
+	if p.Names, err = s.counts(ctx, `SELECT text, count(*) FROM entities WHERE canonical = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`, name); err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	if p.Roles, err = s.counts(ctx, `SELECT role, count(*) FROM entities WHERE canonical = ? AND role != '' GROUP BY role ORDER BY count(*) DESC, role LIMIT 10`, name); err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	if p.Months, err = s.counts(ctx, `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = ? GROUP BY m HAVING m != '' ORDER BY m`, name); err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	if p.Outlets, err = s.counts(ctx, `SELECT a.outlet, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = ? GROUP BY a.outlet ORDER BY count(DISTINCT a.id) DESC, a.outlet LIMIT 20`, name); err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT e2.article_id)
+		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = ?) AND e2.canonical != ? AND e2.canonical != ''
+		GROUP BY e2.canonical ORDER BY count(DISTINCT e2.article_id) DESC, e2.canonical LIMIT ?`, name, name, relatedLimit)
+	if err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	defer rows.Close()
+	p.Related = []EntitySummary{}
+	for rows.Next() {
+		var e EntitySummary
+		if err := rows.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
+			return nil, fmt.Errorf("reading entity %s: %w", name, err)
+		}
+		p.Related = append(p.Related, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	if len(p.Related) > 1 {
+		names := make([]any, 0, len(p.Related)+1)
+		names = append(names, name)
+		for _, r := range p.Related {
+			names = append(names, r.Canonical)
+		}
+		in := placeholders(len(p.Related))
+		p.Links, err = s.counts(ctx, `SELECT x.canonical || char(0) || y.canonical, count(DISTINCT x.article_id)
+			FROM entities x JOIN entities y ON y.article_id = x.article_id AND x.canonical < y.canonical
+			WHERE x.article_id IN (SELECT article_id FROM entities WHERE canonical = ?)
+			AND x.canonical IN (`+in+`) AND y.canonical IN (`+in+`)
+			GROUP BY x.canonical, y.canonical`, append(names, names[1:]...)...)
+		if err != nil {
+			return nil, fmt.Errorf("reading entity %s: %w", name, err)
+		}
+	}
+	return p, nil
+}
+
+// SpeakerSummary is a speaker with how often they are quoted.
+type SpeakerSummary struct {
+	Name     string `json:"name"`
+	Quotes   int    `json:"quotes"`
+	Articles int    `json:"articles"`
+	Outlets  int    `json:"outlets"`
+}
+
+// speakerName is the name a quote's speaker is listed under: the
+// canonical name when the speaker was resolved, the text otherwise.
+const speakerName = `CASE WHEN q.speaker_canonical != '' THEN q.speaker_canonical ELSE q.speaker END`
+
+// ListSpeakers returns the speakers quoted in the most articles.
+func (s *DB) ListSpeakers(ctx context.Context, limit int) ([]SpeakerSummary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+speakerName+` AS name, count(*), count(DISTINCT q.article_id), count(DISTINCT a.outlet)
+		FROM quotes q JOIN articles a ON a.id = q.article_id
+		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT q.article_id) DESC, name LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing speakers: %w", err)
+	}
+	defer rows.Close()
+	out := []SpeakerSummary{}
+	for rows.Next() {
+		var sp SpeakerSummary
+		if err := rows.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets); err != nil {
+			return nil, fmt.Errorf("listing speakers: %w", err)
+		}
+		out = append(out, sp)
+	}
+	return out, rows.Err()
+}
+
+// Statement is a quote with the article it appeared in.
+type Statement struct {
+	sift.Quote
+	ArticleID string `json:"article_id"`
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	Published string `json:"published"`
+}
+
+// SpeakerStatements returns the quotes of a speaker (canonical name, or
+// the text of unresolved speakers), earliest first, and how many there are.
+func (s *DB) SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]Statement, int, error) {
+	const cond = ` FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE (q.speaker_canonical = ?1 OR (q.speaker_canonical = '' AND q.speaker = ?1))`
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*)`+cond, name).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT q.start, q.end, q.text, q.kind, q.speaker, q.speaker_canonical,
+		q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end, q.via, a.id, a.title, a.outlet, a.published`+cond+`
+		ORDER BY a.published = '', a.published, a.rowid, q.start LIMIT ?2 OFFSET ?3`, name, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+	}
+	defer rows.Close()
+	out := []Statement{}
+	for rows.Next() {
+		var st Statement
+		var sp, spc, cue, via string
+		var ss, se, cs, ce sql.NullInt64
+		if err := rows.Scan(&st.Start, &st.End, &st.Text, &st.Kind, &sp, &spc, &ss, &se, &cue, &cs, &ce, &via,
+			&st.ArticleID, &st.Title, &st.Outlet, &st.Published); err != nil {
+			return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+		}
+		if ss.Valid {
+			st.Speaker = &sift.Ref{Span: sift.Span{Start: int(ss.Int64), End: int(se.Int64), Text: sp}, Canonical: spc}
+		}
+		if cs.Valid {
+			st.Cue = &sift.Span{Start: int(cs.Int64), End: int(ce.Int64), Text: cue}
+		}
+		if err := json.Unmarshal([]byte(via), &st.Via); err != nil || st.Via == nil {
+			st.Via = []sift.Ref{}
+		}
+		out = append(out, st)
+	}
+	return out, total, rows.Err()
+}
+
+// TechniqueRate is how often a technique occurs in an outlet's articles
+// and in the whole store, in spans per 1,000 words.
+type TechniqueRate struct {
+	Technique string  `json:"technique"`
+	Spans     int     `json:"spans"`
+	Rate      float64 `json:"rate"`
+	StoreRate float64 `json:"store_rate"`
+}
+
+// OutletProfile is what the store knows about one outlet.
+type OutletProfile struct {
+	Outlet     string          `json:"outlet"`
+	Articles   int             `json:"articles"`
+	Words      int             `json:"words"`
+	First      string          `json:"first,omitempty"`
+	Last       string          `json:"last,omitempty"`
+	Techniques []TechniqueRate `json:"techniques"`
+	// Speakers and Entities are those it quotes and names most.
+	Speakers []Count `json:"speakers"`
+	Entities []Count `json:"entities"`
+}
+
+// OutletProfileOf returns the profile of an outlet, or sift.ErrNotFound.
+func (s *DB) OutletProfileOf(ctx context.Context, outlet string) (*OutletProfile, error) {
+	p := &OutletProfile{Outlet: outlet, Techniques: []TechniqueRate{}}
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
+		FROM articles WHERE outlet = ?`, outlet).Scan(&p.Articles, &p.Words, &p.First, &p.Last)
+	if err != nil {
+		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
+	}
+	if p.Articles == 0 {
+		return nil, fmt.Errorf("outlet %s: %w", outlet, sift.ErrNotFound)
+	}
+	var storeWords int
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(words), 0) FROM articles`).Scan(&storeWords); err != nil {
+		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
+	}
+	all, err := s.counts(ctx, `SELECT technique, count(*) FROM techniques GROUP BY technique ORDER BY technique`)
+	if err != nil {
+		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
+	}
+	mine, err := s.counts(ctx, `SELECT t.technique, count(*) FROM techniques t JOIN articles a ON a.id = t.article_id
+		WHERE a.outlet = ? GROUP BY t.technique`, outlet)
+	if err != nil {
+		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
+	}
+	own := map[string]int{}
+	for _, c := range mine {
+		own[c.Key] = c.N
+	}
+	for _, c := range all {
+		r := TechniqueRate{Technique: c.Key, Spans: own[c.Key]}
+		if p.Words > 0 {
+			r.Rate = 1000 * float64(r.Spans) / float64(p.Words)
+		}
+		if storeWords > 0 {
+			r.StoreRate = 1000 * float64(c.N) / float64(storeWords)
+		}
+		p.Techniques = append(p.Techniques, r)
+	}
+	if p.Speakers, err = s.counts(ctx, `SELECT `+speakerName+` AS name, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE a.outlet = ? GROUP BY name HAVING name != '' ORDER BY count(*) DESC, name LIMIT 10`, outlet); err != nil {
+		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
+	}
+	if p.Entities, err = s.counts(ctx, `SELECT e.canonical, count(DISTINCT e.article_id) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE a.outlet = ? AND e.canonical != '' GROUP BY e.canonical ORDER BY count(DISTINCT e.article_id) DESC, e.canonical LIMIT 10`, outlet); err != nil {
+		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
+	}
+	return p, nil
+}

@@ -1,0 +1,262 @@
+// Package web serves sift's HTTP API (JSON under /api/v1/) and its web UI:
+// server-rendered pages for searching articles and reading them with their
+// entities, quotes and techniques highlighted, and for browsing stories,
+// entities, speakers and outlets, with SVG charts drawn in Go. Pages work
+// without JavaScript; everything taken from articles is escaped, and every
+// response carries a strict Content-Security-Policy.
+package web
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/sqlite"
+)
+
+// Store is what the server reads and writes: articles and their search
+// (sift.ArticleStore), the outlets, and the aggregate queries behind the
+// browsing pages. *sqlite.DB satisfies it.
+type Store interface {
+	sift.ArticleStore
+	Outlets(ctx context.Context) ([]sift.OutletCount, error)
+	Views
+}
+
+// Views are the read-only aggregate queries behind the browsing pages.
+type Views interface {
+	SearchFacets(ctx context.Context, q sift.Query) (*sqlite.Facets, error)
+	ListStories(ctx context.Context, limit, offset int) ([]sqlite.StorySummary, int, error)
+	StoryMembers(ctx context.Context, id string) (*sift.Story, error)
+	StoryOf(ctx context.Context, articleID string) (string, error)
+	ListEntities(ctx context.Context, typ string, limit int) ([]sqlite.EntitySummary, error)
+	EntityProfileOf(ctx context.Context, name string) (*sqlite.EntityProfile, error)
+	ListSpeakers(ctx context.Context, limit int) ([]sqlite.SpeakerSummary, error)
+	SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sqlite.Statement, int, error)
+	OutletProfileOf(ctx context.Context, outlet string) (*sqlite.OutletProfile, error)
+}
+
+// Options configure a server.
+type Options struct {
+	// Token is the bearer token that write requests must present. With no
+	// token, writes are refused.
+	Token string
+	// Pipeline analyses posted articles; nil means analyze.Default(), built
+	// on the first write.
+	Pipeline *analyze.Pipeline
+	// AfterStore, if set, runs after posted articles are stored as new
+	// (e.g. to link them into stories).
+	AfterStore func(ctx context.Context, added []*sift.Article) error
+	// MaxBody bounds request bodies in bytes; 0 means DefaultMaxBody.
+	MaxBody int64
+	// Name is shown in page titles and the header; "" means "sift".
+	Name string
+	// ErrorLog receives internal errors; nil means the standard logger.
+	ErrorLog *log.Logger
+}
+
+// DefaultMaxBody is the largest request body accepted by default.
+const DefaultMaxBody = 4 << 20
+
+// contentSecurityPolicy allows only the server's own style sheet and
+// script, no inline script or style, no plugins, no framing.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+//go:embed templates/*.html static/*
+var files embed.FS
+
+// server holds what the handlers share.
+type server struct {
+	store    Store
+	opt      Options
+	pages    map[string]*page
+	static   http.Handler
+	tokenSum [32]byte // sha256 of opt.Token, compared in constant time
+
+	pipelineOnce sync.Once
+	pipeline     *analyze.Pipeline
+}
+
+// New returns the handler serving the UI and the API over store.
+func New(store Store, opt Options) http.Handler {
+	if opt.MaxBody <= 0 {
+		opt.MaxBody = DefaultMaxBody
+	}
+	if opt.Name == "" {
+		opt.Name = "sift"
+	}
+	if opt.ErrorLog == nil {
+		opt.ErrorLog = log.Default()
+	}
+	s := &server{store: store, opt: opt, pages: parsePages(), pipeline: opt.Pipeline}
+	s.tokenSum = sha256.Sum256([]byte(opt.Token))
+	staticFS, err := fs.Sub(files, "static")
+	if err != nil {
+		panic(err) // the embedded tree is fixed at build time
+	}
+	s.static = http.StripPrefix("/static/", http.FileServerFS(staticFS))
+
+	mux := http.NewServeMux()
+	// UI
+	mux.HandleFunc("GET /{$}", s.searchPage)
+	mux.HandleFunc("GET /search", s.searchPage)
+	mux.HandleFunc("GET /articles/{id}", s.articlePage)
+	mux.HandleFunc("GET /stories", s.storiesPage)
+	mux.HandleFunc("GET /stories/{id}", s.storyPage)
+	mux.HandleFunc("GET /entities", s.entitiesPage)
+	mux.HandleFunc("GET /entities/{name}", s.entityPage)
+	mux.HandleFunc("GET /speakers", s.speakersPage)
+	mux.HandleFunc("GET /speakers/{name}", s.speakerPage)
+	mux.HandleFunc("GET /outlets", s.outletsPage)
+	mux.HandleFunc("GET /outlets/{name}", s.outletPage)
+	mux.Handle("GET /static/", s.cacheStatic(s.static))
+	// API
+	api := []struct {
+		method, path string
+		h            http.HandlerFunc
+	}{
+		{"GET", "/api/v1/search", s.apiSearch},
+		{"GET", "/api/v1/articles/{id}", s.apiArticle},
+		{"POST", "/api/v1/articles", s.apiPostArticle},
+		{"GET", "/api/v1/stories", s.apiStories},
+		{"GET", "/api/v1/stories/{id}", s.apiStory},
+		{"GET", "/api/v1/entities", s.apiEntities},
+		{"GET", "/api/v1/entities/{name}", s.apiEntity},
+		{"GET", "/api/v1/speakers", s.apiSpeakers},
+		{"GET", "/api/v1/speakers/{name}", s.apiSpeaker},
+		{"GET", "/api/v1/speakers/{name}/quotes", s.apiSpeakerQuotes},
+		{"GET", "/api/v1/outlets", s.apiOutlets},
+		{"GET", "/api/v1/outlets/{name}", s.apiOutlet},
+	}
+	allowed := map[string][]string{}
+	for _, e := range api {
+		mux.HandleFunc(e.method+" "+e.path, e.h)
+		allowed[e.path] = append(allowed[e.path], e.method)
+	}
+	// Other methods on API paths get a JSON 405 rather than the HTML 404.
+	for path, methods := range allowed {
+		allow := strings.Join(append(methods, "HEAD"), ", ")
+		if len(methods) == 1 && methods[0] == "POST" {
+			allow = "POST"
+		}
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", allow)
+			writeError(w, http.StatusMethodNotAllowed, r.Method+" is not allowed on "+r.URL.Path+"; use "+allow)
+		})
+	}
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no such API endpoint: "+r.Method+" "+r.URL.Path)
+	})
+	mux.HandleFunc("/", s.notFoundPage)
+	return s.secure(s.recoverPanics(mux))
+}
+
+// NewServer returns an http.Server for h listening on addr, with timeouts
+// that keep slow or stalled clients from holding connections.
+func NewServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
+// secure adds the security headers to every response and bounds request
+// bodies.
+func (s *server) secure(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxBody)
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverPanics turns a panicking handler into a 500 response.
+func (s *server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.opt.ErrorLog.Printf("sift serve: %s %s: panic: %v", r.Method, r.URL.Path, v)
+				http.Error(w, "internal error", http.StatusInternalServerError)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// cacheStatic lets browsers keep the style sheet and script for an hour.
+func (s *server) cacheStatic(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// errNoToken and errBadToken say why a write was refused.
+var (
+	errNoToken  = errors.New("writes are disabled: the server was started without a token (--token or $SIFT_TOKEN)")
+	errBadToken = errors.New("missing or wrong token: send Authorization: Bearer TOKEN")
+)
+
+// authorize checks the bearer token of a write request in constant time.
+func (s *server) authorize(r *http.Request) (int, error) {
+	if s.opt.Token == "" {
+		return http.StatusForbidden, errNoToken
+	}
+	auth := r.Header.Get("Authorization")
+	const prefix = "Bearer "
+	if len(auth) < len(prefix) || !strings.EqualFold(auth[:len(prefix)], prefix) {
+		return http.StatusUnauthorized, errBadToken
+	}
+	// Hashing both sides first makes the comparison independent of the
+	// token's length as well as its content.
+	got := sha256.Sum256([]byte(strings.TrimSpace(auth[len(prefix):])))
+	if subtle.ConstantTimeCompare(got[:], s.tokenSum[:]) != 1 {
+		return http.StatusUnauthorized, errBadToken
+	}
+	return 0, nil
+}
+
+// getPipeline returns the analysis pipeline, building the default one on
+// first use.
+func (s *server) getPipeline() *analyze.Pipeline {
+	s.pipelineOnce.Do(func() {
+		if s.pipeline == nil {
+			s.pipeline = analyze.Default()
+		}
+	})
+	return s.pipeline
+}
+
+// internalError logs err and answers with a generic message, so that store
+// details do not leak to clients.
+func (s *server) internalError(r *http.Request, err error) string {
+	s.opt.ErrorLog.Printf("sift serve: %s %s: %v", r.Method, r.URL.Path, err)
+	return fmt.Sprintf("internal error while serving %s", r.URL.Path)
+}

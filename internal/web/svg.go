@@ -1,0 +1,250 @@
+package web
+
+// SVG charts drawn on the server. They use presentation attributes only (no
+// style attributes, no script), so the Content-Security-Policy holds, and
+// every label is escaped.
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sift-news/sift/internal/sqlite"
+)
+
+// palette colours the rows of charts; chosen to stay readable on white.
+var palette = []string{"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"}
+
+// esc escapes text for SVG content and attribute values.
+func esc(s string) string { return html.EscapeString(s) }
+
+// truncate shortens s to at most n code points.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// timelineItem is one dot on a timeline.
+type timelineItem struct {
+	Date  string // YYYY-MM-DD
+	Row   string // the row label (outlet)
+	Label string // tooltip
+	Href  string // link target
+}
+
+// timelineSVG draws items as dots, one row per distinct Row, placed by
+// date. Items without a readable date are left out (pages list them).
+func timelineSVG(items []timelineItem) template.HTML {
+	type dot struct {
+		t   time.Time
+		row int
+		it  timelineItem
+	}
+	var rows []string
+	rowOf := map[string]int{}
+	var dots []dot
+	for _, it := range items {
+		t, err := time.Parse("2006-01-02", it.Date)
+		if err != nil {
+			continue
+		}
+		r, ok := rowOf[it.Row]
+		if !ok {
+			r = len(rows)
+			rowOf[it.Row] = r
+			rows = append(rows, it.Row)
+		}
+		dots = append(dots, dot{t, r, it})
+	}
+	if len(dots) == 0 {
+		return ""
+	}
+	const (
+		width, left, right, top, rowH = 760.0, 150.0, 20.0, 10.0, 26.0
+	)
+	lo, hi := dots[0].t, dots[0].t
+	for _, d := range dots {
+		if d.t.Before(lo) {
+			lo = d.t
+		}
+		if d.t.After(hi) {
+			hi = d.t
+		}
+	}
+	span := hi.Sub(lo).Hours() / 24
+	if span < 1 {
+		lo = lo.AddDate(0, 0, -1)
+		hi = hi.AddDate(0, 0, 1)
+		span = 2
+	}
+	x := func(t time.Time) float64 {
+		return left + (width-left-right)*(t.Sub(lo).Hours()/24)/span
+	}
+	height := top + rowH*float64(len(rows)) + 30
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart timeline" viewBox="0 0 %.0f %.0f" role="img" aria-label="Timeline of articles by outlet" xmlns="http://www.w3.org/2000/svg">`, width, height)
+	for i, r := range rows {
+		y := top + rowH*float64(i) + rowH/2
+		fmt.Fprintf(&b, `<line x1="%.0f" y1="%.1f" x2="%.0f" y2="%.1f" stroke="#ddd"/>`, left, y, width-right, y)
+		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" text-anchor="end" dominant-baseline="middle" font-size="12" fill="#333">%s</text>`,
+			left-8, y, esc(truncate(r, 22)))
+	}
+	axisY := top + rowH*float64(len(rows)) + 4
+	fmt.Fprintf(&b, `<line x1="%.0f" y1="%.1f" x2="%.0f" y2="%.1f" stroke="#999"/>`, left, axisY, width-right, axisY)
+	for _, tick := range timeTicks(lo, hi) {
+		tx := x(tick)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="11" fill="#555">%s</text>`, tx, axisY+16, tick.Format("2006-01-02"))
+	}
+	for _, d := range dots {
+		y := top + rowH*float64(d.row) + rowH/2
+		fmt.Fprintf(&b, `<a href="%s"><circle cx="%.1f" cy="%.1f" r="6" fill="%s" fill-opacity="0.8"><title>%s</title></circle></a>`,
+			esc(d.it.Href), x(d.t), y, palette[d.row%len(palette)], esc(d.it.Date+" · "+d.it.Row+" · "+d.it.Label))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// timeTicks returns up to four evenly spaced dates between lo and hi.
+func timeTicks(lo, hi time.Time) []time.Time {
+	d := hi.Sub(lo)
+	var out []time.Time
+	for i := 0; i <= 3; i++ {
+		out = append(out, lo.Add(time.Duration(float64(d)*float64(i)/3)).Truncate(24*time.Hour))
+	}
+	return out
+}
+
+// barsSVG draws counts as vertical bars in the given order (months), with
+// the first, middle and last labels written under the axis.
+func barsSVG(counts []sqlite.Count, label string) template.HTML {
+	if len(counts) == 0 {
+		return ""
+	}
+	const width, height, left, bottom, top = 760.0, 200.0, 40.0, 24.0, 10.0
+	maxN := 1
+	for _, c := range counts {
+		maxN = max(maxN, c.N)
+	}
+	bw := (width - left - 10) / float64(len(counts))
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart bars" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`, width, height, esc(label))
+	base := height - bottom
+	fmt.Fprintf(&b, `<line x1="%.0f" y1="%.0f" x2="%.0f" y2="%.0f" stroke="#999"/>`, left, base, width-10, base)
+	fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" text-anchor="end" font-size="11" fill="#555">%d</text>`, left-6, top+8, maxN)
+	for i, c := range counts {
+		h := (base - top) * float64(c.N) / float64(maxN)
+		x := left + bw*float64(i)
+		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#1f77b4"><title>%s: %d</title></rect>`,
+			x+bw*0.1, base-h, math.Max(bw*0.8, 1), h, esc(c.Key), c.N)
+		if i == 0 || i == len(counts)-1 || i == len(counts)/2 {
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" text-anchor="middle" font-size="11" fill="#555">%s</text>`, x+bw/2, base+16, esc(c.Key))
+		}
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// profileSVG draws each technique's rate in an outlet next to the store's
+// average rate, as pairs of horizontal bars.
+func profileSVG(rates []sqlite.TechniqueRate) template.HTML {
+	if len(rates) == 0 {
+		return ""
+	}
+	rs := append([]sqlite.TechniqueRate(nil), rates...)
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Rate > rs[j].Rate })
+	const width, left, right, rowH = 760.0, 220.0, 60.0, 30.0
+	maxR := 0.0
+	for _, r := range rs {
+		maxR = math.Max(maxR, math.Max(r.Rate, r.StoreRate))
+	}
+	if maxR == 0 {
+		maxR = 1
+	}
+	height := rowH*float64(len(rs)) + 34
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart profile" viewBox="0 0 %.0f %.0f" role="img" aria-label="Technique rates against the store average" xmlns="http://www.w3.org/2000/svg">`, width, height)
+	fmt.Fprintf(&b, `<rect x="%.0f" y="4" width="12" height="10" fill="#d62728"/><text x="%.0f" y="13" font-size="11" fill="#333">this outlet</text>`, left, left+16)
+	fmt.Fprintf(&b, `<rect x="%.0f" y="4" width="12" height="10" fill="#bbb"/><text x="%.0f" y="13" font-size="11" fill="#333">store average (spans per 1,000 words)</text>`, left+110, left+126)
+	scale := (width - left - right) / maxR
+	for i, r := range rs {
+		y := 24 + rowH*float64(i)
+		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" text-anchor="end" dominant-baseline="middle" font-size="12" fill="#333">%s</text>`,
+			left-8, y+rowH/2-2, esc(truncate(strings.ReplaceAll(r.Technique, "_", " "), 30)))
+		fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.1f" height="11" fill="#d62728"><title>%s: %.2f per 1,000 words (%d spans)</title></rect>`,
+			left, y+2, math.Max(r.Rate*scale, 0.5), esc(r.Technique), r.Rate, r.Spans)
+		fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.1f" height="11" fill="#bbb"><title>store average: %.2f per 1,000 words</title></rect>`,
+			left, y+14, math.Max(r.StoreRate*scale, 0.5), r.StoreRate)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="11" fill="#333">%.2f</text>`, left+math.Max(r.Rate*scale, 0.5)+4, y+11, r.Rate)
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// graphSVG draws an entity in the middle and the entities it appears with
+// around it; edge widths follow the number of shared articles, and edges
+// between the neighbours are drawn too.
+func graphSVG(center string, related []sqlite.EntitySummary, links []sqlite.Count, href func(string) string) template.HTML {
+	if len(related) == 0 {
+		return ""
+	}
+	const width, height, rx, ry = 760.0, 460.0, 230.0, 180.0
+	cx, cy := width/2, height/2
+	pos := map[string][2]float64{center: {cx, cy}}
+	maxN := 1
+	for _, r := range related {
+		maxN = max(maxN, r.Articles)
+	}
+	for i, r := range related {
+		a := 2*math.Pi*float64(i)/float64(len(related)) - math.Pi/2
+		pos[r.Canonical] = [2]float64{cx + rx*math.Cos(a), cy + ry*math.Sin(a)}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart graph" viewBox="0 0 %.0f %.0f" role="img" aria-label="Entities mentioned together with %s" xmlns="http://www.w3.org/2000/svg">`, width, height, esc(center))
+	for _, l := range links {
+		ends := strings.SplitN(l.Key, "\x00", 2)
+		if len(ends) != 2 {
+			continue
+		}
+		p, ok1 := pos[ends[0]]
+		q, ok2 := pos[ends[1]]
+		if !ok1 || !ok2 {
+			continue
+		}
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#ccc" stroke-width="%.1f"><title>%s – %s: %d articles</title></line>`,
+			p[0], p[1], q[0], q[1], 1+3*float64(l.N)/float64(maxN), esc(ends[0]), esc(ends[1]), l.N)
+	}
+	for _, r := range related {
+		p := pos[r.Canonical]
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#1f77b4" stroke-opacity="0.6" stroke-width="%.1f"/>`,
+			cx, cy, p[0], p[1], 1+6*float64(r.Articles)/float64(maxN))
+	}
+	for i, r := range related {
+		p := pos[r.Canonical]
+		anchor := "middle"
+		if p[0] < cx-20 {
+			anchor = "end"
+		} else if p[0] > cx+20 {
+			anchor = "start"
+		}
+		dx := map[string]float64{"end": -12, "start": 12, "middle": 0}[anchor]
+		dy := 4.0
+		if anchor == "middle" {
+			dy = map[bool]float64{true: -14, false: 22}[p[1] < cy]
+		}
+		fmt.Fprintf(&b, `<a href="%s"><circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s"><title>%s (%s): %d shared articles</title></circle>`+
+			`<text x="%.1f" y="%.1f" text-anchor="%s" font-size="12" fill="#222">%s</text></a>`,
+			esc(href(r.Canonical)), p[0], p[1], 5+5*float64(r.Articles)/float64(maxN), palette[i%len(palette)],
+			esc(r.Canonical), esc(r.Type), r.Articles, p[0]+dx, p[1]+dy, anchor, esc(truncate(r.Canonical, 24)))
+	}
+	fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="14" fill="#222"/><text x="%.1f" y="%.1f" text-anchor="middle" font-size="13" font-weight="bold" fill="#222">%s</text>`,
+		cx, cy, cx, cy+30, esc(truncate(center, 30)))
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
