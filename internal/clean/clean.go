@@ -2,16 +2,26 @@
 // the body paragraphs, a dateline and date, photo captions and credits, and
 // reader comments, setting aside every piece of scraping noise with the
 // reason it was removed.
+//
+// It decides from structure and language rather than from a list of known
+// strings: where a line stands (before the headline, inside the body, after
+// the last sentence), its shape (length, terminal punctuation, digits only,
+// bullets, indentation), calls to action addressed to the reader, repetition
+// of the headline, and the shape of comment threads (author, timestamp,
+// text, "Reply"). Lines an outlet repeats across its articles can be passed
+// in Options.Repeated.
 package clean
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sift-news/sift"
 )
 
 // Version of the cleaner; it changes whenever its output may change.
-const Version = "0"
+const Version = "1"
 
 // Result is what the cleaner (or the HTML extractor) recovered.
 type Result struct {
@@ -27,19 +37,395 @@ type Result struct {
 	Language    string
 }
 
-// Text cleans scraped plain text. (placeholder: first line is the title)
-func Text(s string) Result {
+// Options tune the cleaner.
+type Options struct {
+	// Repeated reports whether a line (whitespace-collapsed) was seen in
+	// several earlier articles of the same outlet; such lines are template
+	// text, not article text. Nil means no knowledge of the outlet.
+	Repeated func(line string) bool
+}
+
+// Reasons given for removed text.
+const (
+	ReasonWidget     = "donation widget"
+	ReasonHeadline   = "repeated headline"
+	ReasonAd         = "ad marker"
+	ReasonNewsletter = "newsletter prompt"
+	ReasonDonation   = "donation appeal"
+	ReasonComments   = "comment widget"
+	ReasonRelated    = "related links"
+	ReasonServer     = "server error"
+	ReasonShare      = "share bar"
+	ReasonCookie     = "cookie notice"
+	ReasonSocial     = "social media prompt"
+	ReasonReadMore   = "read-more link"
+	ReasonTags       = "tag list"
+	ReasonCopyright  = "copyright footer"
+	ReasonNav        = "navigation menu"
+	ReasonByline     = "byline"
+	ReasonDate       = "date line"
+	ReasonCaption    = "photo caption or credit"
+	ReasonTemplate   = "repeated across the outlet's articles"
+	ReasonFragment   = "fragment outside the article"
+	ReasonAuthorBox  = "author box"
+	ReasonContact    = "contact prompt"
+)
+
+// Text cleans scraped plain text with no knowledge of its outlet.
+func Text(s string) Result { return Options{}.Text(s) }
+
+// line is one line of input with what the cleaner learnt about it.
+type line struct {
+	text   string // trimmed, white space collapsed
+	f      string // text folded for comparison (see fold)
+	indent int    // leading white space, tabs counted as 4
+	words  int
+	blank  bool
+	kind   kind
+	reason string
+}
+
+type kind uint8
+
+const (
+	kUnknown kind = iota
+	kTitle
+	kBody
+	kNoise
+	kCaption
+	kComment
+)
+
+// Text cleans scraped plain text.
+func (o Options) Text(s string) Result {
+	lines := joinWrapped(splitLines(s))
 	var r Result
-	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		p = strings.TrimSpace(p)
-		if p == "" {
-			continue
+	markNoise(lines, &r, o.Repeated)
+	bodyStart := findTitle(lines, &r)
+	commentStart := findComments(lines, bodyStart)
+	markBody(lines, bodyStart, commentStart)
+	if commentStart >= 0 {
+		r.Comments = parseComments(lines[commentStart:], &r)
+	}
+	for i := range lines {
+		l := &lines[i]
+		switch l.kind {
+		case kBody:
+			r.Paragraphs = append(r.Paragraphs, l.text)
+		case kNoise:
+			r.Boilerplate = append(r.Boilerplate, sift.Boilerplate{Text: l.text, Reason: l.reason})
+		case kCaption:
+			r.Captions = append(r.Captions, l.text)
 		}
-		if r.Title == "" {
-			r.Title = p
-			continue
-		}
-		r.Paragraphs = append(r.Paragraphs, p)
+	}
+	if len(r.Paragraphs) > 0 {
+		r.Dateline = dateline(r.Paragraphs[0])
+	}
+	if r.Published == "" {
+		r.Published = dateInText(r.Paragraphs)
 	}
 	return r
+}
+
+// splitLines splits s into lines, normalising line ends, non-breaking and
+// zero-width spaces, and collapsing runs of white space.
+func splitLines(s string) []line {
+	raw := strings.Split(s, "\n")
+	out := make([]line, 0, len(raw))
+	for _, t := range raw {
+		indent := 0
+	lead:
+		for _, c := range t {
+			switch c {
+			case ' ', '\u00a0':
+				indent++
+			case '\t':
+				indent += 4
+			default:
+				break lead
+			}
+		}
+		text := collapse(t)
+		out = append(out, line{text: text, f: fold(text), indent: indent, blank: text == "", words: countWords(text)})
+	}
+	return out
+}
+
+// joinWrapped rejoins paragraphs that were hard-wrapped at a fixed width:
+// runs of adjacent lines whose every line but the last fills most of the
+// run's width, where a line runs on into the next (no sentence end, or the
+// next starts in lower case).
+func joinWrapped(lines []line) []line {
+	out := lines[:0:0]
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && !lines[j].blank {
+			j++
+		}
+		if j-i < 2 || !isWrapped(lines[i:j]) {
+			if j == i {
+				j++
+			}
+			out = append(out, lines[i:j]...)
+			i = j
+			continue
+		}
+		joined := lines[i]
+		for k := i + 1; k < j; k++ {
+			joined.text += " " + lines[k].text
+			joined.words += lines[k].words
+		}
+		joined.f = fold(joined.text)
+		out = append(out, joined)
+		i = j
+	}
+	return out
+}
+
+// isListItem reports bulleted and numbered list items ("• …", "1. …", "2) …").
+func isListItem(s string) bool {
+	if bullet(s) != "" {
+		return true
+	}
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
+}
+
+func isWrapped(block []line) bool {
+	width := 0
+	for _, l := range block {
+		width = max(width, utf8.RuneCountInString(l.text))
+	}
+	if width < 45 || width > 110 {
+		return false
+	}
+	runOn := false
+	for k, l := range block[:len(block)-1] {
+		if n := utf8.RuneCountInString(l.text); n*10 < width*6 || isListItem(l.text) || isListItem(block[k+1].text) {
+			return false
+		}
+		next := block[k+1].text
+		r, _ := utf8.DecodeRuneInString(next)
+		if unicode.IsLower(r) || !endsSentence(l.text) && len(block) >= 3 {
+			runOn = true
+		}
+	}
+	return runOn
+}
+
+// collapse trims s and folds every run of white space (including
+// non-breaking and zero-width spaces and carriage returns) to one space.
+func collapse(s string) string {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c == '\t' || c == '\r' || (c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ')) {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, c := range s {
+		switch c {
+		case '\u200b', '\ufeff', '\u200e', '\u200f':
+			continue
+		}
+		if unicode.IsSpace(c) || c == '\u00a0' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func countWords(s string) int {
+	n, in := 0, false
+	for _, c := range s {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			if !in {
+				n++
+			}
+			in = true
+		} else if c == ' ' {
+			in = false
+		}
+	}
+	return n
+}
+
+// endsSentence reports whether s ends like a sentence: terminal
+// punctuation, possibly followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == ']' || r == '»' || r == ' '
+	})
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…' || r == ':' || r == ';'
+}
+
+// fold lower-cases s and straightens quotes and dashes for comparison.
+func fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return strings.ToLower(quoteFolder.Replace(s))
+		}
+	}
+	return strings.ToLower(s)
+}
+
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\u00a0", " ")
+
+// findTitle picks the headline among the lines before the body, marks its
+// repetitions, and returns the index where the body may start.
+//
+// The headline is the last headline-like line above the first prose line
+// (tickers, menus and section labels come before it), unless a line above
+// is repeated further down, which only headlines are; a long last candidate
+// right under a shorter one is a standfirst, and the shorter one the title.
+func findTitle(lines []line, r *Result) int {
+	var cands []int
+	for i := 0; i < len(lines) && i < 60; i++ {
+		l := &lines[i]
+		if l.blank || l.kind != kUnknown {
+			continue
+		}
+		if isBodyLike(l) && !isHeadlineLike(l) {
+			break // the body began
+		}
+		if isHeadlineLike(l) && l.words >= 2 && !isLabel(l.text) {
+			cands = append(cands, i)
+		}
+	}
+	if len(cands) == 0 {
+		return 0
+	}
+	title := cands[len(cands)-1]
+	for k := len(cands) - 1; k >= 0; k-- {
+		if lines[cands[k]].words >= 3 {
+			title = cands[k] // a two-word line under the headline is a name or a label
+			break
+		}
+	}
+	if n := len(cands); n >= 2 && lines[title].words >= 14 && lines[cands[n-2]].words < lines[title].words &&
+		nextNonBlank(lines, cands[n-2]) == title {
+		title = cands[n-2]
+	}
+	for _, c := range cands {
+		if c == title {
+			break
+		}
+		if repeatedBelow(lines, c) {
+			title = c
+			break
+		}
+	}
+	t := &lines[title]
+	t.kind = kTitle
+	r.Title = stripSiteName(t.text, r)
+	key := t.f
+	for i := range lines {
+		if i != title && !lines[i].blank && lines[i].f == key {
+			lines[i].kind, lines[i].reason = kNoise, ReasonHeadline
+		}
+	}
+	// Unclassified lines above the title are menus, tickers and labels.
+	for i := 0; i < title; i++ {
+		if l := &lines[i]; !l.blank && l.kind == kUnknown {
+			l.kind, l.reason = kNoise, ReasonNav
+		}
+	}
+	return title + 1
+}
+
+// isLabel reports short all-capital lines such as "BREAKING NEWS" or "FOR
+// IMMEDIATE RELEASE": labels above a headline, not headlines.
+func isLabel(s string) bool {
+	return countWords(s) <= 3 && strings.ToUpper(s) == s && hasLetter(s)
+}
+
+func hasLetter(s string) bool {
+	for _, c := range s {
+		if unicode.IsLetter(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// repeatedBelow reports whether line i occurs again later in the text.
+func repeatedBelow(lines []line, i int) bool {
+	key := lines[i].f
+	for j := i + 1; j < len(lines); j++ {
+		if !lines[j].blank && lines[j].f == key {
+			return true
+		}
+	}
+	return false
+}
+
+// stripSiteName removes a " | Site Name" or " - Site Name" suffix from a
+// headline, recording the site as the outlet.
+func stripSiteName(t string, r *Result) string {
+	for _, sep := range []string{" | ", " – ", " — ", " - "} {
+		i := strings.LastIndex(t, sep)
+		if i <= 0 {
+			continue
+		}
+		site := strings.TrimSpace(t[i+len(sep):])
+		if n := countWords(site); n >= 1 && n <= 4 && countWords(t[:i]) >= 4 && isCapitalised(site) {
+			r.Outlet = site
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return t
+}
+
+// isCapitalised reports whether every word of s starts with an upper-case
+// letter or digit (short function words excepted).
+func isCapitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		switch strings.ToLower(w) {
+		case "the", "of", "and", "for", "de", "al", "a", "in", "on":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isHeadlineLike: a line of 1–30 words that does not end with a full stop
+// (headlines rarely do), or a short one that does.
+func isHeadlineLike(l *line) bool {
+	if l.words == 0 || l.words > 30 {
+		return false
+	}
+	t := strings.TrimSpace(l.text)
+	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "...") {
+		return l.words <= 12 && !strings.Contains(strings.TrimSuffix(t, "."), ". ")
+	}
+	return true
+}
+
+// isBodyLike: a line that reads as prose: a sentence of some length.
+func isBodyLike(l *line) bool {
+	return (l.words >= 8 && endsSentence(l.text)) || l.words >= 25
 }

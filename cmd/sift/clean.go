@@ -1,0 +1,37 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"github.com/sift-news/sift/internal/clean"
+)
+
+func init() {
+	registerEval("clean", "score the plain-text cleaner on the hand-labelled noisy articles", runEvalClean)
+}
+
+func runEvalClean(args []string) error {
+	fs := flag.NewFlagSet("eval clean", flag.ContinueOnError)
+	dir := fs.String("data", "internal/clean/testdata/labelled", "labelled set `dir` (NNN.txt + NNN.json)")
+	verbose := fs.Bool("v", false, "list every miss")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	s, err := clean.Evaluate(*dir, clean.Options{})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("articles           %d\n", s.Articles)
+	fmt.Printf("body words         P %.3f  R %.3f  F1 %.3f\n", s.WordP, s.WordR, s.WordF)
+	fmt.Printf("body paragraphs    P %.3f  R %.3f  F1 %.3f\n", s.ParaP, s.ParaR, s.ParaF)
+	fmt.Printf("title accuracy     %.3f\n", s.TitleAcc)
+	fmt.Printf("date accuracy      %.3f\n", s.DateAcc)
+	fmt.Printf("comment recall     %.3f\n", s.CommentR)
+	if *verbose {
+		for _, m := range s.Misses {
+			fmt.Println("  ", m)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,285 @@
+package clean
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/sift-news/sift"
+)
+
+// markBody decides the unclassified lines between the title and the
+// comment thread (or the end). Prose is body; short lines that are not
+// sentences are body only when they stand inside the article (a subheading,
+// a list item) and are fragments outside it (leftover widgets, link text).
+func markBody(lines []line, start, end int) {
+	if end < 0 {
+		end = len(lines)
+	}
+	first, last := -1, -1
+	for i := start; i < end; i++ {
+		l := &lines[i]
+		if l.kind == kUnknown && !l.blank && isBodyLike(l) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		// No prose at all: keep every unclassified line rather than nothing.
+		for i := start; i < end; i++ {
+			if l := &lines[i]; l.kind == kUnknown && !l.blank {
+				l.kind = kBody
+			}
+		}
+		return
+	}
+	// Short closing sentences right after the last prose line belong to it
+	// ("He declined to comment."), up to the first line that is not one.
+	for i := last + 1; i < end; i++ {
+		l := &lines[i]
+		if l.blank {
+			continue
+		}
+		if l.kind != kUnknown || l.words < 3 || !endsSentence(l.text) || !hasLower(l.text) {
+			break
+		}
+		last = i
+	}
+	// A standfirst between the title and the first prose line.
+	for i := first - 1; i >= start; i-- {
+		l := &lines[i]
+		if l.blank {
+			continue
+		}
+		if l.kind != kUnknown || l.words < 6 {
+			break
+		}
+		first = i
+	}
+	for i := start; i < end; i++ {
+		l := &lines[i]
+		if l.kind != kUnknown || l.blank {
+			continue
+		}
+		if i >= first && i <= last {
+			l.kind = kBody
+		} else {
+			l.kind, l.reason = kNoise, ReasonFragment
+		}
+	}
+	// Noise between body lines that is only noise by its wording but reads
+	// as a sentence of the article is kept: a call to action inside prose
+	// ("Residents were asked to sign up for evacuation buses.") is news.
+	for i := first; i <= last; i++ {
+		l := &lines[i]
+		if l.kind == kNoise && (l.reason == ReasonNewsletter || l.reason == ReasonDonation || l.reason == ReasonSocial ||
+			l.reason == ReasonComments || l.reason == ReasonReadMore) && l.words >= 10 && endsSentence(l.text) &&
+			!addressesReader(l.f) {
+			l.kind, l.reason = kBody, ""
+		}
+	}
+}
+
+func hasLower(s string) bool {
+	for _, c := range s {
+		if c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// findComments returns the index of the line that opens a reader-comment
+// thread after the article, or -1. A thread opens with an author line: a
+// bulleted short name followed by indented text, or a short name followed
+// by a timestamp.
+func findComments(lines []line, start int) int {
+	prose := false
+	for i := start; i < len(lines); i++ {
+		l := &lines[i]
+		if l.blank {
+			continue
+		}
+		if !prose {
+			prose = l.kind == kUnknown && isBodyLike(l)
+			continue
+		}
+		if isAuthorLine(lines, i) {
+			// Take the comment heading ("14 comments") right above as well.
+			return i
+		}
+	}
+	return -1
+}
+
+// isAuthorLine reports whether line i names the author of a comment.
+func isAuthorLine(lines []line, i int) bool {
+	l := &lines[i]
+	if l.blank || l.kind == kTitle {
+		return false
+	}
+	if name, stamp, ok := splitAuthorStamp(l.text); ok && countWords(name) <= 6 && (isTimestamp(fold(stamp)) || isDateStamp(stamp)) {
+		return true // "Anonymous · 5 days ago"
+	}
+	next := nextNonBlank(lines, i)
+	if bullet(l.text) != "" {
+		name := bullet(l.text)
+		if countWords(name) > 6 || endsSentence(name) && !endsWithInitial(name) {
+			return false
+		}
+		return next >= 0 && lines[next].indent > l.indent
+	}
+	if l.words == 0 || l.words > 6 || (endsSentence(l.text) && !isSaysLine(l.text) && !endsWithInitial(l.text)) {
+		return false
+	}
+	if next < 0 {
+		return false
+	}
+	if isTimestamp(lines[next].f) || isDateStamp(lines[next].text) {
+		return true
+	}
+	return isSaysLine(l.text) && lines[next].words > 0
+}
+
+// isDateStamp reports a date with a time of day, as comment widgets print
+// them ("March 4, 2024 at 9:14 am").
+func isDateStamp(s string) bool {
+	_, ok := parseDateLine(s)
+	return ok && strings.Contains(s, ":")
+}
+
+// splitAuthorStamp splits "Name · 5 days ago" into name and time.
+func splitAuthorStamp(s string) (name, stamp string, ok bool) {
+	for _, sep := range []string{" · ", " • ", " | ", " - ", " – "} {
+		if i := strings.LastIndex(s, sep); i > 0 {
+			return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(sep):]), true
+		}
+	}
+	return "", "", false
+}
+
+// endsWithInitial reports names such as "Marek D." whose full stop is an
+// initial's, not a sentence's.
+func endsWithInitial(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	r := []rune(last)
+	return len(r) == 2 && r[1] == '.' && unicode.IsUpper(r[0])
+}
+
+// isSaysLine: "Jill Harker says:" / "Jill wrote:".
+func isSaysLine(s string) bool {
+	f := fold(s)
+	return strings.HasSuffix(f, " says:") || strings.HasSuffix(f, " wrote:") || strings.HasSuffix(f, " said:")
+}
+
+// bullet returns the text after a leading bullet mark, or "".
+func bullet(s string) string {
+	for _, b := range []string{"• ", "· ", "- ", "* ", "– ", "— ", "▪ ", "► "} {
+		if strings.HasPrefix(s, b) {
+			return strings.TrimSpace(s[len(b):])
+		}
+	}
+	return ""
+}
+
+// nextNonBlank returns the index of the next line with words, skipping
+// blank lines and lone punctuation ("•"), or -1.
+func nextNonBlank(lines []line, i int) int {
+	for j := i + 1; j < len(lines); j++ {
+		if !lines[j].blank && lines[j].words > 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// parseComments splits a comment thread into comments with author, text
+// and nesting depth; widget lines (timestamps, "Reply") become noise.
+func parseComments(lines []line, r *Result) []sift.Comment {
+	var out []sift.Comment
+	var indents []int
+	cur := -1
+	for i := range lines {
+		l := &lines[i]
+		if l.blank {
+			continue
+		}
+		f := l.f
+		if l.kind == kNoise || isTimestamp(f) || isCommentCount(f, l.words) || lineNoise(l.text, l.words) == ReasonComments {
+			if l.kind != kNoise {
+				l.kind, l.reason = kNoise, ReasonComments
+			}
+			continue
+		}
+		if _, ok := parseDateLine(l.text); ok {
+			l.kind, l.reason = kNoise, ReasonComments
+			continue
+		}
+		if l.words == 0 {
+			l.kind, l.reason = kNoise, ReasonComments
+			continue
+		}
+		l.kind = kComment
+		if isAuthorLine(lines, i) {
+			name := l.text
+			if n, _, ok := splitAuthorStamp(name); ok && nextNonBlank(lines, i) >= 0 && !isTimestamp(lines[nextNonBlank(lines, i)].f) {
+				name = n
+				l.kind = kNoise
+				l.reason = ReasonComments
+				l.text = name
+			}
+			if b := bullet(name); b != "" {
+				name = b
+			}
+			for _, suf := range []string{" says:", " wrote:", " said:", ":"} {
+				name = strings.TrimSuffix(name, suf)
+			}
+			out = append(out, sift.Comment{Author: name, Depth: l.indent})
+			indents = append(indents, l.indent)
+			cur = len(out) - 1
+			continue
+		}
+		text := l.text
+		if b := bullet(text); b != "" && cur >= 0 && out[cur].Text != "" {
+			// A bulleted line with no author line of its own: an anonymous reply.
+			out = append(out, sift.Comment{Depth: l.indent})
+			indents = append(indents, l.indent)
+			cur = len(out) - 1
+			text = b
+		} else if b != "" && cur < 0 {
+			text = b
+		}
+		if cur < 0 {
+			out = append(out, sift.Comment{Depth: l.indent})
+			indents = append(indents, l.indent)
+			cur = 0
+		}
+		if out[cur].Text == "" {
+			out[cur].Text = text
+		} else {
+			out[cur].Text += "\n\n" + text
+		}
+	}
+	// Depth: the rank of each comment's indentation among the thread's.
+	sort.Ints(indents)
+	rank := map[int]int{}
+	for _, in := range indents {
+		if _, ok := rank[in]; !ok {
+			rank[in] = len(rank)
+		}
+	}
+	kept := out[:0]
+	for _, c := range out {
+		c.Depth = rank[c.Depth]
+		if c.Text != "" || c.Author != "" {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}

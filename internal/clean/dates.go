@@ -1,0 +1,242 @@
+package clean
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+var months = map[string]int{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+	"jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+	"oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+// dateFiller are words allowed around a date on a line of its own.
+var dateFiller = map[string]bool{
+	"published": true, "updated": true, "posted": true, "on": true, "at": true, "last": true, "date": true, "am": true,
+	"pm": true, "gmt": true, "utc": true, "cet": true, "est": true, "msk": true, "edt": true, "bst": true, "the": true, "of": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true, "first": true, "modified": true,
+	"created": true, "time": true, "th": true, "st": true, "nd": true, "rd": true,
+}
+
+// parseDateLine reads a line that holds a date and nothing else of
+// substance ("Published: March 3, 2024", "18.05.2024", "2024-03-03 14:22",
+// "Posted on March 4, 2024 by Tamsin Creed") and returns it as YYYY-MM-DD.
+func parseDateLine(text string) (string, bool) {
+	if len(text) > 120 || !strings.ContainsAny(text, "0123456789") {
+		return "", false
+	}
+	f := fold(text)
+	if i := strings.Index(f, " by "); i > 0 {
+		f = f[:i]
+	}
+	if len(f) > 80 {
+		return "", false
+	}
+	toks := strings.FieldsFunc(f, func(r rune) bool {
+		return r == ' ' || r == ',' || r == '|' || r == '(' || r == ')' || r == '·' || r == '•'
+	})
+	var day, month, year int
+	var nums []string
+	for _, t := range toks {
+		if isClock(t) {
+			continue
+		}
+		t = strings.TrimRight(t, ".:")
+		if m, ok := months[t]; ok {
+			month = m
+			continue
+		}
+		if dateFiller[t] || t == "-" || t == "—" {
+			continue
+		}
+		if n := strings.TrimRight(t, "stndrh"); isNumber(n) && len(n) <= 4 {
+			nums = append(nums, n)
+			continue
+		}
+		if i := strings.IndexByte(t, 't'); i >= 8 && isNumericDate(t[:i]) {
+			t = t[:i] // ISO 8601 "2024-06-02t07:45:00z"
+		}
+		if strings.ContainsAny(t, "./-") && isNumericDate(t) {
+			d, ok := numericDate(t)
+			if !ok {
+				return "", false
+			}
+			return d, true
+		}
+		return "", false
+	}
+	if month == 0 {
+		return "", false
+	}
+	for _, n := range nums {
+		v, _ := strconv.Atoi(n)
+		switch {
+		case len(n) == 4 && year == 0:
+			year = v
+		case v >= 1 && v <= 31 && day == 0:
+			day = v
+		default:
+			return "", false
+		}
+	}
+	if year < 1900 || year > 2100 || day == 0 {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", year, month, day), true
+}
+
+// isClock reports a time of day: "14:22", "9:14", "08:10:05", "9.14am", "15h".
+func isClock(t string) bool {
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "am"), "pm")
+	if t == "" {
+		return false
+	}
+	if strings.HasSuffix(t, "h") && isNumber(strings.TrimSuffix(t, "h")) {
+		return true
+	}
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == ':' || r == '.' })
+	if len(parts) < 2 || len(parts) > 3 || !strings.Contains(t, ":") && len(parts) != 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !isNumber(p) || len(p) > 2 {
+			return false
+		}
+	}
+	return strings.Contains(t, ":") || len(parts[1]) == 2 && len(parts) == 2 && strings.Contains(t, ".")
+}
+
+func isNumericDate(t string) bool {
+	for _, c := range t {
+		if !unicode.IsDigit(c) && c != '.' && c != '/' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// numericDate reads 2024-03-03, 03/03/2024 and 18.05.2024 (day first unless
+// that cannot be).
+func numericDate(t string) (string, bool) {
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '.' || r == '/' || r == '-' })
+	if len(parts) != 3 {
+		return "", false
+	}
+	a, _ := strconv.Atoi(parts[0])
+	b, _ := strconv.Atoi(parts[1])
+	c, _ := strconv.Atoi(parts[2])
+	var y, m, d int
+	switch {
+	case len(parts[0]) == 4:
+		y, m, d = a, b, c
+	case len(parts[2]) == 4:
+		y = c
+		if strings.Contains(t, "/") && b > 12 {
+			m, d = a, b // US month/day
+		} else {
+			d, m = a, b
+		}
+	default:
+		return "", false
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100 {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+}
+
+// isTimestamp reports relative times of comment widgets ("3 hours ago").
+func isTimestamp(f string) bool {
+	if f == "just now" || f == "yesterday" || f == "today" {
+		return true
+	}
+	if !strings.HasSuffix(f, " ago") {
+		return false
+	}
+	for _, p := range []string{"updated ", "posted ", "published ", "edited "} {
+		f = strings.TrimPrefix(f, p)
+	}
+	ws := strings.Fields(f)
+	if len(ws) != 3 {
+		return false
+	}
+	unit := strings.TrimSuffix(ws[1], "s")
+	switch unit {
+	case "second", "minute", "min", "hour", "hr", "day", "week", "month", "year":
+	default:
+		return false
+	}
+	return isNumber(ws[0]) || ws[0] == "a" || ws[0] == "an"
+}
+
+// dateline returns the place of a dateline that opens the paragraph:
+// "MOSCOW –", "PORT SELVA (Coastline News) —", "BEIRUT, Sept 8 (Reuters) -".
+func dateline(p string) string {
+	limit := len(p)
+	if limit > 90 {
+		limit = 90
+	}
+	head := p[:limit]
+	dash := -1
+	for _, d := range []string{" – ", " — ", " - ", " -- ", ": "} {
+		if i := strings.Index(head, d); i > 0 && (dash < 0 || i < dash) {
+			dash = i
+		}
+	}
+	if dash < 0 {
+		return ""
+	}
+	prefix := strings.TrimSpace(head[:dash])
+	agency := false
+	if i := strings.Index(prefix, "("); i > 0 && strings.HasSuffix(prefix, ")") {
+		prefix = strings.TrimSpace(prefix[:i])
+		agency = true
+	}
+	place := prefix
+	if i := strings.Index(place, ","); i > 0 {
+		place = place[:i]
+	}
+	letters, upper := 0, 0
+	for _, c := range place {
+		if unicode.IsLetter(c) {
+			letters++
+			if unicode.IsUpper(c) {
+				upper++
+			}
+		}
+	}
+	if letters < 3 || countWords(place) > 4 {
+		return ""
+	}
+	if upper == letters || (agency && isCapitalised(place)) {
+		return place
+	}
+	return ""
+}
+
+// dateInText finds a full date (with year) opening the first paragraph,
+// as in "BEIRUT, Sept. 8, 2018 (Reuters) -".
+func dateInText(paras []string) string {
+	if len(paras) == 0 {
+		return ""
+	}
+	head := paras[0]
+	if len(head) > 80 {
+		head = head[:80]
+	}
+	cut := strings.IndexAny(head, "(–—")
+	if cut < 0 {
+		return ""
+	}
+	head = head[:cut]
+	if i := strings.Index(head, ","); i > 0 {
+		if d, ok := parseDateLine(head[i+1:]); ok {
+			return d
+		}
+	}
+	return ""
+}

@@ -1,0 +1,157 @@
+package clean
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/sift-news/sift"
+)
+
+// Gold is the hand-labelled truth for one noisy article of the evaluation
+// set in testdata/labelled.
+type Gold struct {
+	Title     string         `json:"title"`
+	Body      []string       `json:"body"`
+	Dateline  string         `json:"dateline"`
+	Published string         `json:"published"`
+	Author    string         `json:"author"`
+	Captions  []string       `json:"captions"`
+	Comments  []sift.Comment `json:"comments"`
+	Noise     []string       `json:"noise"`
+}
+
+// Score is how well the cleaner did on a labelled set.
+type Score struct {
+	Articles int
+	// Body word precision/recall: bag-of-words overlap of the recovered body
+	// with the gold body, summed over articles.
+	WordP, WordR, WordF float64
+	// Paragraph precision/recall: exact (white-space folded) paragraphs.
+	ParaP, ParaR, ParaF float64
+	TitleAcc            float64 // exact title match
+	DateAcc             float64 // published date match, over articles that have one in gold
+	CommentR            float64 // share of gold comments recovered with the same text
+	Misses              []string
+}
+
+// Evaluate cleans every NNN.txt in dir and compares it with NNN.json.
+func Evaluate(dir string, o Options) (Score, error) {
+	var s Score
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return s, err
+	}
+	sort.Strings(files)
+	var wTP, wGot, wGold, pTP, pGot, pGold, titles, dates, dateN, cTP, cGold int
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return s, err
+		}
+		gj, err := os.ReadFile(strings.TrimSuffix(f, ".txt") + ".json")
+		if err != nil {
+			continue // a text without gold is not part of the set
+		}
+		var g Gold
+		if err := json.Unmarshal(gj, &g); err != nil {
+			return s, fmt.Errorf("%s: %w", f, err)
+		}
+		r := o.Text(string(raw))
+		s.Articles++
+		name := filepath.Base(f)
+		if r.Title == g.Title {
+			titles++
+		} else {
+			s.Misses = append(s.Misses, fmt.Sprintf("%s title: got %q want %q", name, r.Title, g.Title))
+		}
+		if g.Published != "" {
+			dateN++
+			if r.Published == g.Published {
+				dates++
+			} else {
+				s.Misses = append(s.Misses, fmt.Sprintf("%s date: got %q want %q", name, r.Published, g.Published))
+			}
+		}
+		got, gold := bag(strings.Join(r.Paragraphs, " ")), bag(strings.Join(g.Body, " "))
+		tp := 0
+		for w, n := range got {
+			tp += min(n, gold[w])
+		}
+		wTP += tp
+		wGot += total(got)
+		wGold += total(gold)
+		goldParas := map[string]bool{}
+		for _, p := range g.Body {
+			goldParas[collapse(p)] = true
+			pGold++
+		}
+		gotParas := map[string]bool{}
+		for _, p := range r.Paragraphs {
+			pGot++
+			gotParas[p] = true
+			if goldParas[p] {
+				pTP++
+			} else {
+				s.Misses = append(s.Misses, fmt.Sprintf("%s extra: %.80q", name, p))
+			}
+		}
+		for _, p := range g.Body {
+			if !gotParas[collapse(p)] {
+				s.Misses = append(s.Misses, fmt.Sprintf("%s missed: %.80q", name, p))
+			}
+		}
+		gotComments := map[string]bool{}
+		for _, c := range r.Comments {
+			gotComments[sift.Normalize(c.Text)] = true
+		}
+		for _, c := range g.Comments {
+			cGold++
+			if gotComments[sift.Normalize(c.Text)] {
+				cTP++
+			} else {
+				s.Misses = append(s.Misses, fmt.Sprintf("%s comment missed: %.60q", name, c.Text))
+			}
+		}
+	}
+	s.WordP, s.WordR, s.WordF = prf(wTP, wGot, wGold)
+	s.ParaP, s.ParaR, s.ParaF = prf(pTP, pGot, pGold)
+	s.TitleAcc = ratio(titles, s.Articles)
+	s.DateAcc = ratio(dates, dateN)
+	s.CommentR = ratio(cTP, cGold)
+	return s, nil
+}
+
+func bag(s string) map[string]int {
+	m := map[string]int{}
+	for _, w := range strings.Fields(sift.Normalize(s)) {
+		m[w]++
+	}
+	return m
+}
+
+func total(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+func prf(tp, got, gold int) (p, r, f float64) {
+	p, r = ratio(tp, got), ratio(tp, gold)
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}

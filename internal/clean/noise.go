@@ -1,0 +1,484 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// markNoise classifies every line that is noise by its own shape and
+// language, whatever its position: widgets, ad markers, calls to action,
+// server errors, captions, bylines, date lines, menus. Metadata found on
+// the way (author, date) goes into r.
+func markNoise(lines []line, r *Result, repeated func(string) bool) {
+	related, authorBox := false, false
+	for i := range lines {
+		l := &lines[i]
+		if l.blank {
+			continue
+		}
+		if authorBox {
+			authorBox = false
+			if l.words <= 80 {
+				l.kind, l.reason = kNoise, ReasonAuthorBox
+				continue
+			}
+		}
+		reason := lineNoise(l.text, l.words)
+		if related && reason == "" {
+			// Items under a "Related news" heading: headlines, not prose.
+			if !isBodyLike(l) {
+				l.kind, l.reason = kNoise, ReasonRelated
+				continue
+			}
+			related = false
+		}
+		switch reason {
+		case "":
+			if repeated != nil && l.words <= 40 && repeated(l.text) {
+				l.kind, l.reason = kNoise, ReasonTemplate
+			}
+			continue
+		case ReasonCaption:
+			l.kind = kCaption
+			// A short line right above a credit line is the picture's caption.
+			if i > 0 && !lines[i-1].blank && lines[i-1].kind == kUnknown && lines[i-1].words <= 25 {
+				lines[i-1].kind = kCaption
+			}
+			continue
+		case ReasonByline:
+			if r.Author == "" {
+				r.Author = bylineName(l.text)
+			}
+		case ReasonDate:
+			if r.Published == "" {
+				r.Published, _ = parseDateLine(l.text)
+			}
+		case ReasonRelated:
+			related = true
+		case ReasonAuthorBox:
+			authorBox = true
+		}
+		l.kind, l.reason = kNoise, reason
+	}
+}
+
+// lineNoise returns why a line is noise, or "" if its shape and words do
+// not say.
+func lineNoise(text string, words int) string {
+	if words > 45 {
+		return "" // noise is short; long lines are prose (or comments, found by structure)
+	}
+	f := fold(text)
+	letters := ""
+	if words <= 8 {
+		letters = lettersOnly(f)
+	}
+	if _, ok := parseDateLine(text); ok && words <= 12 {
+		return ReasonDate
+	}
+	switch {
+	case isAmount(text):
+		return ReasonWidget
+	case adMarkers[letters]:
+		return ReasonAd
+	case words <= 8 && letters == "loading" || letters == "pleasewait" || isReadingTime(f) || strings.HasPrefix(f, "font size") ||
+		strings.HasPrefix(f, "text size") || letters == "listentothisarticle" || letters == "printfriendly":
+		return ReasonWidget
+	case hasPrefixAny(f, []string{"skip to ", "jump to ", "back to top", "menu", "search…", "search..."}) && words <= 5:
+		return ReasonNav
+	case hasPrefixAny(f, []string{"related:", "read more:", "see also:", "also read:", "read also:", "more:", "watch:", "recommended:", "further reading:"}) && words <= 25:
+		return ReasonRelated
+	case isServerError(f):
+		return ReasonServer
+	case isNav(text):
+		return ReasonNav
+	}
+	if isTimestamp(f) {
+		return ReasonDate
+	}
+	if words <= 14 && hasPrefixAny(f, tagPrefixes) {
+		return ReasonTags
+	}
+	if isCopyright(f) {
+		return ReasonCopyright
+	}
+	if isCaption(text, f, words) {
+		return ReasonCaption
+	}
+	if isByline(text, f, words) {
+		return ReasonByline
+	}
+	if isCommentCount(f, words) {
+		return ReasonComments
+	}
+	if words <= 8 && relatedHeadings[strings.ReplaceAll(letters, " ", "")] {
+		return ReasonRelated
+	}
+	if hasPrefixAny(f, []string{"about the author", "the author is ", "author bio"}) {
+		return ReasonAuthorBox
+	}
+	if hasQuote(text) && !strings.Contains(f, "thoughts on") {
+		return "" // quoted speech is article text, even when it says "subscribe"
+	}
+	if isShareBar(f, words) {
+		return ReasonShare
+	}
+	if words > 30 {
+		return ""
+	}
+	cta := words <= 12 || addressesReader(f)
+	if !cta {
+		return ""
+	}
+	for _, g := range callsToAction {
+		if containsAny(f, g.words) {
+			return g.reason
+		}
+	}
+	return ""
+}
+
+// callsToAction are the words of prompts addressed to the reader, grouped by
+// the reason reported. They only count in short lines or lines that address
+// the reader ("you", "us", an imperative), never in quoted speech.
+var callsToAction = []struct {
+	reason string
+	words  []string
+}{
+	{ReasonCookie, []string{"cookie"}},
+	{ReasonNewsletter, []string{"newsletter", "subscribe", "sign up", "signup", "inbox", "mailing list", "subscription"}},
+	{ReasonDonation, []string{"donate", "donation", "support us", "support our", "helping us", "help us", "patreon", "paypal",
+		"contribute", "chip in", "become a member", "like this content", "consider helping", "independent journalism", "keep us",
+		"support independent", "enjoy our", "if you value", "if you enjoy", "if you like", "subscriber-supported", "reader-funded"}},
+	{ReasonContact, []string{"got a story", "contact the newsroom", "contact us", "get in touch", "send us", "tip us", "tips@",
+		"news tip", "write to us", "letters to the editor", "contact the news"}},
+	{ReasonComments, []string{"notify of", "inline feedback", "view all comments", "comment", "leave a reply", "log in to",
+		"login to", "email address will not be published", "required fields", "your thoughts", "join the discussion",
+		"be the first to", "cancel reply", "load more", "sort by", "view all", "replies", "show more", "newest first", "oldest first"}},
+	{ReasonSocial, []string{"follow us", "join us on", "telegram", "twitter", "instagram", "youtube", "t.me/", "facebook", "tiktok", "whatsapp"}},
+	{ReasonReadMore, []string{"read more", "continue reading", "read also", "see also", "click here", "read the full", "tap here",
+		"full story", "read next", "also read", "watch:", "listen:", "more on this"}},
+	{ReasonShare, []string{"share this", "share on", "share:", "print this", "email this"}},
+}
+
+var adMarkers = map[string]bool{
+	"advertisement": true, "advertisements": true, "ad": true, "ads": true, "advert": true, "sponsored": true,
+	"sponsoredcontent": true, "promoted": true, "promotedcontent": true, "paidcontent": true, "partnercontent": true,
+	"continuereadingbelow": true, "storycontinuesbelowadvertisement": true, "scrolltocontinue": true,
+	"advertisementscrolltocontinuewithcontent": true, "articlecontinuesbelow": true, "adclosex": true,
+	"skipadvert": true, "reklama": true, "anzeige": true, "publicite": true, "publicidad": true,
+}
+
+// relatedHeadings are compared with their spaces removed (see lettersOnly).
+var relatedHeadings = spaceless(map[string]bool{
+	"related": true, "related news": true, "related articles": true, "related stories": true, "related posts": true,
+	"related content": true, "related coverage": true, "you may also like": true, "you might also like": true,
+	"more from": true, "recommended": true, "recommended for you": true, "most read": true, "most popular": true,
+	"trending": true, "trending now": true, "more stories": true, "read next": true, "latest news": true, "also read": true,
+	"more news": true, "more on this": true, "more on this story": true, "popular": true, "editor s picks": true, "top stories": true,
+	"read more": true, "see also": true, "more in this category": true, "other news": true,
+})
+
+func spaceless(m map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[strings.ReplaceAll(k, " ", "")] = true
+	}
+	return out
+}
+
+var tagPrefixes = []string{"tags:", "tag:", "tagged:", "tagged with", "topics:", "filed under", "categories:", "category:",
+	"keywords:", "posted in", "more about:", "subjects:"}
+
+// lettersOnly keeps the letters of a folded string, with single spaces
+// between words.
+func lettersOnly(f string) string {
+	var b strings.Builder
+	space := false
+	for _, c := range f {
+		if unicode.IsLetter(c) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(c)
+		} else if c == ' ' {
+			space = true
+		}
+	}
+	s := b.String()
+	// Ad markers are compared without spaces.
+	if len(s) <= 60 {
+		return strings.ReplaceAll(s, " ", "")
+	}
+	return s
+}
+
+// isReadingTime reports "4 min read", "5-minute read".
+func isReadingTime(f string) bool {
+	return (strings.HasSuffix(f, " min read") || strings.HasSuffix(f, " minute read") || strings.HasSuffix(f, "-minute read") ||
+		strings.HasSuffix(f, " mins read") || strings.HasSuffix(f, " minutes read")) && len(f) < 24
+}
+
+// isAmount reports lines holding only numbers and currency signs, such as
+// the amount buttons of a donation widget ("2,500 $").
+func isAmount(s string) bool {
+	digits := false
+	for _, c := range s {
+		switch {
+		case unicode.IsDigit(c):
+			digits = true
+		case c == ',' || c == '.' || c == ' ' || c == '+' || c == '%' || unicode.Is(unicode.Sc, c):
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+func isServerError(f string) bool {
+	if strings.HasPrefix(f, "[") && strings.HasSuffix(f, "]") && strings.Contains(f, "error") {
+		return true
+	}
+	if hasPrefixAny(f, []string{"warning:", "fatal error:", "notice:", "parse error:", "deprecated:", "error:"}) &&
+		(strings.Contains(f, " on line ") || strings.Contains(f, ".php")) {
+		return true
+	}
+	return containsAny(f, []string{"an error occurred while processing", "internal server error", "404 not found",
+		"503 service unavailable", "502 bad gateway", "<?php", "stack trace:", "mysql_", "undefined index:"})
+}
+
+// isNav reports a menu or breadcrumb line: three or more short items
+// separated by bars, bullets, slashes or arrows.
+func isNav(s string) bool {
+	for _, sep := range []string{" | ", " • ", " · ", " / ", " > ", " » ", " › "} {
+		if strings.Count(s, sep) < 2 {
+			continue
+		}
+		parts := strings.Split(s, sep)
+		if len(parts) < 3 {
+			continue
+		}
+		ok := true
+		for _, p := range parts {
+			if n := countWords(p); n > 4 || endsSentence(p) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func isCopyright(f string) bool {
+	if containsAny(f, []string{"all rights reserved", "may not be reproduced", "without permission", "reproduction in whole"}) {
+		return true
+	}
+	if strings.Contains(f, "©") || strings.HasPrefix(f, "copyright") || strings.Contains(f, "(c) 19") || strings.Contains(f, "(c) 20") {
+		return hasYear(f)
+	}
+	return false
+}
+
+func hasYear(f string) bool {
+	run := 0
+	for i := 0; i < len(f); i++ {
+		if f[i] >= '0' && f[i] <= '9' {
+			run++
+			if run == 4 && (f[i-3] == '1' || f[i-3] == '2') && (i+1 == len(f) || f[i+1] < '0' || f[i+1] > '9') {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// isCaption reports photo captions and credits: "© Name/Agency",
+// "Photo: …", "Name/AGENCY", or a picture description ending in
+// "(Agency)".
+func isCaption(text, f string, words int) bool {
+	if strings.HasPrefix(f, "©") || strings.HasPrefix(f, "(c) ") {
+		return words <= 10
+	}
+	if strings.Contains(f, "©") && words <= 40 {
+		return true // "The doors on display. © Saskia Renn/Museum"
+	}
+	if hasPrefixAny(f, []string{"photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "picture:",
+		"credit:", "photograph:", "file photo", "pictured:", "(photo", "foto:", "illustration:", "caption:", "video:"}) {
+		return words <= 60
+	}
+	if words <= 6 && strings.Count(text, "/") == 1 && !endsSentence(text) && !strings.Contains(f, "http") &&
+		!strings.Contains(f, "://") && isCapitalised(strings.ReplaceAll(text, "/", " ")) {
+		return true // "Alexandr Sherbak/TASS"
+	}
+	if words <= 45 && strings.HasSuffix(text, ")") {
+		open := strings.LastIndex(text, "(")
+		if open > 0 {
+			inside := text[open+1 : len(text)-1]
+			n := countWords(inside)
+			before := strings.TrimSpace(text[:open])
+			agency := n <= 3
+			if n >= 1 && n <= 5 && isCapitalised(strings.ReplaceAll(inside, "/", " ")) &&
+				(!strings.HasSuffix(before, ".") || agency) {
+				return true // "Turkish forces are seen … on August 29, 2018. (AFP)"
+			}
+		}
+	}
+	return false
+}
+
+// isByline reports "By Jane Doe", "Written by …", "Reporting by …".
+func isByline(text, f string, words int) bool {
+	if words > 12 || words < 2 {
+		return false
+	}
+	for _, p := range []string{"by ", "written by ", "words by ", "author: ", "reporting by ", "(reporting by ", "report by ", "story by "} {
+		if strings.HasPrefix(f, p) {
+			rest := text[len(p):]
+			r, _ := utf8.DecodeRuneInString(rest)
+			return unicode.IsUpper(r) && !strings.HasSuffix(strings.TrimSpace(rest), ".") || strings.HasPrefix(f, "(reporting")
+		}
+	}
+	return false
+}
+
+// bylineName extracts the author's name from a byline.
+func bylineName(text string) string {
+	f := fold(text)
+	for _, p := range []string{"written by ", "words by ", "author: ", "reporting by ", "(reporting by ", "report by ", "story by ", "by "} {
+		if strings.HasPrefix(f, p) {
+			text = text[len(p):]
+			break
+		}
+	}
+	for _, sep := range []string{",", " | ", " - ", " – ", ";", "(", " and "} {
+		if i := strings.Index(text, sep); i > 0 {
+			text = text[:i]
+		}
+	}
+	return strings.TrimSpace(strings.TrimRight(text, ")."))
+}
+
+func isCommentCount(f string, words int) bool {
+	if words > 12 {
+		return false
+	}
+	if strings.Contains(f, "thoughts on") || strings.Contains(f, "responses to") || strings.Contains(f, "replies to") {
+		return true
+	}
+	ws := strings.Fields(strings.Trim(f, "()[]"))
+	if len(ws) == 1 && (ws[0] == "comments" || ws[0] == "comment" || ws[0] == "reply" || ws[0] == "replies" || ws[0] == "like" ||
+		ws[0] == "likes" || ws[0] == "report" || ws[0] == "discussion") {
+		return true
+	}
+	if len(ws) == 2 && isNumber(ws[0]) && strings.HasPrefix(ws[1], "comment") || len(ws) == 2 && strings.HasPrefix(ws[0], "comment") && isNumber(strings.Trim(ws[1], "()")) {
+		return true
+	}
+	return false
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+var shareWords = map[string]bool{"share": true, "share:": true, "tweet": true, "facebook": true, "twitter": true, "whatsapp": true,
+	"telegram": true, "email": true, "e-mail": true, "print": true, "linkedin": true, "pinterest": true, "reddit": true, "vk": true,
+	"copy": true, "link": true, "messenger": true, "x": true, "pin": true, "save": true, "mail": true, "sms": true, "this:": true,
+	"this": true, "on": true, "|": true, "•": true, "·": true, "tumblr": true, "flipboard": true, "viber": true}
+
+// isShareBar reports a line made mostly of share-button labels.
+func isShareBar(f string, words int) bool {
+	if words == 0 || words > 14 {
+		return false
+	}
+	var ws []string
+	for _, w := range strings.Fields(f) {
+		if countWords(w) > 0 {
+			ws = append(ws, w)
+		}
+	}
+	hit := 0
+	for _, w := range ws {
+		if shareWords[strings.Trim(w, ",.")] {
+			hit++
+		}
+	}
+	return hit*3 >= len(ws)*2 && (strings.Contains(f, "share") || hit >= 3)
+}
+
+// addressesReader reports lines that speak to the reader: second person,
+// first person plural, or an imperative first word.
+func addressesReader(f string) bool {
+	for _, w := range []string{"you", "your", "us", "our", "we"} {
+		if containsWord(f, w) {
+			return true
+		}
+	}
+	first := f
+	if i := strings.IndexByte(first, ' '); i > 0 {
+		first = first[:i]
+	}
+	first = strings.TrimLeftFunc(first, func(r rune) bool { return !unicode.IsLetter(r) })
+	switch first {
+	case "subscribe", "sign", "donate", "support", "follow", "share", "click", "read", "join", "like", "help", "consider",
+		"get", "download", "watch", "listen", "tap", "leave", "log", "accept", "continue", "register", "become", "enter", "see":
+		return true
+	}
+	return false
+}
+
+func containsWord(f, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(f[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := j == 0 || !isWordByte(f[j-1])
+		after := j+len(w) == len(f) || !isWordByte(f[j+len(w)])
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+func hasQuote(s string) bool {
+	return strings.ContainsAny(s, "“”\"«»")
+}
+
+func hasPrefixAny(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
