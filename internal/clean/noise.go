@@ -47,7 +47,14 @@ func markNoise(lines []line, r *Result, repeated func(string) bool) {
 			}
 			continue
 		case ReasonByline:
-			if r.Author == "" {
+			if author, date, ok := metaLine(l.text); ok {
+				if r.Author == "" {
+					r.Author = author
+				}
+				if r.Published == "" {
+					r.Published = date
+				}
+			} else if r.Author == "" {
 				r.Author = bylineName(l.text)
 			}
 		case ReasonDate:
@@ -109,6 +116,9 @@ func lineNoise(text string, words int) string {
 	if isByline(text, f, words) {
 		return ReasonByline
 	}
+	if _, _, ok := metaLine(text); ok {
+		return ReasonByline
+	}
 	if isCommentCount(f, words) {
 		return ReasonComments
 	}
@@ -147,10 +157,13 @@ var callsToAction = []struct {
 	words  []string
 }{
 	{ReasonCookie, []string{"cookie"}},
-	{ReasonNewsletter, []string{"newsletter", "subscribe", "sign up", "signup", "inbox", "mailing list", "subscription"}},
+	{ReasonNewsletter, []string{"newsletter", "subscribe", "sign up", "signup", "inbox", "mailing list", "subscription",
+		"never miss", "daily digest", "weekly digest", "enter your email", "your email address"}},
 	{ReasonDonation, []string{"donate", "donation", "support us", "support our", "helping us", "help us", "patreon", "paypal",
 		"contribute", "chip in", "become a member", "like this content", "consider helping", "independent journalism", "keep us",
-		"support independent", "enjoy our", "if you value", "if you enjoy", "if you like", "subscriber-supported", "reader-funded"}},
+		"support independent", "enjoy our", "if you value", "if you enjoy", "if you like", "subscriber-supported", "reader-funded",
+		"every dollar", "every euro", "every pound", "support alternative", "support real", "support free", "tip jar", "give monthly",
+		"needs you", "buy us a coffee"}},
 	{ReasonContact, []string{"got a story", "contact the newsroom", "contact us", "get in touch", "send us", "tip us", "tips@",
 		"news tip", "write to us", "letters to the editor", "contact the news"}},
 	{ReasonComments, []string{"notify of", "inline feedback", "view all comments", "comment", "leave a reply", "log in to",
@@ -309,6 +322,9 @@ func isCaption(text, f string, words int) bool {
 	if strings.Contains(f, "©") && words <= 40 {
 		return true // "The doors on display. © Saskia Renn/Museum"
 	}
+	if words <= 40 && containsAny(f, []string{". photo:", " photo: ", "photo credit:", "(photo:", "photo/"}) {
+		return true
+	}
 	if hasPrefixAny(f, []string{"photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "picture:",
 		"credit:", "photograph:", "file photo", "pictured:", "(photo", "foto:", "illustration:", "caption:", "video:"}) {
 		return words <= 60
@@ -338,7 +354,7 @@ func isByline(text, f string, words int) bool {
 	if words > 12 || words < 2 {
 		return false
 	}
-	for _, p := range []string{"by ", "written by ", "words by ", "author: ", "reporting by ", "(reporting by ", "report by ", "story by "} {
+	for _, p := range bylinePrefixes {
 		if strings.HasPrefix(f, p) {
 			rest := text[len(p):]
 			r, _ := utf8.DecodeRuneInString(rest)
@@ -348,10 +364,45 @@ func isByline(text, f string, words int) bool {
 	return false
 }
 
+// bylinePrefixes open lines that credit an author or a source.
+var bylinePrefixes = []string{"written by ", "words by ", "author: ", "reporting by ", "(reporting by ", "report by ",
+	"story by ", "posted by ", "originally published by ", "first published by ", "republished from ", "source: ",
+	"via ", "by "}
+
+// metaLine reads a line of metadata fields separated by bars or dots
+// ("Posted by Yusuf Darwish | April 4, 2025", "Report HCM-14 | Published 6
+// March 2025"): every field is a byline, a date or a short code, and at
+// least one is a byline or a date.
+func metaLine(text string) (author, date string, ok bool) {
+	var parts []string
+	for _, sep := range []string{" | ", " · ", " • "} {
+		if strings.Contains(text, sep) {
+			parts = strings.Split(text, sep)
+			break
+		}
+	}
+	if len(parts) < 2 || len(parts) > 5 {
+		return "", "", false
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		pf := fold(p)
+		n := countWords(p)
+		if d, ok := parseDateLine(p); ok {
+			date = d
+		} else if isByline(p, pf, n) {
+			author = bylineName(p)
+		} else if n > 3 || !strings.ContainsAny(p, "0123456789") && !isReadingTime(pf) {
+			return "", "", false
+		}
+	}
+	return author, date, author != "" || date != ""
+}
+
 // bylineName extracts the author's name from a byline.
 func bylineName(text string) string {
 	f := fold(text)
-	for _, p := range []string{"written by ", "words by ", "author: ", "reporting by ", "(reporting by ", "report by ", "story by ", "by "} {
+	for _, p := range bylinePrefixes {
 		if strings.HasPrefix(f, p) {
 			text = text[len(p):]
 			break

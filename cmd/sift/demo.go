@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/demo"
+	"github.com/sift-news/sift/internal/sqlite"
+	"github.com/sift-news/sift/internal/web"
+)
+
+func init() {
+	register("demo", "ingest the bundled sample corpus into a store and serve the web UI", runDemo)
+}
+
+func runDemo(args []string) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	dbPath := fs.String("db", filepath.Join(os.TempDir(), "sift-demo", "sift.db"), "store `path` to create or reuse")
+	addr := fs.String("addr", "127.0.0.1:8080", "listen on `host:port`")
+	noServe := fs.Bool("no-serve", false, "ingest only, do not serve")
+	token := fs.String("token", os.Getenv("SIFT_TOKEN"), "bearer `token` for writes through the API")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(*dbPath), 0o755); err != nil {
+		return err
+	}
+	entries, err := demo.Corpus()
+	if err != nil {
+		return err
+	}
+	db, err := sqlite.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	walk := func(fn func(sift.Document) error, _ func(error)) error {
+		for _, e := range entries {
+			if err := fn(e.Document); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	st, err := ingest(context.Background(), db, analyze.Default(), walk, ingestOptions{Workers: 2, Errors: os.Stderr})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "sift demo: %d articles in the bundled corpus, %d newly stored in %s\n", st.read, st.added, *dbPath)
+	if *noServe {
+		return nil
+	}
+	opt := web.Options{Token: *token, Name: "sift demo", AfterStore: func(ctx context.Context, added []*sift.Article) error {
+		for _, f := range afterStore {
+			if err := f(ctx, db, added); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+	return serveUntilInterrupted(*addr, web.New(db, opt), *token != "")
+}

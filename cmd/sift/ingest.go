@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/reader"
+	"github.com/sift-news/sift/internal/sqlite"
+)
+
+func init() {
+	register("ingest", "read, clean, analyze and store articles (idempotent)", runIngest)
+}
+
+// afterStore lists what runs after each batch of newly stored articles
+// (linking into stories, reuse detection); capabilities add theirs from
+// their own files.
+var afterStore []func(ctx context.Context, db *sqlite.DB, added []*sift.Article) error
+
+// ingestStats counts what an ingest run did.
+type ingestStats struct {
+	read, added, skipped, failed int
+}
+
+func runIngest(args []string) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	dbPath := fs.String("db", "sift.db", "store `path`")
+	maxSize := fs.Int64("max-size", reader.DefaultMaxSize, "largest input or record in `bytes`")
+	outlet := fs.String("outlet", "", "outlet for inputs that do not name one")
+	workers := fs.Int("workers", runtime.NumCPU(), "analysis workers")
+	quiet := fs.Bool("quiet", false, "no progress line")
+	cols := map[string]*string{}
+	for _, f := range []string{"title", "text", "url", "outlet", "published", "author"} {
+		cols[f] = fs.String(f+"-col", "", "CSV `column` holding the "+f)
+	}
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: sift ingest --db PATH [flags] INPUT... (files, directories, - for standard input, .jsonl, .csv)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("no input")
+	}
+	opt := reader.Options{MaxSize: *maxSize, Columns: map[string]string{}}
+	for f, c := range cols {
+		if *c != "" {
+			opt.Columns[f] = *c
+		}
+	}
+	db, err := sqlite.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var progress io.Writer = os.Stderr
+	if *quiet {
+		progress = nil
+	}
+	walk := func(fn func(sift.Document) error, onErr func(error)) error {
+		return reader.Walk(fs.Args(), opt, fn, onErr)
+	}
+	st, err := ingest(context.Background(), db, analyze.Default(), walk, ingestOptions{
+		Outlet: *outlet, Workers: *workers, Progress: progress, Errors: os.Stderr,
+	})
+	fmt.Fprintf(os.Stderr, "sift ingest: %d read, %d stored, %d already stored, %d failed\n", st.read, st.added, st.skipped, st.failed)
+	if err != nil {
+		return err
+	}
+	if st.failed > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+// ingestOptions tune an ingest run.
+type ingestOptions struct {
+	Outlet   string    // default outlet
+	Workers  int       // analysis goroutines
+	Batch    int       // articles per transaction
+	Progress io.Writer // progress line, or nil
+	Errors   io.Writer // one line per failed input, or nil
+}
+
+// ingest analyses every document walk yields and stores the new ones in
+// batches, one transaction each. A run killed halfway loses at most the open
+// batch; running it again skips what was stored, so every article ends up
+// stored exactly once.
+func ingest(ctx context.Context, db *sqlite.DB, p *analyze.Pipeline, walk func(fn func(sift.Document) error, onErr func(error)) error, o ingestOptions) (ingestStats, error) {
+	if o.Workers < 1 {
+		o.Workers = 1
+	}
+	if o.Batch < 1 {
+		o.Batch = 200
+	}
+	var st ingestStats
+	start := time.Now()
+	lastProgress := start
+	fail := func(err error) {
+		st.failed++
+		if o.Errors != nil {
+			fmt.Fprintf(o.Errors, "sift ingest: %v\n", err)
+		}
+	}
+	var docs []sift.Document
+	flush := func() error {
+		arts := analyzeAll(p, docs, o.Workers)
+		var batch []*sift.Article
+		for _, a := range arts {
+			if a.err != nil {
+				fail(a.err)
+				continue
+			}
+			if a.art.Outlet == "" {
+				a.art.Outlet = o.Outlet
+			}
+			a.art.ID = sift.ArticleID(a.art.Outlet, a.art.Text)
+			batch = append(batch, a.art)
+		}
+		docs = docs[:0]
+		if len(batch) == 0 {
+			return nil
+		}
+		added, err := db.PutArticles(ctx, batch)
+		if err != nil {
+			return err
+		}
+		st.added += len(added)
+		st.skipped += len(batch) - len(added)
+		if len(added) > 0 {
+			for _, f := range afterStore {
+				if err := f(ctx, db, added); err != nil {
+					return err
+				}
+			}
+		}
+		if o.Progress != nil && time.Since(lastProgress) > time.Second {
+			lastProgress = time.Now()
+			rate := float64(st.read) / time.Since(start).Seconds()
+			fmt.Fprintf(o.Progress, "\r%d read, %d stored, %d failed (%.0f/s)   ", st.read, st.added, st.failed, rate)
+		}
+		return nil
+	}
+	err := walk(func(d sift.Document) error {
+		st.read++
+		docs = append(docs, d)
+		if len(docs) >= o.Batch {
+			return flush()
+		}
+		return nil
+	}, fail)
+	if err == nil {
+		err = flush()
+	}
+	if o.Progress != nil && time.Since(start) > time.Second {
+		fmt.Fprintln(o.Progress)
+	}
+	return st, err
+}
+
+type analyzed struct {
+	art *sift.Article
+	err error
+}
+
+// analyzeAll cleans and analyses docs on n goroutines, keeping their order.
+func analyzeAll(p *analyze.Pipeline, docs []sift.Document, n int) []analyzed {
+	out := make([]analyzed, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < n; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				a, err := p.Article(docs[i], false)
+				out[i] = analyzed{a, err}
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
