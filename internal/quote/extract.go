@@ -103,12 +103,22 @@ func (x *extractor) unit(ui int) {
 	first := len(x.stmts)
 	markers := x.markers(a, b)
 
-	// Headline style: "Lavrov: ..." in the first paragraph.
-	if x.toks[a].para == 0 && x.inRegion[a] < 0 {
-		for k := a + 1; k < b && k <= a+4; k++ {
+	// Headline and transcript style: "Lavrov: ...", "WALLACE: ...".
+	h := a
+	if ri := x.inRegion[a]; ri >= 0 && x.regions[ri].open == a && !x.regions[ri].closed {
+		h = a + 1 // a transcript paragraph opening with a quote mark
+	}
+	if h < b && (x.inRegion[h] < 0 || h > a) && (a == 0 || x.toks[a-1].para != x.toks[a].para) {
+		a := h
+		for k := a + 1; k < b && k <= a+3; k++ {
 			if x.toks[k].text == ":" {
-				if allCaps(x.toks[a:k]) && k+2 < b {
-					x.add(stmt{start: x.toks[k+1].start, end: x.toks[b-1].end, kind: sift.Indirect,
+				speakerLike := upperWords(x.toks[a:k]) || x.toks[a].para == 0 && (x.personIn(a, k) || k == a+1 && peopleNouns[x.toks[a].lower])
+				if allCaps(x.toks[a:k]) && speakerLike && k+2 < b {
+					kind := sift.Indirect
+					if h > x.units[ui][0] || x.toks[a].para > 0 {
+						kind = sift.Direct // a transcript
+					}
+					x.add(stmt{start: x.toks[k+1].start, end: x.toks[b-1].end, kind: kind,
 						cue: [2]int{x.toks[k].start, x.toks[k].end}, cueTok: k, speaker: x.resolve(a, k), unit: ui})
 					x.use(a, k+1)
 				}
@@ -194,6 +204,17 @@ func appendRef(list []ref, r ref) []ref {
 }
 
 func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }
+
+// upperWords reports whether every token is an upper-case word of two
+// letters or more ("WALLACE").
+func upperWords(ts []token) bool {
+	for _, t := range ts {
+		if !t.word || len(t.text) < 2 || strings.ToUpper(t.text) != t.text || strings.ToLower(t.text) == t.text {
+			return false
+		}
+	}
+	return len(ts) > 0
+}
 
 func allCaps(ts []token) bool {
 	for _, t := range ts {
@@ -373,6 +394,14 @@ func (x *extractor) onlyOpening(i, j int) bool {
 // attributionAfter looks for "”, he said", "” said X", "”, X quoted Y" in
 // toks[i:j].
 func (x *extractor) attributionAfter(i, j int, markers []marker) (*ref, int, bool) {
+	// ”― Sonya Herridge: a dash and a name closing the paragraph.
+	if d := i; d < j && isDash(x.toks[d].text) {
+		s, e := x.walkRight(d+1, j)
+		if e > s && e-s <= 6 && x.onlyTrailing(e, j) && x.hasName(s, e) {
+			x.use(d, e)
+			return x.resolve(s, e), d, true
+		}
+	}
 	k := i
 	for k < j && !x.toks[k].word && (x.toks[k].text == "," || x.toks[k].text == "—" || x.toks[k].text == "-" || x.toks[k].mark != notMark) {
 		k++
@@ -421,7 +450,7 @@ func (x *extractor) attributionAfter(i, j int, markers []marker) (*ref, int, boo
 			return x.resolve(s, e), c, true
 		}
 		s, e := x.walkLeft(c, start)
-		if s != start || x.adverbialIn(s, e) {
+		if s != start || x.adverbialIn(s, e) || !x.shortTail(c+1, j) {
 			return nil, -1, false
 		}
 		x.use(s, c+1)
@@ -437,6 +466,30 @@ func (x *extractor) attributionAfter(i, j int, markers []marker) (*ref, int, boo
 		return x.resolve(s, e), c, true
 	}
 	return nil, -1, false
+}
+
+func isDash(s string) bool { return s == "―" || s == "—" || s == "–" || s == "-" }
+
+// shortTail reports whether what follows a cue after a quote is short or
+// adverbial ("”, he said in a statement.") rather than a clause of its own
+// ("“Fox News Sunday,” Pence said his running mate …").
+func (x *extractor) shortTail(i, j int) bool {
+	if i >= j || !x.toks[i].word || x.adverbialStart(i-1, i) {
+		return true
+	}
+	words := 0
+	for k := i; k < j; k++ {
+		if x.toks[k].lower == "that" {
+			return false
+		}
+		if x.toks[k].word {
+			words++
+		}
+		if x.toks[k].text == "," {
+			break
+		}
+	}
+	return words <= 6
 }
 
 func (x *extractor) markUsedMarker(markers []marker, at int) {
@@ -473,7 +526,13 @@ func (x *extractor) attributionBefore(i, j int, markers []marker) (*ref, int, bo
 			return x.resolve(m.np[0], m.np[1]), m.at, true
 		}
 	}
-	// A cue within a few words before the quote.
+	// A cue within a few words before the quote; a short quote needs the
+	// cue right before it ("said: “…”", "said “…”").
+	if r := x.regions[x.inRegion[j]]; r.words < 3 && colon < 0 {
+		if !x.toks[k].word || cueVerbs[x.toks[k].lower] != strongCue {
+			return nil, -1, false
+		}
+	}
 	for c := k; c >= i && c >= k-8; c-- {
 		t := &x.toks[c]
 		if !t.word {
@@ -485,7 +544,7 @@ func (x *extractor) attributionBefore(i, j int, markers []marker) (*ref, int, bo
 		if cueVerbs[t.lower] != strongCue || x.used[c] || t.cap {
 			continue
 		}
-		s, e := x.walkLeft(c, i)
+		s, e := x.subject(c, i)
 		if e <= s {
 			if colon >= 0 && c == k {
 				return nil, c, true
@@ -533,11 +592,17 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	if c > a && (x.toks[c-1].lower == "to" || x.toks[c-1].lower == "the" || x.toks[c-1].lower == "a" || determiners[x.toks[c-1].lower] && x.toks[c-1].lower != "that") {
 		return // "wants to say", "the report"
 	}
-	if c+1 < b && x.toks[c+1].lower == "to" && strength == weakCue {
-		return // "wants to"
-	}
 	lw := t.lower
+	if c > a && (prepositions[x.toks[c-1].lower] || possessive(x.toks[c-1].lower)) {
+		return // "secretary of state", "McKinley's plan"
+	}
+	if nounLike[lw] && !(c+1 < b && x.toks[c+1].lower == "that") && !x.afterName(c, a) {
+		return
+	}
 	ing := strings.HasSuffix(lw, "ing")
+	if ing && c > a && (progressive(x.toks[c-1].lower) || x.toks[c-1].cap && x.afterName(c, a) && x.thatAfter(c, b) >= 0) {
+		ing = false // "is claiming", "he's saying", "with Mook arguing that"
+	}
 
 	// Participle after a comma: "…, adding that …" continues the speaker
 	// of the unit's statement.
@@ -569,7 +634,17 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	}
 	s, e := x.subject(c, a)
 	hasThat := x.thatAfter(c, b) >= 0
-	if strength == weakCue && (!hasThat || e <= s) {
+	if strength == weakCue || strength == positionCue {
+		// Stance verbs need a subject that names someone.
+		if e <= s || e-s > 10 || !hasThat && !x.namesSomeone(s, e) {
+			return
+		}
+		cs, ce := x.contentAfter(c, a, b)
+		if ce-cs < 2 {
+			return
+		}
+		x.use(s, c+1)
+		x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
 		return
 	}
 	if e <= s {
@@ -600,7 +675,8 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	// Pattern "CLAUSE, X said [in a statement]." when a clause precedes the
 	// subject and no that-clause follows the cue.
 	restWords := x.wordsUntilEnd(c+1, b)
-	if s > a && x.toks[s-1].text == "," && !hasThat && restWords <= 8 {
+	restAdverbial := c+1 >= b || !x.toks[c+1].word && x.toks[c+1].mark == notMark || x.adverbialStart(c, c+1)
+	if s > a && x.toks[s-1].text == "," && !hasThat && restWords <= 8 && restAdverbial {
 		cs, ce := x.clauseBefore(s-1, a)
 		if ce-cs >= 2 {
 			x.use(s, c+1)
@@ -619,11 +695,64 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		}
 		return
 	}
-	if strength == weakCue && x.isPronoun(s, e) && !hasThat {
-		return
-	}
 	x.use(s, c+1)
 	x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
+}
+
+// prepositions before a word make it a noun.
+var prepositions = map[string]bool{"of": true, "for": true, "in": true, "on": true, "at": true,
+	"with": true, "by": true, "from": true, "into": true, "about": true, "against": true, "his": true,
+	"her": true, "their": true, "its": true, "our": true, "my": true, "your": true, "whose": true}
+
+// afterName reports whether the cue at c follows a pronoun or a name
+// directly (skipping auxiliaries and adverbs), so that a form such as
+// "plans" or "states" is a verb.
+func (x *extractor) afterName(c, a int) bool {
+	k := c - 1
+	for k >= a && x.toks[k].word && gapWords[x.toks[k].lower] && !x.toks[k].cap {
+		k--
+	}
+	if k < a || !x.toks[k].word {
+		return false
+	}
+	if pronouns[x.toks[k].lower] != 0 && x.toks[k].lower != "who" || x.toks[k].lower == "who" {
+		return true
+	}
+	if peopleNouns[x.toks[k].lower] {
+		return true
+	}
+	if !x.toks[k].cap {
+		return false
+	}
+	for _, m := range x.names {
+		if m.start <= x.toks[k].start && x.toks[k].end <= m.end {
+			return m.typ != sift.LOC && m.typ != sift.MISC
+		}
+	}
+	return k > a
+}
+
+// progressive reports whether w makes a following -ing form a finite verb.
+func progressive(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "been", "be", "keeps", "kept":
+		return true
+	}
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'re")
+}
+
+// namesSomeone reports whether the phrase toks[s:e] is a pronoun, holds a
+// name or is a description of people ("the campaign", "officials").
+func (x *extractor) namesSomeone(s, e int) bool {
+	if x.isPronoun(s, e) || x.hasName(s, e) {
+		return true
+	}
+	for k := s; k < e; k++ {
+		if t := &x.toks[k]; t.word && (t.cap || titles[t.lower] || orgWords[t.lower] || peopleNouns[t.lower]) {
+			return true
+		}
+	}
+	return false
 }
 
 // addIndirect records reported speech over tokens [cs, ce) with its cue at
@@ -664,11 +793,38 @@ func (x *extractor) thatAfter(c, b int) int {
 		if t.lower == "that" {
 			return k
 		}
+		if k == c+1 && !x.adverbialStart(c, k) {
+			return -1
+		}
 		if t.word && cueVerbs[t.lower] != 0 && k > c+1 {
 			return -1
 		}
 	}
 	return -1
+}
+
+// adverbialStart reports whether the token k right after the cue at c
+// opens an adverbial or an object that may stand before "that": "said on
+// Thursday that", "told reporters that", "said, however, that".
+func (x *extractor) adverbialStart(c, k int) bool {
+	t := &x.toks[k]
+	if !t.word {
+		return t.text == ","
+	}
+	switch t.lower {
+	case "in", "on", "at", "during", "to", "after", "before", "via", "through", "from", "with",
+		"last", "this", "earlier", "later", "today", "yesterday", "tonight", "recently", "repeatedly",
+		"again", "also", "publicly", "privately", "separately", "previously", "however", "then",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "twice", "once",
+		"over", "under", "while", "in a", "late", "early", "when", "both", "first", "further":
+		return true
+	}
+	switch x.toks[c].lower {
+	case "told", "tell", "tells", "telling", "warned", "warn", "warns", "assured", "reminded",
+		"informed", "convinced", "persuaded", "urged", "asked", "showed", "shown":
+		return true
+	}
+	return false
 }
 
 // wordsUntilEnd counts the words after a cue before the end of the unit or
@@ -853,6 +1009,20 @@ func (x *extractor) walkLeft(c, lo int) (int, int) {
 			if t.text == "-" || t.text == "&" || t.text == "'" || t.text == "’" {
 				k--
 				continue
+			}
+			if t.text == ")" {
+				// Skip "(D-Wis.)" after a name.
+				j := k - 1
+				for j >= lo && j > k-8 && x.toks[j].text != "(" && x.toks[j].text != ")" {
+					j--
+				}
+				if j >= lo && x.toks[j].text == "(" && j > lo {
+					if k == e-1 {
+						e = j
+					}
+					k = j - 1
+					continue
+				}
 			}
 			break
 		}

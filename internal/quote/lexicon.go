@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // The word lists below drive the rule-based extractor. The cue verbs were
 // chosen by hand from the reporting verbs of English news style and checked
 // against the frequency of cue words in PolNeAR's training split (Newell et
@@ -14,7 +16,8 @@ var cueVerbs = map[string]cueStrength{}
 type cueStrength uint8
 
 const (
-	weakCue cueStrength = iota + 1
+	positionCue cueStrength = iota + 1
+	weakCue
 	strongCue
 )
 
@@ -68,7 +71,7 @@ func init() {
 		"conclude", "concludes", "concluded", "concluding",
 		"indicate", "indicates", "indicated", "indicating",
 		"estimate", "estimates", "estimated",
-		"continue", "continues", "continued",
+		"continued",
 		"testify", "testifies", "testified",
 		"accuse", "accuses", "accused",
 		"quote", "quotes", "quoted", "quoting",
@@ -99,6 +102,64 @@ func init() {
 		"show", "shows", "showed", "shown",
 		"find", "finds", "found",
 	}
+	// Verbs of stance and action on others' words: counted with a named
+	// or pronoun subject and something after them ("Trump attacked the
+	// deal", "Clinton called for a ban").
+	position := []string{
+		"call", "calls", "called", "calling",
+		"describe", "describes", "described", "describing",
+		"endorse", "endorses", "endorsed", "endorsing",
+		"criticize", "criticizes", "criticized", "criticizing",
+		"criticise", "criticises", "criticised", "criticising",
+		"decline", "declines", "declined",
+		"refuse", "refuses", "refused",
+		"seek", "seeks", "sought",
+		"support", "supports", "supported",
+		"offer", "offers", "offered",
+		"propose", "proposes", "proposed",
+		"defend", "defends", "defended",
+		"oppose", "opposes", "opposed",
+		"praise", "praises", "praised",
+		"attack", "attacks", "attacked",
+		"question", "questions", "questioned", "questioning",
+		"reject", "rejects", "rejected",
+		"denounce", "denounces", "denounced", "denouncing",
+		"blame", "blames", "blamed",
+		"blast", "blasts", "blasted",
+		"dismiss", "dismisses", "dismissed",
+		"condemn", "condemns", "condemned",
+		"decry", "decries", "decried",
+		"rail", "railed",
+		"mock", "mocks", "mocked",
+		"slam", "slams", "slammed",
+		"tout", "touts", "touted",
+		"echo", "echoes", "echoed",
+		"challenge", "challenges", "challenged",
+		"charge", "charges", "charged",
+		"express", "expresses", "expressed",
+		"voice", "voices", "voiced",
+		"demand", "demands", "demanded", "demanding",
+		"request", "requests", "requested",
+		"encourage", "encourages", "encouraged",
+		"threaten", "threatens", "threatened",
+		"portray", "portrays", "portrayed",
+		"plan", "plans", "planned",
+		"recommend", "recommends", "recommended",
+		"welcome", "welcomes", "welcomed",
+		"applaud", "applauds", "applauded",
+		"thank", "thanks", "thanked",
+		"discuss", "discusses", "discussed",
+		"unveil", "unveils", "unveiled",
+		"outline", "outlines", "outlined",
+							}
+	position = append(position, strings.Fields(`defending encouraging criticizing attacking rejecting
+		blaming praising proposing supporting opposing mocking slamming touting echoing challenging
+		charging expressing threatening planning seeking offering refusing declining dismissing
+		condemning requesting recommending welcoming discussing blasting decrying railing voicing
+		endorsing accusing`)...)
+	for _, w := range position {
+		cueVerbs[w] = positionCue
+	}
 	for _, w := range weak {
 		cueVerbs[w] = weakCue
 	}
@@ -115,6 +176,8 @@ var needsParticle = map[string]string{"point": "out", "pointed": "out"}
 // 'p' for plural and organisations, 'n' for neutral.
 var pronouns = map[string]byte{
 	"he": 'm', "she": 'f', "they": 'p', "it": 'n', "we": 'p', "i": 'n', "who": 'w',
+	"he's": 'm', "she's": 'f', "they're": 'p', "it's": 'n', "we're": 'p', "i'm": 'n',
+	"he'd": 'm', "she'd": 'f', "they've": 'p', "we've": 'p', "i've": 'n',
 }
 
 // determiners open a description ("the foreign minister").
@@ -261,4 +324,39 @@ var nameJoiners = map[string]bool{
 	"de": true, "da": true, "van": true, "von": true, "al": true, "bin": true, "ibn": true,
 	"of": true, "for": true, "la": true, "le": true, "del": true, "der": true, "den": true,
 	"abu": true, "el": true, "and": false,
+}
+
+// peopleNouns describe speakers without naming them ("officials said").
+var peopleNouns = map[string]bool{
+	"officials": true, "official": true, "critics": true, "supporters": true, "experts": true,
+	"analysts": true, "sources": true, "source": true, "residents": true, "witnesses": true,
+	"activists": true, "lawmakers": true, "voters": true, "democrats": true, "republicans": true,
+	"aides": true, "aide": true, "campaign": true, "administration": true, "government": true,
+	"ministry": true, "people": true, "man": true, "woman": true, "reporters": true, "report": true,
+	"poll": true, "polls": true, "survey": true, "study": true, "statement": true, "letter": true,
+	"doctors": true, "police": true, "investigators": true, "prosecutors": true, "authorities": true,
+	"observers": true, "group": true, "committee": true, "spokesman": true, "spokeswoman": true,
+	"candidate": true, "nominee": true, "president": true, "minister": true, "leaders": true,
+	"leader": true, "members": true, "protesters": true, "opponents": true, "others": true,
+	"many": true, "some": true, "both": true, "rebels": true, "militants": true, "troops": true,
+	"army": true, "military": true, "media": true, "newspaper": true, "agency": true, "outlet": true,
+}
+
+// nounLike are cue forms that are also nouns ("the plan", "his remarks");
+// they count only right after a name or pronoun, or before "that".
+var nounLike = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`state states plan plans support supports comment comments
+		remark remarks note notes question questions request requests attack attacks challenge
+		challenges worry worries tweet tweets report reports claim claims call calls offer offers
+		echo echoes charge charges voice voices demand demands thank thanks estimate estimates
+		promise promises answer answers post quote quotes fear fears hope hopes doubt doubts praise
+		blame rail reply replies email joke boast mention mentions lament caution point show shows
+		find finds outline outlines welcome welcomes request tout touts slam slams blast blasts
+		mock mocks defend reject rejects dismiss condemn decry decline declines refuse refuses
+		accuse accuses warn warning warnings pledge pledges vow vows deny admit complaint
+		comment answer contest contests discuss expect feel know want wants plan`) {
+		nounLike[w] = true
+	}
 }

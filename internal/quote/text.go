@@ -98,6 +98,16 @@ func tokenize(text string) []token {
 				t.mark = closeMark
 			case '"':
 				t.mark = straight
+			case '\'', '`':
+				// Two single marks stand for a double one ('' and ``).
+				if i+1 < len(text) && text[i+1] == text[i] {
+					t.end = i + 2
+					t.text = text[i : i+2]
+					t.mark = straight
+					if r == '`' {
+						t.mark = openMark
+					}
+				}
 			case '.':
 				// "..." is one token.
 				j := i + 1
@@ -152,6 +162,7 @@ type region struct {
 func pairQuotes(text string, toks []token) []region {
 	var out []region
 	depth, open := 0, -1
+	var paraOpens []int // marks that went on with a quote in a new paragraph
 	finish := func(close int, closed bool) {
 		words := 0
 		for k := open + 1; k < close; k++ {
@@ -161,11 +172,13 @@ func pairQuotes(text string, toks []token) []region {
 		}
 		out = append(out, region{open: open, close: close, closed: closed, words: words})
 		depth, open = 0, -1
+		paraOpens = paraOpens[:0]
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if i > 0 && t.para != toks[i-1].para && depth > 0 {
-			if t.mark == openMark || t.mark == straight {
+			if (t.mark == openMark || t.mark == straight) && !speakerLabel(toks, i+1) {
+				paraOpens = append(paraOpens, i)
 				continue // the quote goes on in this paragraph
 			}
 			finish(i-1, false)
@@ -173,6 +186,9 @@ func pairQuotes(text string, toks []token) []region {
 		kind := t.mark
 		if kind == straight {
 			kind = straightKind(text, toks, i, depth)
+		}
+		if kind == closeMark && depth == 0 && (i == 0 || toks[i-1].para != t.para) {
+			kind = openMark // a paragraph opening with the wrong mark
 		}
 		switch kind {
 		case openMark:
@@ -190,9 +206,40 @@ func pairQuotes(text string, toks []token) []region {
 		}
 	}
 	if depth > 0 {
-		finish(len(toks)-1, false)
+		// Never closed: rather than one quote to the end of the text, take
+		// each paragraph that opened with a mark as a quote of its own.
+		starts := append([]int{open}, paraOpens...)
+		for n, st := range starts {
+			end := len(toks) - 1
+			if n+1 < len(starts) {
+				end = starts[n+1] - 1
+			}
+			for e := st + 1; e <= end; e++ {
+				if toks[e].para != toks[st].para {
+					end = e - 1
+					break
+				}
+			}
+			open = st
+			finish(end, false)
+		}
 	}
 	return out
+}
+
+// speakerLabel reports whether toks[i:] opens with a transcript label
+// such as "WALLACE:" or "MR. TRUMP:".
+func speakerLabel(toks []token, i int) bool {
+	for k := i; k < len(toks) && k < i+3; k++ {
+		t := &toks[k]
+		if t.text == ":" {
+			return k > i
+		}
+		if !t.word || len(t.text) < 2 || strings.ToUpper(t.text) != t.text || strings.ToLower(t.text) == t.text {
+			return false
+		}
+	}
+	return false
 }
 
 // straightKind decides whether the straight mark toks[i] opens or closes.
@@ -234,7 +281,7 @@ func units(toks []token, inRegion []int) [][2]int {
 	var out [][2]int
 	start := 0
 	for i := 0; i < len(toks); i++ {
-		if i > start && toks[i].para != toks[i-1].para && inRegion[i] < 0 {
+		if i > start && toks[i].para != toks[i-1].para && (inRegion[i] < 0 || inRegion[i] != inRegion[i-1]) {
 			out = append(out, [2]int{start, i})
 			start = i
 			continue
