@@ -74,7 +74,8 @@ type Model struct {
 	rows    []int32
 	weights []float32
 	trans   [nTags + 1][nTags]float32
-	size    int // number of features
+	size    int    // number of features
+	digest  string // of the model file
 }
 
 // lookup returns the weights of feature h, or nil.
@@ -273,7 +274,7 @@ func decodeModel(data []byte) (*Model, error) {
 	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
 		return nil, fmt.Errorf("reading model scale: %w", err)
 	}
-	m := &Model{}
+	m := &Model{digest: digestOf(data)}
 	if err := binary.Read(br, binary.LittleEndian, &m.trans); err != nil {
 		return nil, fmt.Errorf("reading model transitions: %w", err)
 	}

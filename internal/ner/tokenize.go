@@ -154,6 +154,12 @@ func isAlnumAt(s string, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// isLetterBefore reports whether the rune ending at byte i of s is a letter.
+func isLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r)
+}
+
 // keepsPeriod reports whether word (ending in ".") is an abbreviation whose
 // period belongs to it: "U.S.", "Mr.", "Gen.", single initials "J.".
 func keepsPeriod(word string) bool {
@@ -191,6 +197,14 @@ func splitWord(text string, start, end int, toks []Token) []Token {
 				toks = splitChunk(text, start+k+n, end, toks)
 			}
 			return toks
+		}
+	}
+	// A slash between letters separates words: "Sherbak/TASS".
+	for k := 1; k < len(w)-1; k++ {
+		if w[k] == '/' && isLetterBefore(w, k) && isAlnumAt(w, k+1) {
+			toks = splitWord(text, start, start+k, toks)
+			toks = append(toks, Token{Start: start + k, End: start + k + 1})
+			return splitChunk(text, start+k+1, end, toks)
 		}
 	}
 	lw := strings.ToLower(w)
@@ -253,7 +267,7 @@ func Sentences(toks []Token) [][]Token {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && !toks[j].LineBreak && isCloser(toks[j].Norm) {
+		for j < len(toks) && !toks[j].LineBreak && isCloser(toks[j].Norm) && toks[j].Start == toks[j-1].End {
 			j++
 		}
 		if j >= len(toks) || toks[j].LineBreak || startsSentence(toks[j].Norm) {

@@ -1,0 +1,142 @@
+package entity
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sift-news/sift"
+)
+
+func TestKeyFoldsVariants(t *testing.T) {
+	same := [][]string{
+		{"Sergei Lavrov", "Sergey Lavrov", "SERGEY LAVROV"},
+		{"Hayat Tahrir al-Sham", "Hay'at Tahrir al-Sham", "Hay’at Tahrir Al-Sham", "Hayat Tahrir ash-Sham", "Hayat Tahrir al Sham"},
+		{"Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"},
+		{"Dmitri Peskov", "Dmitry Peskov", "Dmitriy Peskov"},
+		{"Bashar al-Assad", "Bashar Al-Assad", "Bashar Assad"},
+		{"Aleksey Navalny", "Alexey Navalny"},
+		{"Yevgeny Prigozhin", "Evgeny Prigozhin"},
+		{"U.S.", "US"},
+		{"The White Helmets", "White Helmets"},
+	}
+	for _, group := range same {
+		k := Key(group[0])
+		for _, s := range group[1:] {
+			if Key(s) != k {
+				t.Errorf("Key(%q) = %q, Key(%q) = %q; want equal", group[0], k, s, Key(s))
+			}
+		}
+	}
+	for _, pair := range [][2]string{{"Sergey Lavrov", "Sergey Shoigu"}, {"Aleppo", "Idlib"}, {"Iran", "Iraq"}} {
+		if Key(pair[0]) == Key(pair[1]) {
+			t.Errorf("Key(%q) == Key(%q)", pair[0], pair[1])
+		}
+	}
+}
+
+func TestBuiltinCanonical(t *testing.T) {
+	tab := Builtin()
+	cases := map[string]string{
+		"Sergei Lavrov": "Sergey Lavrov", "Lavrov": "Sergey Lavrov",
+		"HTS": "Hayat Tahrir al-Sham", "Hay’at Tahrir al-Sham": "Hayat Tahrir al-Sham",
+		"Jabhat al-Nusra": "Jabhat al-Nusra", "al-Nusra": "Jabhat al-Nusra", "Nusra Front": "Jabhat al-Nusra", "Al-Nusra": "Jabhat al-Nusra",
+		"Russian Federation": "Russia", "the Russian Federation": "Russia",
+		"Press TV": "PressTV", "Daesh": "Islamic State",
+	}
+	for in, want := range cases {
+		if got := tab.Canonical(in); got != want {
+			t.Errorf("Canonical(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDisplayOfUnknownNames(t *testing.T) {
+	cases := map[string]string{
+		"Sergei Ivanov":       "Sergey Ivanov",
+		"Abu Ali  el-Testi":   "Abu Ali al-Testi",
+		"Ahmet Çelik":         "Ahmet Celik",
+		"Hay’at Example":      "Hayat Example",
+		"al-Example Brigades": "Al-Example Brigades",
+		"General Assembly":    "General Assembly",
+	}
+	for in, want := range cases {
+		if got := Display(in); got != want {
+			t.Errorf("Display(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Variants display the same, so articles agree without the table.
+	if Display("Dmitri Examplov") != Display("Dmitriy Examplov") {
+		t.Errorf("Dmitri/Dmitriy display differently: %q, %q", Display("Dmitri Examplov"), Display("Dmitriy Examplov"))
+	}
+}
+
+func TestUserAliasFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "aliases.txt")
+	content := "# my aliases\n\nORG: Example Brigade | EB | Liwa Example\nSergey Lavrov | The Minister Himself\n"
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(AliasesEnv, path)
+	tab, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tab.Canonical("Liwa Example"); got != "Example Brigade" {
+		t.Errorf("user alias: got %q", got)
+	}
+	if a, _ := tab.Lookup("EB"); a.Type != "ORG" {
+		t.Errorf("user alias type = %q, want ORG", a.Type)
+	}
+	if got := tab.Canonical("Sergei Lavrov"); got != "Sergey Lavrov" {
+		t.Errorf("built-in alias lost: %q", got)
+	}
+	if got := Builtin().Canonical("Liwa Example"); got == "Example Brigade" {
+		t.Error("user aliases leaked into the built-in table")
+	}
+	if tab.Digest() == Builtin().Digest() {
+		t.Error("digest does not change with user aliases")
+	}
+
+	t.Setenv(AliasesEnv, filepath.Join(t.TempDir(), "missing.txt"))
+	if _, err := Default(); err == nil {
+		t.Error("missing alias file gave no error")
+	}
+	if err := NewTable().ReadAliases(strings.NewReader("| alias without name\n")); err == nil {
+		t.Error("line without a canonical name accepted")
+	}
+}
+
+func mention(text string, start int, typ string) sift.Entity {
+	return sift.Entity{Span: sift.Span{Start: start, End: start + len([]rune(text)), Text: text}, Type: typ}
+}
+
+func TestResolveWithinArticle(t *testing.T) {
+	text := "John Examplesmith met Abu Testi Brigade (ATB) fighters. Later Examplesmith said ATB left."
+	ents := []sift.Entity{
+		mention("John Examplesmith", 0, sift.PERSON),
+		mention("Abu Testi Brigade", 22, sift.ORG),
+		mention("ATB", 41, sift.ORG),
+		mention("Examplesmith", 62, sift.ORG), // mistyped by the tagger
+		mention("ATB", 80, sift.ORG),
+	}
+	ents[0].Role = "spokesman"
+	for _, e := range ents {
+		if string([]rune(text)[e.Start:e.End]) != e.Text {
+			t.Fatalf("test mention %q misplaced", e.Text)
+		}
+	}
+	Resolve(Builtin(), text, ents)
+	if ents[3].Canonical != "John Examplesmith" || ents[3].Type != sift.PERSON {
+		t.Errorf("surname mention = %+v, want John Examplesmith PERSON", ents[3])
+	}
+	if ents[3].Role != "spokesman" {
+		t.Errorf("role not shared: %q", ents[3].Role)
+	}
+	for _, i := range []int{2, 4} {
+		if ents[i].Canonical != "Abu Testi Brigade" {
+			t.Errorf("acronym %d canonical = %q, want Abu Testi Brigade", i, ents[i].Canonical)
+		}
+	}
+}

@@ -1,0 +1,130 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/sift-news/sift"
+)
+
+// Resolve sets the Canonical name of every mention of one article, whose
+// text is text and whose mentions ents are sorted by start:
+//
+//   - a name the alias table knows gets the table's canonical name (and
+//     its type, when the table gives one: "PressTV" is an ORG whatever the
+//     tagger thought);
+//   - a name in brackets right after another ("Hayat Tahrir al-Sham (HTS)")
+//     becomes an alias of it for the rest of the article;
+//   - a person named by part of a longer name of the article ("Lavrov"
+//     with "Sergey Lavrov", "Mr Smith" with "John Smith") takes the longer
+//     name's canonical name and type;
+//   - any other name gets Display of its text.
+//
+// Roles found for one mention are copied to every mention with the same
+// canonical name.
+func Resolve(t *Table, text string, ents []sift.Entity) {
+	if len(ents) == 0 {
+		return
+	}
+	known := make([]bool, len(ents))
+	for i := range ents {
+		e := &ents[i]
+		if a, ok := t.Lookup(e.Text); ok {
+			e.Canonical = a.Canonical
+			if a.Type != "" {
+				e.Type = a.Type
+			}
+			known[i] = true
+		} else {
+			e.Canonical = Display(e.Text)
+		}
+	}
+
+	// Bracketed aliases.
+	local := map[string]int{} // key -> index of the defining mention
+	off := sift.NewOffsets(text)
+	for i := 1; i < len(ents); i++ {
+		prev, cur := &ents[i-1], &ents[i]
+		between := text[off.Byte(prev.End):off.Byte(cur.Start)]
+		if strings.TrimSpace(between) != "(" {
+			continue
+		}
+		after := text[off.Byte(cur.End):]
+		if !strings.HasPrefix(strings.TrimLeft(after, " "), ")") || known[i] {
+			continue
+		}
+		cur.Canonical, cur.Type = prev.Canonical, prev.Type
+		known[i] = true
+		local[Key(cur.Text)] = i
+	}
+	for i := range ents {
+		if known[i] {
+			continue
+		}
+		if j, ok := local[Key(ents[i].Text)]; ok {
+			ents[i].Canonical, ents[i].Type = ents[j].Canonical, ents[j].Type
+			known[i] = true
+		}
+	}
+
+	// Partial person names: a mention whose key is the last words (or the
+	// whole) of a longer person's key.
+	type person struct {
+		words     []string
+		canonical string
+	}
+	var people []person
+	for i := range ents {
+		if ents[i].Type == sift.PERSON {
+			people = append(people, person{strings.Fields(Key(ents[i].Text)), ents[i].Canonical})
+		}
+	}
+	for i := range ents {
+		e := &ents[i]
+		if known[i] && e.Type != sift.PERSON {
+			continue
+		}
+		words := strings.Fields(Key(e.Text))
+		if len(words) == 0 || len(words) > 2 {
+			continue
+		}
+		best := -1
+		for p, pe := range people {
+			if len(pe.words) <= len(words) || !endsWith(pe.words, words) {
+				continue
+			}
+			if best < 0 || len(pe.words) > len(people[best].words) {
+				best = p
+			}
+		}
+		if best >= 0 {
+			e.Canonical = people[best].canonical
+			e.Type = sift.PERSON
+		}
+	}
+
+	// One role per entity and article.
+	roles := map[string]string{}
+	for _, e := range ents {
+		if e.Role != "" {
+			if _, ok := roles[e.Canonical]; !ok {
+				roles[e.Canonical] = e.Role
+			}
+		}
+	}
+	for i := range ents {
+		if ents[i].Role == "" {
+			ents[i].Role = roles[ents[i].Canonical]
+		}
+	}
+}
+
+// endsWith reports whether long ends with the words of short.
+func endsWith(long, short []string) bool {
+	d := len(long) - len(short)
+	for i, w := range short {
+		if long[d+i] != w {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,273 @@
+package ner
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/dataset"
+	"github.com/sift-news/sift/internal/entity"
+)
+
+// checkOffsets fails unless every entity's offsets select its text.
+func checkOffsets(t *testing.T, text string, ents []sift.Entity) {
+	t.Helper()
+	runes := []rune(text)
+	last := -1
+	for _, e := range ents {
+		if e.Start < last {
+			t.Errorf("entities not sorted by start at %+v", e)
+		}
+		last = e.Start
+		if e.Start < 0 || e.End > len(runes) || e.Start >= e.End || string(runes[e.Start:e.End]) != e.Text {
+			t.Errorf("entity %+v does not line up with the text", e)
+		}
+	}
+}
+
+// find returns the first entity whose text is s.
+func find(ents []sift.Entity, s string) *sift.Entity {
+	for i := range ents {
+		if ents[i].Text == s {
+			return &ents[i]
+		}
+	}
+	return nil
+}
+
+// Text written for this test, not taken from any corpus.
+const sample = `MOSCOW — Russian Foreign Minister Sergei Lavrov said on Tuesday that talks on Idlib would go on.
+
+“We are ready to work with Ankara,” Lavrov told reporters after meeting Turkish officials in Moscow. Fighters of Hay’at Tahrir al-Sham (HTS) and al-Nusra remain in the province, according to TASS.
+
+The Russian Defence Ministry spokesman, Major General Igor Konashenkov, said 20-30,000 militants were near Aleppo and Manbij, as reported by PressTV and Sputnik.`
+
+func TestStageSample(t *testing.T) {
+	s := NewStageWith(mustModel(t), entity.Builtin())
+	a := &sift.Article{Text: sample, Analyzer: map[string]string{}}
+	s.Apply(a)
+	checkOffsets(t, sample, a.Entities)
+	want := map[string]string{
+		"Russian": sift.MISC, "Sergei Lavrov": sift.PERSON, "Idlib": sift.LOC, "Lavrov": sift.PERSON,
+		"Ankara": sift.LOC, "Moscow": sift.LOC, "Hay’at Tahrir al-Sham": sift.ORG, "HTS": sift.ORG,
+		"al-Nusra": sift.ORG, "TASS": sift.ORG, "Igor Konashenkov": sift.PERSON, "Aleppo": sift.LOC,
+		"Manbij": sift.LOC, "PressTV": sift.ORG, "Sputnik": sift.ORG,
+	}
+	for text, typ := range want {
+		e := find(a.Entities, text)
+		if e == nil {
+			t.Errorf("%q not found in %+v", text, a.Entities)
+			continue
+		}
+		if e.Type != typ {
+			t.Errorf("%q: type %s, want %s", text, e.Type, typ)
+		}
+	}
+	for _, e := range a.Entities {
+		if strings.Contains(e.Text, "Minister") || strings.Contains(e.Text, "General") {
+			t.Errorf("title kept in name %q", e.Text)
+		}
+	}
+	canon := map[string]string{
+		"Sergei Lavrov": "Sergey Lavrov", "Lavrov": "Sergey Lavrov",
+		"Hay’at Tahrir al-Sham": "Hayat Tahrir al-Sham", "HTS": "Hayat Tahrir al-Sham", "al-Nusra": "Jabhat al-Nusra",
+	}
+	for text, c := range canon {
+		if e := find(a.Entities, text); e != nil && e.Canonical != c {
+			t.Errorf("%q: canonical %q, want %q", text, e.Canonical, c)
+		}
+	}
+	if e := find(a.Entities, "Sergei Lavrov"); e != nil && e.Role != "foreign minister" {
+		t.Errorf("Lavrov's role = %q, want foreign minister", e.Role)
+	}
+	if e := find(a.Entities, "Lavrov"); e != nil && e.Role != "foreign minister" {
+		t.Errorf("later Lavrov's role = %q, want it copied from the first mention", e.Role)
+	}
+	if e := find(a.Entities, "Igor Konashenkov"); e != nil && e.Role != "major general" {
+		t.Errorf("Konashenkov's role = %q, want major general", e.Role)
+	}
+}
+
+func TestHeadlineInCapitals(t *testing.T) {
+	m := mustModel(t)
+	text := "LAVROV: US PROPOSALS ON IDLIB UNACCEPTABLE\n\nForeign Minister Sergey Lavrov said the proposals on Idlib were unacceptable."
+	ents := NewStageWith(m, entity.Builtin()).Entities(text)
+	checkOffsets(t, text, ents)
+	if e := find(ents, "LAVROV"); e == nil || e.Type != sift.PERSON || e.Canonical != "Sergey Lavrov" {
+		t.Errorf("LAVROV = %+v, want PERSON Sergey Lavrov; all: %+v", e, ents)
+	}
+	if e := find(ents, "PROPOSALS"); e != nil {
+		t.Errorf("common word in a headline tagged: %+v", e)
+	}
+}
+
+func TestUserAliasesChangeCanonical(t *testing.T) {
+	tab := entity.Builtin().Clone()
+	if err := tab.ReadAliases(strings.NewReader("Abu Example al-Testi | Testi\n")); err != nil {
+		t.Fatal(err)
+	}
+	text := "Fighters loyal to Abu Example al-Testi held the town, said John Smith. Testi denied it."
+	ents := NewStageWith(mustModel(t), tab).Entities(text)
+	for _, e := range ents {
+		if (e.Text == "Testi" || strings.HasSuffix(e.Text, "al-Testi")) && e.Canonical != "Abu Example al-Testi" {
+			t.Errorf("%q: canonical %q, want the user alias", e.Text, e.Canonical)
+		}
+	}
+}
+
+func mustModel(t testing.TB) *Model {
+	t.Helper()
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// seeds returns the scraped seed articles beside the data directory.
+func seeds(t *testing.T) map[string]string {
+	dir := filepath.Join(filepath.Dir(dataset.Require(t, "conll2003")), "..", "samples", "seeds")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		t.Skipf("no seed articles in %s", dir)
+	}
+	out := map[string]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(f)] = string(b)
+	}
+	return out
+}
+
+var seedNames = map[string]string{
+	"TASS": sift.ORG, "PressTV": sift.ORG, "Sputnik": sift.ORG, "RT": sift.ORG,
+	"Hayat Tahrir al-Sham": sift.ORG, "al-Nusra": sift.ORG, "HTS": sift.ORG,
+	"Idlib": sift.LOC, "Aleppo": sift.LOC, "Manbij": sift.LOC,
+}
+
+func TestSeeds(t *testing.T) {
+	st := NewStageWith(mustModel(t), entity.Builtin())
+	lavrovs := 0
+	for name, text := range seeds(t) {
+		ents := st.Entities(text)
+		checkOffsets(t, text, ents)
+		byStart := map[int]sift.Entity{}
+		for _, e := range ents {
+			byStart[e.Start] = e
+		}
+		off := sift.NewOffsets(text)
+		for word, typ := range seedNames {
+			re := regexp.MustCompile(`\b` + regexp.QuoteMeta(word) + `\b`)
+			for _, loc := range re.FindAllStringIndex(text, -1) {
+				start := off.Rune(loc[0])
+				found := false
+				for _, e := range ents {
+					if e.Start <= start && off.Rune(loc[1]) <= e.End && e.Type == typ {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%s: %q at %d not tagged %s", name, word, start, typ)
+				}
+			}
+		}
+		for _, e := range ents {
+			if strings.EqualFold(e.Text, "Lavrov") || strings.HasSuffix(e.Text, " Lavrov") {
+				lavrovs++
+				if e.Type != sift.PERSON || e.Canonical != "Sergey Lavrov" {
+					t.Errorf("%s: %+v, want PERSON Sergey Lavrov", name, e)
+				}
+			}
+		}
+		if i := strings.Index(text, "Russian Foreign Minister Sergei Lavrov"); i >= 0 {
+			r := off.Rune(i)
+			if e, ok := byStart[r]; !ok || e.Text != "Russian" || e.Type != sift.MISC {
+				t.Errorf("%s: want MISC Russian at %d, got %+v", name, r, e)
+			}
+			p, ok := byStart[r+len("Russian Foreign Minister ")]
+			if !ok || p.Text != "Sergei Lavrov" || p.Type != sift.PERSON || p.Role != "foreign minister" {
+				t.Errorf("%s: want PERSON Sergei Lavrov (foreign minister), got %+v", name, p)
+			}
+		}
+	}
+	if lavrovs == 0 {
+		t.Error("no mention of Lavrov found in the seeds")
+	}
+}
+
+func TestDevF1(t *testing.T) {
+	dev, err := ReadCoNLL(dataset.Require(t, "conll2003/dev.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Evaluate(mustModel(t), dev)
+	if f := s.Overall.F1(); f < 0.90 {
+		t.Errorf("dev F1 = %.4f, want >= 0.90", f)
+	}
+	for _, typ := range []string{"PER", "LOC", "ORG", "MISC"} {
+		if f := s.ByType[typ].F1(); f < 0.80 {
+			t.Errorf("dev %s F1 = %.4f, want >= 0.80", typ, f)
+		}
+	}
+}
+
+// TestTrainReproducible retrains the model and compares it with the
+// embedded one byte for byte.
+func TestTrainReproducible(t *testing.T) {
+	if testing.Short() {
+		t.Skip("training takes a while")
+	}
+	c, err := ReadCoNLL(dataset.Require(t, "conll2003/train.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, data, err := Train(c, TrainOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, modelData) {
+		t.Errorf("retrained model (%d bytes) differs from the embedded one (%d bytes): run `sift train ner`", len(data), len(modelData))
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m := mustModel(t)
+	if m.size == 0 {
+		t.Fatal("embedded model has no features")
+	}
+	if _, err := decodeModel([]byte("not a model")); err == nil {
+		t.Error("decoding garbage succeeded")
+	}
+}
+
+func BenchmarkStage(b *testing.B) {
+	st := NewStageWith(mustModel(b), entity.Builtin())
+	text := strings.Repeat(sample+"\n\n", 4)
+	tokens := len(Tokenize(text))
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		a := &sift.Article{Text: text}
+		st.Apply(a)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkTagger(b *testing.B) {
+	m := mustModel(b)
+	text := strings.Repeat(sample+"\n\n", 4)
+	tokens := len(Tokenize(text))
+	b.ResetTimer()
+	for b.Loop() {
+		m.Entities(text)
+	}
+	b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
