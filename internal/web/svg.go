@@ -98,9 +98,13 @@ func timelineSVG(items []timelineItem) template.HTML {
 	}
 	axisY := top + rowH*float64(len(rows)) + 4
 	fmt.Fprintf(&b, `<line x1="%.0f" y1="%.1f" x2="%.0f" y2="%.1f" stroke="#999"/>`, left, axisY, width-right, axisY)
-	for _, tick := range timeTicks(lo, hi) {
-		tx := x(tick)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="11" fill="#555">%s</text>`, tx, axisY+16, tick.Format("2006-01-02"))
+	ticks := timeTicks(lo, hi)
+	for i, tick := range ticks {
+		anchor := "middle"
+		if i == len(ticks)-1 {
+			anchor = "end"
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="11" fill="#555">%s</text>`, x(tick), axisY+16, anchor, tick.Format("2006-01-02"))
 	}
 	for _, d := range dots {
 		y := top + rowH*float64(d.row) + rowH/2

@@ -1,0 +1,312 @@
+package web
+
+// Browser tests: drive Chromium (headless, through the DevTools protocol
+// with chromedp) over the fixture store the way an analyst would: search,
+// open an article, switch highlight layers, open its story, and look at the
+// pages on a phone-sized screen. Screenshots are written to $SIFT_ARTIFACTS
+// (or a temporary directory) as test artifacts. The tests skip when no
+// Chromium binary is found; set $SIFT_CHROMIUM to point at one.
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// chromium returns the path of a Chromium or Chrome binary, or "".
+func chromium() string {
+	if p := os.Getenv("SIFT_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// browser starts a headless Chromium with a fresh profile and returns a
+// context for driving one tab, and the problems the page reported
+// (uncaught exceptions, console errors such as Content-Security-Policy
+// violations, JavaScript dialogs).
+func browser(t *testing.T) (context.Context, func() []string) {
+	t.Helper()
+	bin := chromium()
+	if bin == "" {
+		t.Skip("no Chromium binary found (install it with `apt-get install -y chromium` or set SIFT_CHROMIUM); skipping browser tests")
+	}
+	// A fresh profile; removed after the browser exits (t.TempDir would
+	// complain when Chromium is still flushing it).
+	profile, err := os.MkdirTemp("", "sift-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1280, 900),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelTab()
+		cancelAlloc()
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	var mu sync.Mutex
+	var problems []string
+	report := func(s string) {
+		mu.Lock()
+		problems = append(problems, s)
+		mu.Unlock()
+	}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			report("exception: " + ev.ExceptionDetails.Text)
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.LevelError {
+				report("console: " + ev.Entry.Text + " " + ev.Entry.URL)
+			}
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.APITypeError {
+				report("console.error called")
+			}
+		case *cdppage.EventJavascriptDialogOpening:
+			report("dialog opened: " + ev.Message)
+			go chromedp.Run(ctx, cdppage.HandleJavaScriptDialog(false))
+		}
+	})
+	if err := chromedp.Run(ctx, log.Enable(), runtime.Enable()); err != nil {
+		t.Fatalf("starting %s: %v", bin, err)
+	}
+	return ctx, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), problems...)
+	}
+}
+
+// artifactDir is where screenshots go.
+func artifactDir(t *testing.T) string {
+	dir := os.Getenv("SIFT_ARTIFACTS")
+	if dir == "" {
+		return t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// screenshot saves a full-page PNG screenshot.
+func screenshot(t *testing.T, dir, name string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		var buf []byte
+		if err := chromedp.FullScreenshot(&buf, 100).Do(ctx); err != nil {
+			return err
+		}
+		path := filepath.Join(dir, name)
+		t.Logf("screenshot: %s", path)
+		return os.WriteFile(path, buf, 0o644)
+	})
+}
+
+// style returns a computed style property of the first element matching sel.
+func style(sel, prop string, out *string) chromedp.Action {
+	return chromedp.Evaluate(`getComputedStyle(document.querySelector(`+jsString(sel)+`)).getPropertyValue(`+jsString(prop)+`)`, out)
+}
+
+// jsString quotes s as a JavaScript string literal (s is a test constant).
+func jsString(s string) string {
+	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'"
+}
+
+const transparent = "rgba(0, 0, 0, 0)"
+
+func TestBrowserSearchArticleLayersStory(t *testing.T) {
+	srv, _ := newTestServer(t, Options{})
+	ctx, problems := browser(t)
+	dir := artifactDir(t)
+
+	// Search from the home page.
+	var hits int
+	var firstMark, summary string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(`.searchbox input`),
+		chromedp.SendKeys(`.searchbox input`, "convoys"),
+		chromedp.Submit(`.searchbox input`),
+		chromedp.WaitVisible(`ol.hits li.hit`),
+		chromedp.Evaluate(`document.querySelectorAll('ol.hits li.hit').length`, &hits),
+		chromedp.Text(`ol.hits li.hit mark`, &firstMark),
+		chromedp.Text(`.summary`, &summary),
+		screenshot(t, dir, "search.png"),
+	)
+	if err != nil {
+		t.Fatalf("search: %v", err)
+	}
+	if hits != 3 || !strings.EqualFold(firstMark, "convoys") || !strings.Contains(summary, "3") {
+		t.Fatalf("search for convoys: %d hits, first mark %q, summary %q; want 3 hits with the word marked", hits, firstMark, summary)
+	}
+
+	// Filter by a facet, then open the article.
+	var title string
+	err = chromedp.Run(ctx,
+		chromedp.Click(`//section[@id="facet-outlets"]//a[contains(., "Varno Daily")]`, chromedp.BySearch),
+		chromedp.WaitVisible(`a.chip`),
+		chromedp.Evaluate(`document.querySelectorAll('ol.hits li.hit').length`, &hits),
+		chromedp.Click(`ol.hits li.hit a.title`),
+		chromedp.WaitVisible(`.article .body`),
+		chromedp.Text(`.article h1`, &title),
+	)
+	if err != nil {
+		t.Fatalf("opening the article: %v", err)
+	}
+	if hits != 1 || title != "Varnese Republic says truce holds" {
+		t.Fatalf("after filtering by outlet: %d hits, opened %q", hits, title)
+	}
+
+	// Layers: entities on by default, techniques off until switched on.
+	var entOn, entOff, tecOff, tecOn, tecDecoration string
+	err = chromedp.Run(ctx,
+		style(`.body .ent:not(.quo)`, "background-color", &entOn),
+		style(`.body .tec:not(.quo)`, "background-color", &tecOff),
+		chromedp.Click(`#layer-tec`),
+		style(`.body .tec:not(.quo)`, "background-color", &tecOn),
+		style(`.body .tec`, "text-decoration-line", &tecDecoration),
+		screenshot(t, dir, "article-techniques.png"),
+		chromedp.Click(`#layer-ent`),
+		style(`.body .ent:not(.quo)`, "background-color", &entOff),
+	)
+	if err != nil {
+		t.Fatalf("switching layers: %v", err)
+	}
+	if entOn == transparent || entOff != transparent {
+		t.Errorf("entity layer: background %q when on, %q when off", entOn, entOff)
+	}
+	if tecOff != transparent || tecOn == transparent || !strings.Contains(tecDecoration, "underline") {
+		t.Errorf("technique layer: background %q when off, %q (%q) when on", tecOff, tecOn, tecDecoration)
+	}
+
+	// Open the story from the article.
+	var dots, spun int
+	var first string
+	err = chromedp.Run(ctx,
+		chromedp.Click(`//a[contains(., "part of a story")]`, chromedp.BySearch),
+		chromedp.WaitVisible(`svg.timeline`),
+		chromedp.Evaluate(`document.querySelectorAll('svg.timeline circle').length`, &dots),
+		chromedp.Evaluate(`document.querySelectorAll('#spun .passage.k-spun').length`, &spun),
+		chromedp.Text(`h1 + .meta`, &first),
+		screenshot(t, dir, "story.png"),
+	)
+	if err != nil {
+		t.Fatalf("opening the story: %v", err)
+	}
+	if dots != 3 || spun != 1 || !strings.Contains(first, "first published by Kessel Wire") {
+		t.Errorf("story page: %d timeline dots, %d spun copies, %q; want 3 dots, 1 spun copy, first publisher Kessel Wire", dots, spun, first)
+	}
+
+	// The removed boilerplate opens on demand.
+	var open bool
+	var comments string
+	err = chromedp.Run(ctx,
+		chromedp.Click(`//table//a[contains(., "Ceasefire holds around Kessel")]`, chromedp.BySearch),
+		chromedp.WaitVisible(`details.boilerplate summary`),
+		chromedp.Click(`details.boilerplate summary`),
+		chromedp.Evaluate(`document.querySelector('details.boilerplate').open`, &open),
+		chromedp.Text(`#comments`, &comments),
+		screenshot(t, dir, "article.png"),
+	)
+	if err != nil {
+		t.Fatalf("opening the boilerplate: %v", err)
+	}
+	if !open || !strings.Contains(comments, "Finally some good news") {
+		t.Errorf("boilerplate open: %v; comments section: %q", open, comments)
+	}
+	if p := problems(); len(p) > 0 {
+		t.Errorf("the pages reported problems (CSP violations, script errors):\n%s", strings.Join(p, "\n"))
+	}
+}
+
+func TestBrowserHostileArticleStaysText(t *testing.T) {
+	srv, _ := newTestServer(t, Options{})
+	ctx, problems := browser(t)
+	var scripts, imgs, iframes int
+	var text string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/articles/"+hostileID),
+		chromedp.WaitVisible(`.article .body`),
+		chromedp.Click(`details.boilerplate summary`),
+		chromedp.Sleep(200*time.Millisecond),
+		chromedp.Evaluate(`document.querySelectorAll('script').length`, &scripts),
+		chromedp.Evaluate(`document.querySelectorAll('main img').length`, &imgs),
+		chromedp.Evaluate(`document.querySelectorAll('iframe, main svg[onload]').length`, &iframes),
+		chromedp.Text(`.article .body`, &text),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if scripts != 1 || imgs != 0 || iframes != 0 {
+		t.Errorf("scraped markup became elements: %d scripts (want only ours), %d images, %d frames", scripts, imgs, iframes)
+	}
+	if !strings.Contains(text, `<script>alert("pwned")</script>`) || !strings.Contains(text, "<img src=x onerror=alert(1)>") {
+		t.Errorf("scraped markup is not shown as text: %q", text)
+	}
+	if p := problems(); len(p) > 0 {
+		t.Errorf("the page reported problems:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+func TestBrowserPhoneScreen(t *testing.T) {
+	srv, arts := newTestServer(t, Options{})
+	ctx, _ := browser(t)
+	dir := artifactDir(t)
+	for _, p := range []struct{ name, path string }{
+		{"phone-search.png", "/search?q=kessel"},
+		{"phone-article.png", "/articles/" + arts[1].ID},
+		{"phone-story.png", "/stories/" + storyID},
+		{"phone-outlet.png", "/outlets/Varno%20Daily"},
+	} {
+		var scrollWidth, innerWidth int
+		err := chromedp.Run(ctx,
+			chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile),
+			chromedp.Navigate(srv.URL+p.path),
+			chromedp.WaitVisible(`main`),
+			chromedp.Evaluate(`document.documentElement.scrollWidth`, &scrollWidth),
+			chromedp.Evaluate(`window.innerWidth`, &innerWidth),
+			screenshot(t, dir, p.name),
+		)
+		if err != nil {
+			t.Fatalf("%s: %v", p.path, err)
+		}
+		if scrollWidth > innerWidth {
+			t.Errorf("%s on a phone: page is %d px wide in a %d px screen (scrolls sideways)", p.path, scrollWidth, innerWidth)
+		}
+	}
+}
