@@ -52,12 +52,14 @@ type extractor struct {
 	// pronouns.
 	speakers   []ref
 	lastOutlet *ref
+	// genders learnt from pronouns and honorifics, by canonical name.
+	genders map[string]byte
 }
 
 // extract finds the statements of text. ents are the entity stage's
 // mentions (code point offsets); off indexes text.
 func extract(text string, ents []sift.Entity, off *sift.Offsets) []stmt {
-	x := &extractor{text: text}
+	x := &extractor{text: text, genders: map[string]byte{}}
 	x.toks = tokenize(text)
 	if len(x.toks) == 0 {
 		return nil
@@ -544,6 +546,9 @@ func (x *extractor) attributionBefore(i, j int, markers []marker) (*ref, int, bo
 		if cueVerbs[t.lower] != strongCue || x.used[c] || t.cap {
 			continue
 		}
+		if !x.leadIn(c, k) {
+			return nil, -1, false
+		}
 		s, e := x.subject(c, i)
 		if e <= s {
 			if colon >= 0 && c == k {
@@ -562,6 +567,24 @@ func (x *extractor) attributionBefore(i, j int, markers []marker) (*ref, int, bo
 		}
 	}
 	return nil, -1, false
+}
+
+// leadIn reports whether toks(c:k] may stand between a cue and the quote
+// it introduces: nothing, "that", or a short adverbial ("said in a
+// statement:", "told reporters on Monday").
+func (x *extractor) leadIn(c, k int) bool {
+	if k == c || k == c+1 && x.toks[k].lower == "that" {
+		return true
+	}
+	if k-c > 7 || !x.adverbialStart(c, c+1) {
+		return false
+	}
+	for j := c + 1; j < k; j++ {
+		if x.toks[j].lower == "that" || x.toks[j].word && cueVerbs[x.toks[j].lower] != 0 && !x.toks[j].cap {
+			return false
+		}
+	}
+	return true
 }
 
 // hasName reports whether a name mention starts inside toks[s:e].
@@ -600,7 +623,7 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		return
 	}
 	ing := strings.HasSuffix(lw, "ing")
-	if ing && c > a && (progressive(x.toks[c-1].lower) || x.toks[c-1].cap && x.afterName(c, a) && x.thatAfter(c, b) >= 0) {
+	if ing && c > a && (progressive(x.toks[x.gapStart(c, a)].lower) || x.toks[c-1].cap && x.afterName(c, a) && x.thatAfter(c, b) >= 0) {
 		ing = false // "is claiming", "he's saying", "with Mook arguing that"
 	}
 
@@ -630,7 +653,9 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	}
 
 	if (lw == "cited" || lw == "quoted" || lw == "cites" || lw == "quotes") && c+1 < b && c > a {
-		return // "RIA cited X": a marker; X's own cue follows
+		if ns, ne := x.walkRight(c+1, b); ne > ns && (x.personIn(ns, ne) || x.namesSomeone(ns, ne) && !x.hasName(ns, ne)) {
+			return // "RIA cited X": a marker; X's own cue follows
+		}
 	}
 	s, e := x.subject(c, a)
 	hasThat := x.thatAfter(c, b) >= 0
@@ -640,11 +665,11 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 			return
 		}
 		cs, ce := x.contentAfter(c, a, b)
-		if ce-cs < 2 {
+		if ce-cs < 1 {
 			return
 		}
 		x.use(s, c+1)
-		x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
+		x.addIndirectMin(ui, cs, ce, c, x.resolve(s, e), 1)
 		return
 	}
 	if e <= s {
@@ -732,6 +757,21 @@ func (x *extractor) afterName(c, a int) bool {
 	return k > a
 }
 
+// gapStart returns the index of the token before the cue at c once
+// adverbs such as "once again" are skipped.
+func (x *extractor) gapStart(c, a int) int {
+	k := c - 1
+	for k > a && x.toks[k].word && !x.toks[k].cap && gapAdverbs[x.toks[k].lower] {
+		k--
+	}
+	return k
+}
+
+// gapAdverbs may stand between an auxiliary and a participle.
+var gapAdverbs = map[string]bool{"also": true, "once": true, "again": true, "now": true, "still": true,
+	"already": true, "even": true, "repeatedly": true, "publicly": true, "not": true, "never": true,
+	"reportedly": true, "apparently": true, "increasingly": true, "openly": true, "just": true}
+
 // progressive reports whether w makes a following -ing form a finite verb.
 func progressive(w string) bool {
 	switch w {
@@ -758,13 +798,18 @@ func (x *extractor) namesSomeone(s, e int) bool {
 // addIndirect records reported speech over tokens [cs, ce) with its cue at
 // token c; quoted fragments inside make it mixed.
 func (x *extractor) addIndirect(ui, cs, ce, c int, spk *ref) {
+	x.addIndirectMin(ui, cs, ce, c, spk, 2)
+}
+
+// addIndirectMin is addIndirect for content of at least min tokens.
+func (x *extractor) addIndirectMin(ui, cs, ce, c int, spk *ref, min int) {
 	for cs < ce && !x.toks[cs].word && x.toks[cs].mark == notMark {
 		cs++
 	}
 	for ce > cs && !x.toks[ce-1].word && x.toks[ce-1].mark == notMark {
 		ce--
 	}
-	if ce-cs < 2 {
+	if ce-cs < min {
 		return
 	}
 	s := stmt{start: x.toks[cs].start, end: x.toks[ce-1].end, kind: sift.Indirect,
@@ -945,6 +990,10 @@ func (x *extractor) subject(c, a int) (int, int) {
 			p--
 		}
 		if p > a && x.toks[p].text == "," && p+1 < k {
+			// "The state’s campaign chairman, Phil Lovas, said"
+			if ns, ne := x.walkLeft(k, p+1); ns == p+1 && ne-ns <= 5 && x.personIn(ns, ne) {
+				return ns, ne
+			}
 			first := x.toks[p+1].lower
 			if determiners[first] || first == "who" || first == "whose" || titles[first] {
 				ns, ne := x.walkLeft(p, a)
@@ -982,15 +1031,23 @@ var beVerbs = map[string]bool{"was": true, "is": true, "were": true, "are": true
 // adverbialIn reports whether toks[s:e] holds a lower-case preposition of
 // time or place, which makes it an adverbial rather than a subject.
 func (x *extractor) adverbialIn(s, e int) bool {
+	if s < e && prepositions[x.toks[s].lower] && !x.toks[s].cap {
+		return true
+	}
 	for j := s; j < e; j++ {
-		switch x.toks[j].lower {
-		case "on", "in", "at", "during", "into", "from", "with":
-			if !x.toks[j].cap {
-				return true
-			}
+		if timeWords[x.toks[j].lower] {
+			return true
 		}
 	}
 	return false
+}
+
+// timeWords mark a phrase as a time adverbial rather than a subject.
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "week": true, "weekend": true, "month": true, "year": true,
+	"day": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+	"today": true, "yesterday": true, "tonight": true, "ago": true, "earlier": true,
 }
 
 // walkLeft returns the subject phrase ending before the cue at token c

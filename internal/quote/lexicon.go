@@ -360,3 +360,30 @@ func init() {
 		nounLike[w] = true
 	}
 }
+
+// firstNames are common first names of people in international news, with
+// their usual gender, for resolving "he" and "she".
+var firstNames = map[string]byte{}
+
+func init() {
+	for _, n := range strings.Fields(`hillary melania ivanka nancy elizabeth kellyanne sarah angela theresa
+		federica maria marie anna hannah jill michelle kamala susan samantha nikki condoleezza madeleine
+		christine ursula emmanuelle marine mary margaret catherine jennifer jessica karen linda lisa laura
+		julia emily rachel rebecca victoria olga irina natalia svetlana tatiana valentina maria zakharova
+		asma bouthaina fatima aisha leila nadia rania hanan huda yasmin amal mona sonya pamela jacklyn
+		ava liz donna dianne gwen megyn melanie esther heather amy kate helen ruth`) {
+		firstNames[n] = 'f'
+	}
+	for _, n := range strings.Fields(`donald barack joe mike michael john james george bill bernie ted marco
+		jeb ben chris rand tim paul mitt rudy newt jeff jim robert bob richard william david mark peter
+		vladimir sergey sergei dmitry dmitri igor valery mikhail anatoly alexander alexei yuri viktor
+		nikolai maxim recep tayyip mevlut hulusi bashar hafez hassan ali mohammad mohammed muhammad ahmed
+		abdullah omar khalid ibrahim mahmoud walid faisal salman staffan antonio ban kofi emmanuel
+		francois nicolas boris joseph valery ayman abu rami jens hans benjamin bibi naftali
+		xi li shinzo narendra imran tony gordon david justin stephen scott rex mattis lindsey mitch
+		kevin eric robby reince steve sean anthony gary jason trey leonard warren vann johnnie`) {
+		if firstNames[n] == 0 {
+			firstNames[n] = 'm'
+		}
+	}
+}

@@ -128,6 +128,13 @@ func isNationality(w string) bool {
 
 // possessive reports whether a word ends in 's ("Russia’s").
 func possessive(lower string) bool {
+	if pronouns[lower] != 0 {
+		return false // "he's" is "he is"
+	}
+	switch lower {
+	case "that's", "there's", "what's", "who's", "here's", "let's", "where's":
+		return false
+	}
 	return strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "s'")
 }
 
@@ -155,7 +162,7 @@ func fallbackMentions(toks []token, unitStart []bool) []mention {
 				j++
 				continue
 			}
-			if nameJoiners[toks[j].lower] && j+1 < len(toks) && toks[j+1].word && toks[j+1].cap && toks[j+1].start-toks[j].end <= 1 {
+			if (nameJoiners[toks[j].lower] || toks[j].lower == "on" && orgWords[toks[j-1].lower]) && j+1 < len(toks) && toks[j+1].word && toks[j+1].cap && toks[j+1].start-toks[j].end <= 1 {
 				j += 2
 				continue
 			}

@@ -100,11 +100,20 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 	}
 	pos := x.toks[k].start
 	para := x.toks[k].para
+	fits := func(canonical string, gender byte) bool {
+		if gender == 0 {
+			gender = x.genders[canonical]
+		}
+		if gender == 0 {
+			gender = firstNameGender(canonical)
+		}
+		return gender == 0 || gender == g
+	}
 	// The last person who spoke.
 	var cand *ref
 	for i := len(x.speakers) - 1; i >= 0; i-- {
 		sp := &x.speakers[i]
-		if sp.start < pos && (sp.gender == 0 || sp.gender == g) {
+		if sp.start < pos && fits(sp.canonical, sp.gender) {
 			cand = sp
 			break
 		}
@@ -112,7 +121,7 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 	// A person who is the subject of a later sentence wins.
 	for i := len(x.names) - 1; i >= 0; i-- {
 		m := &x.names[i]
-		if m.start >= pos || m.typ != sift.PERSON || (m.gender != 0 && m.gender != g) {
+		if m.start >= pos || m.typ != sift.PERSON || !fits(m.canonical, m.gender) {
 			continue
 		}
 		if cand != nil && m.start <= cand.start {
@@ -127,7 +136,7 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 		// Any earlier person.
 		for i := len(x.names) - 1; i >= 0; i-- {
 			m := &x.names[i]
-			if m.start < pos && m.typ == sift.PERSON && (m.gender == 0 || m.gender == g) {
+			if m.start < pos && m.typ == sift.PERSON && fits(m.canonical, m.gender) {
 				cand = x.mentionRef(m)
 				break
 			}
@@ -136,8 +145,20 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 	if cand != nil {
 		r.canonical, r.typ = cand.canonical, sift.PERSON
 		r.gender = g
+		if cand.canonical != "" && x.genders[cand.canonical] == 0 {
+			x.genders[cand.canonical] = g
+		}
 	}
 	return r
+}
+
+// firstNameGender guesses a gender from a common first name.
+func firstNameGender(name string) byte {
+	first, _, ok := strings.Cut(name, " ")
+	if !ok {
+		return 0
+	}
+	return firstNames[strings.ToLower(first)]
 }
 
 // isSubject reports whether the name starting at token k opens its unit
