@@ -196,11 +196,15 @@ func readCSV(name string, r io.Reader, comma byte, opt Options, fn func(sift.Doc
 			return nil
 		}
 		if err != nil {
-			onErr(&Error{Input: name, Row: row, Line: line, Err: err})
 			if errors.Is(err, ErrTooLarge) {
+				onErr(&Error{Input: name, Row: row, Line: line, Err: err})
 				continue
 			}
-			return nil // unterminated quote or read error: nothing more to read
+			if err != errUnterminated {
+				err = readError(err)
+			}
+			onErr(&Error{Input: name, Row: row, Line: line, Err: err})
+			return nil // nothing more can be read
 		}
 		if len(fields) != len(header) {
 			onErr(&Error{Input: name, Row: row, Line: line, Err: fmt.Errorf("%w: %d fields, the header has %d", ErrFormat, len(fields), len(header))})

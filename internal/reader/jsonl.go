@@ -23,7 +23,7 @@ func readJSONL(name string, r io.Reader, opt Options, fn func(sift.Document) err
 			return nil
 		}
 		if err != nil {
-			onErr(&Error{Input: name, Line: lr.line + 1, Err: fmt.Errorf("read error, rest of input skipped: %w", err)})
+			onErr(&Error{Input: name, Line: lr.line + 1, Err: readError(err)})
 			return nil
 		}
 		if long {

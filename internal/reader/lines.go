@@ -2,8 +2,18 @@ package reader
 
 import (
 	"bufio"
+	"errors"
+	"fmt"
 	"io"
 )
+
+// readError describes an error reading the rest of an input.
+func readError(err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("data cut off (truncated or corrupt compressed file?), rest of input skipped: %w", err)
+	}
+	return fmt.Errorf("read error, rest of input skipped: %w", err)
+}
 
 // lineReader reads lines from a stream, keeping at most max bytes of each,
 // so that memory stays bounded whatever the input holds. Unlike

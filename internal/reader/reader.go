@@ -35,8 +35,8 @@ type Options struct {
 	// names the reader does not recognise by itself. Matching ignores case.
 	Columns map[string]string
 	// Format forces the kind of every input instead of guessing it from the
-	// extension and content: "text", "html", "jsonl", "csv", "tsv" or
-	// "warc". Mostly useful for standard input.
+	// extension and content: "text", "html", "jsonl", "json", "csv", "tsv"
+	// or "warc". Mostly useful for standard input.
 	Format string
 	// DayFirst reads ambiguous numeric dates such as 6/12/2017 as
 	// day/month/year (6 December) instead of month/day/year (12 June).

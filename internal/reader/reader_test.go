@@ -154,7 +154,8 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// FuzzJSONL checks that any input reads without panicking and yields only
+// FuzzJSONL checks that any input, read as JSON Lines or as a .json file,
+// reads without panicking and yields only
 // valid UTF-8 documents with text.
 func FuzzJSONL(f *testing.F) {
 	for _, s := range []string{
@@ -163,6 +164,8 @@ func FuzzJSONL(f *testing.F) {
 		`{"text":["x",{"name":"y"},null,1.5]}`,
 		`{"content":"\u0000\ud800","date":"6/12/2017"}`,
 		"\xff\xfe{\x00\"\x00",
+		"[\n{\"text\": \"a\"},\n\n {\"text\": 1}]",
+		"{\"text\":\"a\"}{\"text\":\"b\"} ]",
 	} {
 		f.Add([]byte(s))
 	}
@@ -170,6 +173,7 @@ func FuzzJSONL(f *testing.F) {
 		w := &walker{opt: Options{MaxSize: 1 << 12}, onErr: func(error) {}}
 		w.fn = func(d sift.Document) error { checkDoc(t, d); return nil }
 		w.stream("fuzz.jsonl", bytes.NewReader(data), kindJSONL)
+		w.stream("fuzz.json", bytes.NewReader(data), kindJSON)
 	})
 }
 
@@ -197,9 +201,7 @@ func FuzzCSV(f *testing.F) {
 		cw.Flush()
 		var docs []sift.Document
 		errs := 0
-		w = &walker{opt: Options{}, onErr: func(error) { errs++ }}
-		w.fn = func(d sift.Document) error { docs = append(docs, d); return nil }
-		w.stream("rt.csv", &b, kindCSV)
+		readCSV("rt.csv", &b, ',', Options{}, func(d sift.Document) error { docs = append(docs, d); return nil }, func(error) { errs++ })
 		if errs != 0 || len(docs) != 1 || docs[0].Body != text || docs[0].Title != oneLine(strings.TrimSpace(title)) {
 			t.Fatalf("round trip of %q, %q: %d errors, documents %+v", title, text, errs, docs)
 		}

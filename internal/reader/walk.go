@@ -20,6 +20,7 @@ const (
 	kindText  = "text"
 	kindHTML  = "html"
 	kindJSONL = "jsonl"
+	kindJSON  = "json"
 	kindCSV   = "csv"
 	kindTSV   = "tsv"
 	kindWARC  = "warc"
@@ -30,6 +31,7 @@ const (
 var kindByExtension = map[string]string{
 	".jsonl":  kindJSONL,
 	".ndjson": kindJSONL,
+	".json":   kindJSON,
 	".csv":    kindCSV,
 	".tsv":    kindTSV,
 	".tab":    kindTSV,
@@ -44,7 +46,8 @@ var kindByExtension = map[string]string{
 // files), "-" for standard input, JSON Lines (.jsonl/.ndjson: one article
 // per line with title, text (or content/body), url, outlet (or
 // source/site), published (or date), author), CSV/TSV with a header, HTML
-// (.html/.htm, optionally .gz) and plain text. An input or record that
+// (.html/.htm, optionally .gz) and plain text; also .json files holding an
+// array of such objects. An input or record that
 // cannot be read is passed to onErr (an error whose message names the input
 // and, for records, the line/row) and skipped; the others go on. Walk
 // returns early only with the error fn returns.
@@ -61,7 +64,7 @@ func Walk(inputs []string, opt Options, fn func(sift.Document) error, onErr func
 		return nil
 	}
 	if opt.Format != "" && !knownFormat(opt.Format) {
-		onErr(fmt.Errorf("unknown input format %q (want text, html, jsonl, csv, tsv or warc)", opt.Format))
+		onErr(fmt.Errorf("unknown input format %q (want text, html, jsonl, json, csv, tsv or warc)", opt.Format))
 		return nil
 	}
 	w := &walker{opt: opt, fn: fn, onErr: onErr}
@@ -75,7 +78,7 @@ func Walk(inputs []string, opt Options, fn func(sift.Document) error, onErr func
 
 func knownFormat(f string) bool {
 	switch f {
-	case kindText, kindHTML, kindJSONL, kindCSV, kindTSV, kindWARC:
+	case kindText, kindHTML, kindJSONL, kindJSON, kindCSV, kindTSV, kindWARC:
 		return true
 	}
 	return false
@@ -120,6 +123,9 @@ func (w *walker) input(path string) error {
 // and directories (names starting with "."), symbolic links to directories
 // and anything that is not a regular file.
 func (w *walker) dir(root string) error {
+	if st, err := os.Lstat(root); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		root += string(filepath.Separator) // makes WalkDir follow a link given as the root
+	}
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			w.onErr(openError(path, err))
@@ -195,7 +201,7 @@ func (w *walker) stream(name string, r io.Reader, kind string) error {
 		kind = sniffKind(head)
 	}
 	switch kind {
-	case kindJSONL, kindCSV, kindTSV:
+	case kindJSONL, kindJSON, kindCSV, kindTSV:
 		if len(bytes.TrimSpace(head)) == 0 {
 			w.onErr(&Error{Input: name, Err: ErrEmpty})
 			return nil
@@ -211,6 +217,12 @@ func (w *walker) stream(name string, r io.Reader, kind string) error {
 		switch kind {
 		case kindJSONL:
 			return readJSONL(name, text, w.opt, w.fn, w.onErr)
+		case kindJSON:
+			tbr, ok := text.(*bufio.Reader)
+			if !ok {
+				tbr = bufio.NewReaderSize(text, 64<<10)
+			}
+			return readJSON(name, tbr, w.opt, w.fn, w.onErr)
 		case kindTSV:
 			return readCSV(name, text, '\t', w.opt, w.fn, w.onErr)
 		}

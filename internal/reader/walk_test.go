@@ -111,6 +111,7 @@ func TestBadInputsAreReportedAndSkipped(t *testing.T) {
 				t.Fatalf("got %d errors, want 1:\n%s", len(r.errs), r.errText())
 			}
 			err := r.errs[0]
+			t.Log(err)
 			if !errors.Is(err, c.want) {
 				t.Errorf("error %q is not %v", err, c.want)
 			}
@@ -488,5 +489,73 @@ func TestWalkStopsOnCallbackError(t *testing.T) {
 	}, nil)
 	if err != stop || n != 2 {
 		t.Errorf("Walk returned %v after %d documents, want %v after 2", err, n, stop)
+	}
+}
+
+func TestJSONFiles(t *testing.T) {
+	dir := t.TempDir()
+	array := `[
+  {"title": "One", "text": "First."},
+  {
+    "title": "Two",
+    "text": "Second."
+  },
+  {"title": "No text"},
+  {"title": "Four", "content": "Fourth."}
+]`
+	p1 := write(t, dir, "a.json", []byte(array))
+	p2 := write(t, dir, "b.json", []byte("\n{\n  \"title\": \"Single\",\n  \"body\": \"Only one.\"\n}\n"))
+	p3 := write(t, dir, "c.json", []byte(`[{"text": "Fine."}, {"text": "Cut off`))
+	p4 := write(t, dir, "d.json", []byte(`[{"text": "Fine."}, {"text": "`+strings.Repeat("x", 5000)+`"}, {"text": "Lost."}]`))
+	r := walk(t, Options{MaxSize: 1000}, p1, p2, p3, p4)
+	var got []string
+	for _, d := range r.docs {
+		got = append(got, d.Source+" "+d.Body)
+	}
+	want := []string{p1 + ":2 First.", p1 + ":3 Second.", p1 + ":8 Fourth.", p2 + ":2 Only one.", p3 + ":1 Fine.", p4 + ":1 Fine."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("documents:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	wantErrs := []string{p1 + " line 7: no text", p3 + " line 1: malformed record: JSON cut off", p4 + " line 1: JSON value exceeds size limit"}
+	if len(r.errs) != len(wantErrs) {
+		t.Fatalf("errors:\n%s", r.errText())
+	}
+	for i, w := range wantErrs {
+		if !strings.HasPrefix(r.errs[i].Error(), w) {
+			t.Errorf("error %q, want it to start %q", r.errs[i], w)
+		}
+	}
+}
+
+// A directory given through a symbolic link is read.
+func TestSymlinkedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "real/a.txt", []byte(good))
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(filepath.Join(dir, "real"), link); err != nil {
+		t.Skip(err)
+	}
+	r := walk(t, Options{}, link)
+	if len(r.docs) != 1 || r.docs[0].Source != filepath.Join(link, "a.txt") {
+		t.Errorf("documents %+v, errors %q", r.docs, r.errText())
+	}
+}
+
+// A gzip stream cut off halfway yields the records before the damage and
+// one error naming the input.
+func TestTruncatedGzip(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&b, "{\"text\": \"Article %d with some words to compress poorly %x.\"}\n", i, i*7919)
+	}
+	z := gz([]byte(b.String()))
+	p := write(t, dir, "cut.jsonl.gz", z[:len(z)/2])
+	r := walk(t, Options{}, p)
+	if len(r.docs) == 0 || len(r.docs) >= 2000 {
+		t.Errorf("read %d documents from half a gzip stream", len(r.docs))
+	}
+	if len(r.errs) != 1 || !strings.Contains(r.errs[0].Error(), p) || !strings.Contains(r.errs[0].Error(), "data cut off") {
+		t.Errorf("errors:\n%s", r.errText())
 	}
 }
