@@ -1,0 +1,426 @@
+package link
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sift-news/sift"
+)
+
+// Clustering parameters, tuned on the ECB+ topics 1-20 (see docs/stories.md).
+var (
+	// JoinThreshold is the least score for an article to join a story.
+	JoinThreshold = 0.18
+	// entityShare is the weight of shared names in the score, the rest
+	// going to content words, when both sides have names.
+	entityShare = 0.4
+	// timeSlack is how many days outside a story's span an article may be
+	// published without penalty; beyond, the score halves every timeHalf
+	// days.
+	timeSlack = 7.0
+	timeHalf  = 14.0
+)
+
+// Limits that keep the cost of one article independent of the store size.
+const (
+	maxStoryTerms   = 300 // centroid terms kept per story
+	queryTerms      = 24  // an article's terms used to find candidate stories
+	indexTerms      = 12  // an article's terms under which its story is filed
+	storyPostingCap = 256 // stories remembered per term (the most recent)
+	maxCandidates   = 40  // stories scored in full per article
+)
+
+// StoryState is a story as the clusterer keeps it, and as a store persists
+// it: enough to score new articles against it and to show it.
+type StoryState struct {
+	ID    string
+	Title string // representative title
+	// RepArticle is the article whose title is the story's title.
+	RepArticle string
+	// Terms sums the members' sublinear term frequencies (the centroid
+	// before IDF weighting), pruned to the strongest terms.
+	Terms map[string]float64
+	// Names counts the members' entity names (canonical when known).
+	Names map[string]float64
+	// First and Last are the earliest and latest publication dates
+	// (YYYY-MM-DD) of members with a date.
+	First, Last string
+	// Size is the number of member articles.
+	Size int
+}
+
+// Clusterer assigns articles to stories online: each article joins the
+// best-scoring story or opens a new one, and nothing is ever reclustered.
+// Document frequencies are updated as articles arrive.
+type Clusterer struct {
+	n        int                // articles seen
+	df       map[string]int     // document frequency of terms and names
+	stories  []*StoryState      // by internal index
+	byID     map[string]int32   // story ID → index
+	postings map[string][]int32 // term → stories filed under it
+	filed    []map[string]bool  // per story: terms it is filed under
+}
+
+// NewClusterer returns a clusterer with no stories.
+func NewClusterer() *Clusterer {
+	return &Clusterer{
+		df:       make(map[string]int),
+		byID:     make(map[string]int32),
+		postings: make(map[string][]int32),
+	}
+}
+
+// features are what the clusterer looks at in an article.
+type features struct {
+	terms map[string]float64 // sublinear tf
+	names map[string]float64
+	date  time.Time // zero when unknown
+}
+
+// articleFeatures extracts an article's features: content words of title
+// and text, entity names (canonical names of a.Entities, or guessed proper
+// names when no tagger ran) and its publication date.
+func articleFeatures(a *sift.Article) features {
+	f := features{terms: termCounts(a.Title, a.Text)}
+	for t, c := range f.terms {
+		f.terms[t] = 1 + math.Log(c)
+	}
+	if len(a.Entities) > 0 {
+		f.names = make(map[string]float64)
+		for _, e := range a.Entities {
+			n := e.Canonical
+			if n == "" {
+				n = e.Text
+			}
+			f.names[sift.Normalize(n)]++
+		}
+	} else {
+		f.names = properNames(a.Text)
+	}
+	for n, c := range f.names {
+		f.names[n] = 1 + math.Log(c)
+	}
+	f.date = parseDate(a.Published)
+	return f
+}
+
+// parseDate reads YYYY-MM-DD, giving the zero time otherwise.
+func parseDate(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// idf is the smoothed inverse document frequency of key.
+func (c *Clusterer) idf(key string) float64 {
+	return math.Log(float64(c.n+1)/float64(c.df[key]+1)) + 1
+}
+
+// observe updates document frequencies with one article's features.
+func (c *Clusterer) observe(f features) {
+	c.n++
+	for t := range f.terms {
+		c.df[t]++
+	}
+	for n := range f.names {
+		c.df["@"+n]++
+	}
+}
+
+// cosine is the cosine of two weighted bags, weights multiplied by
+// weight(key).
+func cosine(a, b map[string]float64, weight func(string) float64) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	var dot, na, nb float64
+	for k, x := range a {
+		w := weight(k)
+		xa := x * w
+		na += xa * xa
+		if y, ok := b[k]; ok {
+			dot += xa * y * w
+		}
+	}
+	for k, y := range b {
+		w := weight(k)
+		nb += y * y * w * w
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// score is how well f fits story s, in [0, 1].
+func (c *Clusterer) score(f features, s *StoryState) float64 {
+	text := cosine(f.terms, s.Terms, c.idf)
+	sim := text
+	if len(f.names) > 0 && len(s.Names) > 0 {
+		names := cosine(f.names, s.Names, func(n string) float64 { return c.idf("@" + n) })
+		sim = (1-entityShare)*text + entityShare*names
+	}
+	if !f.date.IsZero() && s.First != "" {
+		gap := 0.0
+		if first := parseDate(s.First); f.date.Before(first) {
+			gap = first.Sub(f.date).Hours() / 24
+		} else if last := parseDate(s.Last); f.date.After(last) {
+			gap = f.date.Sub(last).Hours() / 24
+		}
+		if gap > timeSlack {
+			sim *= math.Exp2(-(gap - timeSlack) / timeHalf)
+		}
+	}
+	return sim
+}
+
+// topTerms returns up to n of f's terms, strongest (tf·idf) first.
+func (c *Clusterer) topTerms(terms map[string]float64, n int) []string {
+	type tw struct {
+		t string
+		w float64
+	}
+	all := make([]tw, 0, len(terms))
+	for t, x := range terms {
+		all = append(all, tw{t, x * c.idf(t)})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].w != all[j].w {
+			return all[i].w > all[j].w
+		}
+		return all[i].t < all[j].t
+	})
+	if len(all) > n {
+		all = all[:n]
+	}
+	out := make([]string, len(all))
+	for i, x := range all {
+		out[i] = x.t
+	}
+	return out
+}
+
+// Assignment is where the clusterer put an article.
+type Assignment struct {
+	Story *StoryState
+	New   bool    // the article opened the story
+	Score float64 // the joined story's score; 0 for a new story
+	// Keys are the article's terms and names as counted in the document
+	// frequencies, for a store that persists them as increments.
+	Keys []string
+}
+
+// Add assigns article a (whose ID must be set) to a story. hint lists
+// stories that must be considered, e.g. those of articles a copies from.
+// The returned story is the clusterer's own; callers must not change it.
+func (c *Clusterer) Add(a *sift.Article, hint ...string) Assignment {
+	f := articleFeatures(a)
+	c.observe(f)
+	keys := dfKeys(f)
+	top := c.topTerms(f.terms, queryTerms)
+
+	// Candidate stories: those filed under the article's strongest terms,
+	// ranked by how many of those terms they share, plus the hints.
+	votes := make(map[int32]float64)
+	for _, t := range top {
+		w := c.idf(t)
+		for _, s := range c.postings[t] {
+			votes[s] += w
+		}
+	}
+	cands := make([]int32, 0, len(votes))
+	for s := range votes {
+		cands = append(cands, s)
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if votes[cands[i]] != votes[cands[j]] {
+			return votes[cands[i]] > votes[cands[j]]
+		}
+		return cands[i] < cands[j]
+	})
+	if len(cands) > maxCandidates {
+		cands = cands[:maxCandidates]
+	}
+	for _, h := range hint {
+		if s, ok := c.byID[h]; ok {
+			cands = append(cands, s)
+		}
+	}
+	best, bestScore := int32(-1), 0.0
+	for _, s := range cands {
+		if sc := c.score(f, c.stories[s]); sc > bestScore || (sc == bestScore && best >= 0 && s < best) {
+			best, bestScore = s, sc
+		}
+	}
+	if best >= 0 && bestScore >= JoinThreshold {
+		st := c.stories[best]
+		c.join(best, a, f)
+		c.file(best, f)
+		return Assignment{Story: st, Score: bestScore, Keys: keys}
+	}
+	st := &StoryState{
+		ID:    "s" + a.ID,
+		Terms: make(map[string]float64),
+		Names: make(map[string]float64),
+	}
+	idx := c.insert(st)
+	c.join(idx, a, f)
+	c.file(idx, f)
+	return Assignment{Story: st, New: true, Keys: keys}
+}
+
+// insert adds st to the clusterer's tables and returns its index.
+func (c *Clusterer) insert(st *StoryState) int32 {
+	idx := int32(len(c.stories))
+	c.stories = append(c.stories, st)
+	c.filed = append(c.filed, make(map[string]bool))
+	c.byID[st.ID] = idx
+	return idx
+}
+
+// join adds an article's features to story idx.
+func (c *Clusterer) join(idx int32, a *sift.Article, f features) {
+	st := c.stories[idx]
+	st.Size++
+	for t, x := range f.terms {
+		st.Terms[t] += x
+	}
+	for n, x := range f.names {
+		st.Names[n] += x
+	}
+	c.prune(st)
+	if a.Published != "" && !parseDate(a.Published).IsZero() {
+		if st.First == "" || a.Published < st.First {
+			st.First = a.Published
+		}
+		if a.Published > st.Last {
+			st.Last = a.Published
+		}
+	}
+	// Representative title: the member title closest to the centroid.
+	if a.Title != "" {
+		cand := c.titleScore(a.Title, st)
+		if st.Title == "" || cand > c.titleScore(st.Title, st) {
+			st.Title, st.RepArticle = a.Title, a.ID
+		}
+	}
+}
+
+// titleScore is how well a title sums up story st.
+func (c *Clusterer) titleScore(title string, st *StoryState) float64 {
+	tf := termCounts(title, "")
+	return cosine(tf, st.Terms, c.idf)
+}
+
+// prune keeps a story's strongest terms and names only.
+func (c *Clusterer) prune(st *StoryState) {
+	if len(st.Terms) > 2*maxStoryTerms {
+		keep := make(map[string]float64, maxStoryTerms)
+		for _, t := range c.topTerms(st.Terms, maxStoryTerms) {
+			keep[t] = st.Terms[t]
+		}
+		st.Terms = keep
+	}
+	if len(st.Names) > 2*maxStoryTerms {
+		keep := make(map[string]float64, maxStoryTerms)
+		names := make([]string, 0, len(st.Names))
+		for n := range st.Names {
+			names = append(names, n)
+		}
+		sort.Slice(names, func(i, j int) bool {
+			if st.Names[names[i]] != st.Names[names[j]] {
+				return st.Names[names[i]] > st.Names[names[j]]
+			}
+			return names[i] < names[j]
+		})
+		for _, n := range names[:maxStoryTerms] {
+			keep[n] = st.Names[n]
+		}
+		st.Names = keep
+	}
+}
+
+// file adds story idx to the postings of the article's strongest terms.
+func (c *Clusterer) file(idx int32, f features) {
+	for _, t := range c.topTerms(f.terms, indexTerms) {
+		if c.filed[idx][t] {
+			continue
+		}
+		c.filed[idx][t] = true
+		p := append(c.postings[t], idx)
+		if len(p) > storyPostingCap {
+			p = append([]int32(nil), p[len(p)-storyPostingCap/2:]...)
+		}
+		c.postings[t] = p
+	}
+}
+
+// Restore loads a persisted story and the document frequencies it was
+// scored with. Call RestoreDF once, then Restore for each story.
+func (c *Clusterer) Restore(st *StoryState) {
+	if st.Terms == nil {
+		st.Terms = make(map[string]float64)
+	}
+	if st.Names == nil {
+		st.Names = make(map[string]float64)
+	}
+	idx := c.insert(st)
+	c.file(idx, features{terms: st.Terms})
+}
+
+// RestoreDF sets the document frequencies and article count.
+func (c *Clusterer) RestoreDF(n int, df map[string]int) {
+	c.n = n
+	c.df = df
+}
+
+// DF returns the article count and document frequencies (the clusterer's
+// own map: callers must not change it).
+func (c *Clusterer) DF() (int, map[string]int) { return c.n, c.df }
+
+// dfKeys returns the keys under which features f count in the document
+// frequencies: terms as they are, names prefixed with "@".
+func dfKeys(f features) []string {
+	keys := make([]string, 0, len(f.terms)+len(f.names))
+	for t := range f.terms {
+		keys = append(keys, t)
+	}
+	for n := range f.names {
+		keys = append(keys, "@"+n)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Stories returns every story, in order of creation.
+func (c *Clusterer) Stories() []*StoryState { return c.stories }
+
+// Story returns the story with the given ID, or nil.
+func (c *Clusterer) Story(id string) *StoryState {
+	if i, ok := c.byID[id]; ok {
+		return c.stories[i]
+	}
+	return nil
+}
+
+// Outlets returns the distinct outlets of a story's members, sorted.
+func Outlets(members []sift.StoryArticle) []string {
+	seen := make(map[string]bool)
+	var out []string
+	for _, m := range members {
+		o := strings.TrimSpace(m.Outlet)
+		if o != "" && !seen[o] {
+			seen[o] = true
+			out = append(out, o)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
