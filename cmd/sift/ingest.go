@@ -13,6 +13,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/clean"
 	"github.com/sift-news/sift/internal/reader"
 	"github.com/sift-news/sift/internal/sqlite"
 )
@@ -115,9 +116,20 @@ func ingest(ctx context.Context, db *sqlite.DB, p *analyze.Pipeline, walk func(f
 	}
 	var docs []sift.Document
 	flush := func() error {
+		for i := range docs {
+			if docs[i].Outlet == "" {
+				docs[i].Outlet = o.Outlet
+			}
+		}
+		counts, keys, err := templateCounts(ctx, db, docs)
+		if err != nil {
+			return err
+		}
+		p.Repeated = func(outlet, line string) bool { return counts[outlet][clean.LineKey(line)] >= templateArticles }
 		arts := analyzeAll(p, docs, o.Workers)
 		var batch []*sift.Article
-		for _, a := range arts {
+		keysOf := map[*sift.Article][]int64{}
+		for i, a := range arts {
 			if a.err != nil {
 				fail(a.err)
 				continue
@@ -127,6 +139,7 @@ func ingest(ctx context.Context, db *sqlite.DB, p *analyze.Pipeline, walk func(f
 			}
 			a.art.ID = sift.ArticleID(a.art.Outlet, a.art.Text)
 			batch = append(batch, a.art)
+			keysOf[a.art] = keys[i]
 		}
 		docs = docs[:0]
 		if len(batch) == 0 {
@@ -135,6 +148,13 @@ func ingest(ctx context.Context, db *sqlite.DB, p *analyze.Pipeline, walk func(f
 		added, err := db.PutArticles(ctx, batch)
 		if err != nil {
 			return err
+		}
+		for _, a := range added {
+			if a.Outlet != "" && len(keysOf[a]) > 0 {
+				if err := db.AddLines(ctx, a.Outlet, keysOf[a]); err != nil {
+					return err
+				}
+			}
 		}
 		st.added += len(added)
 		st.skipped += len(batch) - len(added)
@@ -167,6 +187,38 @@ func ingest(ctx context.Context, db *sqlite.DB, p *analyze.Pipeline, walk func(f
 		fmt.Fprintln(o.Progress)
 	}
 	return st, err
+}
+
+// templateArticles is how many articles of one outlet (the one being
+// cleaned included) must share a short line for it to count as the
+// outlet's template text rather than the article's.
+const templateArticles = 4
+
+// templateCounts returns, for the outlets of docs, how many articles
+// (stored, or in this batch) contain each of their short lines, and each
+// document's line keys.
+func templateCounts(ctx context.Context, db *sqlite.DB, docs []sift.Document) (map[string]map[int64]int, [][]int64, error) {
+	keys := make([][]int64, len(docs))
+	byOutlet := map[string][]int64{}
+	counts := map[string]map[int64]int{}
+	for i, d := range docs {
+		if d.Outlet == "" || d.Format != sift.FormatText {
+			continue
+		}
+		keys[i] = clean.TemplateCandidates(d.Body)
+		byOutlet[d.Outlet] = append(byOutlet[d.Outlet], keys[i]...)
+	}
+	for outlet, ks := range byOutlet {
+		c, err := db.LineCounts(ctx, outlet, ks)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, k := range ks { // occurrences within this batch (keys are distinct per document)
+			c[k]++
+		}
+		counts[outlet] = c
+	}
+	return counts, keys, nil
 }
 
 type analyzed struct {

@@ -29,6 +29,10 @@ type Stage interface {
 // Pipeline cleans documents and runs stages over them.
 type Pipeline struct {
 	Stages []Stage
+	// Repeated, if set, reports whether a line was seen in several earlier
+	// articles of the outlet; the cleaner then treats it as the outlet's
+	// template text (see clean.Options.Repeated).
+	Repeated func(outlet, line string) bool
 }
 
 // ErrEmpty is returned for a document with no text left after cleaning.
@@ -37,7 +41,11 @@ var ErrEmpty = errors.New("no article text")
 // Article cleans doc (unless raw is set, in which case Text is doc.Body byte
 // for byte) and runs every stage over the result.
 func (p *Pipeline) Article(doc sift.Document, raw bool) (*sift.Article, error) {
-	a, err := Clean(doc, raw)
+	var opt clean.Options
+	if p.Repeated != nil && doc.Outlet != "" {
+		opt.Repeated = func(line string) bool { return p.Repeated(doc.Outlet, line) }
+	}
+	a, err := CleanWith(doc, raw, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -57,6 +65,11 @@ func (p *Pipeline) Run(a *sift.Article) {
 // boilerplate and comments from the cleaner. With raw set the body is kept
 // as is.
 func Clean(doc sift.Document, raw bool) (*sift.Article, error) {
+	return CleanWith(doc, raw, clean.Options{})
+}
+
+// CleanWith is Clean with cleaner options for plain text.
+func CleanWith(doc sift.Document, raw bool, opt clean.Options) (*sift.Article, error) {
 	if !utf8.ValidString(doc.Body) {
 		return nil, fmt.Errorf("%s: body is not valid UTF-8", doc.Source)
 	}
@@ -83,7 +96,7 @@ func Clean(doc sift.Document, raw bool) (*sift.Article, error) {
 			}
 			a.Analyzer["clean"] = "extract/" + extract.Version
 		} else {
-			r = clean.Text(doc.Body)
+			r = opt.Text(doc.Body)
 			a.Analyzer["clean"] = clean.Version
 		}
 		a.Text = strings.Join(r.Paragraphs, "\n\n")

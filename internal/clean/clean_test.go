@@ -267,3 +267,15 @@ func BenchmarkText(b *testing.B) {
 	b.SetBytes(int64(n / b.N))
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+func TestRepeatedOutletLinesAreTemplate(t *testing.T) {
+	footer := "The Orlen Herald is with you every morning."
+	in := "Market day returns\n\nThe weekly market reopened on Saturday after the winter break, with forty stalls and a brass band.\n\n" + footer + "\n"
+	if r := Text(in); len(r.Paragraphs) != 2 {
+		t.Fatalf("without outlet knowledge the footer reads as a sentence of the body; got %q", r.Paragraphs)
+	}
+	r := Options{Repeated: func(l string) bool { return l == footer }}.Text(in)
+	if len(r.Paragraphs) != 1 || len(r.Boilerplate) != 1 || r.Boilerplate[0].Reason != ReasonTemplate {
+		t.Fatalf("paragraphs %q, boilerplate %+v", r.Paragraphs, r.Boilerplate)
+	}
+}
