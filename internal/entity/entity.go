@@ -239,7 +239,15 @@ func (t *Table) Lookup(name string) (Alias, bool) {
 	if t == nil {
 		return Alias{}, false
 	}
-	a, ok := t.byKey[Key(name)]
+	return t.lookupKey(Key(name))
+}
+
+// lookupKey returns the alias entry for a key made by Key.
+func (t *Table) lookupKey(k string) (Alias, bool) {
+	if t == nil {
+		return Alias{}, false
+	}
+	a, ok := t.byKey[k]
 	return a, ok
 }
 

@@ -26,9 +26,11 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 		return
 	}
 	known := make([]bool, len(ents))
+	keys := make([]string, len(ents))
 	for i := range ents {
 		e := &ents[i]
-		if a, ok := t.Lookup(e.Text); ok {
+		keys[i] = Key(e.Text)
+		if a, ok := t.lookupKey(keys[i]); ok {
 			e.Canonical = a.Canonical
 			if a.Type != "" {
 				e.Type = a.Type
@@ -54,13 +56,13 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 		}
 		cur.Canonical, cur.Type = prev.Canonical, prev.Type
 		known[i] = true
-		local[Key(cur.Text)] = i
+		local[keys[i]] = i
 	}
 	for i := range ents {
 		if known[i] {
 			continue
 		}
-		if j, ok := local[Key(ents[i].Text)]; ok {
+		if j, ok := local[keys[i]]; ok {
 			ents[i].Canonical, ents[i].Type = ents[j].Canonical, ents[j].Type
 			known[i] = true
 		}
@@ -75,7 +77,7 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 	var people []person
 	for i := range ents {
 		if ents[i].Type == sift.PERSON {
-			people = append(people, person{strings.Fields(Key(ents[i].Text)), ents[i].Canonical})
+			people = append(people, person{strings.Fields(keys[i]), ents[i].Canonical})
 		}
 	}
 	for i := range ents {
@@ -83,7 +85,7 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 		if known[i] && e.Type != sift.PERSON {
 			continue
 		}
-		words := strings.Fields(Key(e.Text))
+		words := strings.Fields(keys[i])
 		if len(words) == 0 || len(words) > 2 {
 			continue
 		}

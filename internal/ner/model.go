@@ -65,6 +65,28 @@ func allowed(prev, t int) bool {
 	return !open(prev)
 }
 
+// allowedTab[prev][t] caches allowed for the decoder.
+var allowedTab = func() (tab [nTags + 1][nTags]bool) {
+	for p := range nTags + 1 {
+		for t := range nTags {
+			tab[p][t] = allowed(p, t)
+		}
+	}
+	return tab
+}()
+
+// prevTags[t] lists the tags (not the start) that tag t may follow.
+var prevTags = func() (out [nTags][]int) {
+	for t := range nTags {
+		for p := range nTags {
+			if allowed(p, t) {
+				out[t] = append(out[t], p)
+			}
+		}
+	}
+	return out
+}()
+
 // Model is a trained linear sequence tagger: a weight per feature and tag,
 // and a weight per tag transition, decoded with Viterbi.
 type Model struct {
@@ -74,6 +96,7 @@ type Model struct {
 	rows    []int32
 	weights []float32
 	trans   [nTags + 1][nTags]float32
+	shift   int    // 64 - log2(len(keys)), for slot
 	size    int    // number of features
 	digest  string // of the model file
 }
@@ -84,7 +107,7 @@ func (m *Model) lookup(h uint64) []float32 {
 		h = 1
 	}
 	mask := uint64(len(m.keys) - 1)
-	for s := h & mask; ; s = (s + 1) & mask {
+	for s := slot(h, m.shift); ; s = (s + 1) & mask {
 		k := m.keys[s]
 		if k == h {
 			r := int(m.rows[s]) * nTags
@@ -96,12 +119,23 @@ func (m *Model) lookup(h uint64) []float32 {
 	}
 }
 
+// slot returns the home slot of hash h in a table of 1<<(64-shift) slots
+// (Fibonacci hashing: FNV's low bits alone cluster).
+func slot(h uint64, shift int) uint64 {
+	if shift >= 64 {
+		return 0
+	}
+	return (h * 0x9e3779b97f4a7c15) >> shift
+}
+
 // newTable builds a model's hash table for n features.
 func (m *Model) newTable(n int) {
-	size := 1
+	size, bits := 1, 0
 	for size < 2*n+2 {
 		size <<= 1
+		bits++
 	}
+	m.shift = 64 - bits
 	m.keys = make([]uint64, size)
 	m.rows = make([]int32, size)
 	m.weights = make([]float32, 0, n*nTags)
@@ -114,7 +148,7 @@ func (m *Model) insert(h uint64, w []float32) {
 		h = 1
 	}
 	mask := uint64(len(m.keys) - 1)
-	s := h & mask
+	s := slot(h, m.shift)
 	for m.keys[s] != 0 && m.keys[s] != h {
 		s = (s + 1) & mask
 	}
@@ -141,8 +175,9 @@ func (m *Model) emit(feats []uint64, out *[nTags]float32) {
 		if w == nil {
 			continue
 		}
+		row := (*[nTags]float32)(w)
 		for t := range nTags {
-			out[t] += w[t]
+			out[t] += row[t]
 		}
 	}
 }
@@ -152,47 +187,72 @@ func (m *Model) transition(prev, t int) float32 { return m.trans[prev][t] }
 // viterbi returns the best tag sequence for a sentence whose token i has
 // features buf[ends[i-1]:ends[i]].
 func viterbi(s scorer, buf []uint64, ends []int, tags []int) []int {
+	return (&lattice{}).viterbi(s, buf, ends, tags)
+}
+
+// lattice is the decoder's scratch space, reused across sentences.
+type lattice struct {
+	score [][nTags]float32
+	back  [][nTags]int8
+}
+
+func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, tags []int) []int {
 	n := len(ends)
 	tags = tags[:0]
 	if n == 0 {
 		return tags
 	}
-	score := make([][nTags]float32, n)
-	back := make([][nTags]int8, n)
+	negInf := float32(math.Inf(-1))
+	if cap(l.score) < n {
+		l.score = make([][nTags]float32, n+n/2)
+		l.back = make([][nTags]int8, n+n/2)
+	}
+	score, back := l.score[:n], l.back[:n]
+	var trans [nTags + 1][nTags]float32
+	for p := range nTags + 1 {
+		for t := range nTags {
+			if allowedTab[p][t] {
+				trans[p][t] = s.transition(p, t)
+			} else {
+				trans[p][t] = negInf
+			}
+		}
+	}
 	var em [nTags]float32
 	from := 0
 	for i := range n {
 		s.emit(buf[from:ends[i]], &em)
 		from = ends[i]
-		for t := range nTags {
-			best, arg := float32(math.Inf(-1)), -1
-			if i == 0 {
-				if allowed(startTag, t) {
-					best, arg = s.transition(startTag, t), startTag
-				}
-			} else {
-				for p := range nTags {
-					if !allowed(p, t) || math.IsInf(float64(score[i-1][p]), -1) {
-						continue
-					}
-					if v := score[i-1][p] + s.transition(p, t); arg < 0 || v > best {
-						best, arg = v, p
-					}
-				}
+		if i == 0 {
+			for t := range nTags {
+				score[0][t] = trans[startTag][t] + em[t]
+				back[0][t] = startTag
 			}
-			if arg < 0 {
-				score[i][t] = float32(math.Inf(-1))
-				continue
+			continue
+		}
+		prev := &score[i-1]
+		for t := range nTags {
+			best, arg := negInf, 0
+			for _, p := range prevTags[t] {
+				if v := prev[p] + trans[p][t]; v > best {
+					best, arg = v, p
+				}
 			}
 			score[i][t] = best + em[t]
 			back[i][t] = int8(arg)
 		}
 	}
-	best := 0
-	for t := 1; t < nTags; t++ {
-		if !open(t) && score[n-1][t] > score[n-1][best] {
+	best := -1
+	for t := range nTags {
+		if open(t) || score[n-1][t] == negInf {
+			continue
+		}
+		if best < 0 || score[n-1][t] > score[n-1][best] {
 			best = t
 		}
+	}
+	if best < 0 {
+		best = tagO
 	}
 	for range n {
 		tags = append(tags, 0)
@@ -209,9 +269,10 @@ func tagDocument(s scorer, d *document) [][]int {
 	out := make([][]int, len(d.sents))
 	var buf []uint64
 	var ends []int
+	var l lattice
 	for si := range d.sents {
 		buf, ends = d.sentenceFeatures(si, buf[:0], ends[:0])
-		out[si] = viterbi(s, buf, ends, nil)
+		out[si] = l.viterbi(s, buf, ends, nil)
 	}
 	return out
 }

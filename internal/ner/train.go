@@ -244,13 +244,14 @@ func Train(c *Corpus, opt TrainOptions) (*Model, []byte, error) {
 		order[i] = i
 	}
 	var pred []int
+	var lat lattice
 	for epoch := range opt.Epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs, toks := 0, 0
 		for _, si := range order {
 			s := &sents[si]
 			tr.step++
-			pred = viterbi(rowScorer{tr}, s.feats, s.ends, pred)
+			pred = lat.viterbi(rowScorer{tr}, s.feats, s.ends, pred)
 			toks += len(s.gold)
 			if slices.Equal(pred, s.gold) {
 				continue
