@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/sift-news/sift"
 )
@@ -100,11 +102,7 @@ func jsonText(v json.RawMessage) string {
 	}
 	switch v[0] {
 	case '"':
-		var s string
-		if json.Unmarshal(v, &s) != nil {
-			return ""
-		}
-		return s
+		return unquote(v)
 	case 'n':
 		return ""
 	case '[':
@@ -132,4 +130,89 @@ func jsonText(v json.RawMessage) string {
 		return ""
 	}
 	return string(v)
+}
+
+// unquote returns the text of a JSON string literal that encoding/json has
+// already checked, without scanning it twice more as json.Unmarshal would.
+// Bytes that are not valid UTF-8 are kept, for validText to repair as
+// Windows-1252; a lone surrogate escape becomes U+FFFD.
+func unquote(v []byte) string {
+	if len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' {
+		return ""
+	}
+	v = v[1 : len(v)-1]
+	i := bytes.IndexByte(v, '\\')
+	if i < 0 {
+		return string(v)
+	}
+	b := make([]byte, 0, len(v))
+	for i >= 0 {
+		b = append(b, v[:i]...)
+		v = v[i:]
+		if len(v) < 2 {
+			break
+		}
+		switch c := v[1]; c {
+		case '"', '\\', '/':
+			b = append(b, c)
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			r, n := hex4(v[2:])
+			if n == 0 {
+				return ""
+			}
+			v = v[2+n:]
+			if utf16.IsSurrogate(r) {
+				r2, n2 := rune(-1), 0
+				if len(v) >= 6 && v[0] == '\\' && v[1] == 'u' {
+					r2, n2 = hex4(v[2:])
+				}
+				if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+					r = d
+					v = v[2+n2:]
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			b = utf8.AppendRune(b, r)
+			i = bytes.IndexByte(v, '\\')
+			continue
+		default:
+			return ""
+		}
+		v = v[2:]
+		i = bytes.IndexByte(v, '\\')
+	}
+	return string(append(b, v...))
+}
+
+// hex4 reads four hexadecimal digits, returning the value and 4, or 0, 0.
+func hex4(v []byte) (rune, int) {
+	if len(v) < 4 {
+		return 0, 0
+	}
+	var r rune
+	for _, c := range v[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, 0
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, 4
 }

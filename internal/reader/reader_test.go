@@ -3,6 +3,7 @@ package reader
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
@@ -310,4 +311,27 @@ func TestJSONLStreamsInBoundedMemory(t *testing.T) {
 		t.Errorf("heap in use reached %d MB reading %d MB", peak>>20, size>>20)
 	}
 	t.Logf("%d documents, peak heap in use %d MB", n, peak>>20)
+}
+
+// FuzzUnquote checks the JSON string decoder against encoding/json.
+func FuzzUnquote(f *testing.F) {
+	for _, s := range []string{`"plain"`, `"a\nb\"c\\d\/e\u00e9\ud83d\ude00"`, `"\ud800x"`, `"\ud800\u0041"`, `"\uDFFF\b\f\r\t"`, `""`} {
+		f.Add([]byte(s), "x")
+	}
+	f.Fuzz(func(t *testing.T, raw []byte, s string) {
+		raw = bytes.TrimSpace(raw) // as jsonText does
+		if json.Valid(raw) && len(raw) > 0 && raw[0] == '"' && utf8.Valid(raw) {
+			var want string
+			json.Unmarshal(raw, &want)
+			if got := unquote(raw); got != want {
+				t.Fatalf("unquote(%s) = %q, want %q", raw, got, want)
+			}
+		}
+		if utf8.ValidString(s) {
+			raw, _ := json.Marshal(s)
+			if got := unquote(raw); got != s {
+				t.Fatalf("unquote(%s) = %q, want %q", raw, got, s)
+			}
+		}
+	})
 }
