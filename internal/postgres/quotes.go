@@ -1,0 +1,58 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sift-news/sift"
+)
+
+var _ sift.QuoteStore = (*DB)(nil)
+
+// quoteColumns are the columns scanQuote reads, from quotes aliased qu.
+const quoteColumns = `qu.start, qu."end", qu.text, qu.kind, qu.speaker, qu.speaker_canonical, qu.speaker_start, qu.speaker_end,
+	qu.cue, qu.cue_start, qu.cue_end, qu.via::text`
+
+// Quotes returns the stored statements matching q, oldest article first
+// and in text order within an article. Speaker matches the canonical name
+// or the text naming the speaker; Via matches an intermediary's canonical
+// name or text; both ignore case.
+func (db *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, error) {
+	var p params
+	var where []string
+	if q.Speaker != "" {
+		v := p.add(q.Speaker)
+		where = append(where, `(lower(qu.speaker_canonical) = lower(`+v+`) OR lower(qu.speaker) = lower(`+v+`))`)
+	}
+	if q.Via != "" {
+		v := p.add(q.Via)
+		where = append(where, `EXISTS (SELECT 1 FROM jsonb_array_elements(qu.via) v
+			WHERE lower(v->>'canonical') = lower(`+v+`) OR lower(v->>'text') = lower(`+v+`))`)
+	}
+	if q.Since != "" {
+		where = append(where, `a.published >= `+p.add(q.Since))
+	}
+	query := `SELECT ` + quoteColumns + `, a.id, a.title, a.outlet, a.published, a.source
+		FROM quotes qu JOIN articles a ON a.id = qu.article_id`
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	query += ` ORDER BY a.published, a.outlet, a.id, qu.start`
+	if q.Limit > 0 {
+		query += ` LIMIT ` + p.add(q.Limit)
+	}
+	rows, _ := db.pool.Query(ctx, query, p...)
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.QuoteHit, error) {
+		var h sift.QuoteHit
+		var err error
+		h.Quote, err = scanQuote(r, &h.ArticleID, &h.Title, &h.Outlet, &h.Published, &h.Source)
+		return h, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("querying quotes: %w", err)
+	}
+	return out, nil
+}

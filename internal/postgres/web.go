@@ -1,0 +1,290 @@
+package postgres
+
+// Read-only aggregate queries behind the web UI and the HTTP API, the
+// PostgreSQL versions of those in internal/sqlite/web.go. They return the
+// same types (defined in package sqlite) so that *DB satisfies web.Store.
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/sqlite"
+)
+
+// facetLimit bounds the values listed per facet.
+const facetLimit = 30
+
+// SearchFacets counts the articles matching q (its Limit and Offset are
+// ignored) by outlet, month and technique.
+func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sqlite.Facets, error) {
+	var p params
+	cond, _ := searchFilter(&p, q)
+	limit := p.add(facetLimit)
+	f := &sqlite.Facets{}
+	var err error
+	if f.Outlets, err = db.counts(ctx, `SELECT a.outlet, count(*) FROM articles a`+cond+
+		` GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet LIMIT `+limit, p...); err != nil {
+		return nil, fmt.Errorf("counting outlets: %w", err)
+	}
+	if f.Months, err = db.counts(ctx, `SELECT substr(a.published, 1, 7) AS m, count(*) FROM articles a`+cond+
+		` GROUP BY m HAVING substr(a.published, 1, 7) != '' ORDER BY m`, p[:len(p)-1]...); err != nil {
+		return nil, fmt.Errorf("counting months: %w", err)
+	}
+	if f.Techniques, err = db.counts(ctx, `SELECT t.technique, count(DISTINCT t.article_id) FROM techniques t
+		WHERE t.article_id IN (SELECT a.id FROM articles a`+cond+`)
+		GROUP BY t.technique ORDER BY count(DISTINCT t.article_id) DESC, t.technique LIMIT `+limit, p...); err != nil {
+		return nil, fmt.Errorf("counting techniques: %w", err)
+	}
+	return f, nil
+}
+
+// counts runs a query returning (key, count) rows.
+func (db *DB) counts(ctx context.Context, query string, args ...any) ([]sqlite.Count, error) {
+	rows, _ := db.pool.Query(ctx, query, args...)
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (sqlite.Count, error) {
+		var c sqlite.Count
+		err := r.Scan(&c.Key, &c.N)
+		return c, err
+	})
+}
+
+// ListStories returns stories, those with the most articles first, and
+// how many stories there are.
+func (db *DB) ListStories(ctx context.Context, limit, offset int) ([]sqlite.StorySummary, int, error) {
+	var total int
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM stories`).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("counting stories: %w", err)
+	}
+	rows, _ := db.pool.Query(ctx, `SELECT s.id, s.title, count(a.id), count(DISTINCT a.outlet),
+		coalesce(min(nullif(a.published, '')), ''), coalesce(max(a.published), '')
+		FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
+		GROUP BY s.id ORDER BY count(a.id) DESC, s.id LIMIT $1 OFFSET $2`, limit, offset)
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sqlite.StorySummary, error) {
+		var st sqlite.StorySummary
+		err := r.Scan(&st.ID, &st.Title, &st.Articles, &st.Outlets, &st.First, &st.Last)
+		return st, err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing stories: %w", err)
+	}
+	return out, total, nil
+}
+
+// StoryMembers returns a story with its articles, earliest first (articles
+// without a date last), or sift.ErrNotFound.
+func (db *DB) StoryMembers(ctx context.Context, id string) (*sift.Story, error) {
+	st := &sift.Story{ID: id}
+	err := db.pool.QueryRow(ctx, `SELECT title FROM stories WHERE id = $1`, id).Scan(&st.Title)
+	if notFound(err) {
+		return nil, fmt.Errorf("story %s: %w", id, sift.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading story %s: %w", id, err)
+	}
+	rows, _ := db.pool.Query(ctx, `SELECT a.id, a.source, a.outlet, a.title, a.published
+		FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1
+		ORDER BY a.published = '', a.published, a.seq`, id)
+	st.Articles, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.StoryArticle, error) {
+		var m sift.StoryArticle
+		err := r.Scan(&m.ID, &m.Source, &m.Outlet, &m.Title, &m.Published)
+		return m, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading story %s: %w", id, err)
+	}
+	return st, nil
+}
+
+// StoryOf returns the ID of the story an article belongs to, or "".
+func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
+	var id string
+	err := db.pool.QueryRow(ctx, `SELECT story_id FROM story_articles WHERE article_id = $1`, articleID).Scan(&id)
+	if notFound(err) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("reading story of %s: %w", articleID, err)
+	}
+	return id, nil
+}
+
+// ListEntities returns the entities mentioned in the most articles, of
+// one type if typ is not empty.
+func (db *DB) ListEntities(ctx context.Context, typ string, limit int) ([]sqlite.EntitySummary, error) {
+	var p params
+	cond := ""
+	if typ != "" {
+		cond = "WHERE type = " + p.add(typ)
+	}
+	rows, _ := db.pool.Query(ctx, `SELECT canonical, max(type), count(*), count(DISTINCT article_id)
+		FROM entities `+cond+` GROUP BY canonical HAVING canonical != ''
+		ORDER BY count(DISTINCT article_id) DESC, canonical LIMIT `+p.add(limit), p...)
+	out, err := pgx.CollectRows(rows, scanEntitySummary)
+	if err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
+	}
+	return out, nil
+}
+
+func scanEntitySummary(r pgx.CollectableRow) (sqlite.EntitySummary, error) {
+	var e sqlite.EntitySummary
+	err := r.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles)
+	return e, err
+}
+
+// relatedLimit bounds the co-occurring entities in a profile.
+const relatedLimit = 12
+
+// EntityProfileOf returns the profile of the entity with the given
+// canonical name, or sift.ErrNotFound.
+func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sqlite.EntityProfile, error) {
+	p := &sqlite.EntityProfile{}
+	p.Canonical = name
+	err := db.pool.QueryRow(ctx, `SELECT coalesce(max(type), ''), count(*), count(DISTINCT article_id) FROM entities WHERE canonical = $1`,
+		name).Scan(&p.Type, &p.Mentions, &p.Articles)
+	if err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	if p.Mentions == 0 {
+		return nil, fmt.Errorf("entity %s: %w", name, sift.ErrNotFound)
+	}
+	for _, c := range []struct {
+		dst   *[]sqlite.Count
+		query string
+	}{
+		{&p.Names, `SELECT text, count(*) FROM entities WHERE canonical = $1 GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`},
+		{&p.Roles, `SELECT role, count(*) FROM entities WHERE canonical = $1 AND role != '' GROUP BY role ORDER BY count(*) DESC, role LIMIT 10`},
+		{&p.Months, `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+			WHERE e.canonical = $1 GROUP BY m HAVING substr(a.published, 1, 7) != '' ORDER BY m`},
+		{&p.Outlets, `SELECT a.outlet, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+			WHERE e.canonical = $1 GROUP BY a.outlet ORDER BY count(DISTINCT a.id) DESC, a.outlet LIMIT 20`},
+	} {
+		if *c.dst, err = db.counts(ctx, c.query, name); err != nil {
+			return nil, fmt.Errorf("reading entity %s: %w", name, err)
+		}
+	}
+	rows, _ := db.pool.Query(ctx, `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT e2.article_id)
+		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = $1) AND e2.canonical != $1 AND e2.canonical != ''
+		GROUP BY e2.canonical ORDER BY count(DISTINCT e2.article_id) DESC, e2.canonical LIMIT $2`, name, relatedLimit)
+	if p.Related, err = pgx.CollectRows(rows, scanEntitySummary); err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	if len(p.Related) > 1 {
+		names := make([]string, 0, len(p.Related))
+		for _, r := range p.Related {
+			names = append(names, r.Canonical)
+		}
+		rows, _ := db.pool.Query(ctx, `SELECT x.canonical, y.canonical, count(DISTINCT x.article_id)
+			FROM entities x JOIN entities y ON y.article_id = x.article_id AND x.canonical < y.canonical
+			WHERE x.article_id IN (SELECT article_id FROM entities WHERE canonical = $1)
+			AND x.canonical = ANY($2) AND y.canonical = ANY($2)
+			GROUP BY x.canonical, y.canonical`, name, names)
+		// The key joins the pair with a NUL, which PostgreSQL text cannot hold.
+		p.Links, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sqlite.Count, error) {
+			var a, b string
+			var c sqlite.Count
+			err := r.Scan(&a, &b, &c.N)
+			c.Key = a + "\x00" + b
+			return c, err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("reading entity %s: %w", name, err)
+		}
+	}
+	return p, nil
+}
+
+// speakerName is the name a quote's speaker is listed under: the
+// canonical name when the speaker was resolved, the text otherwise.
+const speakerName = `CASE WHEN q.speaker_canonical != '' THEN q.speaker_canonical ELSE q.speaker END`
+
+// ListSpeakers returns the speakers quoted in the most articles.
+func (db *DB) ListSpeakers(ctx context.Context, limit int) ([]sqlite.SpeakerSummary, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT `+speakerName+` AS name, count(*), count(DISTINCT q.article_id), count(DISTINCT a.outlet)
+		FROM quotes q JOIN articles a ON a.id = q.article_id
+		GROUP BY 1 HAVING `+speakerName+` != '' ORDER BY count(DISTINCT q.article_id) DESC, 1 LIMIT $1`, limit)
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sqlite.SpeakerSummary, error) {
+		var sp sqlite.SpeakerSummary
+		err := r.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets)
+		return sp, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing speakers: %w", err)
+	}
+	return out, nil
+}
+
+// SpeakerStatements returns the quotes of a speaker (canonical name, or
+// the text of unresolved speakers), earliest first, and how many there are.
+func (db *DB) SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sqlite.Statement, int, error) {
+	const cond = ` FROM quotes qu JOIN articles a ON a.id = qu.article_id
+		WHERE (qu.speaker_canonical = $1 OR (qu.speaker_canonical = '' AND qu.speaker = $1))`
+	var total int
+	if err := db.pool.QueryRow(ctx, `SELECT count(*)`+cond, name).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+	}
+	rows, _ := db.pool.Query(ctx, `SELECT `+quoteColumns+`, a.id, a.title, a.outlet, a.published`+cond+`
+		ORDER BY a.published = '', a.published, a.seq, qu.start LIMIT $2 OFFSET $3`, name, limit, offset)
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sqlite.Statement, error) {
+		var st sqlite.Statement
+		var err error
+		st.Quote, err = scanQuote(r, &st.ArticleID, &st.Title, &st.Outlet, &st.Published)
+		return st, err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+	}
+	return out, total, nil
+}
+
+// OutletProfileOf returns the profile of an outlet, or sift.ErrNotFound.
+func (db *DB) OutletProfileOf(ctx context.Context, outlet string) (*sqlite.OutletProfile, error) {
+	p := &sqlite.OutletProfile{Outlet: outlet, Techniques: []sqlite.TechniqueRate{}}
+	err := db.pool.QueryRow(ctx, `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
+		FROM articles WHERE outlet = $1`, outlet).Scan(&p.Articles, &p.Words, &p.First, &p.Last)
+	if err != nil {
+		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
+	}
+	if p.Articles == 0 {
+		return nil, fmt.Errorf("outlet %s: %w", outlet, sift.ErrNotFound)
+	}
+	var storeWords int
+	if err := db.pool.QueryRow(ctx, `SELECT coalesce(sum(words), 0) FROM articles`).Scan(&storeWords); err != nil {
+		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
+	}
+	all, err := db.counts(ctx, `SELECT technique, count(*) FROM techniques GROUP BY technique ORDER BY technique`)
+	if err != nil {
+		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
+	}
+	mine, err := db.counts(ctx, `SELECT t.technique, count(*) FROM techniques t JOIN articles a ON a.id = t.article_id
+		WHERE a.outlet = $1 GROUP BY t.technique`, outlet)
+	if err != nil {
+		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
+	}
+	own := map[string]int{}
+	for _, c := range mine {
+		own[c.Key] = c.N
+	}
+	for _, c := range all {
+		r := sqlite.TechniqueRate{Technique: c.Key, Spans: own[c.Key]}
+		if p.Words > 0 {
+			r.Rate = 1000 * float64(r.Spans) / float64(p.Words)
+		}
+		if storeWords > 0 {
+			r.StoreRate = 1000 * float64(c.N) / float64(storeWords)
+		}
+		p.Techniques = append(p.Techniques, r)
+	}
+	if p.Speakers, err = db.counts(ctx, `SELECT `+speakerName+`, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE a.outlet = $1 GROUP BY 1 HAVING `+speakerName+` != '' ORDER BY count(*) DESC, 1 LIMIT 10`, outlet); err != nil {
+		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
+	}
+	if p.Entities, err = db.counts(ctx, `SELECT e.canonical, count(DISTINCT e.article_id) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE a.outlet = $1 AND e.canonical != '' GROUP BY e.canonical ORDER BY count(DISTINCT e.article_id) DESC, e.canonical LIMIT 10`, outlet); err != nil {
+		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
+	}
+	return p, nil
+}
