@@ -161,9 +161,17 @@ func sniffComma(head []byte) byte {
 // readCSV reads CSV or TSV with a header row from r, one article per row,
 // calling fn for each and onErr for each row that cannot be read. Rows are
 // numbered as a spreadsheet shows them (the header is row 1), and each
-// document's Source is "name:ROW". It returns only an error from fn.
+// document's Source is "name:ROW". An Excel "sep=X" first line sets the
+// delimiter. It returns only an error from fn.
 func readCSV(name string, r io.Reader, comma byte, opt Options, fn func(sift.Document) error, onErr func(error)) error {
 	lr := newLineReader(r, opt.maxSize())
+	first := 2 // the row after the header
+	if l, _, err := lr.next(); err == nil && len(l) == 5 && bytes.EqualFold(l[:4], []byte("sep=")) {
+		comma = l[4] // Excel's "sep=;" line names the delimiter; the header follows
+		first = 3
+	} else if err == nil {
+		lr.back()
+	}
 	cr := newCSVReader(lr, comma)
 	header, line, err := cr.read()
 	if err == io.EOF {
@@ -171,7 +179,7 @@ func readCSV(name string, r io.Reader, comma byte, opt Options, fn func(sift.Doc
 		return nil
 	}
 	if err != nil {
-		onErr(&Error{Input: name, Row: 1, Line: line, Err: fmt.Errorf("header: %w", err)})
+		onErr(&Error{Input: name, Row: first - 1, Line: line, Err: fmt.Errorf("header: %w", err)})
 		return nil
 	}
 	if len(header) > 0 {
@@ -190,7 +198,7 @@ func readCSV(name string, r io.Reader, comma byte, opt Options, fn func(sift.Doc
 			ErrNoText, strings.Join(header, ", "))})
 		return nil
 	}
-	for row := 2; ; row++ {
+	for row := first; ; row++ {
 		fields, line, err := cr.read()
 		if err == io.EOF {
 			return nil

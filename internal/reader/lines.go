@@ -24,6 +24,15 @@ type lineReader struct {
 	max  int
 	buf  []byte
 	line int // number of the line last returned, from 1
+	// again makes next return the last line once more.
+	again    bool
+	lastLong bool
+}
+
+// back makes the next call to next return the last line again.
+func (l *lineReader) back() {
+	l.again = true
+	l.line--
 }
 
 func newLineReader(r io.Reader, max int64) *lineReader {
@@ -42,6 +51,12 @@ func newLineReader(r io.Reader, max int64) *lineReader {
 // bytes, long is true and line holds only its first max bytes. At the end
 // of the input next returns io.EOF; a read error is returned as is.
 func (l *lineReader) next() (line []byte, long bool, err error) {
+	if l.again {
+		l.again = false
+		l.line++
+		return trimEOL(l.buf), l.lastLong, nil
+	}
+	defer func() { l.lastLong = long }()
 	l.buf = l.buf[:0]
 	read := false
 	for {

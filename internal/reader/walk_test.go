@@ -559,3 +559,13 @@ func TestTruncatedGzip(t *testing.T) {
 		t.Errorf("errors:\n%s", r.errText())
 	}
 }
+
+// Excel's "sep=;" line sets the delimiter and counts as row 1.
+func TestCSVExcelSepLine(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "excel.csv", []byte("sep=;\r\nTitle;Text\r\nA, b;Body, with commas\r\n"))
+	r := walk(t, Options{}, p)
+	if len(r.errs) != 0 || len(r.docs) != 1 || r.docs[0].Title != "A, b" || r.docs[0].Body != "Body, with commas" || r.docs[0].Source != p+":3" {
+		t.Errorf("documents %+v, errors %q", r.docs, r.errText())
+	}
+}
