@@ -184,13 +184,24 @@ func (db *DB) Complete(ctx context.Context, worker string, results []Result) (Co
 
 func (db *DB) complete(ctx context.Context, worker string, results []Result) (Completion, error) {
 	var c Completion
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		var err error
+		c, err = completeTx(ctx, tx, worker, results)
+		return err
+	})
+	return c, err
+}
+
+// completeTx does the work of Complete inside tx.
+func completeTx(ctx context.Context, tx pgx.Tx, worker string, results []Result) (Completion, error) {
+	var c Completion
 	ids := make([]int64, len(results))
 	states := make([]string, len(results))
 	errs := make([]string, len(results))
 	articles := make([]*string, len(results))
 	for i, r := range results {
 		ids[i] = r.Job
-		states[i], articles[i] = "done", nil
+		states[i] = "done"
 		switch {
 		case r.Err != nil:
 			states[i], errs[i] = "failed", noNUL(r.Err.Error())
@@ -201,42 +212,38 @@ func (db *DB) complete(ctx context.Context, worker string, results []Result) (Co
 			articles[i] = &id
 		}
 	}
-	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		// Lock and update this worker's jobs first, in id order: a job
-		// whose lease was taken over is not updated and its article not
-		// stored by this worker.
-		rows, _ := tx.Query(ctx, `UPDATE jobs j SET state = u.state, error = u.error, article_id = u.article_id,
-				done_at = now(), lease_until = NULL, body = CASE WHEN u.state = 'done' THEN '' ELSE j.body END
-			FROM (SELECT * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) AS u(id, state, error, article_id) ORDER BY id) u
-			WHERE j.id = u.id AND j.claimed_by = $1 AND j.state = 'running'
-			RETURNING j.id, u.state`, worker, ids, states, errs, articles)
-		var id int64
-		var state string
-		owned := map[int64]bool{}
-		c = Completion{}
-		if _, err := pgx.ForEachRow(rows, []any{&id, &state}, func() error {
-			owned[id] = true
-			if state == "done" {
-				c.Done++
-			} else {
-				c.Failed++
-			}
-			return nil
-		}); err != nil {
-			return err
+	// Update (and so lock) this worker's jobs first: a job whose lease was
+	// taken over by another worker is left alone, and its article is not
+	// stored by this one.
+	rows, _ := tx.Query(ctx, `UPDATE jobs j SET state = u.state, error = u.error, article_id = u.article_id,
+			done_at = now(), lease_until = NULL, body = CASE WHEN u.state = 'done' THEN '' ELSE j.body END
+		FROM (SELECT * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) AS u(id, state, error, article_id) ORDER BY id) u
+		WHERE j.id = u.id AND j.claimed_by = $1 AND j.state = 'running'
+		RETURNING j.id, u.state`, worker, ids, states, errs, articles)
+	var id int64
+	var state string
+	owned := map[int64]bool{}
+	if _, err := pgx.ForEachRow(rows, []any{&id, &state}, func() error {
+		owned[id] = true
+		if state == "done" {
+			c.Done++
+		} else {
+			c.Failed++
 		}
-		var batch []*sift.Article
-		for _, r := range results {
-			switch {
-			case !owned[r.Job]:
-				c.Lost++
-			case r.Err == nil && r.Article != nil:
-				batch = append(batch, r.Article)
-			}
+		return nil
+	}); err != nil {
+		return c, err
+	}
+	var batch []*sift.Article
+	for _, r := range results {
+		switch {
+		case !owned[r.Job]:
+			c.Lost++
+		case r.Err == nil && r.Article != nil:
+			batch = append(batch, r.Article)
 		}
-		var err error
-		c.Added, err = putArticles(ctx, tx, batch)
-		return err
-	})
+	}
+	var err error
+	c.Added, err = putArticles(ctx, tx, batch)
 	return c, err
 }
