@@ -52,6 +52,10 @@ type extractor struct {
 	// pronouns.
 	speakers   []ref
 	lastOutlet *ref
+	// chain is the outlet that a paragraph opened with ("As reported by
+	// PressTV, …"): later statements of the paragraph came through it.
+	chain     *ref
+	chainPara int
 	// genders learnt from pronouns and honorifics, by canonical name.
 	genders map[string]byte
 }
@@ -182,6 +186,24 @@ func (x *extractor) unit(ui int) {
 			}
 		}
 		sort.Slice(s.via, func(i, j int) bool { return s.via[i].start < s.via[j].start })
+	}
+	para := x.toks[a].para
+	for si := first; si < len(x.stmts); si++ {
+		st := &x.stmts[si]
+		if x.chain != nil && x.chainPara == para && (st.speaker == nil || st.speaker.canonical != x.chain.canonical) {
+			st.via = appendRef(st.via, *x.chain)
+		}
+	}
+	if len(x.stmts) > first && (ui == 0 || x.toks[x.units[ui-1][1]-1].para != para) {
+		x.chain = nil
+		for mi := range markers {
+			m := &markers[mi]
+			if m.atUnit && (m.kind == "by" || m.kind == "according") {
+				if v := x.resolve(m.np[0], m.np[1]); v != nil && v.media {
+					x.chain, x.chainPara = v, para
+				}
+			}
+		}
 	}
 	for si := first; si < len(x.stmts); si++ {
 		if sp := x.stmts[si].speaker; sp != nil {
@@ -412,7 +434,7 @@ func (x *extractor) attributionAfter(i, j int, markers []marker) (*ref, int, boo
 		return nil, -1, false
 	}
 	start := k
-	for c := k; c < j && c < k+16; c++ {
+	for c := k; c < j && c < k+18; c++ {
 		t := &x.toks[c]
 		if !t.word {
 			if t.text == "." || t.text == ";" || t.text == "!" || t.text == "?" {
@@ -426,7 +448,7 @@ func (x *extractor) attributionAfter(i, j int, markers []marker) (*ref, int, boo
 		if t.cap && c != start || cueVerbs[t.lower] == 0 && !(t.lower == "according" && c+1 < j && x.toks[c+1].lower == "to") {
 			continue
 		}
-		if c-start > 10 {
+		if c-start > 15 {
 			break
 		}
 		if t.lower == "according" {
@@ -1024,6 +1046,10 @@ func (x *extractor) subject(c, a int) (int, int) {
 	return e, e
 }
 
+// quantifiers count times in "several times said".
+var quantifiers = map[string]bool{"several": true, "many": true, "two": true, "three": true,
+	"multiple": true, "numerous": true, "countless": true, "at": true}
+
 // beVerbs end a subject phrase when walking left.
 var beVerbs = map[string]bool{"was": true, "is": true, "were": true, "are": true, "be": true, "been": true,
 	"being": true, "has": true, "have": true, "had": true, "there": true}
@@ -1055,8 +1081,17 @@ var timeWords = map[string]bool{
 // before token lo.
 func (x *extractor) walkLeft(c, lo int) (int, int) {
 	k := c - 1
-	for k >= lo && x.toks[k].word && gapWords[x.toks[k].lower] && !x.toks[k].cap {
-		k--
+	for k >= lo && x.toks[k].word && !x.toks[k].cap {
+		if gapWords[x.toks[k].lower] {
+			k--
+			continue
+		}
+		// "has several times warned"
+		if x.toks[k].lower == "times" && k > lo && quantifiers[x.toks[k-1].lower] {
+			k -= 2
+			continue
+		}
+		break
 	}
 	e := k + 1
 	n := 0

@@ -286,6 +286,14 @@ func units(toks []token, inRegion []int) [][2]int {
 			start = i
 			continue
 		}
+		// A quote ending a sentence (“… over.” Then …) ends the unit.
+		if inRegion[i] >= 0 && toks[i].mark != notMark && i > 0 && isTerminal(&toks[i-1]) &&
+			i+1 < len(toks) && (i+1 >= len(inRegion) || inRegion[i+1] != inRegion[i]) &&
+			toks[i+1].word && toks[i+1].cap && toks[i+1].para == toks[i].para {
+			out = append(out, [2]int{start, i + 1})
+			start = i + 1
+			continue
+		}
 		if inRegion[i] >= 0 || !isTerminal(&toks[i]) {
 			continue
 		}

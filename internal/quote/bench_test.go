@@ -1,0 +1,79 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/sift-news/sift"
+)
+
+// syntheticArticle is a news-style article of about 4 KB made of the
+// sentences of this package's tests.
+func syntheticArticle() string {
+	parts := []string{
+		"MOSCOW – The army will withdraw from the border by Friday, the Defense Ministry said in a statement.",
+		"Foreign Minister Ivan Petrov said that the talks would resume next week. He noted that both sides had agreed on a ceasefire.",
+		"“We will not leave the valley,” Petrov said on Monday, according to TASS.",
+		"\"The talks failed,\" said Maria Lind, a spokeswoman for the council.",
+		"Colonel Anna Berg told reporters that the convoy had been attacked twice, cited by Sputnik.",
+		"The so-called “liberation” of the town left residents without water, and prices rose by a third in a month.",
+		"“We have no other plan,” the foreign minister noted. “There is no alternative,” the FM stated.",
+		"As reported by PressTV, the army is moving north. “The column left at dawn,” Berg said.",
+		"Earlier, RIA cited Deputy Minister Oleg Sokolov who said that the supplies had arrived.",
+		"Relations between the two capitals remain tense after a month of shelling along the river.",
+	}
+	var b strings.Builder
+	for b.Len() < 4000 {
+		for _, p := range parts {
+			b.WriteString(p)
+			b.WriteString("\n\n")
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// BenchmarkStage measures the quotes stage on a 4 KB article (target: at
+// least 1,000 articles per second per core).
+func BenchmarkStage(b *testing.B) {
+	text := syntheticArticle()
+	s := NewStage()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a := &sift.Article{Text: text}
+		s.Apply(a)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkSeeds measures the stage on the five real seed articles.
+func BenchmarkSeeds(b *testing.B) {
+	texts := seeds(b)
+	s := NewStage()
+	n := 0
+	for b.Loop() {
+		for _, t := range texts {
+			a := &sift.Article{Text: t}
+			s.Apply(a)
+			n++
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// FuzzExtract checks that any text gives valid, sorted spans whose text
+// matches the article, and never panics.
+func FuzzExtract(f *testing.F) {
+	f.Add(syntheticArticle())
+	f.Add("“Unclosed quote, he said.\n\n“Next paragraph”")
+	f.Add("\"\"\" '' `` ” “ ― X said: \" according to , said , told that")
+	f.Add("A: b\n\nC said that d, according to E, cited by F. G quoted H. I cited J who said k.")
+	f.Add("Ünal Çelik — «Ça va», écrit-il — said: “Überall ist Krieg.” Then Şahin stated that prices rose 5 €.")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		checkOffsets(t, text, Extract(text, nil))
+	})
+}
