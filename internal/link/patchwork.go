@@ -30,7 +30,7 @@ type PatchPassage struct {
 type Patchwork struct {
 	Article  string         `json:"article"`
 	Passages []PatchPassage `json:"passages"`
-	Sources  []string       `json:"sources"` // distinct other articles
+	Sources  []string       `json:"sources"`  // distinct other articles
 	Coverage float64        `json:"coverage"` // share of the text in passages
 }
 

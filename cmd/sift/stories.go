@@ -1,0 +1,424 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/dataset"
+	"github.com/sift-news/sift/internal/link"
+	"github.com/sift-news/sift/internal/reader"
+	"github.com/sift-news/sift/internal/sqlite"
+)
+
+func init() {
+	register("stories", "list stories: articles about one event across outlets, with copies and spun passages", runStories)
+	registerEval("stories", "score story clustering on ECB+ (B-cubed) and count stories in FA-KES", runEvalStories)
+	afterStore = append(afterStore, linkStories)
+}
+
+// linkers keeps one linker per open store for the life of the process, so
+// that each batch of an ingest run (or of the server) extends the indexes
+// instead of reloading them.
+var linkers = struct {
+	sync.Mutex
+	m map[*sqlite.DB]*link.Linker
+}{m: map[*sqlite.DB]*link.Linker{}}
+
+// linkStories links newly stored articles to the articles before them
+// (copies, shared passages, spun copies) and to stories, and stores what it
+// found. It runs after every batch sift ingest stores.
+func linkStories(ctx context.Context, db *sqlite.DB, added []*sift.Article) error {
+	linkers.Lock()
+	defer linkers.Unlock()
+	l := linkers.m[db]
+	if l != nil {
+		// Another process may have linked articles since: reload then.
+		var n int
+		if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM link_articles`).Scan(&n); err != nil {
+			return fmt.Errorf("linking: %w", err)
+		}
+		if n != l.Len() {
+			l = nil
+		}
+	}
+	if l == nil {
+		var err error
+		if l, err = db.LoadLinker(ctx); err != nil {
+			return err
+		}
+		linkers.m[db] = l
+	}
+	ups := make([]link.Update, 0, len(added))
+	for _, a := range added {
+		if l.Has(a.ID) {
+			continue
+		}
+		up, err := l.Add(a)
+		if err != nil {
+			delete(linkers.m, db)
+			return err
+		}
+		ups = append(ups, up)
+	}
+	if err := db.SaveLinks(ctx, ups); err != nil {
+		delete(linkers.m, db) // memory is ahead of the store: reload next time
+		return err
+	}
+	return nil
+}
+
+// linkPending links stored articles that no linking run has seen (stored
+// before linking existed, or by a run that failed while linking).
+func linkPending(ctx context.Context, db *sqlite.DB) error {
+	ids, err := db.UnlinkedArticles(ctx)
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	const batch = 200
+	for len(ids) > 0 {
+		n := min(batch, len(ids))
+		arts := make([]*sift.Article, 0, n)
+		for _, id := range ids[:n] {
+			a, err := db.Article(ctx, id)
+			if err != nil {
+				return err
+			}
+			arts = append(arts, a)
+		}
+		if err := linkStories(ctx, db, arts); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// storyJSON is one line of `sift stories --format json`: the contract
+// fields of sift.Story plus the story's outlets and date span.
+type storyJSON struct {
+	sift.Story
+	Outlets []string `json:"outlets"`
+	First   string   `json:"first,omitempty"`
+	Last    string   `json:"last,omitempty"`
+}
+
+func runStories(args []string) error {
+	fs := flag.NewFlagSet("stories", flag.ContinueOnError)
+	dbPath := fs.String("db", "sift.db", "store `path`")
+	format := fs.String("format", "text", "output format: text or json")
+	minArticles := fs.Int("min", 1, "only stories with at least `n` articles")
+	limit := fs.Int("limit", 0, "at most `n` stories (0: all)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: sift stories --db PATH [--format text|json] [--min N] [--limit N]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("unknown format %q (want text or json)", *format)
+	}
+	if _, err := os.Stat(*dbPath); err != nil {
+		return fmt.Errorf("opening store: %w (create one with sift ingest --db %s ...)", err, *dbPath)
+	}
+	db, err := sqlite.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx := context.Background()
+	if err := linkPending(ctx, db); err != nil {
+		return err
+	}
+	stories, err := db.Stories(ctx, sift.StoryQuery{MinArticles: *minArticles, Limit: *limit})
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	if *format == "json" {
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		for _, st := range stories {
+			line := storyJSON{Story: st, Outlets: link.Outlets(st.Articles)}
+			line.First, line.Last = storyDates(st.Articles)
+			if err := enc.Encode(line); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for i, st := range stories {
+		if i > 0 {
+			fmt.Fprintln(out)
+		}
+		if err := printStory(ctx, out, db, st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storyDates returns the earliest and latest publication dates of articles.
+func storyDates(as []sift.StoryArticle) (first, last string) {
+	for _, a := range as {
+		if a.Published == "" {
+			continue
+		}
+		if first == "" || a.Published < first {
+			first = a.Published
+		}
+		if a.Published > last {
+			last = a.Published
+		}
+	}
+	return first, last
+}
+
+// printStory writes a story as text: its title, outlets and date span,
+// then a timeline of its articles, each with what it copies or shares.
+func printStory(ctx context.Context, w io.Writer, db *sqlite.DB, st sift.Story) error {
+	first, last := storyDates(st.Articles)
+	span := first
+	if last != first {
+		span += " to " + last
+	}
+	fmt.Fprintf(w, "%s\n", storyLine(st.Title))
+	fmt.Fprintf(w, "  %d articles, %d outlets", len(st.Articles), len(link.Outlets(st.Articles)))
+	if span != "" {
+		fmt.Fprintf(w, ", %s", span)
+	}
+	fmt.Fprintf(w, "  [%s]\n", st.ID)
+	outlet := map[string]string{}
+	for _, a := range st.Articles {
+		outlet[a.ID] = a.Outlet
+	}
+	for _, a := range st.Articles {
+		date := a.Published
+		if date == "" {
+			date = "----------"
+		}
+		name := a.Outlet
+		if name == "" {
+			name = "(no outlet)"
+		}
+		fmt.Fprintf(w, "  %s  %-18s %s  (%s)\n", date, storyLine(name), storyLine(a.Title), a.Source)
+		links, err := db.Reuse(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		for _, note := range reuseNotes(a.ID, links, outlet) {
+			fmt.Fprintf(w, "      %s\n", note)
+		}
+	}
+	return nil
+}
+
+// reuseNotes summarises, for article id, the links where it is the copy:
+// one line per source article, strongest kind first, with substitutions.
+func reuseNotes(id string, links []sift.Reuse, outlet map[string]string) []string {
+	rank := map[string]int{sift.ReuseExact: 0, sift.ReuseNear: 1, sift.ReuseSpun: 2, sift.ReusePassage: 3}
+	type src struct {
+		kind     string
+		passages int
+		subs     []string
+	}
+	bySrc := map[string]*src{}
+	var order []string
+	sources := map[string]bool{}
+	for _, r := range links {
+		if r.A != id {
+			continue
+		}
+		s := bySrc[r.B]
+		if s == nil {
+			s = &src{kind: r.Kind}
+			bySrc[r.B] = s
+			order = append(order, r.B)
+		}
+		if rank[r.Kind] < rank[s.kind] {
+			s.kind = r.Kind
+		}
+		if r.Kind == sift.ReusePassage || r.Kind == sift.ReuseSpun {
+			s.passages++
+			sources[r.B] = true
+		}
+		for _, sub := range r.Substitutions {
+			x := fmt.Sprintf("%q → %q", sub.From, sub.To)
+			if !hasString(s.subs, x) {
+				s.subs = append(s.subs, x)
+			}
+		}
+	}
+	var notes []string
+	for _, b := range order {
+		s := bySrc[b]
+		who := b
+		if o := outlet[b]; o != "" {
+			who = o + " " + b
+		}
+		var note string
+		switch s.kind {
+		case sift.ReuseExact:
+			note = "exact copy of " + who
+		case sift.ReuseNear:
+			note = "near copy of " + who
+		case sift.ReuseSpun:
+			note = fmt.Sprintf("spun copy of %d passage(s) of %s", s.passages, who)
+		default:
+			note = fmt.Sprintf("shares %d passage(s) with %s", s.passages, who)
+		}
+		if len(s.subs) > 0 {
+			subs := s.subs
+			if len(subs) > 5 {
+				subs = append(subs[:5:5], "…")
+			}
+			note += ": " + strings.Join(subs, ", ")
+		}
+		notes = append(notes, note)
+	}
+	if len(sources) >= 2 {
+		notes = append(notes, fmt.Sprintf("patchwork: passages from %d other articles", len(sources)))
+	}
+	return notes
+}
+
+func hasString(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// storyLine folds white space so scraped titles print on one line.
+func storyLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) > 100 {
+		s = string([]rune(s)[:99]) + "…"
+	}
+	return s
+}
+
+// runEvalStories clusters the ECB+ documents (in file order, through the
+// default pipeline) and scores the stories against the gold with B-cubed;
+// then clusters FA-KES, which has no gold, and reports how many stories it
+// makes and the largest ones.
+func runEvalStories(args []string) error {
+	fs := flag.NewFlagSet("eval stories", flag.ContinueOnError)
+	def, _ := dataset.Path("ecbplus-dev")
+	dir := fs.String("data", def, "ECB+ directory (gold.tsv and text/)")
+	fakesDef, _ := dataset.Path("fa-kes/FA-KES-Dataset.csv")
+	fakes := fs.String("fakes", fakesDef, "FA-KES CSV file (no gold: stories are counted and shown); empty to skip")
+	show := fs.Int("show", 5, "largest FA-KES stories to print")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *dir == "" {
+		return errors.New("no ECB+ data found; pass --data DIR")
+	}
+	docs, err := link.ReadECB(*dir)
+	if err != nil {
+		return err
+	}
+	p := analyze.Default()
+	begin := time.Now()
+	l := link.NewLinker()
+	pred, gold := map[string]string{}, map[string]string{}
+	goldStories := map[string]bool{}
+	for _, d := range docs {
+		a, err := d.Article(p, *dir)
+		if err != nil {
+			return fmt.Errorf("analysing %s: %w", d.File, err)
+		}
+		if l.Has(a.ID) {
+			a.ID += "-" + d.File // same text twice: still two documents to score
+		}
+		up, err := l.Add(a)
+		if err != nil {
+			return err
+		}
+		pred[d.File] = up.Story.ID
+		gold[d.File] = d.Story
+		goldStories[d.Story] = true
+	}
+	prec, rec, f1 := link.BCubed(pred, gold)
+	fmt.Printf("ECB+ %s: %d documents, %d gold stories, %d predicted (%.1fs)\n",
+		*dir, len(docs), len(goldStories), len(l.Clusterer().Stories()), time.Since(begin).Seconds())
+	fmt.Printf("B-cubed  precision %.3f  recall %.3f  F1 %.3f\n", prec, rec, f1)
+	if *fakes == "" {
+		return nil
+	}
+	return evalFAKES(p, *fakes, *show)
+}
+
+// evalFAKES clusters the FA-KES articles in file order and prints the
+// number of stories and the largest ones.
+func evalFAKES(p *analyze.Pipeline, path string, show int) error {
+	begin := time.Now()
+	l := link.NewLinker()
+	type member struct{ title, outlet, date string }
+	members := map[string][]member{}
+	var read, failed, reuse int
+	err := reader.Walk([]string{path}, reader.Options{}, func(d sift.Document) error {
+		read++
+		a, err := p.Article(d, false)
+		if err != nil {
+			failed++
+			return nil
+		}
+		a.ID = sift.ArticleID(a.Outlet, a.Text)
+		if l.Has(a.ID) {
+			a.ID += fmt.Sprintf("-%d", read)
+		}
+		up, err := l.Add(a)
+		if err != nil {
+			return err
+		}
+		reuse += len(up.Reuse)
+		members[up.Story.ID] = append(members[up.Story.ID], member{a.Title, a.Outlet, a.Published})
+		return nil
+	}, func(err error) { failed++ })
+	if err != nil {
+		return err
+	}
+	stories := l.Clusterer().Stories()
+	sizes := map[int]int{}
+	multi := 0
+	for _, st := range stories {
+		sizes[min(st.Size, 5)]++
+		if st.Size > 1 {
+			multi++
+		}
+	}
+	fmt.Printf("\nFA-KES %s: %d articles (%d failed), %d stories, %d with more than one article, %d reuse links (%.1fs)\n",
+		filepath.Base(path), read, failed, len(stories), multi, reuse, time.Since(begin).Seconds())
+	fmt.Printf("story sizes: 1: %d, 2: %d, 3: %d, 4: %d, 5+: %d\n", sizes[1], sizes[2], sizes[3], sizes[4], sizes[5])
+	sort.SliceStable(stories, func(i, j int) bool { return stories[i].Size > stories[j].Size })
+	for _, st := range stories[:min(show, len(stories))] {
+		fmt.Printf("\n%s (%d articles, %s to %s)\n", storyLine(st.Title), st.Size, st.First, st.Last)
+		ms := members[st.ID]
+		for _, m := range ms[:min(6, len(ms))] {
+			fmt.Printf("  %-10s %-14s %s\n", m.date, storyLine(m.outlet), storyLine(m.title))
+		}
+		if len(ms) > 6 {
+			fmt.Printf("  … %d more\n", len(ms)-6)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,352 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/link"
+)
+
+var _ sift.StoryStore = (*DB)(nil)
+
+func init() {
+	addMigration("100-link", linkSchema)
+}
+
+// linkSchema holds the state of the linking stage (internal/link), so that
+// a later run continues where the last one stopped: per article its MinHash
+// signature and winnowed fingerprints, per story its centroid, and the
+// document frequencies of terms; and what it found: reuse links.
+const linkSchema = `
+CREATE TABLE link_articles (
+	article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	seq        INTEGER NOT NULL UNIQUE,
+	exact      INTEGER NOT NULL,
+	signature  BLOB NOT NULL,
+	prints     BLOB NOT NULL
+);
+CREATE TABLE link_stories (
+	story_id    TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+	rep_article TEXT NOT NULL DEFAULT '',
+	terms       TEXT NOT NULL DEFAULT '{}',
+	names       TEXT NOT NULL DEFAULT '{}',
+	first       TEXT NOT NULL DEFAULT '',
+	last        TEXT NOT NULL DEFAULT '',
+	size        INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE link_df (
+	key TEXT PRIMARY KEY,
+	n   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE reuse (
+	kind          TEXT NOT NULL,
+	a             TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	b             TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	a_start       INTEGER NOT NULL,
+	a_end         INTEGER NOT NULL,
+	b_start       INTEGER NOT NULL,
+	b_end         INTEGER NOT NULL,
+	similarity    REAL NOT NULL,
+	substitutions TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX reuse_a ON reuse(a);
+CREATE INDEX reuse_b ON reuse(b);
+`
+
+// uint32s encodes vs as little-endian bytes.
+func uint32s(vs []uint32) []byte {
+	b := make([]byte, 4*len(vs))
+	for i, v := range vs {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	return b
+}
+
+// fromUint32s decodes what uint32s encoded.
+func fromUint32s(b []byte) []uint32 {
+	vs := make([]uint32, len(b)/4)
+	for i := range vs {
+		vs[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return vs
+}
+
+// LoadLinker rebuilds the linking stage's indexes from the store: document
+// frequencies, stories and every linked article's record, in order of
+// arrival. Its Fetch reads earlier articles' texts from the store.
+func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
+	l := link.NewLinker()
+	l.Fetch = func(id string) (*sift.Article, error) { return s.articleText(ctx, id) }
+	df := make(map[string]int)
+	rows, err := s.db.QueryContext(ctx, `SELECT key, n FROM link_df`)
+	if err != nil {
+		return nil, fmt.Errorf("loading document frequencies: %w", err)
+	}
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("loading document frequencies: %w", err)
+		}
+		df[k] = n
+	}
+	rows.Close()
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM link_articles`).Scan(&n); err != nil {
+		return nil, fmt.Errorf("counting linked articles: %w", err)
+	}
+	l.Clusterer().RestoreDF(n, df)
+
+	rows, err = s.db.QueryContext(ctx, `SELECT s.id, s.title, l.rep_article, l.terms, l.names, l.first, l.last, l.size
+		FROM link_stories l JOIN stories s ON s.id = l.story_id ORDER BY s.rowid`)
+	if err != nil {
+		return nil, fmt.Errorf("loading stories: %w", err)
+	}
+	for rows.Next() {
+		st := &link.StoryState{}
+		var terms, names string
+		if err := rows.Scan(&st.ID, &st.Title, &st.RepArticle, &terms, &names, &st.First, &st.Last, &st.Size); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("loading stories: %w", err)
+		}
+		if err := json.Unmarshal([]byte(terms), &st.Terms); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("loading story %s: %w", st.ID, err)
+		}
+		if err := json.Unmarshal([]byte(names), &st.Names); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("loading story %s: %w", st.ID, err)
+		}
+		l.Clusterer().Restore(st)
+	}
+	rows.Close()
+
+	rows, err = s.db.QueryContext(ctx, `SELECT l.article_id, a.outlet, a.published, l.exact, l.signature, l.prints,
+		coalesce(sa.story_id, '') FROM link_articles l JOIN articles a ON a.id = l.article_id
+		LEFT JOIN story_articles sa ON sa.article_id = l.article_id ORDER BY l.seq`)
+	if err != nil {
+		return nil, fmt.Errorf("loading linked articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r link.Record
+		var exact int64
+		var sig, prints []byte
+		if err := rows.Scan(&r.ID, &r.Outlet, &r.Published, &exact, &sig, &prints, &r.Story); err != nil {
+			return nil, fmt.Errorf("loading linked articles: %w", err)
+		}
+		r.Exact = uint64(exact)
+		r.Signature = fromUint32s(sig)
+		r.Prints = fromUint32s(prints)
+		l.Restore(r)
+	}
+	return l, rows.Err()
+}
+
+// articleText reads what linking needs of a stored article.
+func (s *DB) articleText(ctx context.Context, id string) (*sift.Article, error) {
+	a := &sift.Article{ID: id}
+	err := s.db.QueryRowContext(ctx, `SELECT source, title, text, outlet, published FROM articles WHERE id = ?`, id).
+		Scan(&a.Source, &a.Title, &a.Text, &a.Outlet, &a.Published)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %s: %w", id, sift.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading article %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// UnlinkedArticles returns the IDs of stored articles the linking stage has
+// not seen yet, in order of arrival.
+func (s *DB) UnlinkedArticles(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles
+		WHERE id NOT IN (SELECT article_id FROM link_articles) ORDER BY rowid`)
+	if err != nil {
+		return nil, fmt.Errorf("listing unlinked articles: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// SaveLinks stores what linking a batch of articles changed, in one
+// transaction: each article's record and story membership, the final state
+// of every story touched, the document-frequency increments and the reuse
+// links.
+func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("saving links: %w", err)
+	}
+	defer tx.Rollback()
+	stories := make(map[string]*link.StoryState)
+	df := make(map[string]int)
+	for _, up := range ups {
+		r := up.Record
+		if _, err := tx.ExecContext(ctx, `INSERT INTO link_articles(article_id, seq, exact, signature, prints)
+			VALUES (?, ?, ?, ?, ?)`, r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), uint32s(r.Prints)); err != nil {
+			return fmt.Errorf("saving link record of %s: %w", r.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title) VALUES (?, ?)
+			ON CONFLICT(id) DO UPDATE SET title = excluded.title`, up.Story.ID, up.Story.Title); err != nil {
+			return fmt.Errorf("saving story %s: %w", up.Story.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles(article_id, story_id) VALUES (?, ?)
+			ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id`, r.ID, up.Story.ID); err != nil {
+			return fmt.Errorf("saving story of %s: %w", r.ID, err)
+		}
+		stories[up.Story.ID] = up.Story
+		for _, k := range up.DFKeys {
+			df[k]++
+		}
+		for _, x := range up.Reuse {
+			subs := jsonText(x.Substitutions, "[]")
+			if _, err := tx.ExecContext(ctx, `INSERT INTO reuse(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, x.Kind, x.A, x.B, x.AStart, x.AEnd, x.BStart, x.BEnd, x.Similarity, subs); err != nil {
+				return fmt.Errorf("saving reuse link %s-%s: %w", x.A, x.B, err)
+			}
+		}
+	}
+	ids := make([]string, 0, len(stories))
+	for id := range stories {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		st := stories[id]
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET title = ? WHERE id = ?`, st.Title, id); err != nil {
+			return fmt.Errorf("saving story %s: %w", id, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO link_stories(story_id, rep_article, terms, names, first, last, size)
+			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(story_id) DO UPDATE SET rep_article = excluded.rep_article,
+			terms = excluded.terms, names = excluded.names, first = excluded.first, last = excluded.last, size = excluded.size`,
+			id, st.RepArticle, jsonText(st.Terms, "{}"), jsonText(st.Names, "{}"), st.First, st.Last, st.Size); err != nil {
+			return fmt.Errorf("saving story %s: %w", id, err)
+		}
+	}
+	keys := make([]string, 0, len(df))
+	for k := range df {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO link_df(key, n) VALUES (?, ?)
+			ON CONFLICT(key) DO UPDATE SET n = n + excluded.n`, k, df[k]); err != nil {
+			return fmt.Errorf("saving document frequencies: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("saving links: %w", err)
+	}
+	return nil
+}
+
+// Stories returns stories, largest first, with their articles in timeline
+// order.
+func (s *DB) Stories(ctx context.Context, q sift.StoryQuery) ([]sift.Story, error) {
+	query := `SELECT s.id, s.title FROM stories s JOIN story_articles sa ON sa.story_id = s.id
+		GROUP BY s.id HAVING count(*) >= ? ORDER BY count(*) DESC, max(s.rowid) DESC`
+	args := []any{max(q.MinArticles, 1)}
+	if q.Limit > 0 {
+		query += ` LIMIT ? OFFSET ?`
+		args = append(args, q.Limit, q.Offset)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("listing stories: %w", err)
+	}
+	var out []sift.Story
+	for rows.Next() {
+		var st sift.Story
+		if err := rows.Scan(&st.ID, &st.Title); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("listing stories: %w", err)
+		}
+		out = append(out, st)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("listing stories: %w", err)
+	}
+	for i := range out {
+		if out[i].Articles, err = s.storyArticles(ctx, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Story returns one story with its articles in timeline order.
+func (s *DB) Story(ctx context.Context, id string) (*sift.Story, error) {
+	st := &sift.Story{}
+	err := s.db.QueryRowContext(ctx, `SELECT id, title FROM stories WHERE id = ?`, id).Scan(&st.ID, &st.Title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("story %s: %w", id, sift.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading story %s: %w", id, err)
+	}
+	if st.Articles, err = s.storyArticles(ctx, id); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// storyArticles lists a story's articles, dated ones by date first, then
+// undated ones, each in order of arrival.
+func (s *DB) storyArticles(ctx context.Context, id string) ([]sift.StoryArticle, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.source, a.outlet, a.title, a.published
+		FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?
+		ORDER BY a.published = '', a.published, a.rowid`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading articles of story %s: %w", id, err)
+	}
+	defer rows.Close()
+	out := []sift.StoryArticle{}
+	for rows.Next() {
+		var a sift.StoryArticle
+		if err := rows.Scan(&a.ID, &a.Source, &a.Outlet, &a.Title, &a.Published); err != nil {
+			return nil, fmt.Errorf("reading articles of story %s: %w", id, err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Reuse returns the reuse links of an article, on either side.
+func (s *DB) Reuse(ctx context.Context, articleID string) ([]sift.Reuse, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions
+		FROM reuse WHERE a = ? OR b = ? ORDER BY rowid`, articleID, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("reading reuse of %s: %w", articleID, err)
+	}
+	defer rows.Close()
+	var out []sift.Reuse
+	for rows.Next() {
+		var r sift.Reuse
+		var subs string
+		if err := rows.Scan(&r.Kind, &r.A, &r.B, &r.AStart, &r.AEnd, &r.BStart, &r.BEnd, &r.Similarity, &subs); err != nil {
+			return nil, fmt.Errorf("reading reuse of %s: %w", articleID, err)
+		}
+		if err := json.Unmarshal([]byte(subs), &r.Substitutions); err != nil {
+			return nil, fmt.Errorf("reading reuse of %s: %w", articleID, err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
