@@ -59,6 +59,9 @@ type document struct {
 	capSeen map[string]string
 	// capsSent flags sentences written in capitals (headlines).
 	capsSent []bool
+	// hist counts, for each capitalised word, the types (O, PER, ORG,
+	// LOC, MISC) the tagger gave it in the sentences tagged so far.
+	hist map[string]*[5]uint16
 }
 
 // newDocument analyses the words of sents (normalised token texts).
@@ -68,6 +71,7 @@ func newDocument(sents [][]string) *document {
 		lowerSeen: map[string]bool{},
 		capSeen:   map[string]string{},
 		capsSent:  make([]bool, len(sents)),
+		hist:      map[string]*[5]uint16{},
 	}
 	for si, s := range sents {
 		ws := make([]word, len(s))
@@ -182,12 +186,16 @@ const (
 	fGazNeighbour
 	fCapsPrev
 	fNextShape
+	fHist
+	fHistShape
 )
 
 // sentenceFeatures appends the features of every token of sentence si of d
 // to buf and returns the flat buffer and the end offset of each token's
 // features in it.
-func (d *document) sentenceFeatures(si int, buf []uint64, ends []int) ([]uint64, []int) {
+// With history set, the features include the types given to the same
+// words in earlier sentences (see record).
+func (d *document) sentenceFeatures(si int, history bool, buf []uint64, ends []int) ([]uint64, []int) {
 	ws := d.sents[si]
 	caps := d.capsSent[si]
 	n := len(ws)
@@ -291,9 +299,53 @@ func (d *document) sentenceFeatures(si int, buf []uint64, ends []int) ([]uint64,
 				}
 			}
 		}
+		if history {
+			buf = d.historyFeatures(w, buf)
+		}
 		ends = append(ends, len(buf))
 	}
 	return buf, ends
+}
+
+// historyFeatures appends the type the tagger gave most often to w
+// earlier in the document, if w is capitalised and was seen before.
+func (d *document) historyFeatures(w *word, buf []uint64) []uint64 {
+	if !w.alpha || w.form == w.lower {
+		return buf
+	}
+	h := d.hist[w.lower]
+	if h == nil {
+		return buf
+	}
+	best := 0
+	for k := 1; k < 5; k++ {
+		if h[k] > h[best] {
+			best = k
+		}
+	}
+	return append(buf, hb(tpl(fHist), byte(best)), hs(hb(tpl(fHistShape), byte(best)), w.short))
+}
+
+// record adds the tags of sentence si to the document's history.
+func (d *document) record(si int, tags []int) {
+	for i := range d.sents[si] {
+		w := &d.sents[si][i]
+		if !w.alpha || w.form == w.lower {
+			continue
+		}
+		h := d.hist[w.lower]
+		if h == nil {
+			h = new([5]uint16)
+			d.hist[w.lower] = h
+		}
+		k := 0
+		if tags[i] != tagO {
+			k = 1 + (tags[i]-1)/4
+		}
+		if h[k] < 1<<15 {
+			h[k]++
+		}
+	}
 }
 
 func boolByte(b bool) byte {

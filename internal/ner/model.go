@@ -271,8 +271,9 @@ func tagDocument(s scorer, d *document) [][]int {
 	var ends []int
 	var l lattice
 	for si := range d.sents {
-		buf, ends = d.sentenceFeatures(si, buf[:0], ends[:0])
+		buf, ends = d.sentenceFeatures(si, true, buf[:0], ends[:0])
 		out[si] = l.viterbi(s, buf, ends, nil)
+		d.record(si, out[si])
 	}
 	return out
 }

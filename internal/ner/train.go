@@ -214,74 +214,123 @@ func Train(c *Corpus, opt TrainOptions) (*Model, []byte, error) {
 		}
 	}
 	tr := &trainer{rows: map[uint64]int32{}}
-	var sents []trainSentence
+	row := func(h uint64) uint64 {
+		r, ok := tr.rows[h]
+		if !ok {
+			r = int32(len(tr.hash))
+			tr.rows[h] = r
+			tr.hash = append(tr.hash, h)
+		}
+		return uint64(r)
+	}
+	// The history features depend on the model's own earlier predictions
+	// in the document, so documents are trained in order, sentence by
+	// sentence; only the other features are computed ahead.
+	type trainDoc struct {
+		d     *document
+		sents []trainSentence
+	}
+	var docs []trainDoc
+	nsents := 0
 	for _, cd := range c.Docs {
-		d := newDocument(cd.Sents)
+		td := trainDoc{d: newDocument(cd.Sents)}
 		var buf []uint64
 		var ends []int
-		for si := range d.sents {
-			buf, ends = d.sentenceFeatures(si, buf[:0], ends[:0])
+		for si := range td.d.sents {
+			buf, ends = td.d.sentenceFeatures(si, false, buf[:0], ends[:0])
 			ts := trainSentence{feats: make([]uint64, len(buf)), ends: slices.Clone(ends), gold: cd.Tags[si]}
 			for k, h := range buf {
-				r, ok := tr.rows[h]
-				if !ok {
-					r = int32(len(tr.hash))
-					tr.rows[h] = r
-					tr.hash = append(tr.hash, h)
-				}
-				ts.feats[k] = uint64(r)
+				ts.feats[k] = row(h)
 			}
-			sents = append(sents, ts)
+			td.sents = append(td.sents, ts)
 		}
+		nsents += len(td.sents)
+		docs = append(docs, td)
+	}
+	// Rows for every history feature, so the weight arrays never grow.
+	for k := range 5 {
+		row(hb(tpl(fHist), byte(k)))
 	}
 	tr.w = make([]int32, len(tr.hash)*nTags)
 	tr.acc = make([]int64, len(tr.hash)*nTags)
-	logf("%d sentences, %d features\n", len(sents), len(tr.hash))
+	logf("%d sentences, %d features\n", nsents, len(tr.hash))
 
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
-	order := make([]int, len(sents))
+	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
 	}
 	var pred []int
 	var lat lattice
+	var feats []uint64
+	var ends []int
 	for epoch := range opt.Epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs, toks := 0, 0
-		for _, si := range order {
-			s := &sents[si]
-			tr.step++
-			pred = lat.viterbi(rowScorer{tr}, s.feats, s.ends, pred)
-			toks += len(s.gold)
-			if slices.Equal(pred, s.gold) {
-				continue
-			}
-			from := 0
-			for i, g := range s.gold {
-				p := pred[i]
-				if g != p {
-					errs++
-					for _, f := range s.feats[from:s.ends[i]] {
-						tr.update(int(f)*nTags+g, 1)
-						tr.update(int(f)*nTags+p, -1)
+		for _, di := range order {
+			td := &docs[di]
+			clear(td.d.hist)
+			for si := range td.sents {
+				st := &td.sents[si]
+				// Static rows plus history rows, token by token.
+				feats, ends = feats[:0], ends[:0]
+				from := 0
+				for i := range st.gold {
+					feats = append(feats, st.feats[from:st.ends[i]]...)
+					from = st.ends[i]
+					n := len(feats)
+					feats = td.d.historyFeatures(&td.d.sents[si][i], feats)
+					for k := n; k < len(feats); k++ {
+						feats[k] = row(feats[k])
 					}
+					ends = append(ends, len(feats))
 				}
-				from = s.ends[i]
-				gp, pp := startTag, startTag
-				if i > 0 {
-					gp, pp = s.gold[i-1], pred[i-1]
+				if need := len(tr.hash) * nTags; need > len(tr.w) {
+					tr.w = append(tr.w, make([]int32, need-len(tr.w))...)
+					tr.acc = append(tr.acc, make([]int64, need-len(tr.acc))...)
 				}
-				if gp != pp || g != p {
-					tr.tw[gp][g]++
-					tr.tacc[gp][g] += tr.step
-					tr.tw[pp][p]--
-					tr.tacc[pp][p] -= tr.step
+				s := trainSentence{feats: feats, ends: ends, gold: st.gold}
+				tr.step++
+				pred = lat.viterbi(rowScorer{tr}, s.feats, s.ends, pred)
+				toks += len(s.gold)
+				if !slices.Equal(pred, s.gold) {
+					errs += tr.learn(&s, pred)
 				}
+				td.d.record(si, pred)
 			}
 		}
 		logf("epoch %d: %d/%d tokens wrong (%.2f%%)\n", epoch+1, errs, toks, 100*float64(errs)/float64(toks))
 	}
 	return tr.export(logf)
+}
+
+// learn makes the perceptron update for a sentence predicted as pred and
+// returns the number of wrong tokens.
+func (tr *trainer) learn(s *trainSentence, pred []int) int {
+	errs := 0
+	from := 0
+	for i, g := range s.gold {
+		p := pred[i]
+		if g != p {
+			errs++
+			for _, f := range s.feats[from:s.ends[i]] {
+				tr.update(int(f)*nTags+g, 1)
+				tr.update(int(f)*nTags+p, -1)
+			}
+		}
+		from = s.ends[i]
+		gp, pp := startTag, startTag
+		if i > 0 {
+			gp, pp = s.gold[i-1], pred[i-1]
+		}
+		if gp != pp || g != p {
+			tr.tw[gp][g]++
+			tr.tacc[gp][g] += tr.step
+			tr.tw[pp][p]--
+			tr.tacc[pp][p] -= tr.step
+		}
+	}
+	return errs
 }
 
 func (tr *trainer) update(i int, d int32) {
