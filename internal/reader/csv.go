@@ -194,7 +194,7 @@ func readCSV(name string, r io.Reader, comma byte, opt Options, fn func(sift.Doc
 		return nil
 	}
 	if idx[fieldText] < 0 {
-		onErr(&Error{Input: name, Err: fmt.Errorf("%w column in header (%s); map one with a column mapping such as text=NAME",
+		onErr(&Error{Input: name, Err: fmt.Errorf("%w column in header (%s); name the column holding the text (sift ingest --text-col NAME)",
 			ErrNoText, strings.Join(header, ", "))})
 		return nil
 	}

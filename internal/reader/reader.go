@@ -100,7 +100,7 @@ func openError(path string, err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		if errors.Is(pe.Err, fs.ErrNotExist) {
-			err = fmt.Errorf("no such file or directory: %w", pe.Err)
+			err = pe.Err // "no such file or directory"
 		} else {
 			err = fmt.Errorf("cannot %s: %w", pe.Op, pe.Err)
 		}

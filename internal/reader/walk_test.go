@@ -100,7 +100,7 @@ func TestBadInputsAreReportedAndSkipped(t *testing.T) {
 		{"empty.csv", nil, ErrEmpty, "empty input"},
 		{"empty.jsonl", []byte("\n\n"), ErrEmpty, "empty input"},
 		{"binary.jsonl", bytes.Repeat([]byte{0, 0xff, 7, 1}, 50), ErrBinary, "binary"},
-		{"notext.csv", []byte("id,title\n1,Hello\n"), ErrNoText, "map one"},
+		{"notext.csv", []byte("id,title\n1,Hello\n"), ErrNoText, "name the column holding the text"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -132,6 +132,9 @@ func TestMissingAndUnreadableInputs(t *testing.T) {
 	r := walk(t, Options{}, missing, ok)
 	if len(r.errs) != 1 || !errors.Is(r.errs[0], fs.ErrNotExist) || !strings.Contains(r.errs[0].Error(), missing) {
 		t.Fatalf("missing file: errors %q", r.errText())
+	}
+	if want := missing + ": no such file or directory"; r.errs[0].Error() != want {
+		t.Errorf("message %q, want %q", r.errs[0], want)
 	}
 	if strings.Count(r.errs[0].Error(), missing) != 1 {
 		t.Errorf("message repeats the path: %q", r.errs[0])
