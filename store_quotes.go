@@ -4,11 +4,11 @@ import "context"
 
 // QuoteQuery selects stored statements. Empty fields match everything.
 type QuoteQuery struct {
-	// Speaker matches the speaker's canonical name or the text naming
-	// them, case-insensitively ("Sergey Lavrov", "Lavrov").
+	// Speaker matches part of the speaker's canonical name or the whole
+	// text naming them, case-insensitively ("Lavrov" finds "Sergey Lavrov").
 	Speaker string
-	// Via matches one of the intermediaries that reported the statement
-	// ("TASS"), by canonical name or text, case-insensitively.
+	// Via matches part of the name of one of the intermediaries that
+	// reported the statement ("TASS"), case-insensitively.
 	Via string
 	// Since keeps articles published on or after this date (YYYY-MM-DD).
 	Since string

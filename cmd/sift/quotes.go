@@ -188,34 +188,37 @@ func writeQuoteHits(w *bufio.Writer, hits []sift.QuoteHit, format string) error 
 	}
 	for _, h := range hits {
 		q := h.Quote
-		speaker := "(unknown)"
+		speaker := "(unknown speaker)"
 		if q.Speaker != nil {
 			speaker = q.Speaker.Text
 			if q.Speaker.Canonical != "" && q.Speaker.Canonical != q.Speaker.Text {
-				speaker += " [" + q.Speaker.Canonical + "]"
+				speaker = q.Speaker.Canonical + " (\"" + q.Speaker.Text + "\")"
 			}
-		}
-		date := h.Published
-		if date == "" {
-			date = "----------"
 		}
 		cue := ""
 		if q.Cue != nil {
 			cue = " " + q.Cue.Text
 		}
-		fmt.Fprintf(w, "%s  %s  %s%s (%s)\n", date, h.Outlet, speaker, cue, q.Kind)
-		fmt.Fprintf(w, "    %s\n", oneLine(q.Text))
+		fmt.Fprintf(w, "%s  %s  %s%s [%s]\n", orDash(h.Published), orDash(h.Outlet), speaker, cue, q.Kind)
+		fmt.Fprintf(w, "    %s\n", strings.Join(strings.Fields(q.Text), " "))
 		if len(q.Via) > 0 {
 			chain := make([]string, len(q.Via))
 			for i, v := range q.Via {
 				chain[i] = v.Text
 				if v.Canonical != "" && v.Canonical != v.Text {
-					chain[i] += " [" + v.Canonical + "]"
+					chain[i] = v.Canonical
 				}
 			}
-			fmt.Fprintf(w, "    via %s\n", strings.Join(chain, " <- "))
+			fmt.Fprintf(w, "    via %s\n", strings.Join(chain, ", "))
 		}
-		fmt.Fprintf(w, "    %s (%s)\n", h.Source, h.ArticleID)
+		fmt.Fprintf(w, "    in %s (article %s)\n\n", h.Source, h.ArticleID)
 	}
 	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

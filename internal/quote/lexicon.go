@@ -151,7 +151,7 @@ func init() {
 		"discuss", "discusses", "discussed",
 		"unveil", "unveils", "unveiled",
 		"outline", "outlines", "outlined",
-							}
+	}
 	position = append(position, strings.Fields(`defending encouraging criticizing attacking rejecting
 		blaming praising proposing supporting opposing mocking slamming touting echoing challenging
 		charging expressing threatening planning seeking offering refusing declining dismissing

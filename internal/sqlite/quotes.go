@@ -11,19 +11,21 @@ import (
 )
 
 // Quotes returns the stored statements matching q, oldest article first
-// and in text order within an article. Speaker matches the canonical name
-// or the text naming the speaker; Via matches an intermediary's canonical
-// name or text; both ignore case.
+// and in text order within an article. Speaker matches part of the
+// canonical name ("Lavrov" finds "Sergey Lavrov") or the whole text naming
+// the speaker; Via matches part of an intermediary's canonical name or
+// text; both ignore case.
 func (s *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, error) {
 	var where []string
 	var args []any
 	if q.Speaker != "" {
-		where = append(where, `(lower(qu.speaker_canonical) = lower(?) OR lower(qu.speaker) = lower(?))`)
+		where = append(where, `(instr(lower(qu.speaker_canonical), lower(?)) > 0 OR lower(qu.speaker) = lower(?))`)
 		args = append(args, q.Speaker, q.Speaker)
 	}
 	if q.Via != "" {
 		where = append(where, `EXISTS (SELECT 1 FROM json_each(qu.via) v
-			WHERE lower(json_extract(v.value, '$.canonical')) = lower(?) OR lower(json_extract(v.value, '$.text')) = lower(?))`)
+			WHERE instr(lower(coalesce(json_extract(v.value, '$.canonical'), '')), lower(?)) > 0
+			   OR instr(lower(json_extract(v.value, '$.text')), lower(?)) > 0)`)
 		args = append(args, q.Via, q.Via)
 	}
 	if q.Since != "" {
