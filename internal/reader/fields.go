@@ -20,26 +20,28 @@ const (
 	fieldOutlet
 	fieldPublished
 	fieldAuthor
+	fieldLanguage
 	numFields
 )
 
 // fieldNames are the names of the fields, as used in Options.Columns.
-var fieldNames = [numFields]string{"title", "text", "url", "outlet", "published", "author"}
+var fieldNames = [numFields]string{"title", "text", "url", "outlet", "published", "author", "language"}
 
 // fieldAliases are the column names and JSON keys recognised for each field
 // without help, in order of preference, normalised by normName. They cover
 // common exports (FA-KES, NewsAPI, news-please, scraper CSVs).
 var fieldAliases = [numFields][]string{
 	fieldTitle:     {"title", "headline", "article_title", "heading"},
-	fieldText:      {"text", "content", "body", "article_content", "article", "maintext", "article_text", "full_text", "article_body"},
+	fieldText:      {"text", "content", "body", "article_content", "article", "maintext", "article_text", "full_text", "article_body", "html", "raw_html"},
 	fieldURL:       {"url", "link", "article_url", "permalink"},
 	fieldOutlet:    {"outlet", "source", "publisher", "site", "source_name", "source_domain", "site_name", "domain", "newspaper"},
 	fieldPublished: {"published", "date", "pubdate", "publish_date", "published_at", "publishedat", "pub_date", "date_publish", "date_published", "datetime"},
 	fieldAuthor:    {"author", "byline", "authors", "creator", "writer"},
+	fieldLanguage:  {"language", "lang", "language_code"},
 }
 
 // ColumnMap maps document fields ("title", "text", "url", "outlet",
-// "published", "author") to the CSV column or JSON key holding them. It is
+// "published", "author", "language") to the CSV column or JSON key holding them. It is
 // a flag.Value: each -column flag adds one "field=column" pair.
 type ColumnMap map[string]string
 
@@ -175,6 +177,7 @@ func record(source string, vals *[numFields]string, opt Options) (sift.Document,
 		URL:       vals[fieldURL],
 		Outlet:    oneLine(vals[fieldOutlet]),
 		Author:    oneLine(vals[fieldAuthor]),
+		Language:  strings.ToLower(oneLine(vals[fieldLanguage])),
 		Published: NormalizeDate(vals[fieldPublished], opt.DayFirst),
 	}
 	if looksHTML(text) {

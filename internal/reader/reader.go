@@ -31,9 +31,9 @@ type Options struct {
 	// 0 means DefaultMaxSize.
 	MaxSize int64
 	// Columns maps a document field ("title", "text", "url", "outlet",
-	// "published", "author") to the CSV column or JSON key holding it, for
+	// "published", "author", "language") to the CSV column or JSON key holding it, for
 	// names the reader does not recognise by itself. Matching ignores case.
-	Columns map[string]string
+	Columns ColumnMap
 	// Format forces the kind of every input instead of guessing it from the
 	// extension and content: "text", "html", "jsonl", "json", "csv", "tsv"
 	// or "warc". Mostly useful for standard input.

@@ -572,3 +572,13 @@ func TestCSVExcelSepLine(t *testing.T) {
 		t.Errorf("documents %+v, errors %q", r.docs, r.errText())
 	}
 }
+
+// Pages stored as HTML in a record keep Format html; language is read.
+func TestRecordHTMLAndLanguage(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "pages.jsonl", []byte(`{"url": "https://example.org/a", "html": "<!DOCTYPE html><html><body><p>Hi</p></body></html>", "lang": "EN"}`+"\n"))
+	r := walk(t, Options{}, p)
+	if len(r.docs) != 1 || r.docs[0].Format != sift.FormatHTML || r.docs[0].Language != "en" || r.docs[0].URL != "https://example.org/a" {
+		t.Errorf("documents %+v, errors %q", r.docs, r.errText())
+	}
+}
