@@ -44,7 +44,6 @@ CREATE TABLE jobs (
 	author         text NOT NULL DEFAULT '',
 	published      text NOT NULL DEFAULT '',
 	language       text NOT NULL DEFAULT '',
-	default_outlet text NOT NULL DEFAULT '',
 	state          text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
 	attempts       integer NOT NULL DEFAULT 0,
 	claimed_by     text NOT NULL DEFAULT '',
@@ -63,9 +62,6 @@ CREATE INDEX jobs_leases ON jobs (lease_until) WHERE state = 'running';
 type Job struct {
 	ID  int64
 	Doc sift.Document
-	// DefaultOutlet is the outlet given to ingest for documents that do
-	// not name one.
-	DefaultOutlet string
 	// Attempts counts the claims of this job, this one included.
 	Attempts int
 }
@@ -83,22 +79,25 @@ func jobKey(d sift.Document) string {
 // Enqueue adds documents to the work queue in one transaction and returns
 // how many were new; a document already queued (same source and body,
 // whatever its state) is skipped, so enqueueing is idempotent. outlet is
-// the default outlet for documents that do not name one.
+// given to documents that do not name one, as sift ingest --outlet does.
 func (db *DB) Enqueue(ctx context.Context, docs []sift.Document, outlet string) (int, error) {
 	if len(docs) == 0 {
 		return 0, nil
 	}
-	cols := make([][]string, 11)
+	cols := make([][]string, 10)
 	for _, d := range docs {
-		for i, v := range []string{jobKey(d), d.Source, string(d.Format), d.Body, d.Title, d.URL, d.Outlet, d.Author, d.Published, d.Language, outlet} {
+		if d.Outlet == "" {
+			d.Outlet = outlet
+		}
+		for i, v := range []string{jobKey(d), d.Source, string(d.Format), d.Body, d.Title, d.URL, d.Outlet, d.Author, d.Published, d.Language} {
 			cols[i] = append(cols[i], noNUL(v))
 		}
 	}
-	tag, err := db.pool.Exec(ctx, `INSERT INTO jobs (key, source, format, body, title, url, outlet, author, published, language, default_outlet)
+	tag, err := db.pool.Exec(ctx, `INSERT INTO jobs (key, source, format, body, title, url, outlet, author, published, language)
 		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-			$9::text[], $10::text[], $11::text[])
+			$9::text[], $10::text[])
 		ON CONFLICT (key) DO NOTHING`,
-		cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9], cols[10])
+		cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9])
 	if err != nil {
 		return 0, fmt.Errorf("enqueueing %d documents: %w", len(docs), err)
 	}
@@ -125,13 +124,12 @@ func (db *DB) Claim(ctx context.Context, worker string, n int, lease time.Durati
 		UPDATE jobs j SET state = 'running', attempts = j.attempts + 1, claimed_by = $1,
 			claimed_at = now(), lease_until = now() + $3 * interval '1 millisecond'
 		FROM next WHERE j.id = next.id
-		RETURNING j.id, j.source, j.format, j.body, j.title, j.url, j.outlet, j.author, j.published, j.language,
-			j.default_outlet, j.attempts`, worker, n, lease.Milliseconds())
+		RETURNING j.id, j.source, j.format, j.body, j.title, j.url, j.outlet, j.author, j.published, j.language, j.attempts`, worker, n, lease.Milliseconds())
 	jobs, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Job, error) {
 		var j Job
 		var format string
 		err := r.Scan(&j.ID, &j.Doc.Source, &format, &j.Doc.Body, &j.Doc.Title, &j.Doc.URL, &j.Doc.Outlet, &j.Doc.Author,
-			&j.Doc.Published, &j.Doc.Language, &j.DefaultOutlet, &j.Attempts)
+			&j.Doc.Published, &j.Doc.Language, &j.Attempts)
 		j.Doc.Format = sift.Format(format)
 		return j, err
 	})
@@ -147,6 +145,10 @@ type Result struct {
 	Job     int64
 	Article *sift.Article
 	Err     error
+	// Lines are the keys of the document's short lines (see
+	// clean.TemplateCandidates), counted for the article's outlet if the
+	// article is new.
+	Lines []int64
 }
 
 // Completion says what Complete did.
@@ -244,6 +246,18 @@ func completeTx(ctx context.Context, tx pgx.Tx, worker string, results []Result)
 		}
 	}
 	var err error
-	c.Added, err = putArticles(ctx, tx, batch)
-	return c, err
+	if c.Added, err = putArticles(ctx, tx, batch); err != nil {
+		return c, err
+	}
+	isNew := map[*sift.Article]bool{}
+	for _, a := range c.Added {
+		isNew[a] = true
+	}
+	var lines []outletLines
+	for _, r := range results {
+		if r.Article != nil && isNew[r.Article] && r.Article.Outlet != "" && len(r.Lines) > 0 {
+			lines = append(lines, outletLines{r.Article.Outlet, r.Lines})
+		}
+	}
+	return c, addLines(ctx, tx, lines)
 }

@@ -19,13 +19,26 @@ func doc(source, body string) sift.Document {
 	return sift.Document{Source: source, Format: sift.FormatText, Body: body, Published: "2024-05-01"}
 }
 
-// plainAnalyze stands in for analyze.Default(): the article is the body.
-func plainAnalyze(d sift.Document) (*sift.Article, error) {
+// sharedLine is a line key every test document reports.
+const sharedLine = 42
+
+// plainArticle stands in for analyze.Default(): the article is the body.
+func plainArticle(d sift.Document) (*sift.Article, error) {
 	if strings.TrimSpace(d.Body) == "" {
 		return nil, errors.New(d.Source + ": no article text")
 	}
 	return &sift.Article{Source: d.Source, Title: d.Title, Text: d.Body, Outlet: d.Outlet, Published: d.Published,
 		Analyzer: map[string]string{}}, nil
+}
+
+// plainAnalyze analyses a batch with plainArticle.
+func plainAnalyze(ctx context.Context, jobs []Job) []Result {
+	out := make([]Result, len(jobs))
+	for i, j := range jobs {
+		a, err := plainArticle(j.Doc)
+		out[i] = Result{Article: a, Err: err, Lines: []int64{sharedLine}}
+	}
+	return out
 }
 
 func counts(t *testing.T, db *DB) map[string]int {
@@ -71,8 +84,7 @@ func TestKilledWorkerLosesNothing(t *testing.T) {
 	if err != nil || len(jobs) != 1 {
 		t.Fatalf("worker a claimed %d jobs (%v), want 1", len(jobs), err)
 	}
-	art, _ := plainAnalyze(jobs[0].Doc)
-	art.Outlet = jobs[0].DefaultOutlet
+	art, _ := plainArticle(jobs[0].Doc)
 	art.ID = sift.ArticleID(art.Outlet, art.Text)
 	results := []Result{{Job: jobs[0].ID, Article: art}}
 
@@ -179,6 +191,10 @@ func TestWorkersStoreEachArticleOnce(t *testing.T) {
 	a, err := db.Article(ctx, sift.ArticleID("Wire", "Report 7 from the northern front: talks continue."))
 	if err != nil || a.Outlet != "Wire" {
 		t.Fatalf("stored article: %+v, %v; want the default outlet", a, err)
+	}
+	lines, err := db.LineCounts(ctx, "Wire", []int64{sharedLine, sharedLine + 1})
+	if err != nil || len(lines) != 1 || lines[sharedLine] != 40 {
+		t.Fatalf("line counts %v (%v), want the shared line counted once per stored article (40)", lines, err)
 	}
 }
 

@@ -16,9 +16,11 @@ type Worker struct {
 	// Name identifies the worker in the jobs table (claimed_by); it must
 	// be unique among running workers, e.g. host:pid:n.
 	Name string
-	// Analyze turns a document into an article (cleaning and analysis).
-	// It must be safe for concurrent use if several workers share it.
-	Analyze func(sift.Document) (*sift.Article, error)
+	// Analyze cleans and analyses a batch of claimed documents, returning
+	// one result per job, in order (the worker sets each article's ID). It
+	// may read the store (e.g. LineCounts) and must be safe for concurrent
+	// use if several workers share it.
+	Analyze func(ctx context.Context, jobs []Job) []Result
 	// Batch is the number of jobs claimed and stored at once (default 20).
 	Batch int
 	// Lease is how long a claim lasts before the jobs return to the queue
@@ -67,21 +69,19 @@ func (w *Worker) Step(ctx context.Context) (WorkerStats, error) {
 		return st, err
 	}
 	st.Claimed = len(jobs)
-	results := make([]Result, len(jobs))
-	for i, j := range jobs {
-		results[i] = Result{Job: j.ID}
-		a, err := w.Analyze(j.Doc)
-		if err != nil {
-			results[i].Err = err
-			continue
-		}
-		if a.Outlet == "" {
-			a.Outlet = j.DefaultOutlet
-		}
-		a.ID = sift.ArticleID(a.Outlet, a.Text)
-		results[i].Article = a
+	results := w.Analyze(ctx, jobs)
+	if len(results) != len(jobs) {
+		return st, fmt.Errorf("analysis returned %d results for %d jobs", len(results), len(jobs))
 	}
-	c, err := w.DB.Complete(ctx, w.Name, results)
+	for i := range results {
+		results[i].Job = jobs[i].ID
+		if a := results[i].Article; a != nil && results[i].Err == nil {
+			a.ID = sift.ArticleID(a.Outlet, a.Text)
+		}
+	}
+	// A batch that was analysed is stored even if ctx was cancelled
+	// meanwhile (the worker is being stopped).
+	c, err := w.DB.Complete(context.WithoutCancel(ctx), w.Name, results)
 	if err != nil {
 		return st, err
 	}

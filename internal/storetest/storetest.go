@@ -32,6 +32,46 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, open(t)) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, open(t)) })
 	t.Run("Quotes", func(t *testing.T) { testQuotes(t, open(t)) })
+	t.Run("ArticleTechniques", func(t *testing.T) {
+		s, ok := open(t).(sift.OutletStore)
+		if !ok {
+			t.Skip("store does not implement sift.OutletStore")
+		}
+		testArticleTechniques(t, s.(Store), s)
+	})
+}
+
+func testArticleTechniques(t *testing.T, s Store, outlets sift.OutletStore) {
+	ctx := context.Background()
+	arts := searchArticles()
+	arts[0].Techniques = append(arts[0].Techniques, sift.Technique{Start: 7, End: 13, Text: "market", Technique: "Doubt", Score: 0.4},
+		sift.Technique{Start: 0, End: 6, Text: "Kessel", Technique: "Doubt", Score: 0.3})
+	arts[0].Signals = []sift.Signal{{Kind: "unattributed_claim", Score: 0.6}, {Kind: "unattributed_claim", Score: 0.5}, {Kind: "headline_mismatch"}}
+	mustPut(t, s, arts...)
+	got, err := outlets.ArticleTechniques(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(arts) {
+		t.Fatalf("%d articles, want %d", len(got), len(arts))
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i-1].ID >= got[i].ID {
+			t.Fatalf("not ordered by id: %s before %s", got[i-1].ID, got[i].ID)
+		}
+	}
+	for _, a := range got {
+		if a.ID != arts[0].ID {
+			if a.Techniques["Loaded_Language"] != 1 || len(a.Techniques) != 1 || len(a.Signals) != 0 {
+				t.Errorf("%s: %+v", a.ID, a)
+			}
+			continue
+		}
+		want := `{"id":"` + arts[0].ID + `","outlet":"Varno Daily","words":12,"techniques":{"Doubt":2,"Loaded_Language":1},"signals":{"headline_mismatch":1,"unattributed_claim":2}}`
+		if have := compact(t, a); have != want {
+			t.Errorf("counts\n got %s\nwant %s", have, want)
+		}
+	}
 }
 
 // Article builds a test article with one fact of each kind: an entity for
