@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/demo"
+	"github.com/sift-news/sift/internal/sqlite"
+)
+
+// benchIngest ingests b.N copies of the bundled corpus (each made new by a
+// numbered outlet) into a fresh SQLite store through pipeline p.
+func benchIngest(b *testing.B, p *analyze.Pipeline, workers int) {
+	entries, err := demo.Corpus()
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	b.ResetTimer()
+	walk := func(fn func(sift.Document) error, _ func(error)) error {
+		for i := 0; i < b.N; i++ {
+			d := entries[i%len(entries)].Document
+			d.Outlet = fmt.Sprintf("%s %d", d.Outlet, i/len(entries)) // a new article each time
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	st, err := ingest(context.Background(), db, p, walk, ingestOptions{Workers: workers})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if st.added != b.N {
+		b.Fatalf("stored %d of %d", st.added, b.N)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkIngestClean measures reading, cleaning and storing: the ingest
+// path without the analysis stages.
+func BenchmarkIngestClean(b *testing.B) { benchIngest(b, &analyze.Pipeline{}, 1) }
+
+// BenchmarkIngestFull measures the whole ingest with every analysis stage
+// on one worker (articles per second per core).
+func BenchmarkIngestFull(b *testing.B) { benchIngest(b, analyze.Default(), 1) }
