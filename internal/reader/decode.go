@@ -153,9 +153,15 @@ var latinCharsets = map[string]bool{
 	"UTF-8":        true,
 }
 
-// minConfidence is the detector confidence (0–100) below which a
-// non-Latin charset is not trusted and Windows-1252 is used instead.
-const minConfidence = 25
+// A non-Latin charset is trusted only with a detector confidence (0–100)
+// of at least minConfidence and at least minHighBytes non-ASCII bytes to go
+// on: a few accented letters in a short field prove nothing (the detector
+// takes "\xc0 la carte \xe0 Montr\xe9al" for Windows-1250), while a line of
+// Arabic or Russian has dozens.
+const (
+	minConfidence = 25
+	minHighBytes  = 16
+)
 
 // detectCharset guesses the legacy encoding of data, which is not UTF-8:
 // Windows-1252 unless the detector is reasonably sure of another one
@@ -163,6 +169,15 @@ const minConfidence = 25
 func detectCharset(data []byte) encoding.Encoding {
 	if len(data) > sniffSize {
 		data = data[:sniffSize]
+	}
+	high := 0
+	for _, b := range data {
+		if b >= utf8.RuneSelf {
+			high++
+		}
+	}
+	if high < minHighBytes {
+		return charmap.Windows1252
 	}
 	res, err := chardet.NewTextDetector().DetectBest(data)
 	if err != nil || res == nil || latinCharsets[res.Charset] || res.Confidence < minConfidence {

@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -90,6 +92,7 @@ func TestDecode(t *testing.T) {
 		{"utf8", []byte("naïve café"), "naïve café"},
 		{"utf8 bom", []byte("\xef\xbb\xbfnaïve"), "naïve"},
 		{"latin1", []byte("na\xefve caf\xe9 \x93quoted\x94 \x96 dash \x80"), "naïve café “quoted” – dash €"},
+		{"short latin1", []byte("\xc0 la carte \xe0 Montr\xe9al"), "À la carte à Montréal"},
 		{"stray byte in utf8", []byte("café \xe9t\xc3\xa9"), "café été"},
 		{"arabic windows-1256", mustEncode(t, charmap.Windows1256, "قال وزير الخارجية السوري إن القوات الحكومية سيطرت على المدينة"),
 			"قال وزير الخارجية السوري إن القوات الحكومية سيطرت على المدينة"},
@@ -289,7 +292,10 @@ func TestJSONLStreamsInBoundedMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 96 MB")
 	}
-	const size = 96 << 20
+	size := int64(96 << 20)
+	if mb, err := strconv.Atoi(os.Getenv("SIFT_READER_STREAM_MB")); err == nil && mb > 0 {
+		size = int64(mb) << 20 // SIFT_READER_STREAM_MB=1024 for the 1 GB figure in docs/input.md
+	}
 	in := &endless{data: jsonlCorpus(100), n: size}
 	var peak uint64
 	n := 0
@@ -304,13 +310,13 @@ func TestJSONLStreamsInBoundedMemory(t *testing.T) {
 		return nil
 	}
 	w.stream("big.jsonl", in, kindJSONL)
-	if n < size/4000 {
+	if int64(n) < size/4000 {
 		t.Fatalf("read only %d documents", n)
 	}
 	if peak > 64<<20 {
 		t.Errorf("heap in use reached %d MB reading %d MB", peak>>20, size>>20)
 	}
-	t.Logf("%d documents, peak heap in use %d MB", n, peak>>20)
+	t.Logf("%d MB, %d documents, peak heap in use %d MB", size>>20, n, peak>>20)
 }
 
 // FuzzUnquote checks the JSON string decoder against encoding/json.

@@ -194,7 +194,7 @@ func (w *walker) stream(name string, r io.Reader, kind string) error {
 	}
 	head, err = br.Peek(8192)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		w.onErr(openError(name, err))
+		w.onErr(&Error{Input: name, Err: readError(err)})
 		return nil
 	}
 	if kind == "" {
@@ -254,7 +254,8 @@ func (w *walker) stream(name string, r io.Reader, kind string) error {
 }
 
 // sniffKind guesses the kind of an input without a telling extension from
-// its first bytes: a WARC record, JSON Lines (starting with {"), or else a text or HTML document.
+// its first bytes: a WARC record, JSON Lines (starting with {"), or else
+// a text or HTML document.
 func sniffKind(head []byte) string {
 	head = bytes.TrimPrefix(head, bomUTF8)
 	if bytes.HasPrefix(head, []byte("WARC/")) {
