@@ -27,9 +27,15 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 	}
 	known := make([]bool, len(ents))
 	keys := make([]string, len(ents))
+	memo := map[string]string{} // names recur: key each once
 	for i := range ents {
 		e := &ents[i]
-		keys[i] = Key(e.Text)
+		k, ok := memo[e.Text]
+		if !ok {
+			k = Key(e.Text)
+			memo[e.Text] = k
+		}
+		keys[i] = k
 		if a, ok := t.lookupKey(keys[i]); ok {
 			e.Canonical = a.Canonical
 			if a.Type != "" {

@@ -46,6 +46,23 @@ type word struct {
 	upper bool   // every letter upper case, at least two letters
 	alpha bool   // has a letter
 	gz    []gazMark
+	// Hashes of lower, shape, short and form, and the prefix and suffix
+	// features, computed once per word.
+	hLower, hShape, hShort, hForm uint64
+	affixes                       [8]uint64
+	nAffixes                      int
+}
+
+// Hashes standing for the words beyond the sentence's edges.
+var (
+	edgeStart = hs(fnvOffset, "<s>")
+	edgeEnd   = hs(fnvOffset, "</s>")
+)
+
+// mix combines hash a with value b (order matters).
+func mix(a, b uint64) uint64 {
+	h := (a ^ b) * 0x9e3779b97f4a7c15
+	return h ^ h>>29
 }
 
 // document is the unit the tagger sees: sentences of words with
@@ -73,11 +90,18 @@ func newDocument(sents [][]string) *document {
 		capsSent:  make([]bool, len(sents)),
 		hist:      map[string]*[5]uint16{},
 	}
+	cache := map[string]*word{}
 	for si, s := range sents {
 		ws := make([]word, len(s))
 		upperN, alphaN := 0, 0
 		for i, f := range s {
-			ws[i] = makeWord(f)
+			c := cache[f]
+			if c == nil {
+				w := makeWord(f)
+				c = &w
+				cache[f] = c
+			}
+			ws[i] = *c
 			if ws[i].alpha && len(f) > 1 {
 				alphaN++
 				if ws[i].upper {
@@ -154,6 +178,36 @@ func makeWord(form string) word {
 	w.short = string(short)
 	w.alpha = letters > 0
 	w.upper = letters >= 2 && uppers == letters
+	w.hLower = hs(fnvOffset, w.lower)
+	w.hShape = hs(fnvOffset, w.shape)
+	w.hShort = hs(fnvOffset, w.short)
+	w.hForm = hs(fnvOffset, w.form)
+	// Prefixes and suffixes of 1 to 4 runes of the lower-cased word, hashed
+	// incrementally (suffixes from the end backwards).
+	pre := tpl(fPre)
+	runes := 0
+	for k := 0; k < len(w.lower) && runes < 4; {
+		_, sz := utf8.DecodeRuneInString(w.lower[k:])
+		for _, c := range []byte(w.lower[k : k+sz]) {
+			pre = hb(pre, c)
+		}
+		k += sz
+		runes++
+		w.affixes[w.nAffixes] = hb(pre, 0xff)
+		w.nAffixes++
+	}
+	suf := tpl(fSuf)
+	runes = 0
+	for k := len(w.lower); k > 0 && runes < 4; {
+		_, sz := utf8.DecodeLastRuneInString(w.lower[:k])
+		for j := k - 1; j >= k-sz; j-- {
+			suf = hb(suf, w.lower[j])
+		}
+		k -= sz
+		runes++
+		w.affixes[w.nAffixes] = hb(suf, 0xff)
+		w.nAffixes++
+	}
 	return w
 }
 
@@ -199,76 +253,68 @@ func (d *document) sentenceFeatures(si int, history bool, buf []uint64, ends []i
 	ws := d.sents[si]
 	caps := d.capsSent[si]
 	n := len(ws)
-	at := func(i int) *word {
-		if i < 0 || i >= n {
-			return nil
+	// Hashes of the lower-cased word and the short shape at i, with
+	// sentence edges beyond.
+	lowerAt := func(i int) uint64 {
+		switch {
+		case i < 0:
+			return edgeStart
+		case i >= n:
+			return edgeEnd
 		}
-		return &ws[i]
+		return ws[i].hLower
 	}
-	lowerOr := func(w *word, edge string) string {
-		if w == nil {
-			return edge
+	shortAt := func(i int) uint64 {
+		switch {
+		case i < 0:
+			return edgeStart
+		case i >= n:
+			return edgeEnd
 		}
-		return w.lower
-	}
-	shortOr := func(w *word, edge string) string {
-		if w == nil {
-			return edge
-		}
-		return w.short
+		return ws[i].hShort
 	}
 	for i := range ws {
 		w := &ws[i]
-		p, nx := at(i-1), at(i+1)
+		var p, nx *word
+		if i > 0 {
+			p = &ws[i-1]
+		}
+		if i+1 < n {
+			nx = &ws[i+1]
+		}
+		pl, nl, ps, ns := lowerAt(i-1), lowerAt(i+1), shortAt(i-1), shortAt(i+1)
 		buf = append(buf,
 			tpl(fBias),
-			hs(tpl(fWord), w.lower),
-			hs(tpl(fShape), w.shape),
-			hs(tpl(fPrev), lowerOr(p, "<s>")),
-			hs(tpl(fNext), lowerOr(nx, "</s>")),
-			hs(tpl(fPrev2), lowerOr(at(i-2), "<s>")),
-			hs(tpl(fNext2), lowerOr(at(i+2), "</s>")),
-			hs(tpl(fPrevShort), shortOr(p, "<s>")),
-			hs(tpl(fNextShort), shortOr(nx, "</s>")),
-			hs(hs(tpl(fPrevWord), lowerOr(p, "<s>")), w.lower),
-			hs(hs(tpl(fWordNext), w.lower), lowerOr(nx, "</s>")),
-			hs(hs(hs(tpl(fShapes), shortOr(p, "<s>")), w.short), shortOr(nx, "</s>")),
-			hs(hs(tpl(fPrevShortWord), shortOr(p, "<s>")), w.lower),
-			hs(hs(tpl(fNextShape), w.short), lowerOr(nx, "</s>")),
+			mix(tpl(fWord), w.hLower),
+			mix(tpl(fShape), w.hShape),
+			mix(tpl(fPrev), pl),
+			mix(tpl(fNext), nl),
+			mix(tpl(fPrev2), lowerAt(i-2)),
+			mix(tpl(fNext2), lowerAt(i+2)),
+			mix(tpl(fPrevShort), ps),
+			mix(tpl(fNextShort), ns),
+			mix(mix(tpl(fPrevWord), pl), w.hLower),
+			mix(mix(tpl(fWordNext), w.hLower), nl),
+			mix(mix(mix(tpl(fShapes), ps), w.hShort), ns),
+			mix(mix(tpl(fPrevShortWord), ps), w.hLower),
+			mix(mix(tpl(fNextShape), w.hShort), nl),
 		)
 		if !caps {
-			buf = append(buf, hs(tpl(fForm), w.form))
+			buf = append(buf, mix(tpl(fForm), w.hForm))
 		}
-		// Affixes of the lower-cased word, in bytes (1 to 4 runes).
-		runes := 0
-		for k := range w.lower {
-			if runes >= 1 && runes <= 4 {
-				buf = append(buf, hs(tpl(fPre), w.lower[:k]))
-			}
-			runes++
-		}
-		if runes <= 4 {
-			buf = append(buf, hs(tpl(fPre), w.lower))
-		}
-		runes = 0
-		for k := len(w.lower); k > 0 && runes < 4; {
-			_, sz := utf8.DecodeLastRuneInString(w.lower[:k])
-			k -= sz
-			runes++
-			buf = append(buf, hs(hb(tpl(fSuf), byte(runes)), w.lower[k:]))
-		}
+		buf = append(buf, w.affixes[:w.nAffixes]...)
 		l := utf8.RuneCountInString(w.form)
 		if l > 8 {
 			l = 8
 		}
 		buf = append(buf, hb(tpl(fLen), byte(l)))
 		if i == 0 {
-			buf = append(buf, hs(tpl(fInitial), w.short))
+			buf = append(buf, mix(tpl(fInitial), w.hShort))
 		}
 		if caps {
 			buf = append(buf,
-				hs(tpl(fCaps), w.lower),
-				hs(hs(tpl(fCapsPrev), lowerOr(p, "<s>")), w.short))
+				mix(tpl(fCaps), w.hLower),
+				mix(mix(tpl(fCapsPrev), pl), w.hShort))
 		}
 		for _, g := range w.gz {
 			buf = append(buf,
@@ -323,7 +369,7 @@ func (d *document) historyFeatures(w *word, buf []uint64) []uint64 {
 			best = k
 		}
 	}
-	return append(buf, hb(tpl(fHist), byte(best)), hs(hb(tpl(fHistShape), byte(best)), w.short))
+	return append(buf, hb(tpl(fHist), byte(best)), mix(hb(tpl(fHistShape), byte(best)), w.hShort))
 }
 
 // record adds the tags of sentence si to the document's history.
