@@ -145,12 +145,17 @@ func (x *extractor) unit(ui int) {
 		x.direct(ui, ri, markers)
 	}
 
-	// Indirect speech.
-	for c := a; c < b; c++ {
-		if x.used[c] || x.inRegion[c] >= 0 || !x.toks[c].word || x.toks[c].cap && c != a {
-			continue
+	// Indirect speech: speech verbs first, so that "…, a spokesman
+	// announced" wins over a stance verb inside the reported clause.
+	for pass := 0; pass < 2; pass++ {
+		for c := a; c < b; c++ {
+			if x.used[c] || x.inRegion[c] >= 0 || !x.toks[c].word || x.toks[c].cap && c != a {
+				continue
+			}
+			if (cueVerbs[x.toks[c].lower] == strongCue) == (pass == 0) {
+				x.indirect(ui, c, markers)
+			}
 		}
-		x.indirect(ui, c, markers)
 	}
 
 	// Markers that name the only source of the unit become its speaker.
@@ -440,7 +445,7 @@ func (x *extractor) attributionAfter(i, j int, markers []marker) (*ref, int, boo
 			if t.text == "." || t.text == ";" || t.text == "!" || t.text == "?" {
 				break
 			}
-			if t.text == "," && c > start {
+			if t.text == "," && c > start && !x.appositionFrom(start, c) {
 				break
 			}
 			continue
@@ -474,6 +479,14 @@ func (x *extractor) attributionAfter(i, j int, markers []marker) (*ref, int, boo
 			return x.resolve(s, e), c, true
 		}
 		s, e := x.walkLeft(c, start)
+		if s > start {
+			// ”, Scott Pruitt, the attorney general of Oklahoma, said
+			if ns, ne := x.walkRight(start, j); ne > ns && ne < c && x.toks[ne].text == "," && x.appositionFrom(start, ne) &&
+				(x.hasName(ns, ne) || x.isPronoun(ns, ne)) && x.shortTail(c+1, j) {
+				x.use(ns, c+1)
+				return x.resolve(ns, ne), c, true
+			}
+		}
 		if s != start || x.adverbialIn(s, e) || !x.shortTail(c+1, j) {
 			return nil, -1, false
 		}
@@ -516,6 +529,15 @@ func (x *extractor) shortTail(i, j int) bool {
 	return words <= 6
 }
 
+// appositionFrom reports whether the comma at token k closes a name
+// starting at token start ("Scott Pruitt,"), so that an apposition may
+// follow before the cue.
+func (x *extractor) appositionFrom(start, k int) bool {
+	ns, ne := x.walkRight(start, k+1)
+	return ns == start && ne == k && ne-ns <= 5 && x.hasName(ns, ne)
+}
+
+// markUsedMarker reports a marker as taken.
 func (x *extractor) markUsedMarker(markers []marker, at int) {
 	for mi := range markers {
 		if markers[mi].at == at {
@@ -552,9 +574,9 @@ func (x *extractor) attributionBefore(i, j int, markers []marker) (*ref, int, bo
 	}
 	// A cue within a few words before the quote; a short quote needs the
 	// cue right before it ("said: “…”", "said “…”").
-	if r := x.regions[x.inRegion[j]]; r.words < 3 && colon < 0 {
-		if !x.toks[k].word || cueVerbs[x.toks[k].lower] != strongCue {
-			return nil, -1, false
+	if r := x.regions[x.inRegion[j]]; r.words < 4 && colon < 0 {
+		if !x.toks[k].word || cueVerbs[x.toks[k].lower] != strongCue || tellVerbs[x.toks[k].lower] {
+			return nil, -1, false // "told “Fox and Friends”"
 		}
 	}
 	for c := k; c >= i && c >= k-8; c-- {
@@ -723,6 +745,22 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	// subject and no that-clause follows the cue.
 	restWords := x.wordsUntilEnd(c+1, b)
 	restAdverbial := c+1 >= b || !x.toks[c+1].word && x.toks[c+1].mark == notMark || x.adverbialStart(c, c+1)
+	// “…,” X said on Friday. — a quote the direct pass left alone.
+	if q := s - 1; q > a && restAdverbial && restWords <= 8 && !hasThat {
+		if x.toks[q].text == "," {
+			q--
+		}
+		if ri := x.inRegion[q]; ri >= 0 && x.regions[ri].close == q && !x.regions[ri].direct && x.regions[ri].words >= 2 {
+			r := &x.regions[ri]
+			if q+1 < s || x.toks[q-1].text == "," || isTerminal(&x.toks[q-1]) {
+				r.direct = true
+				x.use(s, c+1)
+				x.add(stmt{start: x.toks[r.open].start, end: x.toks[r.close].end, kind: sift.Direct,
+					cue: [2]int{x.toks[c].start, x.toks[c].end}, cueTok: c, speaker: x.resolve(s, e), unit: ui})
+				return
+			}
+		}
+	}
 	if s > a && x.toks[s-1].text == "," && !hasThat && restWords <= 8 && restAdverbial {
 		cs, ce := x.clauseBefore(s-1, a)
 		if ce-cs >= 2 {
@@ -1006,6 +1044,15 @@ func (x *extractor) subject(c, a int) (int, int) {
 		k--
 	}
 	if e <= s && k > a && x.toks[k].text == "," {
+		// "NAME, 59, of Ashton, Md., who watched …, said": a short name
+		// phrase opening the unit and set off by a comma.
+		f := a
+		for f < k && (!x.toks[f].word || x.toks[f].cap && nonNames[x.toks[f].lower] && !x.hasName(f, f+1)) && x.toks[f].text != "," {
+			f++
+		}
+		if ns, ne := x.walkRight(f, k); ne > ns && ne < k && x.toks[ne].text == "," && ne-ns <= 6 && x.hasName(ns, ne) {
+			return ns, ne
+		}
 		// "NAME, DESCRIPTION, said" and "NAME, who …, said"
 		p := k - 1
 		for p > a && p > k-30 && x.toks[p].text != "," && !isTerminal(&x.toks[p]) && x.inRegion[p] < 0 {
@@ -1049,6 +1096,9 @@ func (x *extractor) subject(c, a int) (int, int) {
 // quantifiers count times in "several times said".
 var quantifiers = map[string]bool{"several": true, "many": true, "two": true, "three": true,
 	"multiple": true, "numerous": true, "countless": true, "at": true}
+
+// tellVerbs take the listener as object.
+var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true}
 
 // beVerbs end a subject phrase when walking left.
 var beVerbs = map[string]bool{"was": true, "is": true, "were": true, "are": true, "be": true, "been": true,

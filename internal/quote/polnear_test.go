@@ -29,6 +29,16 @@ func TestPolNeARDev(t *testing.T) {
 						hit = true
 					}
 				}
+				for _, g := range d.Attributions {
+					if overlapsAny(q.Span, g.Content) && len(g.Source) > 0 && (q.Speaker == nil || !overlapsAny(q.Speaker.Span, g.Source)) {
+						sp := "-"
+						if q.Speaker != nil {
+							sp = q.Speaker.Text
+						}
+						misses = append(misses, "SPK ["+sp+" vs "+g.Source[0].Text+"] "+strings.ReplaceAll(q.Text, "\n", " "))
+						break
+					}
+				}
 				if !hit {
 					sp := ""
 					if q.Speaker != nil {

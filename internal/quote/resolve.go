@@ -10,7 +10,7 @@ import (
 // inside it, a pronoun resolved to the last fitting speaker, a description
 // resolved through the roles the article introduced, or the phrase itself.
 func (x *extractor) resolve(s, e int) *ref {
-	for s < e && !x.toks[s].word {
+	for s < e && (!x.toks[s].word || leadingAdverbs[x.toks[s].lower]) {
 		s++
 	}
 	for e > s && !x.toks[e-1].word {
@@ -254,3 +254,8 @@ func roleMatch(role, desc string) bool {
 	}
 	return strings.HasSuffix(role, " "+desc) || strings.HasSuffix(desc, " "+role) && len(strings.Fields(role)) >= 2
 }
+
+// leadingAdverbs are dropped from the front of a speaker phrase ("Even
+// China", "But Lavrov").
+var leadingAdverbs = map[string]bool{"even": true, "only": true, "also": true, "now": true, "but": true,
+	"and": true, "so": true, "then": true, "meanwhile": true, "still": true, "however": true, "yet": true}

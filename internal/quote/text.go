@@ -82,7 +82,8 @@ func tokenize(text string) []token {
 			if j < len(text) && text[j] == '.' {
 				w := text[i:j]
 				lw := strings.ToLower(w)
-				if abbrevs[lw] || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
+				closes := j+1 < len(text) && text[j+1] == ')' // "(D-Wis.)"
+				if abbrevs[lw] || closes || strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
 					j++
 				}
 			}
