@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sift-news/sift/internal/storetest"
+	"github.com/sift-news/sift/internal/web"
 )
 
 // defaultTestURL is tried when SIFT_TEST_POSTGRES is unset.
@@ -133,3 +134,7 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+// The server reads from PostgreSQL as from SQLite: the store has every
+// method web.New needs.
+var _ web.Store = (*DB)(nil)

@@ -1,0 +1,237 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/clean"
+	"github.com/sift-news/sift/internal/postgres"
+)
+
+func init() {
+	register("worker", "analyse and store the documents queued in a PostgreSQL store (many workers, many machines)", runWorker)
+}
+
+func runWorker(args []string) error {
+	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
+	dbURL := fs.String("db", "", "PostgreSQL store `url` (postgres://user@host:port/db)")
+	workers := fs.Int("workers", runtime.NumCPU(), "concurrent workers in this process")
+	once := fs.Bool("once", false, "exit when the queue is empty instead of waiting for more work")
+	batch := fs.Int("batch", 20, "documents claimed and stored at a time")
+	lease := fs.Duration("lease", 5*time.Minute, "how long a claim lasts; unfinished documents then return to the queue")
+	poll := fs.Duration("poll", 2*time.Second, "how often an idle worker looks for work")
+	maxAttempts := fs.Int("max-attempts", 3, "claims of a document before it is marked failed")
+	status := fs.Bool("status", false, "print the number of queued, running, done and failed documents and exit")
+	quiet := fs.Bool("quiet", false, "no progress line")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: sift worker --db postgres://… [--workers N] [--once] [flags]\n\n"+
+			"Documents are queued by sift ingest --db postgres://…; run any number of workers, on any machines.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if !postgres.IsURL(*dbURL) {
+		fs.Usage()
+		return errors.New("sift worker needs a PostgreSQL store: --db postgres://…")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	db, err := postgres.Open(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *status {
+		c, err := db.QueueCounts(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("queued %d\nrunning %d\ndone %d\nfailed %d\n", c["queued"], c["running"], c["done"], c["failed"])
+		return nil
+	}
+
+	host, _ := os.Hostname()
+	var progress io.Writer = os.Stderr
+	if *quiet {
+		progress = nil
+	}
+	var mu sync.Mutex
+	var total postgres.WorkerStats
+	start, last := time.Now(), time.Now()
+	report := func(st postgres.WorkerStats) {
+		mu.Lock()
+		defer mu.Unlock()
+		total.Add(st)
+		if progress != nil && time.Since(last) > time.Second {
+			last = time.Now()
+			fmt.Fprintf(progress, "\r%d done, %d stored, %d failed (%.0f/s)   ",
+				total.Claimed, total.Added, total.Failed, float64(total.Claimed)/time.Since(start).Seconds())
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, max(*workers, 1))
+	for i := range max(*workers, 1) {
+		w := &postgres.Worker{
+			DB:          db,
+			Name:        fmt.Sprintf("%s:%d:%d", host, os.Getpid(), i),
+			Analyze:     queueAnalyzer(db, analyze.Default()),
+			Batch:       *batch,
+			Lease:       *lease,
+			MaxAttempts: *maxAttempts,
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := w.Run(ctx, *once, *poll, report)
+			if err != nil {
+				stop() // one failing worker stops the others
+			}
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	if progress != nil && time.Since(start) > time.Second {
+		fmt.Fprintln(progress)
+	}
+	fmt.Fprintf(os.Stderr, "sift worker: %d documents, %d stored, %d already stored, %d failed, %d lost to other workers (%.0f/s)\n",
+		total.Claimed, total.Added, total.Skipped, total.Failed, total.Lost, float64(total.Claimed)/time.Since(start).Seconds())
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// queueAnalyzer returns the analysis of a worker: each batch of claimed
+// documents is cleaned and analysed with p, template lines recognised from
+// what the store has counted for their outlets (as sift ingest does), one
+// document at a time (run more workers for more cores).
+func queueAnalyzer(db *postgres.DB, p *analyze.Pipeline) func(ctx context.Context, jobs []postgres.Job) []postgres.Result {
+	return func(ctx context.Context, jobs []postgres.Job) []postgres.Result {
+		out := make([]postgres.Result, len(jobs))
+		docs := make([]sift.Document, len(jobs))
+		for i, j := range jobs {
+			docs[i] = j.Doc
+		}
+		counts, keys, err := queueTemplateCounts(ctx, db, docs)
+		if err != nil {
+			for i := range out {
+				out[i].Err = err
+			}
+			return out
+		}
+		p.Repeated = func(outlet, line string) bool { return counts[outlet][clean.LineKey(line)] >= templateArticles }
+		for i, d := range docs {
+			a, err := p.Article(d, false)
+			if err == nil && a.Outlet == "" {
+				a.Outlet = d.Outlet
+			}
+			out[i] = postgres.Result{Article: a, Err: err, Lines: keys[i]}
+		}
+		return out
+	}
+}
+
+// queueTemplateCounts is templateCounts (ingest.go) over the PostgreSQL
+// store: for the outlets of docs, how many articles (stored, or in this
+// batch) contain each of their short lines, and each document's line keys.
+func queueTemplateCounts(ctx context.Context, db *postgres.DB, docs []sift.Document) (map[string]map[int64]int, [][]int64, error) {
+	keys := make([][]int64, len(docs))
+	byOutlet := map[string][]int64{}
+	counts := map[string]map[int64]int{}
+	for i, d := range docs {
+		if d.Outlet == "" || d.Format != sift.FormatText {
+			continue
+		}
+		keys[i] = clean.TemplateCandidates(d.Body)
+		byOutlet[d.Outlet] = append(byOutlet[d.Outlet], keys[i]...)
+	}
+	for outlet, ks := range byOutlet {
+		c, err := db.LineCounts(ctx, outlet, ks)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, k := range ks {
+			c[k]++
+		}
+		counts[outlet] = c
+	}
+	return counts, keys, nil
+}
+
+// ingestQueue is sift ingest with --db postgres://…: it reads the inputs
+// and queues their documents, in batches of o.Batch (default 500), for
+// sift worker to analyse and store. Queueing is idempotent: a document
+// already queued (same source and body) is not queued again.
+func ingestQueue(ctx context.Context, dbURL string, walk func(fn func(sift.Document) error, onErr func(error)) error, o ingestOptions) error {
+	db, err := postgres.Open(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if o.Batch < 1 {
+		o.Batch = 500
+	}
+	var read, queued, failed int
+	start, last := time.Now(), time.Now()
+	var docs []sift.Document
+	flush := func() error {
+		n, err := db.Enqueue(ctx, docs, o.Outlet)
+		if err != nil {
+			return err
+		}
+		queued += n
+		docs = docs[:0]
+		if o.Progress != nil && time.Since(last) > time.Second {
+			last = time.Now()
+			fmt.Fprintf(o.Progress, "\r%d read, %d queued (%.0f/s)   ", read, queued, float64(read)/time.Since(start).Seconds())
+		}
+		return nil
+	}
+	err = walk(func(d sift.Document) error {
+		read++
+		docs = append(docs, d)
+		if len(docs) >= o.Batch {
+			return flush()
+		}
+		return nil
+	}, func(err error) {
+		failed++
+		if o.Errors != nil {
+			fmt.Fprintf(o.Errors, "sift ingest: %v\n", err)
+		}
+	})
+	if err == nil {
+		err = flush()
+	}
+	if o.Progress != nil && time.Since(start) > time.Second {
+		fmt.Fprintln(o.Progress)
+	}
+	fmt.Fprintf(os.Stderr, "sift ingest: %d read, %d queued, %d already queued, %d failed; run sift worker --db URL to analyse them\n",
+		read, queued, read-queued, failed)
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errFailed
+	}
+	return nil
+}
