@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/sqlite"
+)
+
+func init() {
+	register("entities", "list people, organisations and places with mention counts and co-occurring entities", runEntities)
+}
+
+// runEntities lists the entities of a store, those in the most articles
+// first.
+func runEntities(args []string) error {
+	fs := flag.NewFlagSet("entities", flag.ContinueOnError)
+	dbPath := fs.String("db", "", "store to read (required)")
+	limit := fs.Int("limit", 50, "list at most this many entities (0 for all)")
+	typ := fs.String("type", "", "only entities of this type: PERSON, ORG, LOC or MISC")
+	name := fs.String("name", "", "only entities whose canonical name contains this text")
+	related := fs.Int("related", 5, "co-occurring entities to list for each")
+	format := fs.String("format", "text", "output format: text or json (one object per line)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *dbPath == "" {
+		return errors.New("--db is required")
+	}
+	t := strings.ToUpper(*typ)
+	switch t {
+	case "", sift.PERSON, sift.ORG, sift.LOC, sift.MISC:
+	case "PER":
+		t = sift.PERSON
+	default:
+		return fmt.Errorf("unknown entity type %q (want PERSON, ORG, LOC or MISC)", *typ)
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("unknown format %q (want text or json)", *format)
+	}
+	if _, err := os.Stat(*dbPath); err != nil {
+		return fmt.Errorf("opening store: %w", err)
+	}
+	db, err := sqlite.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var store sift.EntityStore = db
+	list, err := store.Entities(context.Background(), sift.EntityQuery{Type: t, Name: *name, Limit: *limit, Related: *related})
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	if *format == "json" {
+		enc := json.NewEncoder(out)
+		for _, e := range list {
+			if err := enc.Encode(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(out, "no entities")
+		return nil
+	}
+	for _, e := range list {
+		fmt.Fprintf(out, "%s  %s  %d mention%s in %d article%s", e.Canonical, e.Type,
+			e.Mentions, plural(e.Mentions), e.Articles, plural(e.Articles))
+		if len(e.Roles) > 0 {
+			fmt.Fprintf(out, "  (%s)", strings.Join(e.Roles, ", "))
+		}
+		fmt.Fprintln(out)
+		var other []string
+		for _, n := range e.Names {
+			if n != e.Canonical {
+				other = append(other, n)
+			}
+		}
+		if len(other) > 0 {
+			fmt.Fprintf(out, "    written: %s\n", strings.Join(other, ", "))
+		}
+		if len(e.Related) > 0 {
+			parts := make([]string, len(e.Related))
+			for i, r := range e.Related {
+				parts[i] = fmt.Sprintf("%s (%d)", r.Canonical, r.Articles)
+			}
+			fmt.Fprintf(out, "    with: %s\n", strings.Join(parts, ", "))
+		}
+	}
+	return nil
+}
+
+// plural returns "s" unless n is 1.
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,116 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/sift-news/sift"
+)
+
+// namesPerEntity bounds the spellings and roles listed for one entity.
+const namesPerEntity = 5
+
+// Entities returns the entities matching q, those mentioned in the most
+// articles first, each with its mention and article counts, its commonest
+// spellings and roles, and the entities it appears with most often.
+func (s *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntityStat, error) {
+	where := []string{`canonical != ''`}
+	var args []any
+	if q.Name != "" {
+		where = append(where, `instr(lower(canonical), lower(?)) > 0`)
+		args = append(args, q.Name)
+	}
+	// The type of an entity is the one its mentions were given most often.
+	query := `WITH counts AS (
+			SELECT canonical, type, count(*) AS n, count(DISTINCT article_id) AS a
+			FROM entities WHERE ` + strings.Join(where, " AND ") + `
+			GROUP BY canonical, type),
+		ranked AS (
+			SELECT canonical, type, row_number() OVER (PARTITION BY canonical ORDER BY n DESC, type) AS r
+			FROM counts)
+		SELECT r.canonical, r.type, sum(c.n), (SELECT count(DISTINCT article_id) FROM entities e WHERE e.canonical = r.canonical)
+		FROM ranked r JOIN counts c ON c.canonical = r.canonical
+		WHERE r.r = 1`
+	if q.Type != "" {
+		query += ` AND r.type = ?`
+		args = append(args, q.Type)
+	}
+	query += ` GROUP BY r.canonical, r.type ORDER BY 4 DESC, 3 DESC, r.canonical`
+	if q.Limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
+	}
+	out := []sift.EntityStat{}
+	for rows.Next() {
+		var e sift.EntityStat
+		if err := rows.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("listing entities: %w", err)
+		}
+		out = append(out, e)
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
+	}
+	for i := range out {
+		e := &out[i]
+		if e.Names, err = s.column(ctx, `SELECT text FROM entities WHERE canonical = ?
+			GROUP BY text ORDER BY count(*) DESC, text LIMIT ?`, e.Canonical, namesPerEntity); err != nil {
+			return nil, err
+		}
+		if e.Roles, err = s.column(ctx, `SELECT role FROM entities WHERE canonical = ? AND role != ''
+			GROUP BY role ORDER BY count(*) DESC, role LIMIT ?`, e.Canonical, namesPerEntity); err != nil {
+			return nil, err
+		}
+		e.Related = []sift.EntityCount{}
+		if q.Related <= 0 {
+			continue
+		}
+		rel, err := s.db.QueryContext(ctx, `SELECT o.canonical, count(DISTINCT o.article_id) AS a
+			FROM entities o
+			WHERE o.article_id IN (SELECT article_id FROM entities WHERE canonical = ?)
+			  AND o.canonical != ? AND o.canonical != ''
+			GROUP BY o.canonical ORDER BY a DESC, o.canonical LIMIT ?`, e.Canonical, e.Canonical, q.Related)
+		if err != nil {
+			return nil, fmt.Errorf("entities related to %s: %w", e.Canonical, err)
+		}
+		for rel.Next() {
+			var c sift.EntityCount
+			if err := rel.Scan(&c.Canonical, &c.Articles); err != nil {
+				rel.Close()
+				return nil, fmt.Errorf("entities related to %s: %w", e.Canonical, err)
+			}
+			e.Related = append(e.Related, c)
+		}
+		err = rel.Err()
+		rel.Close()
+		if err != nil {
+			return nil, fmt.Errorf("entities related to %s: %w", e.Canonical, err)
+		}
+	}
+	return out, nil
+}
+
+// column runs a query returning one text column.
+func (s *DB) column(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("querying entities: %w", err)
+	}
+	defer rows.Close()
+	out := []string{}
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("querying entities: %w", err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
