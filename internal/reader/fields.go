@@ -186,12 +186,12 @@ func record(source string, vals *[numFields]string, opt Options) (sift.Document,
 	return doc, nil
 }
 
-// validText returns s as valid UTF-8 without NUL characters.
+// validText returns s as valid UTF-8 without NUL characters or mojibake.
 func validText(s string) string {
 	if !utf8.ValidString(s) {
 		s = Decode([]byte(s))
 	}
-	return stripNUL(s)
+	return FixMojibake(stripNUL(s))
 }
 
 // oneLine collapses runs of white space (including newlines) in a metadata

@@ -52,7 +52,9 @@ var kindByExtension = map[string]string{
 // and, for records, the line/row) and skipped; the others go on. Walk
 // returns early only with the error fn returns.
 //
-// Record-oriented inputs (JSON Lines, CSV) are streamed record by record,
+// Text is decoded to UTF-8 as Decode does, and UTF-8 misread as
+// Windows-1252 ("donâ€™t") is repaired with FixMojibake. Record-oriented
+// inputs (JSON Lines, CSV) are streamed record by record,
 // optionally gzipped, so memory stays bounded by opt.MaxSize whatever
 // their size; directories are read one file at a time.
 func Walk(inputs []string, opt Options, fn func(sift.Document) error, onErr func(error)) error {
@@ -247,6 +249,7 @@ func (w *walker) stream(name string, r io.Reader, kind string) error {
 		w.onErr(err)
 		return nil
 	}
+	doc.Body = FixMojibake(doc.Body)
 	if note != "" {
 		w.opt.warn(&Error{Input: name, Err: errors.New(note)})
 	}

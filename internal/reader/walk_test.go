@@ -582,3 +582,15 @@ func TestRecordHTMLAndLanguage(t *testing.T) {
 		t.Errorf("documents %+v, errors %q", r.docs, r.errText())
 	}
 }
+
+// UTF-8 misread as Windows-1252 and saved again is repaired, in files and
+// in records.
+func TestMojibakeRepairedInWalk(t *testing.T) {
+	dir := t.TempDir()
+	p1 := write(t, dir, "a.txt", []byte("The minister didnâ€™t say â€œnoâ€\u009d.\n"))
+	p2 := write(t, dir, "b.jsonl", []byte(`{"title": "CafÃ© owners", "text": "Itâ€™s open."}`+"\n"))
+	r := walk(t, Options{}, p1, p2)
+	if len(r.docs) != 2 || r.docs[0].Body != "The minister didn’t say “no”.\n" || r.docs[1].Title != "Café owners" || r.docs[1].Body != "It’s open." {
+		t.Errorf("documents %+v, errors %q", r.docs, r.errText())
+	}
+}

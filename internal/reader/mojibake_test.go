@@ -1,0 +1,65 @@
+package reader
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// misread returns s as a program that took its UTF-8 bytes for
+// Windows-1252 would save it.
+func misread(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteRune(cp1252[s[i]])
+	}
+	return b.String()
+}
+
+func TestFixMojibake(t *testing.T) {
+	for _, want := range []string{
+		"Don’t say “never” — it’s café time…",
+		"Zürich, São Paulo, Kraków, Ærøskøbing",
+		"Министр иностранных дел",
+		"قال وزير الخارجية",
+		"price £5 · 10 € · emoji 😀",
+	} {
+		bad := misread(want)
+		if bad == want {
+			t.Fatalf("misread(%q) did nothing", want)
+		}
+		if got := FixMojibake(bad); got != want {
+			t.Errorf("FixMojibake(%q) = %q, want %q", bad, got, want)
+		}
+	}
+	// Ordinary text, accented or not, is left alone.
+	for _, s := range []string{
+		"plain ASCII",
+		"À la carte à Montréal, «déjà vu» ¿Qué? ¡Sí! Ñandú",
+		"Straße, Ærø, Ørsted, Þórr, ½ and ¼, 5×3, naïve",
+		"Les élèves «Él» — é» and Ã alone",
+		"Ã", "â€",
+	} {
+		if got := FixMojibake(s); got != s {
+			t.Errorf("FixMojibake(%q) = %q, want it unchanged", s, got)
+		}
+	}
+}
+
+// FuzzFixMojibake checks that misread UTF-8 is always restored and that the
+// result is valid UTF-8.
+func FuzzFixMojibake(f *testing.F) {
+	f.Add("Don’t “quote” café 😀")
+	f.Add("Ã© already")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(FixMojibake(s)) && utf8.ValidString(s) {
+			t.Fatalf("FixMojibake(%q) is not valid UTF-8", s)
+		}
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got := FixMojibake(misread(s)); got != s {
+			t.Fatalf("FixMojibake(misread(%q)) = %q", s, got)
+		}
+	})
+}
