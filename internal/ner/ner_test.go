@@ -286,3 +286,22 @@ func BenchmarkTagger(b *testing.B) {
 	b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")
 	reportPerCore(b, cpu0, tokens)
 }
+
+func TestTitleUsesText(t *testing.T) {
+	st := NewStageWith(mustModel(t), entity.Builtin())
+	title := "LAVROV: US Proposals To Start Dialogue With Militants In Idlib Unacceptable"
+	text := "Foreign Minister Sergey Lavrov said US proposals to start a dialogue with militants in Idlib were unacceptable."
+	ents := st.Title(title, text)
+	checkOffsets(t, title, ents)
+	if e := find(ents, "LAVROV"); e == nil || e.Type != sift.PERSON || e.Canonical != "Sergey Lavrov" {
+		t.Errorf("LAVROV = %+v; all: %+v", e, ents)
+	}
+	if e := find(ents, "Idlib"); e == nil || e.Type != sift.LOC {
+		t.Errorf("Idlib = %+v; all: %+v", e, ents)
+	}
+	for _, e := range ents {
+		if strings.Contains(e.Text, "Proposals") || strings.Contains(e.Text, "Dialogue") || strings.Contains(e.Text, "Start") {
+			t.Errorf("title-case words tagged: %+v", e)
+		}
+	}
+}

@@ -94,15 +94,32 @@ func (s *Stage) Entities(text string) []sift.Entity {
 	if s.model == nil || text == "" {
 		return ents
 	}
-	ents = s.model.entities(text, s.lexicon)
+	ents = s.model.entities(text, s.lexicon, nil)
 	entity.Resolve(s.aliases, text, ents)
 	return ents
 }
 
 // Title returns the entities of an article's title, with offsets into the
-// title. Titles are short, so this is cheap.
-func (s *Stage) Title(title string) []sift.Entity {
-	return s.Entities(title)
+// title. The article's text, if given, tells how the title's words are
+// usually written (headlines are often in capitals or title case); it is
+// not tagged, so this costs little more than tagging the title.
+func (s *Stage) Title(title, text string) []sift.Entity {
+	s.init()
+	ents := []sift.Entity{}
+	if s.model == nil || title == "" {
+		return ents
+	}
+	var context [][]string
+	for _, sent := range Sentences(Tokenize(text)) {
+		ws := make([]string, len(sent))
+		for k, t := range sent {
+			ws[k] = t.Norm
+		}
+		context = append(context, ws)
+	}
+	ents = s.model.entities(title, s.lexicon, context)
+	entity.Resolve(s.aliases, title, ents)
+	return ents
 }
 
 // digestOf returns a short hex digest of data.
@@ -115,11 +132,12 @@ func digestOf(data []byte) string {
 // by start; Canonical is left empty. People's titles ("Foreign Minister",
 // "Major General") are kept out of their names and recorded as the Role.
 func (m *Model) Entities(text string) []sift.Entity {
-	return m.entities(text, nil)
+	return m.entities(text, nil, nil)
 }
 
-// entities tags text; names of lex the tagger missed are added.
-func (m *Model) entities(text string, lex *lexicon) []sift.Entity {
+// entities tags text; names of lex the tagger missed are added. The
+// sentences of context only tell how words are usually written.
+func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.Entity {
 	toks := Tokenize(text)
 	sents := Sentences(toks)
 	words := make([][]string, len(sents))
@@ -130,7 +148,7 @@ func (m *Model) entities(text string, lex *lexicon) []sift.Entity {
 		}
 		words[i] = ws
 	}
-	recase(words)
+	recase(words, context)
 	d := newDocument(words)
 	tags := tagDocument(m, d)
 	for si := range sents {
@@ -322,13 +340,15 @@ var notTitleOnly = map[string]bool{"ministry": true, "council": true, "army": tr
 // recase rewrites headline-style sentences (all capitals, or most words
 // capitalised) the way the rest of the text writes their words: "LAVROV"
 // as "Lavrov", "Proposals" as "proposals" when the text has "proposals".
-// Words the text has in no other form are left as they are.
-func recase(sents [][]string) {
+// Words the text has in no other form are left as they are. Sentences of
+// context count as text but are not changed.
+func recase(sents, context [][]string) {
 	lower := map[string]int{}
 	cased := map[string]string{}
 	casedN := map[string]int{}
-	headline := make([]bool, len(sents))
-	for si, s := range sents {
+	all := append(append([][]string(nil), sents...), context...)
+	headline := make([]bool, len(all))
+	for si, s := range all {
 		caps, alpha := 0, 0
 		for _, w := range s {
 			r, _ := utf8.DecodeRuneInString(w)
