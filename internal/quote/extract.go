@@ -667,7 +667,7 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		return
 	}
 	ing := strings.HasSuffix(lw, "ing")
-	if ing && c > a && (progressive(x.toks[x.gapStart(c, a)].lower) || x.toks[c-1].cap && x.afterName(c, a) && x.thatAfter(c, b) >= 0) {
+	if ing && c > a && (progressive(x.toks[x.gapStart(c, a)].lower) || x.toks[c-1].text != "," && x.afterName(c, a)) {
 		ing = false // "is claiming", "he's saying", "with Mook arguing that"
 	}
 
@@ -697,7 +697,7 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	}
 
 	if (lw == "cited" || lw == "quoted" || lw == "cites" || lw == "quotes") && c+1 < b && c > a {
-		if ns, ne := x.walkRight(c+1, b); ne > ns && (x.personIn(ns, ne) || x.namesSomeone(ns, ne) && !x.hasName(ns, ne)) {
+		if ns, ne := x.walkRight(c+1, b); ne > ns && (x.toks[ns].cap && x.personIn(ns, ne) || determiners[x.toks[ns].lower] && x.namesSomeone(ns, ne) && !x.hasName(ns, ne)) {
 			return // "RIA cited X": a marker; X's own cue follows
 		}
 	}
@@ -705,10 +705,14 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	hasThat := x.thatAfter(c, b) >= 0
 	if strength == weakCue || strength == positionCue {
 		// Stance verbs need a subject that names someone.
-		if e <= s || e-s > 10 || !hasThat && !x.namesSomeone(s, e) {
+		if e <= s || e-s > 16 || !hasThat && !x.namesSomeone(s, e) {
 			return
 		}
 		cs, ce := x.contentAfter(c, a, b)
+		if ce-cs < 1 && strength == weakCue && s > a && x.toks[s-1].text == "," {
+			// "…, other studies have shown."
+			cs, ce = x.clauseBefore(s-1, a)
+		}
 		if ce-cs < 1 {
 			return
 		}
@@ -1184,7 +1188,7 @@ func (x *extractor) walkLeft(c, lo int) (int, int) {
 			break // a verb: the subject lies after it
 		}
 		n++
-		if n > 14 {
+		if n > 20 {
 			return e, e
 		}
 		k--

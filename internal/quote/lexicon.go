@@ -340,6 +340,10 @@ var peopleNouns = map[string]bool{
 	"leader": true, "members": true, "protesters": true, "opponents": true, "others": true,
 	"many": true, "some": true, "both": true, "rebels": true, "militants": true, "troops": true,
 	"army": true, "military": true, "media": true, "newspaper": true, "agency": true, "outlet": true,
+	"studies": true, "analysis": true, "data": true, "figures": true, "average": true,
+	"research": true, "transcript": true, "video": true, "document": true, "documents": true,
+	"records": true, "audit": true, "review": true, "reports": true, "surveys": true, "panel": true,
+	"court": true, "judge": true, "ad": true, "book": true, "article": true, "editorial": true,
 }
 
 // nounLike are cue forms that are also nouns ("the plan", "his remarks");
