@@ -290,9 +290,9 @@ func (e *endless) Read(p []byte) (int, error) {
 // A JSON Lines stream far larger than MaxSize is read in bounded memory.
 func TestJSONLStreamsInBoundedMemory(t *testing.T) {
 	if testing.Short() {
-		t.Skip("reads 96 MB")
+		t.Skip("reads 64 MB")
 	}
-	size := int64(96 << 20)
+	size := int64(64 << 20)
 	if mb, err := strconv.Atoi(os.Getenv("SIFT_READER_STREAM_MB")); err == nil && mb > 0 {
 		size = int64(mb) << 20 // SIFT_READER_STREAM_MB=1024 for the 1 GB figure in docs/input.md
 	}
