@@ -142,7 +142,11 @@ func lowerWord(w string) string {
 	if ascii {
 		return w
 	}
-	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+	w = strings.ToLower(w)
+	if strings.Contains(w, "’") {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	return w
 }
 
 // region is a stretch between double quote marks: open and close are token
