@@ -231,6 +231,7 @@ CREATE INDEX techniques_article ON techniques(article_id);
 CREATE INDEX techniques_technique ON techniques(technique);
 
 CREATE TABLE stories (
+	seq        bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
 	id         text COLLATE "C" PRIMARY KEY,
 	title      text NOT NULL DEFAULT '',
 	created_at timestamptz NOT NULL DEFAULT now()

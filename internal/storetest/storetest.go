@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/link"
 )
 
 // Store is what the suite exercises: the store interfaces of package sift
@@ -32,6 +33,14 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, open(t)) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, open(t)) })
 	t.Run("Quotes", func(t *testing.T) { testQuotes(t, open(t)) })
+	t.Run("Links", func(t *testing.T) {
+		s := open(t)
+		ls, ok := s.(LinkStore)
+		if !ok {
+			t.Skip("store does not keep links")
+		}
+		testLinks(t, s, ls)
+	})
 	t.Run("ArticleTechniques", func(t *testing.T) {
 		s, ok := open(t).(sift.OutletStore)
 		if !ok {
@@ -365,5 +374,109 @@ func testQuotes(t *testing.T, s Store) {
 	if h.Quote.Text != "market" || h.Quote.Speaker == nil || h.Quote.Speaker.Text != "Kessel" || h.Quote.Cue != nil ||
 		h.Quote.Via == nil || h.Outlet != "Varno Daily" || h.Published != "2024-03-02" || h.ArticleID != arts[0].ID {
 		t.Errorf("quote hit: %+v", h)
+	}
+}
+
+// LinkStore keeps the state of the linking stage (internal/link) and the
+// stories and reuse links it finds.
+type LinkStore interface {
+	sift.StoryStore
+	LoadLinker(ctx context.Context) (*link.Linker, error)
+	SaveLinks(ctx context.Context, ups []link.Update) error
+	UnlinkedArticles(ctx context.Context) ([]string, error)
+}
+
+// linkAll links the unlinked articles of s with a linker loaded from it,
+// as sift ingest does after storing a batch.
+func linkAll(t *testing.T, s Store, ls LinkStore) {
+	t.Helper()
+	ctx := context.Background()
+	l, err := ls.LoadLinker(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := ls.UnlinkedArticles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ups []link.Update
+	for _, id := range ids {
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		up, err := l.Add(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ups = append(ups, up)
+	}
+	if err := ls.SaveLinks(ctx, ups); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func testLinks(t *testing.T, s Store, ls LinkStore) {
+	ctx := context.Background()
+	body := "Shelling resumed near Kessel overnight and the ceasefire agreed in Varno last week collapsed, " +
+		"officials in the northern province said on Tuesday. Residents fled towards the Dravia border as the convoy waited. " +
+		"The ministry said talks would resume once the shelling stopped and aid could reach the hospital."
+	first := Article("Varno Daily", "Ceasefire collapses near Kessel", body, "2024-04-01")
+	copied := Article("Dravia Today", "Kessel ceasefire collapses", body, "2024-04-02")
+	spun := Article("Ulmet Post", "Truce fails at Kessel", strings.ReplaceAll(body, "ceasefire", "truce"), "2024-04-03")
+	other := Article("Ulmet Post", "Port workers strike", "Dock workers in Ulmet walked out on Monday over unpaid wages, "+
+		"halting grain exports for the second time this year. The union said the strike would last until Friday.", "2024-04-01")
+	mustPut(t, s, first, copied)
+	linkAll(t, s, ls)
+	mustPut(t, s, spun, other)
+	linkAll(t, s, ls) // a second run continues from the stored state
+	if ids, err := ls.UnlinkedArticles(ctx); err != nil || len(ids) != 0 {
+		t.Fatalf("unlinked after linking: %v, %v", ids, err)
+	}
+	l, err := ls.LoadLinker(ctx)
+	if err != nil || l.Len() != 4 {
+		t.Fatalf("reloaded linker holds %d articles (%v), want 4", l.Len(), err)
+	}
+	stories, err := ls.Stories(ctx, sift.StoryQuery{MinArticles: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) != 2 || len(stories[0].Articles) != 3 || len(stories[1].Articles) != 1 {
+		t.Fatalf("stories: %s", compact(t, stories))
+	}
+	var order []string
+	for _, a := range stories[0].Articles {
+		order = append(order, a.ID)
+	}
+	if fmt.Sprint(order) != fmt.Sprint([]string{first.ID, copied.ID, spun.ID}) {
+		t.Errorf("story timeline %v, want first, copy, spun copy", order)
+	}
+	if big, err := ls.Stories(ctx, sift.StoryQuery{MinArticles: 2}); err != nil || len(big) != 1 {
+		t.Errorf("stories with 2 or more articles: %d (%v), want 1", len(big), err)
+	}
+	st, err := ls.Story(ctx, stories[1].ID)
+	if err != nil || len(st.Articles) != 1 || st.Articles[0].ID != other.ID {
+		t.Errorf("Story(%s) = %+v, %v", stories[1].ID, st, err)
+	}
+	if _, err := ls.Story(ctx, "no-such-story"); !errors.Is(err, sift.ErrNotFound) {
+		t.Errorf("missing story: err = %v, want ErrNotFound", err)
+	}
+	reuse, err := ls.Reuse(ctx, copied.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, r := range reuse {
+		kinds[r.Kind] = true
+	}
+	if !kinds[sift.ReuseExact] {
+		t.Errorf("reuse of the copy: %s, want an exact link", compact(t, reuse))
+	}
+	if reuse, err := ls.Reuse(ctx, other.ID); err != nil || len(reuse) != 0 {
+		t.Errorf("reuse of an unrelated article: %v, %v", reuse, err)
+	}
+	hits, total, err := s.Search(ctx, sift.Query{Text: "kessel", Story: stories[0].ID})
+	if err != nil || total != 3 || len(hits) != 3 {
+		t.Errorf("search within the story: %d hits, %v", total, err)
 	}
 }

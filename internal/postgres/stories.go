@@ -1,0 +1,342 @@
+package postgres
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/link"
+)
+
+var _ sift.StoryStore = (*DB)(nil)
+
+func init() {
+	addMigration("100-link", linkSchema)
+}
+
+// linkSchema mirrors the linking tables of package sqlite: per article its
+// MinHash signature and winnowed fingerprints, per story its centroid, the
+// document frequencies of terms, and the reuse links found.
+const linkSchema = `
+CREATE TABLE link_articles (
+	article_id text COLLATE "C" PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	seq        bigint NOT NULL UNIQUE,
+	exact      bigint NOT NULL,
+	signature  bytea NOT NULL,
+	prints     bytea NOT NULL
+);
+CREATE TABLE link_stories (
+	story_id    text COLLATE "C" PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+	rep_article text NOT NULL DEFAULT '',
+	terms       text NOT NULL DEFAULT '{}',
+	names       text NOT NULL DEFAULT '{}',
+	first       text NOT NULL DEFAULT '',
+	last        text NOT NULL DEFAULT '',
+	size        integer NOT NULL DEFAULT 0
+);
+CREATE TABLE link_df (
+	key text COLLATE "C" PRIMARY KEY,
+	n   integer NOT NULL
+);
+CREATE TABLE reuse (
+	seq           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	kind          text NOT NULL,
+	a             text COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	b             text COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	a_start       integer NOT NULL,
+	a_end         integer NOT NULL,
+	b_start       integer NOT NULL,
+	b_end         integer NOT NULL,
+	similarity    double precision NOT NULL,
+	substitutions jsonb NOT NULL DEFAULT '[]'
+);
+CREATE INDEX reuse_a ON reuse(a);
+CREATE INDEX reuse_b ON reuse(b);
+`
+
+// uint32s encodes vs as little-endian bytes.
+func uint32s(vs []uint32) []byte {
+	b := make([]byte, 4*len(vs))
+	for i, v := range vs {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	return b
+}
+
+// fromUint32s decodes what uint32s encoded.
+func fromUint32s(b []byte) []uint32 {
+	vs := make([]uint32, len(b)/4)
+	for i := range vs {
+		vs[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return vs
+}
+
+// LoadLinker rebuilds the linking stage's indexes from the store, as
+// sqlite.DB.LoadLinker does. Its Fetch reads earlier articles' texts from
+// the store. Linking is sequential: with many workers, hold LinkLock.
+func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
+	l := link.NewLinker()
+	l.Fetch = func(id string) (*sift.Article, error) { return db.articleText(ctx, id) }
+	df := make(map[string]int)
+	rows, _ := db.pool.Query(ctx, `SELECT key, n FROM link_df`)
+	var k string
+	var n int
+	if _, err := pgx.ForEachRow(rows, []any{&k, &n}, func() error { df[k] = n; return nil }); err != nil {
+		return nil, fmt.Errorf("loading document frequencies: %w", err)
+	}
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM link_articles`).Scan(&n); err != nil {
+		return nil, fmt.Errorf("counting linked articles: %w", err)
+	}
+	l.Clusterer().RestoreDF(n, df)
+
+	rows, _ = db.pool.Query(ctx, `SELECT s.id, s.title, l.rep_article, l.terms, l.names, l.first, l.last, l.size
+		FROM link_stories l JOIN stories s ON s.id = l.story_id ORDER BY s.seq`)
+	var st link.StoryState
+	var terms, names string
+	if _, err := pgx.ForEachRow(rows, []any{&st.ID, &st.Title, &st.RepArticle, &terms, &names, &st.First, &st.Last, &st.Size}, func() error {
+		s := st
+		s.Terms, s.Names = nil, nil
+		if err := json.Unmarshal([]byte(terms), &s.Terms); err != nil {
+			return fmt.Errorf("story %s: %w", s.ID, err)
+		}
+		if err := json.Unmarshal([]byte(names), &s.Names); err != nil {
+			return fmt.Errorf("story %s: %w", s.ID, err)
+		}
+		l.Clusterer().Restore(&s)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("loading stories: %w", err)
+	}
+
+	rows, _ = db.pool.Query(ctx, `SELECT l.article_id, a.outlet, a.published, l.exact, l.signature, l.prints,
+		coalesce(sa.story_id, '') FROM link_articles l JOIN articles a ON a.id = l.article_id
+		LEFT JOIN story_articles sa ON sa.article_id = l.article_id ORDER BY l.seq`)
+	var r link.Record
+	var exact int64
+	var sig, prints []byte
+	if _, err := pgx.ForEachRow(rows, []any{&r.ID, &r.Outlet, &r.Published, &exact, &sig, &prints, &r.Story}, func() error {
+		rec := r
+		rec.Exact = uint64(exact)
+		rec.Signature = fromUint32s(sig)
+		rec.Prints = fromUint32s(prints)
+		l.Restore(rec)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("loading linked articles: %w", err)
+	}
+	return l, nil
+}
+
+// articleText reads what linking needs of a stored article.
+func (db *DB) articleText(ctx context.Context, id string) (*sift.Article, error) {
+	a := &sift.Article{ID: id}
+	err := db.pool.QueryRow(ctx, `SELECT source, title, text, outlet, published FROM articles WHERE id = $1`, id).
+		Scan(&a.Source, &a.Title, &a.Text, &a.Outlet, &a.Published)
+	if notFound(err) {
+		return nil, fmt.Errorf("article %s: %w", id, sift.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading article %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// LinkedCount returns how many articles the linking stage has recorded.
+func (db *DB) LinkedCount(ctx context.Context) (int, error) {
+	var n int
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM link_articles`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("counting linked articles: %w", err)
+	}
+	return n, nil
+}
+
+// UnlinkedArticles returns the IDs of stored articles the linking stage has
+// not seen yet, in order of arrival.
+func (db *DB) UnlinkedArticles(ctx context.Context) ([]string, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT id FROM articles a
+		WHERE NOT EXISTS (SELECT 1 FROM link_articles l WHERE l.article_id = a.id) ORDER BY seq`)
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("listing unlinked articles: %w", err)
+	}
+	return ids, nil
+}
+
+// SaveLinks stores what linking a batch of articles changed, in one
+// transaction (and one round trip): each article's record and story
+// membership, the final state of every story touched, the
+// document-frequency increments and the reuse links.
+func (db *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
+	b := &pgx.Batch{}
+	stories := make(map[string]*link.StoryState)
+	df := make(map[string]int)
+	for _, up := range ups {
+		r := up.Record
+		b.Queue(`INSERT INTO link_articles(article_id, seq, exact, signature, prints) VALUES ($1, $2, $3, $4, $5)`,
+			r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), uint32s(r.Prints))
+		b.Queue(`INSERT INTO stories(id, title) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET title = excluded.title`,
+			up.Story.ID, noNUL(up.Story.Title))
+		b.Queue(`INSERT INTO story_articles(article_id, story_id) VALUES ($1, $2)
+			ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`, r.ID, up.Story.ID)
+		stories[up.Story.ID] = up.Story
+		for _, k := range up.DFKeys {
+			df[k]++
+		}
+		for _, x := range up.Reuse {
+			b.Queue(`INSERT INTO reuse(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb)`,
+				x.Kind, x.A, x.B, x.AStart, x.AEnd, x.BStart, x.BEnd, x.Similarity, noNUL(jsonText(x.Substitutions, "[]")))
+		}
+	}
+	ids := make([]string, 0, len(stories))
+	for id := range stories {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		st := stories[id]
+		b.Queue(`UPDATE stories SET title = $1 WHERE id = $2`, noNUL(st.Title), id)
+		b.Queue(`INSERT INTO link_stories(story_id, rep_article, terms, names, first, last, size)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (story_id) DO UPDATE SET rep_article = excluded.rep_article,
+			terms = excluded.terms, names = excluded.names, first = excluded.first, last = excluded.last, size = excluded.size`,
+			id, st.RepArticle, noNUL(jsonText(st.Terms, "{}")), noNUL(jsonText(st.Names, "{}")), st.First, st.Last, st.Size)
+	}
+	keys := make([]string, 0, len(df))
+	counts := make([]int32, 0, len(df))
+	for k := range df {
+		keys = append(keys, noNUL(k))
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		counts = append(counts, int32(df[k]))
+	}
+	if len(keys) > 0 {
+		b.Queue(`INSERT INTO link_df(key, n) SELECT * FROM unnest($1::text[], $2::int[])
+			ON CONFLICT (key) DO UPDATE SET n = link_df.n + excluded.n`, keys, counts)
+	}
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		return tx.SendBatch(ctx, b).Close()
+	})
+	if err != nil {
+		return fmt.Errorf("saving links: %w", err)
+	}
+	return nil
+}
+
+// Stories returns stories, largest first, with their articles in timeline
+// order.
+func (db *DB) Stories(ctx context.Context, q sift.StoryQuery) ([]sift.Story, error) {
+	var p params
+	query := `SELECT s.id, s.title FROM stories s JOIN story_articles sa ON sa.story_id = s.id
+		GROUP BY s.id HAVING count(*) >= ` + p.add(max(q.MinArticles, 1)) + ` ORDER BY count(*) DESC, max(s.seq) DESC`
+	if q.Limit > 0 {
+		query += ` LIMIT ` + p.add(q.Limit) + ` OFFSET ` + p.add(q.Offset)
+	}
+	rows, _ := db.pool.Query(ctx, query, p...)
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Story, error) {
+		var st sift.Story
+		err := r.Scan(&st.ID, &st.Title)
+		return st, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing stories: %w", err)
+	}
+	for i := range out {
+		if out[i].Articles, err = db.storyArticles(ctx, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Story returns one story with its articles in timeline order, or an
+// error wrapping sift.ErrNotFound.
+func (db *DB) Story(ctx context.Context, id string) (*sift.Story, error) {
+	st := &sift.Story{}
+	err := db.pool.QueryRow(ctx, `SELECT id, title FROM stories WHERE id = $1`, id).Scan(&st.ID, &st.Title)
+	if notFound(err) {
+		return nil, fmt.Errorf("story %s: %w", id, sift.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading story %s: %w", id, err)
+	}
+	if st.Articles, err = db.storyArticles(ctx, id); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// storyArticles lists a story's articles, dated ones by date first, then
+// undated ones, each in order of arrival.
+func (db *DB) storyArticles(ctx context.Context, id string) ([]sift.StoryArticle, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT a.id, a.source, a.outlet, a.title, a.published
+		FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1
+		ORDER BY a.published = '', a.published, a.seq`, id)
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.StoryArticle, error) {
+		var a sift.StoryArticle
+		err := r.Scan(&a.ID, &a.Source, &a.Outlet, &a.Title, &a.Published)
+		return a, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading articles of story %s: %w", id, err)
+	}
+	return out, nil
+}
+
+// Reuse returns the reuse links of an article, on either side.
+func (db *DB) Reuse(ctx context.Context, articleID string) ([]sift.Reuse, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions::text
+		FROM reuse WHERE a = $1 OR b = $1 ORDER BY seq`, articleID)
+	var out []sift.Reuse
+	var r sift.Reuse
+	var subs string
+	_, err := pgx.ForEachRow(rows, []any{&r.Kind, &r.A, &r.B, &r.AStart, &r.AEnd, &r.BStart, &r.BEnd, &r.Similarity, &subs}, func() error {
+		x := r
+		x.Substitutions = nil
+		if err := json.Unmarshal([]byte(subs), &x.Substitutions); err != nil {
+			return err
+		}
+		out = append(out, x)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading reuse of %s: %w", articleID, err)
+	}
+	return out, nil
+}
+
+// linkLock is the advisory lock key of the linking stage ("link").
+const linkLock = 0x6c696e6b
+
+// WithLinkLock runs fn while holding the database-wide lock of the linking
+// stage, which links articles one at a time in order of arrival and so
+// must run in one process at a time. With wait unset it returns false at
+// once, without running fn, when another process holds the lock.
+func (db *DB) WithLinkLock(ctx context.Context, wait bool, fn func() error) (bool, error) {
+	conn, err := db.pool.Acquire(ctx)
+	if err != nil {
+		return false, fmt.Errorf("locking the linker: %w", err)
+	}
+	defer conn.Release()
+	if wait {
+		if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, linkLock); err != nil {
+			return false, fmt.Errorf("locking the linker: %w", err)
+		}
+	} else {
+		var ok bool
+		if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, linkLock).Scan(&ok); err != nil {
+			return false, fmt.Errorf("locking the linker: %w", err)
+		}
+		if !ok {
+			return false, nil
+		}
+	}
+	defer conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, linkLock)
+	return true, fn()
+}
