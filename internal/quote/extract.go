@@ -653,7 +653,8 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	if p, ok := needsParticle[t.lower]; ok && (c+1 >= b || x.toks[c+1].lower != p) {
 		return
 	}
-	if c+1 < b && (x.toks[c+1].lower == "by" || x.toks[c+1].lower == "as") {
+	if c+1 < b && (x.toks[c+1].lower == "by" || x.toks[c+1].lower == "as" && c+2 < b &&
+		(x.toks[c+2].lower == "saying" || x.toks[c+2].lower == "having" || x.toks[c+2].lower == "telling")) {
 		return // passive: "cited by X", "quoted as saying"
 	}
 	if c > a && (x.toks[c-1].lower == "to" || x.toks[c-1].lower == "the" || x.toks[c-1].lower == "a" || determiners[x.toks[c-1].lower] && x.toks[c-1].lower != "that") {

@@ -46,6 +46,9 @@ func (x *extractor) resolve(s, e int) *ref {
 		case sift.LOC:
 			rank = 1
 		}
+		if rest := x.text[m.end:]; strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’ ") {
+			continue // "Clinton’s campaign manager Robby Mook": the owner is not the speaker
+		}
 		if rank > bestRank {
 			best, bestRank = i, rank
 		}
