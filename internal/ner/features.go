@@ -242,6 +242,7 @@ const (
 	fNextShape
 	fHist
 	fHistShape
+	fHistInitial
 )
 
 // sentenceFeatures appends the features of every token of sentence si of d
@@ -346,7 +347,7 @@ func (d *document) sentenceFeatures(si int, history bool, buf []uint64, ends []i
 			}
 		}
 		if history {
-			buf = d.historyFeatures(w, buf)
+			buf = d.historyFeatures(w, i == 0 || caps, buf)
 		}
 		ends = append(ends, len(buf))
 	}
@@ -355,7 +356,7 @@ func (d *document) sentenceFeatures(si int, history bool, buf []uint64, ends []i
 
 // historyFeatures appends the type the tagger gave most often to w
 // earlier in the document, if w is capitalised and was seen before.
-func (d *document) historyFeatures(w *word, buf []uint64) []uint64 {
+func (d *document) historyFeatures(w *word, initial bool, buf []uint64) []uint64 {
 	if !w.alpha || w.form == w.lower {
 		return buf
 	}
@@ -369,7 +370,8 @@ func (d *document) historyFeatures(w *word, buf []uint64) []uint64 {
 			best = k
 		}
 	}
-	return append(buf, hb(tpl(fHist), byte(best)), mix(hb(tpl(fHistShape), byte(best)), w.hShort))
+	return append(buf, hb(tpl(fHist), byte(best)), mix(hb(tpl(fHistShape), byte(best)), w.hShort),
+		hb(hb(tpl(fHistInitial), byte(best)), boolByte(initial)))
 }
 
 // record adds the tags of sentence si to the document's history.

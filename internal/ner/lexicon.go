@@ -84,7 +84,19 @@ func (lx *lexicon) mark(words []string, tags []int) {
 				continue // a name starts before it
 			}
 			if p := tagPos(tags[end-1]); p == 'B' || p == 'I' {
-				continue // a name ends after it
+				// A name ends after it. A known name of several words that
+				// opens a name of another type wins and the rest is left
+				// out: "Hayat Tahrir al-Sham Islamist" as MISC.
+				if len(n.words) < 2 || tagPos(tags[i]) != 'B' || entityType(tags[i]) == types[n.typ] {
+					continue
+				}
+				for j := end; j < len(tags) && (tagPos(tags[j]) == 'I' || tagPos(tags[j]) == 'L'); j++ {
+					last := tagPos(tags[j]) == 'L'
+					tags[j] = tagO
+					if last {
+						break
+					}
+				}
 			}
 			if len(n.words) == 1 {
 				tags[i] = tagOf(n.typ, 'U')

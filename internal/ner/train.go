@@ -247,6 +247,32 @@ func Train(c *Corpus, opt TrainOptions) (*Model, []byte, error) {
 		nsents += len(td.sents)
 		docs = append(docs, td)
 	}
+	// Features seen once in training are dropped: they fit single
+	// tokens and generalise poorly.
+	count := make([]int32, len(tr.hash))
+	for _, td := range docs {
+		for _, st := range td.sents {
+			for _, f := range st.feats {
+				count[f]++
+			}
+		}
+	}
+	for di := range docs {
+		for si := range docs[di].sents {
+			st := &docs[di].sents[si]
+			kept, from := st.feats[:0], 0
+			for i, end := range st.ends {
+				for _, f := range st.feats[from:end] {
+					if count[f] >= minCount {
+						kept = append(kept, f)
+					}
+				}
+				from = end
+				st.ends[i] = len(kept)
+			}
+			st.feats = kept
+		}
+	}
 	// Rows for every history feature, so the weight arrays never grow.
 	for k := range 5 {
 		row(hb(tpl(fHist), byte(k)))
@@ -279,7 +305,7 @@ func Train(c *Corpus, opt TrainOptions) (*Model, []byte, error) {
 					feats = append(feats, st.feats[from:st.ends[i]]...)
 					from = st.ends[i]
 					n := len(feats)
-					feats = td.d.historyFeatures(&td.d.sents[si][i], feats)
+					feats = td.d.historyFeatures(&td.d.sents[si][i], i == 0 || td.d.capsSent[si], feats)
 					for k := n; k < len(feats); k++ {
 						feats[k] = row(feats[k])
 					}
@@ -402,3 +428,6 @@ func (tr *trainer) export(logf func(string, ...any)) (*Model, []byte, error) {
 
 // DefaultEpochs is the number of training passes `sift train ner` makes.
 const DefaultEpochs = 8
+
+// minCount is how often a feature must occur in training to be used.
+const minCount = 2
