@@ -11,6 +11,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/sift-news/sift"
@@ -28,10 +30,18 @@ type Facets struct {
 	Outlets    []Count `json:"outlets"`
 	Months     []Count `json:"months"`
 	Techniques []Count `json:"techniques"`
+	// Sampled is non-zero when more articles matched than FacetSample: the
+	// counts then cover only the first Sampled matches in store order.
+	Sampled int `json:"sampled,omitempty"`
 }
 
 // facetLimit bounds the values listed per facet.
 const facetLimit = 30
+
+// FacetSample is the most matching articles counted into facets, which
+// keeps the cost of a broad query bounded on a large store. A query with
+// no text and no filter is counted in full.
+var FacetSample = 1000
 
 // SearchFacets counts the articles matching q (its Limit and Offset are
 // ignored) by outlet, month and technique.
@@ -45,22 +55,71 @@ func (s *DB) SearchFacets(ctx context.Context, q sift.Query) (*Facets, error) {
 
 func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*Facets, error) {
 	from, cond, args := searchFilter(q, match)
+	// m is the set of matching articles counted: all of them for the whole
+	// store, the first FacetSample otherwise.
+	m := `SELECT a.id, a.outlet, a.published FROM ` + from + cond
+	if cond != "" {
+		m += ` LIMIT ` + strconv.Itoa(FacetSample)
+	}
 	f := &Facets{}
-	var err error
-	if f.Outlets, err = s.counts(ctx, `SELECT a.outlet, count(*) FROM `+from+cond+
-		` GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet LIMIT ?`, append(args, facetLimit)...); err != nil {
-		return nil, fmt.Errorf("counting outlets: %w", err)
+	// One pass: each counted article with its month and the distinct
+	// techniques found in it, joined by \x01.
+	rows, err := s.db.QueryContext(ctx, `SELECT m.outlet, substr(m.published, 1, 7),
+		coalesce((SELECT group_concat(technique, char(1)) FROM (SELECT DISTINCT technique FROM techniques t WHERE t.article_id = m.id)), '')
+		FROM (`+m+`) AS m`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("counting facets: %w", err)
 	}
-	if f.Months, err = s.counts(ctx, `SELECT substr(a.published, 1, 7) AS m, count(*) FROM `+from+cond+
-		` GROUP BY m HAVING m != '' ORDER BY m`, args...); err != nil {
-		return nil, fmt.Errorf("counting months: %w", err)
+	defer rows.Close()
+	outlets, months, techniques := map[string]int{}, map[string]int{}, map[string]int{}
+	n := 0
+	for rows.Next() {
+		var outlet, month, techs string
+		if err := rows.Scan(&outlet, &month, &techs); err != nil {
+			return nil, fmt.Errorf("counting facets: %w", err)
+		}
+		outlets[outlet]++
+		if month != "" {
+			months[month]++
+		}
+		if techs != "" {
+			for _, t := range strings.Split(techs, "\x01") {
+				techniques[t]++
+			}
+		}
+		n++
 	}
-	if f.Techniques, err = s.counts(ctx, `SELECT t.technique, count(DISTINCT t.article_id) FROM techniques t
-		WHERE t.article_id IN (SELECT a.id FROM `+from+cond+`)
-		GROUP BY t.technique ORDER BY count(DISTINCT t.article_id) DESC, t.technique LIMIT ?`, append(args, facetLimit)...); err != nil {
-		return nil, fmt.Errorf("counting techniques: %w", err)
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("counting facets: %w", err)
 	}
+	rows.Close()
+	if cond != "" && n == FacetSample {
+		f.Sampled = n
+	}
+	f.Outlets = topCounts(outlets, facetLimit)
+	f.Months = topCounts(months, 0)
+	sort.Slice(f.Months, func(i, j int) bool { return f.Months[i].Key < f.Months[j].Key })
+	f.Techniques = topCounts(techniques, facetLimit)
 	return f, nil
+}
+
+// topCounts returns the counts of m, most first (then by key), at most
+// limit of them unless limit is 0.
+func topCounts(m map[string]int, limit int) []Count {
+	out := make([]Count, 0, len(m))
+	for k, n := range m {
+		out = append(out, Count{k, n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].N != out[j].N {
+			return out[i].N > out[j].N
+		}
+		return out[i].Key < out[j].Key
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
 }
 
 // searchFilter builds the FROM and WHERE clauses of a search, as Search does.
@@ -216,7 +275,27 @@ func (s *DB) ListEntities(ctx context.Context, typ string, limit int) ([]EntityS
 		}
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
+	}
+	rows.Close()
+	for i := range out {
+		if out[i].Type, err = s.entityType(ctx, out[i].Canonical); err != nil {
+			return nil, fmt.Errorf("listing entities: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// entityType returns the type most often given to an entity.
+func (s *DB) entityType(ctx context.Context, canonical string) (string, error) {
+	var typ string
+	err := s.db.QueryRowContext(ctx, `SELECT type FROM entities WHERE canonical = ? GROUP BY type ORDER BY count(*) DESC, type LIMIT 1`,
+		canonical).Scan(&typ)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return typ, err
 }
 
 // EntityProfile is what the store knows about one entity.
@@ -254,6 +333,9 @@ func (s *DB) EntityProfileOf(ctx context.Context, name string) (*EntityProfile, 
 	if p.Mentions == 0 {
 		return nil, fmt.Errorf("entity %s: %w", name, sift.ErrNotFound)
 	}
+	if p.Type, err = s.entityType(ctx, name); err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
 	if p.Names, err = s.counts(ctx, `SELECT text, count(*) FROM entities WHERE canonical = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`, name); err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
@@ -285,6 +367,12 @@ func (s *DB) EntityProfileOf(ctx context.Context, name string) (*EntityProfile, 
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	rows.Close()
+	for i := range p.Related {
+		if p.Related[i].Type, err = s.entityType(ctx, p.Related[i].Canonical); err != nil {
+			return nil, fmt.Errorf("reading entity %s: %w", name, err)
+		}
 	}
 	if len(p.Related) > 1 {
 		names := make([]any, 0, len(p.Related)+1)

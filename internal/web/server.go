@@ -87,6 +87,8 @@ type server struct {
 
 	pipelineOnce sync.Once
 	pipeline     *analyze.Pipeline
+
+	wholeFacets facetCache
 }
 
 // New returns the handler serving the UI and the API over store.

@@ -20,12 +20,17 @@ const (
 	maxDiffWord = 600
 )
 
-// ReuseLister is an optional Store capability: the reuse links recorded
-// for a story's articles when they were linked. Without it, the story page
-// aligns the story's first articles itself.
-type ReuseLister interface {
-	StoryReuse(ctx context.Context, storyID string) ([]sift.Reuse, error)
+// ReuseStore is an optional Store capability (sift.StoryStore has it): the
+// reuse links found when articles were linked into stories. Without it, or
+// when it holds no links for a story, the story page aligns the story's
+// first articles itself.
+type ReuseStore interface {
+	Reuse(ctx context.Context, articleID string) ([]sift.Reuse, error)
 }
+
+// maxReuseMembers bounds the articles of a story whose stored reuse links
+// are read for its page.
+const maxReuseMembers = 200
 
 // passage is a reuse link with both articles, for showing side by side.
 type passage struct {
@@ -48,27 +53,8 @@ func (s *server) storyReuse(ctx context.Context, st *sift.Story) ([]passage, err
 		arts[id] = a
 		return a, nil
 	}
-	if rl, ok := s.store.(ReuseLister); ok {
-		links, err := rl.StoryReuse(ctx, st.ID)
-		if err != nil {
-			return nil, err
-		}
-		var out []passage
-		for _, l := range links {
-			if len(out) == maxPassages {
-				break
-			}
-			a, err := get(l.A)
-			if err != nil {
-				return nil, err
-			}
-			b, err := get(l.B)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, passage{Reuse: l, A: a, B: b})
-		}
-		return out, nil
+	if out, err := s.storedReuse(ctx, st, get); err != nil || len(out) > 0 {
+		return out, err
 	}
 	members := st.Articles
 	if len(members) > maxAligned {
@@ -106,6 +92,66 @@ func (s *server) storyReuse(ctx context.Context, st *sift.Story) ([]passage, err
 	sort.SliceStable(out, func(i, j int) bool { return out[i].AEnd-out[i].AStart > out[j].AEnd-out[j].AStart })
 	if len(out) > maxPassages {
 		out = out[:maxPassages]
+	}
+	return out, nil
+}
+
+// storedReuse returns the stored reuse links between articles of st, or
+// none if the store keeps no reuse links.
+func (s *server) storedReuse(ctx context.Context, st *sift.Story, get func(string) (*sift.Article, error)) ([]passage, error) {
+	rs, ok := s.store.(ReuseStore)
+	if !ok {
+		return nil, nil
+	}
+	members := map[string]bool{}
+	for _, m := range st.Articles {
+		members[m.ID] = true
+	}
+	type key struct {
+		a, b         string
+		aStart, aEnd int
+	}
+	seen := map[key]bool{}
+	var links []sift.Reuse
+	for i, m := range st.Articles {
+		if i == maxReuseMembers {
+			break
+		}
+		ls, err := rs.Reuse(ctx, m.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			k := key{l.A, l.B, l.AStart, l.AEnd}
+			if !members[l.A] || !members[l.B] || seen[k] {
+				continue
+			}
+			seen[k] = true
+			links = append(links, l)
+		}
+	}
+	// Spun copies first, then the longest passages.
+	sort.SliceStable(links, func(i, j int) bool {
+		si, sj := links[i].Kind == sift.ReuseSpun, links[j].Kind == sift.ReuseSpun
+		if si != sj {
+			return si
+		}
+		return links[i].AEnd-links[i].AStart > links[j].AEnd-links[j].AStart
+	})
+	if len(links) > maxPassages {
+		links = links[:maxPassages]
+	}
+	var out []passage
+	for _, l := range links {
+		a, err := get(l.A)
+		if err != nil {
+			return nil, err
+		}
+		b, err := get(l.B)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, passage{Reuse: l, A: a, B: b})
 	}
 	return out, nil
 }

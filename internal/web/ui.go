@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"html/template"
 	"net/http"
@@ -9,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/sqlite"
@@ -181,11 +184,11 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	if v.Facets, err = s.store.SearchFacets(ctx, p.Query); err != nil {
+	if v.Stored, err = s.store.CountArticles(ctx); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	if v.Stored, err = s.store.CountArticles(ctx); err != nil {
+	if v.Facets, err = s.facets(ctx, p.Query, v.Stored); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -482,4 +485,43 @@ func (s *server) outletPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "outlet", view{Title: p.Outlet, Nav: "outlets", Data: v})
+}
+
+// facetCache keeps the facets of the whole store, which the home page
+// shows and which cost a scan of the store to count.
+type facetCache struct {
+	mu     sync.Mutex
+	stored int // articles in the store when counted
+	at     time.Time
+	facets *sqlite.Facets
+}
+
+// facetTTL is how long whole-store facets are reused while the number of
+// stored articles does not change.
+const facetTTL = 10 * time.Minute
+
+// facets counts the articles matching q by outlet, month and technique;
+// stored is the number of articles in the store.
+func (s *server) facets(ctx context.Context, q sift.Query, stored int) (*sqlite.Facets, error) {
+	whole := q.Text == "" && q.Outlet == "" && q.Since == "" && q.Until == "" && q.Entity == "" &&
+		q.Speaker == "" && q.Technique == "" && q.Story == ""
+	if !whole {
+		return s.store.SearchFacets(ctx, q)
+	}
+	c := &s.wholeFacets
+	c.mu.Lock()
+	if c.facets != nil && c.stored == stored && time.Since(c.at) < facetTTL {
+		f := c.facets
+		c.mu.Unlock()
+		return f, nil
+	}
+	c.mu.Unlock()
+	f, err := s.store.SearchFacets(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.facets, c.stored, c.at = f, stored, time.Now()
+	c.mu.Unlock()
+	return f, nil
 }

@@ -425,3 +425,28 @@ func TestBodySizeLimit(t *testing.T) {
 		t.Errorf("oversized body: status %d, error %q, want 413", resp.StatusCode, e.Error)
 	}
 }
+
+func TestStoryUsesStoredReuse(t *testing.T) {
+	db, arts := fixture(t)
+	if _, ok := any(db).(ReuseStore); !ok {
+		t.Skip("the store keeps no reuse links")
+	}
+	// A link the linking stage would have stored; the page must show it
+	// instead of aligning the articles itself.
+	if _, err := db.SQL().Exec(`INSERT INTO reuse(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions)
+		VALUES ('spun', ?, ?, 0, 14, 0, 15, 0.8, '[{"from":"Varno","to":"Dravia"}]')`, arts[2].ID, arts[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(New(db, Options{Pipeline: &analyze.Pipeline{}, ErrorLog: log.New(io.Discard, "", 0)}))
+	defer srv.Close()
+	var story StoryDetail
+	_, body := get(t, srv, "/api/v1/stories/"+storyID)
+	decode(t, body, &story)
+	if len(story.Reuse) != 1 || story.Reuse[0].A != arts[2].ID || story.Reuse[0].Substitutions[0].To != "Dravia" {
+		t.Fatalf("story reuse: %+v, want the one stored link", story.Reuse)
+	}
+	_, page := get(t, srv, "/stories/"+storyID)
+	if !strings.Contains(page, "<del>Varno</del> → <ins>Dravia</ins>") {
+		t.Error("story page does not show the stored substitution")
+	}
+}
