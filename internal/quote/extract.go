@@ -487,7 +487,14 @@ func (x *extractor) attributionAfter(i, j int, markers []marker) (*ref, int, boo
 				return x.resolve(ns, ne), c, true
 			}
 		}
-		if s != start || x.adverbialIn(s, e) || !x.shortTail(c+1, j) {
+		tail := c + 1
+		if quoteVerbs[t.lower] {
+			// ”, Al-Watan quoted Erdogan in another report.
+			if _, e2 := x.walkRight(c+1, j); e2 > c+1 {
+				tail = e2
+			}
+		}
+		if s != start || x.adverbialIn(s, e) || !x.shortTail(tail, j) {
 			return nil, -1, false
 		}
 		x.use(s, c+1)
@@ -1101,6 +1108,9 @@ func (x *extractor) subject(c, a int) (int, int) {
 // quantifiers count times in "several times said".
 var quantifiers = map[string]bool{"several": true, "many": true, "two": true, "three": true,
 	"multiple": true, "numerous": true, "countless": true, "at": true}
+
+// quoteVerbs name the quoted person as object ("Al-Watan quoted Erdogan").
+var quoteVerbs = map[string]bool{"quoted": true, "cited": true, "quotes": true, "cites": true}
 
 // tellVerbs take the listener as object.
 var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true}

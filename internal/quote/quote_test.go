@@ -152,7 +152,7 @@ func TestRolesResolveDescriptions(t *testing.T) {
 func TestSourceChains(t *testing.T) {
 	text := "Ivan Petrov told reporters that the bridge was intact, according to TASS.\n\n" +
 		"“We are ready,” Maria Lind said during her speech, cited by Sputnik.\n\n" +
-		"“We will not give up the city,” Al-Watan quoted Lind.\n\n" +
+		"“We will not give up the city,” Al-Watan quoted Lind in another report on the summit.\n\n" +
 		"Earlier, RIA cited Deputy Minister Oleg Sokolov who said that the supplies had arrived.\n\n" +
 		"As reported by PressTV, the army is moving north. “The column left at dawn,” Sokolov said."
 	qs := Extract(text, nil)
