@@ -1183,7 +1183,7 @@ func (x *extractor) walkLeft(c, lo int) (int, int) {
 			}
 			break
 		}
-		if t.lower == "who" {
+		if t.lower == "who" || t.lower == "which" {
 			if k == e-1 {
 				k--
 			}

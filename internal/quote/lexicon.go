@@ -175,7 +175,7 @@ var needsParticle = map[string]string{"point": "out", "pointed": "out"}
 // pronouns that can stand for a speaker, with their gender ('m', 'f') or
 // 'p' for plural and organisations, 'n' for neutral.
 var pronouns = map[string]byte{
-	"he": 'm', "she": 'f', "they": 'p', "it": 'n', "we": 'p', "i": 'n', "who": 'w',
+	"he": 'm', "she": 'f', "they": 'p', "it": 'n', "we": 'p', "i": 'n', "who": 'w', "which": 'w',
 	"he's": 'm', "she's": 'f', "they're": 'p', "it's": 'n', "we're": 'p', "i'm": 'n',
 	"he'd": 'm', "she'd": 'f', "they've": 'p', "we've": 'p', "i've": 'n',
 }
