@@ -16,6 +16,7 @@ import (
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/clean"
+	"github.com/sift-news/sift/internal/link"
 	"github.com/sift-news/sift/internal/postgres"
 )
 
@@ -34,6 +35,7 @@ func runWorker(args []string) error {
 	maxAttempts := fs.Int("max-attempts", 3, "claims of a document before it is marked failed")
 	status := fs.Bool("status", false, "print the number of queued, running, done and failed documents and exit")
 	quiet := fs.Bool("quiet", false, "no progress line")
+	linking := fs.Bool("link", true, "link stored articles into stories (one worker at a time holds the link lock)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: sift worker --db postgres://… [--workers N] [--once] [flags]\n\n"+
 			"Documents are queued by sift ingest --db postgres://…; run any number of workers, on any machines.")
@@ -84,8 +86,9 @@ func runWorker(args []string) error {
 				total.Claimed, total.Added, total.Failed, float64(total.Claimed)/time.Since(start).Seconds())
 		}
 	}
+	linker := &queueLinker{db: db}
 	var wg sync.WaitGroup
-	errs := make(chan error, max(*workers, 1))
+	errs := make(chan error, max(*workers, 1)+1)
 	for i := range max(*workers, 1) {
 		w := &postgres.Worker{
 			DB:          db,
@@ -94,6 +97,10 @@ func runWorker(args []string) error {
 			Batch:       *batch,
 			Lease:       *lease,
 			MaxAttempts: *maxAttempts,
+		}
+		if *linking {
+			w.AfterStore = func(ctx context.Context, _ []*sift.Article) error { return linker.linkPending(ctx, false) }
+			w.Idle = func(ctx context.Context) error { return linker.linkPending(ctx, false) }
 		}
 		wg.Add(1)
 		go func() {
@@ -106,6 +113,11 @@ func runWorker(args []string) error {
 		}()
 	}
 	wg.Wait()
+	if *linking && *once && ctx.Err() == nil {
+		// Articles stored while another process held the link lock may
+		// be left: wait for the lock and link them.
+		errs <- linker.linkPending(ctx, true)
+	}
 	close(errs)
 	if progress != nil && time.Since(start) > time.Second {
 		fmt.Fprintln(progress)
@@ -118,6 +130,74 @@ func runWorker(args []string) error {
 		}
 	}
 	return nil
+}
+
+// queueLinker links the articles workers store into stories. Linking is
+// sequential (each article is compared with those before it), so one
+// process at a time holds the database-wide link lock and links every
+// stored article not linked yet; the others go on analysing. The linker's
+// indexes stay in memory between passes and are reloaded when another
+// process has linked articles since.
+type queueLinker struct {
+	db *postgres.DB
+	mu sync.Mutex
+	l  *link.Linker
+}
+
+// linkPending links the stored articles not linked yet, if this process
+// gets the link lock (with wait set, once it gets it).
+func (q *queueLinker) linkPending(ctx context.Context, wait bool) error {
+	if !q.mu.TryLock() {
+		if !wait {
+			return nil // another worker of this process is linking
+		}
+		q.mu.Lock()
+	}
+	defer q.mu.Unlock()
+	_, err := q.db.WithLinkLock(ctx, wait, func() error {
+		ids, err := q.db.UnlinkedArticles(ctx)
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		if q.l != nil {
+			n, err := q.db.LinkedCount(ctx)
+			if err != nil {
+				return err
+			}
+			if n != q.l.Len() {
+				q.l = nil
+			}
+		}
+		if q.l == nil {
+			if q.l, err = q.db.LoadLinker(ctx); err != nil {
+				return err
+			}
+		}
+		for len(ids) > 0 {
+			n := min(200, len(ids))
+			ups := make([]link.Update, 0, n)
+			for _, id := range ids[:n] {
+				a, err := q.db.Article(ctx, id)
+				if err == nil {
+					var up link.Update
+					if up, err = q.l.Add(a); err == nil {
+						ups = append(ups, up)
+					}
+				}
+				if err != nil {
+					q.l = nil
+					return fmt.Errorf("linking %s: %w", id, err)
+				}
+			}
+			if err := q.db.SaveLinks(ctx, ups); err != nil {
+				q.l = nil // memory is ahead of the store: reload next time
+				return err
+			}
+			ids = ids[n:]
+		}
+		return nil
+	})
+	return err
 }
 
 // queueAnalyzer returns the analysis of a worker: each batch of claimed

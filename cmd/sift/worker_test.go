@@ -93,4 +93,18 @@ func TestIngestQueueThenWorkers(t *testing.T) {
 	if err != nil || total != 25 || len(hits) == 0 {
 		t.Fatalf("search after the workers: %d hits (%v)", total, err)
 	}
+	if ids, err := db.UnlinkedArticles(ctx); err != nil || len(ids) != 0 {
+		t.Fatalf("%d stored articles left unlinked (%v)", len(ids), err)
+	}
+	stories, err := db.Stories(ctx, sift.StoryQuery{})
+	if err != nil || len(stories) == 0 {
+		t.Fatalf("no stories after the workers (%v)", err)
+	}
+	n := 0
+	for _, st := range stories {
+		n += len(st.Articles)
+	}
+	if n != 25 {
+		t.Fatalf("stories hold %d articles, want all 25", n)
+	}
 }

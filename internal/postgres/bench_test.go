@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -179,4 +181,80 @@ func benchmarkQueue(b *testing.B, mode string, workers int) {
 		b.Fatalf("%d articles in the store, want %d", n, b.N)
 	}
 	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "articles/s")
+}
+
+// searchFill is the number of generated articles BenchmarkSearch stores
+// ($SIFT_BENCH_ARTICLES, default 100,000).
+func searchFill() int {
+	if n, err := strconv.Atoi(os.Getenv("SIFT_BENCH_ARTICLES")); err == nil && n > 0 {
+		return n
+	}
+	return 100_000
+}
+
+// BenchmarkSearch stores generated articles (with the facts of
+// factsAnalyze) and measures queries against them; it logs the size of
+// the tables and indexes per article.
+//
+//	go test -run '^$' -bench Search -benchtime 20x -v ./internal/postgres/
+func BenchmarkSearch(b *testing.B) {
+	ctx := context.Background()
+	db := openTest(b)
+	n := searchFill()
+	start := time.Now()
+	const chunk = 500
+	for i := 0; i < n; i += chunk {
+		var jobs []Job
+		for k := i; k < min(i+chunk, n); k++ {
+			jobs = append(jobs, Job{Doc: benchDoc(k)})
+		}
+		var arts []*sift.Article
+		for _, r := range factsAnalyze(ctx, jobs) {
+			r.Article.ID = sift.ArticleID(r.Article.Outlet, r.Article.Text)
+			arts = append(arts, r.Article)
+		}
+		if _, err := db.PutArticles(ctx, arts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	fill := time.Since(start)
+	if _, err := db.pool.Exec(ctx, `VACUUM ANALYZE`); err != nil {
+		b.Fatal(err)
+	}
+	var heap, toast, tsvIndex, total, facts int64
+	if err := db.pool.QueryRow(ctx, `SELECT pg_relation_size('articles'),
+		pg_total_relation_size('articles') - pg_relation_size('articles') - pg_indexes_size('articles'),
+		pg_relation_size('articles_tsv'), pg_database_size(current_database()),
+		pg_total_relation_size('entities') + pg_total_relation_size('quotes') + pg_total_relation_size('techniques')`).
+		Scan(&heap, &toast, &tsvIndex, &total, &facts); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d articles stored directly (PutArticles, batches of %d) in %v (%.0f articles/s); per article: heap %d B, TOAST %d B, GIN index %d B, facts %d B; database %d MB",
+		n, chunk, fill.Round(time.Second), float64(n)/fill.Seconds(), heap/int64(n), toast/int64(n), tsvIndex/int64(n), facts/int64(n), total>>20)
+	for _, c := range []struct {
+		name string
+		q    sift.Query
+	}{
+		{"word", sift.Query{Text: "convoy"}},
+		{"rare-word", sift.Query{Text: "1234"}},
+		{"three-words", sift.Query{Text: "mediator AND envoy AND refugees"}},
+		{"phrase", sift.Query{Text: `"ceasefire talks"`}},
+		{"prefix", sift.Query{Text: "negotiat*"}},
+		{"word+outlet+month", sift.Query{Text: "convoy", Outlet: "Outlet 3", Since: "2024-04-01", Until: "2024-04-30"}},
+		{"entity", sift.Query{Entity: "Tel Amrun", Limit: 20}},
+		{"newest", sift.Query{}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var total int
+			for range b.N {
+				hits, t, err := db.Search(ctx, c.q)
+				if err != nil || (len(hits) == 0 && t > 0) {
+					b.Fatal(err)
+				}
+				total = t
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "queries/s")
+			b.ReportMetric(float64(total), "matches")
+		})
+	}
 }

@@ -31,6 +31,8 @@ type Worker struct {
 	MaxAttempts int
 	// AfterStore, if set, runs after each batch of newly stored articles.
 	AfterStore func(ctx context.Context, added []*sift.Article) error
+	// Idle, if set, runs when the queue has nothing to hand out.
+	Idle func(ctx context.Context) error
 }
 
 // WorkerStats counts what a worker did.
@@ -114,6 +116,11 @@ func (w *Worker) Run(ctx context.Context, once bool, poll time.Duration, progres
 				progress(st)
 			}
 			continue
+		}
+		if w.Idle != nil {
+			if err := w.Idle(ctx); err != nil && ctx.Err() == nil {
+				return total, err
+			}
 		}
 		if once {
 			return total, nil
