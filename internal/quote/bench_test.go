@@ -93,3 +93,15 @@ func FuzzExtract(f *testing.F) {
 		checkOffsets(t, text, Extract(text, nil))
 	})
 }
+
+// BenchmarkLongText checks that a 400 KB text (a hundred articles pasted
+// together) costs about a hundred articles, not more: the stage is linear.
+func BenchmarkLongText(b *testing.B) {
+	text := strings.Repeat(syntheticArticle()+"\n\n", 100)
+	s := NewStage()
+	cpu := cpuSeconds()
+	for b.Loop() {
+		s.Apply(&sift.Article{Text: text})
+	}
+	reportCPU(b, cpu, b.N*100)
+}

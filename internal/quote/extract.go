@@ -56,6 +56,7 @@ type extractor struct {
 	// PressTV, …"): later statements of the paragraph came through it.
 	chain     *ref
 	chainPara int
+	nextRegion int // first quoted region not before the current unit
 	// genders learnt from pronouns and honorifics, by canonical name.
 	genders map[string]byte
 }
@@ -136,12 +137,12 @@ func (x *extractor) unit(ui int) {
 		}
 	}
 
-	// Direct quotes.
-	for ri := range x.regions {
-		r := &x.regions[ri]
-		if r.open < a || r.open >= b {
-			continue
-		}
+	// Direct quotes (regions are in text order; nextRegion skips those of
+	// earlier units).
+	for x.nextRegion < len(x.regions) && x.regions[x.nextRegion].open < a {
+		x.nextRegion++
+	}
+	for ri := x.nextRegion; ri < len(x.regions) && x.regions[ri].open < b; ri++ {
 		x.direct(ui, ri, markers)
 	}
 
@@ -259,8 +260,10 @@ func (x *extractor) add(s stmt) {
 	if s.end <= s.start {
 		return
 	}
-	for _, o := range x.stmts {
-		if overlaps(s.start, s.end, o.start, o.end) {
+	// Statements of other units cannot overlap: units are disjoint and
+	// statements are added unit by unit.
+	for i := len(x.stmts) - 1; i >= 0 && x.stmts[i].unit == s.unit; i-- {
+		if o := &x.stmts[i]; overlaps(s.start, s.end, o.start, o.end) {
 			return
 		}
 	}
@@ -640,12 +643,14 @@ func (x *extractor) leadIn(c, k int) bool {
 
 // hasName reports whether a name mention starts inside toks[s:e].
 func (x *extractor) hasName(s, e int) bool {
-	for _, m := range x.names {
-		if m.first >= s && m.first < e {
-			return true
-		}
-	}
-	return false
+	i := x.nameFrom(s)
+	return i < len(x.names) && x.names[i].first < e
+}
+
+// nameFrom returns the index of the first name mention starting at or
+// after token k (len(x.names) if none).
+func (x *extractor) nameFrom(k int) int {
+	return sort.Search(len(x.names), func(i int) bool { return x.names[i].first >= k })
 }
 
 // indirect handles the cue verb at token c: reported speech such as
@@ -686,8 +691,8 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 			return
 		}
 		var spk *ref
-		for si := len(x.stmts) - 1; si >= 0; si-- {
-			if x.stmts[si].unit == ui && x.stmts[si].cueTok < c {
+		for si := len(x.stmts) - 1; si >= 0 && x.stmts[si].unit == ui; si-- {
+			if x.stmts[si].cueTok < c {
 				spk = x.stmts[si].speaker
 				break
 			}
@@ -821,8 +826,8 @@ func (x *extractor) afterName(c, a int) bool {
 	if !x.toks[k].cap {
 		return false
 	}
-	for _, m := range x.names {
-		if m.start <= x.toks[k].start && x.toks[k].end <= m.end {
+	if i := x.nameFrom(k+1) - 1; i >= 0 {
+		if m := &x.names[i]; m.start <= x.toks[k].start && x.toks[k].end <= m.end {
 			return m.typ != sift.LOC && m.typ != sift.MISC
 		}
 	}
@@ -1028,9 +1033,9 @@ func (x *extractor) closingAttribution(i, b int) bool {
 // the start of the unit or the end of the last statement in it.
 func (x *extractor) clauseBefore(k, a int) (int, int) {
 	start := a
-	for si := len(x.stmts) - 1; si >= 0; si-- {
+	for si := len(x.stmts) - 1; si >= 0 && x.stmts[si].end > x.toks[a].start; si-- {
 		s := &x.stmts[si]
-		if s.end <= x.toks[k].start && s.end > x.toks[a].start {
+		if s.end <= x.toks[k].start {
 			e := tokenAt(x.toks, s.end)
 			if e+1 > start {
 				start = e + 1
@@ -1290,8 +1295,8 @@ func (x *extractor) subjectApposition(s, e, a int) (int, int) {
 
 // personIn reports whether a PERSON mention starts inside toks[s:e].
 func (x *extractor) personIn(s, e int) bool {
-	for _, m := range x.names {
-		if m.first >= s && m.first < e && m.typ == sift.PERSON {
+	for i := x.nameFrom(s); i < len(x.names) && x.names[i].first < e; i++ {
+		if x.names[i].typ == sift.PERSON {
 			return true
 		}
 	}

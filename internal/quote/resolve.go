@@ -29,7 +29,7 @@ func (x *extractor) resolve(s, e int) *ref {
 	// then a place.
 	best, bestRank := -1, -1
 	lo, hi := x.toks[s].start, x.toks[e-1].end
-	for i := range x.names {
+	for i := max(0, x.nameFrom(s)-1); i < len(x.names); i++ {
 		m := &x.names[i]
 		if m.start >= hi {
 			break
@@ -122,7 +122,8 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 		}
 	}
 	// A person who is the subject of a later sentence wins.
-	for i := len(x.names) - 1; i >= 0; i-- {
+	first := x.nameFrom(k) - 1
+	for i := first; i >= 0 && i > first-maxLookBack; i-- {
 		m := &x.names[i]
 		if m.start >= pos || m.typ != sift.PERSON || !fits(m.canonical, m.gender) {
 			continue
@@ -137,7 +138,7 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 	}
 	if cand == nil {
 		// Any earlier person.
-		for i := len(x.names) - 1; i >= 0; i-- {
+		for i := first; i >= 0 && i > first-maxLookBack; i-- {
 			m := &x.names[i]
 			if m.start < pos && m.typ == sift.PERSON && fits(m.canonical, m.gender) {
 				cand = x.mentionRef(m)
@@ -154,6 +155,10 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 	}
 	return r
 }
+
+// maxLookBack bounds how many earlier name mentions a pronoun or a
+// description is compared with, so that long texts stay linear.
+const maxLookBack = 400
 
 // firstNameGender guesses a gender from a common first name.
 func firstNameGender(name string) byte {
@@ -226,7 +231,8 @@ func (x *extractor) describe(s, e int, phrase *ref) *ref {
 		r.canonical, r.typ, r.media = x.lastOutlet.canonical, sift.ORG, true
 		return &r
 	}
-	for i := len(x.names) - 1; i >= 0; i-- {
+	first := x.nameFrom(s) - 1
+	for i := first; i >= 0 && i > first-maxLookBack; i-- {
 		m := &x.names[i]
 		if m.start >= phrase.start || m.typ != sift.PERSON || m.role == "" {
 			continue
