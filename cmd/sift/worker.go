@@ -18,6 +18,8 @@ import (
 	"github.com/sift-news/sift/internal/clean"
 	"github.com/sift-news/sift/internal/link"
 	"github.com/sift-news/sift/internal/postgres"
+	"github.com/sift-news/sift/internal/sqlite"
+	"github.com/sift-news/sift/internal/web"
 )
 
 func init() {
@@ -130,6 +132,46 @@ func runWorker(args []string) error {
 		}
 	}
 	return nil
+}
+
+// anyStore is what the commands that read a store need, whichever the
+// backend: *sqlite.DB and *postgres.DB both satisfy it.
+type anyStore interface {
+	web.Store
+	sift.QuoteStore
+	sift.StoryStore
+	sift.OutletStore
+	Close() error
+}
+
+var (
+	_ anyStore = (*sqlite.DB)(nil)
+	_ anyStore = (*postgres.DB)(nil)
+)
+
+// openStore opens the store a --db value names: a PostgreSQL database for
+// a postgres:// or postgresql:// URL, otherwise a SQLite file.
+func openStore(ctx context.Context, db string) (anyStore, error) {
+	if postgres.IsURL(db) {
+		s, err := postgres.Open(ctx, db)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+	s, err := sqlite.Open(db)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// postgresAfterStore is what sift serve runs after storing posted
+// articles in a PostgreSQL store: link them into stories (waiting for the
+// link lock if a worker holds it).
+func postgresAfterStore(db *postgres.DB) func(ctx context.Context, added []*sift.Article) error {
+	l := &queueLinker{db: db}
+	return func(ctx context.Context, added []*sift.Article) error { return l.linkPending(ctx, true) }
 }
 
 // queueLinker links the articles workers store into stories. Linking is
