@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sift-news/sift"
 )
@@ -139,4 +140,55 @@ func TestResolveWithinArticle(t *testing.T) {
 			t.Errorf("acronym %d canonical = %q, want Abu Testi Brigade", i, ents[i].Canonical)
 		}
 	}
+}
+
+func TestResolveOneTypePerEntity(t *testing.T) {
+	text := "Zorvan rebels held Kadesh. Kadesh fell. Later Kadesh was retaken."
+	ents := []sift.Entity{
+		mention("Zorvan", 0, sift.MISC),
+		mention("Kadesh", 19, sift.LOC),
+		mention("Kadesh", 27, sift.PERSON),
+		mention("Kadesh", 46, sift.LOC),
+	}
+	Resolve(Builtin(), text, ents)
+	for _, e := range ents[1:] {
+		if e.Type != sift.LOC {
+			t.Errorf("%+v: want the majority type LOC", e)
+		}
+	}
+	// The alias table's type is kept whatever the votes.
+	text = "RT said. RT added. RT closed."
+	ents = []sift.Entity{mention("RT", 0, sift.PERSON), mention("RT", 9, sift.PERSON), mention("RT", 19, sift.PERSON)}
+	Resolve(Builtin(), text, ents)
+	for _, e := range ents {
+		if e.Type != sift.ORG {
+			t.Errorf("%+v: want ORG from the alias table", e)
+		}
+	}
+}
+
+func FuzzAliases(f *testing.F) {
+	for _, s := range []string{"Sergey Lavrov | Sergei Lavrov", "ORG: Hay'at Tahrir al-Sham | HTS", "al-", "| x", "PER:|", "Ел-Ерд'оğan  al al"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := Key(s)
+		if strings.Contains(k, "  ") || strings.TrimSpace(k) != k {
+			t.Errorf("Key(%q) = %q has stray spaces", s, k)
+		}
+		if strings.ToLower(k) != k {
+			t.Errorf("Key(%q) = %q is not lower case", s, k)
+		}
+		if d := Display(s); utf8.ValidString(s) && Display(d) != d {
+			t.Errorf("Display(%q) = %q but Display(%q) = %q", s, d, d, Display(d))
+		}
+		tab := NewTable()
+		if err := tab.ReadAliases(strings.NewReader(s)); err == nil {
+			for _, f := range tab.Forms() {
+				if _, ok := tab.Lookup(f.Name); !ok && Key(f.Name) != "" {
+					t.Errorf("form %q of %q not found", f.Name, s)
+				}
+			}
+		}
+	})
 }

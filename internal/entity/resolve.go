@@ -17,7 +17,8 @@ import (
 //   - a person named by part of a longer name of the article ("Lavrov"
 //     with "Sergey Lavrov", "Mr Smith" with "John Smith") takes the longer
 //     name's canonical name and type;
-//   - any other name gets Display of its text.
+//   - any other name gets Display of its text;
+//   - all mentions of one entity get the type most of them got.
 //
 // Roles found for one mention are copied to every mention with the same
 // canonical name.
@@ -52,6 +53,9 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 	off := sift.NewOffsets(text)
 	for i := 1; i < len(ents); i++ {
 		prev, cur := &ents[i-1], &ents[i]
+		if prev.End > cur.Start {
+			continue // overlapping or out of order
+		}
 		between := text[off.Byte(prev.End):off.Byte(cur.Start)]
 		if strings.TrimSpace(between) != "(" {
 			continue
@@ -108,6 +112,37 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 			e.Canonical = people[best].canonical
 			e.Type = sift.PERSON
 		}
+	}
+
+	// One type per entity and article: the one most of its mentions got
+	// (the first mention's on a tie), unless the alias table set it.
+	typed := map[string]bool{}
+	votes := map[string]map[string]int{}
+	first := map[string]string{}
+	for i, e := range ents {
+		if known[i] {
+			if a, ok := t.lookupKey(keys[i]); ok && a.Type != "" && a.Canonical == e.Canonical {
+				typed[e.Canonical] = true
+			}
+		}
+		if votes[e.Canonical] == nil {
+			votes[e.Canonical] = map[string]int{}
+			first[e.Canonical] = e.Type
+		}
+		votes[e.Canonical][e.Type]++
+	}
+	for i := range ents {
+		c := ents[i].Canonical
+		if typed[c] || len(votes[c]) < 2 {
+			continue
+		}
+		best := first[c]
+		for _, typ := range []string{sift.PERSON, sift.ORG, sift.LOC, sift.MISC} {
+			if votes[c][typ] > votes[c][best] {
+				best = typ
+			}
+		}
+		ents[i].Type = best
 	}
 
 	// One role per entity and article.
