@@ -676,10 +676,13 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	if c > a && (prepositions[x.toks[c-1].lower] || possessive(x.toks[c-1].lower)) {
 		return // "secretary of state", "McKinley's plan"
 	}
-	if nounLike[lw] && !(c+1 < b && x.toks[c+1].lower == "that") && !x.afterName(c, a) {
+	if nounLike[lw] && !x.afterName(c, a) {
 		return
 	}
 	ing := strings.HasSuffix(lw, "ing")
+	if !ing && c > a && passiveAux[x.toks[x.gapStart(c, a)].lower] {
+		return // passive: "are believed to be", "was reported"
+	}
 	if ing && c > a && (progressive(x.toks[x.gapStart(c, a)].lower) || x.toks[c-1].text != "," && x.afterName(c, a)) {
 		ing = false // "is claiming", "he's saying", "with Mook arguing that"
 	}
@@ -787,6 +790,9 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		}
 	}
 	cs, ce := x.contentAfter(c, a, b)
+	if x.adverbialOnly(cs, ce) {
+		ce = cs // "told journalists on Thursday": nothing reported
+	}
 	if ce-cs < 2 {
 		if s > a && x.toks[s-1].text == "," {
 			cs, ce = x.clauseBefore(s-1, a)
@@ -947,6 +953,16 @@ func (x *extractor) adverbialStart(c, k int) bool {
 		return true
 	}
 	return false
+}
+
+// adverbialOnly reports whether toks[cs:ce] is a short time or place
+// phrase ("on Thursday", "in a statement") rather than reported content.
+func (x *extractor) adverbialOnly(cs, ce int) bool {
+	if ce <= cs || ce-cs > 5 || !x.toks[cs].word {
+		return false
+	}
+	t := &x.toks[cs]
+	return !t.cap && prepositions[t.lower] && t.lower != "about" || timeWords[t.lower]
 }
 
 // wordsUntilEnd counts the words after a cue before the end of the unit or
@@ -1119,6 +1135,10 @@ var quoteVerbs = map[string]bool{"quoted": true, "cited": true, "quotes": true, 
 
 // tellVerbs take the listener as object.
 var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true}
+
+// passiveAux before a participle makes it passive ("is expected").
+var passiveAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true,
+	"been": true, "being": true}
 
 // beVerbs end a subject phrase when walking left.
 var beVerbs = map[string]bool{"was": true, "is": true, "were": true, "are": true, "be": true, "been": true,

@@ -200,7 +200,8 @@ var gapWords = map[string]bool{
 	"is": true, "was": true, "were": true, "are": true, "had been": true, "being": true,
 	"been": true, "could": true, "may": true, "might": true, "must": true, "should": true,
 	"can": true, "shall": true, "flatly": true, "angrily": true, "bluntly": true, "quickly": true,
-	"however": true, "therefore": true, "thus": true, "specially": true,
+	"however": true, "therefore": true, "thus": true, "specially": true, "meanwhile": true,
+	"too": true, "instead": true, "in turn": true,
 }
 
 // stopWords end a subject phrase when walking left from a cue verb: they
