@@ -388,10 +388,10 @@ func (db *DB) Search(ctx context.Context, q sift.Query) ([]sift.Hit, int, error)
 	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM articles a`+cond, p...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
-	rank, order, snippet := `0.0::float8`, `a.published DESC, a.seq DESC`, `left(s.text, 240)`
+	rank, order, snippet := `0.0::float8`, `published DESC, seq DESC`, `left(s.text, 240)`
 	if tsq != "" {
 		rank = `-ts_rank(` + rankWeights + `, a.tsv, to_tsquery('sift', ` + tsq + `), 1)::float8`
-		order = `rank, a.seq`
+		order = `rank, seq`
 		snippet = `ts_headline('sift', s.text, to_tsquery('sift', ` + tsq + `), ` + p.add(headlineOptions) + `)`
 	}
 	limit, offset := p.add(q.Limit), p.add(q.Offset)
@@ -400,7 +400,7 @@ func (db *DB) Search(ctx context.Context, q sift.Query) ([]sift.Hit, int, error)
 			left(s.text, 600), right(s.text, 600)
 		FROM (SELECT a.seq, a.id, a.title, a.outlet, a.published, a.source, a.text, `+rank+` AS rank
 			FROM articles a`+cond+` ORDER BY `+order+` LIMIT `+limit+` OFFSET `+offset+`) s
-		ORDER BY `+strings.ReplaceAll(order, "a.", "s."), p...)
+		ORDER BY `+order, p...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
