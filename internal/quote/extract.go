@@ -54,8 +54,8 @@ type extractor struct {
 	lastOutlet *ref
 	// chain is the outlet that a paragraph opened with ("As reported by
 	// PressTV, …"): later statements of the paragraph came through it.
-	chain     *ref
-	chainPara int
+	chain      *ref
+	chainPara  int
 	nextRegion int // first quoted region not before the current unit
 	// genders learnt from pronouns and honorifics, by canonical name.
 	genders map[string]byte
@@ -920,6 +920,9 @@ func (x *extractor) thatAfter(c, b int) int {
 		}
 		if t.lower == "that" {
 			return k
+		}
+		if k == c+1 && needsParticle[x.toks[c].lower] == t.lower {
+			continue // "pointed out that"
 		}
 		if k == c+1 && !x.adverbialStart(c, k) {
 			return -1

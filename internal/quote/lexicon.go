@@ -71,7 +71,6 @@ func init() {
 		"conclude", "concludes", "concluded", "concluding",
 		"indicate", "indicates", "indicated", "indicating",
 		"estimate", "estimates", "estimated",
-		"continued",
 		"testify", "testifies", "testified",
 		"accuse", "accuses", "accused",
 		"quote", "quotes", "quoted", "quoting",
@@ -86,6 +85,7 @@ func init() {
 		"point", "pointed", // "pointed out"
 	}
 	weak := []string{
+		"continued", "continues",
 		"believe", "believes", "believed",
 		"think", "thinks", "thought",
 		"hope", "hopes", "hoped",
