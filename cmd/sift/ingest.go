@@ -165,10 +165,14 @@ func ingest(ctx context.Context, db *sqlite.DB, p *analyze.Pipeline, walk func(f
 				}
 			}
 		}
-		if o.Progress != nil && time.Since(lastProgress) > time.Second {
+		if o.Progress != nil && time.Since(lastProgress) > progressEvery(o.Progress) {
 			lastProgress = time.Now()
 			rate := float64(st.read) / time.Since(start).Seconds()
-			fmt.Fprintf(o.Progress, "\r%d read, %d stored, %d failed (%.0f/s)   ", st.read, st.added, st.failed, rate)
+			end := "\n"
+			if isTerminal(o.Progress) {
+				end = "   \r"
+			}
+			fmt.Fprintf(o.Progress, "%d read, %d stored, %d failed (%.0f/s)%s", st.read, st.added, st.failed, rate, end)
 		}
 		return nil
 	}
@@ -183,7 +187,7 @@ func ingest(ctx context.Context, db *sqlite.DB, p *analyze.Pipeline, walk func(f
 	if err == nil {
 		err = flush()
 	}
-	if o.Progress != nil && time.Since(start) > time.Second {
+	if o.Progress != nil && isTerminal(o.Progress) && time.Since(start) > time.Second {
 		fmt.Fprintln(o.Progress)
 	}
 	return st, err
@@ -219,6 +223,26 @@ func templateCounts(ctx context.Context, db *sqlite.DB, docs []sift.Document) (m
 		counts[outlet] = c
 	}
 	return counts, keys, nil
+}
+
+// isTerminal reports whether w is a terminal, where a progress line can
+// be rewritten in place.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progressEvery is how often progress is reported: every second on a
+// terminal, every ten seconds in a log.
+func progressEvery(w io.Writer) time.Duration {
+	if isTerminal(w) {
+		return time.Second
+	}
+	return 10 * time.Second
 }
 
 type analyzed struct {
