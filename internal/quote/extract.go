@@ -100,8 +100,39 @@ func extract(text string, ents []sift.Entity, off *sift.Offsets) []stmt {
 	for ui := range x.units {
 		x.unit(ui)
 	}
+	x.fullNames()
 	sort.SliceStable(x.stmts, func(i, j int) bool { return x.stmts[i].start < x.stmts[j].start })
 	return x.stmts
+}
+
+// fullNames gives a speaker known by a surname only ("LAVROV: …" in a
+// headline) the full name the article uses elsewhere, when only one
+// person of the article has that surname.
+func (x *extractor) fullNames() {
+	full := map[string]string{} // lower-case surname -> canonical, "" when ambiguous
+	for i := range x.names {
+		m := &x.names[i]
+		if m.typ != sift.PERSON || !strings.Contains(m.canonical, " ") {
+			continue
+		}
+		last := strings.ToLower(m.canonical[strings.LastIndexByte(m.canonical, ' ')+1:])
+		if c, ok := full[last]; ok && c != m.canonical {
+			full[last] = ""
+		} else {
+			full[last] = m.canonical
+		}
+	}
+	fix := func(r *ref) {
+		if r == nil || r.canonical == "" || strings.Contains(r.canonical, " ") {
+			return
+		}
+		if c := full[strings.ToLower(r.canonical)]; c != "" {
+			r.canonical, r.typ = c, sift.PERSON
+		}
+	}
+	for i := range x.stmts {
+		fix(x.stmts[i].speaker)
+	}
 }
 
 // unit finds the statements of one sentence-like unit.

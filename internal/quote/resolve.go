@@ -62,6 +62,16 @@ func (x *extractor) resolve(s, e int) *ref {
 	if best >= 0 && (bestRank == 1 || e-s <= 2) {
 		return x.mentionRef(&x.names[best])
 	}
+	// A capitalised phrase that nothing else typed is still a name
+	// ("Dunford has warned").
+	if e-s <= 4 && allCaps(x.toks[s:e]) {
+		for k := s; k < e; k++ {
+			if nonNames[x.toks[k].lower] || titles[x.toks[k].lower] {
+				return phrase
+			}
+		}
+		phrase.canonical = x.text[phrase.start:phrase.end]
+	}
 	return phrase
 }
 
