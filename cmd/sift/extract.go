@@ -103,11 +103,15 @@ func runEvalExtract(args []string) error {
 	workers := fs.Int("workers", 2, "pages extracted in parallel")
 	limit := fs.Int("n", 0, "score only the first N pages (0: all)")
 	verbose := fs.Bool("v", false, "print per-page F1 of both extractors")
+	show := fs.String("show", "", "print what both extractors made of page ID, and the ground truth")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *dir == "" {
 		return fmt.Errorf("WCXB data not found; pass --data DIR")
+	}
+	if *show != "" {
+		return showWCXB(*dir, *show)
 	}
 	files, err := filepath.Glob(filepath.Join(*dir, "ground-truth", "*.json"))
 	if err != nil {
@@ -167,6 +171,12 @@ func runEvalExtract(args []string) error {
 		fo := ours.add(o.ours, o.oursErr, o.page, o.oursTok)
 		if *verbose {
 			fmt.Printf("%s %.3f %.3f %+.3f\n", o.page.ID, fb, fo, fo-fb)
+			g := o.page.Gold
+			for _, m := range [][3]string{{"title", o.ours.Title, g.Title}, {"author", o.ours.Author, g.Author}, {"date", o.ours.Published, g.PublishDate}} {
+				if sift.Normalize(m[1]) != sift.Normalize(m[2]) {
+					fmt.Printf("%s %-6s got %q want %q\n", o.page.ID, m[0], m[1], m[2])
+				}
+			}
 		}
 	}
 	fmt.Printf("WCXB dev, %d article pages (%s)\n", len(files), *dir)
@@ -205,4 +215,29 @@ func loadWCXB(dir, gtPath string) (*wcxbPage, string, error) {
 		return nil, "", fmt.Errorf("reading %s: %w", htmlPath, err)
 	}
 	return pg, reader.Decode(raw), nil
+}
+
+// showWCXB prints both extractors' output for one page beside the ground
+// truth, to see where they differ.
+func showWCXB(dir, id string) error {
+	pg, body, err := loadWCXB(dir, filepath.Join(dir, "ground-truth", id+".json"))
+	if err != nil {
+		return err
+	}
+	fmt.Printf("== gold\ntitle: %s\nauthor: %s\ndate: %s\n\n%s\n", pg.Gold.Title, pg.Gold.Author, pg.Gold.PublishDate, pg.Gold.MainContent)
+	for _, run := range []struct {
+		name string
+		fn   func(string, string) (clean.Result, error)
+	}{{"go-trafilatura", extract.Trafilatura}, {"sift", extract.HTML}} {
+		r, err := run.fn(body, pg.URL)
+		_, _, f1 := extract.TokenF1(strings.Join(r.Paragraphs, "\n\n"), pg.Gold.MainContent)
+		fmt.Printf("\n== %s (F1 %.3f, error %v)\ntitle: %s\nauthor: %s\ndate: %s\noutlet: %s\nlanguage: %s\n\n", run.name, f1, err, r.Title, r.Author, r.Published, r.Outlet, r.Language)
+		for _, p := range r.Paragraphs {
+			fmt.Printf("| %s\n", p)
+		}
+		for _, b := range r.Boilerplate {
+			fmt.Printf("- [%s] %s\n", b.Reason, b.Text)
+		}
+	}
+	return nil
 }

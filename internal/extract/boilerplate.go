@@ -52,7 +52,7 @@ var relatedHeading = regexp.MustCompile(`(?i)^(related( article| story| stories|
 func filter(bs []block, title string) ([]string, []sift.Boilerplate) {
 	var kept []string
 	var removed []sift.Boilerplate
-	seen := map[string]bool{}
+	prev := ""
 	ntitle := sift.Normalize(title)
 	drop := func(text, reason string) {
 		removed = append(removed, sift.Boilerplate{Text: text, Reason: reason})
@@ -64,7 +64,7 @@ func filter(bs []block, title string) ([]string, []sift.Boilerplate) {
 		// A related-links list runs from its heading over the list items
 		// and link-only lines that follow.
 		if inRelated {
-			if b.kind == "li" || (short && b.linkLen*2 > len(b.text)) {
+			if short && b.linkLen*2 > len(b.text) {
 				drop(b.text, reasonRelated)
 				continue
 			}
@@ -74,7 +74,7 @@ func filter(bs []block, title string) ([]string, []sift.Boilerplate) {
 			drop(b.text, reasonShare) // only punctuation or symbols
 			continue
 		}
-		if ntitle != "" && norm == ntitle && (b.kind == "h" || i < 3) {
+		if ntitle != "" && norm == ntitle && (i == 0 || b.kind == "h" && i < 3) {
 			drop(b.text, reasonHeadline)
 			continue
 		}
@@ -89,11 +89,13 @@ func filter(bs []block, title string) ([]string, []sift.Boilerplate) {
 				continue
 			}
 		}
-		if seen[norm] && len(norm) > 20 {
+		// A paragraph repeated right after itself is a scraping glitch;
+		// repeats further apart (a refrain, a schedule) are content.
+		if norm == prev {
 			drop(b.text, reasonDuplicate)
 			continue
 		}
-		seen[norm] = true
+		prev = norm
 		kept = append(kept, b.text)
 	}
 	return kept, removed
@@ -116,5 +118,5 @@ func followedByList(rest []block) bool {
 		return false
 	}
 	b := rest[0]
-	return b.kind == "li" || (b.linkLen*2 > len(b.text) && utf8.RuneCountInString(b.text) <= shortBlock)
+	return b.linkLen*2 > len(b.text) && utf8.RuneCountInString(b.text) <= shortBlock
 }

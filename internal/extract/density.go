@@ -191,5 +191,5 @@ func betterAlternative(main, alt []block) bool {
 		return true
 	}
 	m, a := textLen(main), textLen(alt)
-	return a >= 500 && m*3 < a
+	return a >= 500 && m*6 < a*5
 }

@@ -130,7 +130,8 @@ func Trafilatura(page, pageURL string) (clean.Result, error) {
 	return r, nil
 }
 
-// options are the trafilatura options HTML uses.
+// options are the trafilatura options HTML uses. (Keeping links in its
+// output would let the filter see link lists, but costs it main text.)
 func options(pageURL string) trafilatura.Options {
 	opts := trafilatura.Options{ExcludeComments: true}
 	if u, err := nurl.Parse(pageURL); err == nil && u.Host != "" {

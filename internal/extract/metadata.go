@@ -2,6 +2,7 @@ package extract
 
 import (
 	nurl "net/url"
+	"regexp"
 	"strings"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -21,7 +22,10 @@ func metadata(doc *html.Node, md trafilatura.Metadata, pageURL string) clean.Res
 	}
 	r.Outlet = siteName(md.Sitename, host)
 	r.Title = cleanTitle(md.Title, firstHeading(doc), r.Outlet, host)
-	r.Author = cleanAuthor(md.Author)
+	r.Author = cleanAuthor(md.Author, r.Outlet)
+	if r.Author == "" {
+		r.Author = cleanAuthor(bylineFromDOM(doc), r.Outlet)
+	}
 	if !md.Date.IsZero() {
 		r.Published = md.Date.Format("2006-01-02")
 	}
@@ -46,10 +50,11 @@ func siteName(name, host string) string {
 }
 
 // titleSeparators split a page title into headline and site name.
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " // "}
 
-// cleanTitle cuts the site name off a page title ("Headline | Site"). It
-// prefers the page's first h1 when the title is that heading plus extras.
+// cleanTitle picks the headline: the page's first h1 when it shares words
+// with the page title (so it is not a logo or a section name), otherwise
+// the page title with the site name cut off ("Headline | Site").
 func cleanTitle(title, h1, site, host string) string {
 	title = strings.Join(strings.Fields(title), " ")
 	h1 = strings.Join(strings.Fields(h1), " ")
@@ -59,6 +64,9 @@ func cleanTitle(title, h1, site, host string) string {
 	nt, nh := sift.Normalize(title), sift.Normalize(h1)
 	if nh != "" && nt == nh {
 		return title
+	}
+	if nh != "" && !isSite(h1, site, host) && wordOverlap(nh, nt) >= 0.3 {
+		return h1
 	}
 	for _, sep := range titleSeparators {
 		parts := strings.Split(title, sep)
@@ -98,13 +106,114 @@ func isSite(s, site, host string) bool {
 	return len(compact) >= 3 && h != "" && strings.Contains(h, compact)
 }
 
-// cleanAuthor trims a byline: "By Jane Doe" becomes "Jane Doe".
-func cleanAuthor(a string) string {
-	a = strings.Join(strings.Fields(a), " ")
-	for _, p := range []string{"By ", "by ", "BY ", "Von ", "Par "} {
-		a = strings.TrimPrefix(a, p)
+// authorPrefix matches labels in front of a byline.
+var authorPrefix = regexp.MustCompile(`(?i)^(written by|posted by|published by|reviewed by|author(ed by)?|by|von|par|por)\b[\s:]*`)
+
+// notAName matches bylines that name nobody.
+var notAName = regexp.MustCompile(`(?i)^(the author|author|admin|administrator|written by|posted by|by|staff|guest|unknown|anonymous|view all posts.*|more posts.*|editor)$`)
+
+// cleanAuthor trims a byline ("By Jane Doe" becomes "Jane Doe") and joins
+// several names as "A, B and C", leaving out the outlet when people are
+// named too.
+func cleanAuthor(a, outlet string) string {
+	var names []string
+	for _, part := range strings.Split(a, ";") {
+		part = strings.Join(strings.Fields(part), " ")
+		part = authorPrefix.ReplaceAllString(part, "")
+		part = strings.Trim(part, " ,:|-–—")
+		if part == "" || notAName.MatchString(part) {
+			continue
+		}
+		names = append(names, part)
 	}
-	return a
+	if len(names) > 1 && outlet != "" {
+		kept := names[:0]
+		for _, n := range names {
+			if sift.Normalize(n) != sift.Normalize(outlet) {
+				kept = append(kept, n)
+			}
+		}
+		names = kept
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// authorLink matches the address of an author's page.
+var authorLink = regexp.MustCompile(`(?i)/(author|authors|writers?|contributors?|columnists?|journalists?|staff|people|profiles?|team)/[^/?#]+/?$`)
+
+// bylineLabel matches a "Written by" label standing alone before a name.
+var bylineLabel = regexp.MustCompile(`(?i)^(written by|posted by|author|by)\s*:?$`)
+
+// bylineFromDOM finds an author the metadata did not name: a link to an
+// author page, a schema.org author, or the name after a "Written by" label.
+func bylineFromDOM(doc *html.Node) string {
+	var found string
+	var labelled bool
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			if skipped(n.Data) {
+				return false
+			}
+			if attr(n, "rel") == "author" || (n.Data == "a" && authorLink.MatchString(attr(n, "href"))) ||
+				strings.Contains(attr(n, "itemprop"), "author") {
+				if t := nameText(n); t != "" {
+					found = t
+					return true
+				}
+			}
+		}
+		if n.Type == html.TextNode {
+			t := strings.TrimSpace(n.Data)
+			if labelled && t != "" {
+				if looksLikeName(t) {
+					found = t
+					return true
+				}
+				labelled = false
+			}
+			if bylineLabel.MatchString(t) {
+				labelled = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(doc)
+	return found
+}
+
+// nameText returns the text of n if it looks like a person's name (or a
+// schema.org name inside it).
+func nameText(n *html.Node) string {
+	var b strings.Builder
+	textOf(n, &b)
+	t := strings.Join(strings.Fields(b.String()), " ")
+	t = authorPrefix.ReplaceAllString(t, "")
+	if looksLikeName(t) {
+		return t
+	}
+	return ""
+}
+
+// looksLikeName reports whether s could be a byline: one to five words,
+// no digits, not a label.
+func looksLikeName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 || len(s) > 60 || notAName.MatchString(s) {
+		return false
+	}
+	return !strings.ContainsAny(s, "0123456789@|/<>")
 }
 
 // firstHeading returns the text of the page's first h1.
@@ -162,4 +271,23 @@ func pageLanguage(doc *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// wordOverlap is the share of the words of a that also occur in b.
+func wordOverlap(a, b string) float64 {
+	wa := strings.Fields(a)
+	if len(wa) == 0 {
+		return 0
+	}
+	in := map[string]bool{}
+	for _, w := range strings.Fields(b) {
+		in[w] = true
+	}
+	n := 0
+	for _, w := range wa {
+		if in[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(wa))
 }
