@@ -33,6 +33,10 @@ func runEvalQuotes(args []string) error {
 	dir := fs.String("data", def, "PolNeAR split directory (text/ and attributions/)")
 	entities := fs.Bool("entities", true, "run the entity stage of the default pipeline first, when there is one")
 	showErrors := fs.Bool("errors", false, "print missed and spurious attributions")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: sift eval quotes [--data DIR] [--entities=false] [--errors]")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -63,8 +67,6 @@ func runEvalQuotes(args []string) error {
 			return fmt.Errorf("analysing %s: %w", d.Name, err)
 		}
 		p.Run(a)
-		var one quote.Score
-		one.Add(d.Attributions, a.Quotes)
 		score.Add(d.Attributions, a.Quotes)
 		if *showErrors {
 			printQuoteErrors(out, d, a.Quotes)
@@ -140,11 +142,15 @@ func oneLine(s string) string {
 func runQuotes(args []string) error {
 	fs := flag.NewFlagSet("quotes", flag.ContinueOnError)
 	db := fs.String("db", "", "database path")
-	speaker := fs.String("speaker", "", "speaker name (canonical or as written; case-insensitive)")
-	via := fs.String("via", "", "intermediary name, e.g. TASS")
+	speaker := fs.String("speaker", "", "speaker: part of the canonical name, or the words naming them (case-insensitive)")
+	via := fs.String("via", "", "part of the name of an intermediary, e.g. TASS")
 	since := fs.String("since", "", "only articles published on or after YYYY-MM-DD")
 	limit := fs.Int("limit", 0, "at most this many statements (0: all)")
 	format := fs.String("format", "text", "output format: text or json")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: sift quotes --db PATH [--speaker NAME] [--via NAME] [--since YYYY-MM-DD] [--limit N] [--format text|json]")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
