@@ -105,13 +105,15 @@ func TestDirectQuotes(t *testing.T) {
 }
 
 func TestIndirectSpeech(t *testing.T) {
-	text := "The army will withdraw from the border by Friday, the Defense Ministry said in a statement.\n\n" +
+	text := "The army will withdraw from the border by Friday, the Defense Ministry said in a statement. " +
+		"It added that the troops would leave their heavy weapons behind.\n\n" +
 		"Foreign Minister Ivan Petrov said that the talks would resume next week. " +
 		"He noted that both sides had agreed on a ceasefire.\n\n" +
 		"Colonel Anna Berg told reporters that the convoy had been attacked twice.\n\n" +
 		"According to Petrov, the border will reopen in spring."
 	qs := Extract(text, nil)
 	check(t, find(t, qs, "withdraw from the border"), sift.Indirect, "Defense Ministry", "said")
+	check(t, find(t, qs, "heavy weapons"), sift.Indirect, "Defense Ministry", "added")
 	check(t, find(t, qs, "talks would resume"), sift.Indirect, "Ivan Petrov", "said")
 	he := find(t, qs, "both sides")
 	check(t, he, sift.Indirect, "Ivan Petrov", "noted")

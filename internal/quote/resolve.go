@@ -108,6 +108,17 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 		}
 		return r
 	case 'm', 'f':
+	case 'n':
+		// "it said": the last organisation that spoke, not long before.
+		if x.toks[k].lower == "it" {
+			for i := len(x.stmts) - 1; i >= 0 && i >= len(x.stmts)-6; i-- {
+				if sp := x.stmts[i].speaker; sp != nil && sp.typ == sift.ORG && sp.canonical != "" {
+					r.canonical, r.typ, r.media = sp.canonical, sift.ORG, sp.media
+					break
+				}
+			}
+		}
+		return r
 	default:
 		return r
 	}
