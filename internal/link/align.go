@@ -39,6 +39,21 @@ type Doc struct {
 	Tokens   []Token
 	Shingles []uint64
 	runes    []rune
+	where    map[uint64][]int32 // shingle → positions, built on first use
+}
+
+// positions returns, for each shingle of d, where it occurs (at most
+// maxSeedPositions places), building the table once per Doc.
+func (d *Doc) positions() map[uint64][]int32 {
+	if d.where == nil {
+		d.where = make(map[uint64][]int32, len(d.Shingles))
+		for j, h := range d.Shingles {
+			if ps := d.where[h]; len(ps) < maxSeedPositions {
+				d.where[h] = append(ps, int32(j))
+			}
+		}
+	}
+	return d.where
 }
 
 // NewDoc tokenizes text for alignment.
@@ -67,12 +82,7 @@ func Align(a, b *Doc) []Passage {
 	if len(a.Tokens) < ShingleSize || len(b.Tokens) < ShingleSize {
 		return nil
 	}
-	where := make(map[uint64][]int32, len(b.Shingles))
-	for j, h := range b.Shingles {
-		if ps := where[h]; len(ps) < maxSeedPositions {
-			where[h] = append(ps, int32(j))
-		}
-	}
+	where := b.positions()
 	var blocks []block
 	for i := 0; i < len(a.Shingles); {
 		best := block{}

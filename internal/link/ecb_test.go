@@ -3,6 +3,7 @@ package link
 import (
 	"testing"
 
+	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/dataset"
 )
@@ -11,15 +12,31 @@ import (
 // returns the B-cubed scores.
 func clusterECB(t *testing.T, dir string, docs []ECBDoc) (p, r, f float64, stories int) {
 	t.Helper()
-	c := NewClusterer()
-	pred := make(map[string]string)
-	gold := make(map[string]string)
-	for _, d := range docs {
-		a, err := d.Article(analyze.Default(), dir)
+	return clusterArticles(prepareECB(t, dir, docs), docs)
+}
+
+// prepareECB runs the ECB+ documents through the default pipeline.
+func prepareECB(t *testing.T, dir string, docs []ECBDoc) []*sift.Article {
+	t.Helper()
+	pipe := analyze.Default()
+	arts := make([]*sift.Article, len(docs))
+	for i, d := range docs {
+		a, err := d.Article(pipe, dir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		as := c.Add(a)
+		arts[i] = a
+	}
+	return arts
+}
+
+// clusterArticles clusters prepared ECB+ articles and scores them.
+func clusterArticles(arts []*sift.Article, docs []ECBDoc) (p, r, f float64, stories int) {
+	c := NewClusterer()
+	pred := make(map[string]string)
+	gold := make(map[string]string)
+	for i, d := range docs {
+		as := c.Add(arts[i])
 		pred[d.File] = as.Story.ID
 		gold[d.File] = d.Story
 	}
@@ -52,11 +69,12 @@ func TestECBSweep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	arts := prepareECB(t, dir, docs)
 	for _, tw := range []float64{1, 3, 5} {
 		for _, es := range []float64{0, 0.2, 0.4, 0.6} {
 			for _, th := range []float64{0.14, 0.18, 0.22, 0.26, 0.30} {
 				titleWeight, entityShare, JoinThreshold = tw, es, th
-				p, r, f, n := clusterECB(t, dir, docs)
+				p, r, f, n := clusterArticles(arts, docs)
 				t.Logf("title %.0f names %.1f join %.2f: %d stories P=%.3f R=%.3f F1=%.3f", tw, es, th, n, p, r, f)
 			}
 		}

@@ -12,15 +12,15 @@ import (
 // Clustering parameters, tuned on the ECB+ topics 1-20 (see docs/stories.md).
 var (
 	// JoinThreshold is the least score for an article to join a story.
-	JoinThreshold = 0.18
+	JoinThreshold = 0.22
 	// entityShare is the weight of shared names in the score, the rest
 	// going to content words, when both sides have names.
 	entityShare = 0.4
 	// timeSlack is how many days outside a story's span an article may be
 	// published without penalty; beyond, the score halves every timeHalf
 	// days.
-	timeSlack = 7.0
-	timeHalf  = 14.0
+	timeSlack = 3.0
+	timeHalf  = 7.0
 )
 
 // Limits that keep the cost of one article independent of the store size.
@@ -29,7 +29,8 @@ const (
 	queryTerms      = 24  // an article's terms used to find candidate stories
 	indexTerms      = 12  // an article's terms under which its story is filed
 	storyPostingCap = 256 // stories remembered per term (the most recent)
-	maxCandidates   = 40  // stories scored in full per article
+	maxCandidates   = 24  // stories scored in full per article
+	scoreTerms      = 200 // an article's terms used in scoring
 )
 
 // StoryState is a story as the clusterer keeps it, and as a store persists
@@ -61,6 +62,14 @@ type Clusterer struct {
 	byID     map[string]int32   // story ID → index
 	postings map[string][]int32 // term → stories filed under it
 	filed    []map[string]bool  // per story: terms it is filed under
+	norms    []storyNorm        // per story: cached weighted norms
+}
+
+// storyNorm caches a story's IDF-weighted norms.
+type storyNorm struct {
+	terms, names float64
+	at           int // article count when computed
+	dirty        bool
 }
 
 // NewClusterer returns a clusterer with no stories.
@@ -131,41 +140,90 @@ func (c *Clusterer) observe(f features) {
 	}
 }
 
-// cosine is the cosine of two weighted bags, weights multiplied by
-// weight(key).
-func cosine(a, b map[string]float64, weight func(string) float64) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	var dot, na, nb float64
-	for k, x := range a {
-		w := weight(k)
-		xa := x * w
-		na += xa * xa
-		if y, ok := b[k]; ok {
-			dot += xa * y * w
-		}
-	}
-	for k, y := range b {
-		w := weight(k)
-		nb += y * y * w * w
-	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
+// weighted is an article's bag with IDF applied: for each key, its weight
+// times the key's IDF squared (ready to multiply with a story's raw
+// value), and the norm of the IDF-weighted vector.
+type weighted struct {
+	w    map[string]float64
+	norm float64
 }
 
-// score is how well f fits story s, in [0, 1].
-func (c *Clusterer) score(f features, s *StoryState) float64 {
-	text := cosine(f.terms, s.Terms, c.idf)
-	sim := text
+// weigh applies the current IDF to bag; prefix selects the DF keys. Only
+// the scoreTerms strongest keys are kept for the dot product (the norm
+// counts all), which bounds the cost of scoring one story.
+func (c *Clusterer) weigh(bag map[string]float64, prefix string) weighted {
+	out := weighted{w: make(map[string]float64, min(len(bag), scoreTerms))}
+	type kw struct {
+		k    string
+		x, w float64
+	}
+	all := make([]kw, 0, len(bag))
+	for k, x := range bag {
+		idf := c.idf(prefix + k)
+		all = append(all, kw{k, x * idf * idf, x * idf})
+		out.norm += x * idf * x * idf
+	}
+	out.norm = math.Sqrt(out.norm)
+	if len(all) > scoreTerms {
+		sort.Slice(all, func(i, j int) bool {
+			if all[i].w != all[j].w {
+				return all[i].w > all[j].w
+			}
+			return all[i].k < all[j].k
+		})
+		all = all[:scoreTerms]
+	}
+	for _, e := range all {
+		out.w[e.k] = e.x
+	}
+	return out
+}
+
+// storyNorms returns the IDF-weighted norms of story idx's terms and
+// names. They are cached and recomputed when the story changed or the
+// article count grew by a tenth since, as IDF drifts slowly.
+func (c *Clusterer) storyNorms(idx int32) (terms, names float64) {
+	n := &c.norms[idx]
+	if n.dirty || float64(c.n) > 1.1*float64(n.at) {
+		st := c.stories[idx]
+		n.terms, n.names = 0, 0
+		for t, x := range st.Terms {
+			w := x * c.idf(t)
+			n.terms += w * w
+		}
+		for k, x := range st.Names {
+			w := x * c.idf("@"+k)
+			n.names += w * w
+		}
+		n.terms, n.names = math.Sqrt(n.terms), math.Sqrt(n.names)
+		n.at, n.dirty = c.n, false
+	}
+	return n.terms, n.names
+}
+
+// dot is the cosine of a weighted article bag with a story bag of norm
+// norm.
+func dot(a weighted, story map[string]float64, norm float64) float64 {
+	if a.norm == 0 || norm == 0 {
+		return 0
+	}
+	var d float64
+	for k, w := range a.w {
+		if y, ok := story[k]; ok {
+			d += w * y
+		}
+	}
+	return d / (a.norm * norm)
+}
+
+// score is how well an article (features f, weighted terms and names)
+// fits story idx, in [0, 1].
+func (c *Clusterer) score(f features, terms, names weighted, idx int32) float64 {
+	s := c.stories[idx]
+	tn, nn := c.storyNorms(idx)
+	sim := dot(terms, s.Terms, tn)
 	if len(f.names) > 0 && len(s.Names) > 0 {
-		names := cosine(f.names, s.Names, func(n string) float64 { return c.idf("@" + n) })
-		sim = (1-entityShare)*text + entityShare*names
+		sim = (1-entityShare)*sim + entityShare*dot(names, s.Names, nn)
 	}
 	if !f.date.IsZero() && s.First != "" {
 		gap := 0.0
@@ -253,9 +311,10 @@ func (c *Clusterer) Add(a *sift.Article, hint ...string) Assignment {
 			cands = append(cands, s)
 		}
 	}
+	terms, names := c.weigh(f.terms, ""), c.weigh(f.names, "@")
 	best, bestScore := int32(-1), 0.0
 	for _, s := range cands {
-		if sc := c.score(f, c.stories[s]); sc > bestScore || (sc == bestScore && best >= 0 && s < best) {
+		if sc := c.score(f, terms, names, s); sc > bestScore || (sc == bestScore && best >= 0 && s < best) {
 			best, bestScore = s, sc
 		}
 	}
@@ -281,6 +340,7 @@ func (c *Clusterer) insert(st *StoryState) int32 {
 	idx := int32(len(c.stories))
 	c.stories = append(c.stories, st)
 	c.filed = append(c.filed, make(map[string]bool))
+	c.norms = append(c.norms, storyNorm{dirty: true})
 	c.byID[st.ID] = idx
 	return idx
 }
@@ -288,6 +348,7 @@ func (c *Clusterer) insert(st *StoryState) int32 {
 // join adds an article's features to story idx.
 func (c *Clusterer) join(idx int32, a *sift.Article, f features) {
 	st := c.stories[idx]
+	c.norms[idx].dirty = true
 	st.Size++
 	for t, x := range f.terms {
 		st.Terms[t] += x
@@ -306,17 +367,17 @@ func (c *Clusterer) join(idx int32, a *sift.Article, f features) {
 	}
 	// Representative title: the member title closest to the centroid.
 	if a.Title != "" {
-		cand := c.titleScore(a.Title, st)
-		if st.Title == "" || cand > c.titleScore(st.Title, st) {
+		cand := c.titleScore(a.Title, idx)
+		if st.Title == "" || cand > c.titleScore(st.Title, idx) {
 			st.Title, st.RepArticle = a.Title, a.ID
 		}
 	}
 }
 
-// titleScore is how well a title sums up story st.
-func (c *Clusterer) titleScore(title string, st *StoryState) float64 {
-	tf := termCounts(title, "")
-	return cosine(tf, st.Terms, c.idf)
+// titleScore is how well a title sums up story idx.
+func (c *Clusterer) titleScore(title string, idx int32) float64 {
+	tn, _ := c.storyNorms(idx)
+	return dot(c.weigh(termCounts(title, ""), ""), c.stories[idx].Terms, tn)
 }
 
 // prune keeps a story's strongest terms and names only.

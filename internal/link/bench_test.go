@@ -1,0 +1,155 @@
+package link
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/demo"
+)
+
+// generator makes any number of articles by mutating the bundled demo
+// corpus: paragraphs shuffled, trailing paragraphs cut, words substituted,
+// other outlets and dates. Article i is a pure function of i, so the
+// benchmark's Fetch regenerates texts instead of keeping them.
+type generator struct {
+	bases []*sift.Article
+}
+
+// substitutions are rewrites a spinning outlet might apply.
+var benchSubs = [][2]string{
+	{" said ", " stated "}, {" killed ", " left dead "}, {" army ", " armed forces "},
+	{" civilians ", " residents "}, {" government ", " authorities "}, {" attack ", " assault "},
+	{" ceasefire ", " truce "}, {" minister ", " official "}, {" told ", " informed "},
+}
+
+func newGenerator(tb testing.TB) *generator {
+	tb.Helper()
+	entries, err := demo.Corpus()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	g := &generator{}
+	for _, e := range entries {
+		a, err := analyze.Clean(e.Document, false)
+		if err != nil {
+			continue
+		}
+		g.bases = append(g.bases, a)
+	}
+	if len(g.bases) == 0 {
+		tb.Skip("no demo corpus")
+	}
+	return g
+}
+
+// article returns generated article i.
+func (g *generator) article(i int) *sift.Article {
+	rng := rand.New(rand.NewPCG(uint64(i), 0x51f7))
+	base := g.bases[rng.IntN(len(g.bases))]
+	paras := strings.Split(base.Text, "\n\n")
+	if rng.IntN(2) == 0 {
+		rng.Shuffle(len(paras), func(x, y int) { paras[x], paras[y] = paras[y], paras[x] })
+	}
+	if rng.IntN(2) == 0 && len(paras) > 1 {
+		paras = paras[:1+rng.IntN(len(paras)-1)]
+	}
+	text := strings.Join(paras, "\n\n")
+	for k := rng.IntN(3); k > 0; k-- {
+		s := benchSubs[rng.IntN(len(benchSubs))]
+		text = strings.ReplaceAll(text, s[0], s[1])
+	}
+	date := parseDate(base.Published)
+	if date.IsZero() {
+		date = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	}
+	date = date.AddDate(0, 0, rng.IntN(365))
+	return &sift.Article{
+		ID:        fmt.Sprintf("g%07d", i),
+		Source:    fmt.Sprintf("gen/%07d.txt", i),
+		Title:     base.Title,
+		Text:      text,
+		Outlet:    fmt.Sprintf("Outlet %d", rng.IntN(40)),
+		Published: date.Format("2006-01-02"),
+	}
+}
+
+// fetch regenerates an article from its ID.
+func (g *generator) fetch(id string) (*sift.Article, error) {
+	i, err := strconv.Atoi(strings.TrimPrefix(id, "g"))
+	if err != nil {
+		return nil, sift.ErrNotFound
+	}
+	return g.article(i), nil
+}
+
+// cpuSeconds returns the user and system CPU time of the process so far.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}
+
+// peakRSS returns the process's peak resident memory in MB (Linux), or 0.
+func peakRSS() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.Atoi(f[1])
+			return float64(kb) / 1024
+		}
+	}
+	return 0
+}
+
+// BenchmarkLink links b.N generated articles, one at a time, into one
+// linker: duplicates, passages, spun copies and stories. For the 100,000
+// article figure: go test ./internal/link -run XX -bench Link -benchtime 100000x
+func BenchmarkLink(b *testing.B) {
+	g := newGenerator(b)
+	l := NewLinker()
+	l.Fetch = g.fetch
+	links := 0
+	cpu0 := cpuSeconds()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		up, err := l.Add(g.article(i))
+		if err != nil {
+			b.Fatal(err)
+		}
+		links += len(up.Reuse)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	// The machine may be shared: articles per CPU second is the figure
+	// that does not depend on other load.
+	b.ReportMetric(float64(b.N)/(cpuSeconds()-cpu0), "articles/cpu-s")
+	b.ReportMetric(float64(len(l.Clusterer().Stories())), "stories")
+	b.ReportMetric(float64(links)/float64(b.N), "links/article")
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap")
+	b.ReportMetric(peakRSS(), "MB-peak-rss")
+}
+
+// BenchmarkAlign aligns a spun copy with its source.
+func BenchmarkAlign(b *testing.B) {
+	src := NewDoc(strings.Join([]string{para1, para2, para3, para4}, "\n\n"))
+	cp := NewDoc(strings.ReplaceAll(src.Text, "Russia", "the Russian Federation"))
+	for i := 0; i < b.N; i++ {
+		Align(cp, src)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
