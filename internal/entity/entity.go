@@ -145,7 +145,7 @@ func fold(s string) string {
 // Two spellings that differ only in those ways display the same.
 func Display(name string) string {
 	s := fold(name)
-	s = strings.NewReplacer("'", "", "`", "").Replace(s)
+	s = dropApostrophes.Replace(s)
 	words := strings.Fields(s)
 	var out []string
 	for i := 0; i < len(words); i++ {
@@ -170,6 +170,8 @@ func Display(name string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+var dropApostrophes = strings.NewReplacer("'", "", "`", "")
 
 // translitCased applies the word-final transliteration rules of translit
 // to a capitalised word, keeping its case.

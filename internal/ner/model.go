@@ -90,30 +90,35 @@ var prevTags = func() (out [nTags][]int) {
 // Model is a trained linear sequence tagger: a weight per feature and tag,
 // and a weight per tag transition, decoded with Viterbi.
 type Model struct {
-	// keys is an open-addressing hash table of feature hashes (0 marks an
-	// empty slot); slot s holds the weights weights[rows[s]*nTags:].
-	keys    []uint64
-	rows    []int32
-	weights []float32
-	trans   [nTags + 1][nTags]float32
-	shift   int    // 64 - log2(len(keys)), for slot
-	size    int    // number of features
-	digest  string // of the model file
+	// slots is an open-addressing hash table of features (key 0 marks an
+	// empty slot) holding each feature's quantised weights inline, so a
+	// lookup touches one cache line or two.
+	slots  []slotEntry
+	scale  float32 // weight = quantised weight / scale
+	trans  [nTags + 1][nTags]float32
+	shift  int    // 64 - log2(len(slots)), for slot
+	size   int    // number of features
+	digest string // of the model file
+}
+
+// slotEntry is one feature of a Model.
+type slotEntry struct {
+	key uint64
+	w   [nTags]int16
 }
 
 // lookup returns the weights of feature h, or nil.
-func (m *Model) lookup(h uint64) []float32 {
+func (m *Model) lookup(h uint64) *[nTags]int16 {
 	if h == 0 {
 		h = 1
 	}
-	mask := uint64(len(m.keys) - 1)
+	mask := uint64(len(m.slots) - 1)
 	for s := slot(h, m.shift); ; s = (s + 1) & mask {
-		k := m.keys[s]
-		if k == h {
-			r := int(m.rows[s]) * nTags
-			return m.weights[r : r+nTags : r+nTags]
+		e := &m.slots[s]
+		if e.key == h {
+			return &e.w
 		}
-		if k == 0 {
+		if e.key == 0 {
 			return nil
 		}
 	}
@@ -128,38 +133,33 @@ func slot(h uint64, shift int) uint64 {
 	return (h * 0x9e3779b97f4a7c15) >> shift
 }
 
-// newTable builds a model's hash table for n features.
+// newTable builds a model's hash table for n features, at most two thirds
+// full.
 func (m *Model) newTable(n int) {
 	size, bits := 1, 0
-	for size < 2*n+2 {
+	for size < n+n/2+1 {
 		size <<= 1
 		bits++
 	}
 	m.shift = 64 - bits
-	m.keys = make([]uint64, size)
-	m.rows = make([]int32, size)
-	m.weights = make([]float32, 0, n*nTags)
+	m.slots = make([]slotEntry, size)
 	m.size = 0
 }
 
-// insert adds feature h with weights w.
-func (m *Model) insert(h uint64, w []float32) {
+// insert adds feature h with quantised weights w.
+func (m *Model) insert(h uint64, w *[nTags]int16) {
 	if h == 0 {
 		h = 1
 	}
-	mask := uint64(len(m.keys) - 1)
+	mask := uint64(len(m.slots) - 1)
 	s := slot(h, m.shift)
-	for m.keys[s] != 0 && m.keys[s] != h {
+	for m.slots[s].key != 0 && m.slots[s].key != h {
 		s = (s + 1) & mask
 	}
-	if m.keys[s] == h {
-		copy(m.weights[int(m.rows[s])*nTags:], w)
-		return
+	if m.slots[s].key == 0 {
+		m.size++
 	}
-	m.keys[s] = h
-	m.rows[s] = int32(m.size)
-	m.weights = append(m.weights, w...)
-	m.size++
+	m.slots[s] = slotEntry{key: h, w: *w}
 }
 
 // scorer computes emission scores for tokens from their features.
@@ -169,16 +169,19 @@ type scorer interface {
 }
 
 func (m *Model) emit(feats []uint64, out *[nTags]float32) {
-	*out = [nTags]float32{}
+	var acc [nTags]int32
 	for _, f := range feats {
 		w := m.lookup(f)
 		if w == nil {
 			continue
 		}
-		row := (*[nTags]float32)(w)
 		for t := range nTags {
-			out[t] += row[t]
+			acc[t] += int32(w[t])
 		}
+	}
+	inv := 1 / m.scale
+	for t := range nTags {
+		out[t] = float32(acc[t]) * inv
 	}
 }
 
@@ -336,13 +339,16 @@ func decodeModel(data []byte) (*Model, error) {
 	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
 		return nil, fmt.Errorf("reading model scale: %w", err)
 	}
-	m := &Model{digest: digestOf(data)}
+	if !(scale > 0) {
+		return nil, errors.New("reading model: bad weight scale")
+	}
+	m := &Model{digest: digestOf(data), scale: scale}
 	if err := binary.Read(br, binary.LittleEndian, &m.trans); err != nil {
 		return nil, fmt.Errorf("reading model transitions: %w", err)
 	}
 	m.newTable(int(n))
 	var h uint64
-	var w [nTags]float32
+	var w [nTags]int16
 	for range n {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
@@ -354,9 +360,12 @@ func decodeModel(data []byte) (*Model, error) {
 			if err != nil {
 				return nil, fmt.Errorf("reading model weights: %w", err)
 			}
-			w[t] = float32(q) / scale
+			if q < math.MinInt16 || q > math.MaxInt16 {
+				return nil, errors.New("reading model: weight out of range")
+			}
+			w[t] = int16(q)
 		}
-		m.insert(h, w[:])
+		m.insert(h, &w)
 	}
 	return m, nil
 }

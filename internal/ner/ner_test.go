@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +12,7 @@ import (
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/dataset"
 	"github.com/sift-news/sift/internal/entity"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // checkOffsets fails unless every entity's offsets select its text.
@@ -303,5 +305,66 @@ func TestTitleUsesText(t *testing.T) {
 		if strings.Contains(e.Text, "Proposals") || strings.Contains(e.Text, "Dialogue") || strings.Contains(e.Text, "Start") {
 			t.Errorf("title-case words tagged: %+v", e)
 		}
+	}
+}
+
+func TestStageConcurrent(t *testing.T) {
+	st := NewStage()
+	want := st.Entities(sample)
+	done := make(chan []sift.Entity)
+	for range 4 {
+		go func() {
+			a := &sift.Article{Text: sample}
+			st.Apply(a)
+			done <- a.Entities
+		}()
+	}
+	for range 4 {
+		got := <-done
+		if len(got) != len(want) {
+			t.Fatalf("concurrent Apply found %d entities, alone %d", len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("concurrent Apply: %+v, alone %+v", got[i], want[i])
+			}
+		}
+	}
+	if v := st.Version(); !strings.HasPrefix(v, Version+"-") {
+		t.Errorf("Version() = %q, want %s-<model digest>", v, Version)
+	}
+}
+
+// BenchmarkStageFAKES runs the stage over the 804 articles of FA-KES
+// (Syrian war news from 15 outlets), when the data set is there.
+func BenchmarkStageFAKES(b *testing.B) {
+	f, err := os.Open(dataset.Require(b, "fa-kes/FA-KES-Dataset.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(charmap.ISO8859_1.NewDecoder().Reader(f)).ReadAll()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	tokens := 0
+	for _, r := range recs[1:] {
+		texts = append(texts, r[2])
+		tokens += len(Tokenize(r[2]))
+	}
+	st := NewStageWith(mustModel(b), entity.Builtin())
+	cpu0 := cpuSeconds()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		st.Apply(&sift.Article{Text: texts[n%len(texts)]})
+		n++
+	}
+	perArticle := float64(tokens) / float64(len(texts))
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	if cpu := cpuSeconds() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(b.N)/cpu, "articles/cpu-s")
+		b.ReportMetric(float64(b.N)*perArticle/cpu, "tokens/cpu-s")
 	}
 }

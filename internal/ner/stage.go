@@ -337,30 +337,43 @@ func allTitleWords(ws []word) bool {
 var notTitleOnly = map[string]bool{"ministry": true, "council": true, "army": true, "security": true,
 	"national": true, "affairs": true, "military": true, "state": true, "staff": true, "of": true, "un": true, "us": true}
 
+// isHeadline reports a sentence written in capitals or title case: at
+// least three words of two letters or more, 70% of them capitalised.
+func isHeadline(s []string) bool {
+	caps, alpha := 0, 0
+	for _, w := range s {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || len(w) < 2 {
+			continue
+		}
+		alpha++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return alpha >= 3 && caps*10 >= alpha*7
+}
+
 // recase rewrites headline-style sentences (all capitals, or most words
 // capitalised) the way the rest of the text writes their words: "LAVROV"
 // as "Lavrov", "Proposals" as "proposals" when the text has "proposals".
 // Words the text has in no other form are left as they are. Sentences of
 // context count as text but are not changed.
 func recase(sents, context [][]string) {
+	all := append(append([][]string(nil), sents...), context...)
+	headline := make([]bool, len(all))
+	any := false
+	for si, s := range all {
+		headline[si] = isHeadline(s)
+		any = any || headline[si] && si < len(sents)
+	}
+	if !any {
+		return
+	}
 	lower := map[string]int{}
 	cased := map[string]string{}
 	casedN := map[string]int{}
-	all := append(append([][]string(nil), sents...), context...)
-	headline := make([]bool, len(all))
 	for si, s := range all {
-		caps, alpha := 0, 0
-		for _, w := range s {
-			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsLetter(r) || len(w) < 2 {
-				continue
-			}
-			alpha++
-			if unicode.IsUpper(r) {
-				caps++
-			}
-		}
-		headline[si] = alpha >= 3 && caps*10 >= alpha*7
 		if headline[si] {
 			continue
 		}
