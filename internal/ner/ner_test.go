@@ -368,3 +368,29 @@ func BenchmarkStageFAKES(b *testing.B) {
 		b.ReportMetric(float64(b.N)*perArticle/cpu, "tokens/cpu-s")
 	}
 }
+
+func TestRoles(t *testing.T) {
+	text := "US Special Envoy for Syria James Jeffrey met Russian Ambassador to the US Anatoly Antonov. " +
+		"Pentagon spokesman Eric Pahon denied it. Sergey Lavrov, the Russian foreign minister, said talks would go on. " +
+		"Chief of the General Staff Valery Gerasimov spoke, and President Bashar al-Assad agreed."
+	ents := NewStageWith(mustModel(t), entity.Builtin()).Entities(text)
+	checkOffsets(t, text, ents)
+	want := map[string]string{
+		"James Jeffrey":    "special envoy for syria",
+		"Anatoly Antonov":  "ambassador to the us",
+		"Eric Pahon":       "spokesman",
+		"Sergey Lavrov":    "foreign minister",
+		"Valery Gerasimov": "chief of the general staff",
+		"Bashar al-Assad":  "president",
+	}
+	for name, role := range want {
+		e := find(ents, name)
+		if e == nil || e.Type != sift.PERSON {
+			t.Errorf("%s: %+v, want a PERSON", name, e)
+			continue
+		}
+		if e.Role != role {
+			t.Errorf("%s: role %q, want %q", name, e.Role, role)
+		}
+	}
+}

@@ -265,9 +265,32 @@ func isTitleWord(lower string) bool {
 // Title words the tagger put inside the name, spanStart to nameStart,
 // count too.
 func roleBefore(ws []word, tags []int, spanStart, nameStart int) string {
+	isRole := func(k int) bool {
+		return tags[k] == tagO && (roleWords[ws[k].lower] || honorifics[ws[k].lower])
+	}
 	i := spanStart
-	for i > 0 && tags[i-1] == tagO && (roleWords[ws[i-1].lower] || honorifics[ws[i-1].lower]) {
+	for i > 0 && isRole(i-1) {
 		i--
+	}
+	if i == spanStart && i > 0 && tags[i-1] != tagO {
+		// A title naming what it is for: "Special Envoy for Syria James
+		// Jeffrey", "Ambassador to the US Anatoly Antonov".
+		j := i - 1
+		for j > 0 && tags[j-1] != tagO && tagPos(tags[j]) != 'B' && tagPos(tags[j]) != 'U' {
+			j--
+		}
+		if j > 0 && ws[j-1].lower == "the" {
+			j--
+		}
+		if j > 0 && (ws[j-1].lower == "for" || ws[j-1].lower == "to" || ws[j-1].lower == "of") {
+			k := j - 1
+			for k > 0 && isRole(k-1) {
+				k--
+			}
+			if k < j-1 {
+				return makeRole(ws[k:nameStart])
+			}
+		}
 	}
 	return makeRole(ws[i:nameStart])
 }
