@@ -1111,15 +1111,6 @@ func (x *extractor) subject(c, a int) (int, int) {
 		k--
 	}
 	if e <= s && k > a && x.toks[k].text == "," {
-		// "NAME, 59, of Ashton, Md., who watched …, said": a short name
-		// phrase opening the unit and set off by a comma.
-		f := a
-		for f < k && (!x.toks[f].word || x.toks[f].cap && nonNames[x.toks[f].lower] && !x.hasName(f, f+1)) && x.toks[f].text != "," {
-			f++
-		}
-		if ns, ne := x.walkRight(f, k); ne > ns && ne < k && x.toks[ne].text == "," && ne-ns <= 6 && x.hasName(ns, ne) {
-			return ns, ne
-		}
 		// "NAME, DESCRIPTION, said" and "NAME, who …, said"
 		p := k - 1
 		for p > a && p > k-30 && x.toks[p].text != "," && !isTerminal(&x.toks[p]) && x.inRegion[p] < 0 {
@@ -1131,12 +1122,21 @@ func (x *extractor) subject(c, a int) (int, int) {
 				return ns, ne
 			}
 			first := x.toks[p+1].lower
-			if determiners[first] || first == "who" || first == "whose" || titles[first] {
+			if determiners[first] || first == "who" || first == "whose" || first == "which" || titles[first] {
 				ns, ne := x.walkLeft(p, a)
 				if ne > ns && x.hasName(ns, ne) {
 					return ns, ne
 				}
 			}
+		}
+		// "NAME, 59, of Ashton, Md., who watched …, said": a short name
+		// phrase opening the unit and set off by a comma.
+		f := a
+		for f < k && (!x.toks[f].word || x.toks[f].cap && nonNames[x.toks[f].lower] && !x.hasName(f, f+1)) && x.toks[f].text != "," {
+			f++
+		}
+		if ns, ne := x.walkRight(f, k); ne > ns && ne < k && x.toks[ne].text == "," && ne-ns <= 6 && x.hasName(ns, ne) {
+			return ns, ne
 		}
 		return s, e
 	}

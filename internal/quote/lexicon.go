@@ -178,6 +178,7 @@ var pronouns = map[string]byte{
 	"he": 'm', "she": 'f', "they": 'p', "it": 'n', "we": 'p', "i": 'n', "who": 'w', "which": 'w',
 	"he's": 'm', "she's": 'f', "they're": 'p', "it's": 'n', "we're": 'p', "i'm": 'n',
 	"he'd": 'm', "she'd": 'f', "they've": 'p', "we've": 'p', "i've": 'n',
+	"him": 'm', "her": 'f', "them": 'p', "us": 'p', "me": 'n',
 }
 
 // determiners open a description ("the foreign minister").
