@@ -854,7 +854,7 @@ func (x *extractor) afterName(c, a int) bool {
 	if k < a || !x.toks[k].word {
 		return false
 	}
-	if pronouns[x.toks[k].lower] != 0 && x.toks[k].lower != "who" || x.toks[k].lower == "who" {
+	if w := x.toks[k].lower; pronouns[w] != 0 && !objectPronouns[w] {
 		return true
 	}
 	if peopleNouns[x.toks[k].lower] {

@@ -181,6 +181,10 @@ var pronouns = map[string]byte{
 	"him": 'm', "her": 'f', "them": 'p', "us": 'p', "me": 'n',
 }
 
+// objectPronouns name a speaker only after a preposition ("according to
+// him"); before a noun "her" is a determiner ("her plans").
+var objectPronouns = map[string]bool{"him": true, "her": true, "them": true, "us": true, "me": true}
+
 // determiners open a description ("the foreign minister").
 var determiners = map[string]bool{
 	"the": true, "a": true, "an": true, "this": true, "that": true, "his": true, "her": true,
