@@ -813,6 +813,17 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		}
 	}
 	if s > a && x.toks[s-1].text == "," && !hasThat && restWords <= 8 && restAdverbial {
+		// "Petrov said …, RIA Novosti reported": the outlet passed on a
+		// statement already found.
+		if spk := x.resolve(s, e); spk != nil && spk.media {
+			for si := len(x.stmts) - 1; si >= 0 && x.stmts[si].unit == ui; si-- {
+				if st := &x.stmts[si]; st.end <= x.toks[s-1].start && (st.speaker == nil || st.speaker.canonical != spk.canonical) {
+					st.via = appendRef(st.via, *spk)
+					x.use(s, c+1)
+					return
+				}
+			}
+		}
 		cs, ce := x.clauseBefore(s-1, a)
 		if ce-cs >= 2 {
 			x.use(s, c+1)
@@ -1042,6 +1053,9 @@ func (x *extractor) contentAfter(c, a, b int) (int, int) {
 			start++
 		}
 	}
+	if start < b && viaWords[x.toks[start].lower] {
+		return start, start // "reported, citing TASS": a source, not content
+	}
 	end := start
 	for ; end < b; end++ {
 		t := &x.toks[end]
@@ -1163,6 +1177,9 @@ func (x *extractor) subject(c, a int) (int, int) {
 // quantifiers count times in "several times said".
 var quantifiers = map[string]bool{"several": true, "many": true, "two": true, "three": true,
 	"multiple": true, "numerous": true, "countless": true, "at": true}
+
+// viaWords open a phrase naming an intermediary ("citing TASS").
+var viaWords = map[string]bool{"citing": true, "quoting": true, "according": true, "cited": true}
 
 // quoteVerbs name the quoted person as object ("Al-Watan quoted Erdogan").
 var quoteVerbs = map[string]bool{"quoted": true, "cited": true, "quotes": true, "cites": true}
@@ -1367,10 +1384,22 @@ func (x *extractor) isPronoun(s, e int) bool {
 func (x *extractor) sourceMarker(ui int, m *marker) {
 	a, b := x.units[ui][0], x.units[ui][1]
 	var cs, ce int
+	citing := [2]int{-1, -1}
 	if m.atUnit {
 		cs = m.np[1]
 		for cs < b && !x.toks[cs].word {
 			cs++
+		}
+		// "According to Sputnik, citing the ministry, …": the ministry is
+		// the source and Sputnik passed it on.
+		if cs < b && viaWords[x.toks[cs].lower] {
+			if ns, ne := x.walkRight(cs+1, b); ne > ns {
+				citing = [2]int{ns, ne}
+				cs = ne
+				for cs < b && !x.toks[cs].word {
+					cs++
+				}
+			}
 		}
 		ce = b
 	} else {
@@ -1389,8 +1418,20 @@ func (x *extractor) sourceMarker(ui int, m *marker) {
 	m.used = true
 	x.use(m.at, m.np[1])
 	cue := m.at
-	x.addIndirect(ui, cs, ce, cue, x.resolve(m.np[0], m.np[1]))
-	if n := len(x.stmts); n > 0 && x.stmts[n-1].cueTok == cue && m.kind == "according" && cue+1 < len(x.toks) {
-		x.stmts[n-1].cue[1] = x.toks[cue+1].end
+	spk := x.resolve(m.np[0], m.np[1])
+	var via *ref
+	if citing[0] >= 0 {
+		via, spk = spk, x.resolve(citing[0], citing[1])
+	}
+	n := len(x.stmts)
+	x.addIndirect(ui, cs, ce, cue, spk)
+	if len(x.stmts) > n {
+		st := &x.stmts[n]
+		if m.kind == "according" && cue+1 < len(x.toks) {
+			st.cue[1] = x.toks[cue+1].end
+		}
+		if via != nil {
+			st.via = appendRef(st.via, *via)
+		}
 	}
 }

@@ -185,6 +185,25 @@ func TestSourceChains(t *testing.T) {
 	}
 }
 
+func TestNestedChains(t *testing.T) {
+	text := "Petrov said the talks would resume next week, RIA Novosti reported, citing TASS.\n\n" +
+		"According to Sputnik, citing the Defense Ministry, the convoy reached the city on Monday."
+	qs := Extract(text, nil)
+	q := find(t, qs, "talks would resume")
+	check(t, q, sift.Indirect, "Petrov", "said")
+	if v := viaOf(q); len(v) != 2 || v[0] != "RIA Novosti" || v[1] != "TASS" {
+		t.Errorf("via %v, want [RIA Novosti TASS]", v)
+	}
+	if len(qs) != 2 {
+		t.Errorf("want 2 statements (the outlet's report is not one of its own):%s", dump(qs))
+	}
+	q = find(t, qs, "convoy reached")
+	check(t, q, sift.Indirect, "Defense Ministry", "According to")
+	if v := viaOf(q); len(v) != 1 || v[0] != "Sputnik" {
+		t.Errorf("via %v, want [Sputnik]", v)
+	}
+}
+
 func TestUsesEntities(t *testing.T) {
 	text := "Minister Lavrova said that the meeting was useful. The minister added that more talks would follow."
 	r := []rune(text)
