@@ -136,7 +136,7 @@ func barsSVG(counts []sqlite.Count, label string) template.HTML {
 	for _, c := range counts {
 		maxN = max(maxN, c.N)
 	}
-	bw := (width - left - 10) / float64(len(counts))
+	bw := math.Min((width-left-10)/float64(len(counts)), 60)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart bars" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`, width, height, esc(label))
 	base := height - bottom
@@ -191,6 +191,9 @@ func profileSVG(rates []sqlite.TechniqueRate) template.HTML {
 	return template.HTML(b.String())
 }
 
+// maxGraphLinks bounds the links drawn between an entity's neighbours.
+const maxGraphLinks = 15
+
 // graphSVG draws an entity in the middle and the entities it appears with
 // around it; edge widths follow the number of shared articles, and edges
 // between the neighbours are drawn too.
@@ -211,6 +214,13 @@ func graphSVG(center string, related []sqlite.EntitySummary, links []sqlite.Coun
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart graph" viewBox="0 0 %.0f %.0f" role="img" aria-label="Entities mentioned together with %s" xmlns="http://www.w3.org/2000/svg">`, width, height, esc(center))
+	// Only the strongest links between neighbours, or the graph turns
+	// into a hairball.
+	links = append([]sqlite.Count(nil), links...)
+	sortCounts(links)
+	if len(links) > maxGraphLinks {
+		links = links[:maxGraphLinks]
+	}
 	for _, l := range links {
 		ends := strings.SplitN(l.Key, "\x00", 2)
 		if len(ends) != 2 {

@@ -316,7 +316,11 @@ type storyView struct {
 type passageView struct {
 	passage
 	Source, Copy template.HTML
+	Open         bool // shown unfolded (the first few of each kind)
 }
+
+// openPassages is how many passages of each kind are shown unfolded.
+const openPassages = 3
 
 func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
@@ -344,10 +348,12 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, p := range ps {
 		src, cp := sideBySide(p)
-		pv := passageView{p, src, cp}
+		pv := passageView{passage: p, Source: src, Copy: cp}
 		if p.Kind == sift.ReuseSpun {
+			pv.Open = len(v.Spun) < openPassages
 			v.Spun = append(v.Spun, pv)
 		} else {
+			pv.Open = len(v.Passages) < openPassages
 			v.Passages = append(v.Passages, pv)
 		}
 	}
