@@ -279,3 +279,10 @@ func TestRepeatedOutletLinesAreTemplate(t *testing.T) {
 		t.Fatalf("paragraphs %q, boilerplate %+v", r.Paragraphs, r.Boilerplate)
 	}
 }
+
+func TestTagRunWithoutColon(t *testing.T) {
+	r := Text("Convoy reaches Dorvan\n\nThe first aid convoy reached the besieged town of Dorvan on Sunday after a week of delays at the checkpoint, the UN said.\n\nTags Velmora Dorvan Hadria UN Aid\n")
+	if len(r.Paragraphs) != 1 || len(r.Boilerplate) != 1 || r.Boilerplate[0].Reason != ReasonTags {
+		t.Fatalf("paragraphs %q, boilerplate %+v", r.Paragraphs, r.Boilerplate)
+	}
+}

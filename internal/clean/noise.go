@@ -104,7 +104,7 @@ func lineNoise(text string, words int) string {
 	if isTimestamp(f) {
 		return ReasonDate
 	}
-	if words <= 14 && hasPrefixAny(f, tagPrefixes) {
+	if words <= 14 && hasPrefixAny(f, tagPrefixes) || isTagRun(text, f, words) {
 		return ReasonTags
 	}
 	if isCopyright(f) {
@@ -203,6 +203,20 @@ func spaceless(m map[string]bool) map[string]bool {
 
 var tagPrefixes = []string{"tags:", "tag:", "tagged:", "tagged with", "topics:", "filed under", "categories:", "category:",
 	"keywords:", "posted in", "more about:", "subjects:"}
+
+// isTagRun reports a tag list without a colon: "Tags Syria Hassakeh Kurds",
+// a tag word followed by capitalised names and no sentence.
+func isTagRun(text, f string, words int) bool {
+	if words < 3 || words > 25 || endsSentence(text) {
+		return false
+	}
+	first, _, ok := strings.Cut(f, " ")
+	if !ok || (first != "tags" && first != "tagged" && first != "topics" && first != "keywords") {
+		return false
+	}
+	_, orig, _ := strings.Cut(text, " ")
+	return isCapitalised(orig)
+}
 
 // lettersOnly keeps the letters of a folded string, with single spaces
 // between words.
