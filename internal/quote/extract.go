@@ -184,7 +184,8 @@ func (x *extractor) unit(ui int) {
 			if x.used[c] || x.inRegion[c] >= 0 || !x.toks[c].word || x.toks[c].cap && c != a {
 				continue
 			}
-			if (cueVerbs[x.toks[c].lower] == strongCue) == (pass == 0) {
+			first := cueVerbs[x.toks[c].lower] == strongCue || nominalCues[x.toks[c].lower]
+			if first == (pass == 0) {
 				x.indirect(ui, c, markers)
 			}
 		}
@@ -689,6 +690,19 @@ func (x *extractor) nameFrom(k int) int {
 func (x *extractor) indirect(ui, c int, markers []marker) {
 	a, b := x.units[ui][0], x.units[ui][1]
 	t := &x.toks[c]
+	if c > a && possessive(x.toks[c-1].lower) && c+1 < b && x.toks[c+1].lower == "that" && nominalCues[t.lower] {
+		// "Trump’s claim that …": reported speech in a noun phrase.
+		s, _ := x.walkLeft(c, a)
+		if s < c && x.hasName(s, c) {
+			spk := x.resolve(s, c)
+			if i := x.nameFrom(c) - 1; i >= 0 && x.names[i].first >= s {
+				spk = x.mentionRef(&x.names[i]) // the owner is the speaker here
+			}
+			x.use(s, c+1)
+			x.addIndirect(ui, c+2, x.clauseEnd(c+2, b), c, spk)
+		}
+		return
+	}
 	strength := cueVerbs[t.lower]
 	if strength == 0 {
 		return
@@ -951,6 +965,20 @@ func (x *extractor) addIndirectMin(ui, cs, ce, c int, spk *ref, min int) {
 		}
 	}
 	x.add(s)
+}
+
+// clauseEnd returns where a clause starting at token i ends: the end of
+// the unit, a source phrase or a direct quote.
+func (x *extractor) clauseEnd(i, b int) int {
+	for k := i; k < b; k++ {
+		if ri := x.inRegion[k]; ri >= 0 && x.regions[ri].direct {
+			return k
+		}
+		if x.toks[k].text == "," && k+1 < b && viaWords[x.toks[k+1].lower] {
+			return k
+		}
+	}
+	return b
 }
 
 // thatAfter returns the index of "that" opening the cue's clause, or -1.

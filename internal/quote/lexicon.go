@@ -397,3 +397,13 @@ func init() {
 		}
 	}
 }
+
+// nominalCues report speech as nouns: "Trump's claim that …".
+var nominalCues = map[string]bool{
+	"claim": true, "claims": true, "assertion": true, "statement": true, "argument": true,
+	"suggestion": true, "warning": true, "insistence": true, "view": true, "belief": true,
+	"contention": true, "charge": true, "accusation": true, "allegation": true, "promise": true,
+	"pledge": true, "remark": true, "remarks": true, "comment": true, "comments": true,
+	"declaration": true, "announcement": true, "prediction": true, "threat": true, "hope": true,
+	"fear": true, "complaint": true, "insinuation": true, "admission": true, "denial": true,
+}

@@ -110,7 +110,8 @@ func TestIndirectSpeech(t *testing.T) {
 		"Foreign Minister Ivan Petrov said that the talks would resume next week. " +
 		"He noted that both sides had agreed on a ceasefire.\n\n" +
 		"Colonel Anna Berg told reporters that the convoy had been attacked twice.\n\n" +
-		"According to Petrov, the border will reopen in spring."
+		"According to Petrov, the border will reopen in spring.\n\n" +
+		"Critics rejected Lind’s assertion that the shelling had stopped."
 	qs := Extract(text, nil)
 	check(t, find(t, qs, "withdraw from the border"), sift.Indirect, "Defense Ministry", "said")
 	check(t, find(t, qs, "heavy weapons"), sift.Indirect, "Defense Ministry", "added")
@@ -122,6 +123,7 @@ func TestIndirectSpeech(t *testing.T) {
 	}
 	check(t, find(t, qs, "convoy had been attacked"), sift.Indirect, "Anna Berg", "told")
 	check(t, find(t, qs, "border will reopen"), sift.Indirect, "Ivan Petrov", "According to")
+	check(t, find(t, qs, "shelling had stopped"), sift.Indirect, "Lind", "assertion")
 	if q := find(t, qs, "talks would resume"); strings.HasPrefix(q.Text, "that") {
 		t.Errorf("content keeps the complementiser: %q", q.Text)
 	}
