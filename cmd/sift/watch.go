@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/feed"
+	"github.com/sift-news/sift/internal/fetch"
+	"github.com/sift-news/sift/internal/sqlite"
+)
+
+func init() {
+	register("watch", "poll RSS, Atom and JSON feeds and ingest the articles they link", runWatch)
+}
+
+func runWatch(args []string) error {
+	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
+	dbPath := fs.String("db", "sift.db", "store `path` (SQLite)")
+	interval := fs.Duration("interval", 15*time.Minute, "time between polls of the feeds")
+	once := fs.Bool("once", false, "poll every feed once and exit")
+	allowPrivate := fs.Bool("allow-private", false, "allow fetches from loopback, private and link-local addresses")
+	ignoreRobots := fs.Bool("ignore-robots", false, "do not obey robots.txt (only for sites you run)")
+	hostInterval := fs.Duration("host-interval", time.Second, "least time between requests to one host")
+	maxItems := fs.Int("max-items", 50, "new items fetched per feed and poll")
+	quiet := fs.Bool("quiet", false, "log only errors")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: sift watch --db PATH [--allow-private] [--interval D] [--once] FEEDS...\n\nFEEDS are feed URLs or files listing them (OPML, or one URL per line).")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("no feeds")
+	}
+	feeds, err := feedURLs(fs.Args())
+	if err != nil {
+		return err
+	}
+	if *interval < time.Minute && !*once {
+		return fmt.Errorf("--interval %s is too short to be polite (least 1m)", *interval)
+	}
+	db, err := sqlite.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	var logw io.Writer = os.Stderr
+	if *quiet {
+		logw = nil
+	}
+	w := &feed.Watcher{
+		Fetch: fetch.New(fetch.Options{
+			AllowPrivate: *allowPrivate,
+			IgnoreRobots: *ignoreRobots,
+			HostInterval: *hostInterval,
+		}),
+		Store:    db,
+		Ingest:   watchIngest(db, analyze.Default()),
+		Log:      logw,
+		MaxItems: *maxItems,
+	}
+	for {
+		st, err := w.Poll(ctx, feeds)
+		fmt.Fprintf(os.Stderr, "sift watch: %d feeds (%d unchanged, %d failed), %d new items, %d stored, %d item errors\n",
+			st.Feeds, st.NotModified, st.Failed, st.NewItems, st.Stored, st.ItemErrors)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil // interrupted: state is saved, a restart resumes
+			}
+			return err
+		}
+		if *once {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(*interval):
+		}
+	}
+}
+
+// feedURLs expands the FEEDS arguments: URLs as given, files read as feed
+// lists.
+func feedURLs(args []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range args {
+		var urls []string
+		if strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") {
+			list, err := feed.ParseList([]byte(a))
+			if err != nil {
+				return nil, err
+			}
+			urls = list
+		} else {
+			list, err := feed.ReadList(a)
+			if err != nil {
+				return nil, err
+			}
+			urls = list
+		}
+		for _, u := range urls {
+			if !seen[u] {
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("the feed lists name no feeds")
+	}
+	return out, nil
+}
+
+// watchIngest stores fetched pages through the ingest path of `sift
+// ingest`, and reports which of them failed (by Source).
+func watchIngest(db *sqlite.DB, p *analyze.Pipeline) func(ctx context.Context, docs []sift.Document) (map[string]error, error) {
+	return func(ctx context.Context, docs []sift.Document) (map[string]error, error) {
+		failed := map[string]error{}
+		walk := func(fn func(sift.Document) error, onErr func(error)) error {
+			for _, d := range docs {
+				if err := fn(d); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		_, err := ingest(ctx, db, p, walk, ingestOptions{
+			Workers: min(runtime.NumCPU(), 2),
+			Errors:  &failureSink{docs: docs, failed: failed},
+		})
+		return failed, err
+	}
+}
+
+// failureSink receives ingest's one-line error messages ("sift ingest:
+// SOURCE: reason") and files them under the document they name.
+type failureSink struct {
+	docs   []sift.Document
+	failed map[string]error
+}
+
+func (f *failureSink) Write(p []byte) (int, error) {
+	msg := strings.TrimSpace(strings.TrimPrefix(string(p), "sift ingest: "))
+	for _, d := range f.docs {
+		if strings.HasPrefix(msg, d.Source+":") {
+			f.failed[d.Source] = errors.New(strings.TrimSpace(strings.TrimPrefix(msg, d.Source+":")))
+			break
+		}
+	}
+	fmt.Fprintf(os.Stderr, "sift watch: %s\n", msg)
+	return len(p), nil
+}
