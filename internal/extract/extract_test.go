@@ -151,11 +151,11 @@ func TestCleanTitle(t *testing.T) {
 
 func TestCleanAuthor(t *testing.T) {
 	for in, want := range map[string]string{
-		"By Jane Marlow":                      "Jane Marlow",
+		"By Jane Marlow":                       "Jane Marlow",
 		"Jane Marlow; Tom Reed; Coastal Times": "Jane Marlow and Tom Reed",
-		"A One; B Two; C Three":               "A One, B Two and C Three",
-		"Written By":                          "",
-		"Author: Jane Marlow":                 "Jane Marlow",
+		"A One; B Two; C Three":                "A One, B Two and C Three",
+		"Written By":                           "",
+		"Author: Jane Marlow":                  "Jane Marlow",
 	} {
 		if got := cleanAuthor(in, "Coastal Times"); got != want {
 			t.Errorf("cleanAuthor(%q) = %q, want %q", in, got, want)
@@ -165,10 +165,10 @@ func TestCleanAuthor(t *testing.T) {
 
 func TestBylineFromDOM(t *testing.T) {
 	for page, want := range map[string]string{
-		`<div><span>Written by</span> <span>Jane Marlow</span></div>`:      "Jane Marlow",
+		`<div><span>Written by</span> <span>Jane Marlow</span></div>`:            "Jane Marlow",
 		`<p><a href="https://x.example/author/jane-marlow/">Jane Marlow</a></p>`: "Jane Marlow",
-		`<p><a rel="author" href="/j">By Tom Reed</a></p>`:                 "Tom Reed",
-		`<p><a href="/author/x">View all posts by this writer 2024</a></p>`: "",
+		`<p><a rel="author" href="/j">By Tom Reed</a></p>`:                       "Tom Reed",
+		`<p><a href="/author/x">View all posts by this writer 2024</a></p>`:      "",
 	} {
 		doc, _ := html.Parse(strings.NewReader(page))
 		if got := bylineFromDOM(doc); got != want {
