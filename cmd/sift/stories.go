@@ -203,9 +203,28 @@ func printStory(ctx context.Context, w io.Writer, db *sqlite.DB, st sift.Story) 
 		fmt.Fprintf(w, ", %s", span)
 	}
 	fmt.Fprintf(w, "  [%s]\n", st.ID)
-	outlet := map[string]string{}
+	briefs := map[string]sift.StoryArticle{}
 	for _, a := range st.Articles {
-		outlet[a.ID] = a.Outlet
+		briefs[a.ID] = a
+	}
+	brief := func(id string) sift.StoryArticle {
+		b, ok := briefs[id]
+		if !ok {
+			b.ID = id
+			if a, err := db.ArticleBrief(ctx, id); err == nil {
+				b.Outlet, b.Published = a.Outlet, a.Published
+			}
+			briefs[id] = b
+		}
+		return b
+	}
+	// earlier orders articles by date; undated or same-day ones by ID.
+	earlier := func(x, y string) bool {
+		bx, by := brief(x), brief(y)
+		if bx.Published != by.Published && bx.Published != "" && by.Published != "" {
+			return bx.Published < by.Published
+		}
+		return x < y
 	}
 	for _, a := range st.Articles {
 		date := a.Published
@@ -221,7 +240,35 @@ func printStory(ctx context.Context, w io.Writer, db *sqlite.DB, st sift.Story) 
 		if err != nil {
 			return err
 		}
+		outlet := map[string]string{}
+		for _, r := range links {
+			outlet[r.A], outlet[r.B] = brief(r.A).Outlet, brief(r.B).Outlet
+		}
 		for _, note := range reuseNotes(a.ID, links, outlet) {
+			fmt.Fprintf(w, "      %s\n", note)
+		}
+		text, err := db.ArticleBrief(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		if pw := link.FindPatchwork(a.ID, utf8.RuneCountInString(text.Text), links, earlier); pw != nil {
+			firsts := map[string]bool{}
+			for _, p := range pw.Passages {
+				if p.First != a.ID {
+					b := brief(p.First)
+					firsts[strings.TrimSpace(b.Outlet+" "+b.ID)] = true
+				}
+			}
+			var names []string
+			for n := range firsts {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			note := fmt.Sprintf("patchwork: %d passages (%.0f%% of the text) found in %d other articles",
+				len(pw.Passages), 100*pw.Coverage, len(pw.Sources))
+			if len(names) > 0 {
+				note += "; first published by " + strings.Join(names, ", ")
+			}
 			fmt.Fprintf(w, "      %s\n", note)
 		}
 	}
@@ -239,7 +286,6 @@ func reuseNotes(id string, links []sift.Reuse, outlet map[string]string) []strin
 	}
 	bySrc := map[string]*src{}
 	var order []string
-	sources := map[string]bool{}
 	for _, r := range links {
 		if r.A != id {
 			continue
@@ -255,7 +301,6 @@ func reuseNotes(id string, links []sift.Reuse, outlet map[string]string) []strin
 		}
 		if r.Kind == sift.ReusePassage || r.Kind == sift.ReuseSpun {
 			s.passages++
-			sources[r.B] = true
 		}
 		for _, sub := range r.Substitutions {
 			x := fmt.Sprintf("%q → %q", sub.From, sub.To)
@@ -290,9 +335,6 @@ func reuseNotes(id string, links []sift.Reuse, outlet map[string]string) []strin
 			note += ": " + strings.Join(subs, ", ")
 		}
 		notes = append(notes, note)
-	}
-	if len(sources) >= 2 {
-		notes = append(notes, fmt.Sprintf("patchwork: passages from %d other articles", len(sources)))
 	}
 	return notes
 }

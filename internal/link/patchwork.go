@@ -35,9 +35,10 @@ type Patchwork struct {
 }
 
 // FindPatchwork looks at the reuse links of article id (whose text is
-// textLen code points long) and reports it as a patchwork when at least
-// two of its passages come from different articles, that is when no single
-// other article accounts for every passage. earlier orders two article IDs
+// textLen code points long) where it is the copying side (A) and reports it
+// as a patchwork when at least two of its passages come from different
+// earlier articles, that is when no single other article accounts for every
+// passage. earlier orders two article IDs
 // by publication (see Linker.Earlier). It returns nil otherwise.
 func FindPatchwork(id string, textLen int, links []sift.Reuse, earlier func(x, y string) bool) *Patchwork {
 	type piece struct {
@@ -49,11 +50,8 @@ func FindPatchwork(id string, textLen int, links []sift.Reuse, earlier func(x, y
 		if r.Kind != sift.ReusePassage && r.Kind != sift.ReuseSpun {
 			continue
 		}
-		switch id {
-		case r.A:
+		if r.A == id { // the article is the copying side
 			pieces = append(pieces, piece{r.AStart, r.AEnd, PatchSource{r.B, r.Kind, r.BStart, r.BEnd, r.Similarity}})
-		case r.B:
-			pieces = append(pieces, piece{r.BStart, r.BEnd, PatchSource{r.A, r.Kind, r.AStart, r.AEnd, r.Similarity}})
 		}
 	}
 	if len(pieces) < 2 {

@@ -19,8 +19,8 @@ var (
 	// timeSlack is how many days outside a story's span an article may be
 	// published without penalty; beyond, the score halves every timeHalf
 	// days.
-	timeSlack = 3.0
-	timeHalf  = 7.0
+	timeSlack = 1.0
+	timeHalf  = 3.0
 )
 
 // Limits that keep the cost of one article independent of the store size.

@@ -82,7 +82,7 @@ func fromUint32s(b []byte) []uint32 {
 // arrival. Its Fetch reads earlier articles' texts from the store.
 func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	l := link.NewLinker()
-	l.Fetch = func(id string) (*sift.Article, error) { return s.articleText(ctx, id) }
+	l.Fetch = func(id string) (*sift.Article, error) { return s.ArticleBrief(ctx, id) }
 	df := make(map[string]int)
 	rows, err := s.db.QueryContext(ctx, `SELECT key, n FROM link_df`)
 	if err != nil {
@@ -150,8 +150,9 @@ func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	return l, rows.Err()
 }
 
-// articleText reads what linking needs of a stored article.
-func (s *DB) articleText(ctx context.Context, id string) (*sift.Article, error) {
+// ArticleBrief reads a stored article's source, title, text, outlet and
+// date only, without its derived facts: what linking and listings need.
+func (s *DB) ArticleBrief(ctx context.Context, id string) (*sift.Article, error) {
 	a := &sift.Article{ID: id}
 	err := s.db.QueryRowContext(ctx, `SELECT source, title, text, outlet, published FROM articles WHERE id = ?`, id).
 		Scan(&a.Source, &a.Title, &a.Text, &a.Outlet, &a.Published)
