@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/warc"
 )
 
 // The kinds of input Walk reads.
@@ -47,7 +48,8 @@ var kindByExtension = map[string]string{
 // per line with title, text (or content/body), url, outlet (or
 // source/site), published (or date), author), CSV/TSV with a header, HTML
 // (.html/.htm, optionally .gz) and plain text; also .json files holding an
-// array of such objects. An input or record that
+// array of such objects, and WARC files (.warc, .warc.gz), whose HTML
+// responses are read by package warc. An input or record that
 // cannot be read is passed to onErr (an error whose message names the input
 // and, for records, the line/row) and skipped; the others go on. Walk
 // returns early only with the error fn returns.
@@ -271,8 +273,21 @@ func sniffKind(head []byte) string {
 	return ""
 }
 
-// warc reports that WARC input is not available in this build.
+// warc reads the HTML pages of a WARC file (already decompressed) with
+// package warc. A problem with the file goes to onErr; an error from fn is
+// returned.
 func (w *walker) warc(name string, r io.Reader) error {
-	w.onErr(&Error{Input: name, Err: errors.New("WARC input is not supported yet")})
+	var stop error
+	err := warc.Read(r, name, func(d sift.Document) error {
+		d.Body = FixMojibake(d.Body)
+		stop = w.fn(d)
+		return stop
+	})
+	if stop != nil {
+		return stop
+	}
+	if err != nil {
+		w.onErr(&Error{Input: name, Err: err})
+	}
 	return nil
 }

@@ -594,3 +594,37 @@ func TestMojibakeRepairedInWalk(t *testing.T) {
 		t.Errorf("documents %+v, errors %q", r.docs, r.errText())
 	}
 }
+
+// warcResponse builds one WARC response record holding an HTML page.
+func warcResponse(uri, page string) string {
+	http := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s", len(page), page)
+	return fmt.Sprintf("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\nWARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:%s>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n",
+		uri, uri, len(http), http)
+}
+
+// WARC files, plain, gzipped per record or sniffed, yield their HTML pages
+// through Walk; a file that is not a WARC is reported by name.
+func TestWARC(t *testing.T) {
+	dir := t.TempDir()
+	one := warcResponse("https://a.example/one", "<html><body><p>First page.</p></body></html>")
+	two := warcResponse("https://a.example/two", "<html><body><p>Second page.</p></body></html>")
+	p1 := write(t, dir, "crawl/a.warc.gz", append(gz([]byte(one)), gz([]byte(two))...))
+	p2 := write(t, dir, "crawl/b.warc", []byte(one))
+	p3 := write(t, dir, "crawl/c.dat", []byte(two))
+	p4 := write(t, dir, "crawl/d.warc", []byte("WARC/1.1\r\nnot really\r\n"))
+	r := walk(t, Options{}, filepath.Dir(p1))
+	var got []string
+	for _, d := range r.docs {
+		if d.Format != sift.FormatHTML || !strings.Contains(d.Body, "page.") {
+			t.Errorf("%s: %s %q", d.Source, d.Format, d.Body)
+		}
+		got = append(got, d.Source)
+	}
+	want := []string{p1 + "#https://a.example/one", p1 + "#https://a.example/two", p2 + "#https://a.example/one", p3 + "#https://a.example/two"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("documents:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(r.errs) != 1 || !strings.HasPrefix(r.errs[0].Error(), p4+": ") {
+		t.Errorf("errors:\n%s\nwant one for %s", r.errText(), p4)
+	}
+}
