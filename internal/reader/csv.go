@@ -19,7 +19,8 @@ var errUnterminated = errors.New("quoted field not closed before end of input; t
 // from lines, so that memory stays bounded by the size limit: quoted fields
 // may hold delimiters, doubled quotes and newlines; text between a closing
 // quote and the next delimiter is kept ("a"b reads as ab, as Python's csv
-// module does, so that a stray quote cannot swallow the rows after it);
+// module does, so that an unescaped quote inside a quoted field ends it
+// instead of swallowing the rows after it);
 // "\r\n" inside a quoted field becomes "\n"; blank lines are skipped.
 type csvReader struct {
 	lines *lineReader
