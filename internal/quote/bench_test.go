@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -85,6 +86,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("“Unclosed quote, he said.\n\n“Next paragraph”")
 	f.Add("\"\"\" '' `` ” “ ― X said: \" according to , said , told that")
 	f.Add("A: b\n\nC said that d, according to E, cited by F. G quoted H. I cited J who said k.")
+	f.Add("that\"”.")
+	f.Add("as\ncite by s")
 	f.Add("Ünal Çelik — «Ça va», écrit-il — said: “Überall ist Krieg.” Then Şahin stated that prices rose 5 €.")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
@@ -104,4 +107,33 @@ func BenchmarkLongText(b *testing.B) {
 		s.Apply(&sift.Article{Text: text})
 	}
 	reportCPU(b, cpu, b.N*100)
+}
+
+// TestRandomTexts runs the extractor over texts made of random pieces that
+// stress it (quote marks of every kind, cue words, names, titles, source
+// phrases, paragraph breaks): spans must stay valid and nothing may panic.
+// The fuzz test explores further; this keeps the same guarantee in every
+// plain `go test` run.
+func TestRandomTexts(t *testing.T) {
+	pieces := []string{"“", "”", "\"", "''", "‘", "’", ",", ".", ":", "\n", "\n\n", " said", " told",
+		" according to", " cited by", " Lavrov", " Ivan Petrov", " the", " FM", " he", " who", " that",
+		" (", ")", " as", " reported", " by", " Sputnik", " quoted", " citing", " claim", "’s",
+		" Major General", " of", " —", " ―", " times", " several", " was", " is", " A", " B", " x",
+		" In", " on", " Monday", " «", "»", " Ünal", " é", "WALLACE:"}
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for n := r.Intn(300); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := b.String()
+		func() {
+			defer func() {
+				if e := recover(); e != nil {
+					t.Fatalf("panic %v on %q", e, text)
+				}
+			}()
+			checkOffsets(t, text, Extract(text, nil))
+		}()
+	}
 }

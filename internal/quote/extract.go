@@ -327,7 +327,7 @@ func (x *extractor) markers(a, b int) []marker {
 		case w == "by" && k > a && (x.cueWord(k-1) || x.toks[k-1].lower == "saying" || x.toks[k-1].lower == "published"):
 			s, e := x.walkRight(k+1, b)
 			if e > s {
-				open := k >= 2 && x.toks[k-2].lower == "as" && x.opens(a, k-2)
+				open := k-2 >= a && x.toks[k-2].lower == "as" && x.opens(a, k-2)
 				out = append(out, marker{kind: "by", at: k - 1, np: [2]int{s, e}, atUnit: open})
 				x.use(k-1, k+1)
 			}
@@ -351,8 +351,8 @@ func (x *extractor) markers(a, b int) []marker {
 // opens reports whether token k is at the start of unit a (after an
 // opening adverbial such as "However,").
 func (x *extractor) opens(a, k int) bool {
-	if k == a {
-		return true
+	if k <= a {
+		return k == a
 	}
 	if k-a <= 5 && x.toks[k-1].text == "," {
 		for j := a; j < k-1; j++ {
@@ -604,6 +604,9 @@ func (x *extractor) attributionBefore(i, j int, markers []marker) (*ref, int, bo
 	}
 	if x.toks[k].lower == "that" {
 		k--
+		if k < i {
+			return nil, -1, false
+		}
 	}
 	// "According to X, “" and "As reported by X: “".
 	for mi := range markers {
