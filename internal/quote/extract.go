@@ -150,7 +150,7 @@ func (x *extractor) unit(ui int) {
 		a := h
 		for k := a + 1; k < b && k <= a+3; k++ {
 			if x.toks[k].text == ":" {
-				speakerLike := upperWords(x.toks[a:k]) || x.toks[a].para == 0 && (x.personIn(a, k) || k == a+1 && peopleNouns[x.toks[a].lower])
+				speakerLike := upperWords(x.toks[a:k]) || x.toks[a].para == 0 && !headlineLabels[strings.ToLower(x.text[x.toks[a].start:x.toks[k-1].end])]
 				if allCaps(x.toks[a:k]) && speakerLike && k+2 < b {
 					kind := sift.Indirect
 					if h > x.units[ui][0] || x.toks[a].para > 0 {
@@ -181,8 +181,11 @@ func (x *extractor) unit(ui int) {
 	// announced" wins over a stance verb inside the reported clause.
 	for pass := 0; pass < 2; pass++ {
 		for c := a; c < b; c++ {
-			if x.used[c] || x.inRegion[c] >= 0 || !x.toks[c].word || x.toks[c].cap && c != a {
+			if x.used[c] || x.inRegion[c] >= 0 || !x.toks[c].word {
 				continue
+			}
+			if x.toks[c].cap && c != a && !(x.toks[c].para == 0 && headlineCues[x.toks[c].text]) {
+				continue // "Obama Says …" in a title-case headline is a cue
 			}
 			first := cueVerbs[x.toks[c].lower] == strongCue || nominalCues[x.toks[c].lower]
 			if first == (pass == 0) {

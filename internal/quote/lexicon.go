@@ -407,3 +407,19 @@ var nominalCues = map[string]bool{
 	"declaration": true, "announcement": true, "prediction": true, "threat": true, "hope": true,
 	"fear": true, "complaint": true, "insinuation": true, "admission": true, "denial": true,
 }
+
+// headlineLabels open headlines without naming a speaker ("Update: …").
+var headlineLabels = map[string]bool{
+	"update": true, "exclusive": true, "watch": true, "breaking": true, "video": true, "live": true,
+	"analysis": true, "opinion": true, "editorial": true, "photos": true, "review": true,
+	"interview": true, "explainer": true, "factbox": true, "timeline": true, "the latest": true,
+	"latest": true, "breaking news": true, "just in": true, "listen": true, "read": true,
+	"correction": true, "fact check": true, "op-ed": true, "commentary": true, "special report": true,
+}
+
+// headlineCues are cue verbs as title-case headlines spell them.
+var headlineCues = map[string]bool{
+	"Says": true, "Said": true, "Warns": true, "Tells": true, "Claims": true, "Insists": true,
+	"Admits": true, "Denies": true, "Vows": true, "Urges": true, "Slams": true, "Accuses": true,
+	"Calls": true, "Blasts": true, "Argues": true, "Suggests": true, "Reveals": true, "Confirms": true,
+}
