@@ -45,6 +45,9 @@ func clusterArticles(arts []*sift.Article, docs []ECBDoc) (p, r, f float64, stor
 }
 
 func TestECBStories(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the full pipeline over 413 documents")
+	}
 	dir := dataset.Require(t, "ecbplus-dev")
 	docs, err := ReadECB(dir)
 	if err != nil {
