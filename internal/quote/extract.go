@@ -252,7 +252,7 @@ func (x *extractor) unit(ui int) {
 				o := *sp
 				x.lastOutlet = &o
 			}
-			if sp.typ == sift.PERSON {
+			if sp.typ == sift.PERSON || sp.typ == "" && sp.canonical != "" {
 				x.speakers = append(x.speakers, *sp)
 			}
 		}
@@ -1050,9 +1050,9 @@ func (x *extractor) wordsUntilEnd(i, b int) int {
 	n := 0
 	for k := i; k < b; k++ {
 		t := &x.toks[k]
-		if t.text == "," && k+1 < b && (x.toks[k+1].lower == "according" || x.toks[k+1].lower == "adding" ||
-			x.toks[k+1].lower == "citing" || x.toks[k+1].lower == "cited" || x.toks[k+1].lower == "as" || x.toks[k+1].lower == "noting" || x.toks[k+1].lower == "saying") {
-			return n
+		if t.text == "," && k+1 < b && (x.toks[k+1].lower == "according" || x.toks[k+1].lower == "cited" ||
+			x.toks[k+1].lower == "as" || strings.HasSuffix(x.toks[k+1].lower, "ing") && !x.toks[k+1].cap) {
+			return n // "…, she said, referencing …"
 		}
 		if x.inRegion[k] >= 0 && x.regions[x.inRegion[k]].direct {
 			return n
@@ -1089,6 +1089,9 @@ func (x *extractor) contentAfter(c, a, b int) (int, int) {
 	}
 	if start < b && viaWords[x.toks[start].lower] {
 		return start, start // "reported, citing TASS": a source, not content
+	}
+	if start > c+1 && x.toks[c+1].text == "," && start < b && strings.HasSuffix(x.toks[start].lower, "ing") {
+		return start, start // "she said, referencing …": a participle clause
 	}
 	end := start
 	for ; end < b; end++ {
@@ -1225,6 +1228,14 @@ var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "tell
 var passiveAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true,
 	"been": true, "being": true}
 
+// edAdjectives end in -ed but describe a speaker ("retired general").
+var edAdjectives = map[string]bool{"unnamed": true, "united": true, "armed": true, "based": true,
+	"retired": true, "alleged": true, "elected": true, "embattled": true, "disgraced": true,
+	"detained": true, "jailed": true, "exiled": true, "ousted": true, "renowned": true,
+	"respected": true, "acclaimed": true, "appointed": true, "designated": true, "qualified": true,
+	"concerned": true, "displaced": true, "wounded": true, "injured": true, "besieged": true,
+	"talented": true, "experienced": true, "unidentified": true, "named": true, "licensed": true}
+
 // beVerbs end a subject phrase when walking left.
 var beVerbs = map[string]bool{"was": true, "is": true, "were": true, "are": true, "be": true, "been": true,
 	"being": true, "has": true, "have": true, "had": true, "there": true}
@@ -1305,7 +1316,7 @@ func (x *extractor) walkLeft(c, lo int) (int, int) {
 		if !t.cap && (t.lower == "and" && k == e-1) {
 			break
 		}
-		if !t.cap && !determiners[t.lower] && !titles[t.lower] && strings.HasSuffix(t.lower, "ed") && k < e-1 && t.lower != "unnamed" && t.lower != "so-called" && t.lower != "united" && t.lower != "armed" && t.lower != "based" && !strings.HasSuffix(t.lower, "-based") {
+		if !t.cap && !determiners[t.lower] && !titles[t.lower] && strings.HasSuffix(t.lower, "ed") && k < e-1 && !edAdjectives[t.lower] && !strings.Contains(t.lower, "-") {
 			break // a verb: the subject lies after it
 		}
 		n++

@@ -49,7 +49,7 @@ func (x *extractor) resolve(s, e int) *ref {
 		if rest := x.text[m.end:]; strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’ ") {
 			continue // "Clinton’s campaign manager Robby Mook": the owner is not the speaker
 		}
-		if rank > bestRank {
+		if rank >= bestRank { // the head of a phrase comes last: "Air Force general Lloyd Newton"
 			best, bestRank = i, rank
 		}
 	}
