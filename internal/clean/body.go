@@ -120,10 +120,16 @@ func isAuthorLine(lines []line, i int) bool {
 	if l.blank || l.kind == kTitle {
 		return false
 	}
-	if name, stamp, ok := splitAuthorStamp(l.text); ok && countWords(name) <= 6 && (isTimestamp(fold(stamp)) || isDateStamp(stamp)) {
-		return true // "Anonymous · 5 days ago"
+	if _, ok := authorStamp(l.text); ok {
+		return true // "Anonymous · 5 days ago", "Klaus M. schrieb am 03.04.2024 um 10:12 Uhr:"
 	}
 	next := nextNonBlank(lines, i)
+	if next >= 0 && l.words <= 5 && !endsSentence(l.text) && isCapitalised(l.text) && !isActionLine(l.f) {
+		// "Name", the comment, then "Like · Reply · 4h".
+		if after := nextNonBlank(lines, next); after >= 0 && isActionLine(lines[after].f) && !isActionLine(lines[next].f) {
+			return true
+		}
+	}
 	if bullet(l.text) != "" {
 		name := bullet(l.text)
 		if countWords(name) > 6 || endsSentence(name) && !endsWithInitial(name) {
@@ -148,6 +154,109 @@ func isAuthorLine(lines []line, i int) bool {
 func isDateStamp(s string) bool {
 	_, ok := parseDateLine(s)
 	return ok && strings.Contains(s, ":")
+}
+
+// actionWords are the buttons under a comment.
+var actionWords = map[string]bool{"reply": true, "like": true, "likes": true, "share": true, "report": true, "edited": true,
+	"antworten": true, "répondre": true, "responder": true, "permalink": true, "save": true, "flag": true, "quote": true,
+	"melden": true, "signaler": true, "upvote": true, "downvote": true}
+
+// isActionLine reports a line of comment buttons and times ("Like · Reply · 4h",
+// "permalink save report reply").
+func isActionLine(f string) bool {
+	ws := strings.Fields(f)
+	if len(ws) == 0 || len(ws) > 8 {
+		return false
+	}
+	action, other := 0, 0
+	for _, w := range ws {
+		w = strings.Trim(w, "·•|,.:()[]")
+		switch {
+		case w == "":
+		case actionWords[w]:
+			action++
+		case isRelativeTime(w) || isClock(w) || isNumber(w) || w == "ago":
+		default:
+			other++
+		}
+	}
+	return action > 0 && other <= 1
+}
+
+// isRelativeTime reports compact relative times: "4h", "3d", "12m", "2w", "1y".
+func isRelativeTime(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	u := w[len(w)-1]
+	return (u == 'h' || u == 'd' || u == 'm' || u == 'w' || u == 'y') && isNumber(w[:len(w)-1])
+}
+
+var timeUnits = map[string]bool{"sec": true, "secs": true, "second": true, "seconds": true, "min": true, "mins": true,
+	"minute": true, "minutes": true, "hr": true, "hrs": true, "hour": true, "hours": true, "day": true, "days": true,
+	"week": true, "weeks": true, "month": true, "months": true, "year": true, "years": true}
+
+var authorVerbs = map[string]bool{"schrieb": true, "wrote": true, "says": true, "said": true, "commented": true,
+	"écrit": true, "escribió": true, "replied": true, "posted": true}
+
+// authorStamp reads a comment's author line that carries its time:
+// "Kofi Brandt · 5h", "[–] stargazer_ute 31 points 4 hours ago",
+// "Berit L. (Tallow Bridge) — 5 April, 09:14", "Klaus M. schrieb am
+// 03.04.2024 um 10:12 Uhr:". It returns the name.
+func authorStamp(text string) (string, bool) {
+	if endsSentence(text) && !strings.HasSuffix(text, ":") || countWords(text) > 14 {
+		return "", false
+	}
+	toks := strings.Fields(text)
+	k := -1
+	for j, t := range toks {
+		f := strings.Trim(fold(t), ",.;:()[]")
+		next := ""
+		if j+1 < len(toks) {
+			next = strings.Trim(fold(toks[j+1]), ",.;:()[]")
+		}
+		prev := ""
+		if j > 0 {
+			prev = strings.Trim(fold(toks[j-1]), ",.;:()[]")
+		}
+		_, month := months[f]
+		month = month && (isNumber(strings.TrimRight(next, "stndrh")) || isNumber(prev)) // "May" alone is a verb
+		_, nextMonth := months[next]
+		if isClock(f) || isRelativeTime(f) || month || authorVerbs[f] || f == "yesterday" || f == "today" ||
+			isNumber(f) && (timeUnits[next] || nextMonth) || strings.ContainsAny(f, "./-") && isNumericDate(f) && strings.Count(f, ".")+strings.Count(f, "/")+strings.Count(f, "-") == 2 {
+			k = j
+			break
+		}
+	}
+	if k <= 0 || len(toks)-k > 9 {
+		return "", false
+	}
+	name := strings.Join(toks[:k], " ")
+	name = strings.TrimLeft(name, "[]–-+ ")
+	separated := strings.ContainsAny(toks[k-1], "·•|—–") // "Weiden parent · 4 days ago"
+	if i := strings.Index(name, "("); i > 0 {
+		name = name[:i]
+	}
+	name = strings.TrimRight(name, " ·•|—–-,:")
+	// "stargazer_ute 31 points": drop a vote count.
+	if ws := strings.Fields(name); len(ws) >= 3 && isNumber(ws[len(ws)-2]) {
+		switch ws[len(ws)-1] {
+		case "points", "point", "likes", "votes":
+			name = strings.Join(ws[:len(ws)-2], " ")
+		}
+	}
+	name = strings.TrimSpace(name)
+	n := countWords(name)
+	if n == 0 || n > 5 || isActionLine(fold(name)) {
+		return "", false
+	}
+	if _, isMonth := months[fold(name)]; isMonth || dateFiller[fold(name)] {
+		return "", false // "Monday 5 April" is a date, not a name
+	}
+	if !separated && !isCapitalised(name) && strings.ContainsRune(name, ' ') {
+		return "", false
+	}
+	return name, true
 }
 
 // splitAuthorStamp splits "Name · 5 days ago" into name and time.
@@ -221,18 +330,15 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 			l.kind, l.reason = kNoise, ReasonComments
 			continue
 		}
-		if l.words == 0 {
+		if l.words == 0 || isActionLine(f) || isCounter(l.text) {
 			l.kind, l.reason = kNoise, ReasonComments
 			continue
 		}
 		l.kind = kComment
 		if isAuthorLine(lines, i) {
 			name := l.text
-			if n, _, ok := splitAuthorStamp(name); ok && nextNonBlank(lines, i) >= 0 && !isTimestamp(lines[nextNonBlank(lines, i)].f) {
+			if n, ok := authorStamp(name); ok {
 				name = n
-				l.kind = kNoise
-				l.reason = ReasonComments
-				l.text = name
 			}
 			if b := bullet(name); b != "" {
 				name = b

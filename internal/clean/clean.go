@@ -69,6 +69,9 @@ const (
 	ReasonFragment   = "fragment outside the article"
 	ReasonAuthorBox  = "author box"
 	ReasonContact    = "contact prompt"
+	ReasonDisclaimer = "editorial notice"
+	ReasonTechnical  = "player or browser notice"
+	ReasonPullQuote  = "pull quote repeating the body"
 )
 
 // Text cleans scraped plain text with no knowledge of its outlet.
@@ -208,8 +211,7 @@ func isWrapped(block []line) bool {
 			return false
 		}
 		next := block[k+1].text
-		r, _ := utf8.DecodeRuneInString(next)
-		if unicode.IsLower(r) || !endsSentence(l.text) && len(block) >= 3 {
+		if r, _ := utf8.DecodeRuneInString(next); unicode.IsLower(r) {
 			runOn = true
 		}
 	}
@@ -270,7 +272,7 @@ func countWords(s string) int {
 // punctuation, possibly followed by closing quotes or brackets.
 func endsSentence(s string) bool {
 	s = strings.TrimRightFunc(s, func(r rune) bool {
-		return r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == ']' || r == '»' || r == ' '
+		return r == '"' || r == '\'' || r == '”' || r == '“' || r == '’' || r == ')' || r == ']' || r == '»' || r == '«' || r == ' '
 	})
 	if s == "" {
 		return false
@@ -294,18 +296,24 @@ var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”"
 // findTitle picks the headline among the lines before the body, marks its
 // repetitions, and returns the index where the body may start.
 //
-// The headline is the last headline-like line above the first prose line
-// (tickers, menus and section labels come before it), unless a line above
-// is repeated further down, which only headlines are; a long last candidate
-// right under a shorter one is a standfirst, and the shorter one the title.
+// Every headline-like line above the first prose line is a candidate. A
+// headline is about what the body says, so candidates are scored by the
+// share of their content words found in the first paragraphs; lines
+// repeated further down (scrapers duplicate headlines), lines of headline
+// length and lines close to the body score higher, and metadata-like lines
+// (dates, times, counters) lower. A long line right under a shorter
+// candidate about the same thing is a standfirst, and the shorter one the
+// title.
 func findTitle(lines []line, r *Result) int {
 	var cands []int
+	firstProse := len(lines)
 	for i := 0; i < len(lines) && i < 60; i++ {
 		l := &lines[i]
 		if l.blank || l.kind != kUnknown {
 			continue
 		}
 		if isBodyLike(l) && !isHeadlineLike(l) {
+			firstProse = i
 			break // the body began
 		}
 		if isHeadlineLike(l) && l.words >= 2 && !isLabel(l.text) {
@@ -315,32 +323,41 @@ func findTitle(lines []line, r *Result) int {
 	if len(cands) == 0 {
 		return 0
 	}
-	title := cands[len(cands)-1]
-	for k := len(cands) - 1; k >= 0; k-- {
-		if lines[cands[k]].words >= 3 {
-			title = cands[k] // a two-word line under the headline is a name or a label
-			break
-		}
-	}
-	if n := len(cands); n >= 2 && lines[title].words >= 14 && lines[cands[n-2]].words < lines[title].words &&
-		nextNonBlank(lines, cands[n-2]) == title {
-		title = cands[n-2]
-	}
-	for _, c := range cands {
-		if c == title {
-			break
-		}
+	body := proseWords(lines, firstProse, 3)
+	title, best := -1, -1.0
+	for k, c := range cands {
+		l := &lines[c]
+		score := overlap(contentWords(l.f), body) * 3
 		if repeatedBelow(lines, c) {
-			title = c
-			break
+			score += 1.5
+		}
+		switch {
+		case l.words >= 4 && l.words <= 25:
+			score += 0.6
+		case l.words == 3:
+			score += 0.2
+		}
+		if hasClockOrDate(l.f) {
+			score -= 1
+		}
+		score += 0.1 * float64(k+1) / float64(len(cands)) // nearer the body
+		if score > best {
+			title, best = c, score
+		}
+	}
+	// A standfirst under the title: prefer the shorter line above it.
+	for k := 1; k < len(cands); k++ {
+		if cands[k] == title && lines[title].words >= 14 && lines[cands[k-1]].words < lines[title].words &&
+			nextNonBlank(lines, cands[k-1]) == title && overlap(contentWords(lines[cands[k-1]].f), body) > 0 {
+			title = cands[k-1]
 		}
 	}
 	t := &lines[title]
 	t.kind = kTitle
 	r.Title = stripSiteName(t.text, r)
-	key := t.f
+	key := headKey(t.text)
 	for i := range lines {
-		if i != title && !lines[i].blank && lines[i].f == key {
+		if i != title && !lines[i].blank && lines[i].kind == kUnknown && headKey(lines[i].text) == key {
 			lines[i].kind, lines[i].reason = kNoise, ReasonHeadline
 		}
 	}
@@ -350,7 +367,86 @@ func findTitle(lines []line, r *Result) int {
 			l.kind, l.reason = kNoise, ReasonNav
 		}
 	}
+	// Short lines between the title and the body that are not prose are
+	// header furniture (section names, reading times, gallery counters).
+	for i := title + 1; i < firstProse && i < len(lines); i++ {
+		if l := &lines[i]; !l.blank && l.kind == kUnknown && l.words <= 5 && !endsSentence(l.text) {
+			l.kind, l.reason = kNoise, ReasonFragment
+		}
+	}
 	return title + 1
+}
+
+// headKey is a headline folded for comparison, without a site-name suffix.
+func headKey(text string) string {
+	var r Result
+	return fold(stripSiteName(text, &r))
+}
+
+// proseWords returns the content words of the first n prose lines from
+// index start.
+func proseWords(lines []line, start, n int) map[string]bool {
+	out := map[string]bool{}
+	for i := start; i < len(lines) && n > 0; i++ {
+		l := &lines[i]
+		if l.blank || l.kind != kUnknown || !isBodyLike(l) {
+			continue
+		}
+		for w := range contentWords(l.f) {
+			out[w] = true
+		}
+		n--
+	}
+	return out
+}
+
+// contentWords returns the stems (first five letters) of the words of four
+// letters or more of a folded text, minus the commonest function words.
+func contentWords(f string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(w) < 4 || functionWords[w] {
+			continue
+		}
+		if r := []rune(w); len(r) > 5 {
+			w = string(r[:5])
+		}
+		out[w] = true
+	}
+	return out
+}
+
+var functionWords = map[string]bool{"that": true, "with": true, "from": true, "this": true, "have": true, "will": true,
+	"their": true, "they": true, "were": true, "been": true, "said": true, "says": true, "after": true, "over": true,
+	"into": true, "about": true, "than": true, "more": true, "what": true, "when": true, "which": true, "would": true,
+	"pour": true, "dans": true, "avec": true, "sont": true, "nach": true, "eine": true, "einen": true, "sich": true,
+	"para": true, "como": true, "desde": true}
+
+// overlap is the share of a's words found in b.
+func overlap(a, b map[string]bool) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// hasClockOrDate reports a time of day or a date in a folded line.
+func hasClockOrDate(f string) bool {
+	if _, ok := parseDateLine(f); ok {
+		return true
+	}
+	for _, t := range strings.Fields(f) {
+		if isClock(strings.Trim(t, ",.;()")) {
+			return true
+		}
+	}
+	return false
 }
 
 // isLabel reports short all-capital lines such as "BREAKING NEWS" or "FOR
@@ -382,7 +478,7 @@ func repeatedBelow(lines []line, i int) bool {
 // stripSiteName removes a " | Site Name" or " - Site Name" suffix from a
 // headline, recording the site as the outlet.
 func stripSiteName(t string, r *Result) string {
-	for _, sep := range []string{" | ", " – ", " — ", " - "} {
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " : ", " · "} {
 		i := strings.LastIndex(t, sep)
 		if i <= 0 {
 			continue

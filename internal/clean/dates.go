@@ -11,6 +11,12 @@ var months = map[string]int{
 	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
 	"jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
 	"oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+	// French, German and Spanish.
+	"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
+	"aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+	"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+	"septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }
 
 // dateFiller are words allowed around a date on a line of its own.
@@ -20,6 +26,11 @@ var dateFiller = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true, "first": true, "modified": true,
 	"created": true, "time": true, "th": true, "st": true, "nd": true, "rd": true,
+	"le": true, "publié": true, "mis": true, "à": true, "jour": true, "de": true, "el": true, "publicado": true,
+	"actualizado": true, "um": true, "uhr": true, "veröffentlicht": true, "aktualisiert": true, "stand": true,
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true, "sonntag": true,
+	"lunes": true, "martes": true, "miércoles": true, "jueves": true, "viernes": true, "sábado": true, "domingo": true,
 }
 
 // parseDateLine reads a line that holds a date and nothing else of

@@ -74,7 +74,15 @@ func markNoise(lines []line, r *Result, repeated func(string) bool) {
 // not say.
 func lineNoise(text string, words int) string {
 	if words > 45 {
-		return "" // noise is short; long lines are prose (or comments, found by structure)
+		// Noise is short; long lines are prose (or comments, found by
+		// structure), except cookie banners that address the reader.
+		if words <= 100 {
+			if f := fold(text); (strings.Contains(f, "cookie") || strings.Contains(f, "privacy")) && addressesReader(f) &&
+				containsAny(f, []string{"partners", "consent", "accept", "personal data", "store and"}) {
+				return ReasonCookie
+			}
+		}
+		return ""
 	}
 	f := fold(text)
 	letters := ""
@@ -85,8 +93,12 @@ func lineNoise(text string, words int) string {
 		return ReasonDate
 	}
 	switch {
-	case isAmount(text):
+	case isAmount(text) || isCounter(text):
 		return ReasonWidget
+	case words <= 25 && containsAny(f, technicalNotices):
+		return ReasonTechnical
+	case words <= 6 && hasPrefixAny(letters, []string{"advertisement", "anzeige", "werbung", "publicité", "publicite", "publicidad", "sponsored", "reklame"}):
+		return ReasonAd
 	case adMarkers[letters]:
 		return ReasonAd
 	case words <= 8 && letters == "loading" || letters == "pleasewait" || isReadingTime(f) || strings.HasPrefix(f, "font size") ||
@@ -94,8 +106,13 @@ func lineNoise(text string, words int) string {
 		return ReasonWidget
 	case hasPrefixAny(f, []string{"skip to ", "jump to ", "back to top", "menu", "search…", "search..."}) && words <= 5:
 		return ReasonNav
-	case hasPrefixAny(f, []string{"related:", "read more:", "see also:", "also read:", "read also:", "more:", "watch:", "recommended:", "further reading:"}) && words <= 25:
-		return ReasonRelated
+	case hasPrefixAny(f, []string{"related:", "read more:", "see also:", "also read:", "read also:", "more:", "watch:", "recommended:",
+		"further reading:", "à lire aussi", "a lire aussi", "lire aussi", "voir aussi", "lesen sie auch", "mehr zum thema", "auch interessant",
+		"lee también", "lea también", "leer más", "ver también", "te puede interesar"}) && words <= 25:
+		if strings.HasSuffix(strings.TrimSpace(f), ":") {
+			return ReasonRelated // "Read more:" alone heads a list of links
+		}
+		return ReasonReadMore // one link
 	case isServerError(f):
 		return ReasonServer
 	case isNav(text):
@@ -156,7 +173,7 @@ var callsToAction = []struct {
 	reason string
 	words  []string
 }{
-	{ReasonCookie, []string{"cookie"}},
+	{ReasonCookie, []string{"cookie", "privacy notice", "privacy policy", "we value your privacy"}},
 	{ReasonNewsletter, []string{"newsletter", "subscribe", "sign up", "signup", "inbox", "mailing list", "subscription",
 		"never miss", "daily digest", "weekly digest", "enter your email", "your email address"}},
 	{ReasonDonation, []string{"donate", "donation", "support us", "support our", "helping us", "help us", "patreon", "paypal",
@@ -165,10 +182,13 @@ var callsToAction = []struct {
 		"every dollar", "every euro", "every pound", "support alternative", "support real", "support free", "tip jar", "give monthly",
 		"needs you", "buy us a coffee"}},
 	{ReasonContact, []string{"got a story", "contact the newsroom", "contact us", "get in touch", "send us", "tip us", "tips@",
-		"news tip", "write to us", "letters to the editor", "contact the news"}},
+		"news tip", "write to us", "letters to the editor", "contact the news", "have a story", "contact our", "have your say"}},
+	{ReasonDisclaimer, []string{"views expressed", "author's own", "do not necessarily reflect", "appears in print", "print edition",
+		"was this article helpful", "rate this article", "report an error", "spotted an error", "this article was amended"}},
 	{ReasonComments, []string{"notify of", "inline feedback", "view all comments", "comment", "leave a reply", "log in to",
 		"login to", "email address will not be published", "required fields", "your thoughts", "join the discussion",
-		"be the first to", "cancel reply", "load more", "sort by", "view all", "replies", "show more", "newest first", "oldest first"}},
+		"be the first to", "cancel reply", "load more", "sort by", "sorted by", "view all", "replies", "show more", "newest first",
+		"oldest first", "most relevant", "permalink", "antworten", "répondre", "responder", "turn on notifications"}},
 	{ReasonSocial, []string{"follow us", "join us on", "telegram", "twitter", "instagram", "youtube", "t.me/", "facebook", "tiktok", "whatsapp"}},
 	{ReasonReadMore, []string{"read more", "continue reading", "read also", "see also", "click here", "read the full", "tap here",
 		"full story", "read next", "also read", "watch:", "listen:", "more on this"}},
@@ -240,6 +260,31 @@ func lettersOnly(f string) string {
 		return strings.ReplaceAll(s, " ", "")
 	}
 	return s
+}
+
+// technicalNotices are the words of player, script and browser notices.
+var technicalNotices = []string{"javascript", "your browser", "cannot be played", "can't be played", "ad blocker", "adblock",
+	"enable cookies", "video player", "loading video", "media playback"}
+
+// isCounter reports lines of reaction counts and icons only ("❤️ 1.2K 💬 84",
+// "👍 48 👎 6"): no word of three letters or more.
+func isCounter(s string) bool {
+	digits := false
+	for _, w := range strings.Fields(s) {
+		letters := 0
+		for _, c := range w {
+			if unicode.IsLetter(c) {
+				letters++
+			}
+			if unicode.IsDigit(c) {
+				digits = true
+			}
+		}
+		if letters >= 2 {
+			return false
+		}
+	}
+	return digits
 }
 
 // isReadingTime reports "4 min read", "5-minute read".
@@ -336,7 +381,8 @@ func isCaption(text, f string, words int) bool {
 	if strings.Contains(f, "©") && words <= 40 {
 		return true // "The doors on display. © Saskia Renn/Museum"
 	}
-	if words <= 40 && containsAny(f, []string{". photo:", " photo: ", "photo credit:", "(photo:", "photo/"}) {
+	if words <= 40 && containsAny(f, []string{". photo:", " photo: ", "photo credit:", "(photo:", "photo/", ". photograph:",
+		" photograph: ", ". image:", " picture: ", " foto: "}) {
 		return true
 	}
 	if hasPrefixAny(f, []string{"photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "picture:",
@@ -395,9 +441,19 @@ func metaLine(text string) (author, date string, ok bool) {
 			break
 		}
 	}
-	if len(parts) < 2 || len(parts) > 5 {
+	if len(parts) == 0 {
+		// "Nils Årdal, 12 April 2024": a name and a date.
+		if i := strings.Index(text, ", "); i > 0 {
+			if d, ok := parseDateLine(text[i+2:]); ok && countWords(text[:i]) <= 4 && isCapitalised(text[:i]) {
+				return strings.TrimSpace(text[:i]), d, true
+			}
+		}
 		return "", "", false
 	}
+	if len(parts) > 5 {
+		return "", "", false
+	}
+	labels := 0
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
 		pf := fold(p)
@@ -406,9 +462,15 @@ func metaLine(text string) (author, date string, ok bool) {
 			date = d
 		} else if isByline(p, pf, n) {
 			author = bylineName(p)
-		} else if n > 3 || !strings.ContainsAny(p, "0123456789") && !isReadingTime(pf) {
+		} else if isReadingTime(pf) || isTimestamp(pf) || n <= 3 && strings.ContainsAny(p, "0123456789") {
+		} else if n <= 2 && isCapitalised(p) {
+			labels++ // a section name ("Science", "Transport")
+		} else {
 			return "", "", false
 		}
+	}
+	if labels > 0 && date == "" {
+		return "", "", false
 	}
 	return author, date, author != "" || date != ""
 }
