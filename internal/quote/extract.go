@@ -512,6 +512,9 @@ func (x *extractor) attributionAfter(i, j int, markers []marker) (*ref, int, boo
 			if e <= s {
 				return nil, c, true
 			}
+			if !x.npEnds(e, j) || x.isPronoun(s, e) {
+				return nil, -1, false
+			}
 			s, e = x.apposition(s, e, j)
 			x.use(c, e)
 			return x.resolve(s, e), c, true
@@ -572,6 +575,16 @@ func (x *extractor) shortTail(i, j int) bool {
 		}
 	}
 	return words <= 6
+}
+
+// npEnds reports whether an inverted subject ending at token e closes its
+// clause: the end, punctuation or a short adverbial follows ("…, said
+// Lind on Monday."), not more clause ("said the candidate could …").
+func (x *extractor) npEnds(e, b int) bool {
+	if e >= b || !x.toks[e].word {
+		return true
+	}
+	return x.adverbialStart(e-1, e) && !tellVerbs[x.toks[e-1].lower] && x.toks[e].lower != "that"
 }
 
 // appositionFrom reports whether the comma at token k closes a name
@@ -797,7 +810,7 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 			return
 		}
 		ns, ne := x.walkRight(c+1, b)
-		if ne <= ns {
+		if ne <= ns || !x.npEnds(ne, b) || x.isPronoun(ns, ne) {
 			return
 		}
 		ns, ne = x.apposition(ns, ne, b)
@@ -1168,8 +1181,9 @@ func (x *extractor) subject(c, a int) (int, int) {
 			p--
 		}
 		if p > a && x.toks[p].text == "," && p+1 < k {
-			// "The state’s campaign chairman, Phil Lovas, said"
-			if ns, ne := x.walkLeft(k, p+1); ns == p+1 && ne-ns <= 5 && x.personIn(ns, ne) {
+			// "The state’s campaign chairman, Phil Lovas, said", "One pastor,
+			// Darran Whiting of Liberty Baptist Church, said"
+			if ns, ne := x.walkLeft(k, p+1); ns == p+1 && (ne-ns <= 5 && x.personIn(ns, ne) || x.personIn(ns, ns+1)) {
 				return ns, ne
 			}
 			first := x.toks[p+1].lower
@@ -1240,6 +1254,46 @@ var edAdjectives = map[string]bool{"unnamed": true, "united": true, "armed": tru
 var beVerbs = map[string]bool{"was": true, "is": true, "were": true, "are": true, "be": true, "been": true,
 	"being": true, "has": true, "have": true, "had": true, "there": true}
 
+// timeBefore skips a short time phrase ending at token k ("on Tuesday",
+// "last week", "earlier this month") and returns the token before it, or
+// k when there is none.
+func (x *extractor) timeBefore(k, lo int) int {
+	j, time := k, false
+	for j >= lo && k-j < 4 && x.toks[j].word {
+		lw := x.toks[j].lower
+		switch {
+		case timeWords[lw] || monthWords[lw]:
+			time = true
+		case lw == "on" || lw == "last" || lw == "this" || lw == "earlier" || lw == "late" || lw == "early" ||
+			lw == "in" || lw == "at" || isDigits(lw):
+		default:
+			if time {
+				return j
+			}
+			return k
+		}
+		j--
+	}
+	if time && j >= lo {
+		return j
+	}
+	return k
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return len(s) > 2 && i >= len(s)-2 // "30th"
+		}
+	}
+	return s != ""
+}
+
+// monthWords name months.
+var monthWords = map[string]bool{"january": true, "february": true, "march": true, "april": true,
+	"may": false, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true}
+
 // adverbialIn reports whether toks[s:e] holds a lower-case preposition of
 // time or place, which makes it an adverbial rather than a subject.
 func (x *extractor) adverbialIn(s, e int) bool {
@@ -1267,6 +1321,10 @@ var timeWords = map[string]bool{
 // before token lo.
 func (x *extractor) walkLeft(c, lo int) (int, int) {
 	k := c - 1
+	// "Clinton on Tuesday said": a time phrase between subject and cue.
+	if j := x.timeBefore(k, lo); j < k {
+		k = j
+	}
 	for k >= lo && x.toks[k].word && !x.toks[k].cap {
 		if gapWords[x.toks[k].lower] {
 			k--
@@ -1284,7 +1342,7 @@ func (x *extractor) walkLeft(c, lo int) (int, int) {
 	for k >= lo {
 		t := &x.toks[k]
 		if x.inRegion[k] >= 0 || !t.word {
-			if t.text == "-" || t.text == "&" || t.text == "'" || t.text == "’" {
+			if t.text == "&" || t.text == "'" || t.text == "’" {
 				k--
 				continue
 			}
@@ -1343,7 +1401,7 @@ func (x *extractor) walkRight(i, b int) (int, int) {
 			break
 		}
 		if !t.word {
-			if t.text == "-" || t.text == "&" || t.text == "'" || t.text == "’" {
+			if t.text == "&" || t.text == "'" || t.text == "’" {
 				k++
 				continue
 			}
@@ -1352,6 +1410,7 @@ func (x *extractor) walkRight(i, b int) (int, int) {
 		if k > i && !t.cap {
 			switch t.lower {
 			case "in", "on", "at", "during", "after", "before", "while", "when", "that", "who", "which",
+				"could", "would", "should", "will", "can", "may", "might", "must", "be", "been", "did", "does",
 				"said", "says", "told", "as", "to", "from", "with", "about", "over", "last", "this", "was", "is",
 				"has", "had", "have", "were", "are", "and", "but", "because", "since", "earlier", "later", "yesterday", "today":
 				if t.lower == "and" && k+1 < b && x.toks[k+1].cap {

@@ -278,7 +278,9 @@ var orgWords = map[string]bool{
 	"abc": true, "nbc": true, "cbs": true, "msnbc": true, "npr": true, "pbs": true,
 	"gazette": true, "herald": true, "tribune": true, "magazine": true, "outlet": true,
 	"pressTV": true, "press-tv": true, "al-jazeera": true, "jazeera": true, "arabiya": true,
-	"ministry's": true, "pentagon's": true, "kremlin's": true,
+	"ministry's": true, "pentagon's": true, "kremlin's": true, "church": true, "school": true,
+	"college": true, "hospital": true, "museum": true, "club": true, "institution": true,
+	"fund": true, "council's": true, "project": true, "network's": true, "caucus": true,
 }
 
 // mediaWords mark an organisation as a news outlet; outlets named after a

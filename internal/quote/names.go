@@ -162,7 +162,8 @@ func fallbackMentions(toks []token, unitStart []bool) []mention {
 				j++
 				continue
 			}
-			if (nameJoiners[toks[j].lower] || toks[j].lower == "on" && orgWords[toks[j-1].lower]) && j+1 < len(toks) && toks[j+1].word && toks[j+1].cap && toks[j+1].start-toks[j].end <= 1 {
+			if (nameJoiners[toks[j].lower] || toks[j].lower == "on" && orgWords[toks[j-1].lower]) && j+1 < len(toks) && toks[j+1].word && toks[j+1].cap && toks[j+1].start-toks[j].end <= 1 &&
+				(!prepJoiners[toks[j].lower] || institutional(toks[i:j])) {
 				j += 2
 				continue
 			}
@@ -286,4 +287,20 @@ func allTitles(ts []token) bool {
 		}
 	}
 	return true
+}
+
+// prepJoiners join names only after an institution or a title ("Ministry
+// of Defense", "Secretary of State"), not after a person ("Darran
+// Whiting of Liberty Baptist Church").
+var prepJoiners = map[string]bool{"of": true, "for": true, "on": true}
+
+// institutional reports whether a name so far holds an organisation word
+// or a title.
+func institutional(ts []token) bool {
+	for _, t := range ts {
+		if orgWords[t.lower] || titles[t.lower] {
+			return true
+		}
+	}
+	return false
 }
