@@ -39,8 +39,10 @@ func runIngest(args []string) error {
 	outlet := fs.String("outlet", "", "outlet for inputs that do not name one")
 	workers := fs.Int("workers", runtime.NumCPU(), "analysis workers")
 	quiet := fs.Bool("quiet", false, "no progress line")
+	format := fs.String("format", "", "read every input as `kind`: text, html, jsonl, json, csv, tsv or warc (default: from extension and content; useful for -)")
+	dayFirst := fs.Bool("day-first", false, "read ambiguous numeric dates such as 6/12/2017 as day/month/year")
 	cols := map[string]*string{}
-	for _, f := range []string{"title", "text", "url", "outlet", "published", "author"} {
+	for _, f := range []string{"title", "text", "url", "outlet", "published", "author", "language"} {
 		cols[f] = fs.String(f+"-col", "", "CSV `column` holding the "+f)
 	}
 	fs.Usage = func() {
@@ -54,7 +56,8 @@ func runIngest(args []string) error {
 		fs.Usage()
 		return errors.New("no input")
 	}
-	opt := reader.Options{MaxSize: *maxSize, Columns: map[string]string{}}
+	opt := reader.Options{MaxSize: *maxSize, Columns: map[string]string{}, Format: *format, DayFirst: *dayFirst,
+		Warn: func(err error) { fmt.Fprintf(os.Stderr, "sift ingest: warning: %v\n", err) }}
 	for f, c := range cols {
 		if *c != "" {
 			opt.Columns[f] = *c
