@@ -100,7 +100,7 @@ func synthArticle(r *rand.Rand, i int, words, names, outlets []string, day0 time
 		}
 		return sift.Entity{Span: sift.Span{Start: start, End: b.Len(), Text: n}, Type: typ, Canonical: n}
 	}
-	for p := 0; p < 3; p++ {
+	for p := 0; p < 2; p++ {
 		if p > 0 {
 			b.WriteString("\n\n")
 		}
@@ -109,7 +109,7 @@ func synthArticle(r *rand.Rand, i int, words, names, outlets []string, day0 time
 				b.WriteString(" ")
 			}
 			switch {
-			case p == 1 && s == 0:
+			case p == 0 && s == 1:
 				// "quote," said Name.
 				b.WriteString(`"`)
 				start := b.Len()
@@ -130,7 +130,7 @@ func synthArticle(r *rand.Rand, i int, words, names, outlets []string, day0 time
 				q.Speaker = &sift.Ref{Span: e.Span, Canonical: e.Canonical}
 				a.Quotes = append(a.Quotes, q)
 				b.WriteByte('.')
-			case p == 2 && s == 1:
+			case p == 1 && s == 0:
 				start := b.Len()
 				b.WriteString(word() + " " + word())
 				t := b.String()[start:]

@@ -184,9 +184,12 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	if v.Stored, err = s.store.CountArticles(ctx); err != nil {
-		s.pageError(w, r, err)
-		return
+	if wholeStore(p.Query) {
+		// Only the unfiltered listing shows (and caches by) the store size.
+		if v.Stored, err = s.store.CountArticles(ctx); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
 	}
 	if v.Facets, err = s.facets(ctx, p.Query, v.Stored); err != nil {
 		s.pageError(w, r, err)
@@ -506,12 +509,16 @@ type facetCache struct {
 // stored articles does not change.
 const facetTTL = 10 * time.Minute
 
+// wholeStore reports whether q selects every stored article.
+func wholeStore(q sift.Query) bool {
+	return q.Text == "" && q.Outlet == "" && q.Since == "" && q.Until == "" && q.Entity == "" &&
+		q.Speaker == "" && q.Technique == "" && q.Story == ""
+}
+
 // facets counts the articles matching q by outlet, month and technique;
 // stored is the number of articles in the store.
 func (s *server) facets(ctx context.Context, q sift.Query, stored int) (*sqlite.Facets, error) {
-	whole := q.Text == "" && q.Outlet == "" && q.Since == "" && q.Until == "" && q.Entity == "" &&
-		q.Speaker == "" && q.Technique == "" && q.Story == ""
-	if !whole {
+	if !wholeStore(q) {
 		return s.store.SearchFacets(ctx, q)
 	}
 	c := &s.wholeFacets
