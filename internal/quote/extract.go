@@ -523,7 +523,7 @@ func (x *extractor) attributionAfter(i, j int, markers []marker) (*ref, int, boo
 		if s > start {
 			// ”, Scott Pruitt, the attorney general of Oklahoma, said
 			if ns, ne := x.walkRight(start, j); ne > ns && ne < c && x.toks[ne].text == "," && x.appositionFrom(start, ne) &&
-				(x.hasName(ns, ne) || x.isPronoun(ns, ne)) && x.shortTail(c+1, j) {
+				(x.hasName(ns, ne) || x.isPronoun(ns, ne)) && x.shortTail(c+1, j) && s == ne+1 {
 				x.use(ns, c+1)
 				return x.resolve(ns, ne), c, true
 			}
@@ -681,8 +681,8 @@ func (x *extractor) leadIn(c, k int) bool {
 	if k == c || k == c+1 && x.toks[k].lower == "that" {
 		return true
 	}
-	if k-c > 7 || !x.adverbialStart(c, c+1) {
-		return false
+	if k-c > 7 || !x.adverbialStart(c, c+1) || prepositions[x.toks[c+1].lower] && !x.toks[c+1].cap && x.toks[c+1].lower != "in" && x.toks[c+1].lower != "on" && x.toks[c+1].lower != "at" {
+		return false // "warned against “…”": the quote is the object
 	}
 	for j := c + 1; j < k; j++ {
 		if x.toks[j].lower == "that" || x.toks[j].word && cueVerbs[x.toks[j].lower] != 0 && !x.toks[j].cap {
@@ -829,6 +829,9 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	// subject and no that-clause follows the cue.
 	restWords := x.wordsUntilEnd(c+1, b)
 	restAdverbial := c+1 >= b || !x.toks[c+1].word && x.toks[c+1].mark == notMark || x.adverbialStart(c, c+1)
+	if x.toks[x.gapStart(c, a)].lower == "and" {
+		restAdverbial = false // "… and warned against …": the subject is far back
+	}
 	// “…,” X said on Friday. — a quote the direct pass left alone.
 	if q := s - 1; q > a && restAdverbial && restWords <= 8 && !hasThat {
 		if x.toks[q].text == "," {
@@ -913,6 +916,18 @@ func (x *extractor) afterName(c, a int) bool {
 		}
 	}
 	return k > a
+}
+
+// pronounSubject reports whether w is a subject pronoun.
+func pronounSubject(w string) bool { return pronouns[w] != 0 && !objectPronouns[w] }
+
+// skipGap returns the first token from i that is not an adverb or an
+// auxiliary ("also", "has").
+func (x *extractor) skipGap(i, b int) int {
+	for i < b-1 && x.toks[i].word && gapWords[x.toks[i].lower] {
+		i++
+	}
+	return i
 }
 
 // gapStart returns the index of the token before the cue at c once
@@ -1119,8 +1134,11 @@ func (x *extractor) contentAfter(c, a, b int) (int, int) {
 				(n == "as" && end+2 < b && (x.toks[end+2].lower == "reported" || x.toks[end+2].lower == "cited" || x.toks[end+2].lower == "quoted")) {
 				break
 			}
-			// ", he said" ends the clause too.
+			// ", he said" ends the clause too, and so does ", and said".
 			if x.closingAttribution(end+1, b) {
+				break
+			}
+			if n == "and" && end+2 < b && cueVerbs[x.toks[x.skipGap(end+2, b)].lower] == strongCue {
 				break
 			}
 		}
@@ -1181,6 +1199,12 @@ func (x *extractor) subject(c, a int) (int, int) {
 			p--
 		}
 		if p > a && x.toks[p].text == "," && p+1 < k {
+			// "Rep. Chris Collins, R-NY, says": a short apposition.
+			if k-(p+1) <= 3 {
+				if ns, ne := x.walkLeft(p, a); ne > ns && x.hasName(ns, ne) {
+					return ns, ne
+				}
+			}
 			// "The state’s campaign chairman, Phil Lovas, said", "One pastor,
 			// Darran Whiting of Liberty Baptist Church, said"
 			if ns, ne := x.walkLeft(k, p+1); ns == p+1 && (ne-ns <= 5 && x.personIn(ns, ne) || x.personIn(ns, ns+1)) {
@@ -1205,8 +1229,46 @@ func (x *extractor) subject(c, a int) (int, int) {
 		}
 		return s, e
 	}
+	if e <= s && k >= a && x.toks[k].lower == "and" {
+		// "McConnell was quick to embrace him and said …": the subject of
+		// the sentence.
+		f := a
+		for f < k && !x.toks[f].word {
+			f++
+		}
+		if f < k && (prepositions[x.toks[f].lower] || nonNames[x.toks[f].lower] && !pronounSubject(x.toks[f].lower)) {
+			// "In regard to the US, Antonov said … and warned": past the
+			// opening phrase.
+			for f < k && x.toks[f].text != "," {
+				f++
+			}
+			f++
+		}
+		ne := f
+		for ne < k && ne-f < 6 && x.toks[ne].word && (x.toks[ne].cap || determiners[x.toks[ne].lower] ||
+			titles[x.toks[ne].lower] || peopleNouns[x.toks[ne].lower]) {
+			ne++
+		}
+		if ne > f && (x.hasName(f, ne) || x.isPronoun(f, ne) || x.namesSomeone(f, ne)) {
+			return f, ne
+		}
+		return s, e
+	}
 	if e <= s {
 		return s, e
+	}
+	// "Saturday at the party convention Sen. Elizabeth Warren said": a long
+	// phrase holding a name starts at the name and its titles.
+	if e-s > 6 {
+		if i := x.nameFrom(e) - 1; i >= 0 && x.names[i].first > s && x.names[i].typ == sift.PERSON {
+			ns := x.names[i].first
+			for ns > s && x.toks[ns-1].word && (titles[x.toks[ns-1].lower] || isNationality(x.toks[ns-1].lower)) {
+				ns--
+			}
+			if x.adverbialIn(s, ns) || x.toks[s].cap && timeWords[x.toks[s].lower] {
+				return ns, e
+			}
+		}
 	}
 	adverbial := s > a && (x.toks[s-1].lower == "after" || x.toks[s-1].lower == "before" || x.toks[s-1].lower == "since" || x.toks[s-1].lower == "until")
 	if !adverbial && !x.adverbialIn(s, e) {
