@@ -254,11 +254,21 @@ type EntitySummary struct {
 }
 
 // ListEntities returns the entities mentioned in the most articles, of
-// one type if typ is not empty.
-func (s *DB) ListEntities(ctx context.Context, typ string, limit int) ([]EntitySummary, error) {
-	cond, args := "", []any{}
+// one type if typ is not empty, whose canonical name contains name
+// (case-insensitively) if name is not empty.
+func (s *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]EntitySummary, error) {
+	var where []string
+	var args []any
 	if typ != "" {
-		cond, args = "WHERE type = ?", append(args, typ)
+		where, args = append(where, "type = ?"), append(args, typ)
+	}
+	if name != "" {
+		where = append(where, `canonical LIKE '%' || ? || '%' ESCAPE '\'`)
+		args = append(args, likeEscaper.Replace(name))
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = "WHERE " + strings.Join(where, " AND ")
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT canonical, max(type), count(*), count(DISTINCT article_id)
 		FROM entities `+cond+` GROUP BY canonical HAVING canonical != ''
@@ -286,6 +296,9 @@ func (s *DB) ListEntities(ctx context.Context, typ string, limit int) ([]EntityS
 	}
 	return out, nil
 }
+
+// likeEscaper escapes the wildcards of LIKE patterns.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // entityType returns the type most often given to an entity.
 func (s *DB) entityType(ctx context.Context, canonical string) (string, error) {

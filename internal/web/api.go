@@ -371,7 +371,7 @@ func (s *server) apiEntities(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "type must be PERSON, ORG, LOC or MISC, not "+strconv.Quote(typ))
 		return
 	}
-	list, err := s.store.ListEntities(r.Context(), typ, listLimit)
+	list, err := s.store.ListEntities(r.Context(), typ, r.URL.Query().Get("name"), listLimit)
 	if err != nil {
 		s.storeError(w, r, err)
 		return

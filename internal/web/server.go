@@ -40,7 +40,7 @@ type Views interface {
 	ListStories(ctx context.Context, limit, offset int) ([]sqlite.StorySummary, int, error)
 	StoryMembers(ctx context.Context, id string) (*sift.Story, error)
 	StoryOf(ctx context.Context, articleID string) (string, error)
-	ListEntities(ctx context.Context, typ string, limit int) ([]sqlite.EntitySummary, error)
+	ListEntities(ctx context.Context, typ, name string, limit int) ([]sqlite.EntitySummary, error)
 	EntityProfileOf(ctx context.Context, name string) (*sqlite.EntityProfile, error)
 	ListSpeakers(ctx context.Context, limit int) ([]sqlite.SpeakerSummary, error)
 	SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sqlite.Statement, int, error)

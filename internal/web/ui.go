@@ -370,6 +370,7 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 // entitiesView is the entity list.
 type entitiesView struct {
 	Type     string
+	Name     string
 	Entities []sqlite.EntitySummary
 }
 
@@ -381,12 +382,13 @@ func (s *server) entitiesPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusBadRequest, "type must be PERSON, ORG, LOC or MISC")
 		return
 	}
-	list, err := s.store.ListEntities(r.Context(), typ, listLimit)
+	name := r.URL.Query().Get("name")
+	list, err := s.store.ListEntities(r.Context(), typ, name, listLimit)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "entities", view{Title: "Entities", Nav: "entities", Data: entitiesView{typ, list}})
+	s.render(w, r, http.StatusOK, "entities", view{Title: "Entities", Nav: "entities", Data: entitiesView{typ, name, list}})
 }
 
 // entityView is the entity page.

@@ -290,6 +290,16 @@ func TestReadAPI(t *testing.T) {
 	if len(ents.Entities) != 2 || ents.Entities[0].Canonical != "Kessel" || ents.Entities[0].Articles != 3 {
 		t.Errorf("entities: %s", body)
 	}
+	_, body = get(t, srv, "/api/v1/entities?name=olse")
+	decode(t, body, &ents)
+	if len(ents.Entities) != 1 || ents.Entities[0].Canonical != "Mara Olsen" {
+		t.Errorf("entities named like olse: %s", body)
+	}
+	_, body = get(t, srv, "/api/v1/entities?name=%25")
+	decode(t, body, &ents)
+	if len(ents.Entities) != 0 {
+		t.Errorf("a %% in the name filter acts as a wildcard: %s", body)
+	}
 	var ent struct {
 		Canonical string
 		Related   []struct{ Canonical string }
