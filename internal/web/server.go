@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -166,8 +167,13 @@ func New(store Store, opt Options) http.Handler {
 }
 
 // NewServer returns an http.Server for h listening on addr, with timeouts
-// that keep slow or stalled clients from holding connections.
+// that keep slow or stalled clients from holding connections. On a
+// loopback address it also refuses requests naming another host, so that a
+// web page cannot read the store through DNS rebinding.
 func NewServer(addr string, h http.Handler) *http.Server {
+	if host, _, err := net.SplitHostPort(addr); err == nil && isLoopback(host) {
+		h = loopbackOnly(h)
+	}
 	return &http.Server{
 		Addr:              addr,
 		Handler:           h,
@@ -177,6 +183,30 @@ func NewServer(addr string, h http.Handler) *http.Server {
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
+}
+
+// isLoopback reports whether host names this machine only.
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
+}
+
+// loopbackOnly refuses requests whose Host header is not a loopback name.
+func loopbackOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		if !isLoopback(host) {
+			http.Error(w, "this server answers only to localhost, 127.0.0.1 or [::1]", http.StatusMisdirectedRequest)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // secure adds the security headers to every response and bounds request

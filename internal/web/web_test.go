@@ -460,3 +460,22 @@ func TestStoryUsesStoredReuse(t *testing.T) {
 		t.Error("story page does not show the stored substitution")
 	}
 }
+
+func TestLoopbackServerRefusesOtherHosts(t *testing.T) {
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {})
+	for addr, hosts := range map[string]map[string]int{
+		"127.0.0.1:8080": {"127.0.0.1:8080": 200, "localhost:8080": 200, "[::1]:8080": 200, "evil.example:8080": 421, "evil.example": 421},
+		"0.0.0.0:8080":   {"evil.example": 200},
+	} {
+		h := NewServer(addr, ok).Handler
+		for host, want := range hosts {
+			req := httptest.NewRequest(http.MethodGet, "/", nil)
+			req.Host = host
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code != want {
+				t.Errorf("server on %s, Host %s: status %d, want %d", addr, host, w.Code, want)
+			}
+		}
+	}
+}
