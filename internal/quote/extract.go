@@ -388,8 +388,8 @@ func (x *extractor) direct(ui, ri int, markers []marker) {
 		after = x.regions[ri+1].open
 	}
 	s := stmt{start: x.toks[r.open].start, end: x.toks[r.close].end, kind: sift.Direct, cueTok: -1, unit: ui}
-	if !r.closed {
-		s.start = x.toks[r.open].start
+	if x.titleCase(r) {
+		return // “Fox News Sunday”, “Shark Tank”: a title, not a statement
 	}
 
 	// Attribution after the quote: ”, he said / ” said X / ”, X quoted Y.
@@ -432,6 +432,20 @@ func (x *extractor) direct(ui, ri int, markers []marker) {
 		r.direct = true
 		x.add(s)
 	}
+}
+
+// titleCase reports whether a short quoted region is a title: two to five
+// words, all capitalised.
+func (x *extractor) titleCase(r *region) bool {
+	if r.words < 2 || r.words > 5 || !r.closed {
+		return false
+	}
+	for k := r.open + 1; k < r.close; k++ {
+		if t := &x.toks[k]; t.word && !t.cap && !nameJoiners[t.lower] && t.lower != "the" && t.lower != "and" {
+			return false
+		}
+	}
+	return true
 }
 
 func (x *extractor) paraOfUnit(ui int) int { return x.toks[x.units[ui][1]-1].para }
@@ -737,6 +751,9 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		return // "wants to say", "the report"
 	}
 	lw := t.lower
+	if c+1 < b && notCue(lw, x.toks[c+1], c > a && x.toks[c-1].word && !x.toks[c-1].cap && pronouns[x.toks[c-1].lower] == 0) {
+		return // "added up to", "found himself", "continues to", "a group called Black Votes Matter"
+	}
 	if c > a && (prepositions[x.toks[c-1].lower] || possessive(x.toks[c-1].lower)) {
 		return // "secretary of state", "McKinley's plan"
 	}
@@ -918,6 +935,28 @@ func (x *extractor) afterName(c, a int) bool {
 	return k > a
 }
 
+// notCue reports whether a cue word w followed by next is used in another
+// sense: a phrasal verb ("added up"), a reflexive ("found himself"), an
+// infinitive of duration ("continues to"), an attributive ("pledged
+// delegates") or, after a common noun, a naming ("a group called Black
+// Votes Matter").
+func notCue(w string, next token, afterNoun bool) bool {
+	n := next.lower
+	switch {
+	case n == "up" && (w == "add" || w == "adds" || w == "added" || w == "adding"):
+		return true
+	case strings.HasPrefix(w, "f") && (n == "himself" || n == "herself" || n == "themselves" || n == "itself"):
+		return true // "found himself"
+	case (w == "continues" || w == "continued" || w == "continue") && n == "to":
+		return true
+	case n == "delegate" || n == "delegates":
+		return true
+	case afterNoun && next.cap && (w == "called" || w == "named" || w == "dubbed" || w == "titled"):
+		return true
+	}
+	return false
+}
+
 // pronounSubject reports whether w is a subject pronoun.
 func pronounSubject(w string) bool { return pronouns[w] != 0 && !objectPronouns[w] }
 
@@ -1017,7 +1056,7 @@ func (x *extractor) clauseEnd(i, b int) int {
 
 // thatAfter returns the index of "that" opening the cue's clause, or -1.
 func (x *extractor) thatAfter(c, b int) int {
-	for k := c + 1; k < b && k <= c+12; k++ {
+	for k := c + 1; k < b && k <= c+16; k++ {
 		t := &x.toks[k]
 		if x.inRegion[k] >= 0 || t.text == "." || t.text == ";" {
 			return -1
