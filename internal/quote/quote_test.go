@@ -352,6 +352,22 @@ func TestSeeds(t *testing.T) {
 	if len(kon) < 4 {
 		t.Errorf("000: %d statements by Konashenkov, want at least 4:%s", len(kon), dump(Extract(s["000"], nil)))
 	}
+	major := false
+	for _, q := range kon {
+		major = major || strings.EqualFold(q.Speaker.Text, "the Major General")
+	}
+	if !major {
+		t.Errorf("000: no statement by Konashenkov introduced as the Major General")
+	}
+	watan := false
+	for _, q := range by("004", "Erdogan") {
+		for _, v := range viaOf(q) {
+			watan = watan || v == "Al-Watan"
+		}
+	}
+	if !watan {
+		t.Errorf("004: no statement by Erdogan via Al-Watan")
+	}
 	erdogan, mistura := by("001", "Erdogan"), by("001", "de Mistura")
 	if len(erdogan) < 3 || len(mistura) < 3 {
 		t.Errorf("001: %d by Erdogan and %d by de Mistura, want 3 each", len(erdogan), len(mistura))
