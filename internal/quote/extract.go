@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -92,7 +94,7 @@ func extract(text string, ents []sift.Entity, off *sift.Offsets) []stmt {
 	}
 	if len(ents) > 0 && off != nil {
 		x.names = fromEntities(ents, off, x.toks)
-		sort.Slice(x.names, func(i, j int) bool { return x.names[i].start < x.names[j].start })
+		slices.SortStableFunc(x.names, func(m, n mention) int { return cmp.Compare(m.start, n.start) })
 	} else {
 		x.names = fallbackMentions(x.toks, x.unitStart)
 	}
@@ -101,7 +103,7 @@ func extract(text string, ents []sift.Entity, off *sift.Offsets) []stmt {
 		x.unit(ui)
 	}
 	x.fullNames()
-	sort.SliceStable(x.stmts, func(i, j int) bool { return x.stmts[i].start < x.stmts[j].start })
+	slices.SortStableFunc(x.stmts, func(a, b stmt) int { return cmp.Compare(a.start, b.start) })
 	return x.stmts
 }
 
@@ -226,7 +228,7 @@ func (x *extractor) unit(ui int) {
 				x.lastOutlet = v
 			}
 		}
-		sort.Slice(s.via, func(i, j int) bool { return s.via[i].start < s.via[j].start })
+		slices.SortStableFunc(s.via, func(a, b ref) int { return cmp.Compare(a.start, b.start) })
 	}
 	para := x.toks[a].para
 	for si := first; si < len(x.stmts); si++ {
