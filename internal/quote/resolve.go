@@ -77,8 +77,9 @@ func (x *extractor) resolve(s, e int) *ref {
 
 func (x *extractor) mentionRef(m *mention) *ref {
 	r := &ref{start: m.start, end: m.end, canonical: m.canonical, typ: m.typ, gender: m.gender, media: m.media}
-	// A surname alone takes the full name of a speaker met before.
-	if r.typ == sift.PERSON && !strings.Contains(r.canonical, " ") {
+	// A surname alone ("Lavrov", "Abdel Rahman") takes the full name of a
+	// speaker met before.
+	if r.typ == sift.PERSON && r.canonical != "" {
 		for i := len(x.speakers) - 1; i >= 0; i-- {
 			if strings.HasSuffix(x.speakers[i].canonical, " "+r.canonical) {
 				r.canonical = x.speakers[i].canonical
@@ -288,4 +289,5 @@ func roleMatch(role, desc string) bool {
 // leadingAdverbs are dropped from the front of a speaker phrase ("Even
 // China", "But Lavrov").
 var leadingAdverbs = map[string]bool{"even": true, "only": true, "also": true, "now": true, "but": true,
+	"later": true, "earlier": true, "separately": true, "previously": true, "finally": true,
 	"and": true, "so": true, "then": true, "meanwhile": true, "still": true, "however": true, "yet": true}
