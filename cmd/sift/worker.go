@@ -107,11 +107,26 @@ func runWorker(args []string) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, err := w.Run(ctx, *once, *poll, report)
-			if err != nil {
-				stop() // one failing worker stops the others
+			for {
+				_, err := w.Run(ctx, *once, *poll, report)
+				if err == nil || ctx.Err() != nil {
+					return
+				}
+				if *once {
+					stop() // one failing worker stops the others
+					errs <- err
+					return
+				}
+				// A long-running worker outlives a database restart or a
+				// network blip: its claimed jobs return to the queue when
+				// their lease expires, and it tries again.
+				fmt.Fprintf(os.Stderr, "sift worker %s: %v (retrying)\n", w.Name, err)
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(max(*poll, 5*time.Second)):
+				}
 			}
-			errs <- err
 		}()
 	}
 	wg.Wait()
@@ -246,8 +261,8 @@ func (q *queueLinker) linkPending(ctx context.Context, wait bool) error {
 // documents is cleaned and analysed with p, template lines recognised from
 // what the store has counted for their outlets (as sift ingest does), one
 // document at a time (run more workers for more cores).
-func queueAnalyzer(db *postgres.DB, p *analyze.Pipeline) func(ctx context.Context, jobs []postgres.Job) []postgres.Result {
-	return func(ctx context.Context, jobs []postgres.Job) []postgres.Result {
+func queueAnalyzer(db *postgres.DB, p *analyze.Pipeline) func(ctx context.Context, jobs []postgres.Job) ([]postgres.Result, error) {
+	return func(ctx context.Context, jobs []postgres.Job) ([]postgres.Result, error) {
 		out := make([]postgres.Result, len(jobs))
 		docs := make([]sift.Document, len(jobs))
 		for i, j := range jobs {
@@ -255,10 +270,7 @@ func queueAnalyzer(db *postgres.DB, p *analyze.Pipeline) func(ctx context.Contex
 		}
 		counts, keys, err := queueTemplateCounts(ctx, db, docs)
 		if err != nil {
-			for i := range out {
-				out[i].Err = err
-			}
-			return out
+			return nil, err
 		}
 		p.Repeated = func(outlet, line string) bool { return counts[outlet][clean.LineKey(line)] >= templateArticles }
 		for i, d := range docs {
@@ -268,7 +280,7 @@ func queueAnalyzer(db *postgres.DB, p *analyze.Pipeline) func(ctx context.Contex
 			}
 			out[i] = postgres.Result{Article: a, Err: err, Lines: keys[i]}
 		}
-		return out
+		return out, nil
 	}
 }
 

@@ -62,7 +62,7 @@ func benchDoc(i int) sift.Document {
 // is the body, every name is an entity, the first sentence of each
 // paragraph a quote of its first name, so that the store writes as many
 // rows as a real analysis would.
-func factsAnalyze(ctx context.Context, jobs []Job) []Result {
+func factsAnalyze(ctx context.Context, jobs []Job) ([]Result, error) {
 	out := make([]Result, len(jobs))
 	for i, j := range jobs {
 		d := j.Doc
@@ -93,20 +93,20 @@ func factsAnalyze(ctx context.Context, jobs []Job) []Result {
 		}
 		out[i] = Result{Article: a}
 	}
-	return out
+	return out, nil
 }
 
 // pipelineAnalyze returns an analysis with analyze.Default(), the stages
 // sift worker runs.
-func pipelineAnalyze() func(ctx context.Context, jobs []Job) []Result {
+func pipelineAnalyze() func(ctx context.Context, jobs []Job) ([]Result, error) {
 	p := analyze.Default()
-	return func(ctx context.Context, jobs []Job) []Result {
+	return func(ctx context.Context, jobs []Job) ([]Result, error) {
 		out := make([]Result, len(jobs))
 		for i, j := range jobs {
 			a, err := p.Article(j.Doc, false)
 			out[i] = Result{Article: a, Err: err}
 		}
-		return out
+		return out, nil
 	}
 }
 
@@ -144,7 +144,7 @@ func benchmarkQueue(b *testing.B, mode string, workers int) {
 	if _, err := db.pool.Exec(ctx, `VACUUM ANALYZE jobs`); err != nil {
 		b.Fatal(err)
 	}
-	analyzers := make([]func(context.Context, []Job) []Result, workers)
+	analyzers := make([]func(context.Context, []Job) ([]Result, error), workers)
 	for i := range analyzers {
 		analyzers[i] = factsAnalyze
 		if mode == "analyze" {
@@ -209,7 +209,8 @@ func BenchmarkSearch(b *testing.B) {
 			jobs = append(jobs, Job{Doc: benchDoc(k)})
 		}
 		var arts []*sift.Article
-		for _, r := range factsAnalyze(ctx, jobs) {
+		results, _ := factsAnalyze(ctx, jobs)
+		for _, r := range results {
 			r.Article.ID = sift.ArticleID(r.Article.Outlet, r.Article.Text)
 			arts = append(arts, r.Article)
 		}

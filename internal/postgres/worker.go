@@ -17,10 +17,13 @@ type Worker struct {
 	// be unique among running workers, e.g. host:pid:n.
 	Name string
 	// Analyze cleans and analyses a batch of claimed documents, returning
-	// one result per job, in order (the worker sets each article's ID). It
-	// may read the store (e.g. LineCounts) and must be safe for concurrent
-	// use if several workers share it.
-	Analyze func(ctx context.Context, jobs []Job) []Result
+	// one result per job, in order (the worker sets each article's ID); a
+	// document that cannot be analysed has its Result.Err set. An error
+	// returned (say, the store could not be read) fails the step instead,
+	// and the jobs return to the queue when their lease expires. Analyze
+	// may read the store (e.g. LineCounts) and must be safe for
+	// concurrent use if several workers share it.
+	Analyze func(ctx context.Context, jobs []Job) ([]Result, error)
 	// Batch is the number of jobs claimed and stored at once (default 20).
 	Batch int
 	// Lease is how long a claim lasts before the jobs return to the queue
@@ -71,7 +74,10 @@ func (w *Worker) Step(ctx context.Context) (WorkerStats, error) {
 		return st, err
 	}
 	st.Claimed = len(jobs)
-	results := w.Analyze(ctx, jobs)
+	results, err := w.Analyze(ctx, jobs)
+	if err != nil {
+		return st, fmt.Errorf("analysing: %w", err)
+	}
 	if len(results) != len(jobs) {
 		return st, fmt.Errorf("analysis returned %d results for %d jobs", len(results), len(jobs))
 	}
