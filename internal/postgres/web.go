@@ -7,6 +7,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -113,11 +114,18 @@ func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
 
 // ListEntities returns the entities mentioned in the most articles, of
 // one type if typ is not empty.
-func (db *DB) ListEntities(ctx context.Context, typ string, limit int) ([]sqlite.EntitySummary, error) {
+func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]sqlite.EntitySummary, error) {
 	var p params
-	cond := ""
+	var where []string
 	if typ != "" {
-		cond = "WHERE type = " + p.add(typ)
+		where = append(where, "type = "+p.add(typ))
+	}
+	if name != "" {
+		where = append(where, "strpos(lower(canonical), lower("+p.add(name)+")) > 0")
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = "WHERE " + strings.Join(where, " AND ")
 	}
 	rows, _ := db.pool.Query(ctx, `SELECT canonical, max(type), count(*), count(DISTINCT article_id)
 		FROM entities `+cond+` GROUP BY canonical HAVING canonical != ''
