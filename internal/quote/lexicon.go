@@ -425,3 +425,55 @@ var headlineCues = map[string]bool{
 	"Admits": true, "Denies": true, "Vows": true, "Urges": true, "Slams": true, "Accuses": true,
 	"Calls": true, "Blasts": true, "Argues": true, "Suggests": true, "Reveals": true, "Confirms": true,
 }
+
+// prepositions before a word make it a noun.
+var prepositions = map[string]bool{"of": true, "for": true, "in": true, "on": true, "at": true,
+	"with": true, "by": true, "from": true, "into": true, "about": true, "against": true, "his": true,
+	"her": true, "their": true, "its": true, "our": true, "my": true, "your": true, "whose": true}
+
+// gapAdverbs may stand between an auxiliary and a participle.
+var gapAdverbs = map[string]bool{"also": true, "once": true, "again": true, "now": true, "still": true,
+	"already": true, "even": true, "repeatedly": true, "publicly": true, "not": true, "never": true,
+	"reportedly": true, "apparently": true, "increasingly": true, "openly": true, "just": true}
+
+// quantifiers count times in "several times said".
+var quantifiers = map[string]bool{"several": true, "many": true, "two": true, "three": true,
+	"multiple": true, "numerous": true, "countless": true, "at": true}
+
+// viaWords open a phrase naming an intermediary ("citing TASS").
+var viaWords = map[string]bool{"citing": true, "quoting": true, "according": true, "cited": true}
+
+// quoteVerbs name the quoted person as object ("Al-Watan quoted Erdogan").
+var quoteVerbs = map[string]bool{"quoted": true, "cited": true, "quotes": true, "cites": true}
+
+// tellVerbs take the listener as object.
+var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true}
+
+// passiveAux before a participle makes it passive ("is expected").
+var passiveAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true,
+	"been": true, "being": true}
+
+// edAdjectives end in -ed but describe a speaker ("retired general").
+var edAdjectives = map[string]bool{"unnamed": true, "united": true, "armed": true, "based": true,
+	"retired": true, "alleged": true, "elected": true, "embattled": true, "disgraced": true,
+	"detained": true, "jailed": true, "exiled": true, "ousted": true, "renowned": true,
+	"respected": true, "acclaimed": true, "appointed": true, "designated": true, "qualified": true,
+	"concerned": true, "displaced": true, "wounded": true, "injured": true, "besieged": true,
+	"talented": true, "experienced": true, "unidentified": true, "named": true, "licensed": true}
+
+// beVerbs end a subject phrase when walking left.
+var beVerbs = map[string]bool{"was": true, "is": true, "were": true, "are": true, "be": true, "been": true,
+	"being": true, "has": true, "have": true, "had": true, "there": true}
+
+// monthWords name months.
+var monthWords = map[string]bool{"january": true, "february": true, "march": true, "april": true,
+	"may": false, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true}
+
+// timeWords mark a phrase as a time adverbial rather than a subject.
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "week": true, "weekend": true, "month": true, "year": true,
+	"day": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+	"today": true, "yesterday": true, "tonight": true, "ago": true, "earlier": true,
+}

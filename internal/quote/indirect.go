@@ -1,0 +1,502 @@
+package quote
+
+// Reported speech: a cue verb, its subject and the clause it reports.
+
+import (
+	"strings"
+
+	"github.com/sift-news/sift"
+)
+
+// indirect handles the cue verb at token c: reported speech such as
+// "Lavrov said that …", "…, the Pentagon said in a statement", "…, said X".
+func (x *extractor) indirect(ui, c int, markers []marker) {
+	a, b := x.units[ui][0], x.units[ui][1]
+	t := &x.toks[c]
+	if c > a && possessive(x.toks[c-1].lower) && c+1 < b && x.toks[c+1].lower == "that" && nominalCues[t.lower] {
+		// "Trump’s claim that …": reported speech in a noun phrase.
+		s, _ := x.walkLeft(c, a)
+		if s < c && x.hasName(s, c) {
+			spk := x.resolve(s, c)
+			if i := x.nameFrom(c) - 1; i >= 0 && x.names[i].first >= s {
+				spk = x.mentionRef(&x.names[i]) // the owner is the speaker here
+			}
+			x.use(s, c+1)
+			x.addIndirect(ui, c+2, x.clauseEnd(c+2, b), c, spk)
+		}
+		return
+	}
+	strength := cueVerbs[t.lower]
+	if strength == 0 {
+		return
+	}
+	if p, ok := needsParticle[t.lower]; ok && (c+1 >= b || x.toks[c+1].lower != p) {
+		return
+	}
+	if c+1 < b && (x.toks[c+1].lower == "by" || x.toks[c+1].lower == "as" && c+2 < b &&
+		(x.toks[c+2].lower == "saying" || x.toks[c+2].lower == "having" || x.toks[c+2].lower == "telling")) {
+		return // passive: "cited by X", "quoted as saying"
+	}
+	if c > a && (x.toks[c-1].lower == "to" || x.toks[c-1].lower == "the" || x.toks[c-1].lower == "a" || determiners[x.toks[c-1].lower] && x.toks[c-1].lower != "that") {
+		return // "wants to say", "the report"
+	}
+	lw := t.lower
+	if c+1 < b && notCue(lw, x.toks[c+1], c > a && x.toks[c-1].word && !x.toks[c-1].cap && pronouns[x.toks[c-1].lower] == 0) {
+		return // "added up to", "found himself", "continues to", "a group called Black Votes Matter"
+	}
+	if c > a && (prepositions[x.toks[c-1].lower] || possessive(x.toks[c-1].lower)) {
+		return // "secretary of state", "McKinley's plan"
+	}
+	if nounLike[lw] && !x.afterName(c, a) {
+		return
+	}
+	ing := strings.HasSuffix(lw, "ing")
+	if !ing && c > a && passiveAux[x.toks[x.gapStart(c, a)].lower] {
+		return // passive: "are believed to be", "was reported"
+	}
+	if ing && c > a && (progressive(x.toks[x.gapStart(c, a)].lower) || x.toks[c-1].text != "," && x.afterName(c, a)) {
+		ing = false // "is claiming", "he's saying", "with Mook arguing that"
+	}
+
+	// Participle after a comma: "…, adding that …" continues the speaker
+	// of the unit's statement.
+	if ing {
+		if c == a || x.toks[c-1].text != "," {
+			return
+		}
+		var spk *ref
+		for si := len(x.stmts) - 1; si >= 0 && x.stmts[si].unit == ui; si-- {
+			if x.stmts[si].cueTok < c {
+				spk = x.stmts[si].speaker
+				break
+			}
+		}
+		if spk == nil {
+			return
+		}
+		cs, ce := x.contentAfter(c, a, b)
+		if ce-cs < 2 {
+			return
+		}
+		sp := *spk
+		x.addIndirect(ui, cs, ce, c, &sp)
+		return
+	}
+
+	if (lw == "cited" || lw == "quoted" || lw == "cites" || lw == "quotes") && c+1 < b && c > a {
+		if ns, ne := x.walkRight(c+1, b); ne > ns && (x.toks[ns].cap && x.personIn(ns, ne) || determiners[x.toks[ns].lower] && x.namesSomeone(ns, ne) && !x.hasName(ns, ne)) {
+			return // "RIA cited X": a marker; X's own cue follows
+		}
+	}
+	s, e := x.subject(c, a)
+	hasThat := x.thatAfter(c, b) >= 0
+	if strength == weakCue || strength == positionCue {
+		// Stance verbs need a subject that names someone.
+		if e <= s || e-s > 16 || !hasThat && !x.namesSomeone(s, e) {
+			return
+		}
+		cs, ce := x.contentAfter(c, a, b)
+		if ce-cs < 1 && strength == weakCue && s > a && x.toks[s-1].text == "," {
+			// "…, other studies have shown."
+			cs, ce = x.clauseBefore(s-1, a)
+		}
+		if ce-cs < 1 {
+			return
+		}
+		x.use(s, c+1)
+		x.addIndirectMin(ui, cs, ce, c, x.resolve(s, e), 1)
+		return
+	}
+	if e <= s {
+		// Inverted: "…, said X." The subject follows the cue.
+		k := c - 1
+		for k >= a && x.toks[k].word && gapWords[x.toks[k].lower] {
+			k--
+		}
+		if k < a || x.toks[k].text != "," || strength != strongCue {
+			return
+		}
+		ns, ne := x.walkRight(c+1, b)
+		if ne <= ns || !x.npEnds(ne, b) || x.isPronoun(ns, ne) {
+			return
+		}
+		ns, ne = x.apposition(ns, ne, b)
+		cs, ce := x.clauseBefore(k, a)
+		if ce-cs < 2 {
+			return
+		}
+		x.use(c, ne)
+		x.addIndirect(ui, cs, ce, c, x.resolve(ns, ne))
+		return
+	}
+	// An appositive subject: "Staffan de Mistura, the UN’s envoy, said".
+	s, e = x.subjectApposition(s, e, a)
+
+	// Pattern "CLAUSE, X said [in a statement]." when a clause precedes the
+	// subject and no that-clause follows the cue.
+	restWords := x.wordsUntilEnd(c+1, b)
+	restAdverbial := c+1 >= b || !x.toks[c+1].word && x.toks[c+1].mark == notMark || x.adverbialStart(c, c+1)
+	if x.toks[x.gapStart(c, a)].lower == "and" {
+		restAdverbial = false // "… and warned against …": the subject is far back
+	}
+	// “…,” X said on Friday. — a quote the direct pass left alone.
+	if q := s - 1; q > a && restAdverbial && restWords <= 8 && !hasThat {
+		if x.toks[q].text == "," {
+			q--
+		}
+		if ri := x.inRegion[q]; ri >= 0 && x.regions[ri].close == q && !x.regions[ri].direct && x.regions[ri].words >= 2 {
+			r := &x.regions[ri]
+			if q+1 < s || x.toks[q-1].text == "," || isTerminal(&x.toks[q-1]) {
+				r.direct = true
+				x.use(s, c+1)
+				x.add(stmt{start: x.toks[r.open].start, end: x.toks[r.close].end, kind: sift.Direct,
+					cue: [2]int{x.toks[c].start, x.toks[c].end}, cueTok: c, speaker: x.resolve(s, e), unit: ui})
+				return
+			}
+		}
+	}
+	if s > a && x.toks[s-1].text == "," && !hasThat && restWords <= 8 && restAdverbial {
+		// "Petrov said …, RIA Novosti reported": the outlet passed on a
+		// statement already found.
+		if spk := x.resolve(s, e); spk != nil && spk.media {
+			for si := len(x.stmts) - 1; si >= 0 && x.stmts[si].unit == ui; si-- {
+				if st := &x.stmts[si]; st.end <= x.toks[s-1].start && (st.speaker == nil || st.speaker.canonical != spk.canonical) {
+					st.via = appendRef(st.via, *spk)
+					x.use(s, c+1)
+					return
+				}
+			}
+		}
+		cs, ce := x.clauseBefore(s-1, a)
+		if ce-cs >= 2 {
+			x.use(s, c+1)
+			x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
+			return
+		}
+	}
+	cs, ce := x.contentAfter(c, a, b)
+	if x.adverbialOnly(cs, ce) {
+		ce = cs // "told journalists on Thursday": nothing reported
+	}
+	if ce-cs < 2 {
+		if s > a && x.toks[s-1].text == "," {
+			cs, ce = x.clauseBefore(s-1, a)
+			if ce-cs >= 2 {
+				x.use(s, c+1)
+				x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
+			}
+		}
+		return
+	}
+	x.use(s, c+1)
+	x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
+}
+
+// afterName reports whether the cue at c follows a pronoun or a name
+// directly (skipping auxiliaries and adverbs), so that a form such as
+// "plans" or "states" is a verb.
+func (x *extractor) afterName(c, a int) bool {
+	k := c - 1
+	for k >= a && x.toks[k].word && gapWords[x.toks[k].lower] && !x.toks[k].cap {
+		k--
+	}
+	if k < a || !x.toks[k].word {
+		return false
+	}
+	if w := x.toks[k].lower; pronouns[w] != 0 && !objectPronouns[w] {
+		return true
+	}
+	if peopleNouns[x.toks[k].lower] {
+		return true
+	}
+	if !x.toks[k].cap {
+		return false
+	}
+	if i := x.nameFrom(k+1) - 1; i >= 0 {
+		if m := &x.names[i]; m.start <= x.toks[k].start && x.toks[k].end <= m.end {
+			return m.typ != sift.LOC && m.typ != sift.MISC
+		}
+	}
+	return k > a
+}
+
+// notCue reports whether a cue word w followed by next is used in another
+// sense: a phrasal verb ("added up"), a reflexive ("found himself"), an
+// infinitive of duration ("continues to"), an attributive ("pledged
+// delegates") or, after a common noun, a naming ("a group called Black
+// Votes Matter").
+func notCue(w string, next token, afterNoun bool) bool {
+	n := next.lower
+	switch {
+	case n == "up" && (w == "add" || w == "adds" || w == "added" || w == "adding"):
+		return true
+	case strings.HasPrefix(w, "f") && (n == "himself" || n == "herself" || n == "themselves" || n == "itself"):
+		return true // "found himself"
+	case (w == "continues" || w == "continued" || w == "continue") && n == "to":
+		return true
+	case n == "delegate" || n == "delegates":
+		return true
+	case afterNoun && next.cap && (w == "called" || w == "named" || w == "dubbed" || w == "titled"):
+		return true
+	}
+	return false
+}
+
+// pronounSubject reports whether w is a subject pronoun.
+func pronounSubject(w string) bool { return pronouns[w] != 0 && !objectPronouns[w] }
+
+// skipGap returns the first token from i that is not an adverb or an
+// auxiliary ("also", "has").
+func (x *extractor) skipGap(i, b int) int {
+	for i < b-1 && x.toks[i].word && gapWords[x.toks[i].lower] {
+		i++
+	}
+	return i
+}
+
+// gapStart returns the index of the token before the cue at c once
+// adverbs such as "once again" are skipped.
+func (x *extractor) gapStart(c, a int) int {
+	k := c - 1
+	for k > a && x.toks[k].word && !x.toks[k].cap && gapAdverbs[x.toks[k].lower] {
+		k--
+	}
+	return k
+}
+
+// progressive reports whether w makes a following -ing form a finite verb.
+func progressive(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "been", "be", "keeps", "kept":
+		return true
+	}
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'re")
+}
+
+// namesSomeone reports whether the phrase toks[s:e] is a pronoun, holds a
+// name or is a description of people ("the campaign", "officials").
+func (x *extractor) namesSomeone(s, e int) bool {
+	if x.isPronoun(s, e) || x.hasName(s, e) {
+		return true
+	}
+	for k := s; k < e; k++ {
+		if t := &x.toks[k]; t.word && (t.cap || titles[t.lower] || orgWords[t.lower] || peopleNouns[t.lower]) {
+			return true
+		}
+	}
+	return false
+}
+
+// addIndirect records reported speech over tokens [cs, ce) with its cue at
+// token c; quoted fragments inside make it mixed.
+func (x *extractor) addIndirect(ui, cs, ce, c int, spk *ref) {
+	x.addIndirectMin(ui, cs, ce, c, spk, 2)
+}
+
+// addIndirectMin is addIndirect for content of at least min tokens.
+func (x *extractor) addIndirectMin(ui, cs, ce, c int, spk *ref, min int) {
+	for cs < ce && !x.toks[cs].word && x.toks[cs].mark == notMark {
+		cs++
+	}
+	for ce > cs && !x.toks[ce-1].word && x.toks[ce-1].mark == notMark {
+		ce--
+	}
+	if ce-cs < min {
+		return
+	}
+	s := stmt{start: x.toks[cs].start, end: x.toks[ce-1].end, kind: sift.Indirect,
+		cue: [2]int{x.toks[c].start, x.toks[c].end}, cueTok: c, speaker: spk, unit: ui}
+	if lw := x.toks[c].lower; (lw == "point" || lw == "pointed") && c+1 < len(x.toks) {
+		s.cue[1] = x.toks[c+1].end
+	}
+	for k := cs; k < ce; k++ {
+		if ri := x.inRegion[k]; ri >= 0 {
+			if x.regions[ri].direct {
+				return
+			}
+			s.kind = sift.Mixed
+		}
+	}
+	x.add(s)
+}
+
+// clauseEnd returns where a clause starting at token i ends: the end of
+// the unit, a source phrase or a direct quote.
+func (x *extractor) clauseEnd(i, b int) int {
+	for k := i; k < b; k++ {
+		if ri := x.inRegion[k]; ri >= 0 && x.regions[ri].direct {
+			return k
+		}
+		if x.toks[k].text == "," && k+1 < b && viaWords[x.toks[k+1].lower] {
+			return k
+		}
+	}
+	return b
+}
+
+// thatAfter returns the index of "that" opening the cue's clause, or -1.
+func (x *extractor) thatAfter(c, b int) int {
+	for k := c + 1; k < b && k <= c+16; k++ {
+		t := &x.toks[k]
+		if x.inRegion[k] >= 0 || t.text == "." || t.text == ";" {
+			return -1
+		}
+		if t.lower == "that" {
+			return k
+		}
+		if k == c+1 && needsParticle[x.toks[c].lower] == t.lower {
+			continue // "pointed out that"
+		}
+		if k == c+1 && !x.adverbialStart(c, k) {
+			return -1
+		}
+		if t.word && cueVerbs[t.lower] != 0 && k > c+1 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// adverbialStart reports whether the token k right after the cue at c
+// opens an adverbial or an object that may stand before "that": "said on
+// Thursday that", "told reporters that", "said, however, that".
+func (x *extractor) adverbialStart(c, k int) bool {
+	t := &x.toks[k]
+	if !t.word {
+		return t.text == ","
+	}
+	switch t.lower {
+	case "in", "on", "at", "during", "to", "after", "before", "via", "through", "from", "with",
+		"last", "this", "earlier", "later", "today", "yesterday", "tonight", "recently", "repeatedly",
+		"again", "also", "publicly", "privately", "separately", "previously", "however", "then",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "twice", "once",
+		"over", "under", "while", "in a", "late", "early", "when", "both", "first", "further":
+		return true
+	}
+	switch x.toks[c].lower {
+	case "told", "tell", "tells", "telling", "warned", "warn", "warns", "assured", "reminded",
+		"informed", "convinced", "persuaded", "urged", "asked", "showed", "shown":
+		return true
+	}
+	return false
+}
+
+// adverbialOnly reports whether toks[cs:ce] is a short time or place
+// phrase ("on Thursday", "in a statement") rather than reported content.
+func (x *extractor) adverbialOnly(cs, ce int) bool {
+	if ce <= cs || ce-cs > 5 || !x.toks[cs].word {
+		return false
+	}
+	t := &x.toks[cs]
+	return !t.cap && prepositions[t.lower] && t.lower != "about" || timeWords[t.lower]
+}
+
+// wordsUntilEnd counts the words after a cue before the end of the unit or
+// a source phrase.
+func (x *extractor) wordsUntilEnd(i, b int) int {
+	n := 0
+	for k := i; k < b; k++ {
+		t := &x.toks[k]
+		if t.text == "," && k+1 < b && (x.toks[k+1].lower == "according" || x.toks[k+1].lower == "cited" ||
+			x.toks[k+1].lower == "as" || strings.HasSuffix(x.toks[k+1].lower, "ing") && !x.toks[k+1].cap) {
+			return n // "…, she said, referencing …"
+		}
+		if x.inRegion[k] >= 0 && x.regions[x.inRegion[k]].direct {
+			return n
+		}
+		if t.word {
+			n++
+		}
+	}
+	return n
+}
+
+// contentAfter returns the reported clause after the cue at c: from after
+// "that" (or the cue and its object) to the end of the unit, stopping at a
+// source phrase or a participle clause.
+func (x *extractor) contentAfter(c, a, b int) (int, int) {
+	start := c + 1
+	if lw := x.toks[c].lower; lw == "point" || lw == "pointed" {
+		start++
+	}
+	if th := x.thatAfter(c, b); th >= 0 {
+		start = th + 1
+	} else {
+		switch x.toks[c].lower {
+		case "told", "tell", "tells", "telling", "asked", "urged", "warned", "assured":
+			// Skip the object: "told reporters", "warned Turkey".
+			_, e := x.walkRight(start, b)
+			if e > start && e-start <= 3 {
+				start = e
+			}
+		}
+		for start < b && !x.toks[start].word && x.toks[start].mark == notMark {
+			start++
+		}
+	}
+	if start < b && viaWords[x.toks[start].lower] {
+		return start, start // "reported, citing TASS": a source, not content
+	}
+	if start > c+1 && x.toks[c+1].text == "," && start < b && strings.HasSuffix(x.toks[start].lower, "ing") {
+		return start, start // "she said, referencing …": a participle clause
+	}
+	end := start
+	for ; end < b; end++ {
+		t := &x.toks[end]
+		if ri := x.inRegion[end]; ri >= 0 && x.regions[ri].direct {
+			break
+		}
+		if t.text == "," && end+1 < b {
+			n := x.toks[end+1].lower
+			if n == "according" || n == "adding" || n == "citing" || n == "cited" || n == "noting" ||
+				n == "saying" || n == "quoted" || n == "stressing" || n == "insisting" ||
+				(n == "as" && end+2 < b && (x.toks[end+2].lower == "reported" || x.toks[end+2].lower == "cited" || x.toks[end+2].lower == "quoted")) {
+				break
+			}
+			// ", he said" ends the clause too, and so does ", and said".
+			if x.closingAttribution(end+1, b) {
+				break
+			}
+			if n == "and" && end+2 < b && cueVerbs[x.toks[x.skipGap(end+2, b)].lower] == strongCue {
+				break
+			}
+		}
+	}
+	return start, end
+}
+
+// closingAttribution reports whether toks[i:b] is a short "X said" tail.
+func (x *extractor) closingAttribution(i, b int) bool {
+	for k := i; k < b && k < i+8; k++ {
+		t := &x.toks[k]
+		if !t.word {
+			return false
+		}
+		if cueVerbs[t.lower] == strongCue {
+			s, _ := x.walkLeft(k, i)
+			return s == i || k == i
+		}
+	}
+	return false
+}
+
+// clauseBefore returns the clause that ends at the comma at token k: from
+// the start of the unit or the end of the last statement in it.
+func (x *extractor) clauseBefore(k, a int) (int, int) {
+	start := a
+	for si := len(x.stmts) - 1; si >= 0 && x.stmts[si].end > x.toks[a].start; si-- {
+		s := &x.stmts[si]
+		if s.end <= x.toks[k].start {
+			e := tokenAt(x.toks, s.end)
+			if e+1 > start {
+				start = e + 1
+			}
+			if s.cueTok >= start && s.cueTok < k {
+				start = s.cueTok + 1
+			}
+			break
+		}
+	}
+	// Skip a leading "According to X," already told apart as a marker.
+	return start, k
+}
