@@ -127,13 +127,26 @@ func TestRandomTexts(t *testing.T) {
 			b.WriteString(pieces[r.Intn(len(pieces))])
 		}
 		text := b.String()
+		// Every other text gets random entities, as a careless entity
+		// stage might produce (overlapping, any type, any role).
+		var ents []sift.Entity
+		if n := utf8.RuneCountInString(text); i%2 == 1 && n > 0 {
+			runes := []rune(text)
+			types := []string{sift.PERSON, sift.ORG, sift.LOC, sift.MISC, ""}
+			for k := r.Intn(8); k > 0; k-- {
+				st := r.Intn(n)
+				en := st + 1 + r.Intn(min(12, n-st))
+				ents = append(ents, sift.Entity{Span: sift.Span{Start: st, End: en, Text: string(runes[st:en])},
+					Type: types[r.Intn(len(types))], Canonical: string(runes[st:en]), Role: []string{"", "foreign minister", "fm"}[r.Intn(3)]})
+			}
+		}
 		func() {
 			defer func() {
 				if e := recover(); e != nil {
-					t.Fatalf("panic %v on %q", e, text)
+					t.Fatalf("panic %v on %q with entities %v", e, text, ents)
 				}
 			}()
-			checkOffsets(t, text, Extract(text, nil))
+			checkOffsets(t, text, Extract(text, ents))
 		}()
 	}
 }
