@@ -15,7 +15,6 @@ import (
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/dataset"
 	"github.com/sift-news/sift/internal/quote"
-	"github.com/sift-news/sift/internal/sqlite"
 )
 
 func init() {
@@ -141,7 +140,7 @@ func oneLine(s string) string {
 // date, outlet, the statement and its chain of intermediaries.
 func runQuotes(args []string) error {
 	fs := flag.NewFlagSet("quotes", flag.ContinueOnError)
-	db := fs.String("db", "", "database path")
+	db := fs.String("db", "", "store: a SQLite file or a postgres:// URL")
 	speaker := fs.String("speaker", "", "speaker: part of the canonical name, or the words naming them (case-insensitive)")
 	via := fs.String("via", "", "part of the name of an intermediary, e.g. TASS")
 	since := fs.String("since", "", "only articles published on or after YYYY-MM-DD")
@@ -165,12 +164,13 @@ func runQuotes(args []string) error {
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown format %q (want text or json)", *format)
 	}
-	st, err := sqlite.Open(*db)
+	ctx := context.Background()
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	hits, err := st.Quotes(context.Background(), sift.QuoteQuery{Speaker: *speaker, Via: *via, Since: *since, Limit: *limit})
+	hits, err := st.Quotes(ctx, sift.QuoteQuery{Speaker: *speaker, Via: *via, Since: *since, Limit: *limit})
 	if err != nil {
 		return fmt.Errorf("querying quotes: %w", err)
 	}
