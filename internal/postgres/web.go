@@ -7,6 +7,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -19,27 +20,66 @@ import (
 const facetLimit = 30
 
 // SearchFacets counts the articles matching q (its Limit and Offset are
-// ignored) by outlet, month and technique.
+// ignored) by outlet, month and technique, in one pass. As on SQLite, a
+// query with text or filters counts only its first sqlite.FacetSample
+// matches in store order (Facets.Sampled says so), which bounds the cost
+// of a broad query on a large store.
 func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sqlite.Facets, error) {
 	var p params
 	cond, _ := searchFilter(&p, q)
-	limit := p.add(facetLimit)
+	m := `SELECT a.seq, a.id, a.outlet, a.published FROM articles a` + cond
+	if cond != "" {
+		m += ` ORDER BY a.seq LIMIT ` + p.add(sqlite.FacetSample)
+	}
+	rows, _ := db.pool.Query(ctx, `SELECT m.outlet, substr(m.published, 1, 7),
+		coalesce((SELECT string_agg(DISTINCT t.technique, chr(1)) FROM techniques t WHERE t.article_id = m.id), '')
+		FROM (`+m+`) m`, p...)
+	outlets, months, techniques := map[string]int{}, map[string]int{}, map[string]int{}
+	n := 0
+	var outlet, month, techs string
+	if _, err := pgx.ForEachRow(rows, []any{&outlet, &month, &techs}, func() error {
+		outlets[outlet]++
+		if month != "" {
+			months[month]++
+		}
+		if techs != "" {
+			for _, t := range strings.Split(techs, "\x01") {
+				techniques[t]++
+			}
+		}
+		n++
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("counting facets: %w", err)
+	}
 	f := &sqlite.Facets{}
-	var err error
-	if f.Outlets, err = db.counts(ctx, `SELECT a.outlet, count(*) FROM articles a`+cond+
-		` GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet LIMIT `+limit, p...); err != nil {
-		return nil, fmt.Errorf("counting outlets: %w", err)
+	if cond != "" && n == sqlite.FacetSample {
+		f.Sampled = n
 	}
-	if f.Months, err = db.counts(ctx, `SELECT substr(a.published, 1, 7) AS m, count(*) FROM articles a`+cond+
-		` GROUP BY m HAVING substr(a.published, 1, 7) != '' ORDER BY m`, p[:len(p)-1]...); err != nil {
-		return nil, fmt.Errorf("counting months: %w", err)
-	}
-	if f.Techniques, err = db.counts(ctx, `SELECT t.technique, count(DISTINCT t.article_id) FROM techniques t
-		WHERE t.article_id IN (SELECT a.id FROM articles a`+cond+`)
-		GROUP BY t.technique ORDER BY count(DISTINCT t.article_id) DESC, t.technique LIMIT `+limit, p...); err != nil {
-		return nil, fmt.Errorf("counting techniques: %w", err)
-	}
+	f.Outlets = topCounts(outlets, facetLimit)
+	f.Months = topCounts(months, 0)
+	sort.Slice(f.Months, func(i, j int) bool { return f.Months[i].Key < f.Months[j].Key })
+	f.Techniques = topCounts(techniques, facetLimit)
 	return f, nil
+}
+
+// topCounts returns the counts of m, most first (then by key), at most
+// limit of them unless limit is 0.
+func topCounts(m map[string]int, limit int) []sqlite.Count {
+	out := make([]sqlite.Count, 0, len(m))
+	for k, n := range m {
+		out = append(out, sqlite.Count{Key: k, N: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].N != out[j].N {
+			return out[i].N > out[j].N
+		}
+		return out[i].Key < out[j].Key
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
 }
 
 // counts runs a query returning (key, count) rows.
@@ -113,7 +153,9 @@ func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
 }
 
 // ListEntities returns the entities mentioned in the most articles, of
-// one type if typ is not empty.
+// one type if typ is not empty, whose canonical name contains name
+// (case-insensitively) if name is not empty. Each is given the type it
+// was most often tagged with.
 func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]sqlite.EntitySummary, error) {
 	var p params
 	var where []string
@@ -121,7 +163,7 @@ func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]
 		where = append(where, "type = "+p.add(typ))
 	}
 	if name != "" {
-		where = append(where, "strpos(lower(canonical), lower("+p.add(name)+")) > 0")
+		where = append(where, `lower(canonical) LIKE '%' || lower(`+p.add(likeEscaper.Replace(name))+`) || '%'`)
 	}
 	cond := ""
 	if len(where) > 0 {
@@ -134,7 +176,37 @@ func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
+	if err := db.entityTypes(ctx, out); err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
+	}
 	return out, nil
+}
+
+// likeEscaper escapes the wildcards of LIKE patterns (whose escape
+// character is \ by default in PostgreSQL).
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// entityTypes sets the type of each entity to the one it was most often
+// tagged with (ties to the first in order), as SQLite's entityType does.
+func (db *DB) entityTypes(ctx context.Context, es []sqlite.EntitySummary) error {
+	if len(es) == 0 {
+		return nil
+	}
+	names := make([]string, len(es))
+	for i, e := range es {
+		names[i] = e.Canonical
+	}
+	rows, _ := db.pool.Query(ctx, `SELECT DISTINCT ON (canonical) canonical, type FROM entities
+		WHERE canonical = ANY($1) GROUP BY canonical, type ORDER BY canonical, count(*) DESC, type`, names)
+	types := map[string]string{}
+	var c, t string
+	if _, err := pgx.ForEachRow(rows, []any{&c, &t}, func() error { types[c] = t; return nil }); err != nil {
+		return err
+	}
+	for i := range es {
+		es[i].Type = types[es[i].Canonical]
+	}
+	return nil
 }
 
 func scanEntitySummary(r pgx.CollectableRow) (sqlite.EntitySummary, error) {
@@ -159,6 +231,11 @@ func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sqlite.EntityP
 	if p.Mentions == 0 {
 		return nil, fmt.Errorf("entity %s: %w", name, sift.ErrNotFound)
 	}
+	self := []sqlite.EntitySummary{{Canonical: name}}
+	if err := db.entityTypes(ctx, self); err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	p.Type = self[0].Type
 	for _, c := range []struct {
 		dst   *[]sqlite.Count
 		query string
@@ -178,6 +255,9 @@ func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sqlite.EntityP
 		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = $1) AND e2.canonical != $1 AND e2.canonical != ''
 		GROUP BY e2.canonical ORDER BY count(DISTINCT e2.article_id) DESC, e2.canonical LIMIT $2`, name, relatedLimit)
 	if p.Related, err = pgx.CollectRows(rows, scanEntitySummary); err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	if err := db.entityTypes(ctx, p.Related); err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
 	if len(p.Related) > 1 {
