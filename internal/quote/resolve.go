@@ -80,8 +80,9 @@ func (x *extractor) mentionRef(m *mention) *ref {
 	// A surname alone ("Lavrov", "Abdel Rahman") takes the full name of a
 	// speaker met before.
 	if r.typ == sift.PERSON && r.canonical != "" {
-		for i := len(x.speakers) - 1; i >= 0; i-- {
-			if strings.HasSuffix(x.speakers[i].canonical, " "+r.canonical) {
+		suffix := " " + r.canonical
+		for i := len(x.speakers) - 1; i >= 0 && i >= len(x.speakers)-maxLookBack; i-- {
+			if strings.HasSuffix(x.speakers[i].canonical, suffix) {
 				r.canonical = x.speakers[i].canonical
 				break
 			}
@@ -136,7 +137,7 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 	}
 	// The last person who spoke.
 	var cand *ref
-	for i := len(x.speakers) - 1; i >= 0; i-- {
+	for i := len(x.speakers) - 1; i >= 0 && i >= len(x.speakers)-maxLookBack; i-- {
 		sp := &x.speakers[i]
 		if sp.start < pos && fits(sp.canonical, sp.gender) {
 			cand = sp
