@@ -26,7 +26,10 @@ import (
 // chromium returns the path of a Chromium or Chrome binary, or "".
 func chromium() string {
 	if p := os.Getenv("SIFT_CHROMIUM"); p != "" {
-		return p
+		if p, err := exec.LookPath(p); err == nil {
+			return p
+		}
+		return ""
 	}
 	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
 		if p, err := exec.LookPath(name); err == nil {
