@@ -140,7 +140,9 @@ func TestCleanTitle(t *testing.T) {
 		{"Coastal Times - Harbour reopens", "", "Coastal Times", "", "Harbour reopens"},
 		{"Harbour reopens – coastaltimes.com", "", "", "www.coastaltimes.com", "Harbour reopens"},
 		{"Harbour reopens after storm - Coastal", "Harbour reopens after storm", "", "", "Harbour reopens after storm"},
-		{"Storm: what we know | News", "Coastal Times", "Coastal Times", "", "Storm: what we know | News"},
+		{"Storm: what we know | News", "Coastal Times", "Coastal Times", "", "Storm: what we know"},
+		{"Storm | What we know about the damage so far", "", "", "", "Storm | What we know about the damage so far"},
+		{"Twelve useful tools for data work | Python, SQL &#x26; AI", "", "", "", "Twelve useful tools for data work"},
 		{"", "Harbour reopens", "", "", "Harbour reopens"},
 	} {
 		if got := cleanTitle(tc.title, tc.h1, tc.site, tc.host); got != tc.want {

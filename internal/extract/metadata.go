@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
@@ -28,6 +29,8 @@ func metadata(doc *html.Node, md trafilatura.Metadata, pageURL string) clean.Res
 	}
 	if !md.Date.IsZero() {
 		r.Published = md.Date.Format("2006-01-02")
+	} else {
+		r.Published = textDate(doc, pageURL)
 	}
 	r.Language = md.Language
 	if r.Language == "" {
@@ -56,7 +59,7 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // with the page title (so it is not a logo or a section name), otherwise
 // the page title with the site name cut off ("Headline | Site").
 func cleanTitle(title, h1, site, host string) string {
-	title = strings.Join(strings.Fields(title), " ")
+	title = strings.Join(strings.Fields(html.UnescapeString(title)), " ")
 	h1 = strings.Join(strings.Fields(h1), " ")
 	if title == "" {
 		return h1
@@ -87,6 +90,11 @@ func cleanTitle(title, h1, site, host string) string {
 		}
 		if isSite(first, site, host) {
 			return strings.TrimSpace(strings.Join(parts[1:], sep))
+		}
+		// "Headline | Opinion", "Headline | Rust Blog": a short last part
+		// after a bar is a section or site name; headlines rarely hold bars.
+		if sep == " | " && len(strings.Fields(last)) <= 4 && len(strings.Fields(first)) > len(strings.Fields(last)) {
+			return strings.TrimSpace(strings.Join(parts[:len(parts)-1], sep))
 		}
 	}
 	return title
@@ -290,4 +298,24 @@ func wordOverlap(a, b string) float64 {
 		}
 	}
 	return float64(n) / float64(len(wa))
+}
+
+// textDate searches the page text for a publication date, for pages whose
+// metadata has none. htmldate's extensive search finds many false dates
+// (copyright years, file paths, archive links), so a date is only taken
+// from the page head or from a short element that holds little else than
+// the date ("Posted on Nov 21, 2018", "Updated March 5, 2025").
+func textDate(doc *html.Node, pageURL string) string {
+	res, err := htmldate.FromDocument(doc, htmldate.Options{UseOriginalDate: true, URL: pageURL})
+	if err != nil || res.DateTime.IsZero() {
+		return ""
+	}
+	src := strings.TrimSpace(res.SrcString)
+	lower := strings.ToLower(src)
+	if !strings.HasPrefix(lower, "<head>") {
+		if len(src) > 40 || strings.ContainsAny(src, "©/_<") || strings.Contains(lower, "copyright") || strings.HasPrefix(src, "-") {
+			return ""
+		}
+	}
+	return res.DateTime.Format("2006-01-02")
 }
