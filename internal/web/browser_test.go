@@ -162,13 +162,13 @@ func TestBrowserSearchArticleLayersStory(t *testing.T) {
 	var firstMark, summary string
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(`.searchbox input`),
-		chromedp.SendKeys(`.searchbox input`, "convoys"),
-		chromedp.Submit(`.searchbox input`),
-		chromedp.WaitVisible(`ol.hits li.hit`),
+		chromedp.WaitVisible(`.searchbox input`, chromedp.ByQuery),
+		chromedp.SendKeys(`.searchbox input`, "convoys", chromedp.ByQuery),
+		chromedp.Submit(`.searchbox input`, chromedp.ByQuery),
+		chromedp.WaitVisible(`ol.hits li.hit`, chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelectorAll('ol.hits li.hit').length`, &hits),
-		chromedp.Text(`ol.hits li.hit mark`, &firstMark),
-		chromedp.Text(`.summary`, &summary),
+		chromedp.Text(`ol.hits li.hit mark`, &firstMark, chromedp.ByQuery),
+		chromedp.Text(`.summary`, &summary, chromedp.ByQuery),
 		screenshot(t, dir, "search.png"),
 	)
 	if err != nil {
@@ -182,11 +182,11 @@ func TestBrowserSearchArticleLayersStory(t *testing.T) {
 	var title string
 	err = chromedp.Run(ctx,
 		chromedp.Click(`//section[@id="facet-outlets"]//a[contains(., "Varno Daily")]`, chromedp.BySearch),
-		chromedp.WaitVisible(`a.chip`),
+		chromedp.WaitVisible(`a.chip`, chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelectorAll('ol.hits li.hit').length`, &hits),
-		chromedp.Click(`ol.hits li.hit a.title`),
-		chromedp.WaitVisible(`.article .body`),
-		chromedp.Text(`.article h1`, &title),
+		chromedp.Click(`ol.hits li.hit a.title`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.article .body`, chromedp.ByQuery),
+		chromedp.Text(`.article h1`, &title, chromedp.ByQuery),
 	)
 	if err != nil {
 		t.Fatalf("opening the article: %v", err)
@@ -200,11 +200,11 @@ func TestBrowserSearchArticleLayersStory(t *testing.T) {
 	err = chromedp.Run(ctx,
 		style(`.body .ent:not(.quo)`, "background-color", &entOn),
 		style(`.body .tec:not(.quo)`, "background-color", &tecOff),
-		chromedp.Click(`#layer-tec`),
+		chromedp.Click(`#layer-tec`, chromedp.ByQuery),
 		style(`.body .tec:not(.quo)`, "background-color", &tecOn),
 		style(`.body .tec`, "text-decoration-line", &tecDecoration),
 		screenshot(t, dir, "article-techniques.png"),
-		chromedp.Click(`#layer-ent`),
+		chromedp.Click(`#layer-ent`, chromedp.ByQuery),
 		style(`.body .ent:not(.quo)`, "background-color", &entOff),
 	)
 	if err != nil {
@@ -222,10 +222,10 @@ func TestBrowserSearchArticleLayersStory(t *testing.T) {
 	var first string
 	err = chromedp.Run(ctx,
 		chromedp.Click(`//a[contains(., "part of a story")]`, chromedp.BySearch),
-		chromedp.WaitVisible(`svg.timeline`),
+		chromedp.WaitVisible(`svg.timeline`, chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelectorAll('svg.timeline circle').length`, &dots),
 		chromedp.Evaluate(`document.querySelectorAll('#spun .passage.k-spun').length`, &spun),
-		chromedp.Text(`h1 + .meta`, &first),
+		chromedp.Text(`h1 + .meta`, &first, chromedp.ByQuery),
 		screenshot(t, dir, "story.png"),
 	)
 	if err != nil {
@@ -240,10 +240,10 @@ func TestBrowserSearchArticleLayersStory(t *testing.T) {
 	var comments string
 	err = chromedp.Run(ctx,
 		chromedp.Click(`//table//a[contains(., "Ceasefire holds around Kessel")]`, chromedp.BySearch),
-		chromedp.WaitVisible(`details.boilerplate summary`),
-		chromedp.Click(`details.boilerplate summary`),
+		chromedp.WaitVisible(`details.boilerplate summary`, chromedp.ByQuery),
+		chromedp.Click(`details.boilerplate summary`, chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelector('details.boilerplate').open`, &open),
-		chromedp.Text(`#comments`, &comments),
+		chromedp.Text(`#comments`, &comments, chromedp.ByQuery),
 		screenshot(t, dir, "article.png"),
 	)
 	if err != nil {
@@ -264,13 +264,13 @@ func TestBrowserHostileArticleStaysText(t *testing.T) {
 	var text string
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/articles/"+hostileID),
-		chromedp.WaitVisible(`.article .body`),
-		chromedp.Click(`details.boilerplate summary`),
+		chromedp.WaitVisible(`.article .body`, chromedp.ByQuery),
+		chromedp.Click(`details.boilerplate summary`, chromedp.ByQuery),
 		chromedp.Sleep(200*time.Millisecond),
 		chromedp.Evaluate(`document.querySelectorAll('script').length`, &scripts),
 		chromedp.Evaluate(`document.querySelectorAll('main img').length`, &imgs),
 		chromedp.Evaluate(`document.querySelectorAll('iframe, main svg[onload]').length`, &iframes),
-		chromedp.Text(`.article .body`, &text),
+		chromedp.Text(`.article .body`, &text, chromedp.ByQuery),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -300,7 +300,7 @@ func TestBrowserPhoneScreen(t *testing.T) {
 		err := chromedp.Run(ctx,
 			chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile),
 			chromedp.Navigate(srv.URL+p.path),
-			chromedp.WaitVisible(`main`),
+			chromedp.WaitVisible(`main`, chromedp.ByQuery),
 			chromedp.Evaluate(`document.documentElement.scrollWidth`, &scrollWidth),
 			chromedp.Evaluate(`window.innerWidth`, &innerWidth),
 			screenshot(t, dir, p.name),
