@@ -8,6 +8,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/cputime"
 	"github.com/sift-news/sift/internal/demo"
 	"github.com/sift-news/sift/internal/sqlite"
 )
@@ -25,6 +26,7 @@ func benchIngest(b *testing.B, p *analyze.Pipeline, workers int) {
 	}
 	defer db.Close()
 	b.ResetTimer()
+	cpu := cputime.Seconds()
 	walk := func(fn func(sift.Document) error, _ func(error)) error {
 		for i := 0; i < b.N; i++ {
 			d := entries[i%len(entries)].Document
@@ -43,6 +45,9 @@ func benchIngest(b *testing.B, p *analyze.Pipeline, workers int) {
 		b.Fatalf("stored %d of %d", st.added, b.N)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	if used := cputime.Seconds() - cpu; used > 0 {
+		b.ReportMetric(float64(b.N)/used, "articles/cpu-s")
+	}
 }
 
 // BenchmarkIngestClean measures reading, cleaning and storing: the ingest

@@ -320,7 +320,7 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 			continue
 		}
 		f := l.f
-		if l.kind == kNoise || isTimestamp(f) || isCommentCount(f, l.words) || lineNoise(l.text, l.words) == ReasonComments {
+		if l.kind == kNoise || isTimestamp(f) || isCommentCount(f, l.words) {
 			if l.kind != kNoise {
 				l.kind, l.reason = kNoise, ReasonComments
 			}

@@ -80,7 +80,7 @@ func Text(s string) Result { return Options{}.Text(s) }
 // line is one line of input with what the cleaner learnt about it.
 type line struct {
 	text   string // trimmed, white space collapsed
-	f      string // text folded for comparison (see fold)
+	f      string // text folded for comparison (see fold); "" for lines over longLine words
 	indent int    // leading white space, tabs counted as 4
 	words  int
 	blank  bool
@@ -149,7 +149,9 @@ func splitLines(s string) []line {
 			}
 		}
 		text := collapse(t)
-		out = append(out, line{text: text, f: fold(text), indent: indent, blank: text == "", words: countWords(text)})
+		l := line{text: text, indent: indent, blank: text == "", words: countWords(text)}
+		l.f = foldShort(text, l.words)
+		out = append(out, l)
 	}
 	return out
 }
@@ -178,7 +180,7 @@ func joinWrapped(lines []line) []line {
 			joined.text += " " + lines[k].text
 			joined.words += lines[k].words
 		}
-		joined.f = fold(joined.text)
+		joined.f = foldShort(joined.text, joined.words)
 		out = append(out, joined)
 		i = j
 	}
@@ -216,6 +218,19 @@ func isWrapped(block []line) bool {
 		}
 	}
 	return runOn
+}
+
+// longLine is the length in words from which a line is prose whatever its
+// words; such lines are not folded up front (see line.f).
+const longLine = 45
+
+// foldShort folds lines up to longLine words and leaves longer ones empty:
+// only short lines are compared with noise vocabulary and headlines.
+func foldShort(text string, words int) string {
+	if words > longLine {
+		return ""
+	}
+	return fold(text)
 }
 
 // collapse trims s and folds every run of white space (including
@@ -283,15 +298,39 @@ func endsSentence(s string) bool {
 
 // fold lower-cases s and straightens quotes and dashes for comparison.
 func fold(s string) string {
+	plain := true
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return strings.ToLower(quoteFolder.Replace(s))
+		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			plain = false
+			break
 		}
 	}
-	return strings.ToLower(s)
+	if plain {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case '’', '‘':
+			r = '\''
+		case '“', '”':
+			r = '"'
+		case '–', '—':
+			r = '-'
+		case '\u00a0':
+			r = ' '
+		default:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			} else if r >= 0x80 {
+				r = unicode.ToLower(r)
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
-
-var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\u00a0", " ")
 
 // findTitle picks the headline among the lines before the body, marks its
 // repetitions, and returns the index where the body may start.
@@ -357,7 +396,12 @@ func findTitle(lines []line, r *Result) int {
 	r.Title = stripSiteName(t.text, r)
 	key := headKey(t.text)
 	for i := range lines {
-		if i != title && !lines[i].blank && lines[i].kind == kUnknown && headKey(lines[i].text) == key {
+		l := &lines[i]
+		if i == title || l.blank || l.kind != kUnknown || len(l.f) < len(key) || len(l.f) > len(key)+80 ||
+			!strings.HasPrefix(l.f, key[:min(len(key), 12)]) {
+			continue // cannot be the headline again
+		}
+		if headKey(l.text) == key {
 			lines[i].kind, lines[i].reason = kNoise, ReasonHeadline
 		}
 	}
@@ -392,7 +436,11 @@ func proseWords(lines []line, start, n int) map[string]bool {
 		if l.blank || l.kind != kUnknown || !isBodyLike(l) {
 			continue
 		}
-		for w := range contentWords(l.f) {
+		f := l.f
+		if f == "" {
+			f = fold(l.text)
+		}
+		for w := range contentWords(f) {
 			out[w] = true
 		}
 		n--

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/sift-news/sift/internal/cputime"
 	"github.com/sift-news/sift/internal/dataset"
 )
 
@@ -258,6 +259,7 @@ func BenchmarkText(b *testing.B) {
 		docs = append(docs, string(raw))
 	}
 	b.ResetTimer()
+	cpu := cputime.Seconds()
 	n := 0
 	for i := 0; i < b.N; i++ {
 		d := docs[i%len(docs)]
@@ -266,6 +268,9 @@ func BenchmarkText(b *testing.B) {
 	}
 	b.SetBytes(int64(n / b.N))
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	if used := cputime.Seconds() - cpu; used > 0 {
+		b.ReportMetric(float64(b.N)/used, "articles/cpu-s")
+	}
 }
 
 func TestRepeatedOutletLinesAreTemplate(t *testing.T) {
@@ -304,5 +309,29 @@ func TestHeldOutSets(t *testing.T) {
 		if s.Articles < 25 || s.WordF < c.words || s.TitleAcc < c.title {
 			t.Errorf("%s: %d articles, word F1 %.3f (floor %.2f), title accuracy %.3f (floor %.2f)", c.dir, s.Articles, s.WordF, c.words, s.TitleAcc, c.title)
 		}
+	}
+}
+
+// BenchmarkTextSeeds cleans the five real scraped seeds (2–7 KB each, read
+// from ../shared when present): the "seed-sized articles" of the target.
+func BenchmarkTextSeeds(b *testing.B) {
+	dir := dataset.Require(b, "../samples/seeds")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	var docs []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, string(raw))
+	}
+	b.ResetTimer()
+	cpu := cputime.Seconds()
+	for i := 0; i < b.N; i++ {
+		Text(docs[i%len(docs)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	if used := cputime.Seconds() - cpu; used > 0 {
+		b.ReportMetric(float64(b.N)/used, "articles/cpu-s")
 	}
 }

@@ -24,7 +24,7 @@ func markNoise(lines []line, r *Result, repeated func(string) bool) {
 				continue
 			}
 		}
-		reason := lineNoise(l.text, l.words)
+		reason := lineNoise(l.text, l.f, l.words)
 		if related && reason == "" {
 			// Items under a "Related news" heading: headlines, not prose.
 			if !isBodyLike(l) {
@@ -72,19 +72,21 @@ func markNoise(lines []line, r *Result, repeated func(string) bool) {
 
 // lineNoise returns why a line is noise, or "" if its shape and words do
 // not say.
-func lineNoise(text string, words int) string {
-	if words > 45 {
+func lineNoise(text, f string, words int) string {
+	if words > longLine {
 		// Noise is short; long lines are prose (or comments, found by
 		// structure), except cookie banners that address the reader.
 		if words <= 100 {
-			if f := fold(text); (strings.Contains(f, "cookie") || strings.Contains(f, "privacy")) && addressesReader(f) &&
+			if f == "" {
+				f = fold(text)
+			}
+			if (strings.Contains(f, "cookie") || strings.Contains(f, "privacy")) && addressesReader(f) &&
 				containsAny(f, []string{"partners", "consent", "accept", "personal data", "store and"}) {
 				return ReasonCookie
 			}
 		}
 		return ""
 	}
-	f := fold(text)
 	letters := ""
 	if words <= 8 {
 		letters = lettersOnly(f)
@@ -95,7 +97,7 @@ func lineNoise(text string, words int) string {
 	switch {
 	case isAmount(text) || isCounter(text):
 		return ReasonWidget
-	case words <= 25 && containsAny(f, technicalNotices):
+	case words <= 25 && markers.find(f) == ReasonTechnical:
 		return ReasonTechnical
 	case words <= 6 && hasPrefixAny(letters, []string{"advertisement", "anzeige", "werbung", "publicité", "publicite", "publicidad", "sponsored", "reklame"}):
 		return ReasonAd
@@ -158,17 +160,62 @@ func lineNoise(text string, words int) string {
 	if !cta {
 		return ""
 	}
-	for _, g := range callsToAction {
-		if containsAny(f, g.words) {
-			return g.reason
+	return callToAction.find(f)
+}
+
+// phraseIndex finds which group of phrases occurs in a text, looking the
+// phrases up by their first three bytes at each word start instead of
+// searching the text once per phrase.
+type phraseIndex struct {
+	byPrefix map[string][]phraseRef
+	reasons  []string
+}
+
+type phraseRef struct {
+	phrase string
+	group  int
+}
+
+func newPhraseIndex(groups []struct {
+	reason string
+	words  []string
+}) *phraseIndex {
+	x := &phraseIndex{byPrefix: map[string][]phraseRef{}}
+	for g, grp := range groups {
+		x.reasons = append(x.reasons, grp.reason)
+		for _, w := range grp.words {
+			k := w[:min(3, len(w))]
+			x.byPrefix[k] = append(x.byPrefix[k], phraseRef{w, g})
 		}
 	}
-	return ""
+	return x
+}
+
+// find returns the reason of the earliest-listed group with a phrase that
+// starts at a word start of f, or "".
+func (x *phraseIndex) find(f string) string {
+	best := len(x.reasons)
+	for i := 0; i < len(f); i++ {
+		if i > 0 && isWordByte(f[i-1]) && isWordByte(f[i]) {
+			continue // inside a word
+		}
+		for _, ref := range x.byPrefix[f[i:min(i+3, len(f))]] {
+			if ref.group < best && strings.HasPrefix(f[i:], ref.phrase) {
+				best = ref.group
+			}
+		}
+	}
+	if best == len(x.reasons) {
+		return ""
+	}
+	return x.reasons[best]
 }
 
 // callsToAction are the words of prompts addressed to the reader, grouped by
 // the reason reported. They only count in short lines or lines that address
 // the reader ("you", "us", an imperative), never in quoted speech.
+var callToAction = newPhraseIndex(callsToAction)
+
 var callsToAction = []struct {
 	reason string
 	words  []string
@@ -270,18 +317,17 @@ var technicalNotices = []string{"javascript", "your browser", "cannot be played"
 // "👍 48 👎 6"): no word of three letters or more.
 func isCounter(s string) bool {
 	digits := false
-	for _, w := range strings.Fields(s) {
-		letters := 0
-		for _, c := range w {
-			if unicode.IsLetter(c) {
-				letters++
+	run := 0 // letters in the current word
+	for _, c := range s {
+		switch {
+		case unicode.IsLetter(c):
+			if run++; run >= 2 {
+				return false
 			}
-			if unicode.IsDigit(c) {
-				digits = true
-			}
-		}
-		if letters >= 2 {
-			return false
+		case unicode.IsDigit(c):
+			digits = true
+		case c == ' ':
+			run = 0
 		}
 	}
 	return digits
@@ -317,9 +363,18 @@ func isServerError(f string) bool {
 		(strings.Contains(f, " on line ") || strings.Contains(f, ".php")) {
 		return true
 	}
-	return containsAny(f, []string{"an error occurred while processing", "internal server error", "404 not found",
-		"503 service unavailable", "502 bad gateway", "<?php", "stack trace:", "mysql_", "undefined index:"})
+	return markers.find(f) == ReasonServer
 }
+
+// markers are phrases that give a line away wherever they stand in it.
+var markers = newPhraseIndex([]struct {
+	reason string
+	words  []string
+}{
+	{ReasonServer, []string{"an error occurred while processing", "internal server error", "404 not found",
+		"503 service unavailable", "502 bad gateway", "<?php", "stack trace:", "mysql_", "undefined index:"}},
+	{ReasonTechnical, technicalNotices},
+})
 
 // isNav reports a menu or breadcrumb line: three or more short items
 // separated by bars, bullets, slashes or arrows.
