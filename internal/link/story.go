@@ -28,6 +28,7 @@ const (
 	maxStoryTerms   = 300 // centroid terms kept per story
 	queryTerms      = 24  // an article's terms used to find candidate stories
 	indexTerms      = 12  // an article's terms under which its story is filed
+	restoreTerms    = 48  // centroid terms under which a restored story is filed
 	storyPostingCap = 256 // stories remembered per term (the most recent)
 	maxCandidates   = 24  // stories scored in full per article
 	scoreTerms      = 200 // an article's terms used in scoring
@@ -321,7 +322,7 @@ func (c *Clusterer) Add(a *sift.Article, hint ...string) Assignment {
 	if best >= 0 && bestScore >= JoinThreshold {
 		st := c.stories[best]
 		c.join(best, a, f)
-		c.file(best, f)
+		c.file(best, f, indexTerms)
 		return Assignment{Story: st, Score: bestScore, Keys: keys}
 	}
 	st := &StoryState{
@@ -331,7 +332,7 @@ func (c *Clusterer) Add(a *sift.Article, hint ...string) Assignment {
 	}
 	idx := c.insert(st)
 	c.join(idx, a, f)
-	c.file(idx, f)
+	c.file(idx, f, indexTerms)
 	return Assignment{Story: st, New: true, Keys: keys}
 }
 
@@ -408,9 +409,9 @@ func (c *Clusterer) prune(st *StoryState) {
 	}
 }
 
-// file adds story idx to the postings of the article's strongest terms.
-func (c *Clusterer) file(idx int32, f features) {
-	for _, t := range c.topTerms(f.terms, indexTerms) {
+// file adds story idx to the postings of the n strongest terms of f.
+func (c *Clusterer) file(idx int32, f features, n int) {
+	for _, t := range c.topTerms(f.terms, n) {
 		if c.filed[idx][t] {
 			continue
 		}
@@ -433,7 +434,9 @@ func (c *Clusterer) Restore(st *StoryState) {
 		st.Names = make(map[string]float64)
 	}
 	idx := c.insert(st)
-	c.file(idx, features{terms: st.Terms})
+	// A live story was filed under the strongest terms of each member;
+	// a restored one under the strongest of its centroid, more of them.
+	c.file(idx, features{terms: st.Terms}, restoreTerms)
 }
 
 // RestoreDF sets the document frequencies and article count.
