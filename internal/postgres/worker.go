@@ -104,8 +104,9 @@ func (w *Worker) Step(ctx context.Context) (WorkerStats, error) {
 }
 
 // Run works until ctx is cancelled, polling every poll when the queue is
-// empty; with once set it returns as soon as the queue has nothing to hand
-// out. Errors from the database end the run.
+// empty; with once set it returns when no job is queued or running (jobs
+// another worker holds are waited for: done, or claimed here when their
+// lease expires). Errors from the database end the run.
 func (w *Worker) Run(ctx context.Context, once bool, poll time.Duration, progress func(WorkerStats)) (WorkerStats, error) {
 	var total WorkerStats
 	for {
@@ -129,7 +130,12 @@ func (w *Worker) Run(ctx context.Context, once bool, poll time.Duration, progres
 			}
 		}
 		if once {
-			return total, nil
+			// Drained, unless other workers still hold jobs: wait for them
+			// to finish, or for their leases to expire and claim the jobs.
+			running, err := w.DB.runningJobs(ctx)
+			if err != nil || running == 0 {
+				return total, err
+			}
 		}
 		select {
 		case <-ctx.Done():
@@ -137,6 +143,15 @@ func (w *Worker) Run(ctx context.Context, once bool, poll time.Duration, progres
 		case <-time.After(poll):
 		}
 	}
+}
+
+// runningJobs counts the jobs claimed and not completed.
+func (db *DB) runningJobs(ctx context.Context) (int, error) {
+	var n int
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM jobs WHERE state = 'running'`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("counting running jobs: %w", err)
+	}
+	return n, nil
 }
 
 // QueueCounts returns the number of jobs in each state (queued, running,
