@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/sqlite"
+	"github.com/sift-news/sift/internal/storetest"
 )
 
 // The words of generated articles: invented places, people and news
@@ -193,13 +196,25 @@ func searchFill() int {
 }
 
 // BenchmarkSearch stores generated articles (with the facts of
-// factsAnalyze) and measures queries against them; it logs the size of
-// the tables and indexes per article.
+// factsAnalyze) in PostgreSQL and, for comparison, in SQLite, and measures
+// the same queries against both; it logs the size of the PostgreSQL
+// tables and indexes per article.
 //
-//	go test -run '^$' -bench Search -benchtime 20x -v ./internal/postgres/
+//	go test -run '^$' -bench Search -benchtime 10x -v ./internal/postgres/
 func BenchmarkSearch(b *testing.B) {
+	b.Run("postgres", func(b *testing.B) { benchmarkSearch(b, openTest(b)) })
+	b.Run("sqlite", func(b *testing.B) {
+		db, err := sqlite.Open(filepath.Join(b.TempDir(), "sift.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { db.Close() })
+		benchmarkSearch(b, db)
+	})
+}
+
+func benchmarkSearch(b *testing.B, s storetest.Store) {
 	ctx := context.Background()
-	db := openTest(b)
 	n := searchFill()
 	start := time.Now()
 	const chunk = 500
@@ -214,24 +229,28 @@ func BenchmarkSearch(b *testing.B) {
 			r.Article.ID = sift.ArticleID(r.Article.Outlet, r.Article.Text)
 			arts = append(arts, r.Article)
 		}
-		if _, err := db.PutArticles(ctx, arts); err != nil {
+		if _, err := s.PutArticles(ctx, arts); err != nil {
 			b.Fatal(err)
 		}
 	}
 	fill := time.Since(start)
-	if _, err := db.pool.Exec(ctx, `VACUUM ANALYZE`); err != nil {
-		b.Fatal(err)
+	b.Logf("%d articles stored directly (PutArticles, batches of %d) in %v (%.0f articles/s)",
+		n, chunk, fill.Round(time.Second), float64(n)/fill.Seconds())
+	if db, ok := s.(*DB); ok {
+		if _, err := db.pool.Exec(ctx, `VACUUM ANALYZE`); err != nil {
+			b.Fatal(err)
+		}
+		var heap, toast, tsvIndex, total, facts int64
+		if err := db.pool.QueryRow(ctx, `SELECT pg_relation_size('articles'),
+			pg_total_relation_size('articles') - pg_relation_size('articles') - pg_indexes_size('articles'),
+			pg_relation_size('articles_tsv'), pg_database_size(current_database()),
+			pg_total_relation_size('entities') + pg_total_relation_size('quotes') + pg_total_relation_size('techniques')`).
+			Scan(&heap, &toast, &tsvIndex, &total, &facts); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("per article: heap %d B, TOAST %d B, GIN index %d B, facts %d B; database %d MB",
+			heap/int64(n), toast/int64(n), tsvIndex/int64(n), facts/int64(n), total>>20)
 	}
-	var heap, toast, tsvIndex, total, facts int64
-	if err := db.pool.QueryRow(ctx, `SELECT pg_relation_size('articles'),
-		pg_total_relation_size('articles') - pg_relation_size('articles') - pg_indexes_size('articles'),
-		pg_relation_size('articles_tsv'), pg_database_size(current_database()),
-		pg_total_relation_size('entities') + pg_total_relation_size('quotes') + pg_total_relation_size('techniques')`).
-		Scan(&heap, &toast, &tsvIndex, &total, &facts); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("%d articles stored directly (PutArticles, batches of %d) in %v (%.0f articles/s); per article: heap %d B, TOAST %d B, GIN index %d B, facts %d B; database %d MB",
-		n, chunk, fill.Round(time.Second), float64(n)/fill.Seconds(), heap/int64(n), toast/int64(n), tsvIndex/int64(n), facts/int64(n), total>>20)
 	for _, c := range []struct {
 		name string
 		q    sift.Query
@@ -248,7 +267,7 @@ func BenchmarkSearch(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			var total int
 			for range b.N {
-				hits, t, err := db.Search(ctx, c.q)
+				hits, t, err := s.Search(ctx, c.q)
 				if err != nil || (len(hits) == 0 && t > 0) {
 					b.Fatal(err)
 				}
