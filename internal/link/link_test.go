@@ -308,3 +308,13 @@ func FuzzTokenizeAlign(f *testing.F) {
 		_ = MinHash(da.Shingles)
 	})
 }
+
+func TestTextsWithoutWordsAreNotLinked(t *testing.T) {
+	l := NewLinker()
+	for i, text := range []string{"— … —", "!!!", "   "} {
+		up := add(t, l, article(fmt.Sprint("e", i), "Outlet", "", "Title", text))
+		if len(up.Reuse) > 0 {
+			t.Errorf("text %q without words linked: %+v", text, up.Reuse)
+		}
+	}
+}

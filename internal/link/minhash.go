@@ -89,9 +89,20 @@ func bandKey(sig Signature, b int) uint64 {
 	return h
 }
 
-// Add files document doc under sig's buckets.
+// empty reports whether sig is the signature of an empty set.
+func (sig Signature) empty() bool {
+	for _, v := range sig {
+		if v != ^uint32(0) {
+			return false
+		}
+	}
+	return true
+}
+
+// Add files document doc under sig's buckets. Signatures of empty sets
+// (texts without words) are not filed: they would all match each other.
 func (l *LSH) Add(doc int32, sig Signature) {
-	if len(sig) != NumHashes {
+	if len(sig) != NumHashes || sig.empty() {
 		return
 	}
 	for b := range l.bands {
@@ -105,7 +116,7 @@ func (l *LSH) Add(doc int32, sig Signature) {
 // Query returns the documents sharing at least one bucket with sig, each
 // once, in order of first appearance.
 func (l *LSH) Query(sig Signature) []int32 {
-	if len(sig) != NumHashes {
+	if len(sig) != NumHashes || sig.empty() {
 		return nil
 	}
 	var out []int32
