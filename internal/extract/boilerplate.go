@@ -20,6 +20,8 @@ const (
 	reasonTags       = "tag list"
 	reasonCopyright  = "copyright notice"
 	reasonDuplicate  = "duplicate paragraph"
+	reasonDonation   = "donation appeal"
+	reasonLabel      = "empty label"
 )
 
 // shortBlock is the longest block (in code points) the line rules judge;
@@ -38,6 +40,8 @@ var lineRules = []struct {
 	{regexp.MustCompile(`(?i)^(follow us|join us|like us)\b.{0,60}\b(facebook|twitter|x|instagram|telegram|youtube|tiktok|linkedin|social media|whatsapp|google news)\b`), reasonSocial},
 	{regexp.MustCompile(`(?i)^(do you like this (content|article)\??|leave a (comment|reply)|add (a )?comment|\d+ comments?|comments?( \(\d+\))?|be the first to comment.*|you must be logged in to post a comment.*|click here to (comment|reply).*|was this (article|page) helpful\??)$`), reasonEngage},
 	{regexp.MustCompile(`(?i)^(tags?|topics?|filed under|categories|category)\s*:\s*\S`), reasonTags},
+	{regexp.MustCompile(`(?i)(\bdonate (now|today|here|to (us|keep|support))|make a donation|reader donations|support (our|independent|quality) (journalism|work|reporting|media)|become a (member|patron|supporter)\b.{0,40}$|we need your (help|support)|enjoyed this (piece|article)\?)`), reasonDonation},
+	{regexp.MustCompile(`(?i)^(published|updated|posted|posted (on|in)|last updated|by|share|photo|image|source|written by)\s*:?$`), reasonLabel},
 	{regexp.MustCompile(`(?i)^(©|\(c\)|copyright\b).{0,150}$|all rights reserved\.?$`), reasonCopyright},
 	{regexp.MustCompile(`(?i)^(read more|read also|also read|see also|related( article| story| stories| articles| posts| content| news| reading)?|more (from|on|in) .{1,40}|recommended( for you)?|you (may|might) also (like|be interested in)|trending( now)?|most (read|popular|viewed)|latest (news|stories|posts))\s*[:»>\-–—]?\s*$`), reasonRelated},
 	{regexp.MustCompile(`(?i)^(read more|read also|also read|see also|related|recommended|watch|listen)\s*[:»>|\-–—]\s*\S`), reasonRelated},

@@ -97,6 +97,8 @@ func TestFilterRules(t *testing.T) {
 		{text: "Ferry changes", kind: "li", linkLen: 13},
 		{text: "Tags: storm, harbour", kind: "p"},
 		{text: "Follow us on Twitter and Facebook", kind: "p"},
+		{text: "Enjoyed this article? Please donate to keep us independent.", kind: "p"},
+		{text: "Published:", kind: "p"},
 		{text: "Key points", kind: "h"},
 		{text: "The harbour is open again", kind: "li"},
 	}
@@ -118,7 +120,9 @@ func TestFilterRules(t *testing.T) {
 		"Storm costs rise":                  reasonRelated,
 		"Tags: storm, harbour":              reasonTags,
 		"Follow us on Twitter and Facebook": reasonSocial,
-		long:                                reasonDuplicate,
+		"Enjoyed this article? Please donate to keep us independent.": reasonDonation,
+		"Published:": reasonLabel,
+		long:         reasonDuplicate,
 	} {
 		if got[text] != reason {
 			t.Errorf("%.40q removed as %q, want %q", text, got[text], reason)
