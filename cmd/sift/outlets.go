@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/sift-news/sift/internal/propaganda"
+	"github.com/sift-news/sift/internal/sqlite"
+)
+
+func init() {
+	register("outlets", "propaganda technique profiles per outlet, compared with the store", runOutlets)
+}
+
+func runOutlets(args []string) error {
+	fs := flag.NewFlagSet("outlets", flag.ContinueOnError)
+	db := fs.String("db", "", "path of the store (required)")
+	format := fs.String("format", "text", "output format: json or text")
+	top := fs.Int("top", 3, "techniques listed per outlet in text output")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: sift outlets --db PATH [--format json|text] [--top N]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *db == "" {
+		fs.Usage()
+		return fmt.Errorf("--db is required")
+	}
+	if *format != "json" && *format != "text" {
+		return fmt.Errorf("unknown format %q (want json or text)", *format)
+	}
+	if _, err := os.Stat(*db); err != nil {
+		return fmt.Errorf("opening store: %w", err)
+	}
+	store, err := sqlite.Open(*db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	stats, err := store.ArticleTechniques(context.Background())
+	if err != nil {
+		return err
+	}
+	outlets, all := propaganda.Profiles(stats)
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	if *format == "json" {
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		for _, p := range outlets {
+			if err := enc.Encode(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "outlet\tarticles\twords\tspans/1k words\tvs store\tmost frequent (vs store)\n")
+	row := func(p propaganda.Profile) {
+		var ts []string
+		for i, t := range p.Techniques {
+			if i == *top {
+				break
+			}
+			ts = append(ts, fmt.Sprintf("%s %d (%.1fx)", t.Technique, t.Spans, t.Relative))
+		}
+		name := p.Outlet
+		if name == "" {
+			name = "(unknown)"
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%.2fx\t%s\n", name, p.Articles, p.Words, p.Rate, p.Relative, strings.Join(ts, ", "))
+	}
+	for _, p := range outlets {
+		row(p)
+	}
+	all.Outlet = "all outlets"
+	row(all)
+	return tw.Flush()
+}

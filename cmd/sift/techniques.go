@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/sift-news/sift/internal/dataset"
+	"github.com/sift-news/sift/internal/propaganda"
+)
+
+func init() {
+	registerTrain("techniques", "rebuild the propaganda technique model from PTC", runTrainTechniques)
+	registerEval("techniques", "cross-validate the technique tagger on PTC (SemEval-2020 Task 11 F1)", runEvalTechniques)
+}
+
+// ptcDir is the default location of the Propaganda Techniques Corpus.
+func ptcDir() string {
+	p, _ := dataset.Path("ptc")
+	return p
+}
+
+func runTrainTechniques(args []string) error {
+	fs := flag.NewFlagSet("train techniques", flag.ContinueOnError)
+	data := fs.String("data", ptcDir(), "directory of the Propaganda Techniques Corpus")
+	out := fs.String("out", "internal/propaganda/"+propaganda.ModelFile, "where to write the model")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	articles, err := propaganda.LoadPTC(*data)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	m := propaganda.Train(articles, os.Stderr)
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		return fmt.Errorf("encoding model: %w", err)
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("writing model: %w", err)
+	}
+	held := 0
+	for i := range articles {
+		if propaganda.HeldOut(i) {
+			held++
+		}
+	}
+	fmt.Fprintf(os.Stderr, "trained on %d articles (%d held out for tests) in %s; wrote %s (%d bytes)\n",
+		len(articles)-held, held, time.Since(start).Round(time.Second), *out, buf.Len())
+	return nil
+}
+
+func runEvalTechniques(args []string) error {
+	fs := flag.NewFlagSet("eval techniques", flag.ContinueOnError)
+	data := fs.String("data", ptcDir(), "directory of the Propaganda Techniques Corpus")
+	folds := fs.Int("folds", 5, "number of cross-validation folds")
+	quiet := fs.Bool("quiet", false, "do not print progress")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	articles, err := propaganda.LoadPTC(*data)
+	if err != nil {
+		return err
+	}
+	progress := os.Stderr
+	if *quiet {
+		progress = nil
+	}
+	start := time.Now()
+	var r *propaganda.Report
+	if progress == nil {
+		r, err = propaganda.CrossValidate(articles, *folds, discard{})
+	} else {
+		r, err = propaganda.CrossValidate(articles, *folds, progress)
+	}
+	if err != nil {
+		return err
+	}
+	if err := r.Write(os.Stdout); err != nil {
+		return err
+	}
+	fmt.Printf("took %s\n", time.Since(start).Round(time.Second))
+	return nil
+}
+
+// discard is an io.Writer that drops everything.
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }

@@ -1,0 +1,617 @@
+package propaganda
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/sift-news/sift"
+)
+
+// Techniques are the 18 technique names of the Propaganda Techniques
+// Corpus, spelled as in propaganda-techniques-names.txt.
+var Techniques = [...]string{
+	"Appeal_to_Authority",
+	"Appeal_to_fear-prejudice",
+	"Bandwagon",
+	"Black-and-White_Fallacy",
+	"Causal_Oversimplification",
+	"Doubt",
+	"Exaggeration,Minimisation",
+	"Flag-Waving",
+	"Loaded_Language",
+	"Name_Calling,Labeling",
+	"Obfuscation,Intentional_Vagueness,Confusion",
+	"Red_Herring",
+	"Reductio_ad_hitlerum",
+	"Repetition",
+	"Slogans",
+	"Straw_Men",
+	"Thought-terminating_Cliches",
+	"Whataboutism",
+}
+
+// numTech is the number of techniques.
+const numTech = len(Techniques)
+
+// techIndex maps a technique name to its index in Techniques.
+var techIndex = func() map[string]int {
+	m := make(map[string]int, numTech)
+	for i, n := range Techniques {
+		m[n] = i
+	}
+	return m
+}()
+
+// IsTechnique reports whether name is one of the 18 technique names.
+func IsTechnique(name string) bool {
+	_, ok := techIndex[name]
+	return ok
+}
+
+// Model is a trained technique detector. For every technique it has two
+// logistic regressions over hashed features: a token tagger (does this token
+// belong to a span of the technique?) and a sentence classifier (does this
+// sentence hold such a span?). Training picks, per technique, whichever of
+// the two finds its spans better, and a probability threshold: short,
+// word-level techniques (loaded language, name calling) come out as runs of
+// tagged tokens, clause-level ones (doubt, causal oversimplification) as
+// whole sentences. A Model is read-only after training and safe for
+// concurrent use.
+type Model struct {
+	// token[b*numTech+k] is the token tagger's weight of feature bucket b
+	// for technique k; sent is the same for the sentence classifier. They
+	// hold the weights while training and are nil in a decoded model.
+	token, sent []float32
+	// any is a sentence classifier for "some technique is used here"
+	// (a weight per feature bucket). A sentence above anyThreshold in
+	// which no technique fired becomes a span of the sentence classifier's
+	// most likely technique.
+	any []float32
+	// q holds the weights as used and stored: signed bytes.
+	q quantized
+	// thresholds[k] is the probability above which technique k fires.
+	thresholds [numTech]float32
+	// bySentence[k] says technique k is found by the sentence classifier.
+	bySentence   [numTech]bool
+	anyThreshold float32
+}
+
+// quantized holds a model's weights as signed bytes times a scale per
+// technique: a quarter of the memory of float32, so that the random
+// lookups of hashed features mostly hit the cache.
+type quantized struct {
+	token, sent           []int8 // [b*numTech+k]
+	any                   []int8 // [b]
+	tokenScale, sentScale [numTech]float32
+	anyScale              float32
+}
+
+// magic starts every encoded model.
+const magic = "siftptc3"
+
+// Encode writes m in its compact form: gzip of a header, the thresholds,
+// the modes and the weight tables as signed bytes, column by column, each
+// column after its scale. Encoding the same model twice gives the same
+// bytes.
+func (m *Model) Encode(w io.Writer) error {
+	if m.q.token == nil {
+		m.Quantize()
+	}
+	// Level 5: the higher levels spend long on the runs of zero weights
+	// for a few per cent less.
+	zw, err := gzip.NewWriterLevel(w, 5)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	buf.WriteString(magic)
+	binary.Write(&buf, binary.LittleEndian, uint32(hashBits))
+	binary.Write(&buf, binary.LittleEndian, uint32(numTech))
+	binary.Write(&buf, binary.LittleEndian, m.thresholds)
+	binary.Write(&buf, binary.LittleEndian, m.bySentence)
+	binary.Write(&buf, binary.LittleEndian, m.anyThreshold)
+	col := make([]byte, 1<<hashBits)
+	for _, t := range m.q.tables() {
+		for k := 0; k < t.width; k++ {
+			binary.Write(&buf, binary.LittleEndian, t.scale[k])
+			for b := range col {
+				col[b] = byte(t.w[b*t.width+k])
+			}
+			buf.Write(col)
+		}
+	}
+	if _, err := zw.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// qtable is one quantised weight table, width columns per feature bucket.
+type qtable struct {
+	w     []int8
+	width int
+	scale []float32
+}
+
+// tables lists q's tables in the order they are stored.
+func (q *quantized) tables() []qtable {
+	return []qtable{{q.token, numTech, q.tokenScale[:]}, {q.sent, numTech, q.sentScale[:]}, {q.any, 1, []float32{q.anyScale}}}
+}
+
+// quantizeTable rounds a float table to signed bytes, each column scaled
+// so that its largest weight is 127.
+func quantizeTable(table []float32, width int, scale []float32) []int8 {
+	out := make([]int8, len(table))
+	for k := 0; k < width; k++ {
+		var maxAbs float32
+		for b := k; b < len(table); b += width {
+			if a := float32(math.Abs(float64(table[b]))); a > maxAbs {
+				maxAbs = a
+			}
+		}
+		scale[k] = 1
+		if maxAbs > 0 {
+			scale[k] = maxAbs / 127
+		}
+		for b := k; b < len(table); b += width {
+			v := math.Round(float64(table[b] / scale[k]))
+			out[b] = int8(max(-127, min(127, v)))
+		}
+	}
+	return out
+}
+
+// Quantize sets the signed-byte weights the model predicts with (and
+// stores) from its training weights.
+func (m *Model) Quantize() {
+	m.q.token = quantizeTable(m.token, numTech, m.q.tokenScale[:])
+	m.q.sent = quantizeTable(m.sent, numTech, m.q.sentScale[:])
+	var anyScale [1]float32
+	m.q.any = quantizeTable(m.any, 1, anyScale[:])
+	m.q.anyScale = anyScale[0]
+}
+
+// Decode reads a model written by Encode.
+func Decode(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading technique model: %w", err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("reading technique model: %w", err)
+	}
+	if !bytes.HasPrefix(data, []byte(magic)) {
+		return nil, errors.New("reading technique model: not a sift technique model")
+	}
+	br := bytes.NewReader(data[len(magic):])
+	var bits, nt uint32
+	binary.Read(br, binary.LittleEndian, &bits)
+	binary.Read(br, binary.LittleEndian, &nt)
+	if bits != hashBits || nt != uint32(numTech) {
+		return nil, fmt.Errorf("reading technique model: %d bits and %d techniques, want %d and %d", bits, nt, hashBits, numTech)
+	}
+	m := &Model{q: quantized{token: make([]int8, numTech<<hashBits), sent: make([]int8, numTech<<hashBits), any: make([]int8, 1<<hashBits)}}
+	for _, v := range []any{&m.thresholds, &m.bySentence, &m.anyThreshold} {
+		if err := binary.Read(br, binary.LittleEndian, v); err != nil {
+			return nil, fmt.Errorf("reading technique model: %w", err)
+		}
+	}
+	col := make([]byte, 1<<hashBits)
+	var anyScale [1]float32
+	tables := m.q.tables()
+	tables[2].scale = anyScale[:]
+	for _, t := range tables {
+		for k := 0; k < t.width; k++ {
+			if err := binary.Read(br, binary.LittleEndian, &t.scale[k]); err != nil {
+				return nil, fmt.Errorf("reading technique model: %w", err)
+			}
+			if _, err := io.ReadFull(br, col); err != nil {
+				return nil, fmt.Errorf("reading technique model: %w", err)
+			}
+			for b, v := range col {
+				t.w[b*t.width+k] = int8(v)
+			}
+		}
+	}
+	m.q.anyScale = anyScale[0]
+	return m, nil
+}
+
+// logit is the inverse of sigmoid: the log-odds of probability p (+Inf
+// for 1, so that a threshold of 1 is never reached).
+func logit(p float32) float32 {
+	return float32(math.Log(float64(p) / (1 - float64(p))))
+}
+
+// sigmoid is the logistic function.
+func sigmoid(x float32) float32 {
+	return float32(1 / (1 + math.Exp(-float64(x))))
+}
+
+// isTitle reports whether sentence 0 of d is a headline: the first line,
+// short, with no final full stop, followed by a line break.
+func isTitle(d *document, si int) bool {
+	if si != 0 || len(d.sentences) < 2 {
+		return false
+	}
+	s := d.sentences[0]
+	last := &d.tokens[s.last-1]
+	if last.text == "." || s.last-s.first > 30 {
+		return false
+	}
+	next := d.tokens[d.sentences[1].first]
+	return strings.Contains(d.text[byteIndex(d.text, last.end):byteIndex(d.text, next.start)], "\n")
+}
+
+// byteIndex converts code point offset cp of s to a byte offset. It is
+// linear, so it is used only on short prefixes or rarely.
+func byteIndex(s string, cp int) int {
+	n := 0
+	for i := range s {
+		if n == cp {
+			return i
+		}
+		n++
+	}
+	return len(s)
+}
+
+// addRows adds the rows of table for the features feats to acc.
+func addRows(acc *[numTech]float32, table []float32, feats []uint32) {
+	for _, h := range feats {
+		row := table[int(h)*numTech : int(h)*numTech+numTech]
+		for k, w := range row {
+			acc[k] += w
+		}
+	}
+}
+
+// addQRows adds the rows of a quantised table for the features feats.
+func addQRows(acc *[numTech]int32, table []int8, feats []uint32) {
+	for _, h := range feats {
+		row := (*[numTech]int8)(table[int(h)*numTech:])
+		for k, w := range row {
+			acc[k] += int32(w)
+		}
+	}
+}
+
+// probabilities holds a document's technique scores as log-odds (the
+// probabilities before the logistic function, which is applied only to
+// the spans found): tok[i*numTech+k] for token i, sent[si*numTech+k] for
+// sentence si, any[si] that sentence si uses some technique.
+type probabilities struct {
+	tok, sent, any []float32
+	masks          []uint32 // lexicon classes of each token
+}
+
+// newProbabilities allocates the probabilities of d.
+func newProbabilities(d *document) probabilities {
+	return probabilities{tok: make([]float32, len(d.tokens)*numTech), sent: make([]float32, len(d.sentences)*numTech),
+		any: make([]float32, len(d.sentences))}
+}
+
+// sentenceProbs sets the probabilities of sentence si from its features.
+// It returns the sentence features' share of the token tagger's sums.
+func (m *Model) sentenceProbs(p *probabilities, si int, feats []uint32) [numTech]int32 {
+	var base, sacc [numTech]int32
+	addQRows(&base, m.q.token, feats)
+	addQRows(&sacc, m.q.sent, feats)
+	for k := range sacc {
+		p.sent[si*numTech+k] = float32(sacc[k]) * m.q.sentScale[k]
+	}
+	var x int32
+	for _, h := range feats {
+		x += int32(m.q.any[h])
+	}
+	p.any[si] = float32(x) * m.q.anyScale
+	return base
+}
+
+// tokenProbs sets the probabilities of token i from its features and its
+// sentence's share base.
+func (m *Model) tokenProbs(p *probabilities, i int, base [numTech]int32, feats []uint32) {
+	acc := base
+	addQRows(&acc, m.q.token, feats)
+	for k := range acc {
+		p.tok[i*numTech+k] = float32(acc[k]) * m.q.tokenScale[k]
+	}
+}
+
+// scores computes the probabilities of every technique for the tokens and
+// sentences of f's document.
+func (m *Model) scores(f *featurizer) probabilities {
+	d := f.d
+	p := newProbabilities(d)
+	p.masks = f.masks
+	feats := make([]uint32, 0, 256)
+	for si, s := range d.sentences {
+		title := isTitle(d, si)
+		feats = f.sentenceFeatures(feats[:0], si, title)
+		base := m.sentenceProbs(&p, si, feats)
+		for i := s.first; i < s.last; i++ {
+			feats = f.tokenFeatures(feats[:0], i, s, title)
+			m.tokenProbs(&p, i, base, feats)
+		}
+	}
+	return p
+}
+
+// span is a predicted or gold stretch of text with its technique index.
+type span struct {
+	start, end int
+	tech       int
+	score      float32
+	first      int  // first token (predictions only)
+	last       int  // one past the last token (predictions only)
+	whole      bool // a whole sentence, found by the sentence classifiers
+}
+
+// decode turns token probabilities into spans: for every technique, the
+// maximal runs of tokens of one sentence above the technique's threshold
+// (a single token below it between two above is bridged), without
+// punctuation at either end.
+func (m *Model) decode(d *document, probs probabilities) []span {
+	var out []span
+	for k := 0; k < numTech; k++ {
+		out = m.decodeTech(d, probs, k, out)
+	}
+	out = m.decodeAny(d, probs, out)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].start != out[j].start {
+			return out[i].start < out[j].start
+		}
+		if out[i].end != out[j].end {
+			return out[i].end < out[j].end
+		}
+		return out[i].tech < out[j].tech
+	})
+	return out
+}
+
+// trimSentence narrows the tokens [a, b) of a sentence to its content:
+// no punctuation at either end, and no attribution ("..., he said",
+// "She said that ...") around the claim, since annotators mark the claim.
+func trimSentence(d *document, masks []uint32, a, b int) (int, int) {
+	isSpeech := func(i int) bool { return masks != nil && masks[i]&(1<<lexSpeech) != 0 }
+	// Trailing ", officials said." or ", according to the ministry."
+	for i := b - 1; i > a && i >= b-9; i-- {
+		if d.tokens[i].text == "," {
+			for j := i + 1; j < b; j++ {
+				if isSpeech(j) {
+					b = i
+					break
+				}
+			}
+			break
+		}
+	}
+	// Leading "The minister said that" or "He told reporters:".
+	for i := a; i < b && i < a+12; i++ {
+		if !isSpeech(i) {
+			continue
+		}
+		for j := i + 1; j < b && j <= i+4; j++ {
+			t := d.tokens[j].lower
+			if t == "that" || t == ":" || t == "\"" || t == "“" {
+				if j+1 < b-2 {
+					a = j + 1
+				}
+				break
+			}
+		}
+		break
+	}
+	for a < b && !d.tokens[a].word {
+		a++
+	}
+	for b > a && !d.tokens[b-1].word {
+		b--
+	}
+	return a, b
+}
+
+// decodeAny appends a span for every sentence the "any technique"
+// classifier scores above its threshold where no span was found yet,
+// labelled with the sentence classifier's most likely technique among
+// those switched on.
+func (m *Model) decodeAny(d *document, p probabilities, out []span) []span {
+	n := len(out)
+	masks := p.masks
+	anyTh := logit(m.anyThreshold)
+	for si, s := range d.sentences {
+		if p.any[si] < anyTh {
+			continue
+		}
+		a, b := trimSentence(d, masks, s.first, s.last)
+		if a == b {
+			continue
+		}
+		start, end := d.tokens[a].start, d.tokens[b-1].end
+		covered := false
+		for _, sp := range out[:n] {
+			if sp.start < end && sp.end > start {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		best := -1
+		for k := 0; k < numTech; k++ {
+			if m.thresholds[k] < 1 && (best < 0 || p.sent[si*numTech+k] > p.sent[si*numTech+best]) {
+				best = k
+			}
+		}
+		if best >= 0 {
+			out = append(out, span{start: start, end: end, tech: best, score: sigmoid(p.any[si]), first: a, last: b, whole: true})
+		}
+	}
+	return out
+}
+
+// decodeTech appends the spans of technique k to out.
+func (m *Model) decodeTech(d *document, p probabilities, k int, out []span) []span {
+	th := logit(m.thresholds[k])
+	masks := p.masks
+	if m.bySentence[k] {
+		for si, s := range d.sentences {
+			ps := p.sent[si*numTech+k]
+			if ps < th {
+				continue
+			}
+			a, b := trimSentence(d, masks, s.first, s.last)
+			if a < b {
+				out = append(out, span{start: d.tokens[a].start, end: d.tokens[b-1].end, tech: k,
+					score: sigmoid(ps), first: a, last: b, whole: true})
+			}
+		}
+		return out
+	}
+	probs := p.tok
+	for _, s := range d.sentences {
+		i := s.first
+		for i < s.last {
+			if probs[i*numTech+k] < th {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < s.last {
+				if probs[j*numTech+k] >= th {
+					j++
+					continue
+				}
+				if j+1 < s.last && probs[(j+1)*numTech+k] >= th {
+					j += 2
+					continue
+				}
+				break
+			}
+			a, b := i, j
+			for a < b && !d.tokens[a].word {
+				a++
+			}
+			for b > a && !d.tokens[b-1].word {
+				b--
+			}
+			if a < b {
+				var sum float32
+				for t := a; t < b; t++ {
+					sum += sigmoid(probs[t*numTech+k])
+				}
+				out = append(out, span{start: d.tokens[a].start, end: d.tokens[b-1].end, tech: k,
+					score: sum / float32(b-a), first: a, last: b})
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+// predict returns the technique spans of text.
+func (m *Model) predict(d *document) []span {
+	return m.decode(d, m.scores(newFeaturizer(d)))
+}
+
+// evidence lists the features that pushed the tokens of sp towards its
+// technique most, strongest first, at most n.
+func (m *Model) evidence(f *featurizer, sp span, n int) []string {
+	table, scale := m.q.token, m.q.tokenScale[sp.tech]
+	if sp.whole {
+		table, scale = m.q.sent, m.q.sentScale[sp.tech]
+	}
+	d := f.d
+	var names []featureName
+	f.names = &names
+	defer func() { f.names = nil }()
+	type weighted struct {
+		name featureName
+		w    float32
+	}
+	var found []weighted
+	addAll := func(feats []uint32) {
+		for j, h := range feats {
+			w := float32(table[int(h)*numTech+sp.tech]) * scale
+			if name := names[j]; w > 0 && name.kind != "bias" && name.kind != "sentence" {
+				found = append(found, weighted{name, w})
+			}
+		}
+	}
+	var feats []uint32
+	for si, s := range d.sentences {
+		if s.last <= sp.first || s.first >= sp.last {
+			continue
+		}
+		title := isTitle(d, si)
+		if sp.whole {
+			// Whole sentences were found by the sentence classifiers.
+			names = names[:0]
+			feats = f.sentenceFeatures(feats[:0], si, title)
+			addAll(feats)
+			continue
+		}
+		for i := max(s.first, sp.first); i < min(s.last, sp.last); i++ {
+			names = names[:0]
+			feats = f.tokenFeatures(feats[:0], i, s, title)
+			addAll(feats)
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].w > found[j].w })
+	var out []string
+	for i, x := range found {
+		if len(out) == n {
+			break
+		}
+		dup := false
+		for _, y := range found[:i] {
+			dup = dup || y.name == x.name
+		}
+		if !dup {
+			out = append(out, x.name.String())
+		}
+	}
+	return out
+}
+
+// Detect returns the technique spans of text, sorted by start, with
+// code point offsets into text, scores in [0,1] and evidence.
+func (m *Model) Detect(text string) []sift.Technique {
+	return m.detect(tokenize(text))
+}
+
+// detect returns the technique spans of a tokenized text.
+func (m *Model) detect(d *document) []sift.Technique {
+	text := d.text
+	f := newFeaturizer(d)
+	spans := m.decode(d, m.scores(f))
+	out := make([]sift.Technique, 0, len(spans))
+	var offs *sift.Offsets
+	for _, sp := range spans {
+		if offs == nil {
+			offs = sift.NewOffsets(text)
+		}
+		out = append(out, sift.Technique{
+			Start:     sp.start,
+			End:       sp.end,
+			Text:      text[offs.Byte(sp.start):offs.Byte(sp.end)],
+			Technique: Techniques[sp.tech],
+			Score:     float64(sp.score),
+			Evidence:  m.evidence(f, sp, 4),
+		})
+	}
+	return out
+}
+
+// ModelFile is the name of the embedded model file in this package's
+// directory, written by `sift train techniques`.
+const ModelFile = "techniques.model.gz"

@@ -1,0 +1,65 @@
+package propaganda
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/sift-news/sift"
+)
+
+// modelData is the shipped technique model, trained by `sift train
+// techniques` on the Propaganda Techniques Corpus: G. Da San Martino,
+// S. Yu, A. Barrón-Cedeño, R. Petrov and P. Nakov, "Fine-Grained Analysis of
+// Propaganda in News Articles", EMNLP-IJCNLP 2019 (350 training articles,
+// research use). Only the weights are stored, no text of the corpus.
+//
+//go:embed techniques.model.gz
+var modelData []byte
+
+// DefaultModel returns the embedded model, decoded once.
+var DefaultModel = sync.OnceValues(func() (*Model, error) {
+	m, err := Decode(bytes.NewReader(modelData))
+	if err != nil {
+		return nil, fmt.Errorf("embedded %s: %w", ModelFile, err)
+	}
+	return m, nil
+})
+
+// Version is the version of the techniques stage; it changes whenever its
+// output may change (new model, features or signals).
+const Version = "1"
+
+// Stage finds propaganda technique spans and manipulation signals in an
+// article. It implements analyze.Stage and is safe for concurrent use.
+type Stage struct {
+	model *Model
+}
+
+// NewStage returns a stage using the embedded model. It panics if the
+// embedded model is unreadable, which tests rule out.
+func NewStage() *Stage {
+	m, err := DefaultModel()
+	if err != nil {
+		panic(err)
+	}
+	return &Stage{model: m}
+}
+
+// NewStageWith returns a stage using model m.
+func NewStageWith(m *Model) *Stage { return &Stage{model: m} }
+
+// Name is the stage's key in Article.Analyzer.
+func (s *Stage) Name() string { return "techniques" }
+
+// Version changes whenever the stage's output may change.
+func (s *Stage) Version() string { return Version }
+
+// Apply sets a.Techniques to the technique spans of a.Text, sorted by start,
+// and appends the article's manipulation signals to a.Signals.
+func (s *Stage) Apply(a *sift.Article) {
+	d := tokenize(a.Text)
+	a.Techniques = s.model.detect(d)
+	a.Signals = append(a.Signals, signals(a, d)...)
+}

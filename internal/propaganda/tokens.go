@@ -1,0 +1,196 @@
+package propaganda
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word or punctuation mark of a text, with code point offsets.
+type token struct {
+	start, end int    // code points into the text, end exclusive
+	text       string // as written
+	lower      string // lower-cased
+	word       bool   // letters or digits (not punctuation)
+	quoted     bool   // inside double quotes
+	hash       uint32 // hash of lower
+	info       uint32 // lexicon classes and flags (wordInfo)
+}
+
+// sentence is a run of tokens [first, last) ending at a sentence boundary
+// or a line break.
+type sentence struct {
+	first, last int
+}
+
+// document is a text split into tokens and sentences.
+type document struct {
+	text      string
+	tokens    []token
+	sentences []sentence
+	counts    map[string]int // lower-cased content word -> occurrences
+}
+
+// isWordRune reports whether r belongs inside a word.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isJoiner reports whether r may join two word parts ("don't", "far-right").
+func isJoiner(r rune) bool {
+	return r == '\'' || r == '’' || r == '-'
+}
+
+// tokenize splits text into tokens and sentences. Offsets are code points.
+func tokenize(text string) *document {
+	d := &document{text: text, tokens: make([]token, 0, len(text)/5)}
+	cp := 0 // code point offset of byte i
+	quoted := false
+	sentStart := 0
+	endSentence := func() {
+		if len(d.tokens) > sentStart {
+			d.sentences = append(d.sentences, sentence{sentStart, len(d.tokens)})
+		}
+		sentStart = len(d.tokens)
+	}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			endSentence()
+			quoted = false
+			i += n
+			cp++
+		case unicode.IsSpace(r):
+			i += n
+			cp++
+		case isWordRune(r):
+			bi, bc := i, cp
+			for i < len(text) {
+				r, n := utf8.DecodeRuneInString(text[i:])
+				if isWordRune(r) {
+					i += n
+					cp++
+					continue
+				}
+				if isJoiner(r) && i+n < len(text) {
+					r2, _ := utf8.DecodeRuneInString(text[i+n:])
+					if isWordRune(r2) {
+						i += n
+						cp++
+						continue
+					}
+				}
+				break
+			}
+			w := text[bi:i]
+			d.tokens = append(d.tokens, token{start: bc, end: cp, text: w, lower: lower(w), word: true, quoted: quoted})
+		default:
+			w := text[i : i+n]
+			if r == '"' || r == '“' || r == '”' {
+				if r == '“' {
+					quoted = true
+				} else if r == '”' {
+					quoted = false
+				} else {
+					quoted = !quoted
+				}
+			}
+			d.tokens = append(d.tokens, token{start: cp, end: cp + 1, text: w, lower: w, quoted: quoted})
+			i += n
+			cp++
+			if r == '.' || r == '!' || r == '?' {
+				// End the sentence unless the next word continues it
+				// (lower-case start, as after "Mr." or "U.S.").
+				j := i
+				for j < len(text) {
+					r2, n2 := utf8.DecodeRuneInString(text[j:])
+					if r2 == '"' || r2 == '”' || r2 == '\'' || r2 == '’' || r2 == ')' {
+						j += n2
+						continue
+					}
+					break
+				}
+				if j < len(text) {
+					r2, _ := utf8.DecodeRuneInString(text[j:])
+					if !unicode.IsSpace(r2) {
+						continue
+					}
+				}
+				k := j
+				for k < len(text) {
+					r2, n2 := utf8.DecodeRuneInString(text[k:])
+					if r2 == ' ' || r2 == '\t' {
+						k += n2
+						continue
+					}
+					break
+				}
+				if k < len(text) {
+					r2, _ := utf8.DecodeRuneInString(text[k:])
+					if unicode.IsLower(r2) || unicode.IsDigit(r2) {
+						continue
+					}
+				}
+				// Take closing quotes into the sentence.
+				for i < j {
+					r2, n2 := utf8.DecodeRuneInString(text[i:])
+					q := quoted
+					if r2 == '"' || r2 == '”' {
+						quoted = false
+					}
+					d.tokens = append(d.tokens, token{start: cp, end: cp + 1, text: text[i : i+n2], lower: text[i : i+n2], quoted: q})
+					i += n2
+					cp++
+				}
+				if !quoted {
+					endSentence()
+				}
+			}
+		}
+	}
+	endSentence()
+	d.counts = make(map[string]int)
+	for i := range d.tokens {
+		t := &d.tokens[i]
+		t.hash = hashString(fnvOffset, t.lower)
+		if !t.word {
+			continue
+		}
+		t.info = wordInfo[t.lower]
+		if len(t.lower) > 3 && t.info&stopBit == 0 {
+			d.counts[t.lower]++
+		}
+	}
+	return d
+}
+
+// lower returns s lower-cased, without allocating when it already is.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// shape summarises how a token is written: "X" capitalised, "A" all
+// capitals, "d" digits, "x" lower case, "p" punctuation.
+func shape(t *token) byte {
+	if !t.word {
+		return 'p'
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	switch {
+	case unicode.IsDigit(r):
+		return 'd'
+	case unicode.IsUpper(r):
+		if len(t.text) > 1 && t.text == strings.ToUpper(t.text) {
+			return 'A'
+		}
+		return 'X'
+	}
+	return 'x'
+}

@@ -1,0 +1,309 @@
+package propaganda
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+)
+
+// Training settings. They were chosen by cross-validation on the PTC
+// training articles (see docs/techniques.md) and are fixed so that
+// `sift train techniques` rebuilds the shipped model byte for byte.
+const (
+	trainEpochs = 6
+	trainRate   = 0.02
+	sentRate    = 0.05
+	trainSeed   = 20191103 // EMNLP 2019, where PTC was published
+	tuneFolds   = 3        // folds of the training articles for tuning thresholds
+)
+
+// thresholdGrid lists the thresholds tried for each technique.
+var thresholdGrid = []float32{0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+
+// trainDoc is a corpus article turned into features and token labels.
+type trainDoc struct {
+	article *CorpusArticle
+	doc     *document
+	// sentFeats[si] are the sentence features of sentence si.
+	sentFeats [][]uint32
+	// tokFeats[i] are the token features of token i.
+	tokFeats [][]uint32
+	// masks are the lexicon classes of the tokens.
+	masks []uint32
+	// labels[i] has bit k set when token i overlaps a gold span of technique k.
+	labels []uint32
+}
+
+// featurize prepares an article for training or scoring.
+func featurize(a *CorpusArticle) *trainDoc {
+	d := tokenize(a.Text)
+	f := newFeaturizer(d)
+	td := &trainDoc{article: a, doc: d, masks: f.masks, sentFeats: make([][]uint32, len(d.sentences)), tokFeats: make([][]uint32, len(d.tokens))}
+	for si, s := range d.sentences {
+		title := isTitle(d, si)
+		td.sentFeats[si] = f.sentenceFeatures(nil, si, title)
+		for i := s.first; i < s.last; i++ {
+			td.tokFeats[i] = f.tokenFeatures(nil, i, s, title)
+		}
+	}
+	td.labels = make([]uint32, len(d.tokens))
+	for _, sp := range a.Spans {
+		k := techIndex[sp.Technique]
+		for i := range d.tokens {
+			t := &d.tokens[i]
+			if t.start < sp.End && t.end > sp.Start {
+				td.labels[i] |= 1 << k
+			}
+		}
+	}
+	return td
+}
+
+// learner holds the weights being trained and their running sums for
+// averaging (averaged SGD: the model returned is the mean of the weights
+// over all steps, which generalises better than the last ones).
+type learner struct {
+	w, u []float32 // weights, and step-weighted sums of the updates
+	c    float32   // steps taken
+}
+
+// update adds delta to the weights of feature h.
+func (l *learner) update(h uint32, delta *[numTech]float32) {
+	row := l.w[int(h)*numTech : int(h)*numTech+numTech]
+	urow := l.u[int(h)*numTech : int(h)*numTech+numTech]
+	for k, d := range delta {
+		row[k] += d
+		urow[k] += l.c * d
+	}
+}
+
+// average returns the averaged weights.
+func (l *learner) average() []float32 {
+	out := make([]float32, len(l.w))
+	for i := range out {
+		out[i] = l.w[i] - l.u[i]/l.c
+	}
+	return out
+}
+
+// newLearner returns a learner with zero weights.
+func newLearner() *learner {
+	return &learner{w: make([]float32, numTech<<hashBits), u: make([]float32, numTech<<hashBits), c: 1}
+}
+
+// fit trains a model on the documents tds[i] for i in idx. Thresholds are
+// left at 0.5.
+func fit(tds []*trainDoc, idx []int) *Model {
+	tl, sl := newLearner(), newLearner()
+	anyW, anyU, anyC := make([]float32, 1<<hashBits), make([]float32, 1<<hashBits), float32(1)
+	order := append([]int(nil), idx...)
+	rng := rand.New(rand.NewPCG(trainSeed, uint64(len(idx))))
+	var delta, sentDelta [numTech]float32
+	for epoch := 0; epoch < trainEpochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, di := range order {
+			td := tds[di]
+			for si, s := range td.doc.sentences {
+				sfeats := td.sentFeats[si]
+				// Sentence classifier.
+				var sacc [numTech]float32
+				addRows(&sacc, sl.w, sfeats)
+				var y uint32
+				for i := s.first; i < s.last; i++ {
+					y |= td.labels[i]
+				}
+				for k := range sacc {
+					delta[k] = sentRate * (bit(y, k) - sigmoid(sacc[k]))
+				}
+				for _, h := range sfeats {
+					sl.update(h, &delta)
+				}
+				sl.c++
+				var x float32
+				for _, h := range sfeats {
+					x += anyW[h]
+				}
+				g := sentRate * (min(float32(y), 1) - sigmoid(x))
+				for _, h := range sfeats {
+					anyW[h] += g
+					anyU[h] += anyC * g
+				}
+				anyC++
+				// Token tagger.
+				var base [numTech]float32
+				addRows(&base, tl.w, sfeats)
+				sentDelta = [numTech]float32{}
+				for i := s.first; i < s.last; i++ {
+					acc := base
+					feats := td.tokFeats[i]
+					addRows(&acc, tl.w, feats)
+					y := td.labels[i]
+					for k := range acc {
+						g := trainRate * (bit(y, k) - sigmoid(acc[k]))
+						delta[k] = g
+						sentDelta[k] += g
+					}
+					for _, h := range feats {
+						tl.update(h, &delta)
+					}
+					tl.c++
+				}
+				for _, h := range sfeats {
+					tl.update(h, &sentDelta)
+				}
+			}
+		}
+	}
+	m := &Model{token: tl.average(), sent: sl.average(), any: anyW, anyThreshold: 1}
+	for h := range anyW {
+		anyW[h] -= anyU[h] / anyC
+	}
+	for k := range m.thresholds {
+		m.thresholds[k] = 0.5
+	}
+	return m
+}
+
+// bit returns 1 if bit k of y is set, else 0.
+func bit(y uint32, k int) float32 {
+	if y&(1<<k) != 0 {
+		return 1
+	}
+	return 0
+}
+
+// probs computes the probabilities of a featurized document.
+func (m *Model) probs(td *trainDoc) probabilities {
+	d := td.doc
+	p := newProbabilities(d)
+	p.masks = td.masks
+	for si, s := range d.sentences {
+		base := m.sentenceProbs(&p, si, td.sentFeats[si])
+		for i := s.first; i < s.last; i++ {
+			m.tokenProbs(&p, i, base, td.tokFeats[i])
+		}
+	}
+	return p
+}
+
+// annotations converts predicted spans of an article to Annotations.
+func annotations(id string, spans []span) []Annotation {
+	out := make([]Annotation, len(spans))
+	for i, sp := range spans {
+		out[i] = Annotation{Article: id, Technique: Techniques[sp.tech], Start: sp.start, End: sp.end}
+	}
+	return out
+}
+
+// tune sets m's mode and threshold of each technique to those maximising
+// its labelled F1 on the documents tds[i] for i in idx, whose
+// probabilities (from models that did not see them) are probs[j]. A
+// technique that scores nothing at any threshold is switched off
+// (threshold 1).
+func (m *Model) tune(tds []*trainDoc, idx []int, probs []probabilities) {
+	var gold []Annotation
+	for _, i := range idx {
+		gold = append(gold, tds[i].article.Spans...)
+	}
+	for k := 0; k < numTech; k++ {
+		best, bestMode, bestF := float32(1), false, 0.0
+		for _, mode := range []bool{false, true} {
+			m.bySentence[k] = mode
+			for _, th := range thresholdGrid {
+				m.thresholds[k] = th
+				var pred []Annotation
+				for j, i := range idx {
+					pred = append(pred, annotations(tds[i].article.ID, m.decodeTech(tds[i].doc, probs[j], k, nil))...)
+				}
+				if f := ScoreLabelled(gold, pred, Techniques[k]).F1; f > bestF {
+					best, bestMode, bestF = th, mode, f
+				}
+			}
+		}
+		m.thresholds[k], m.bySentence[k] = best, bestMode
+	}
+	// The union of all techniques' spans is what span identification
+	// scores, so refine the settings one technique at a time for the sum
+	// of the span and the labelled F1.
+	objective := func() float64 {
+		var pred []Annotation
+		for j, i := range idx {
+			pred = append(pred, annotations(tds[i].article.ID, m.decode(tds[i].doc, probs[j]))...)
+		}
+		return ScoreSpans(gold, pred).F1 + ScoreLabelled(gold, pred, "").F1
+	}
+	bestObj := objective()
+	for pass := 0; pass < 2; pass++ {
+		for k := 0; k < numTech; k++ {
+			best, bestMode := m.thresholds[k], m.bySentence[k]
+			for _, mode := range []bool{false, true} {
+				for _, th := range append(thresholdGrid, 1) {
+					m.thresholds[k], m.bySentence[k] = th, mode
+					if o := objective(); o > bestObj {
+						best, bestMode, bestObj = th, mode, o
+					}
+				}
+			}
+			m.thresholds[k], m.bySentence[k] = best, bestMode
+		}
+		best := m.anyThreshold
+		for _, th := range append(thresholdGrid, 1) {
+			m.anyThreshold = th
+			if o := objective(); o > bestObj {
+				best, bestObj = th, o
+			}
+		}
+		m.anyThreshold = best
+	}
+}
+
+// train fits a model on tds[i] for i in idx and tunes its thresholds on
+// out-of-fold probabilities: tuneFolds models, each trained on all but one
+// tuneFolds-th of the articles, score the part they did not see. The
+// weights are quantised as stored.
+func train(tds []*trainDoc, idx []int, progress io.Writer) *Model {
+	probs := make([]probabilities, len(idx))
+	for fold := 0; fold < tuneFolds; fold++ {
+		var fitIdx []int
+		for j, i := range idx {
+			if j%tuneFolds != fold {
+				fitIdx = append(fitIdx, i)
+			}
+		}
+		pre := fit(tds, fitIdx)
+		pre.Quantize()
+		for j, i := range idx {
+			if j%tuneFolds == fold {
+				probs[j] = pre.probs(tds[i])
+			}
+		}
+	}
+	m := fit(tds, idx)
+	m.Quantize()
+	m.tune(tds, idx, probs)
+	fmt.Fprintf(progress, "tuned on %d articles: thresholds %v by sentence %v any %v\n", len(idx), m.thresholds, m.bySentence, m.anyThreshold)
+	return m
+}
+
+// HeldOut reports whether the i-th article of the corpus (in LoadPTC's
+// order) is kept out of the shipped model's training, so that tests can
+// check that model on articles it has not seen: the fifth of the five
+// cross-validation folds.
+func HeldOut(i int) bool { return i%5 == 4 }
+
+// Train builds the technique model from corpus articles (LoadPTC), leaving
+// out the held-out ones (HeldOut), deterministically: the same articles
+// give the same model, byte for byte once encoded. Progress messages go to
+// progress.
+func Train(articles []CorpusArticle, progress io.Writer) *Model {
+	tds := make([]*trainDoc, len(articles))
+	var idx []int
+	for i := range articles {
+		if HeldOut(i) {
+			continue
+		}
+		tds[i] = featurize(&articles[i])
+		idx = append(idx, i)
+	}
+	return train(tds, idx, progress)
+}
