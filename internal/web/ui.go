@@ -180,10 +180,6 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	v := searchView{params: r.URL.Query(), Query: p.Query, Page: p.Page}
-	if v.Hits, v.Total, err = s.store.Search(ctx, p.Query); err != nil {
-		s.pageError(w, r, err)
-		return
-	}
 	if wholeStore(p.Query) {
 		// Only the unfiltered listing shows (and caches by) the store size.
 		if v.Stored, err = s.store.CountArticles(ctx); err != nil {
@@ -191,7 +187,19 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if v.Facets, err = s.facets(ctx, p.Query, v.Stored); err != nil {
+	// The facets are counted while the hits are ranked: two readers.
+	var facetErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		v.Facets, facetErr = s.facets(ctx, p.Query, v.Stored)
+	}()
+	v.Hits, v.Total, err = s.store.Search(ctx, p.Query)
+	<-done
+	if err == nil {
+		err = facetErr
+	}
+	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
