@@ -33,6 +33,7 @@ func runWatch(args []string) error {
 	ignoreRobots := fs.Bool("ignore-robots", false, "do not obey robots.txt (only for sites you run)")
 	hostInterval := fs.Duration("host-interval", time.Second, "least time between requests to one host")
 	maxItems := fs.Int("max-items", 50, "new items fetched per feed and poll")
+	workers := fs.Int("workers", 4, "feeds polled at once (requests to one host stay spaced out)")
 	quiet := fs.Bool("quiet", false, "log only errors")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: sift watch --db PATH [--allow-private] [--interval D] [--once] FEEDS...\n\nFEEDS are feed URLs or files listing them (OPML, or one URL per line).")
@@ -74,6 +75,7 @@ func runWatch(args []string) error {
 		Ingest:   watchIngest(db, analyze.Default()),
 		Log:      logw,
 		MaxItems: *maxItems,
+		Workers:  *workers,
 	}
 	for {
 		st, err := w.Poll(ctx, feeds)

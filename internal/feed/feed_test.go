@@ -316,3 +316,46 @@ func FuzzParseList(f *testing.F) {
 		}
 	})
 }
+
+func TestWatcherPollsFeedsInParallel(t *testing.T) {
+	var feeds []string
+	for range 3 {
+		site := &newsSite{items: []string{"/story1", "/story2"}, requests: map[string]int{}}
+		srv := httptest.NewServer(site)
+		defer srv.Close()
+		feeds = append(feeds, srv.URL+"/feed.xml")
+	}
+	store := newMemStore()
+	var mu sync.Mutex
+	ingested := map[string]bool{}
+	w := &Watcher{
+		Fetch: fetch.New(fetch.Options{AllowPrivate: true, HostInterval: time.Millisecond, Retries: -1}),
+		Store: store,
+		Ingest: func(_ context.Context, docs []sift.Document) (map[string]error, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			for _, d := range docs {
+				ingested[d.URL] = true
+			}
+			// Report one page as failed, as ingest does for a page without text.
+			return map[string]error{docs[0].Source: fmt.Errorf("no article text")}, nil
+		},
+		Workers: 3,
+	}
+	st, err := w.Poll(context.Background(), feeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Feeds != 3 || st.NewItems != 6 || len(ingested) != 6 || st.Stored != 3 || st.ItemErrors != 3 {
+		t.Errorf("stats %+v, %d ingested; want 3 feeds, 6 new, 6 ingested, 3 stored, 3 failed in ingest", st, len(ingested))
+	}
+	for _, f := range feeds {
+		statuses := map[string]int{}
+		for _, it := range store.items[f] {
+			statuses[it.Status]++
+		}
+		if statuses["stored"] != 1 || statuses["no article text"] != 1 {
+			t.Errorf("%s: item statuses %v", f, statuses)
+		}
+	}
+}

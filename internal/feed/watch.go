@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -29,6 +30,9 @@ type Watcher struct {
 	Now      func() time.Time // [time.Now]
 	Log      io.Writer        // one line per feed and poll, or nil
 	MaxItems int              // new items fetched per feed and poll [50]
+	Workers  int              // feeds polled at once [4]; writes to the store stay one at a time
+
+	mu sync.Mutex // serialises Ingest, store writes and the log
 }
 
 // Stats count what one poll did.
@@ -40,17 +44,65 @@ type Stats struct {
 // feed's state and counted; the returned error is for a broken store or a
 // cancelled context.
 func (w *Watcher) Poll(ctx context.Context, feeds []string) (Stats, error) {
-	var st Stats
-	for _, u := range feeds {
-		if err := ctx.Err(); err != nil {
-			return st, err
-		}
-		st.Feeds++
-		if err := w.pollOne(ctx, u, &st); err != nil {
-			return st, err
-		}
+	workers := w.Workers
+	if workers <= 0 {
+		workers = 4
 	}
-	return st, nil
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		total    Stats
+		firstErr error
+		statsMu  sync.Mutex
+		wg       sync.WaitGroup
+	)
+	jobs := make(chan string)
+	for range min(workers, len(feeds)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for u := range jobs {
+				var st Stats
+				st.Feeds = 1
+				err := w.pollOne(ctx, u, &st)
+				statsMu.Lock()
+				total.add(st)
+				if err != nil && firstErr == nil {
+					firstErr = err
+					cancel()
+				}
+				statsMu.Unlock()
+			}
+		}()
+	}
+	for _, u := range feeds {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- u
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	return total, firstErr
+}
+
+func (s *Stats) add(o Stats) {
+	s.Feeds += o.Feeds
+	s.Failed += o.Failed
+	s.NotModified += o.NotModified
+	s.NewItems += o.NewItems
+	s.Stored += o.Stored
+	s.ItemErrors += o.ItemErrors
+}
+
+// locked runs fn holding the watcher's write lock.
+func (w *Watcher) locked(fn func() error) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return fn()
 }
 
 func (w *Watcher) now() time.Time {
@@ -62,7 +114,9 @@ func (w *Watcher) now() time.Time {
 
 func (w *Watcher) logf(format string, args ...any) {
 	if w.Log != nil {
+		w.mu.Lock()
 		fmt.Fprintf(w.Log, format+"\n", args...)
+		w.mu.Unlock()
 	}
 }
 
@@ -80,7 +134,7 @@ func (w *Watcher) pollOne(ctx context.Context, feedURL string, st *Stats) error 
 		state.ErrorStreak++
 		state.LastError = err.Error()
 		w.logf("%s: %v (%d failures in a row)", feedURL, err, state.ErrorStreak)
-		return w.Store.PutFeed(ctx, state)
+		return w.locked(func() error { return w.Store.PutFeed(ctx, state) })
 	}
 	resp, err := w.Fetch.Get(ctx, feedURL, fetch.Conditional{ETag: state.ETag, LastModified: state.LastModified})
 	if err != nil {
@@ -92,7 +146,7 @@ func (w *Watcher) pollOne(ctx context.Context, feedURL string, st *Stats) error 
 	if resp.NotModified {
 		st.NotModified++
 		w.succeeded(state)
-		return w.Store.PutFeed(ctx, state)
+		return w.locked(func() error { return w.Store.PutFeed(ctx, state) })
 	}
 	parsed, err := Parse(resp.Body, resp.URL)
 	if err != nil {
@@ -147,26 +201,6 @@ func (w *Watcher) pollOne(ctx context.Context, feedURL string, st *Stats) error 
 		}
 		marks = append(marks, mark)
 	}
-	if len(docs) > 0 {
-		failed, err := w.Ingest(ctx, docs)
-		if err != nil {
-			return err
-		}
-		for i := range marks {
-			if e := failed[marks[i].URL]; e != nil && marks[i].Status == "stored" {
-				marks[i].Status = e.Error()
-				st.ItemErrors++
-			}
-		}
-	}
-	for _, m := range marks {
-		if m.Status == "stored" {
-			st.Stored++
-		}
-	}
-	if err := w.Store.MarkSeen(ctx, feedURL, marks); err != nil {
-		return err
-	}
 	if parsed.Title != "" {
 		state.Title = parsed.Title
 	}
@@ -179,8 +213,36 @@ func (w *Watcher) pollOne(ctx context.Context, feedURL string, st *Stats) error 
 		state.ETag, state.LastModified = resp.ETag, resp.LastModified
 	}
 	w.succeeded(state)
-	w.logf("%s: %d new items", feedURL, len(fresh))
-	return w.Store.PutFeed(ctx, state)
+	// Store the pages, then mark the items seen, then save the state: a
+	// watcher killed in between fetches a page again at worst.
+	err = w.locked(func() error {
+		if len(docs) > 0 {
+			failed, err := w.Ingest(ctx, docs)
+			if err != nil {
+				return err
+			}
+			for i := range marks {
+				if e := failed[marks[i].URL]; e != nil && marks[i].Status == "stored" {
+					marks[i].Status = e.Error()
+					st.ItemErrors++
+				}
+			}
+		}
+		if err := w.Store.MarkSeen(ctx, feedURL, marks); err != nil {
+			return err
+		}
+		return w.Store.PutFeed(ctx, state)
+	})
+	if err != nil {
+		return err
+	}
+	for _, m := range marks {
+		if m.Status == "stored" {
+			st.Stored++
+		}
+	}
+	w.logf("%s: %d new items, %d stored", feedURL, len(fresh), st.Stored)
+	return nil
 }
 
 func (w *Watcher) succeeded(state *sift.FeedState) {
