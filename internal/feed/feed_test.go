@@ -359,3 +359,39 @@ func TestWatcherPollsFeedsInParallel(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(rssFeed))
+	f.Add([]byte(atomFeed))
+	f.Add([]byte(jsonFeed))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		feed, err := Parse(data, "https://example.org/feed")
+		if err != nil {
+			return
+		}
+		for _, it := range feed.Items {
+			if it.Key == "" {
+				t.Fatalf("item without key: %+v", it)
+			}
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Bench</title>`)
+	for i := range 50 {
+		fmt.Fprintf(&sb, `<item><title>Story %d</title><link>https://example.org/%d</link><pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate><description>Summary of story %d.</description></item>`, i, i, i)
+	}
+	sb.WriteString(`</channel></rss>`)
+	data := []byte(sb.String())
+	items := 0
+	for b.Loop() {
+		f, err := Parse(data, "https://example.org/feed")
+		if err != nil {
+			b.Fatal(err)
+		}
+		items += len(f.Items)
+	}
+	b.ReportMetric(float64(items)/b.Elapsed().Seconds(), "items/s")
+}

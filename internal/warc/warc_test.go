@@ -165,3 +165,19 @@ func FuzzRead(f *testing.F) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+func BenchmarkRead(b *testing.B) {
+	var buf bytes.Buffer
+	page := "<html><body>" + strings.Repeat("<p>A paragraph of an article page, long enough to be realistic.</p>", 80) + "</body></html>"
+	for i := range 100 {
+		buf.WriteString(gzipped(warcRecord("WARC/1.1", "response", fmt.Sprintf("https://a.example/%d", i),
+			"application/http; msgtype=response", httpResponse("200 OK", "text/html; charset=utf-8", "", page))))
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	docs := 0
+	for b.Loop() {
+		Read(bytes.NewReader(data), "b.warc.gz", func(sift.Document) error { docs++; return nil })
+	}
+	b.ReportMetric(float64(docs)/b.Elapsed().Seconds(), "articles/s")
+}
