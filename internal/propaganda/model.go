@@ -523,6 +523,12 @@ func (m *Model) predict(d *document) []span {
 	return m.decode(d, m.scores(newFeaturizer(d)))
 }
 
+// hiddenEvidence are feature kinds left out of evidence: they help the
+// model but tell a reader nothing (the bias, word shapes, positions).
+var hiddenEvidence = map[string]bool{"bias": true, "sentence": true, "shape": true, "shapes": true,
+	"position": true, "suffix": true, "word before previous": true, "word after next": true,
+	"sentence length": true, "sentence number": true, "sentence starts with": true}
+
 // evidence lists the features that pushed the tokens of sp towards its
 // technique most, strongest first, at most n.
 func (m *Model) evidence(f *featurizer, sp span, n int) []string {
@@ -542,7 +548,7 @@ func (m *Model) evidence(f *featurizer, sp span, n int) []string {
 	addAll := func(feats []uint32) {
 		for j, h := range feats {
 			w := float32(table[int(h)*numTech+sp.tech]) * scale
-			if name := names[j]; w > 0 && name.kind != "bias" && name.kind != "sentence" {
+			if name := names[j]; w > 0 && !hiddenEvidence[name.kind] {
 				found = append(found, weighted{name, w})
 			}
 		}

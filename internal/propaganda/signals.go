@@ -161,10 +161,11 @@ func insideQuote(qs []sift.Quote, start, end int) bool {
 // headlineMismatch reports a headline whose key words the body barely uses.
 // Key words are the headline's content words (four letters or more, not
 // function words); a word counts as supported when the body has a word with
-// the same first five letters. Body paragraphs that merely repeat the
-// headline do not count. It fires when at least three key words exist and
-// at most 40% of them are supported, or when none of the headline's names
-// (capitalised words) appears in the body.
+// the same first five letters (hyphenated body words count by their parts
+// too). Body paragraphs that merely repeat the headline do not count. It
+// fires when at least three key words exist and at most half of them are
+// supported, or when none of the headline's names (capitalised words in a
+// headline not written in Title Case) appears in the body.
 func headlineMismatch(title string, d *document) (sift.Signal, bool) {
 	title = strings.TrimSpace(title)
 	if title == "" {
@@ -208,11 +209,17 @@ func headlineMismatch(title string, d *document) (sift.Signal, bool) {
 		if inSkip {
 			continue
 		}
-		st := stem(t.lower)
-		for k := range keys {
-			if !keys[k].found && keys[k].stem == st {
-				keys[k].found = true
-				left--
+		parts := []string{t.lower}
+		if strings.Contains(t.lower, "-") {
+			parts = append(parts, strings.Split(t.lower, "-")...)
+		}
+		for _, part := range parts {
+			st := stem(part)
+			for k := range keys {
+				if !keys[k].found && keys[k].stem == st {
+					keys[k].found = true
+					left--
+				}
 			}
 		}
 		if left == 0 {
@@ -234,7 +241,7 @@ func headlineMismatch(title string, d *document) (sift.Signal, bool) {
 	}
 	support := float64(len(keys)-len(missing)) / float64(len(keys))
 	namesGone := names > 0 && namesFound == 0
-	if support > 0.4 && !namesGone {
+	if support > 0.5 && !namesGone {
 		return sift.Signal{}, false
 	}
 	return sift.Signal{Text: title, Kind: HeadlineMismatch, Score: round2(1 - support),
