@@ -2,12 +2,14 @@ package analyze
 
 import (
 	"github.com/sift-news/sift/internal/ner"
+	"github.com/sift-news/sift/internal/propaganda"
 	"github.com/sift-news/sift/internal/quote"
 )
 
 // Default returns the pipeline with every analysis stage sift ships, in
-// order: entities first (quotes use them), then quotes, then techniques.
-// Models load on first use.
+// order: entities first (quotes use them), then quotes, then techniques
+// and signals (which use the quotes to tell attributed claims from bare
+// ones). Models load on first use.
 func Default() *Pipeline {
-	return &Pipeline{Stages: []Stage{ner.NewStage(), quote.NewStage()}}
+	return &Pipeline{Stages: []Stage{ner.NewStage(), quote.NewStage(), propaganda.NewStage()}}
 }
