@@ -89,7 +89,7 @@ func (s *extractScore) print(w io.Writer, name string) {
 	if s.elapsed > 0 {
 		rate = float64(s.pages) / s.elapsed.Seconds()
 	}
-	fmt.Fprintf(w, "%-22s %6.3f %6.3f %6.3f   %6.3f %6.3f (%.3f) %6.3f (%.3f) %6d %8.1f\n", name,
+	fmt.Fprintf(w, "%-23s %6.3f %6.3f %6.3f   %6.3f %6.3f (%.3f) %6.3f (%.3f) %6d %8.1f\n", name,
 		s.p/n, s.r/n, s.f1/n, float64(s.title)/n,
 		float64(s.author)/n, float64(s.authorCorrect)/float64(max(s.withAuthor, 1)),
 		float64(s.date)/n, float64(s.dateCorrect)/float64(max(s.withDate, 1)),
@@ -126,11 +126,11 @@ func runEvalExtract(args []string) error {
 	}
 
 	type outcome struct {
-		base, ours        clean.Result
-		baseErr, oursErr  error
-		baseTook, oursTok time.Duration
-		page              *wcxbPage
-		err               error
+		base, fb, ours             clean.Result
+		baseErr, fbErr, oursErr    error
+		baseTook, fbTook, oursTook time.Duration
+		page                       *wcxbPage
+		err                        error
 	}
 	results := make([]outcome, len(files))
 	jobs := make(chan int)
@@ -148,11 +148,14 @@ func runEvalExtract(args []string) error {
 				}
 				o.page = pg
 				t := time.Now()
-				o.base, o.baseErr = extract.Trafilatura(body, pg.URL)
+				o.base, o.baseErr = extract.Trafilatura(body, pg.URL, false)
 				o.baseTook = time.Since(t)
 				t = time.Now()
+				o.fb, o.fbErr = extract.Trafilatura(body, pg.URL, true)
+				o.fbTook = time.Since(t)
+				t = time.Now()
 				o.ours, o.oursErr = extract.HTML(body, pg.URL)
-				o.oursTok = time.Since(t)
+				o.oursTook = time.Since(t)
 			}
 		}()
 	}
@@ -162,13 +165,14 @@ func runEvalExtract(args []string) error {
 	close(jobs)
 	wg.Wait()
 
-	var base, ours extractScore
+	var base, withFallback, ours extractScore
 	for _, o := range results {
 		if o.err != nil {
 			return o.err
 		}
 		fb := base.add(o.base, o.baseErr, o.page, o.baseTook)
-		fo := ours.add(o.ours, o.oursErr, o.page, o.oursTok)
+		withFallback.add(o.fb, o.fbErr, o.page, o.fbTook)
+		fo := ours.add(o.ours, o.oursErr, o.page, o.oursTook)
 		if *verbose {
 			fmt.Printf("%s %.3f %.3f %+.3f\n", o.page.ID, fb, fo, fo-fb)
 			g := o.page.Gold
@@ -180,12 +184,15 @@ func runEvalExtract(args []string) error {
 		}
 	}
 	fmt.Printf("WCXB dev, %d article pages (%s)\n", len(files), *dir)
-	fmt.Printf("%-22s %6s %6s %6s   %6s %14s %14s %6s %8s\n", "extractor", "P", "R", "F1", "title", "author", "date", "failed", "pages/s")
+	fmt.Printf("%-23s %6s %6s %6s   %6s %14s %14s %6s %8s\n", "extractor", "P", "R", "F1", "title", "author", "date", "failed", "pages/s")
 	base.print(os.Stdout, "go-trafilatura")
+	withFallback.print(os.Stdout, "go-trafilatura+fallback")
 	ours.print(os.Stdout, "sift extract/"+extract.Version)
 	fmt.Println("P, R, F1: bag-of-words token scores of the main text, averaged over pages.")
 	fmt.Println("title, author, date: exact match (case and punctuation folded) over all pages,")
 	fmt.Println("an empty answer being right where the page has none; in brackets over pages that have one.")
+	fmt.Println("go-trafilatura: default options; +fallback: with go-readability and go-domdistiller (EnableFallback).")
+	fmt.Println("-v columns: page, F1 of go-trafilatura (default), F1 of sift, difference.")
 	fmt.Println("pages/s: per worker, extraction only.")
 	return nil
 }
@@ -228,7 +235,11 @@ func showWCXB(dir, id string) error {
 	for _, run := range []struct {
 		name string
 		fn   func(string, string) (clean.Result, error)
-	}{{"go-trafilatura", extract.Trafilatura}, {"sift", extract.HTML}} {
+	}{
+		{"go-trafilatura", func(p, u string) (clean.Result, error) { return extract.Trafilatura(p, u, false) }},
+		{"go-trafilatura+fallback", func(p, u string) (clean.Result, error) { return extract.Trafilatura(p, u, true) }},
+		{"sift", extract.HTML},
+	} {
 		r, err := run.fn(body, pg.URL)
 		_, _, f1 := extract.TokenF1(strings.Join(r.Paragraphs, "\n\n"), pg.Gold.MainContent)
 		fmt.Printf("\n== %s (F1 %.3f, error %v)\ntitle: %s\nauthor: %s\ndate: %s\noutlet: %s\nlanguage: %s\n\n", run.name, f1, err, r.Title, r.Author, r.Published, r.Outlet, r.Language)

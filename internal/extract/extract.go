@@ -2,7 +2,8 @@
 // page: title, body paragraphs, author, publication date, site name and
 // language.
 //
-// The main text comes from go-trafilatura, cross-checked with a second,
+// The main text comes from go-trafilatura (with its go-readability and
+// go-domdistiller fallbacks), cross-checked with a second,
 // paragraph-density extractor of our own (density.go) for the pages where
 // trafilatura keeps too little or too much. The result is then cut into
 // one paragraph per block, and leftover boilerplate (newsletter boxes, share
@@ -28,7 +29,7 @@ import (
 )
 
 // Version of the extractor; it changes whenever its output may change.
-const Version = "1"
+const Version = "2"
 
 // Limits on the pages HTML accepts.
 const (
@@ -100,15 +101,17 @@ func Document(doc *html.Node, pageURL string) (clean.Result, error) {
 	return r, nil
 }
 
-// Trafilatura runs plain go-trafilatura with its default options and
-// returns its text split into paragraphs and its metadata unchanged. It is
-// the baseline `sift eval extract` compares HTML against.
-func Trafilatura(page, pageURL string) (clean.Result, error) {
+// Trafilatura runs plain go-trafilatura (with its default options, or
+// with its fallback extractors, go-readability and go-domdistiller, when
+// fallback is set) and returns its text split into paragraphs and its
+// metadata unchanged. These are the baselines `sift eval extract` compares
+// HTML against.
+func Trafilatura(page, pageURL string, fallback bool) (clean.Result, error) {
 	doc, err := Parse(page)
 	if err != nil {
 		return clean.Result{}, err
 	}
-	opts := trafilatura.Options{ExcludeComments: true}
+	opts := trafilatura.Options{ExcludeComments: true, EnableFallback: fallback}
 	if u, err := nurl.Parse(pageURL); err == nil && u.Host != "" {
 		opts.OriginalURL = u
 	}
@@ -130,10 +133,13 @@ func Trafilatura(page, pageURL string) (clean.Result, error) {
 	return r, nil
 }
 
-// options are the trafilatura options HTML uses. (Keeping links in its
-// output would let the filter see link lists, but costs it main text.)
+// options are the trafilatura options HTML uses: its fallback extractors
+// on (they lift WCXB F1 from 0.910 to 0.937 for twice the time), its fast
+// date search (the extensive one finds copyright years; see textDate).
+// Keeping links in its output would let the filter see link lists, but
+// costs main text.
 func options(pageURL string) trafilatura.Options {
-	opts := trafilatura.Options{ExcludeComments: true}
+	opts := trafilatura.Options{ExcludeComments: true, EnableFallback: true, HtmlDateMode: trafilatura.Fast}
 	if u, err := nurl.Parse(pageURL); err == nil && u.Host != "" {
 		opts.OriginalURL = u
 	}
