@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -63,7 +64,7 @@ func runOutlets(args []string) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "outlet\tarticles\twords\tspans/1k words\tvs store\tmost frequent (vs store)\n")
+	fmt.Fprintf(tw, "outlet\tarticles\twords\tspans/1k words\tvs store\tmost frequent (vs store)\tsignals\n")
 	row := func(p propaganda.Profile) {
 		var ts []string
 		for i, t := range p.Techniques {
@@ -76,7 +77,13 @@ func runOutlets(args []string) error {
 		if name == "" {
 			name = "(unknown)"
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%.2fx\t%s\n", name, p.Articles, p.Words, p.Rate, p.Relative, strings.Join(ts, ", "))
+		var ss []string
+		for kind, n := range p.Signals {
+			ss = append(ss, fmt.Sprintf("%s %d", kind, n))
+		}
+		sort.Strings(ss)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%.2fx\t%s\t%s\n", name, p.Articles, p.Words, p.Rate, p.Relative,
+			strings.Join(ts, ", "), strings.Join(ss, ", "))
 	}
 	for _, p := range outlets {
 		row(p)

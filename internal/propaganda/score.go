@@ -93,7 +93,20 @@ func score(gold, pred []Annotation) PRF {
 	for _, spans := range g {
 		r.Gold += len(spans)
 	}
-	for k, ps := range p {
+	// Sum in a fixed order: float addition is not associative, and
+	// training compares these scores, so they must not depend on map order.
+	keys := make([]groupKey, 0, len(p))
+	for k := range p {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].article != keys[j].article {
+			return keys[i].article < keys[j].article
+		}
+		return keys[i].technique < keys[j].technique
+	})
+	for _, k := range keys {
+		ps := p[k]
 		r.Pred += len(ps)
 		gs := g[k]
 		for _, s := range ps {
