@@ -321,6 +321,9 @@ func (s *DB) search(ctx context.Context, q sift.Query, match string) ([]sift.Hit
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
+	if strings.TrimSpace(match) != "" {
+		return s.searchText(ctx, q, match, where[1:], args[1:])
+	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
@@ -340,6 +343,81 @@ func (s *DB) search(ctx context.Context, q sift.Query, match string) ([]sift.Hit
 		hits = append(hits, h)
 	}
 	return hits, total, rows.Err()
+}
+
+// searchText runs a full-text query in three steps so that only the page
+// of hits pays for snippets: count the matches (without touching the
+// articles table unless a filter needs it), rank and cut the page, then
+// build snippets for those rows alone.
+func (s *DB) searchText(ctx context.Context, q sift.Query, match string, filters []string, filterArgs []any) ([]sift.Hit, int, error) {
+	from := `articles_fts`
+	if len(filters) > 0 {
+		from = `articles_fts JOIN articles a ON a.rowid = articles_fts.rowid`
+	}
+	cond := ` WHERE articles_fts MATCH ?`
+	for _, f := range filters {
+		cond += " AND " + f
+	}
+	args := append([]any{match}, filterArgs...)
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("searching: %w", err)
+	}
+	if total == 0 || q.Offset >= total {
+		return nil, total, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) AS r FROM `+from+cond+
+		` ORDER BY r LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("searching: %w", err)
+	}
+	var ids []any
+	ranks := map[int64]float64{}
+	for rows.Next() {
+		var id int64
+		var r float64
+		if err := rows.Scan(&id, &r); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		ids = append(ids, id)
+		ranks[id] = r
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("searching: %w", err)
+	}
+	if len(ids) == 0 {
+		return nil, total, nil
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.source,
+		snippet(articles_fts, 1, char(2), char(3), '…', 32)
+		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+		WHERE articles_fts MATCH ? AND articles_fts.rowid IN (`+placeholders(len(ids))+`)`, append([]any{match}, ids...)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("searching: %w", err)
+	}
+	defer rows.Close()
+	byRow := map[int64]sift.Hit{}
+	for rows.Next() {
+		var id int64
+		var h sift.Hit
+		if err := rows.Scan(&id, &h.ID, &h.Title, &h.Outlet, &h.Published, &h.Source, &h.Snippet); err != nil {
+			return nil, 0, err
+		}
+		h.Rank = ranks[id]
+		byRow[id] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("searching: %w", err)
+	}
+	hits := make([]sift.Hit, 0, len(ids))
+	for _, id := range ids {
+		if h, ok := byRow[id.(int64)]; ok {
+			hits = append(hits, h)
+		}
+	}
+	return hits, total, nil
 }
 
 func isFTSSyntaxError(err error) bool {
