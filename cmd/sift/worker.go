@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"sync"
 	"syscall"
 	"time"
@@ -52,11 +54,11 @@ func runWorker(args []string) error {
 	}
 	if !postgres.IsURL(*dbURL) {
 		fs.Usage()
-		return errors.New("sift worker needs a PostgreSQL store: --db postgres://…")
+		return errors.New("a PostgreSQL store is needed: --db postgres://…")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	db, err := postgres.Open(ctx, *dbURL)
+	db, err := postgres.Open(ctx, withPoolSize(*dbURL, max(*workers, 1)+2))
 	if err != nil {
 		return err
 	}
@@ -147,6 +149,20 @@ func runWorker(args []string) error {
 		}
 	}
 	return nil
+}
+
+// withPoolSize asks for a connection pool of n connections (one per
+// worker, one for the link lock, one spare) unless the URL sets its own
+// pool_max_conns.
+func withPoolSize(dbURL string, n int) string {
+	u, err := url.Parse(dbURL)
+	if err != nil || u.Query().Has("pool_max_conns") {
+		return dbURL
+	}
+	q := u.Query()
+	q.Set("pool_max_conns", strconv.Itoa(n))
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // anyStore is what the commands that read a store need, whichever the
