@@ -34,8 +34,8 @@ const Version = "2"
 // Limits on the pages HTML accepts.
 const (
 	MaxPageSize = 8 << 20 // bytes of HTML
-	MaxElements = 150_000 // start tags
-	MaxDepth    = 1_000   // open elements, counting only elements that need an end tag
+	MaxElements = 50_000 // start tags; real article pages have a few thousand
+	MaxDepth    = 500    // open elements needing an end tag (the HTML parser itself stops at 512)
 )
 
 // Errors for pages the extractor refuses.
@@ -43,6 +43,7 @@ var (
 	ErrTooLarge   = errors.New("page too large")
 	ErrTooComplex = errors.New("page too complex")
 	ErrNoText     = errors.New("no main text found")
+	ErrExtractor  = errors.New("extractor failed")
 )
 
 // HTML extracts the article from an HTML page. pageURL, when known, helps
@@ -71,8 +72,14 @@ func Parse(page string) (*html.Node, error) {
 }
 
 // Document extracts the article from a parsed page. It does not modify doc.
-func Document(doc *html.Node, pageURL string) (clean.Result, error) {
-	var r clean.Result
+// A panic in the third-party extractors (hostile HTML finds their bugs)
+// becomes an ErrExtractor error for this page.
+func Document(doc *html.Node, pageURL string) (r clean.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = clean.Result{}, fmt.Errorf("%w: %v", ErrExtractor, p)
+		}
+	}()
 	tr, err := trafilatura.ExtractDocument(doc, options(pageURL))
 	var main []block
 	if err == nil {
