@@ -34,8 +34,8 @@ const Version = "2"
 // Limits on the pages HTML accepts.
 const (
 	MaxPageSize = 8 << 20 // bytes of HTML
-	MaxElements = 50_000 // start tags; real article pages have a few thousand
-	MaxDepth    = 500    // open elements needing an end tag (the HTML parser itself stops at 512)
+	MaxElements = 50_000  // start tags; real article pages have a few thousand
+	MaxDepth    = 500     // open elements needing an end tag (the HTML parser itself stops at 512)
 )
 
 // Errors for pages the extractor refuses.
