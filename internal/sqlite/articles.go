@@ -302,19 +302,19 @@ func (s *DB) search(ctx context.Context, q sift.Query, match string) ([]sift.Hit
 		args = append(args, q.Until)
 	}
 	if q.Entity != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.canonical = ?)`)
+		where = append(where, `a.id IN (SELECT article_id FROM entities WHERE canonical = ?)`)
 		args = append(args, q.Entity)
 	}
 	if q.Speaker != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM quotes qq WHERE qq.article_id = a.id AND qq.speaker_canonical = ?)`)
+		where = append(where, `a.id IN (SELECT article_id FROM quotes WHERE speaker_canonical = ?)`)
 		args = append(args, q.Speaker)
 	}
 	if q.Technique != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM techniques t WHERE t.article_id = a.id AND t.technique = ?)`)
+		where = append(where, `a.id IN (SELECT article_id FROM techniques WHERE technique = ?)`)
 		args = append(args, q.Technique)
 	}
 	if q.Story != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id AND sa.story_id = ?)`)
+		where = append(where, `a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)`)
 		args = append(args, q.Story)
 	}
 	cond := ""
@@ -352,7 +352,9 @@ func (s *DB) search(ctx context.Context, q sift.Query, match string) ([]sift.Hit
 func (s *DB) searchText(ctx context.Context, q sift.Query, match string, filters []string, filterArgs []any) ([]sift.Hit, int, error) {
 	from := `articles_fts`
 	if len(filters) > 0 {
-		from = `articles_fts JOIN articles a ON a.rowid = articles_fts.rowid`
+		// CROSS JOIN keeps SQLite from driving the query by a filter's
+		// index and re-running the full-text match once per article.
+		from = `articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid`
 	}
 	cond := ` WHERE articles_fts MATCH ?`
 	for _, f := range filters {
