@@ -14,6 +14,7 @@ import (
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/clean"
+	"github.com/sift-news/sift/internal/postgres"
 	"github.com/sift-news/sift/internal/reader"
 	"github.com/sift-news/sift/internal/sqlite"
 )
@@ -34,7 +35,7 @@ type ingestStats struct {
 
 func runIngest(args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	dbPath := fs.String("db", "sift.db", "store `path`")
+	dbPath := fs.String("db", "sift.db", "store: a SQLite file `path`, or a postgres:// URL to queue the documents for sift worker")
 	maxSize := fs.Int64("max-size", reader.DefaultMaxSize, "largest input or record in `bytes`")
 	outlet := fs.String("outlet", "", "outlet for inputs that do not name one")
 	workers := fs.Int("workers", runtime.NumCPU(), "analysis workers")
@@ -63,11 +64,6 @@ func runIngest(args []string) error {
 			opt.Columns[f] = *c
 		}
 	}
-	db, err := sqlite.Open(*dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	var progress io.Writer = os.Stderr
 	if *quiet {
 		progress = nil
@@ -75,6 +71,16 @@ func runIngest(args []string) error {
 	walk := func(fn func(sift.Document) error, onErr func(error)) error {
 		return reader.Walk(fs.Args(), opt, fn, onErr)
 	}
+	if postgres.IsURL(*dbPath) {
+		// A PostgreSQL store is fed through its work queue; sift worker
+		// processes, on any machines, analyse and store.
+		return ingestQueue(context.Background(), *dbPath, walk, ingestOptions{Outlet: *outlet, Progress: progress, Errors: os.Stderr})
+	}
+	db, err := sqlite.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
 	st, err := ingest(context.Background(), db, analyze.Default(), walk, ingestOptions{
 		Outlet: *outlet, Workers: *workers, Progress: progress, Errors: os.Stderr,
 	})

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/sift-news/sift"
-	"github.com/sift-news/sift/internal/sqlite"
+	"github.com/sift-news/sift/internal/postgres"
 )
 
 func init() {
@@ -83,13 +83,16 @@ QUERY: words (all must match), "a phrase", prefix*, OR, NOT, (grouping)`)
 	return nil
 }
 
-// openExisting opens a store that must exist already, so that a mistyped
-// path is an error instead of a new empty store.
-func openExisting(path string) (*sqlite.DB, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("no store at %s (create one with sift ingest --db %s ...)", path, path)
+// openExisting opens a store that must exist already (a SQLite file, so
+// that a mistyped path is an error instead of a new empty store, or a
+// postgres:// URL).
+func openExisting(path string) (anyStore, error) {
+	if !postgres.IsURL(path) {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("no store at %s (create one with sift ingest --db %s ...)", path, path)
+		}
 	}
-	return sqlite.Open(path)
+	return openStore(context.Background(), path)
 }
 
 func runShow(args []string) error {

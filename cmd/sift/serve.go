@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/postgres"
 	"github.com/sift-news/sift/internal/sqlite"
 	"github.com/sift-news/sift/internal/web"
 )
@@ -39,6 +40,15 @@ func runServe(args []string) error {
 	}
 	if *token == "" {
 		*token = os.Getenv("SIFT_TOKEN")
+	}
+	if postgres.IsURL(*dbPath) {
+		pg, err := postgres.Open(context.Background(), *dbPath)
+		if err != nil {
+			return err
+		}
+		defer pg.Close()
+		opt := web.Options{Token: *token, AfterStore: postgresAfterStore(pg)}
+		return serveUntilInterrupted(*addr, web.New(pg, opt), *token != "")
 	}
 	if _, err := os.Stat(*dbPath); err != nil {
 		return fmt.Errorf("opening store: %w (create one with sift ingest --db %s ...)", err, *dbPath)
