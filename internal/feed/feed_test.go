@@ -395,3 +395,24 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.ReportMetric(float64(items)/b.Elapsed().Seconds(), "items/s")
 }
+
+func TestItemsBeyondMaxAreFetchedNextPoll(t *testing.T) {
+	site := &newsSite{items: []string{"/story1", "/story2", "/story3"}, requests: map[string]int{}}
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	n := 0
+	w := &Watcher{
+		Fetch:    fetch.New(fetch.Options{AllowPrivate: true, HostInterval: time.Millisecond, Retries: -1}),
+		Store:    newMemStore(),
+		Ingest:   func(_ context.Context, docs []sift.Document) (map[string]error, error) { n += len(docs); return nil, nil },
+		MaxItems: 2,
+	}
+	for range 2 {
+		if _, err := w.Poll(context.Background(), []string{srv.URL + "/feed.xml"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d pages ingested after two polls with MaxItems 2, want 3 (the rest must not hide behind a 304)", n)
+	}
+}

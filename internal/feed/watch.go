@@ -171,20 +171,25 @@ func (w *Watcher) pollOne(ctx context.Context, feedURL string, st *Stats) error 
 	if maxItems <= 0 {
 		maxItems = 50
 	}
+	// Items left for a later poll (beyond MaxItems, or failed for now)
+	// must keep the old validators, so that a 304 does not hide them.
+	retryLater := false
 	if len(fresh) > maxItems {
 		fresh = fresh[:maxItems]
+		retryLater = true
 	}
 	st.NewItems += len(fresh)
 
 	var docs []sift.Document
 	var marks []sift.SeenItem
-	retryLater := false
+	sources := map[string]int{} // document Source -> index in marks
 	for _, it := range fresh {
 		doc, err := w.page(ctx, it)
 		mark := sift.SeenItem{Key: it.Key, URL: it.URL, Seen: w.now()}
 		switch {
 		case err == nil:
 			docs = append(docs, doc)
+			sources[doc.Source] = len(marks)
 			mark.Status = "stored"
 		case ctx.Err() != nil:
 			return ctx.Err()
@@ -207,8 +212,6 @@ func (w *Watcher) pollOne(ctx context.Context, feedURL string, st *Stats) error 
 	if len(fresh) > 0 {
 		state.LastItem = w.now()
 	}
-	// Keep the old validators while some item waits for a retry, so that a
-	// 304 does not hide it.
 	if !retryLater {
 		state.ETag, state.LastModified = resp.ETag, resp.LastModified
 	}
@@ -221,8 +224,8 @@ func (w *Watcher) pollOne(ctx context.Context, feedURL string, st *Stats) error 
 			if err != nil {
 				return err
 			}
-			for i := range marks {
-				if e := failed[marks[i].URL]; e != nil && marks[i].Status == "stored" {
+			for src, e := range failed {
+				if i, ok := sources[src]; ok && e != nil {
 					marks[i].Status = e.Error()
 					st.ItemErrors++
 				}
