@@ -207,10 +207,16 @@ func ingest(ctx context.Context, db *sqlite.DB, p *analyze.Pipeline, walk func(f
 // outlet's template text rather than the article's.
 const templateArticles = 4
 
+// lineCounter is the part of a store that counts an outlet's lines; both
+// backends have it.
+type lineCounter interface {
+	LineCounts(ctx context.Context, outlet string, keys []int64) (map[int64]int, error)
+}
+
 // templateCounts returns, for the outlets of docs, how many articles
 // (stored, or in this batch) contain each of their short lines, and each
 // document's line keys.
-func templateCounts(ctx context.Context, db *sqlite.DB, docs []sift.Document) (map[string]map[int64]int, [][]int64, error) {
+func templateCounts(ctx context.Context, db lineCounter, docs []sift.Document) (map[string]map[int64]int, [][]int64, error) {
 	keys := make([][]int64, len(docs))
 	byOutlet := map[string][]int64{}
 	counts := map[string]map[int64]int{}

@@ -284,7 +284,7 @@ func queueAnalyzer(db *postgres.DB, p *analyze.Pipeline) func(ctx context.Contex
 		for i, j := range jobs {
 			docs[i] = j.Doc
 		}
-		counts, keys, err := queueTemplateCounts(ctx, db, docs)
+		counts, keys, err := templateCounts(ctx, db, docs)
 		if err != nil {
 			return nil, err
 		}
@@ -298,33 +298,6 @@ func queueAnalyzer(db *postgres.DB, p *analyze.Pipeline) func(ctx context.Contex
 		}
 		return out, nil
 	}
-}
-
-// queueTemplateCounts is templateCounts (ingest.go) over the PostgreSQL
-// store: for the outlets of docs, how many articles (stored, or in this
-// batch) contain each of their short lines, and each document's line keys.
-func queueTemplateCounts(ctx context.Context, db *postgres.DB, docs []sift.Document) (map[string]map[int64]int, [][]int64, error) {
-	keys := make([][]int64, len(docs))
-	byOutlet := map[string][]int64{}
-	counts := map[string]map[int64]int{}
-	for i, d := range docs {
-		if d.Outlet == "" || d.Format != sift.FormatText {
-			continue
-		}
-		keys[i] = clean.TemplateCandidates(d.Body)
-		byOutlet[d.Outlet] = append(byOutlet[d.Outlet], keys[i]...)
-	}
-	for outlet, ks := range byOutlet {
-		c, err := db.LineCounts(ctx, outlet, ks)
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, k := range ks {
-			c[k]++
-		}
-		counts[outlet] = c
-	}
-	return counts, keys, nil
 }
 
 // ingestQueue is sift ingest with --db postgres://…: it reads the inputs
