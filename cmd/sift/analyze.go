@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/fetch"
 	"github.com/sift-news/sift/internal/reader"
 )
 
@@ -21,8 +23,9 @@ func runAnalyze(args []string) error {
 	raw := fs.Bool("raw", false, "skip cleaning: text is the input byte for byte")
 	format := fs.String("format", "text", "output format: json or text")
 	maxSize := fs.Int64("max-size", reader.DefaultMaxSize, "largest input in bytes")
+	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on loopback, private and link-local addresses")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: sift analyze [--raw] [--format json|text] PATH... (PATH may be - for standard input)")
+		fmt.Fprintln(fs.Output(), "usage: sift analyze [--raw] [--format json|text] PATH... (PATH may be - for standard input, or an http(s) URL)")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -41,8 +44,21 @@ func runAnalyze(args []string) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	failed := false
+	var client *fetch.Client
 	for _, path := range fs.Args() {
-		doc, err := reader.File(path, reader.Options{MaxSize: *maxSize})
+		var doc sift.Document
+		var err error
+		if isURL(path) {
+			if client == nil {
+				client = fetch.New(fetch.Options{AllowPrivate: *allowPrivate})
+			}
+			doc, err = fetchDocument(context.Background(), client, path)
+			if err != nil {
+				err = fmt.Errorf("%s: %w", path, err)
+			}
+		} else {
+			doc, err = reader.File(path, reader.Options{MaxSize: *maxSize})
+		}
 		if err == nil {
 			var a *sift.Article
 			a, err = p.Article(doc, *raw)

@@ -40,6 +40,7 @@ func runIngest(args []string) error {
 	outlet := fs.String("outlet", "", "outlet for inputs that do not name one")
 	workers := fs.Int("workers", runtime.NumCPU(), "analysis workers")
 	quiet := fs.Bool("quiet", false, "no progress line")
+	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on loopback, private and link-local addresses")
 	format := fs.String("format", "", "read every input as `kind`: text, html, jsonl, json, csv, tsv or warc (default: from extension and content; useful for -)")
 	dayFirst := fs.Bool("day-first", false, "read ambiguous numeric dates such as 6/12/2017 as day/month/year")
 	cols := map[string]*string{}
@@ -47,7 +48,7 @@ func runIngest(args []string) error {
 		cols[f] = fs.String(f+"-col", "", "CSV `column` holding the "+f)
 	}
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: sift ingest --db PATH [flags] INPUT... (files, directories, - for standard input, .jsonl, .csv)")
+		fmt.Fprintln(fs.Output(), "usage: sift ingest --db PATH [flags] INPUT... (files, directories, - for standard input, .jsonl, .csv, .warc, http(s) URLs)")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -68,8 +69,15 @@ func runIngest(args []string) error {
 	if *quiet {
 		progress = nil
 	}
+	urls, paths := splitURLs(fs.Args())
 	walk := func(fn func(sift.Document) error, onErr func(error)) error {
-		return reader.Walk(fs.Args(), opt, fn, onErr)
+		if err := fetchAll(context.Background(), urls, *allowPrivate, fn, onErr); err != nil {
+			return err
+		}
+		if len(paths) == 0 {
+			return nil
+		}
+		return reader.Walk(paths, opt, fn, onErr)
 	}
 	if postgres.IsURL(*dbPath) {
 		// A PostgreSQL store is fed through its work queue; sift worker

@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -271,5 +274,32 @@ func TestIngestLearnsAnOutletsTemplateLines(t *testing.T) {
 	out, _, _ := run(t, "", "search", "--db", db, "--format", "json", "herald")
 	if strings.TrimSpace(out) != "" {
 		t.Fatalf("the outlet's repeated footer is still in article text:\n%s", out)
+	}
+}
+
+func TestIngestURLRefusesLoopbackUnlessAllowed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/story" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<html><head><title>Bridge reopens in Orlen</title></head><body><article><h1>Bridge reopens in Orlen</h1>
+<p>The bridge over the Vell at Orlen reopened on Monday after six months of repairs, the regional roads office said.</p>
+<p>“We are glad to have our bridge back,” said Mira Castell, the mayor of Orlen, who cut the ribbon in front of a small crowd.</p>
+<p>Traffic was light in the morning, but buses were expected to return to their old route by the end of the week.</p></article></body></html>`)
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "s.db")
+	_, errOut, code := run(t, "", "ingest", "--db", db, srv.URL+"/story")
+	if code == 0 || !strings.Contains(errOut, "private") && !strings.Contains(errOut, "loopback") {
+		t.Fatalf("loopback fetch not refused: exit %d, %s", code, errOut)
+	}
+	if _, errOut, code = run(t, "", "ingest", "--db", db, "--allow-private", srv.URL+"/story"); code != 0 {
+		t.Fatalf("allowed fetch failed: %s", errOut)
+	}
+	out, _, _ := run(t, "", "search", "--db", db, "--format", "json", "bridge")
+	if !strings.Contains(out, "Bridge reopens in Orlen") || !strings.Contains(out, srv.URL) {
+		t.Fatalf("fetched page not stored with its URL: %s", out)
 	}
 }
