@@ -57,9 +57,17 @@ func (s *Stage) Name() string { return "techniques" }
 func (s *Stage) Version() string { return Version }
 
 // Apply sets a.Techniques to the technique spans of a.Text, sorted by start,
-// and appends the article's manipulation signals to a.Signals.
+// and adds the article's manipulation signals to a.Signals (replacing any
+// of the same kinds, so that applying it twice changes nothing).
 func (s *Stage) Apply(a *sift.Article) {
 	d := tokenize(a.Text)
 	a.Techniques = s.model.detect(d)
-	a.Signals = append(a.Signals, signals(a, d)...)
+	// Keep other stages' signals, replace ours (Apply may run again).
+	kept := a.Signals[:0]
+	for _, g := range a.Signals {
+		if g.Kind != HeadlineMismatch && g.Kind != UnattributedClaim && g.Kind != AnonymousSource {
+			kept = append(kept, g)
+		}
+	}
+	a.Signals = append(kept, signals(a, d)...)
 }

@@ -53,9 +53,13 @@ func checkTechniques(t testing.TB, a *sift.Article) {
 }
 
 func TestStageFindsLoadedLanguageWithEvidence(t *testing.T) {
-	a := &sift.Article{Text: loadedArticle}
+	a := &sift.Article{Title: "Senator Caught Taking Bribes From Lobbyists", Text: loadedArticle}
 	NewStage().Apply(a)
+	NewStage().Apply(a) // applying twice must not duplicate signals
 	checkTechniques(t, a)
+	if len(a.Signals) != 1 || a.Signals[0].Kind != HeadlineMismatch {
+		t.Fatalf("signals: got %+v, want one headline mismatch", a.Signals)
+	}
 	found := false
 	for _, x := range a.Techniques {
 		loaded := x.Technique == "Loaded_Language" || x.Technique == "Name_Calling,Labeling"
