@@ -237,11 +237,17 @@ func foldShort(text string, words int) string {
 // non-breaking and zero-width spaces and carriage returns) to one space.
 func collapse(s string) string {
 	simple := true
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s) && simple; i++ {
 		c := s[i]
-		if c >= 0x80 || c == '\t' || c == '\r' || (c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ')) {
+		switch {
+		case c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f':
 			simple = false
-			break
+		case c == ' ':
+			simple = i > 0 && i < len(s)-1 && s[i+1] != ' '
+		case c >= 0x80:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			simple = !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' && r != '\u200e' && r != '\u200f' && r != utf8.RuneError
+			i += n - 1
 		}
 	}
 	if simple {

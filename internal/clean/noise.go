@@ -87,6 +87,7 @@ func lineNoise(text, f string, words int) string {
 		}
 		return ""
 	}
+	mark := markers.find(f) // phrases that give a line away wherever they stand
 	letters := ""
 	if words <= 8 {
 		letters = lettersOnly(f)
@@ -97,7 +98,7 @@ func lineNoise(text, f string, words int) string {
 	switch {
 	case isAmount(text) || isCounter(text):
 		return ReasonWidget
-	case words <= 25 && markers.find(f) == ReasonTechnical:
+	case words <= 25 && mark == ReasonTechnical:
 		return ReasonTechnical
 	case words <= 6 && hasPrefixAny(letters, []string{"advertisement", "anzeige", "werbung", "publicité", "publicite", "publicidad", "sponsored", "reklame"}):
 		return ReasonAd
@@ -115,7 +116,7 @@ func lineNoise(text, f string, words int) string {
 			return ReasonRelated // "Read more:" alone heads a list of links
 		}
 		return ReasonReadMore // one link
-	case isServerError(f):
+	case isServerError(f, mark):
 		return ReasonServer
 	case isNav(text):
 		return ReasonNav
@@ -126,10 +127,10 @@ func lineNoise(text, f string, words int) string {
 	if words <= 14 && hasPrefixAny(f, tagPrefixes) || isTagRun(text, f, words) {
 		return ReasonTags
 	}
-	if isCopyright(f) {
+	if isCopyright(f, mark) {
 		return ReasonCopyright
 	}
-	if isCaption(text, f, words) {
+	if isCaption(text, f, mark, words) {
 		return ReasonCaption
 	}
 	if isByline(text, f, words) {
@@ -355,7 +356,7 @@ func isAmount(s string) bool {
 	return digits
 }
 
-func isServerError(f string) bool {
+func isServerError(f, mark string) bool {
 	if strings.HasPrefix(f, "[") && strings.HasSuffix(f, "]") && strings.Contains(f, "error") {
 		return true
 	}
@@ -363,7 +364,7 @@ func isServerError(f string) bool {
 		(strings.Contains(f, " on line ") || strings.Contains(f, ".php")) {
 		return true
 	}
-	return markers.find(f) == ReasonServer
+	return mark == ReasonServer
 }
 
 // markers are phrases that give a line away wherever they stand in it.
@@ -374,6 +375,9 @@ var markers = newPhraseIndex([]struct {
 	{ReasonServer, []string{"an error occurred while processing", "internal server error", "404 not found",
 		"503 service unavailable", "502 bad gateway", "<?php", "stack trace:", "mysql_", "undefined index:"}},
 	{ReasonTechnical, technicalNotices},
+	{ReasonCopyright, []string{"all rights reserved", "may not be reproduced", "without permission", "reproduction in whole"}},
+	{ReasonCaption, []string{". photo:", " photo: ", "photo credit:", "(photo:", "photo/", ". photograph:",
+		" photograph: ", ". image:", " picture: ", " foto: "}},
 })
 
 // isNav reports a menu or breadcrumb line: three or more short items
@@ -401,8 +405,8 @@ func isNav(s string) bool {
 	return false
 }
 
-func isCopyright(f string) bool {
-	if containsAny(f, []string{"all rights reserved", "may not be reproduced", "without permission", "reproduction in whole"}) {
+func isCopyright(f, mark string) bool {
+	if mark == ReasonCopyright {
 		return true
 	}
 	if strings.Contains(f, "©") || strings.HasPrefix(f, "copyright") || strings.Contains(f, "(c) 19") || strings.Contains(f, "(c) 20") {
@@ -429,15 +433,14 @@ func hasYear(f string) bool {
 // isCaption reports photo captions and credits: "© Name/Agency",
 // "Photo: …", "Name/AGENCY", or a picture description ending in
 // "(Agency)".
-func isCaption(text, f string, words int) bool {
+func isCaption(text, f, mark string, words int) bool {
 	if strings.HasPrefix(f, "©") || strings.HasPrefix(f, "(c) ") {
 		return words <= 10
 	}
 	if strings.Contains(f, "©") && words <= 40 {
 		return true // "The doors on display. © Saskia Renn/Museum"
 	}
-	if words <= 40 && containsAny(f, []string{". photo:", " photo: ", "photo credit:", "(photo:", "photo/", ". photograph:",
-		" photograph: ", ". image:", " picture: ", " foto: "}) {
+	if words <= 40 && mark == ReasonCaption {
 		return true
 	}
 	if hasPrefixAny(f, []string{"photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "picture:",
@@ -644,7 +647,21 @@ func isWordByte(c byte) bool {
 }
 
 func hasQuote(s string) bool {
-	return strings.ContainsAny(s, "“”\"«»")
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xe2: // “ ” are E2 80 9C / E2 80 9D
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9c || s[i+2] == 0x9d) {
+				return true
+			}
+		case 0xc2: // « » are C2 AB / C2 BB
+			if i+1 < len(s) && (s[i+1] == 0xab || s[i+1] == 0xbb) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasPrefixAny(s string, ps []string) bool {
