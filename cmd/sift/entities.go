@@ -45,6 +45,9 @@ func runEntities(args []string) error {
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown format %q (want text or json)", *format)
 	}
+	if err := sqliteOnly("entities", *dbPath); err != nil {
+		return err
+	}
 	if _, err := os.Stat(*dbPath); err != nil {
 		return fmt.Errorf("opening store: %w", err)
 	}

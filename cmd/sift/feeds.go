@@ -43,6 +43,9 @@ func runFeeds(args []string) error {
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown format %q (want text or json)", *format)
 	}
+	if err := sqliteOnly("feeds", *dbPath); err != nil {
+		return err
+	}
 	db, err := sqlite.Open(*dbPath)
 	if err != nil {
 		return err

@@ -38,6 +38,9 @@ func runOutlets(args []string) error {
 	if *format != "json" && *format != "text" {
 		return fmt.Errorf("unknown format %q (want json or text)", *format)
 	}
+	if err := sqliteOnly("outlets", *db); err != nil {
+		return err
+	}
 	if _, err := os.Stat(*db); err != nil {
 		return fmt.Errorf("opening store: %w", err)
 	}

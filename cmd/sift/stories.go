@@ -132,6 +132,9 @@ func runStories(args []string) error {
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown format %q (want text or json)", *format)
 	}
+	if err := sqliteOnly("stories", *dbPath); err != nil {
+		return err
+	}
 	if _, err := os.Stat(*dbPath); err != nil {
 		return fmt.Errorf("opening store: %w (create one with sift ingest --db %s ...)", err, *dbPath)
 	}

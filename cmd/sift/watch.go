@@ -53,6 +53,9 @@ func runWatch(args []string) error {
 	if *interval < time.Minute && !*once {
 		return fmt.Errorf("--interval %s is too short to be polite (least 1m)", *interval)
 	}
+	if err := sqliteOnly("watch", *dbPath); err != nil {
+		return err
+	}
 	db, err := sqlite.Open(*dbPath)
 	if err != nil {
 		return err
