@@ -368,9 +368,15 @@ func findTitle(lines []line, r *Result) int {
 	if len(cands) == 0 {
 		return 0
 	}
-	body := proseWords(lines, firstProse, 3)
-	title, best := -1, -1.0
+	title, best := cands[0], -1.0
+	var body map[string]bool
+	if len(cands) > 1 {
+		body = proseWords(lines, firstProse, 3)
+	}
 	for k, c := range cands {
+		if len(cands) == 1 {
+			break // nothing to choose between
+		}
 		l := &lines[c]
 		score := overlap(contentWords(l.f), body) * 3
 		if repeatedBelow(lines, c) {
@@ -391,7 +397,7 @@ func findTitle(lines []line, r *Result) int {
 		}
 	}
 	// A standfirst under the title: prefer the shorter line above it.
-	for k := 1; k < len(cands); k++ {
+	for k := 1; k < len(cands) && body != nil; k++ {
 		if cands[k] == title && lines[title].words >= 14 && lines[cands[k-1]].words < lines[title].words &&
 			nextNonBlank(lines, cands[k-1]) == title && overlap(contentWords(lines[cands[k-1]].f), body) > 0 {
 			title = cands[k-1]

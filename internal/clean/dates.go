@@ -37,10 +37,26 @@ var dateFiller = map[string]bool{
 // substance ("Published: March 3, 2024", "18.05.2024", "2024-03-03 14:22",
 // "Posted on March 4, 2024 by Tamsin Creed") and returns it as YYYY-MM-DD.
 func parseDateLine(text string) (string, bool) {
-	if len(text) > 120 || !strings.ContainsAny(text, "0123456789") {
+	if len(text) > 120 || !hasDigit(text) {
 		return "", false
 	}
-	f := fold(text)
+	return parseFoldedDate(fold(text))
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// parseFoldedDate is parseDateLine for a line folded already.
+func parseFoldedDate(f string) (string, bool) {
+	if len(f) > 120 || !hasDigit(f) {
+		return "", false
+	}
 	if i := strings.Index(f, " by "); i > 0 {
 		f = f[:i]
 	}

@@ -92,7 +92,7 @@ func lineNoise(text, f string, words int) string {
 	if words <= 8 {
 		letters = lettersOnly(f)
 	}
-	if _, ok := parseDateLine(text); ok && words <= 12 {
+	if _, ok := parseFoldedDate(f); ok && words <= 12 {
 		return ReasonDate
 	}
 	switch {
@@ -193,23 +193,35 @@ func newPhraseIndex(groups []struct {
 }
 
 // find returns the reason of the earliest-listed group with a phrase that
-// starts at a word start of f, or "".
+// starts at a word start (or a punctuation mark) of f, or "".
 func (x *phraseIndex) find(f string) string {
-	best := len(x.reasons)
+	return x.first(x.groups(f))
+}
+
+// groups returns the set of groups with a phrase in f, one bit a group.
+func (x *phraseIndex) groups(f string) uint64 {
+	var set uint64
 	for i := 0; i < len(f); i++ {
 		if i > 0 && isWordByte(f[i-1]) && isWordByte(f[i]) {
 			continue // inside a word
 		}
 		for _, ref := range x.byPrefix[f[i:min(i+3, len(f))]] {
-			if ref.group < best && strings.HasPrefix(f[i:], ref.phrase) {
-				best = ref.group
+			if set&(1<<ref.group) == 0 && strings.HasPrefix(f[i:], ref.phrase) {
+				set |= 1 << ref.group
 			}
 		}
 	}
-	if best == len(x.reasons) {
-		return ""
+	return set
+}
+
+// first returns the reason of the earliest-listed group in set, or "".
+func (x *phraseIndex) first(set uint64) string {
+	for g := range x.reasons {
+		if set&(1<<g) != 0 {
+			return x.reasons[g]
+		}
 	}
-	return x.reasons[best]
+	return ""
 }
 
 // callsToAction are the words of prompts addressed to the reader, grouped by
@@ -383,6 +395,9 @@ var markers = newPhraseIndex([]struct {
 // isNav reports a menu or breadcrumb line: three or more short items
 // separated by bars, bullets, slashes or arrows.
 func isNav(s string) bool {
+	if !strings.ContainsAny(s, "|•·/>»›") {
+		return false
+	}
 	for _, sep := range []string{" | ", " • ", " · ", " / ", " > ", " » ", " › "} {
 		if strings.Count(s, sep) < 2 {
 			continue
