@@ -276,8 +276,22 @@ func collapse(s string) string {
 
 func countWords(s string) int {
 	n, in := 0, false
-	for _, c := range s {
-		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x80 {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				if !in {
+					n++
+				}
+				in = true
+			} else if c == ' ' {
+				in = false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size - 1
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if !in {
 				n++
 			}
@@ -314,28 +328,33 @@ func fold(s string) string {
 	if plain {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
+	buf := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch r {
 		case '’', '‘':
-			r = '\''
+			buf = append(buf, '\'')
 		case '“', '”':
-			r = '"'
+			buf = append(buf, '"')
 		case '–', '—':
-			r = '-'
+			buf = append(buf, '-')
 		case '\u00a0':
-			r = ' '
+			buf = append(buf, ' ')
 		default:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			} else if r >= 0x80 {
-				r = unicode.ToLower(r)
-			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		}
-		b.WriteRune(r)
 	}
-	return b.String()
+	return string(buf)
 }
 
 // findTitle picks the headline among the lines before the body, marks its
@@ -370,12 +389,12 @@ func findTitle(lines []line, r *Result) int {
 	}
 	title, best := cands[0], -1.0
 	var body map[string]bool
-	if len(cands) > 1 {
+	if !sameHeadline(lines, cands) {
 		body = proseWords(lines, firstProse, 3)
 	}
 	for k, c := range cands {
-		if len(cands) == 1 {
-			break // nothing to choose between
+		if body == nil {
+			break // one headline, perhaps repeated: nothing to choose between
 		}
 		l := &lines[c]
 		score := overlap(contentWords(l.f), body) * 3
@@ -431,6 +450,16 @@ func findTitle(lines []line, r *Result) int {
 		}
 	}
 	return title + 1
+}
+
+// sameHeadline reports whether every candidate is the same headline.
+func sameHeadline(lines []line, cands []int) bool {
+	for _, c := range cands[1:] {
+		if lines[c].f != lines[cands[0]].f && headKey(lines[c].text) != headKey(lines[cands[0]].text) {
+			return false
+		}
+	}
+	return true
 }
 
 // headKey is a headline folded for comparison, without a site-name suffix.

@@ -92,11 +92,13 @@ func lineNoise(text, f string, words int) string {
 	if words <= 8 {
 		letters = lettersOnly(f)
 	}
-	if _, ok := parseFoldedDate(f); ok && words <= 12 {
-		return ReasonDate
+	if words <= 12 {
+		if _, ok := parseFoldedDate(f); ok {
+			return ReasonDate
+		}
 	}
 	switch {
-	case isAmount(text) || isCounter(text):
+	case words <= 8 && (isAmount(text) || isCounter(text)):
 		return ReasonWidget
 	case words <= 25 && mark == ReasonTechnical:
 		return ReasonTechnical
@@ -118,10 +120,10 @@ func lineNoise(text, f string, words int) string {
 		return ReasonReadMore // one link
 	case isServerError(f, mark):
 		return ReasonServer
-	case isNav(text):
+	case words <= 40 && isNav(text):
 		return ReasonNav
 	}
-	if isTimestamp(f) {
+	if words <= 6 && isTimestamp(f) {
 		return ReasonDate
 	}
 	if words <= 14 && hasPrefixAny(f, tagPrefixes) || isTagRun(text, f, words) {
@@ -133,14 +135,16 @@ func lineNoise(text, f string, words int) string {
 	if isCaption(text, f, mark, words) {
 		return ReasonCaption
 	}
-	if isByline(text, f, words) {
-		return ReasonByline
-	}
-	if _, _, ok := metaLine(text); ok {
-		return ReasonByline
-	}
-	if isCommentCount(f, words) {
-		return ReasonComments
+	if words <= 20 {
+		if isByline(text, f, words) {
+			return ReasonByline
+		}
+		if _, _, ok := metaLine(text); ok {
+			return ReasonByline
+		}
+		if isCommentCount(f, words) {
+			return ReasonComments
+		}
 	}
 	if words <= 8 && relatedHeadings[strings.ReplaceAll(letters, " ", "")] {
 		return ReasonRelated
@@ -151,7 +155,7 @@ func lineNoise(text, f string, words int) string {
 	if hasQuote(text) && !strings.Contains(f, "thoughts on") {
 		return "" // quoted speech is article text, even when it says "subscribe"
 	}
-	if isShareBar(f, words) {
+	if words <= 14 && isShareBar(f, words) {
 		return ReasonShare
 	}
 	if words > 30 {
