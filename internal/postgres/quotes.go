@@ -17,20 +17,22 @@ const quoteColumns = `qu.start, qu."end", qu.text, qu.kind, qu.speaker, qu.speak
 	qu.cue, qu.cue_start, qu.cue_end, qu.via::text`
 
 // Quotes returns the stored statements matching q, oldest article first
-// and in text order within an article. Speaker matches the canonical name
-// or the text naming the speaker; Via matches an intermediary's canonical
-// name or text; both ignore case.
+// and in text order within an article. Speaker matches part of the
+// canonical name or the whole text naming the speaker; Via matches part of
+// an intermediary's canonical name or text; both ignore case, as in the
+// SQLite store.
 func (db *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, error) {
 	var p params
 	var where []string
 	if q.Speaker != "" {
 		v := p.add(q.Speaker)
-		where = append(where, `(lower(qu.speaker_canonical) = lower(`+v+`) OR lower(qu.speaker) = lower(`+v+`))`)
+		where = append(where, `(strpos(lower(qu.speaker_canonical), lower(`+v+`)) > 0 OR lower(qu.speaker) = lower(`+v+`))`)
 	}
 	if q.Via != "" {
 		v := p.add(q.Via)
 		where = append(where, `EXISTS (SELECT 1 FROM jsonb_array_elements(qu.via) v
-			WHERE lower(v->>'canonical') = lower(`+v+`) OR lower(v->>'text') = lower(`+v+`))`)
+			WHERE strpos(lower(coalesce(v->>'canonical', '')), lower(`+v+`)) > 0
+			   OR strpos(lower(v->>'text'), lower(`+v+`)) > 0)`)
 	}
 	if q.Since != "" {
 		where = append(where, `a.published >= `+p.add(q.Since))
