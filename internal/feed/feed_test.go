@@ -402,9 +402,12 @@ func TestItemsBeyondMaxAreFetchedNextPoll(t *testing.T) {
 	defer srv.Close()
 	n := 0
 	w := &Watcher{
-		Fetch:    fetch.New(fetch.Options{AllowPrivate: true, HostInterval: time.Millisecond, Retries: -1}),
-		Store:    newMemStore(),
-		Ingest:   func(_ context.Context, docs []sift.Document) (map[string]error, error) { n += len(docs); return nil, nil },
+		Fetch: fetch.New(fetch.Options{AllowPrivate: true, HostInterval: time.Millisecond, Retries: -1}),
+		Store: newMemStore(),
+		Ingest: func(_ context.Context, docs []sift.Document) (map[string]error, error) {
+			n += len(docs)
+			return nil, nil
+		},
 		MaxItems: 2,
 	}
 	for range 2 {
