@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -41,8 +40,7 @@ func runAnalyze(args []string) error {
 	p := analyze.Default()
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
+	enc := newJSONEncoder(out)
 	failed := false
 	var client *fetch.Client
 	for _, path := range fs.Args() {

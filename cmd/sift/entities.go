@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -64,13 +63,7 @@ func runEntities(args []string) error {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	if *format == "json" {
-		enc := json.NewEncoder(out)
-		for _, e := range list {
-			if err := enc.Encode(e); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(out, list)
 	}
 	if len(list) == 0 {
 		fmt.Fprintln(out, "no entities")

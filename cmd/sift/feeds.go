@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -81,14 +80,7 @@ func runFeeds(args []string) error {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	if *format == "json" {
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
-		for _, r := range reports {
-			if err := enc.Encode(r); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(out, reports)
 	}
 	if len(reports) == 0 {
 		fmt.Fprintln(out, "no feeds to report (run sift watch first)")

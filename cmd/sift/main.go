@@ -4,8 +4,10 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 )
@@ -60,4 +62,23 @@ func usage() {
 		fmt.Fprintf(os.Stderr, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(os.Stderr, "\nRun `sift COMMAND -h` for a command's flags.")
+}
+
+// newJSONEncoder returns an encoder for one JSON object per line that
+// leaves <, > and & as they are: the output is data, not HTML.
+func newJSONEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc
+}
+
+// writeJSONLines writes items as JSON Lines, one object per line.
+func writeJSONLines[T any](w io.Writer, items []T) error {
+	enc := newJSONEncoder(w)
+	for _, it := range items {
+		if err := enc.Encode(it); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -57,14 +56,7 @@ func runOutlets(args []string) error {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	if *format == "json" {
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
-		for _, p := range outlets {
-			if err := enc.Encode(p); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(out, outlets)
 	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "outlet\tarticles\twords\tspans/1k words\tvs store\tmost frequent (vs store)\tsignals\n")

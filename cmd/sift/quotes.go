@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -183,14 +182,7 @@ func runQuotes(args []string) error {
 // with date, outlet, speaker, cue, the statement and its chain.
 func writeQuoteHits(w *bufio.Writer, hits []sift.QuoteHit, format string) error {
 	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, h := range hits {
-			if err := enc.Encode(h); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(w, hits)
 	}
 	for _, h := range hits {
 		q := h.Quote

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -61,15 +60,11 @@ QUERY: words (all must match), "a phrase", prefix*, OR, NOT, (grouping)`)
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
 	if *format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, h := range hits {
-			h.Snippet = strings.NewReplacer("\x02", "", "\x03", "").Replace(h.Snippet)
-			if err := enc.Encode(h); err != nil {
-				return err
-			}
+		unmark := strings.NewReplacer("\x02", "", "\x03", "")
+		for i := range hits {
+			hits[i].Snippet = unmark.Replace(hits[i].Snippet)
 		}
-		return nil
+		return writeJSONLines(w, hits)
 	}
 	fmt.Fprintf(w, "%d matching articles\n\n", total)
 	bold, plain := "\x1b[1m", "\x1b[0m"
@@ -122,9 +117,7 @@ func runShow(args []string) error {
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
 	if *format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(a)
+		return newJSONEncoder(w).Encode(a)
 	}
 	fmt.Fprintf(w, "id:        %s\n", a.ID)
 	writeText(w, a)

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -154,8 +153,7 @@ func runStories(args []string) error {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	if *format == "json" {
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
+		enc := newJSONEncoder(out)
 		for _, st := range stories {
 			line := storyJSON{Story: st, Outlets: link.Outlets(st.Articles)}
 			line.First, line.Last = storyDates(st.Articles)
