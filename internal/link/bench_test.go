@@ -2,12 +2,12 @@ package link
 
 import (
 	"fmt"
+	"github.com/sift-news/sift/internal/cputime"
 	"math/rand/v2"
 	"os"
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -91,15 +91,6 @@ func (g *generator) fetch(id string) (*sift.Article, error) {
 	return g.article(i), nil
 }
 
-// cpuSeconds returns the user and system CPU time of the process so far.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-}
-
 // peakRSS returns the process's peak resident memory in MB (Linux), or 0.
 func peakRSS() float64 {
 	data, err := os.ReadFile("/proc/self/status")
@@ -123,7 +114,7 @@ func BenchmarkLink(b *testing.B) {
 	l := NewLinker()
 	l.Fetch = g.fetch
 	links := 0
-	cpu0 := cpuSeconds()
+	cpu0 := cputime.Seconds()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		up, err := l.Add(g.article(i))
@@ -135,7 +126,7 @@ func BenchmarkLink(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 	// The machine may be shared: articles per CPU second is the figure
 	// that does not depend on other load.
-	b.ReportMetric(float64(b.N)/(cpuSeconds()-cpu0), "articles/cpu-s")
+	b.ReportMetric(float64(b.N)/(cputime.Seconds()-cpu0), "articles/cpu-s")
 	b.ReportMetric(float64(len(l.Clusterer().Stories())), "stories")
 	b.ReportMetric(float64(links)/float64(b.N), "links/article")
 	var ms runtime.MemStats

@@ -3,6 +3,7 @@ package ner
 import (
 	"bytes"
 	"encoding/csv"
+	"github.com/sift-news/sift/internal/cputime"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -255,7 +256,7 @@ var benchText = strings.Repeat(sample+"\n\n", 4)
 // reportPerCore adds throughput per processor second, which stays
 // meaningful when other processes share the machine.
 func reportPerCore(b *testing.B, cpu0 float64, tokens int) {
-	if cpu := cpuSeconds() - cpu0; cpu > 0 {
+	if cpu := cputime.Seconds() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(b.N*tokens)/cpu, "tokens/cpu-s")
 		b.ReportMetric(float64(b.N)/cpu, "articles/cpu-s")
 	}
@@ -266,7 +267,7 @@ func BenchmarkStage(b *testing.B) {
 	st.Entities("warm up")
 	tokens := len(Tokenize(benchText))
 	b.SetBytes(int64(len(benchText)))
-	cpu0 := cpuSeconds()
+	cpu0 := cputime.Seconds()
 	b.ResetTimer()
 	for b.Loop() {
 		a := &sift.Article{Text: benchText}
@@ -280,7 +281,7 @@ func BenchmarkStage(b *testing.B) {
 func BenchmarkTagger(b *testing.B) {
 	m := mustModel(b)
 	tokens := len(Tokenize(benchText))
-	cpu0 := cpuSeconds()
+	cpu0 := cputime.Seconds()
 	b.ResetTimer()
 	for b.Loop() {
 		m.Entities(benchText)
@@ -354,7 +355,7 @@ func BenchmarkStageFAKES(b *testing.B) {
 		tokens += len(Tokenize(r[2]))
 	}
 	st := NewStageWith(mustModel(b), entity.Builtin())
-	cpu0 := cpuSeconds()
+	cpu0 := cputime.Seconds()
 	b.ResetTimer()
 	n := 0
 	for b.Loop() {
@@ -363,7 +364,7 @@ func BenchmarkStageFAKES(b *testing.B) {
 	}
 	perArticle := float64(tokens) / float64(len(texts))
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-	if cpu := cpuSeconds() - cpu0; cpu > 0 {
+	if cpu := cputime.Seconds() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(b.N)/cpu, "articles/cpu-s")
 		b.ReportMetric(float64(b.N)*perArticle/cpu, "tokens/cpu-s")
 	}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/sift-news/sift/internal/cputime"
 	"math/rand"
 	"strings"
 	"testing"
@@ -41,7 +42,7 @@ func BenchmarkStage(b *testing.B) {
 	s := NewStage()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	cpu := cpuSeconds()
+	cpu := cputime.Seconds()
 	for b.Loop() {
 		a := &sift.Article{Text: text}
 		s.Apply(a)
@@ -57,7 +58,7 @@ func reportCPU(b *testing.B, start float64, n int) {
 	if start < 0 {
 		return
 	}
-	if used := cpuSeconds() - start; used > 0 {
+	if used := cputime.Seconds() - start; used > 0 {
 		b.ReportMetric(float64(n)/used, "articles/cpu-s")
 	}
 }
@@ -67,7 +68,7 @@ func BenchmarkSeeds(b *testing.B) {
 	texts := seeds(b)
 	s := NewStage()
 	n := 0
-	cpu := cpuSeconds()
+	cpu := cputime.Seconds()
 	for b.Loop() {
 		for _, t := range texts {
 			a := &sift.Article{Text: t}
@@ -102,7 +103,7 @@ func FuzzExtract(f *testing.F) {
 func BenchmarkLongText(b *testing.B) {
 	text := strings.Repeat(syntheticArticle()+"\n\n", 100)
 	s := NewStage()
-	cpu := cpuSeconds()
+	cpu := cputime.Seconds()
 	for b.Loop() {
 		s.Apply(&sift.Article{Text: text})
 	}
