@@ -142,8 +142,7 @@ func ingest(ctx context.Context, db *sqlite.DB, p *analyze.Pipeline, walk func(f
 		if err != nil {
 			return err
 		}
-		p.Repeated = func(outlet, line string) bool { return counts[outlet][clean.LineKey(line)] >= templateArticles }
-		arts := analyzeAll(p, docs, o.Workers)
+		arts := analyzeAll(p, docs, o.Workers, templateOptions(counts))
 		var batch []*sift.Article
 		keysOf := map[*sift.Article][]int64{}
 		for i, a := range arts {
@@ -273,8 +272,20 @@ type analyzed struct {
 	err error
 }
 
+// templateOptions returns the cleaner options for a document: its outlet's
+// template lines, from counts made by templateCounts.
+func templateOptions(counts map[string]map[int64]int) func(sift.Document) clean.Options {
+	return func(d sift.Document) clean.Options {
+		c := counts[d.Outlet]
+		if d.Outlet == "" || len(c) == 0 {
+			return clean.Options{}
+		}
+		return clean.Options{Repeated: func(line string) bool { return c[clean.LineKey(line)] >= templateArticles }}
+	}
+}
+
 // analyzeAll cleans and analyses docs on n goroutines, keeping their order.
-func analyzeAll(p *analyze.Pipeline, docs []sift.Document, n int) []analyzed {
+func analyzeAll(p *analyze.Pipeline, docs []sift.Document, n int, opts func(sift.Document) clean.Options) []analyzed {
 	out := make([]analyzed, len(docs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -283,7 +294,7 @@ func analyzeAll(p *analyze.Pipeline, docs []sift.Document, n int) []analyzed {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				a, err := p.Article(docs[i], false)
+				a, err := p.ArticleWith(docs[i], false, opts(docs[i]))
 				out[i] = analyzed{a, err}
 			}
 		}()

@@ -17,7 +17,6 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
-	"github.com/sift-news/sift/internal/clean"
 	"github.com/sift-news/sift/internal/link"
 	"github.com/sift-news/sift/internal/postgres"
 	"github.com/sift-news/sift/internal/sqlite"
@@ -288,9 +287,9 @@ func queueAnalyzer(db *postgres.DB, p *analyze.Pipeline) func(ctx context.Contex
 		if err != nil {
 			return nil, err
 		}
-		p.Repeated = func(outlet, line string) bool { return counts[outlet][clean.LineKey(line)] >= templateArticles }
+		opts := templateOptions(counts)
 		for i, d := range docs {
-			a, err := p.Article(d, false)
+			a, err := p.ArticleWith(d, false, opts(d))
 			if err == nil && a.Outlet == "" {
 				a.Outlet = d.Outlet
 			}

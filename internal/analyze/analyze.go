@@ -29,10 +29,6 @@ type Stage interface {
 // Pipeline cleans documents and runs stages over them.
 type Pipeline struct {
 	Stages []Stage
-	// Repeated, if set, reports whether a line was seen in several earlier
-	// articles of the outlet; the cleaner then treats it as the outlet's
-	// template text (see clean.Options.Repeated).
-	Repeated func(outlet, line string) bool
 }
 
 // ErrEmpty is returned for a document with no text left after cleaning.
@@ -41,10 +37,12 @@ var ErrEmpty = errors.New("no article text")
 // Article cleans doc (unless raw is set, in which case Text is doc.Body byte
 // for byte) and runs every stage over the result.
 func (p *Pipeline) Article(doc sift.Document, raw bool) (*sift.Article, error) {
-	var opt clean.Options
-	if p.Repeated != nil && doc.Outlet != "" {
-		opt.Repeated = func(line string) bool { return p.Repeated(doc.Outlet, line) }
-	}
+	return p.ArticleWith(doc, raw, clean.Options{})
+}
+
+// ArticleWith is Article with cleaner options for plain text, such as the
+// outlet's template lines known to the store.
+func (p *Pipeline) ArticleWith(doc sift.Document, raw bool, opt clean.Options) (*sift.Article, error) {
 	a, err := CleanWith(doc, raw, opt)
 	if err != nil {
 		return nil, err
