@@ -7,7 +7,6 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/fetch"
-	"github.com/sift-news/sift/internal/postgres"
 	"github.com/sift-news/sift/internal/reader"
 )
 
@@ -63,15 +62,6 @@ func fetchAll(ctx context.Context, urls []string, allowPrivate bool, fn func(sif
 		if err := fn(doc); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// sqliteOnly refuses a postgres:// store for the commands that do not read
-// PostgreSQL yet, instead of creating a SQLite file named like the URL.
-func sqliteOnly(command, db string) error {
-	if postgres.IsURL(db) {
-		return fmt.Errorf("%s reads SQLite stores only for now, and %s is a PostgreSQL URL (sift serve shows its %s)", command, db, command)
 	}
 	return nil
 }
