@@ -2,7 +2,8 @@ package postgres
 
 // Read-only aggregate queries behind the web UI and the HTTP API, the
 // PostgreSQL versions of those in internal/sqlite/web.go. They return the
-// same types (defined in package sqlite) so that *DB satisfies web.Store.
+// view types of package sift, as the SQLite store does, so that *DB
+// satisfies web.Store.
 
 import (
 	"context"
@@ -13,7 +14,6 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sift-news/sift"
-	"github.com/sift-news/sift/internal/sqlite"
 )
 
 // facetLimit bounds the values listed per facet.
@@ -21,15 +21,15 @@ const facetLimit = 30
 
 // SearchFacets counts the articles matching q (its Limit and Offset are
 // ignored) by outlet, month and technique, in one pass. As on SQLite, a
-// query with text or filters counts only its first sqlite.FacetSample
+// query with text or filters counts only its first sift.FacetSample
 // matches in store order (Facets.Sampled says so), which bounds the cost
 // of a broad query on a large store.
-func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sqlite.Facets, error) {
+func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, error) {
 	var p params
 	cond, _ := searchFilter(&p, q)
 	m := `SELECT a.seq, a.id, a.outlet, a.published FROM articles a` + cond
 	if cond != "" {
-		m += ` ORDER BY a.seq LIMIT ` + p.add(sqlite.FacetSample)
+		m += ` ORDER BY a.seq LIMIT ` + p.add(sift.FacetSample)
 	}
 	rows, _ := db.pool.Query(ctx, `SELECT m.outlet, substr(m.published, 1, 7),
 		coalesce((SELECT string_agg(DISTINCT t.technique, chr(1)) FROM techniques t WHERE t.article_id = m.id), '')
@@ -52,8 +52,8 @@ func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sqlite.Facets, e
 	}); err != nil {
 		return nil, fmt.Errorf("counting facets: %w", err)
 	}
-	f := &sqlite.Facets{}
-	if cond != "" && n == sqlite.FacetSample {
+	f := &sift.Facets{}
+	if cond != "" && n == sift.FacetSample {
 		f.Sampled = n
 	}
 	f.Outlets = topCounts(outlets, facetLimit)
@@ -65,10 +65,10 @@ func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sqlite.Facets, e
 
 // topCounts returns the counts of m, most first (then by key), at most
 // limit of them unless limit is 0.
-func topCounts(m map[string]int, limit int) []sqlite.Count {
-	out := make([]sqlite.Count, 0, len(m))
+func topCounts(m map[string]int, limit int) []sift.Count {
+	out := make([]sift.Count, 0, len(m))
 	for k, n := range m {
-		out = append(out, sqlite.Count{Key: k, N: n})
+		out = append(out, sift.Count{Key: k, N: n})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].N != out[j].N {
@@ -83,10 +83,10 @@ func topCounts(m map[string]int, limit int) []sqlite.Count {
 }
 
 // counts runs a query returning (key, count) rows.
-func (db *DB) counts(ctx context.Context, query string, args ...any) ([]sqlite.Count, error) {
+func (db *DB) counts(ctx context.Context, query string, args ...any) ([]sift.Count, error) {
 	rows, _ := db.pool.Query(ctx, query, args...)
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (sqlite.Count, error) {
-		var c sqlite.Count
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Count, error) {
+		var c sift.Count
 		err := r.Scan(&c.Key, &c.N)
 		return c, err
 	})
@@ -94,7 +94,7 @@ func (db *DB) counts(ctx context.Context, query string, args ...any) ([]sqlite.C
 
 // ListStories returns stories, those with the most articles first, and
 // how many stories there are.
-func (db *DB) ListStories(ctx context.Context, limit, offset int) ([]sqlite.StorySummary, int, error) {
+func (db *DB) ListStories(ctx context.Context, limit, offset int) ([]sift.StorySummary, int, error) {
 	var total int
 	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM stories`).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting stories: %w", err)
@@ -103,8 +103,8 @@ func (db *DB) ListStories(ctx context.Context, limit, offset int) ([]sqlite.Stor
 		coalesce(min(nullif(a.published, '')), ''), coalesce(max(a.published), '')
 		FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
 		GROUP BY s.id ORDER BY count(a.id) DESC, s.id LIMIT $1 OFFSET $2`, limit, offset)
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sqlite.StorySummary, error) {
-		var st sqlite.StorySummary
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.StorySummary, error) {
+		var st sift.StorySummary
 		err := r.Scan(&st.ID, &st.Title, &st.Articles, &st.Outlets, &st.First, &st.Last)
 		return st, err
 	})
@@ -156,7 +156,7 @@ func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
 // one type if typ is not empty, whose canonical name contains name
 // (case-insensitively) if name is not empty. Each is given the type it
 // was most often tagged with.
-func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]sqlite.EntitySummary, error) {
+func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]sift.EntitySummary, error) {
 	var p params
 	var where []string
 	if typ != "" {
@@ -188,7 +188,7 @@ var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // entityTypes sets the type of each entity to the one it was most often
 // tagged with (ties to the first in order), as SQLite's entityType does.
-func (db *DB) entityTypes(ctx context.Context, es []sqlite.EntitySummary) error {
+func (db *DB) entityTypes(ctx context.Context, es []sift.EntitySummary) error {
 	if len(es) == 0 {
 		return nil
 	}
@@ -209,8 +209,8 @@ func (db *DB) entityTypes(ctx context.Context, es []sqlite.EntitySummary) error 
 	return nil
 }
 
-func scanEntitySummary(r pgx.CollectableRow) (sqlite.EntitySummary, error) {
-	var e sqlite.EntitySummary
+func scanEntitySummary(r pgx.CollectableRow) (sift.EntitySummary, error) {
+	var e sift.EntitySummary
 	err := r.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles)
 	return e, err
 }
@@ -220,8 +220,8 @@ const relatedLimit = 12
 
 // EntityProfileOf returns the profile of the entity with the given
 // canonical name, or sift.ErrNotFound.
-func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sqlite.EntityProfile, error) {
-	p := &sqlite.EntityProfile{}
+func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProfile, error) {
+	p := &sift.EntityProfile{}
 	p.Canonical = name
 	err := db.pool.QueryRow(ctx, `SELECT coalesce(max(type), ''), count(*), count(DISTINCT article_id) FROM entities WHERE canonical = $1`,
 		name).Scan(&p.Type, &p.Mentions, &p.Articles)
@@ -231,13 +231,13 @@ func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sqlite.EntityP
 	if p.Mentions == 0 {
 		return nil, fmt.Errorf("entity %s: %w", name, sift.ErrNotFound)
 	}
-	self := []sqlite.EntitySummary{{Canonical: name}}
+	self := []sift.EntitySummary{{Canonical: name}}
 	if err := db.entityTypes(ctx, self); err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
 	p.Type = self[0].Type
 	for _, c := range []struct {
-		dst   *[]sqlite.Count
+		dst   *[]sift.Count
 		query string
 	}{
 		{&p.Names, `SELECT text, count(*) FROM entities WHERE canonical = $1 GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`},
@@ -271,9 +271,9 @@ func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sqlite.EntityP
 			AND x.canonical = ANY($2) AND y.canonical = ANY($2)
 			GROUP BY x.canonical, y.canonical`, name, names)
 		// The key joins the pair with a NUL, which PostgreSQL text cannot hold.
-		p.Links, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sqlite.Count, error) {
+		p.Links, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Count, error) {
 			var a, b string
-			var c sqlite.Count
+			var c sift.Count
 			err := r.Scan(&a, &b, &c.N)
 			c.Key = a + "\x00" + b
 			return c, err
@@ -290,12 +290,12 @@ func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sqlite.EntityP
 const speakerName = `CASE WHEN q.speaker_canonical != '' THEN q.speaker_canonical ELSE q.speaker END`
 
 // ListSpeakers returns the speakers quoted in the most articles.
-func (db *DB) ListSpeakers(ctx context.Context, limit int) ([]sqlite.SpeakerSummary, error) {
+func (db *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary, error) {
 	rows, _ := db.pool.Query(ctx, `SELECT `+speakerName+` AS name, count(*), count(DISTINCT q.article_id), count(DISTINCT a.outlet)
 		FROM quotes q JOIN articles a ON a.id = q.article_id
 		GROUP BY 1 HAVING `+speakerName+` != '' ORDER BY count(DISTINCT q.article_id) DESC, 1 LIMIT $1`, limit)
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sqlite.SpeakerSummary, error) {
-		var sp sqlite.SpeakerSummary
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.SpeakerSummary, error) {
+		var sp sift.SpeakerSummary
 		err := r.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets)
 		return sp, err
 	})
@@ -307,7 +307,7 @@ func (db *DB) ListSpeakers(ctx context.Context, limit int) ([]sqlite.SpeakerSumm
 
 // SpeakerStatements returns the quotes of a speaker (canonical name, or
 // the text of unresolved speakers), earliest first, and how many there are.
-func (db *DB) SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sqlite.Statement, int, error) {
+func (db *DB) SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sift.Statement, int, error) {
 	const cond = ` FROM quotes qu JOIN articles a ON a.id = qu.article_id
 		WHERE (qu.speaker_canonical = $1 OR (qu.speaker_canonical = '' AND qu.speaker = $1))`
 	var total int
@@ -316,8 +316,8 @@ func (db *DB) SpeakerStatements(ctx context.Context, name string, limit, offset 
 	}
 	rows, _ := db.pool.Query(ctx, `SELECT `+quoteColumns+`, a.id, a.title, a.outlet, a.published`+cond+`
 		ORDER BY a.published = '', a.published, a.seq, qu.start LIMIT $2 OFFSET $3`, name, limit, offset)
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sqlite.Statement, error) {
-		var st sqlite.Statement
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Statement, error) {
+		var st sift.Statement
 		var err error
 		st.Quote, err = scanQuote(r, &st.ArticleID, &st.Title, &st.Outlet, &st.Published)
 		return st, err
@@ -329,8 +329,8 @@ func (db *DB) SpeakerStatements(ctx context.Context, name string, limit, offset 
 }
 
 // OutletProfileOf returns the profile of an outlet, or sift.ErrNotFound.
-func (db *DB) OutletProfileOf(ctx context.Context, outlet string) (*sqlite.OutletProfile, error) {
-	p := &sqlite.OutletProfile{Outlet: outlet, Techniques: []sqlite.TechniqueRate{}}
+func (db *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletProfile, error) {
+	p := &sift.OutletProfile{Outlet: outlet, Techniques: []sift.TechniqueRate{}}
 	err := db.pool.QueryRow(ctx, `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
 		FROM articles WHERE outlet = $1`, outlet).Scan(&p.Articles, &p.Words, &p.First, &p.Last)
 	if err != nil {
@@ -357,7 +357,7 @@ func (db *DB) OutletProfileOf(ctx context.Context, outlet string) (*sqlite.Outle
 		own[c.Key] = c.N
 	}
 	for _, c := range all {
-		r := sqlite.TechniqueRate{Technique: c.Key, Spans: own[c.Key]}
+		r := sift.TechniqueRate{Technique: c.Key, Spans: own[c.Key]}
 		if p.Words > 0 {
 			r.Rate = 1000 * float64(r.Spans) / float64(p.Words)
 		}

@@ -19,3 +19,16 @@ func TestStoreSuite(t *testing.T) {
 		return db
 	})
 }
+
+// BenchmarkSearch stores generated articles and measures the queries of
+// storetest.BenchmarkSearch, which internal/postgres runs too.
+//
+//	go test -run '^$' -bench Search -benchtime 10x -v ./internal/sqlite/
+func BenchmarkSearch(b *testing.B) {
+	db, err := Open(filepath.Join(b.TempDir(), "sift.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	storetest.BenchmarkSearch(b, db, nil)
+}

@@ -18,34 +18,12 @@ import (
 	"github.com/sift-news/sift"
 )
 
-// Count is a value with the number of times it occurs.
-type Count struct {
-	Key string `json:"key"`
-	N   int    `json:"n"`
-}
-
-// Facets counts the articles matching a query by outlet, by month of
-// publication (YYYY-MM) and by propaganda technique found in them.
-type Facets struct {
-	Outlets    []Count `json:"outlets"`
-	Months     []Count `json:"months"`
-	Techniques []Count `json:"techniques"`
-	// Sampled is non-zero when more articles matched than FacetSample: the
-	// counts then cover only the first Sampled matches in store order.
-	Sampled int `json:"sampled,omitempty"`
-}
-
 // facetLimit bounds the values listed per facet.
 const facetLimit = 30
 
-// FacetSample is the most matching articles counted into facets, which
-// keeps the cost of a broad query bounded on a large store. A query with
-// no text and no filter is counted in full.
-var FacetSample = 1000
-
 // SearchFacets counts the articles matching q (its Limit and Offset are
 // ignored) by outlet, month and technique.
-func (s *DB) SearchFacets(ctx context.Context, q sift.Query) (*Facets, error) {
+func (s *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, error) {
 	f, err := s.searchFacets(ctx, q, q.Text)
 	if err != nil && strings.TrimSpace(q.Text) != "" && isFTSSyntaxError(err) {
 		f, err = s.searchFacets(ctx, q, plainQuery(q.Text))
@@ -53,15 +31,15 @@ func (s *DB) SearchFacets(ctx context.Context, q sift.Query) (*Facets, error) {
 	return f, err
 }
 
-func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*Facets, error) {
+func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sift.Facets, error) {
 	from, cond, args := searchFilter(q, match)
 	// m is the set of matching articles counted: all of them for the whole
-	// store, the first FacetSample otherwise.
+	// store, the first sift.FacetSample otherwise.
 	m := `SELECT a.id, a.outlet, a.published FROM ` + from + cond
 	if cond != "" {
-		m += ` LIMIT ` + strconv.Itoa(FacetSample)
+		m += ` LIMIT ` + strconv.Itoa(sift.FacetSample)
 	}
-	f := &Facets{}
+	f := &sift.Facets{}
 	// One pass: each counted article with its month and the distinct
 	// techniques found in it, joined by \x01.
 	rows, err := s.db.QueryContext(ctx, `SELECT m.outlet, substr(m.published, 1, 7),
@@ -93,7 +71,7 @@ func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*Fac
 		return nil, fmt.Errorf("counting facets: %w", err)
 	}
 	rows.Close()
-	if cond != "" && n == FacetSample {
+	if cond != "" && n == sift.FacetSample {
 		f.Sampled = n
 	}
 	f.Outlets = topCounts(outlets, facetLimit)
@@ -105,10 +83,10 @@ func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*Fac
 
 // topCounts returns the counts of m, most first (then by key), at most
 // limit of them unless limit is 0.
-func topCounts(m map[string]int, limit int) []Count {
-	out := make([]Count, 0, len(m))
+func topCounts(m map[string]int, limit int) []sift.Count {
+	out := make([]sift.Count, 0, len(m))
 	for k, n := range m {
-		out = append(out, Count{k, n})
+		out = append(out, sift.Count{Key: k, N: n})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].N != out[j].N {
@@ -151,15 +129,15 @@ func searchFilter(q sift.Query, match string) (from, cond string, args []any) {
 }
 
 // counts runs a query returning (key, count) rows.
-func (s *DB) counts(ctx context.Context, query string, args ...any) ([]Count, error) {
+func (s *DB) counts(ctx context.Context, query string, args ...any) ([]sift.Count, error) {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Count{}
+	out := []sift.Count{}
 	for rows.Next() {
-		var c Count
+		var c sift.Count
 		if err := rows.Scan(&c.Key, &c.N); err != nil {
 			return nil, err
 		}
@@ -168,19 +146,9 @@ func (s *DB) counts(ctx context.Context, query string, args ...any) ([]Count, er
 	return out, rows.Err()
 }
 
-// StorySummary is one line of the story list.
-type StorySummary struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Articles int    `json:"articles"`
-	Outlets  int    `json:"outlets"`
-	First    string `json:"first,omitempty"` // earliest publication date
-	Last     string `json:"last,omitempty"`  // latest publication date
-}
-
 // ListStories returns stories, those with the most articles first, and
 // how many stories there are.
-func (s *DB) ListStories(ctx context.Context, limit, offset int) ([]StorySummary, int, error) {
+func (s *DB) ListStories(ctx context.Context, limit, offset int) ([]sift.StorySummary, int, error) {
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting stories: %w", err)
@@ -193,9 +161,9 @@ func (s *DB) ListStories(ctx context.Context, limit, offset int) ([]StorySummary
 		return nil, 0, fmt.Errorf("listing stories: %w", err)
 	}
 	defer rows.Close()
-	out := []StorySummary{}
+	out := []sift.StorySummary{}
 	for rows.Next() {
-		var st StorySummary
+		var st sift.StorySummary
 		if err := rows.Scan(&st.ID, &st.Title, &st.Articles, &st.Outlets, &st.First, &st.Last); err != nil {
 			return nil, 0, fmt.Errorf("listing stories: %w", err)
 		}
@@ -245,18 +213,10 @@ func (s *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
 	return id, nil
 }
 
-// EntitySummary is an entity with how often it is mentioned.
-type EntitySummary struct {
-	Canonical string `json:"canonical"`
-	Type      string `json:"type"`
-	Mentions  int    `json:"mentions"`
-	Articles  int    `json:"articles"`
-}
-
 // ListEntities returns the entities mentioned in the most articles, of
 // one type if typ is not empty, whose canonical name contains name
 // (case-insensitively) if name is not empty.
-func (s *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]EntitySummary, error) {
+func (s *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]sift.EntitySummary, error) {
 	var where []string
 	var args []any
 	if typ != "" {
@@ -277,9 +237,9 @@ func (s *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]E
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
 	defer rows.Close()
-	out := []EntitySummary{}
+	out := []sift.EntitySummary{}
 	for rows.Next() {
-		var e EntitySummary
+		var e sift.EntitySummary
 		if err := rows.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
 			return nil, fmt.Errorf("listing entities: %w", err)
 		}
@@ -311,32 +271,13 @@ func (s *DB) entityType(ctx context.Context, canonical string) (string, error) {
 	return typ, err
 }
 
-// EntityProfile is what the store knows about one entity.
-type EntityProfile struct {
-	EntitySummary
-	// Names lists the spellings found in the text, most frequent first.
-	Names []Count `json:"names"`
-	// Roles lists the titles and functions given to it.
-	Roles []Count `json:"roles"`
-	// Months counts the articles mentioning it per month (YYYY-MM).
-	Months []Count `json:"months"`
-	// Outlets counts the articles mentioning it per outlet.
-	Outlets []Count `json:"outlets"`
-	// Related lists the entities mentioned in the same articles, with the
-	// number of articles they share.
-	Related []EntitySummary `json:"related"`
-	// Links counts the articles shared by pairs of related entities, for
-	// drawing the graph; Key is "A\x00B" with A < B.
-	Links []Count `json:"-"`
-}
-
 // relatedLimit bounds the co-occurring entities in a profile.
 const relatedLimit = 12
 
 // EntityProfileOf returns the profile of the entity with the given
 // canonical name, or sift.ErrNotFound.
-func (s *DB) EntityProfileOf(ctx context.Context, name string) (*EntityProfile, error) {
-	p := &EntityProfile{}
+func (s *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProfile, error) {
+	p := &sift.EntityProfile{}
 	p.Canonical = name
 	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(type), ''), count(*), count(DISTINCT article_id) FROM entities WHERE canonical = ?`,
 		name).Scan(&p.Type, &p.Mentions, &p.Articles)
@@ -370,9 +311,9 @@ func (s *DB) EntityProfileOf(ctx context.Context, name string) (*EntityProfile, 
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
 	defer rows.Close()
-	p.Related = []EntitySummary{}
+	p.Related = []sift.EntitySummary{}
 	for rows.Next() {
-		var e EntitySummary
+		var e sift.EntitySummary
 		if err := rows.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
 			return nil, fmt.Errorf("reading entity %s: %w", name, err)
 		}
@@ -406,20 +347,12 @@ func (s *DB) EntityProfileOf(ctx context.Context, name string) (*EntityProfile, 
 	return p, nil
 }
 
-// SpeakerSummary is a speaker with how often they are quoted.
-type SpeakerSummary struct {
-	Name     string `json:"name"`
-	Quotes   int    `json:"quotes"`
-	Articles int    `json:"articles"`
-	Outlets  int    `json:"outlets"`
-}
-
 // speakerName is the name a quote's speaker is listed under: the
 // canonical name when the speaker was resolved, the text otherwise.
 const speakerName = `CASE WHEN q.speaker_canonical != '' THEN q.speaker_canonical ELSE q.speaker END`
 
 // ListSpeakers returns the speakers quoted in the most articles.
-func (s *DB) ListSpeakers(ctx context.Context, limit int) ([]SpeakerSummary, error) {
+func (s *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+speakerName+` AS name, count(*), count(DISTINCT q.article_id), count(DISTINCT a.outlet)
 		FROM quotes q JOIN articles a ON a.id = q.article_id
 		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT q.article_id) DESC, name LIMIT ?`, limit)
@@ -427,9 +360,9 @@ func (s *DB) ListSpeakers(ctx context.Context, limit int) ([]SpeakerSummary, err
 		return nil, fmt.Errorf("listing speakers: %w", err)
 	}
 	defer rows.Close()
-	out := []SpeakerSummary{}
+	out := []sift.SpeakerSummary{}
 	for rows.Next() {
-		var sp SpeakerSummary
+		var sp sift.SpeakerSummary
 		if err := rows.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets); err != nil {
 			return nil, fmt.Errorf("listing speakers: %w", err)
 		}
@@ -438,18 +371,9 @@ func (s *DB) ListSpeakers(ctx context.Context, limit int) ([]SpeakerSummary, err
 	return out, rows.Err()
 }
 
-// Statement is a quote with the article it appeared in.
-type Statement struct {
-	sift.Quote
-	ArticleID string `json:"article_id"`
-	Title     string `json:"title"`
-	Outlet    string `json:"outlet"`
-	Published string `json:"published"`
-}
-
 // SpeakerStatements returns the quotes of a speaker (canonical name, or
 // the text of unresolved speakers), earliest first, and how many there are.
-func (s *DB) SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]Statement, int, error) {
+func (s *DB) SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sift.Statement, int, error) {
 	const cond = ` FROM quotes q JOIN articles a ON a.id = q.article_id
 		WHERE (q.speaker_canonical = ?1 OR (q.speaker_canonical = '' AND q.speaker = ?1))`
 	var total int
@@ -463,9 +387,9 @@ func (s *DB) SpeakerStatements(ctx context.Context, name string, limit, offset i
 		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
 	}
 	defer rows.Close()
-	out := []Statement{}
+	out := []sift.Statement{}
 	for rows.Next() {
-		var st Statement
+		var st sift.Statement
 		var sp, spc, cue, via string
 		var ss, se, cs, ce sql.NullInt64
 		if err := rows.Scan(&st.Start, &st.End, &st.Text, &st.Kind, &sp, &spc, &ss, &se, &cue, &cs, &ce, &via,
@@ -486,31 +410,9 @@ func (s *DB) SpeakerStatements(ctx context.Context, name string, limit, offset i
 	return out, total, rows.Err()
 }
 
-// TechniqueRate is how often a technique occurs in an outlet's articles
-// and in the whole store, in spans per 1,000 words.
-type TechniqueRate struct {
-	Technique string  `json:"technique"`
-	Spans     int     `json:"spans"`
-	Rate      float64 `json:"rate"`
-	StoreRate float64 `json:"store_rate"`
-}
-
-// OutletProfile is what the store knows about one outlet.
-type OutletProfile struct {
-	Outlet     string          `json:"outlet"`
-	Articles   int             `json:"articles"`
-	Words      int             `json:"words"`
-	First      string          `json:"first,omitempty"`
-	Last       string          `json:"last,omitempty"`
-	Techniques []TechniqueRate `json:"techniques"`
-	// Speakers and Entities are those it quotes and names most.
-	Speakers []Count `json:"speakers"`
-	Entities []Count `json:"entities"`
-}
-
 // OutletProfileOf returns the profile of an outlet, or sift.ErrNotFound.
-func (s *DB) OutletProfileOf(ctx context.Context, outlet string) (*OutletProfile, error) {
-	p := &OutletProfile{Outlet: outlet, Techniques: []TechniqueRate{}}
+func (s *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletProfile, error) {
+	p := &sift.OutletProfile{Outlet: outlet, Techniques: []sift.TechniqueRate{}}
 	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
 		FROM articles WHERE outlet = ?`, outlet).Scan(&p.Articles, &p.Words, &p.First, &p.Last)
 	if err != nil {
@@ -537,7 +439,7 @@ func (s *DB) OutletProfileOf(ctx context.Context, outlet string) (*OutletProfile
 		own[c.Key] = c.N
 	}
 	for _, c := range all {
-		r := TechniqueRate{Technique: c.Key, Spans: own[c.Key]}
+		r := sift.TechniqueRate{Technique: c.Key, Spans: own[c.Key]}
 		if p.Words > 0 {
 			r.Rate = 1000 * float64(r.Spans) / float64(p.Words)
 		}

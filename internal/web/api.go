@@ -15,7 +15,6 @@ import (
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/reader"
-	"github.com/sift-news/sift/internal/sqlite"
 )
 
 // Paging limits.
@@ -107,11 +106,11 @@ func (s *server) storeError(w http.ResponseWriter, r *http.Request, err error) {
 
 // SearchResult is the answer of GET /api/v1/search.
 type SearchResult struct {
-	Total   int            `json:"total"`
-	Page    int            `json:"page"`
-	PerPage int            `json:"per_page"`
-	Hits    []APIHit       `json:"hits"`
-	Facets  *sqlite.Facets `json:"facets,omitempty"`
+	Total   int          `json:"total"`
+	Page    int          `json:"page"`
+	PerPage int          `json:"per_page"`
+	Hits    []APIHit     `json:"hits"`
+	Facets  *sift.Facets `json:"facets,omitempty"`
 }
 
 // APIHit is a search hit; Snippet is plain text and Matches marks the
@@ -315,9 +314,9 @@ func pageParam(r *http.Request) (int, error) {
 
 // StoryList is the answer of GET /api/v1/stories.
 type StoryList struct {
-	Total   int                   `json:"total"`
-	Page    int                   `json:"page"`
-	Stories []sqlite.StorySummary `json:"stories"`
+	Total   int                 `json:"total"`
+	Page    int                 `json:"page"`
+	Stories []sift.StorySummary `json:"stories"`
 }
 
 func (s *server) apiStories(w http.ResponseWriter, r *http.Request) {
@@ -400,11 +399,11 @@ func (s *server) apiSpeakers(w http.ResponseWriter, r *http.Request) {
 // SpeakerDetail is the answer of GET /api/v1/speakers/{name} and
 // /api/v1/speakers/{name}/quotes.
 type SpeakerDetail struct {
-	Name    string             `json:"name"`
-	Total   int                `json:"total"`
-	Page    int                `json:"page"`
-	Outlets []sqlite.Count     `json:"outlets,omitempty"`
-	Quotes  []sqlite.Statement `json:"quotes"`
+	Name    string           `json:"name"`
+	Total   int              `json:"total"`
+	Page    int              `json:"page"`
+	Outlets []sift.Count     `json:"outlets,omitempty"`
+	Quotes  []sift.Statement `json:"quotes"`
 }
 
 // speaker reads one page of a speaker's statements; ok is false when an
@@ -446,15 +445,15 @@ func (s *server) apiSpeakerQuotes(w http.ResponseWriter, r *http.Request) {
 }
 
 // countOutlets counts statements per outlet, most first.
-func countOutlets(qs []sqlite.Statement) []sqlite.Count {
+func countOutlets(qs []sift.Statement) []sift.Count {
 	idx := map[string]int{}
-	var out []sqlite.Count
+	var out []sift.Count
 	for _, q := range qs {
 		i, ok := idx[q.Outlet]
 		if !ok {
 			i = len(out)
 			idx[q.Outlet] = i
-			out = append(out, sqlite.Count{Key: q.Outlet})
+			out = append(out, sift.Count{Key: q.Outlet})
 		}
 		out[i].N++
 	}

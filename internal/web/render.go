@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/sift-news/sift"
-	"github.com/sift-news/sift/internal/sqlite"
 )
 
 // highlightSnippet turns a store snippet, whose matches sit between \x02
@@ -197,7 +196,7 @@ func writePiece(b *strings.Builder, text string, covering []layerSpan) {
 }
 
 // sortCounts orders counts by decreasing n, then by key.
-func sortCounts(cs []sqlite.Count) {
+func sortCounts(cs []sift.Count) {
 	sort.Slice(cs, func(i, j int) bool {
 		if cs[i].N != cs[j].N {
 			return cs[i].N > cs[j].N

@@ -23,12 +23,11 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
-	"github.com/sift-news/sift/internal/sqlite"
 )
 
 // Store is what the server reads and writes: articles and their search
 // (sift.ArticleStore), the outlets, and the aggregate queries behind the
-// browsing pages. *sqlite.DB satisfies it.
+// browsing pages. *sqlite.DB and *postgres.DB satisfy it.
 type Store interface {
 	sift.ArticleStore
 	Outlets(ctx context.Context) ([]sift.OutletCount, error)
@@ -37,15 +36,15 @@ type Store interface {
 
 // Views are the read-only aggregate queries behind the browsing pages.
 type Views interface {
-	SearchFacets(ctx context.Context, q sift.Query) (*sqlite.Facets, error)
-	ListStories(ctx context.Context, limit, offset int) ([]sqlite.StorySummary, int, error)
+	SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, error)
+	ListStories(ctx context.Context, limit, offset int) ([]sift.StorySummary, int, error)
 	StoryMembers(ctx context.Context, id string) (*sift.Story, error)
 	StoryOf(ctx context.Context, articleID string) (string, error)
-	ListEntities(ctx context.Context, typ, name string, limit int) ([]sqlite.EntitySummary, error)
-	EntityProfileOf(ctx context.Context, name string) (*sqlite.EntityProfile, error)
-	ListSpeakers(ctx context.Context, limit int) ([]sqlite.SpeakerSummary, error)
-	SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sqlite.Statement, int, error)
-	OutletProfileOf(ctx context.Context, outlet string) (*sqlite.OutletProfile, error)
+	ListEntities(ctx context.Context, typ, name string, limit int) ([]sift.EntitySummary, error)
+	EntityProfileOf(ctx context.Context, name string) (*sift.EntityProfile, error)
+	ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary, error)
+	SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sift.Statement, int, error)
+	OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletProfile, error)
 }
 
 // Options configure a server.

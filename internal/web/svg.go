@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sift-news/sift/internal/sqlite"
+	"github.com/sift-news/sift"
 )
 
 // palette colours the rows of charts; chosen to stay readable on white.
@@ -127,7 +127,7 @@ func timeTicks(lo, hi time.Time) []time.Time {
 
 // barsSVG draws counts as vertical bars in the given order (months), with
 // the first, middle and last labels written under the axis.
-func barsSVG(counts []sqlite.Count, label string) template.HTML {
+func barsSVG(counts []sift.Count, label string) template.HTML {
 	if len(counts) == 0 {
 		return ""
 	}
@@ -157,11 +157,11 @@ func barsSVG(counts []sqlite.Count, label string) template.HTML {
 
 // profileSVG draws each technique's rate in an outlet next to the store's
 // average rate, as pairs of horizontal bars.
-func profileSVG(rates []sqlite.TechniqueRate) template.HTML {
+func profileSVG(rates []sift.TechniqueRate) template.HTML {
 	if len(rates) == 0 {
 		return ""
 	}
-	rs := append([]sqlite.TechniqueRate(nil), rates...)
+	rs := append([]sift.TechniqueRate(nil), rates...)
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Rate > rs[j].Rate })
 	const width, left, right, rowH = 760.0, 220.0, 60.0, 30.0
 	maxR := 0.0
@@ -197,7 +197,7 @@ const maxGraphLinks = 15
 // graphSVG draws an entity in the middle and the entities it appears with
 // around it; edge widths follow the number of shared articles, and edges
 // between the neighbours are drawn too.
-func graphSVG(center string, related []sqlite.EntitySummary, links []sqlite.Count, href func(string) string) template.HTML {
+func graphSVG(center string, related []sift.EntitySummary, links []sift.Count, href func(string) string) template.HTML {
 	if len(related) == 0 {
 		return ""
 	}
@@ -216,7 +216,7 @@ func graphSVG(center string, related []sqlite.EntitySummary, links []sqlite.Coun
 	fmt.Fprintf(&b, `<svg class="chart graph" viewBox="0 0 %.0f %.0f" role="img" aria-label="Entities mentioned together with %s" xmlns="http://www.w3.org/2000/svg">`, width, height, esc(center))
 	// Only the strongest links between neighbours, or the graph turns
 	// into a hairball.
-	links = append([]sqlite.Count(nil), links...)
+	links = append([]sift.Count(nil), links...)
 	sortCounts(links)
 	if len(links) > maxGraphLinks {
 		links = links[:maxGraphLinks]

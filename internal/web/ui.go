@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/sift-news/sift"
-	"github.com/sift-news/sift/internal/sqlite"
 )
 
 // page is a parsed page template.
@@ -112,7 +111,7 @@ type searchView struct {
 	Total    int
 	Stored   int
 	Hits     []sift.Hit
-	Facets   *sqlite.Facets
+	Facets   *sift.Facets
 	Outlets  []sift.OutletCount
 	LastPage int
 }
@@ -289,7 +288,7 @@ func contains(list []string, s string) bool {
 
 // storiesView is the story list.
 type storiesView struct {
-	Stories []sqlite.StorySummary
+	Stories []sift.StorySummary
 	Total   int
 	Page    int
 	Next    int
@@ -379,7 +378,7 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 type entitiesView struct {
 	Type     string
 	Name     string
-	Entities []sqlite.EntitySummary
+	Entities []sift.EntitySummary
 }
 
 func (s *server) entitiesPage(w http.ResponseWriter, r *http.Request) {
@@ -401,7 +400,7 @@ func (s *server) entitiesPage(w http.ResponseWriter, r *http.Request) {
 
 // entityView is the entity page.
 type entityView struct {
-	P        *sqlite.EntityProfile
+	P        *sift.EntityProfile
 	Months   template.HTML
 	Graph    template.HTML
 	Articles []sift.Hit
@@ -442,8 +441,8 @@ type speakerView struct {
 	Page     int
 	Next     int
 	Timeline template.HTML
-	Outlets  []sqlite.Count
-	Quotes   []sqlite.Statement
+	Outlets  []sift.Count
+	Quotes   []sift.Statement
 }
 
 func (s *server) speakerPage(w http.ResponseWriter, r *http.Request) {
@@ -486,7 +485,7 @@ func (s *server) outletsPage(w http.ResponseWriter, r *http.Request) {
 
 // outletView is the outlet page.
 type outletView struct {
-	P       *sqlite.OutletProfile
+	P       *sift.OutletProfile
 	Profile template.HTML
 	Recent  []sift.Hit
 }
@@ -512,7 +511,7 @@ type facetCache struct {
 	mu     sync.Mutex
 	stored int // articles in the store when counted
 	at     time.Time
-	facets *sqlite.Facets
+	facets *sift.Facets
 }
 
 // facetTTL is how long whole-store facets are reused while the number of
@@ -527,7 +526,7 @@ func wholeStore(q sift.Query) bool {
 
 // facets counts the articles matching q by outlet, month and technique;
 // stored is the number of articles in the store.
-func (s *server) facets(ctx context.Context, q sift.Query, stored int) (*sqlite.Facets, error) {
+func (s *server) facets(ctx context.Context, q sift.Query, stored int) (*sift.Facets, error) {
 	if !wholeStore(q) {
 		return s.store.SearchFacets(ctx, q)
 	}

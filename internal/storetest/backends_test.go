@@ -1,4 +1,4 @@
-package postgres
+package storetest_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/link"
+	"github.com/sift-news/sift/internal/postgres"
 	"github.com/sift-news/sift/internal/sqlite"
 	"github.com/sift-news/sift/internal/storetest"
 	"github.com/sift-news/sift/internal/web"
@@ -50,7 +51,11 @@ func viewArticles() []*sift.Article {
 // same on both.
 func TestViewsMatchSQLite(t *testing.T) {
 	ctx := context.Background()
-	pg := openTest(t)
+	pg, err := postgres.Open(ctx, storetest.PostgresURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
 	lite, err := sqlite.Open(filepath.Join(t.TempDir(), "sift.db"))
 	if err != nil {
 		t.Fatal(err)
