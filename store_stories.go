@@ -21,3 +21,13 @@ type StoryStore interface {
 	// either side.
 	Reuse(ctx context.Context, articleID string) ([]Reuse, error)
 }
+
+// BriefStore reads stored articles without their derived facts, for the
+// listings that need only an article's outlet, date or length (`sift
+// stories` names the outlet of each article a story's articles copy).
+type BriefStore interface {
+	// ArticleBrief returns the article's ID, source, title, text, outlet
+	// and publication date, without entities, quotes or techniques, or
+	// ErrNotFound.
+	ArticleBrief(ctx context.Context, id string) (*Article, error)
+}

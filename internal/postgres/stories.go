@@ -13,7 +13,10 @@ import (
 	"github.com/sift-news/sift/internal/link"
 )
 
-var _ sift.StoryStore = (*DB)(nil)
+var (
+	_ sift.StoryStore = (*DB)(nil)
+	_ sift.BriefStore = (*DB)(nil)
+)
 
 func init() {
 	addMigration("100-link", linkSchema)
@@ -82,7 +85,7 @@ func fromUint32s(b []byte) []uint32 {
 // the store. Linking is sequential: with many workers, hold LinkLock.
 func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	l := link.NewLinker()
-	l.Fetch = func(id string) (*sift.Article, error) { return db.articleText(ctx, id) }
+	l.Fetch = func(id string) (*sift.Article, error) { return db.ArticleBrief(ctx, id) }
 	df := make(map[string]int)
 	rows, _ := db.pool.Query(ctx, `SELECT key, n FROM link_df`)
 	var k string
@@ -133,8 +136,9 @@ func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	return l, nil
 }
 
-// articleText reads what linking needs of a stored article.
-func (db *DB) articleText(ctx context.Context, id string) (*sift.Article, error) {
+// ArticleBrief reads a stored article's source, title, text, outlet and
+// date only, without its derived facts: what linking and listings need.
+func (db *DB) ArticleBrief(ctx context.Context, id string) (*sift.Article, error) {
 	a := &sift.Article{ID: id}
 	err := db.pool.QueryRow(ctx, `SELECT source, title, text, outlet, published FROM articles WHERE id = $1`, id).
 		Scan(&a.Source, &a.Title, &a.Text, &a.Outlet, &a.Published)

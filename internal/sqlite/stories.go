@@ -13,7 +13,10 @@ import (
 	"github.com/sift-news/sift/internal/link"
 )
 
-var _ sift.StoryStore = (*DB)(nil)
+var (
+	_ sift.StoryStore = (*DB)(nil)
+	_ sift.BriefStore = (*DB)(nil)
+)
 
 func init() {
 	addMigration("100-link", linkSchema)

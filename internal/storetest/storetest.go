@@ -48,6 +48,27 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		}
 		testArticleTechniques(t, s.(Store), s)
 	})
+	t.Run("Entities", func(t *testing.T) {
+		s, ok := open(t).(sift.EntityStore)
+		if !ok {
+			t.Skip("store does not implement sift.EntityStore")
+		}
+		testEntities(t, s.(Store), s)
+	})
+	t.Run("Feeds", func(t *testing.T) {
+		s, ok := open(t).(sift.FeedStore)
+		if !ok {
+			t.Skip("store does not implement sift.FeedStore")
+		}
+		testFeeds(t, s)
+	})
+	t.Run("ArticleBrief", func(t *testing.T) {
+		s, ok := open(t).(sift.BriefStore)
+		if !ok {
+			t.Skip("store does not implement sift.BriefStore")
+		}
+		testArticleBrief(t, s.(Store), s)
+	})
 }
 
 func testArticleTechniques(t *testing.T, s Store, outlets sift.OutletStore) {

@@ -1,0 +1,103 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sift-news/sift"
+)
+
+var _ sift.EntityStore = (*DB)(nil)
+
+// namesPerEntity bounds the spellings and roles listed for one entity.
+const namesPerEntity = 5
+
+// Entities returns the entities matching q, those mentioned in the most
+// articles first (then the most mentions, then by name), each with its
+// mention and article counts, its commonest spellings and roles, and the
+// entities it appears with most often, as the SQLite store does. An
+// entity's type is the one its mentions were given most often (ties to the
+// first in order); Name ignores ASCII case only, as SQLite's lower() does.
+func (db *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntityStat, error) {
+	var p params
+	cond := `canonical != ''`
+	if q.Name != "" {
+		cond += ` AND strpos(lower(canonical), lower(` + p.add(q.Name) + `::text COLLATE "C")) > 0`
+	}
+	query := `WITH typed AS (
+			SELECT DISTINCT ON (canonical) canonical, type FROM entities WHERE ` + cond + `
+			GROUP BY canonical, type ORDER BY canonical, count(*) DESC, type)
+		SELECT e.canonical, t.type, count(*), count(DISTINCT e.article_id)
+		FROM entities e JOIN typed t ON t.canonical = e.canonical`
+	if q.Type != "" {
+		query += ` WHERE t.type = ` + p.add(q.Type)
+	}
+	query += ` GROUP BY e.canonical, t.type ORDER BY 4 DESC, 3 DESC, e.canonical`
+	if q.Limit > 0 {
+		query += ` LIMIT ` + p.add(q.Limit)
+	}
+	rows, _ := db.pool.Query(ctx, query, p...)
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.EntityStat, error) {
+		e := sift.EntityStat{Names: []string{}, Roles: []string{}, Related: []sift.EntityCount{}}
+		err := r.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles)
+		return e, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
+	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	index := make(map[string]int, len(out))
+	names := make([]string, len(out))
+	for i, e := range out {
+		index[e.Canonical] = i
+		names[i] = e.Canonical
+	}
+	// The commonest spellings and roles of every listed entity, in two
+	// queries rather than two per entity.
+	for _, c := range []struct {
+		column, cond string
+		field        func(*sift.EntityStat) *[]string
+	}{
+		{"text", "", func(e *sift.EntityStat) *[]string { return &e.Names }},
+		{"role", ` AND role != ''`, func(e *sift.EntityStat) *[]string { return &e.Roles }},
+	} {
+		rows, _ := db.pool.Query(ctx, `SELECT canonical, v FROM (
+				SELECT canonical, `+c.column+` AS v,
+					row_number() OVER (PARTITION BY canonical ORDER BY count(*) DESC, `+c.column+`) AS r
+				FROM entities WHERE canonical = ANY($1)`+c.cond+`
+				GROUP BY canonical, `+c.column+`) x
+			WHERE r <= $2 ORDER BY canonical, r`, names, namesPerEntity)
+		var name, v string
+		if _, err := pgx.ForEachRow(rows, []any{&name, &v}, func() error {
+			f := c.field(&out[index[name]])
+			*f = append(*f, v)
+			return nil
+		}); err != nil {
+			return nil, fmt.Errorf("listing entities: %w", err)
+		}
+	}
+	if q.Related <= 0 {
+		return out, nil
+	}
+	rows, _ = db.pool.Query(ctx, `SELECT canonical, other, n FROM (
+			SELECT s.canonical, o.canonical AS other, count(DISTINCT o.article_id) AS n,
+				row_number() OVER (PARTITION BY s.canonical ORDER BY count(DISTINCT o.article_id) DESC, o.canonical) AS r
+			FROM (SELECT DISTINCT canonical, article_id FROM entities WHERE canonical = ANY($1)) s
+			JOIN entities o ON o.article_id = s.article_id AND o.canonical != s.canonical AND o.canonical != ''
+			GROUP BY s.canonical, o.canonical) x
+		WHERE r <= $2 ORDER BY canonical, r`, names, q.Related)
+	var name string
+	var c sift.EntityCount
+	if _, err := pgx.ForEachRow(rows, []any{&name, &c.Canonical, &c.Articles}, func() error {
+		e := &out[index[name]]
+		e.Related = append(e.Related, c)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("listing related entities: %w", err)
+	}
+	return out, nil
+}
