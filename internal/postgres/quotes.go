@@ -19,20 +19,20 @@ const quoteColumns = `qu.start, qu."end", qu.text, qu.kind, qu.speaker, qu.speak
 // Quotes returns the stored statements matching q, oldest article first
 // and in text order within an article. Speaker matches part of the
 // canonical name or the whole text naming the speaker; Via matches part of
-// an intermediary's canonical name or text; both ignore case, as in the
-// SQLite store.
+// an intermediary's canonical name or text; both ignore ASCII case (and
+// only ASCII case, comparing in the C collation), as in the SQLite store.
 func (db *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, error) {
 	var p params
 	var where []string
 	if q.Speaker != "" {
-		v := p.add(q.Speaker)
+		v := p.add(q.Speaker) + `::text COLLATE "C"`
 		where = append(where, `(strpos(lower(qu.speaker_canonical), lower(`+v+`)) > 0 OR lower(qu.speaker) = lower(`+v+`))`)
 	}
 	if q.Via != "" {
-		v := p.add(q.Via)
+		v := p.add(q.Via) + `::text COLLATE "C"`
 		where = append(where, `EXISTS (SELECT 1 FROM jsonb_array_elements(qu.via) v
-			WHERE strpos(lower(coalesce(v->>'canonical', '')), lower(`+v+`)) > 0
-			   OR strpos(lower(v->>'text'), lower(`+v+`)) > 0)`)
+			WHERE strpos(lower(coalesce(v->>'canonical', '') COLLATE "C"), lower(`+v+`)) > 0
+			   OR strpos(lower((v->>'text') COLLATE "C"), lower(`+v+`)) > 0)`)
 	}
 	if q.Since != "" {
 		where = append(where, `a.published >= `+p.add(q.Since))

@@ -154,8 +154,8 @@ func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
 
 // ListEntities returns the entities mentioned in the most articles, of
 // one type if typ is not empty, whose canonical name contains name
-// (case-insensitively) if name is not empty. Each is given the type it
-// was most often tagged with.
+// (ignoring ASCII case only, as SQLite's LIKE does) if name is not empty.
+// Each is given the type it was most often tagged with.
 func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]sift.EntitySummary, error) {
 	var p params
 	var where []string
@@ -163,7 +163,7 @@ func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]
 		where = append(where, "type = "+p.add(typ))
 	}
 	if name != "" {
-		where = append(where, `lower(canonical) LIKE '%' || lower(`+p.add(likeEscaper.Replace(name))+`) || '%'`)
+		where = append(where, `lower(canonical) LIKE '%' || lower(`+p.add(likeEscaper.Replace(name))+`::text COLLATE "C") || '%'`)
 	}
 	cond := ""
 	if len(where) > 0 {

@@ -47,7 +47,7 @@ func (s *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, er
 		return nil, fmt.Errorf("querying quotes: %w", err)
 	}
 	defer rows.Close()
-	var out []sift.QuoteHit
+	out := []sift.QuoteHit{}
 	for rows.Next() {
 		var h sift.QuoteHit
 		var sp, spc, cue, via string

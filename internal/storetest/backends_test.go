@@ -3,8 +3,10 @@ package storetest_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/link"
@@ -137,4 +139,99 @@ func TestViewsMatchSQLite(t *testing.T) {
 	same("Outlets", func(s viewStore) (any, error) { return s.Outlets(ctx) })
 	same("ArticleTechniques", func(s viewStore) (any, error) { return s.ArticleTechniques(ctx) })
 	same("Quotes", func(s viewStore) (any, error) { return s.Quotes(ctx, sift.QuoteQuery{Since: "2024-03-03"}) })
+}
+
+// listingStore is what the listing commands read of a store.
+type listingStore interface {
+	storetest.Store
+	web.Store
+	sift.EntityStore
+	sift.FeedStore
+	sift.BriefStore
+}
+
+// TestListingsMatchSQLite stores the same articles (with names that are
+// not ASCII) and feed state in both stores and checks that what sift
+// entities, sift quotes, sift feeds and sift stories read answers the same.
+func TestListingsMatchSQLite(t *testing.T) {
+	ctx := context.Background()
+	pg, err := postgres.Open(ctx, storetest.PostgresURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	lite, err := sqlite.Open(filepath.Join(t.TempDir(), "sift.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	arts := func() []*sift.Article {
+		as := storetest.EntityArticles()
+		a := storetest.Article("Ulmet Post", "Ödön speaks", "Ödön Varga said the talks had failed.", "2024-05-01")
+		a.Quotes[0].Via = []sift.Ref{{Span: sift.Span{Start: 0, End: 4, Text: "Ödön"}, Canonical: "Radio Ödön"}}
+		return append(as, a)
+	}
+	zone := time.FixedZone("UTC-5", -5*3600)
+	t0 := time.Date(2024, 5, 1, 8, 30, 15, 999_999_999, zone)
+	for _, s := range []listingStore{lite, pg} {
+		if _, err := s.PutArticles(ctx, arts()); err != nil {
+			t.Fatal(err)
+		}
+		for i, u := range []string{"https://z.example/feed", "https://a.example/feed", "https://Ä.example/feed"} {
+			f := &sift.FeedState{URL: u, Title: "Feed " + u, Added: t0, LastPoll: t0.Add(time.Duration(i) * time.Minute), ErrorStreak: i}
+			if err := s.PutFeed(ctx, f); err != nil {
+				t.Fatal(err)
+			}
+			var items []sift.SeenItem
+			for k := range 5 {
+				status := "stored"
+				if k == 3 {
+					status = "HTTP 404"
+				}
+				items = append(items, sift.SeenItem{Key: fmt.Sprint(k), URL: u + "/" + fmt.Sprint(k), Seen: t0.Add(time.Duration(k*i) * time.Hour), Status: status})
+			}
+			if err := s.MarkSeen(ctx, u, items); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	same := func(what string, f func(s listingStore) (any, error)) {
+		t.Helper()
+		want, err := f(lite)
+		if err != nil {
+			t.Fatalf("%s on SQLite: %v", what, err)
+		}
+		got, err := f(pg)
+		if err != nil {
+			t.Fatalf("%s on PostgreSQL: %v", what, err)
+		}
+		w, _ := json.Marshal(want)
+		g, _ := json.Marshal(got)
+		if string(w) != string(g) {
+			t.Errorf("%s differs:\nSQLite     %s\nPostgreSQL %s", what, w, g)
+		}
+	}
+	for _, name := range []string{"", "Ödön", "ödön", "ÖDÖN", "varga", "a", "%", "_"} {
+		for _, typ := range []string{"", sift.PERSON, sift.LOC} {
+			q := sift.EntityQuery{Type: typ, Name: name, Related: 3}
+			same(fmt.Sprintf("Entities %+v", q), func(s listingStore) (any, error) { return s.Entities(ctx, q) })
+			same("ListEntities "+typ+" "+name, func(s listingStore) (any, error) { return s.ListEntities(ctx, typ, name, 10) })
+		}
+	}
+	for _, q := range []sift.QuoteQuery{{Speaker: "Ödön"}, {Speaker: "ödön office"}, {Speaker: "ÖDÖN OFFICE"}, {Speaker: "office"},
+		{Via: "radio ödön"}, {Via: "Radio Ödön"}, {Via: "RADIO"}, {Via: "ödön"}} {
+		same(fmt.Sprintf("Quotes %+v", q), func(s listingStore) (any, error) { return s.Quotes(ctx, q) })
+	}
+	for _, a := range arts() {
+		same("ArticleBrief "+a.Title, func(s listingStore) (any, error) { return s.ArticleBrief(ctx, a.ID) })
+	}
+	same("Feeds", func(s listingStore) (any, error) { return s.Feeds(ctx) })
+	for _, since := range []time.Time{{}, t0, t0.Add(time.Hour), t0.Add(3*time.Hour + time.Second)} {
+		for _, u := range []string{"https://z.example/feed", "https://a.example/feed", "https://Ä.example/feed", "https://none.example/"} {
+			same(fmt.Sprintf("ArticlesSince %s %v", u, since), func(s listingStore) (any, error) { return s.ArticlesSince(ctx, u, since) })
+		}
+	}
+	same("SeenItems", func(s listingStore) (any, error) {
+		return s.SeenItems(ctx, "https://a.example/feed", []string{"0", "3", "4", "5", "x"})
+	})
 }
