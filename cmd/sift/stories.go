@@ -117,7 +117,7 @@ type storyJSON struct {
 
 func runStories(args []string) error {
 	fs := flag.NewFlagSet("stories", flag.ContinueOnError)
-	dbPath := fs.String("db", "sift.db", "store `path`")
+	dbPath := fs.String("db", "sift.db", "store: a SQLite file `path` or a postgres:// URL")
 	format := fs.String("format", "text", "output format: text or json")
 	minArticles := fs.Int("min", 1, "only stories with at least `n` articles")
 	limit := fs.Int("limit", 0, "at most `n` stories (0: all)")
@@ -131,19 +131,13 @@ func runStories(args []string) error {
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown format %q (want text or json)", *format)
 	}
-	if err := sqliteOnly("stories", *dbPath); err != nil {
-		return err
-	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("opening store: %w (create one with sift ingest --db %s ...)", err, *dbPath)
-	}
-	db, err := sqlite.Open(*dbPath)
+	db, err := openExisting(*dbPath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	ctx := context.Background()
-	if err := linkPending(ctx, db); err != nil {
+	if err := linkStored(ctx, db); err != nil {
 		return err
 	}
 	stories, err := db.Stories(ctx, sift.StoryQuery{MinArticles: *minArticles, Limit: *limit})
@@ -190,9 +184,15 @@ func storyDates(as []sift.StoryArticle) (first, last string) {
 	return first, last
 }
 
+// storyReader is what printStory reads of a store.
+type storyReader interface {
+	sift.StoryStore
+	sift.BriefStore
+}
+
 // printStory writes a story as text: its title, outlets and date span,
 // then a timeline of its articles, each with what it copies or shares.
-func printStory(ctx context.Context, w io.Writer, db *sqlite.DB, st sift.Story) error {
+func printStory(ctx context.Context, w io.Writer, db storyReader, st sift.Story) error {
 	first, last := storyDates(st.Articles)
 	span := first
 	if last != first {

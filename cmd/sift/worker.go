@@ -170,7 +170,10 @@ type anyStore interface {
 	web.Store
 	sift.QuoteStore
 	sift.StoryStore
+	sift.BriefStore
 	sift.OutletStore
+	sift.EntityStore
+	sift.FeedStore
 	Close() error
 }
 
@@ -194,6 +197,20 @@ func openStore(ctx context.Context, db string) (anyStore, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// linkStored links the stored articles that no linking run has seen
+// (stored before linking existed, or by a run that failed while linking),
+// so that a listing of stories is complete. On PostgreSQL it links only if
+// no worker holds the link lock: a worker that does links them itself.
+func linkStored(ctx context.Context, db anyStore) error {
+	switch db := db.(type) {
+	case *sqlite.DB:
+		return linkPending(ctx, db)
+	case *postgres.DB:
+		return (&queueLinker{db: db}).linkPending(ctx, false)
+	}
+	return nil
 }
 
 // postgresAfterStore is what sift serve runs after storing posted
