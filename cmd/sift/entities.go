@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/sift-news/sift"
-	"github.com/sift-news/sift/internal/sqlite"
 )
 
 func init() {
@@ -21,7 +20,7 @@ func init() {
 // first.
 func runEntities(args []string) error {
 	fs := flag.NewFlagSet("entities", flag.ContinueOnError)
-	dbPath := fs.String("db", "", "store to read (required)")
+	dbPath := fs.String("db", "", "store to read: a SQLite file or a postgres:// URL (required)")
 	limit := fs.Int("limit", 50, "list at most this many entities (0 for all)")
 	typ := fs.String("type", "", "only entities of this type: PERSON, ORG, LOC or MISC")
 	name := fs.String("name", "", "only entities whose canonical name contains this text")
@@ -44,19 +43,12 @@ func runEntities(args []string) error {
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown format %q (want text or json)", *format)
 	}
-	if err := sqliteOnly("entities", *dbPath); err != nil {
-		return err
-	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("opening store: %w", err)
-	}
-	db, err := sqlite.Open(*dbPath)
+	db, err := openExisting(*dbPath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	var store sift.EntityStore = db
-	list, err := store.Entities(context.Background(), sift.EntityQuery{Type: t, Name: *name, Limit: *limit, Related: *related})
+	list, err := db.Entities(context.Background(), sift.EntityQuery{Type: t, Name: *name, Limit: *limit, Related: *related})
 	if err != nil {
 		return err
 	}
