@@ -11,7 +11,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/sift-news/sift/internal/propaganda"
-	"github.com/sift-news/sift/internal/sqlite"
 )
 
 func init() {
@@ -20,7 +19,7 @@ func init() {
 
 func runOutlets(args []string) error {
 	fs := flag.NewFlagSet("outlets", flag.ContinueOnError)
-	db := fs.String("db", "", "path of the store (required)")
+	db := fs.String("db", "", "store: a SQLite file `path` or a postgres:// URL (required)")
 	format := fs.String("format", "text", "output format: json or text")
 	top := fs.Int("top", 3, "techniques listed per outlet in text output")
 	fs.Usage = func() {
@@ -37,13 +36,7 @@ func runOutlets(args []string) error {
 	if *format != "json" && *format != "text" {
 		return fmt.Errorf("unknown format %q (want json or text)", *format)
 	}
-	if err := sqliteOnly("outlets", *db); err != nil {
-		return err
-	}
-	if _, err := os.Stat(*db); err != nil {
-		return fmt.Errorf("opening store: %w", err)
-	}
-	store, err := sqlite.Open(*db)
+	store, err := openExisting(*db)
 	if err != nil {
 		return err
 	}
