@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/sift-news/sift/internal/feed"
-	"github.com/sift-news/sift/internal/sqlite"
 )
 
 func init() {
@@ -32,7 +31,7 @@ type feedReport struct {
 
 func runFeeds(args []string) error {
 	fs := flag.NewFlagSet("feeds", flag.ContinueOnError)
-	dbPath := fs.String("db", "sift.db", "store `path` (SQLite)")
+	dbPath := fs.String("db", "sift.db", "store: a SQLite file `path` or a postgres:// URL")
 	format := fs.String("format", "text", "output format: text or json")
 	window := fs.Duration("window", 90*24*time.Hour, "period over which articles per day are counted")
 	problems := fs.Bool("problems", false, "list only feeds that are silent or failing")
@@ -42,10 +41,7 @@ func runFeeds(args []string) error {
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown format %q (want text or json)", *format)
 	}
-	if err := sqliteOnly("feeds", *dbPath); err != nil {
-		return err
-	}
-	db, err := sqlite.Open(*dbPath)
+	db, err := openExisting(*dbPath)
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/feed"
 	"github.com/sift-news/sift/internal/fetch"
+	"github.com/sift-news/sift/internal/postgres"
 	"github.com/sift-news/sift/internal/sqlite"
 )
 
@@ -26,7 +27,7 @@ func init() {
 
 func runWatch(args []string) error {
 	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
-	dbPath := fs.String("db", "sift.db", "store `path` (SQLite)")
+	dbPath := fs.String("db", "sift.db", "store: a SQLite file `path` or a postgres:// URL")
 	interval := fs.Duration("interval", 15*time.Minute, "time between polls of the feeds")
 	once := fs.Bool("once", false, "poll every feed once and exit")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetches from loopback, private and link-local addresses")
@@ -53,16 +54,20 @@ func runWatch(args []string) error {
 	if *interval < time.Minute && !*once {
 		return fmt.Errorf("--interval %s is too short to be polite (least 1m)", *interval)
 	}
-	if err := sqliteOnly("watch", *dbPath); err != nil {
-		return err
-	}
-	db, err := sqlite.Open(*dbPath)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	db, err := openStore(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	var store func(ctx context.Context, docs []sift.Document) (map[string]error, error)
+	switch db := db.(type) {
+	case *sqlite.DB:
+		store = watchIngest(db, analyze.Default())
+	case *postgres.DB:
+		store = watchIngestPostgres(db, analyze.Default())
+	}
 
 	var logw io.Writer = os.Stderr
 	if *quiet {
@@ -75,7 +80,7 @@ func runWatch(args []string) error {
 			HostInterval: *hostInterval,
 		}),
 		Store:    db,
-		Ingest:   watchIngest(db, analyze.Default()),
+		Ingest:   store,
 		Log:      logw,
 		MaxItems: *maxItems,
 		Workers:  *workers,
@@ -152,6 +157,54 @@ func watchIngest(db *sqlite.DB, p *analyze.Pipeline) func(ctx context.Context, d
 			Errors:  &failureSink{docs: docs, failed: failed},
 		})
 		return failed, err
+	}
+}
+
+// watchIngestPostgres stores fetched pages in a PostgreSQL store. They are
+// analysed here, as sift ingest does for a SQLite store (template lines
+// recognised from the outlet counts, which are updated for the pages
+// stored), rather than queued for sift worker: a poll brings a few pages,
+// and the feed state records whether each was stored. New articles are
+// then linked into stories under the link lock the workers share. Failed
+// pages are reported by Source, as by watchIngest.
+func watchIngestPostgres(db *postgres.DB, p *analyze.Pipeline) func(ctx context.Context, docs []sift.Document) (map[string]error, error) {
+	linker := &queueLinker{db: db}
+	return func(ctx context.Context, docs []sift.Document) (map[string]error, error) {
+		failed := map[string]error{}
+		sink := &failureSink{docs: docs, failed: failed}
+		counts, keys, err := templateCounts(ctx, db, docs)
+		if err != nil {
+			return failed, err
+		}
+		var batch []*sift.Article
+		keysOf := map[*sift.Article][]int64{}
+		for i, a := range analyzeAll(p, docs, min(runtime.NumCPU(), 2), templateOptions(counts)) {
+			if a.err != nil {
+				fmt.Fprintf(sink, "sift ingest: %v\n", a.err)
+				continue
+			}
+			a.art.ID = sift.ArticleID(a.art.Outlet, a.art.Text)
+			batch = append(batch, a.art)
+			keysOf[a.art] = keys[i]
+		}
+		if len(batch) == 0 {
+			return failed, nil
+		}
+		added, err := db.PutArticles(ctx, batch)
+		if err != nil {
+			return failed, err
+		}
+		for _, a := range added {
+			if a.Outlet != "" && len(keysOf[a]) > 0 {
+				if err := db.AddLines(ctx, a.Outlet, keysOf[a]); err != nil {
+					return failed, err
+				}
+			}
+		}
+		if len(added) > 0 {
+			return failed, linker.linkPending(ctx, true)
+		}
+		return failed, nil
 	}
 }
 
