@@ -123,12 +123,3 @@ func runShow(args []string) error {
 	writeText(w, a)
 	return nil
 }
-
-// sqliteOnly refuses a postgres:// store for the commands that do not read
-// PostgreSQL yet, instead of creating a SQLite file named like the URL.
-func sqliteOnly(command, db string) error {
-	if postgres.IsURL(db) {
-		return fmt.Errorf("%s reads SQLite stores only for now, and %s is a PostgreSQL URL (sift serve shows its %s)", command, db, command)
-	}
-	return nil
-}
