@@ -46,8 +46,8 @@ func linkStories(ctx context.Context, db *sqlite.DB, added []*sift.Article) erro
 	l := linkers.m[db]
 	if l != nil {
 		// Another process may have linked articles since: reload then.
-		var n int
-		if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM link_articles`).Scan(&n); err != nil {
+		n, err := db.LinkedCount(ctx)
+		if err != nil {
 			return fmt.Errorf("linking: %w", err)
 		}
 		if n != l.Len() {

@@ -168,6 +168,15 @@ func (s *DB) ArticleBrief(ctx context.Context, id string) (*sift.Article, error)
 	return a, nil
 }
 
+// LinkedCount returns how many articles the linking stage has recorded.
+func (s *DB) LinkedCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM link_articles`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("counting linked articles: %w", err)
+	}
+	return n, nil
+}
+
 // UnlinkedArticles returns the IDs of stored articles the linking stage has
 // not seen yet, in order of arrival.
 func (s *DB) UnlinkedArticles(ctx context.Context) ([]string, error) {

@@ -405,6 +405,8 @@ type LinkStore interface {
 	LoadLinker(ctx context.Context) (*link.Linker, error)
 	SaveLinks(ctx context.Context, ups []link.Update) error
 	UnlinkedArticles(ctx context.Context) ([]string, error)
+	// LinkedCount returns how many articles linking has recorded.
+	LinkedCount(ctx context.Context) (int, error)
 }
 
 // linkAll links the unlinked articles of s with a linker loaded from it,
@@ -457,6 +459,9 @@ func testLinks(t *testing.T, s Store, ls LinkStore) {
 	l, err := ls.LoadLinker(ctx)
 	if err != nil || l.Len() != 4 {
 		t.Fatalf("reloaded linker holds %d articles (%v), want 4", l.Len(), err)
+	}
+	if n, err := ls.LinkedCount(ctx); err != nil || n != 4 {
+		t.Fatalf("LinkedCount = %d (%v), want 4", n, err)
 	}
 	stories, err := ls.Stories(ctx, sift.StoryQuery{MinArticles: 1})
 	if err != nil {
