@@ -37,7 +37,7 @@ func runWatch(args []string) error {
 	workers := fs.Int("workers", 4, "feeds polled at once (requests to one host stay spaced out)")
 	quiet := fs.Bool("quiet", false, "log only errors")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: sift watch --db PATH [--allow-private] [--interval D] [--once] FEEDS...\n\nFEEDS are feed URLs or files listing them (OPML, or one URL per line).")
+		fmt.Fprintln(fs.Output(), "usage: sift watch --db PATH|postgres://… [--allow-private] [--interval D] [--once] FEEDS...\n\nFEEDS are feed URLs or files listing them (OPML, or one URL per line).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -61,6 +61,9 @@ func runWatch(args []string) error {
 		return err
 	}
 	defer db.Close()
+	// Fetched pages are stored the way each backend ingests: through
+	// sift ingest's batches on SQLite, analysed here and linked under the
+	// workers' link lock on PostgreSQL.
 	var store func(ctx context.Context, docs []sift.Document) (map[string]error, error)
 	switch db := db.(type) {
 	case *sqlite.DB:
