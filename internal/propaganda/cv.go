@@ -3,6 +3,8 @@ package propaganda
 import (
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
 	"text/tabwriter"
 )
 
@@ -13,8 +15,11 @@ type Report struct {
 	Articles  int
 	Folds     int
 	Spans     PRF            // span identification (SemEval-2020 Task 11 SI)
-	Labelled  PRF            // technique must match
+	Labelled  PRF            // spans found and named: technique must match (FLC)
 	Technique map[string]PRF // labelled score of each technique
+	// Classes scores the technique classifier on the gold spans
+	// (SemEval-2020 Task 11 TC).
+	Classes *ClassReport
 }
 
 // CrossValidate splits the articles into folds (article i goes to fold
@@ -28,52 +33,82 @@ func CrossValidate(articles []CorpusArticle, folds int, progress io.Writer) (*Re
 	for i := range articles {
 		tds[i] = featurize(&articles[i])
 	}
-	var gold, pred []Annotation
+	// Folds are independent: run as many at once as there are CPUs, and
+	// pool their results in fold order so the report does not depend on
+	// which finished first.
+	type result struct {
+		gold, pred           []Annotation
+		goldClass, predClass []int
+	}
+	results := make([]result, folds)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for fold := 0; fold < folds; fold++ {
-		var trainIdx, testIdx []int
-		for i := range tds {
-			if i%folds == fold {
-				testIdx = append(testIdx, i)
-			} else {
-				trainIdx = append(trainIdx, i)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			var trainIdx, testIdx []int
+			for i := range tds {
+				if i%folds == fold {
+					testIdx = append(testIdx, i)
+				} else {
+					trainIdx = append(trainIdx, i)
+				}
 			}
-		}
-		m := train(tds, trainIdx, progress)
-		var fg, fp []Annotation
-		for _, i := range testIdx {
-			td := tds[i]
-			fg = append(fg, td.article.Spans...)
-			fp = append(fp, annotations(td.article.ID, m.decode(td.doc, m.probs(td)))...)
-		}
-		fmt.Fprintf(progress, "fold %d/%d: span F1 %.3f, labelled F1 %.3f\n", fold+1, folds,
-			ScoreSpans(fg, fp).F1, ScoreLabelled(fg, fp, "").F1)
-		gold = append(gold, fg...)
-		pred = append(pred, fp...)
+			m := train(tds, trainIdx, io.Discard)
+			r := &results[fold]
+			for _, i := range testIdx {
+				td := tds[i]
+				r.gold = append(r.gold, td.article.Spans...)
+				r.pred = append(r.pred, annotations(td.article.ID, m.decode(td.doc, m.probs(td)))...)
+				g, p := m.classifyGold(td)
+				r.goldClass, r.predClass = append(r.goldClass, g...), append(r.predClass, p...)
+			}
+			mu.Lock()
+			fmt.Fprintf(progress, "fold %d/%d: span F1 %.3f, classification F1 %.3f, found and named F1 %.3f\n", fold+1, folds,
+				ScoreSpans(r.gold, r.pred).F1, scoreClasses(r.goldClass, r.predClass).MicroF1, ScoreLabelled(r.gold, r.pred, "").F1)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	var gold, pred []Annotation
+	var goldClass, predClass []int
+	for _, r := range results {
+		gold, pred = append(gold, r.gold...), append(pred, r.pred...)
+		goldClass, predClass = append(goldClass, r.goldClass...), append(predClass, r.predClass...)
 	}
 	r := &Report{Articles: len(articles), Folds: folds, Technique: map[string]PRF{}}
 	r.Spans = ScoreSpans(gold, pred)
 	r.Labelled = ScoreLabelled(gold, pred, "")
+	r.Classes = scoreClasses(goldClass, predClass)
 	for _, t := range Techniques {
 		r.Technique[t] = ScoreLabelled(gold, pred, t)
 	}
 	return r, nil
 }
 
-// Write prints the report as a table.
+// Write prints the report: per technique, the classifier's scores on the
+// gold spans (TC) and the scores of the spans found and named (FLC); then
+// the three overall figures.
 func (r *Report) Write(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "technique\tgold\tpred\tP\tR\tF1\t\n")
-	row := func(name string, p PRF) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", name, p.Gold, p.Pred, p.Precision, p.Recall, p.F1)
-	}
+	fmt.Fprintf(tw, "technique\tgold\tTC pred\tTC P\tTC R\tTC F1\tFLC pred\tFLC P\tFLC R\tFLC F1\t\n")
 	for _, t := range Techniques {
-		row(t, r.Technique[t])
+		c, f := r.Classes.Technique[t], r.Technique[t]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t\n", t, f.Gold,
+			c.Pred, c.Precision, c.Recall, c.F1, f.Pred, f.Precision, f.Recall, f.F1)
 	}
-	row("labelled (all techniques)", r.Labelled)
-	row("span identification", r.Spans)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "%d articles, %d-fold cross-validation; partial-overlap P/R as in SemEval-2020 Task 11\n", r.Articles, r.Folds)
+	s, l := r.Spans, r.Labelled
+	_, err := fmt.Fprintf(w, `TC: the classifier naming the technique of each gold span; FLC: the spans found, with their technique
+span identification F1 %.3f (P %.3f, R %.3f; %d gold, %d predicted spans after merging)
+labelled F1 %.3f (technique classification of the %d gold spans, micro-averaged: SemEval-2020 Task 11 TC)
+found and named F1 %.3f (P %.3f, R %.3f: spans found with the right technique, FLC of Da San Martino et al. 2019)
+%d articles, %d-fold cross-validation; partial-overlap P/R as in SemEval-2020 Task 11
+`, s.F1, s.Precision, s.Recall, s.Gold, s.Pred, r.Classes.MicroF1, r.Classes.Spans, l.F1, l.Precision, l.Recall, r.Articles, r.Folds)
 	return err
 }

@@ -69,6 +69,10 @@ var (
 	tSCtx    = hashString(fnvOffset, "sctx\x00")
 	tSPlace  = hashString(fnvOffset, "splace\x00")
 	tSHits   = hashString(fnvOffset, "shits\x00")
+	tVal     = hashString(fnvOffset, "val\x00")
+	tValL    = hashString(fnvOffset, "val-1\x00")
+	tValR    = hashString(fnvOffset, "val+1\x00")
+	tSVal    = hashString(fnvOffset, "sval\x00")
 )
 
 // featurizer computes the features of one document. Token features are
@@ -87,6 +91,7 @@ type featurizer struct {
 
 func newFeaturizer(d *document) *featurizer {
 	f := &featurizer{d: d, masks: lexMasks(d), repeated: make([]bool, len(d.tokens))}
+
 	counts := make(map[uint32]int)
 	bigram := func(i int) (uint32, bool) {
 		if i+1 >= len(d.tokens) {
@@ -216,6 +221,7 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 		suf := w0[cut:]
 		out = f.add(out, hashString(tSuf, suf), "suffix", suf)
 	}
+
 	sh := shape(t)
 	out = f.add(out, hashByte(tShape, sh), "shape", string(sh))
 	shl, shr := byte('^'), byte('$')
@@ -253,6 +259,20 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 		}
 		if mwin&bit != 0 {
 			out = f.add(out, hashByte(tLexWin, byte(c)), "near lexicon", lexNames[c])
+		}
+	}
+	// Sentiment of the word and its neighbours.
+	if vb := valenceBin(t); vb != 0 {
+		out = f.add(out, hashByte(tVal, vb), valenceNames[vb], t.text)
+	}
+	if i > s.first {
+		if vb := valenceBin(&d.tokens[i-1]); vb != 0 {
+			out = f.add(out, hashByte(tValL, vb), "previous word "+valenceNames[vb], wm1)
+		}
+	}
+	if i+1 < s.last {
+		if vb := valenceBin(&d.tokens[i+1]); vb != 0 {
+			out = f.add(out, hashByte(tValR, vb), "next word "+valenceNames[vb], wp1)
 		}
 	}
 	if t.quoted {
@@ -335,6 +355,7 @@ func (f *featurizer) sentenceFeatures(out []uint32, si int, title bool) []uint32
 		}
 		if t.word && t.info&stopBit == 0 {
 			out = f.add(out, mix(tSWord, t.hash), "sentence word", t.lower)
+
 			if prev != nil {
 				out = f.add2(out, mix(mix(tSBigram, prev.hash), t.hash), "sentence bigram", prev.lower, t.lower)
 			}
@@ -349,6 +370,22 @@ func (f *featurizer) sentenceFeatures(out []uint32, si int, title bool) []uint32
 			hits++
 		}
 	}
+	// How many clearly felt and how many negative words the sentence has.
+	var strong, neg int
+	for i := s.first; i < s.last; i++ {
+		switch valenceBin(&d.tokens[i]) {
+		case 2, 3:
+			strong++
+			neg++
+		case 1:
+			neg++
+		case 5, 6:
+			strong++
+		}
+	}
+	sb, nb := byte('0'+min(strong, 4)), byte('0'+min(neg, 4))
+	out = f.add(out, hashByte(hashByte(tSVal, 's'), sb), "emotive words in sentence", string(sb))
+	out = f.add(out, hashByte(hashByte(tSVal, 'n'), nb), "negative words in sentence", string(nb))
 	hb := byte('0' + min(hits, 4))
 	out = f.add(out, hashByte(tSHits, hb), "loaded words in sentence", string(hb))
 	for c := 0; c < numLex; c++ {

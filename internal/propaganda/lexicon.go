@@ -245,6 +245,9 @@ var wordInfo = func() map[string]uint32 {
 	for w := range stopwords {
 		m[w] |= stopBit
 	}
+	for w, bin := range valenceBins() {
+		m[w] |= bin << valenceShift
+	}
 	return m
 }()
 

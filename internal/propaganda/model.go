@@ -62,8 +62,9 @@ func IsTechnique(name string) bool {
 // the two finds its spans better, and a probability threshold: short,
 // word-level techniques (loaded language, name calling) come out as runs of
 // tagged tokens, clause-level ones (doubt, causal oversimplification) as
-// whole sentences. A Model is read-only after training and safe for
-// concurrent use.
+// whole sentences. A technique classifier (classify.go) gives a second
+// opinion on the technique of every span found, shown in its evidence. A
+// Model is read-only after training and safe for concurrent use.
 type Model struct {
 	// token[b*numTech+k] is the token tagger's weight of feature bucket b
 	// for technique k; sent is the same for the sentence classifier. They
@@ -74,6 +75,8 @@ type Model struct {
 	// which no technique fired becomes a span of the sentence classifier's
 	// most likely technique.
 	any []float32
+	// class is the technique classifier (classify.go), laid out like token.
+	class []float32
 	// q holds the weights as used and stored: signed bytes.
 	q quantized
 	// thresholds[k] is the probability above which technique k fires.
@@ -89,12 +92,14 @@ type Model struct {
 type quantized struct {
 	token, sent           []int8 // [b*numTech+k]
 	any                   []int8 // [b]
+	class                 []int8 // [b*numTech+k]
 	tokenScale, sentScale [numTech]float32
 	anyScale              float32
+	classScale            [numTech]float32
 }
 
 // magic starts every encoded model.
-const magic = "siftptc3"
+const magic = "siftptc4"
 
 // Encode writes m in its compact form: gzip of a header, the thresholds,
 // the modes and the weight tables as signed bytes, column by column, each
@@ -142,7 +147,8 @@ type qtable struct {
 
 // tables lists q's tables in the order they are stored.
 func (q *quantized) tables() []qtable {
-	return []qtable{{q.token, numTech, q.tokenScale[:]}, {q.sent, numTech, q.sentScale[:]}, {q.any, 1, []float32{q.anyScale}}}
+	return []qtable{{q.token, numTech, q.tokenScale[:]}, {q.sent, numTech, q.sentScale[:]}, {q.any, 1, []float32{q.anyScale}},
+		{q.class, numTech, q.classScale[:]}}
 }
 
 // quantizeTable rounds a float table to signed bytes, each column scaled
@@ -176,6 +182,10 @@ func (m *Model) Quantize() {
 	var anyScale [1]float32
 	m.q.any = quantizeTable(m.any, 1, anyScale[:])
 	m.q.anyScale = anyScale[0]
+	if m.class == nil {
+		m.class = make([]float32, numTech<<hashBits)
+	}
+	m.q.class = quantizeTable(m.class, numTech, m.q.classScale[:])
 }
 
 // Decode reads a model written by Encode.
@@ -198,7 +208,8 @@ func Decode(r io.Reader) (*Model, error) {
 	if bits != hashBits || nt != uint32(numTech) {
 		return nil, fmt.Errorf("reading technique model: %d bits and %d techniques, want %d and %d", bits, nt, hashBits, numTech)
 	}
-	m := &Model{q: quantized{token: make([]int8, numTech<<hashBits), sent: make([]int8, numTech<<hashBits), any: make([]int8, 1<<hashBits)}}
+	m := &Model{q: quantized{token: make([]int8, numTech<<hashBits), sent: make([]int8, numTech<<hashBits), any: make([]int8, 1<<hashBits),
+		class: make([]int8, numTech<<hashBits)}}
 	for _, v := range []any{&m.thresholds, &m.bySentence, &m.anyThreshold} {
 		if err := binary.Read(br, binary.LittleEndian, v); err != nil {
 			return nil, fmt.Errorf("reading technique model: %w", err)
@@ -230,6 +241,9 @@ func Decode(r io.Reader) (*Model, error) {
 func logit(p float32) float32 {
 	return float32(math.Log(float64(p) / (1 - float64(p))))
 }
+
+// exp32 is math.Exp for float32.
+func exp32(x float32) float32 { return float32(math.Exp(float64(x))) }
 
 // sigmoid is the logistic function.
 func sigmoid(x float32) float32 {
@@ -353,6 +367,7 @@ type span struct {
 	first      int  // first token (predictions only)
 	last       int  // one past the last token (predictions only)
 	whole      bool // a whole sentence, found by the sentence classifiers
+	anyFound   bool // found by the "any technique" classifier
 }
 
 // decode turns token probabilities into spans: for every technique, the
@@ -453,7 +468,7 @@ func (m *Model) decodeAny(d *document, p probabilities, out []span) []span {
 			}
 		}
 		if best >= 0 {
-			out = append(out, span{start: start, end: end, tech: best, score: sigmoid(p.any[si]), first: a, last: b, whole: true})
+			out = append(out, span{start: start, end: end, tech: best, score: sigmoid(p.any[si]), first: a, last: b, whole: true, anyFound: true})
 		}
 	}
 	return out
@@ -602,20 +617,35 @@ func (m *Model) detect(d *document) []sift.Technique {
 	spans := m.decode(d, m.scores(f))
 	out := make([]sift.Technique, 0, len(spans))
 	var offs *sift.Offsets
+	var feats []uint32
 	for _, sp := range spans {
 		if offs == nil {
 			offs = sift.NewOffsets(text)
 		}
+		var opinion string
+		opinion, feats = m.opinion(f, sp, feats)
 		out = append(out, sift.Technique{
 			Start:     sp.start,
 			End:       sp.end,
 			Text:      text[offs.Byte(sp.start):offs.Byte(sp.end)],
 			Technique: Techniques[sp.tech],
 			Score:     float64(sp.score),
-			Evidence:  m.evidence(f, sp, 4),
+			Evidence:  append(m.evidence(f, sp, 4), opinion),
 		})
 	}
 	return out
+}
+
+// opinion is the technique classifier's reading of span sp, for its
+// evidence: "technique classifier: Doubt 64%, Loaded_Language 21%" (the
+// second technique only when it has at least 10%).
+func (m *Model) opinion(f *featurizer, sp span, feats []uint32) (string, []uint32) {
+	rank, p, feats := m.classify(f, sp.first, sp.last, feats)
+	s := fmt.Sprintf("technique classifier: %s %.0f%%", Techniques[rank[0]], 100*p[rank[0]])
+	if p[rank[1]] >= 0.1 {
+		s += fmt.Sprintf(", %s %.0f%%", Techniques[rank[1]], 100*p[rank[1]])
+	}
+	return s, feats
 }
 
 // ModelFile is the name of the embedded model file in this package's

@@ -1,0 +1,421 @@
+package propaganda
+
+import (
+	"math/rand/v2"
+	"sort"
+)
+
+// The technique classifier names the technique of a span already found:
+// a softmax regression over hashed features of the span's words, its
+// context, its length, the lexicon classes inside and around it and how
+// often its words recur in the article. It is the second half of the
+// detector (the token and sentence models say where; the classifier says
+// what) and what SemEval-2020 Task 11's technique-classification subtask
+// measures: given the gold spans, name their techniques.
+
+// Classifier training settings, chosen by cross-validation on the PTC
+// training articles (docs/techniques.md).
+const (
+	classEpochs = 12
+	classRate   = 0.05
+)
+
+// Feature templates of the classifier.
+var (
+	tCBias    = hashString(fnvOffset, "cbias\x00")
+	tCWord    = hashString(fnvOffset, "cword\x00")
+	tCBigram  = hashString(fnvOffset, "cbigram\x00")
+	tCFirst   = hashString(fnvOffset, "cfirst\x00")
+	tCLast    = hashString(fnvOffset, "clast\x00")
+	tCPrev    = hashString(fnvOffset, "cprev\x00")
+	tCPrev2   = hashString(fnvOffset, "cprev2\x00")
+	tCNext    = hashString(fnvOffset, "cnext\x00")
+	tCLen     = hashString(fnvOffset, "clen\x00")
+	tCLex     = hashString(fnvOffset, "clex\x00")
+	tCLexOut  = hashString(fnvOffset, "clexout\x00")
+	tCLoaded  = hashString(fnvOffset, "cloaded\x00")
+	tCCover   = hashString(fnvOffset, "ccover\x00")
+	tCRepeat  = hashString(fnvOffset, "crepeat\x00")
+	tCWordRep = hashString(fnvOffset, "cwordrep\x00")
+	tCQuoted  = hashString(fnvOffset, "cquoted\x00")
+	tCTitle   = hashString(fnvOffset, "ctitle\x00")
+	tCPunct   = hashString(fnvOffset, "cpunct\x00")
+	tCShape   = hashString(fnvOffset, "cshape\x00")
+	tCSWord   = hashString(fnvOffset, "csword\x00")
+)
+
+// lengthBucket groups a span's number of words.
+func lengthBucket(n int) byte {
+	switch {
+	case n <= 4:
+		return byte('0' + n)
+	case n <= 6:
+		return '5'
+	case n <= 9:
+		return '7'
+	case n <= 14:
+		return 'a'
+	case n <= 24:
+		return 'b'
+	}
+	return 'c'
+}
+
+// tokenRange returns the tokens [a, b) that overlap the code points
+// [start, end) of d.
+func tokenRange(d *document, start, end int) (int, int) {
+	a := sort.Search(len(d.tokens), func(i int) bool { return d.tokens[i].end > start })
+	b := a
+	for b < len(d.tokens) && d.tokens[b].start < end {
+		b++
+	}
+	return a, b
+}
+
+// sentenceOf returns the index of the sentence holding token i.
+func sentenceOf(d *document, i int) int {
+	return sort.Search(len(d.sentences), func(si int) bool { return d.sentences[si].last > i })
+}
+
+// occurrences counts where the words of tokens [a, b) recur, in order,
+// elsewhere in d (punctuation skipped, case ignored), at most limit.
+func occurrences(d *document, a, b, limit int) int {
+	var words []uint32
+	for i := a; i < b; i++ {
+		if d.tokens[i].word {
+			words = append(words, d.tokens[i].hash)
+		}
+	}
+	if len(words) == 0 || len(words) > 6 {
+		return 0
+	}
+	n := 0
+	for i := range d.tokens {
+		if i == a || d.tokens[i].hash != words[0] {
+			continue
+		}
+		j, k := i, 0
+		for j < len(d.tokens) && k < len(words) {
+			if !d.tokens[j].word {
+				j++
+				continue
+			}
+			if d.tokens[j].hash != words[k] {
+				break
+			}
+			j++
+			k++
+		}
+		if k == len(words) {
+			n++
+			if n == limit {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// spanFeatures appends the classifier's features of tokens [a, b).
+func (f *featurizer) spanFeatures(out []uint32, a, b int) []uint32 {
+	d := f.d
+	out = f.add(out, tCBias, "bias", "")
+	si := sentenceOf(d, a)
+	s := d.sentences[min(si, len(d.sentences)-1)]
+	words, loaded := 0, 0
+	var lexIn uint32
+	var prev *token
+	bang, ask, quoted, caps := false, false, false, 0
+	for i := a; i < b; i++ {
+		t := &d.tokens[i]
+		lexIn |= f.masks[i]
+		if f.masks[i]&(1<<lexLoaded|1<<lexLabel) != 0 {
+			loaded++
+		}
+		quoted = quoted || t.quoted
+		switch t.text {
+		case "!":
+			bang = true
+		case "?":
+			ask = true
+		}
+		if !t.word {
+			continue
+		}
+		words++
+		if sh := shape(t); sh == 'X' || sh == 'A' {
+			caps++
+		}
+		out = f.add(out, mix(tCWord, t.hash), "span word", t.lower)
+		if prev != nil {
+			out = f.add2(out, mix(mix(tCBigram, prev.hash), t.hash), "span bigram", prev.lower, t.lower)
+		}
+		prev = t
+	}
+	if b < len(d.tokens) && d.tokens[b].text == "?" {
+		ask = true
+	}
+	if a < b {
+		out = f.add(out, mix(tCFirst, d.tokens[a].hash), "span starts with", d.tokens[a].lower)
+		out = f.add(out, mix(tCLast, d.tokens[b-1].hash), "span ends with", d.tokens[b-1].lower)
+	}
+	word := func(i int) (uint32, string) {
+		if i < 0 || i >= len(d.tokens) {
+			return hashBOS, "<s>"
+		}
+		return d.tokens[i].hash, d.tokens[i].lower
+	}
+	h, w := word(a - 1)
+	out = f.add(out, mix(tCPrev, h), "word before span", w)
+	h, w = word(a - 2)
+	out = f.add(out, mix(tCPrev2, h), "second word before span", w)
+	h, w = word(b)
+	out = f.add(out, mix(tCNext, h), "word after span", w)
+	lb := lengthBucket(words)
+	out = f.add(out, hashByte(tCLen, lb), "span length", string(lb))
+	var lexOut uint32
+	for i := s.first; i < s.last; i++ {
+		if i < a || i >= b {
+			lexOut |= f.masks[i]
+		}
+	}
+	for c := 0; c < numLex; c++ {
+		if lexIn&(1<<c) != 0 {
+			out = f.add(out, hashByte(tCLex, byte(c)), "span has lexicon", lexNames[c])
+		}
+		if lexOut&(1<<c) != 0 {
+			out = f.add(out, hashByte(tCLexOut, byte(c)), "sentence around span has lexicon", lexNames[c])
+		}
+	}
+	lw := byte('0' + min(loaded, 3))
+	out = f.add(out, hashByte(tCLoaded, lw), "loaded words in span", string(lw))
+	// How much of its sentence the span covers.
+	cover := byte('0' + 4*min(b-a, s.last-s.first)/max(1, s.last-s.first))
+	out = f.add(out, hashByte(tCCover, cover), "share of sentence", string(cover))
+	// Repetition: the same words elsewhere in the article.
+	rep := byte('0' + occurrences(d, a, b, 3))
+	out = f.add(out, hashByte(hashByte(tCRepeat, rep), min(lb, '3')), "span repeated", string(rep))
+	maxCount := 0
+	for i := a; i < b; i++ {
+		maxCount = max(maxCount, d.counts[d.tokens[i].lower])
+	}
+	wr := byte('0' + min(maxCount, 5))
+	out = f.add(out, hashByte(tCWordRep, wr), "span word repeated", string(wr))
+	if quoted {
+		out = f.add(out, tCQuoted, "span in quotes", "")
+	}
+	if si == 0 && isTitle(d, 0) {
+		out = f.add(out, tCTitle, "span in headline", "")
+	}
+	if bang {
+		out = f.add(out, hashByte(tCPunct, '!'), "span has", "!")
+	}
+	if ask {
+		out = f.add(out, hashByte(tCPunct, '?'), "span has", "?")
+	}
+	if words > 0 {
+		sh := byte('0' + 2*caps/words)
+		out = f.add(out, hashByte(tCShape, sh), "capitalised words in span", string(sh))
+	}
+	for i := s.first; i < s.last; i++ {
+		t := &d.tokens[i]
+		if (i < a || i >= b) && t.word && t.info&stopBit == 0 {
+			out = f.add(out, mix(tCSWord, t.hash), "sentence word", t.lower)
+		}
+	}
+	return out
+}
+
+// classExample is one gold span of a training article with its features.
+type classExample struct {
+	feats []uint32
+	tech  int
+}
+
+// classExamples returns the training examples of a featurized article:
+// one per gold annotation (a span with two techniques gives two).
+func classExamples(td *trainDoc) []classExample {
+	f := &featurizer{d: td.doc, masks: td.masks}
+	var out []classExample
+	for _, sp := range td.article.Spans {
+		a, b := tokenRange(td.doc, sp.Start, sp.End)
+		if a >= b {
+			continue
+		}
+		out = append(out, classExample{feats: f.spanFeatures(nil, a, b), tech: techIndex[sp.Technique]})
+	}
+	return out
+}
+
+// fitClassifier trains the softmax technique classifier on the gold spans
+// of tds[i] for i in idx and returns its averaged weights.
+func fitClassifier(tds []*trainDoc, idx []int) []float32 {
+	var ex []classExample
+	for _, i := range idx {
+		ex = append(ex, classExamples(tds[i])...)
+	}
+	l := newLearner()
+	rng := rand.New(rand.NewPCG(trainSeed, uint64(len(ex))))
+	order := make([]int, len(ex))
+	for i := range order {
+		order[i] = i
+	}
+	var delta [numTech]float32
+	for epoch := 0; epoch < classEpochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, e := range order {
+			var acc [numTech]float32
+			addRows(&acc, l.w, ex[e].feats)
+			p := softmax(acc)
+			for k := range p {
+				y := float32(0)
+				if k == ex[e].tech {
+					y = 1
+				}
+				delta[k] = classRate * (y - p[k])
+			}
+			for _, h := range ex[e].feats {
+				l.update(h, &delta)
+			}
+			l.c++
+		}
+	}
+	return l.average()
+}
+
+// softmax turns scores into probabilities.
+func softmax(x [numTech]float32) [numTech]float32 {
+	mx := x[0]
+	for _, v := range x[1:] {
+		mx = max(mx, v)
+	}
+	var sum float32
+	for k, v := range x {
+		x[k] = float32(exp32(v - mx))
+		sum += x[k]
+	}
+	for k := range x {
+		x[k] /= sum
+	}
+	return x
+}
+
+// classify returns the techniques of tokens [a, b) of f's document ranked
+// from most to least likely, with their probabilities, using the
+// quantised classifier.
+func (m *Model) classify(f *featurizer, a, b int, feats []uint32) ([numTech]int, [numTech]float32, []uint32) {
+	feats = f.spanFeatures(feats[:0], a, b)
+	var acc [numTech]int32
+	addQRows(&acc, m.q.class, feats)
+	var x [numTech]float32
+	for k := range acc {
+		x[k] = float32(acc[k]) * m.q.classScale[k]
+	}
+	p := softmax(x)
+	var rank [numTech]int
+	for k := range rank {
+		rank[k] = k
+	}
+	sort.SliceStable(rank[:], func(i, j int) bool { return p[rank[i]] > p[rank[j]] })
+	return rank, p, feats
+}
+
+// ClassReport is the result of cross-validating the technique classifier
+// on gold spans (SemEval-2020 Task 11, technique classification): micro
+// F1 over all gold spans and P/R/F1 per technique.
+type ClassReport struct {
+	Spans     int
+	Correct   int
+	MicroF1   float64
+	Technique map[string]PRF
+}
+
+// classifyGold predicts the techniques of the gold spans of td: a span
+// annotated with n techniques gets the classifier's n most likely. It
+// returns the gold and predicted technique of every annotation, paired.
+func (m *Model) classifyGold(td *trainDoc) (gold, pred []int) {
+	f := &featurizer{d: td.doc, masks: td.masks}
+	type key struct{ start, end int }
+	groups := map[key][]int{}
+	var keys []key
+	for _, sp := range td.article.Spans {
+		k := key{sp.Start, sp.End}
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], techIndex[sp.Technique])
+	}
+	var feats []uint32
+	for _, k := range keys {
+		g := groups[k]
+		a, b := tokenRange(td.doc, k.start, k.end)
+		if a >= b {
+			for _, t := range g {
+				gold = append(gold, t)
+				pred = append(pred, -1)
+			}
+			continue
+		}
+		var rank [numTech]int
+		rank, _, feats = m.classify(f, a, b, feats)
+		// Pair gold techniques with the top len(g) predictions: matches
+		// first, so the pairing gives the most credit.
+		top := rank[:len(g)]
+		used := make([]bool, len(top))
+		var unmatched []int
+		for _, t := range g {
+			found := false
+			for j, p := range top {
+				if !used[j] && p == t {
+					used[j], found = true, true
+					gold, pred = append(gold, t), append(pred, p)
+					break
+				}
+			}
+			if !found {
+				unmatched = append(unmatched, t)
+			}
+		}
+		for j, p := range top {
+			if !used[j] {
+				gold, pred = append(gold, unmatched[0]), append(pred, p)
+				unmatched = unmatched[1:]
+			}
+		}
+	}
+	return gold, pred
+}
+
+// scoreClasses builds a ClassReport from paired gold and predicted
+// techniques.
+func scoreClasses(gold, pred []int) *ClassReport {
+	r := &ClassReport{Spans: len(gold), Technique: map[string]PRF{}}
+	var tp, np, ng [numTech]int
+	for i, g := range gold {
+		ng[g]++
+		if p := pred[i]; p >= 0 {
+			np[p]++
+			if p == g {
+				tp[g]++
+				r.Correct++
+			}
+		}
+	}
+	if r.Spans > 0 {
+		r.MicroF1 = float64(r.Correct) / float64(r.Spans)
+	}
+	for k, name := range Techniques {
+		p := PRF{Pred: np[k], Gold: ng[k]}
+		if np[k] > 0 {
+			p.Precision = float64(tp[k]) / float64(np[k])
+		}
+		if ng[k] > 0 {
+			p.Recall = float64(tp[k]) / float64(ng[k])
+		}
+		if p.Precision+p.Recall > 0 {
+			p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
+		}
+		r.Technique[name] = p
+	}
+	return r
+}
