@@ -138,42 +138,13 @@ func ingest(ctx context.Context, db *sqlite.DB, p *analyze.Pipeline, walk func(f
 				docs[i].Outlet = o.Outlet
 			}
 		}
-		counts, keys, err := templateCounts(ctx, db, docs)
-		if err != nil {
-			return err
-		}
-		arts := analyzeAll(p, docs, o.Workers, templateOptions(counts))
-		var batch []*sift.Article
-		keysOf := map[*sift.Article][]int64{}
-		for i, a := range arts {
-			if a.err != nil {
-				fail(a.err)
-				continue
-			}
-			if a.art.Outlet == "" {
-				a.art.Outlet = o.Outlet
-			}
-			a.art.ID = sift.ArticleID(a.art.Outlet, a.art.Text)
-			batch = append(batch, a.art)
-			keysOf[a.art] = keys[i]
-		}
+		added, skipped, err := storeBatch(ctx, db, p, docs, o.Workers, fail)
 		docs = docs[:0]
-		if len(batch) == 0 {
-			return nil
-		}
-		added, err := db.PutArticles(ctx, batch)
 		if err != nil {
 			return err
-		}
-		for _, a := range added {
-			if a.Outlet != "" && len(keysOf[a]) > 0 {
-				if err := db.AddLines(ctx, a.Outlet, keysOf[a]); err != nil {
-					return err
-				}
-			}
 		}
 		st.added += len(added)
-		st.skipped += len(batch) - len(added)
+		st.skipped += skipped
 		if len(added) > 0 {
 			for _, f := range afterStore {
 				if err := f(ctx, db, added); err != nil {
@@ -207,6 +178,52 @@ func ingest(ctx context.Context, db *sqlite.DB, p *analyze.Pipeline, walk func(f
 		fmt.Fprintln(o.Progress)
 	}
 	return st, err
+}
+
+// batchStore is the part of a store that ingest writes to; both backends
+// have it.
+type batchStore interface {
+	lineCounter
+	PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Article, error)
+	AddLines(ctx context.Context, outlet string, keys []int64) error
+}
+
+// storeBatch analyses docs with p (cleaning each against its outlet's
+// template lines), stores the articles not stored yet in one transaction,
+// and records their lines for the outlet's template. It returns the
+// articles added and how many were stored already; each document that
+// cannot be analysed goes to fail instead.
+func storeBatch(ctx context.Context, db batchStore, p *analyze.Pipeline, docs []sift.Document, workers int, fail func(error)) ([]*sift.Article, int, error) {
+	counts, keys, err := templateCounts(ctx, db, docs)
+	if err != nil {
+		return nil, 0, err
+	}
+	var batch []*sift.Article
+	keysOf := map[*sift.Article][]int64{}
+	for i, a := range analyzeAll(p, docs, workers, templateOptions(counts)) {
+		if a.err != nil {
+			fail(a.err)
+			continue
+		}
+		a.art.ID = sift.ArticleID(a.art.Outlet, a.art.Text)
+		batch = append(batch, a.art)
+		keysOf[a.art] = keys[i]
+	}
+	if len(batch) == 0 {
+		return nil, 0, nil
+	}
+	added, err := db.PutArticles(ctx, batch)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, a := range added {
+		if a.Outlet != "" && len(keysOf[a]) > 0 {
+			if err := db.AddLines(ctx, a.Outlet, keysOf[a]); err != nil {
+				return nil, 0, err
+			}
+		}
+	}
+	return added, len(batch) - len(added), nil
 }
 
 // templateArticles is how many articles of one outlet (the one being

@@ -175,34 +175,11 @@ func watchIngestPostgres(db *postgres.DB, p *analyze.Pipeline) func(ctx context.
 	return func(ctx context.Context, docs []sift.Document) (map[string]error, error) {
 		failed := map[string]error{}
 		sink := &failureSink{docs: docs, failed: failed}
-		counts, keys, err := templateCounts(ctx, db, docs)
+		added, _, err := storeBatch(ctx, db, p, docs, min(runtime.NumCPU(), 2), func(err error) {
+			fmt.Fprintf(sink, "sift ingest: %v\n", err)
+		})
 		if err != nil {
 			return failed, err
-		}
-		var batch []*sift.Article
-		keysOf := map[*sift.Article][]int64{}
-		for i, a := range analyzeAll(p, docs, min(runtime.NumCPU(), 2), templateOptions(counts)) {
-			if a.err != nil {
-				fmt.Fprintf(sink, "sift ingest: %v\n", a.err)
-				continue
-			}
-			a.art.ID = sift.ArticleID(a.art.Outlet, a.art.Text)
-			batch = append(batch, a.art)
-			keysOf[a.art] = keys[i]
-		}
-		if len(batch) == 0 {
-			return failed, nil
-		}
-		added, err := db.PutArticles(ctx, batch)
-		if err != nil {
-			return failed, err
-		}
-		for _, a := range added {
-			if a.Outlet != "" && len(keysOf[a]) > 0 {
-				if err := db.AddLines(ctx, a.Outlet, keysOf[a]); err != nil {
-					return failed, err
-				}
-			}
 		}
 		if len(added) > 0 {
 			return failed, linker.linkPending(ctx, true)
