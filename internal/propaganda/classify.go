@@ -312,11 +312,17 @@ func (m *Model) classify(f *featurizer, a, b int, feats []uint32) ([numTech]int,
 		x[k] = float32(acc[k]) * m.q.classScale[k]
 	}
 	p := softmax(x)
+	// Insertion sort: stable, and without the reflection of sort.Slice,
+	// since this runs for every span found.
 	var rank [numTech]int
 	for k := range rank {
-		rank[k] = k
+		j := k
+		for j > 0 && p[rank[j-1]] < p[k] {
+			rank[j] = rank[j-1]
+			j--
+		}
+		rank[j] = k
 	}
-	sort.SliceStable(rank[:], func(i, j int) bool { return p[rank[i]] > p[rank[j]] })
 	return rank, p, feats
 }
 

@@ -2,12 +2,14 @@ package propaganda
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -359,6 +361,7 @@ func (m *Model) scores(f *featurizer) probabilities {
 	return p
 }
 
+
 // span is a predicted or gold stretch of text with its technique index.
 type span struct {
 	start, end int
@@ -545,61 +548,76 @@ var hiddenEvidence = map[string]bool{"bias": true, "sentence": true, "shape": tr
 	"sentence length": true, "sentence number": true, "sentence starts with": true}
 
 // evidence lists the features that pushed the tokens of sp towards its
-// technique most, strongest first, at most n.
+// technique most, strongest first, at most n. Features are hashed, so
+// their readable names come from featurizing again with names on: only
+// for the tokens (or sentences) the strongest features come from.
 func (m *Model) evidence(f *featurizer, sp span, n int) []string {
 	table, scale := m.q.token, m.q.tokenScale[sp.tech]
 	if sp.whole {
 		table, scale = m.q.sent, m.q.sentScale[sp.tech]
 	}
 	d := f.d
-	var names []featureName
-	f.names = &names
-	defer func() { f.names = nil }()
-	type weighted struct {
-		name featureName
-		w    float32
-	}
-	var found []weighted
-	addAll := func(feats []uint32) {
-		for j, h := range feats {
-			w := float32(table[int(h)*numTech+sp.tech]) * scale
-			if name := names[j]; w > 0 && !hiddenEvidence[name.kind] {
-				found = append(found, weighted{name, w})
-			}
-		}
-	}
-	var feats []uint32
+	// A unit is a token of the span, or its sentence (i < 0) when the
+	// sentence classifiers found it.
+	type unit struct{ si, i int }
+	var units []unit
 	for si, s := range d.sentences {
 		if s.last <= sp.first || s.first >= sp.last {
 			continue
 		}
-		title := isTitle(d, si)
 		if sp.whole {
-			// Whole sentences were found by the sentence classifiers.
-			names = names[:0]
-			feats = f.sentenceFeatures(feats[:0], si, title)
-			addAll(feats)
+			units = append(units, unit{si, -1})
 			continue
 		}
 		for i := max(s.first, sp.first); i < min(s.last, sp.last); i++ {
-			names = names[:0]
-			feats = f.tokenFeatures(feats[:0], i, s, title)
-			addAll(feats)
+			units = append(units, unit{si, i})
 		}
 	}
-	sort.SliceStable(found, func(i, j int) bool { return found[i].w > found[j].w })
+	// featuresOf computes a unit's features into buf.
+	featuresOf := func(u unit, buf []uint32) []uint32 {
+		title := isTitle(d, u.si)
+		if u.i < 0 {
+			return f.sentenceFeatures(buf[:0], u.si, title)
+		}
+		return f.tokenFeatures(buf[:0], u.i, d.sentences[u.si], title)
+	}
+	// Every feature that pushed towards the technique: its weight, unit
+	// and place in the unit's feature list.
+	type candidate struct {
+		w       float32
+		unit, j int
+	}
+	var cands []candidate
+	var feats []uint32
+	for ui, u := range units {
+		feats = featuresOf(u, feats)
+		for j, h := range feats {
+			if w := float32(table[int(h)*numTech+sp.tech]) * scale; w > 0 {
+				cands = append(cands, candidate{w, ui, j})
+			}
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(b.w, a.w) })
+	named := map[int][]featureName{}
+	seen := map[featureName]bool{}
 	var out []string
-	for i, x := range found {
+	for _, c := range cands {
 		if len(out) == n {
 			break
 		}
-		dup := false
-		for _, y := range found[:i] {
-			dup = dup || y.name == x.name
+		names, ok := named[c.unit]
+		if !ok {
+			f.names = &names
+			feats = featuresOf(units[c.unit], feats)
+			f.names = nil
+			named[c.unit] = names
 		}
-		if !dup {
-			out = append(out, x.name.String())
+		name := names[c.j]
+		if hiddenEvidence[name.kind] || seen[name] {
+			continue
 		}
+		seen[name] = true
+		out = append(out, name.String())
 	}
 	return out
 }
