@@ -361,7 +361,6 @@ func (m *Model) scores(f *featurizer) probabilities {
 	return p
 }
 
-
 // span is a predicted or gold stretch of text with its technique index.
 type span struct {
 	start, end int
