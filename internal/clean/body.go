@@ -42,6 +42,10 @@ func markBody(lines []line, start, end int) {
 		if l.blank {
 			continue
 		}
+		if l.kind == kUnknown && isSignOff(l.text) && signedInside(lines, first, last) {
+			last = i // the last letter's "Name, Place", like the letters above it
+			continue
+		}
 		if l.kind != kUnknown || l.words < 3 || !endsSentence(l.text) || !hasLower(l.text) {
 			break
 		}
@@ -82,6 +86,24 @@ func markBody(lines []line, start, end int) {
 	}
 }
 
+// isSignOff reports a letter writer's signature: "Ada Lindqvist, Cooper's
+// Row", a short capitalised name and place.
+func isSignOff(s string) bool {
+	i := strings.Index(s, ", ")
+	return i > 0 && countWords(s) <= 7 && !endsSentence(s) && isCapitalised(s[:i]) && isCapitalised(s[i+2:])
+}
+
+// signedInside reports whether a body line between first and last is
+// signed as a letter and followed by more prose: a page of letters.
+func signedInside(lines []line, first, last int) bool {
+	for i := first + 1; i < last; i++ {
+		if l := &lines[i]; l.kind == kUnknown && !l.blank && l.words <= 7 && isSignOff(l.text) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasLower(s string) bool {
 	for _, c := range s {
 		if c >= 'a' && c <= 'z' {
@@ -107,7 +129,9 @@ func findComments(lines []line, start int) int {
 			continue
 		}
 		if isAuthorLine(lines, i) {
-			// Take the comment heading ("14 comments") right above as well.
+			if isSignature(lines, i) {
+				return signedCommentStart(lines, i)
+			}
 			return i
 		}
 	}
@@ -207,6 +231,19 @@ func authorStamp(text string) (string, bool) {
 	if endsSentence(text) && !strings.HasSuffix(text, ":") || countWords(text) > 14 {
 		return "", false
 	}
+	// A sign-off under the comment: "— maria_k, 3 hours ago", "posted by
+	// x | 2 days ago". A dash before a name also signs quotations and
+	// essays, so it counts only with a widget's time, not a bare date.
+	signed := false
+	if t := strings.TrimLeft(text, "—–-―~ "); t != text {
+		text, signed = t, true
+	}
+	for _, p := range []string{"posted by ", "by "} {
+		if len(text) > len(p) && strings.EqualFold(text[:len(p)], p) {
+			text, signed = text[len(p):], true
+			break
+		}
+	}
 	toks := strings.Fields(text)
 	k := -1
 	for j, t := range toks {
@@ -228,14 +265,29 @@ func authorStamp(text string) (string, bool) {
 			break
 		}
 	}
-	if k <= 0 || len(toks)-k > 9 {
+	if k <= 0 || len(toks)-k > 9 || signed && !widgetTime(toks[k:]) {
 		return "", false
 	}
+	// "Posted by ursula.b at 09:14": drop the connective before the time.
+	for k > 1 {
+		if w := fold(toks[k-1]); w != "at" && w != "on" && w != "am" {
+			break
+		}
+		k--
+	}
 	name := strings.Join(toks[:k], " ")
+	// "1. Moira Baird", "#2 Ken O.": drop a comment's number.
+	if ws := strings.Fields(name); len(ws) >= 2 && isNumber(strings.TrimRight(strings.TrimLeft(ws[0], "#"), ".)")) {
+		name = strings.Join(ws[1:], " ")
+	}
 	name = strings.TrimLeft(name, "[]–-+ ")
 	separated := strings.ContainsAny(toks[k-1], "·•|—–") // "Weiden parent · 4 days ago"
-	if i := strings.Index(name, "("); i > 0 {
-		name = name[:i]
+	// "Jenna Cole (Brindle)", "Annika Holt, Kelby", "Sophie Marr > davidkeel":
+	// the name comes before a place or the name replied to.
+	for _, sep := range []string{"(", ", ", " > ", " ▸ "} {
+		if i := strings.Index(name, sep); i > 0 {
+			name = name[:i]
+		}
 	}
 	name = strings.TrimRight(name, " ·•|—–-,:")
 	// "stargazer_ute 31 points": drop a vote count.
@@ -257,6 +309,19 @@ func authorStamp(text string) (string, bool) {
 		return "", false
 	}
 	return name, true
+}
+
+// widgetTime reports whether the tokens from a stamp on carry the time a
+// comment widget prints: a relative time ("3 hours ago", "4h",
+// "yesterday") or a time of day.
+func widgetTime(toks []string) bool {
+	for _, t := range toks {
+		f := strings.Trim(fold(t), ",.;:()[]|·•")
+		if f == "ago" || f == "yesterday" || f == "today" || isRelativeTime(f) || isClock(f) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitAuthorStamp splits "Name · 5 days ago" into name and time.
@@ -308,18 +373,152 @@ func nextNonBlank(lines []line, i int) int {
 	return -1
 }
 
+// isSignature reports whether author line i signs the comment above it
+// ("— maria_k, 3 hours ago") rather than heading the one below: it opens
+// with a dash or "posted by", or it sits right under text (no blank line
+// between) with nothing but a blank line or comment buttons after it.
+func isSignature(lines []line, i int) bool {
+	l := &lines[i]
+	if _, ok := authorStamp(l.text); !ok {
+		return false
+	}
+	if t := strings.TrimLeft(l.text, "—–-―~ "); t != l.text || hasPrefixAny(l.f, []string{"posted by ", "by "}) {
+		return true
+	}
+	if i == 0 || lines[i-1].blank || lines[i-1].kind != kUnknown || isActionLine(lines[i-1].f) {
+		return false
+	}
+	if _, ok := authorStamp(lines[i-1].text); ok {
+		return false
+	}
+	return i+1 == len(lines) || lines[i+1].blank || isActionLine(lines[i+1].f)
+}
+
+// signedCommentStart returns where the first comment of a thread signed
+// below its text begins: the paragraph above the signature, or every
+// paragraph up to a comment heading ("4 responses") when one stands at most
+// three paragraphs above.
+func signedCommentStart(lines []line, sig int) int {
+	start := sig
+	for start > 0 && !lines[start-1].blank {
+		start--
+	}
+	j := start
+	for range 3 {
+		p := j - 1
+		for p >= 0 && lines[p].blank {
+			p--
+		}
+		if p < 0 {
+			break
+		}
+		if l := &lines[p]; l.kind == kNoise && l.reason == ReasonComments || isCommentCount(l.f, l.words) {
+			return j
+		}
+		if lines[p].kind != kUnknown || lines[p].words >= 25 {
+			break
+		}
+		for p > 0 && !lines[p-1].blank {
+			p--
+		}
+		j = p
+	}
+	return start
+}
+
+// replyMarker reports the lines that say whom a comment answers or quote
+// ("↳ replying to @x", "In reply to Pim:", "Quote from Tom:", "Originally
+// posted by x:").
+func replyMarker(f string, words int) bool {
+	if words > 8 {
+		return false
+	}
+	f = strings.TrimLeft(f, "↳↪⤷›>»@ ")
+	return hasPrefixAny(f, []string{"replying to ", "in reply to ", "reply to ", "in response to ", "quote from ", "quoting ",
+		"originally posted by ", "quote originally posted by "})
+}
+
+// isQuoteHeader reports a line that introduces a quotation from an earlier
+// comment inside a reply ("Tom wrote:"): it ends with a verb of saying and
+// a colon, and the line under it is quote-marked or repeats an earlier
+// comment.
+func isQuoteHeader(lines []line, i int, out []sift.Comment) bool {
+	l := &lines[i]
+	if !isSaysLine(l.text) || len(out) == 0 {
+		return false
+	}
+	next := nextNonBlank(lines, i)
+	return next >= 0 && (isQuoteMarked(lines[next].text) || quotesEarlier(lines[next].text, out))
+}
+
+// isQuoteMarked reports a line quoted with a mail-style mark ("> …", "» …").
+func isQuoteMarked(s string) bool {
+	return strings.HasPrefix(s, ">") || strings.HasPrefix(s, "»") && !strings.HasPrefix(s, "»»")
+}
+
+// quotesEarlier reports whether a line repeats (part of) an earlier
+// comment: a reply quoting what it answers.
+func quotesEarlier(text string, out []sift.Comment) bool {
+	n := sift.Normalize(text)
+	if strings.Count(n, " ") < 2 {
+		return false
+	}
+	for _, c := range out {
+		if c.Text != "" && strings.Contains(sift.Normalize(c.Text), n) {
+			return true
+		}
+	}
+	return false
+}
+
 // parseComments splits a comment thread into comments with author, text
 // and nesting depth; widget lines (timestamps, "Reply") become noise.
 func parseComments(lines []line, r *Result) []sift.Comment {
 	var out []sift.Comment
 	var indents []int
+	var replies []bool // the comment says it answers another
 	cur := -1
+	// Threads are signed below the text or headed above it; the first
+	// author line tells which.
+	signed := false
+	for i := range lines {
+		if !lines[i].blank && isAuthorLine(lines, i) {
+			signed = isSignature(lines, i)
+			break
+		}
+	}
+	open := false    // signed layout: the current comment still awaits its signature
+	quoting := false // the lines under a quote header are the quotation
+	reply := false   // a reply marker came before the comment's text
 	for i := range lines {
 		l := &lines[i]
 		if l.blank {
 			continue
 		}
 		f := l.f
+		if signed && l.reason != ReasonComments {
+			if name, ok := authorStamp(l.text); ok && (isSignature(lines, i) || open && i > 0 && !lines[i-1].blank) {
+				if l.kind == kNoise && l.reason == ReasonByline && r.Author == name {
+					r.Author = "" // a comment's signature, not the article's byline
+				}
+				l.kind, l.reason = kComment, ""
+				if cur >= 0 && open {
+					out[cur].Author = name
+				}
+				open = false
+				continue
+			}
+		}
+		if l.kind != kNoise && (replyMarker(f, l.words) || quoting && (isQuoteMarked(l.text) || quotesEarlier(l.text, out)) ||
+			isQuoteMarked(l.text) || isQuoteHeader(lines, i, out)) {
+			l.kind, l.reason = kNoise, ReasonQuote
+			quoting = true
+			if t := strings.TrimLeft(f, "↳↪⤷›>»@ "); strings.HasPrefix(t, "repl") || strings.HasPrefix(t, "in re") {
+				l.reason, reply = ReasonComments, true
+			}
+			continue
+		}
+		quoting = false
 		if l.kind == kNoise || isTimestamp(f) || isCommentCount(f, l.words) {
 			if l.kind != kNoise {
 				l.kind, l.reason = kNoise, ReasonComments
@@ -335,6 +534,18 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 			continue
 		}
 		l.kind = kComment
+		if signed {
+			if !open {
+				out = append(out, sift.Comment{Depth: l.indent})
+				indents = append(indents, l.indent)
+				replies = append(replies, reply)
+				cur, open, reply = len(out)-1, true, false
+				out[cur].Text = l.text
+			} else {
+				out[cur].Text += "\n\n" + l.text
+			}
+			continue
+		}
 		if isAuthorLine(lines, i) {
 			name := l.text
 			if n, ok := authorStamp(name); ok {
@@ -348,7 +559,8 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 			}
 			out = append(out, sift.Comment{Author: name, Depth: l.indent})
 			indents = append(indents, l.indent)
-			cur = len(out) - 1
+			replies = append(replies, false)
+			cur, reply = len(out)-1, false
 			continue
 		}
 		text := l.text
@@ -356,6 +568,7 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 			// A bulleted line with no author line of its own: an anonymous reply.
 			out = append(out, sift.Comment{Depth: l.indent})
 			indents = append(indents, l.indent)
+			replies = append(replies, false)
 			cur = len(out) - 1
 			text = b
 		} else if b != "" && cur < 0 {
@@ -364,7 +577,11 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 		if cur < 0 {
 			out = append(out, sift.Comment{Depth: l.indent})
 			indents = append(indents, l.indent)
+			replies = append(replies, false)
 			cur = 0
+		}
+		if reply {
+			replies[cur], reply = true, false
 		}
 		if out[cur].Text == "" {
 			out[cur].Text = text
@@ -381,8 +598,11 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 		}
 	}
 	kept := out[:0]
-	for _, c := range out {
+	for k, c := range out {
 		c.Depth = rank[c.Depth]
+		if replies[k] && c.Depth == 0 {
+			c.Depth = 1 // "↳ replying to …" in a flat list
+		}
 		if c.Text != "" || c.Author != "" {
 			kept = append(kept, c)
 		}

@@ -72,6 +72,7 @@ const (
 	ReasonDisclaimer = "editorial notice"
 	ReasonTechnical  = "player or browser notice"
 	ReasonPullQuote  = "pull quote repeating the body"
+	ReasonQuote      = "quotation of another comment"
 )
 
 // Text cleans scraped plain text with no knowledge of its outlet.
@@ -214,6 +215,9 @@ func isWrapped(block []line) bool {
 		}
 		next := block[k+1].text
 		if r, _ := utf8.DecodeRuneInString(next); unicode.IsLower(r) {
+			if _, ok := authorStamp(next); ok {
+				return false // "ward9_hca, 2 hours ago" signs a comment
+			}
 			runOn = true
 		}
 	}

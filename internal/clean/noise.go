@@ -581,7 +581,7 @@ func isCommentCount(f string, words int) bool {
 		ws[0] == "likes" || ws[0] == "report" || ws[0] == "discussion") {
 		return true
 	}
-	if len(ws) == 2 && isNumber(ws[0]) && strings.HasPrefix(ws[1], "comment") || len(ws) == 2 && strings.HasPrefix(ws[0], "comment") && isNumber(strings.Trim(ws[1], "()")) {
+	if len(ws) == 2 && isNumber(ws[0]) && hasPrefixAny(ws[1], []string{"comment", "response", "repl", "reaction", "thought", "post"}) || len(ws) == 2 && strings.HasPrefix(ws[0], "comment") && isNumber(strings.Trim(ws[1], "()")) {
 		return true
 	}
 	return false
