@@ -335,3 +335,25 @@ func BenchmarkTextSeeds(b *testing.B) {
 		b.ReportMetric(float64(b.N)/used, "articles/cpu-s")
 	}
 }
+
+// TestCommentSets scores the comment-layout sets: comments (development,
+// its misses drove the comment rules) and heldout3 (written before those
+// rules and never tuned on). Both mix threads in many layouts with pages
+// whose body only looks like one (interviews, letters, quoted speech).
+func TestCommentSets(t *testing.T) {
+	for _, c := range []struct {
+		dir                    string
+		words, recall, precise float64
+	}{{"testdata/comments", 0.99, 0.95, 0.95}, {"testdata/heldout3", 0.95, 0.6, 0.8}} {
+		s, err := Evaluate(c.dir, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d articles, words P %.3f R %.3f F1 %.3f, paragraphs F1 %.3f, titles %.3f, comments R %.3f P %.3f, authors %.3f",
+			c.dir, s.Articles, s.WordP, s.WordR, s.WordF, s.ParaF, s.TitleAcc, s.CommentR, s.CommentP, s.CommentAuthor)
+		if s.Articles < 10 || s.WordF < c.words || s.CommentR < c.recall || s.CommentP < c.precise {
+			t.Errorf("%s: word F1 %.3f (floor %.2f), comment recall %.3f (floor %.2f), comment precision %.3f (floor %.2f)",
+				c.dir, s.WordF, c.words, s.CommentR, c.recall, s.CommentP, c.precise)
+		}
+	}
+}

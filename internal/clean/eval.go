@@ -35,6 +35,10 @@ type Score struct {
 	TitleAcc            float64 // exact title match
 	DateAcc             float64 // published date match, over articles that have one in gold
 	CommentR            float64 // share of gold comments recovered with the same text
+	// CommentP is the share of recovered comments whose text is a gold
+	// comment's; CommentAuthor the share of recovered gold comments whose
+	// author matches too (see sameAuthor).
+	CommentP, CommentAuthor float64
 	Misses              []string
 }
 
@@ -46,7 +50,7 @@ func Evaluate(dir string, o Options) (Score, error) {
 		return s, err
 	}
 	sort.Strings(files)
-	var wTP, wGot, wGold, pTP, pGot, pGold, titles, dates, dateN, cTP, cGold int
+	var wTP, wGot, wGold, pTP, pGot, pGold, titles, dates, dateN, cTP, cGold, cGot, cGotTP, cAuthor int
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
@@ -104,14 +108,31 @@ func Evaluate(dir string, o Options) (Score, error) {
 				s.Misses = append(s.Misses, fmt.Sprintf("%s missed: %.80q", name, p))
 			}
 		}
-		gotComments := map[string]bool{}
+		gotComments := map[string]string{} // text → author
+		goldComments := map[string]bool{}
 		for _, c := range r.Comments {
-			gotComments[sift.Normalize(c.Text)] = true
+			gotComments[sift.Normalize(c.Text)] = c.Author
+		}
+		for _, c := range g.Comments {
+			goldComments[sift.Normalize(c.Text)] = true
+		}
+		for _, c := range r.Comments {
+			cGot++
+			if goldComments[sift.Normalize(c.Text)] {
+				cGotTP++
+			} else {
+				s.Misses = append(s.Misses, fmt.Sprintf("%s comment extra: %.60q", name, c.Text))
+			}
 		}
 		for _, c := range g.Comments {
 			cGold++
-			if gotComments[sift.Normalize(c.Text)] {
+			if author, ok := gotComments[sift.Normalize(c.Text)]; ok {
 				cTP++
+				if sameAuthor(author, c.Author) {
+					cAuthor++
+				} else {
+					s.Misses = append(s.Misses, fmt.Sprintf("%s comment author: got %q want %q", name, author, c.Author))
+				}
 			} else {
 				s.Misses = append(s.Misses, fmt.Sprintf("%s comment missed: %.60q", name, c.Text))
 			}
@@ -122,7 +143,17 @@ func Evaluate(dir string, o Options) (Score, error) {
 	s.TitleAcc = ratio(titles, s.Articles)
 	s.DateAcc = ratio(dates, dateN)
 	s.CommentR = ratio(cTP, cGold)
+	s.CommentP = ratio(cGotTP, cGot)
+	s.CommentAuthor = ratio(cAuthor, cTP)
 	return s, nil
+}
+
+// sameAuthor compares a recovered comment author with the gold one,
+// folding case and punctuation; a gold author may keep the widget's verb
+// ("Jill Harker says:").
+func sameAuthor(got, gold string) bool {
+	g, w := sift.Normalize(got), sift.Normalize(gold)
+	return g == w || g != "" && strings.HasPrefix(w, g+" ") && countWords(w)-countWords(g) == 1
 }
 
 func bag(s string) map[string]int {
