@@ -128,10 +128,10 @@ func findComments(lines []line, start int) int {
 			prose = l.kind == kUnknown && isBodyLike(l)
 			continue
 		}
+		if isSignature(lines, i) || signedTwice(lines, i) {
+			return signedCommentStart(lines, i)
+		}
 		if isAuthorLine(lines, i) {
-			if isSignature(lines, i) {
-				return signedCommentStart(lines, i)
-			}
 			return i
 		}
 	}
@@ -227,18 +227,23 @@ var authorVerbs = map[string]bool{"schrieb": true, "wrote": true, "says": true, 
 // "Kofi Brandt · 5h", "[–] stargazer_ute 31 points 4 hours ago",
 // "Berit L. (Tallow Bridge) — 5 April, 09:14", "Klaus M. schrieb am
 // 03.04.2024 um 10:12 Uhr:". It returns the name.
-func authorStamp(text string) (string, bool) {
+func authorStamp(text string) (string, bool) { return stamp(text, true) }
+
+// stamp reads an author line with its time (see authorStamp). A dash or
+// "by" before a name also signs quotations, essays and articles, so when
+// strict such a line counts only with a widget's time ("3 hours ago",
+// "09:14"), not with a bare date.
+func stamp(text string, strict bool) (string, bool) {
 	if endsSentence(text) && !strings.HasSuffix(text, ":") || countWords(text) > 14 {
 		return "", false
 	}
 	// A sign-off under the comment: "— maria_k, 3 hours ago", "posted by
-	// x | 2 days ago". A dash before a name also signs quotations and
-	// essays, so it counts only with a widget's time, not a bare date.
+	// x | 2 days ago"; a reply: "↳ Tom replying to Moira · 7h".
 	signed := false
-	if t := strings.TrimLeft(text, "—–-―~ "); t != text {
+	if t := strings.TrimLeft(text, "—–-―~↳↪⤷ "); t != text {
 		text, signed = t, true
 	}
-	for _, p := range []string{"posted by ", "by "} {
+	for _, p := range []string{"posted by ", "post by ", "by "} {
 		if len(text) > len(p) && strings.EqualFold(text[:len(p)], p) {
 			text, signed = text[len(p):], true
 			break
@@ -265,14 +270,12 @@ func authorStamp(text string) (string, bool) {
 			break
 		}
 	}
-	if k <= 0 || len(toks)-k > 9 || signed && !widgetTime(toks[k:]) {
+	if k <= 0 || len(toks)-k > 9 || strict && signed && !widgetTime(toks[k:]) {
 		return "", false
 	}
-	// "Posted by ursula.b at 09:14": drop the connective before the time.
-	for k > 1 {
-		if w := fold(toks[k-1]); w != "at" && w != "on" && w != "am" {
-			break
-		}
+	// "Posted by ursula.b at 09:14", "dunlin » Sat May 10": drop the
+	// connective or weekday before the time.
+	for k > 1 && dateFiller[strings.Trim(fold(toks[k-1]), ",.")] {
 		k--
 	}
 	name := strings.Join(toks[:k], " ")
@@ -281,15 +284,15 @@ func authorStamp(text string) (string, bool) {
 		name = strings.Join(ws[1:], " ")
 	}
 	name = strings.TrimLeft(name, "[]–-+ ")
-	separated := strings.ContainsAny(toks[k-1], "·•|—–") // "Weiden parent · 4 days ago"
+	separated := strings.ContainsAny(toks[k-1], "·•|—–»") // "Weiden parent · 4 days ago"
 	// "Jenna Cole (Brindle)", "Annika Holt, Kelby", "Sophie Marr > davidkeel":
 	// the name comes before a place or the name replied to.
-	for _, sep := range []string{"(", ", ", " > ", " ▸ "} {
+	for _, sep := range []string{"(", ", ", " > ", " ▸ ", " replying to ", " in reply to ", " replied to "} {
 		if i := strings.Index(name, sep); i > 0 {
 			name = name[:i]
 		}
 	}
-	name = strings.TrimRight(name, " ·•|—–-,:")
+	name = strings.TrimRight(name, " ·•|—–-,:»")
 	// "stargazer_ute 31 points": drop a vote count.
 	if ws := strings.Fields(name); len(ws) >= 3 && isNumber(ws[len(ws)-2]) {
 		switch ws[len(ws)-1] {
@@ -379,10 +382,11 @@ func nextNonBlank(lines []line, i int) int {
 // between) with nothing but a blank line or comment buttons after it.
 func isSignature(lines []line, i int) bool {
 	l := &lines[i]
-	if _, ok := authorStamp(l.text); !ok {
+	_, end, ok := signatureAt(lines, i, true)
+	if !ok {
 		return false
 	}
-	if t := strings.TrimLeft(l.text, "—–-―~ "); t != l.text || hasPrefixAny(l.f, []string{"posted by ", "by "}) {
+	if strings.TrimLeft(l.text, "—–-―~ ") != l.text {
 		return true
 	}
 	if i == 0 || lines[i-1].blank || lines[i-1].kind != kUnknown || isActionLine(lines[i-1].f) {
@@ -391,7 +395,46 @@ func isSignature(lines []line, i int) bool {
 	if _, ok := authorStamp(lines[i-1].text); ok {
 		return false
 	}
-	return i+1 == len(lines) || lines[i+1].blank || isActionLine(lines[i+1].f)
+	return end == len(lines) || lines[end].blank || isActionLine(lines[end].f)
+}
+
+// signatureAt reads the author line at i of a comment signed below its
+// text: a name with its time on one line, or a short name with the time on
+// the next line ("Ben Okafor" / "5 hours ago"). It returns the name and the
+// index after the signature. Strict is as for stamp.
+func signatureAt(lines []line, i int, strict bool) (name string, end int, ok bool) {
+	l := &lines[i]
+	if name, ok := stamp(l.text, strict); ok {
+		return name, i + 1, true
+	}
+	if i+1 >= len(lines) || lines[i+1].blank || l.words == 0 || l.words > 4 || endsSentence(l.text) ||
+		!isCapitalised(l.text) && strings.ContainsRune(l.text, ' ') || isActionLine(l.f) || isCommentCount(l.f, l.words) {
+		return "", 0, false
+	}
+	if next := &lines[i+1]; isTimestamp(next.f) || isDateStamp(next.text) {
+		return l.text, i + 2, true
+	}
+	return "", 0, false
+}
+
+// signedTwice reports whether the line at i signs a comment with a dash
+// and a date ("— Agnes Pollard, 14 May 2025") and another line further on
+// does too: one such line signs an essay, two sign a thread.
+func signedTwice(lines []line, i int) bool {
+	if strings.TrimLeft(lines[i].text, "—–-―~ ") == lines[i].text {
+		return false
+	}
+	if _, ok := stamp(lines[i].text, false); !ok {
+		return false
+	}
+	for j := i + 1; j < len(lines); j++ {
+		if t := lines[j].text; t != "" && strings.TrimLeft(t, "—–-―~ ") != t {
+			if _, ok := stamp(t, false); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // signedCommentStart returns where the first comment of a thread signed
@@ -482,8 +525,14 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 	// author line tells which.
 	signed := false
 	for i := range lines {
-		if !lines[i].blank && isAuthorLine(lines, i) {
-			signed = isSignature(lines, i)
+		if lines[i].blank {
+			continue
+		}
+		if isSignature(lines, i) || signedTwice(lines, i) {
+			signed = true
+			break
+		}
+		if isAuthorLine(lines, i) {
 			break
 		}
 	}
@@ -497,8 +546,8 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 		}
 		f := l.f
 		if signed && l.reason != ReasonComments {
-			if name, ok := authorStamp(l.text); ok && (isSignature(lines, i) || open && i > 0 && !lines[i-1].blank) {
-				if l.kind == kNoise && l.reason == ReasonByline && r.Author == name {
+			if name, _, ok := signatureAt(lines, i, false); ok && open && (isSignature(lines, i) || i > 0 && !lines[i-1].blank) {
+				if l.kind == kNoise && l.reason == ReasonByline && strings.HasPrefix(r.Author, name) {
 					r.Author = "" // a comment's signature, not the article's byline
 				}
 				l.kind, l.reason = kComment, ""
@@ -519,6 +568,10 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 			continue
 		}
 		quoting = false
+		if strings.HasPrefix(f, "re: ") && !endsSentence(f) {
+			l.kind, l.reason = kNoise, ReasonComments // a forum post's subject, "Re: <headline>"
+			continue
+		}
 		if l.kind == kNoise || isTimestamp(f) || isCommentCount(f, l.words) {
 			if l.kind != kNoise {
 				l.kind, l.reason = kNoise, ReasonComments
@@ -559,7 +612,8 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 			}
 			out = append(out, sift.Comment{Author: name, Depth: l.indent})
 			indents = append(indents, l.indent)
-			replies = append(replies, false)
+			// "↳ Tom replying to Moira · 7h" answers another comment.
+			replies = append(replies, strings.ContainsAny(l.text[:min(len(l.text), 4)], "↳↪⤷") || strings.Contains(f, " replying to "))
 			cur, reply = len(out)-1, false
 			continue
 		}

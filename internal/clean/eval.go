@@ -39,7 +39,7 @@ type Score struct {
 	// comment's; CommentAuthor the share of recovered gold comments whose
 	// author matches too (see sameAuthor).
 	CommentP, CommentAuthor float64
-	Misses              []string
+	Misses                  []string
 }
 
 // Evaluate cleans every NNN.txt in dir and compares it with NNN.json.
