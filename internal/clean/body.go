@@ -128,11 +128,14 @@ func findComments(lines []line, start int) int {
 			prose = l.kind == kUnknown && isBodyLike(l)
 			continue
 		}
-		if isSignature(lines, i) || signedTwice(lines, i) {
-			return signedCommentStart(lines, i)
-		}
-		if isAuthorLine(lines, i) {
+		// Every signature is an author line; only dated sign-offs need
+		// their second.
+		author := isAuthorLine(lines, i)
+		if author && !isSignature(lines, i) {
 			return i
+		}
+		if author || signedTwice(lines, i) {
+			return signedCommentStart(lines, i)
 		}
 	}
 	return -1
@@ -528,11 +531,8 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 		if lines[i].blank {
 			continue
 		}
-		if isSignature(lines, i) || signedTwice(lines, i) {
-			signed = true
-			break
-		}
-		if isAuthorLine(lines, i) {
+		if author := isAuthorLine(lines, i); author || signedTwice(lines, i) {
+			signed = !author || isSignature(lines, i)
 			break
 		}
 	}
