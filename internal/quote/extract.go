@@ -207,6 +207,16 @@ func (x *extractor) unit(ui int) {
 		}
 	}
 
+	// "In his words, the nature of the damage indicates …": the owner of
+	// the words is the speaker.
+	if k := x.inWords(a, b); k >= 0 {
+		for si := first; si < len(x.stmts); si++ {
+			if st := &x.stmts[si]; st.cueTok > k+2 {
+				st.speaker = x.pronoun(k, possessiveGender[x.toks[k].lower])
+			}
+		}
+	}
+
 	// The other markers are intermediaries of the unit's statements.
 	for si := first; si < len(x.stmts); si++ {
 		s := &x.stmts[si]
@@ -325,6 +335,13 @@ func (x *extractor) markers(a, b int) []marker {
 		switch {
 		case w == "according" && k+1 < b && x.toks[k+1].lower == "to":
 			s, e := x.walkRight(k+2, b)
+			// "According to information from the observation post": the
+			// source is the one the information came from.
+			if e > s && e+1 < b && (x.toks[e].lower == "from" || x.toks[e].lower == "of") && !x.namesSomeone(s, e) && !x.groupHead(e-1) {
+				if ns, ne := x.walkRight(e+1, b); ne > ns {
+					s, e = ns, ne
+				}
+			}
 			if e > s {
 				out = append(out, marker{kind: "according", at: k, np: [2]int{s, e}, atUnit: x.opens(a, k)})
 			}
@@ -429,4 +446,20 @@ func (x *extractor) sourceMarker(ui int, m *marker) {
 			st.via = appendRef(st.via, *via)
 		}
 	}
+}
+
+// possessiveGender maps a possessive pronoun to the gender of its owner.
+var possessiveGender = map[string]byte{"his": 'm', "her": 'f'}
+
+// inWords returns the possessive of a unit that opens with "In his words,"
+// or "In her view,", or -1.
+func (x *extractor) inWords(a, b int) int {
+	if a+4 >= b || x.toks[a].lower != "in" || possessiveGender[x.toks[a+1].lower] == 0 || x.toks[a+3].text != "," {
+		return -1
+	}
+	switch x.toks[a+2].lower {
+	case "words", "view", "opinion", "assessment", "words,":
+		return a + 1
+	}
+	return -1
 }

@@ -50,6 +50,9 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	if nounLike[lw] && !x.afterName(c, a) {
 		return
 	}
+	if nounLike[lw] && c+2 < b && x.toks[c+1].word && !x.toks[c+1].cap && cueVerbs[x.toks[c+2].lower] == strongCue {
+		return // "Velmoran state television said": a noun before the cue
+	}
 	ing := strings.HasSuffix(lw, "ing")
 	if !ing && c > a && passiveAux[x.toks[x.gapStart(c, a)].lower] {
 		return // passive: "are believed to be", "was reported"
@@ -94,6 +97,9 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		// Stance verbs need a subject that names someone.
 		if e <= s || e-s > 16 || !hasThat && !x.namesSomeone(s, e) {
 			return
+		}
+		if !hasThat && x.timeAfter(c, b) {
+			return // "a ceasefire agreed on March 3": a participle
 		}
 		cs, ce := x.contentAfter(c, a, b)
 		if ce-cs < 1 && strength == weakCue && s > a && x.toks[s-1].text == "," {
@@ -192,6 +198,21 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
 }
 
+// timeAfter reports whether the cue at c is followed by a time phrase
+// ("agreed on March 3", "found last week") and then a comma or the end.
+func (x *extractor) timeAfter(c, b int) bool {
+	k := c + 1
+	if k < b && (x.toks[k].lower == "on" || x.toks[k].lower == "in" || x.toks[k].lower == "last") {
+		k++
+	}
+	time := false
+	for k < b && x.toks[k].word && (timeWords[x.toks[k].lower] || monthWords[x.toks[k].lower] || isDigits(x.toks[k].lower)) {
+		time = true
+		k++
+	}
+	return time && (k >= b || !x.toks[k].word)
+}
+
 // afterName reports whether the cue at c follows a pronoun or a name
 // directly (skipping auxiliaries and adverbs), so that a form such as
 // "plans" or "states" is a verb.
@@ -280,12 +301,18 @@ func (x *extractor) namesSomeone(s, e int) bool {
 		return true
 	}
 	for k := s; k < e; k++ {
-		if t := &x.toks[k]; t.word && (t.cap || titles[t.lower] || orgWords[t.lower] || peopleNouns[t.lower]) {
+		// A capital opening the sentence ("The ceasefire agreed …") says
+		// nothing; names there are among the mentions.
+		if t := &x.toks[k]; t.word && (t.cap && !(x.unitStart[k] && articles[t.lower]) || pronounSubject(t.lower) || titles[t.lower] || orgWords[t.lower] || peopleNouns[t.lower]) {
 			return true
 		}
 	}
 	return false
 }
+
+// articles open a noun phrase; capitalised at the start of a sentence they
+// do not make it a name ("The ceasefire agreed in Selvan …").
+var articles = map[string]bool{"the": true, "a": true, "an": true}
 
 // addIndirect records reported speech over tokens [cs, ce) with its cue at
 // token c; quoted fragments inside make it mixed.

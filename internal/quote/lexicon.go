@@ -225,7 +225,7 @@ var titles = map[string]bool{
 	"president": true, "minister": true, "ministers": true, "general": true, "major": true,
 	"lieutenant": true, "colonel": true, "col.": true, "gen.": true, "maj.": true, "lt.": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "ambassador": true,
-	"envoy": true, "secretary": true, "senator": true, "sen.": true, "rep.": true,
+	"envoy": true, "coordinator": true, "secretary": true, "senator": true, "sen.": true, "rep.": true,
 	"representative": true, "gov.": true, "governor": true, "mayor": true, "chancellor": true,
 	"king": true, "queen": true, "prince": true, "sheikh": true, "emir": true, "commander": true,
 	"chief": true, "head": true, "director": true, "chairman": true, "chairwoman": true,

@@ -40,7 +40,7 @@ func (x *extractor) subject(c, a int) (int, int) {
 		}
 		if p > a && x.toks[p].text == "," && p+1 < k {
 			// "Rep. Chris Collins, R-NY, says": a short apposition.
-			if k-(p+1) <= 3 {
+			if k-(p+1) <= 3 && !x.personIn(p+1, k) {
 				if ns, ne := x.walkLeft(p, a); ne > ns && x.hasName(ns, ne) {
 					return ns, ne
 				}
@@ -60,7 +60,7 @@ func (x *extractor) subject(c, a int) (int, int) {
 		}
 		// "NAME, 59, of Ashton, Md., who watched …, said": a short name
 		// phrase opening the unit and set off by a comma.
-		f := a
+		f := x.afterDateline(a, k)
 		for f < k && (!x.toks[f].word || x.toks[f].cap && nonNames[x.toks[f].lower] && !x.hasName(f, f+1)) && x.toks[f].text != "," {
 			f++
 		}
@@ -71,8 +71,8 @@ func (x *extractor) subject(c, a int) (int, int) {
 	}
 	if e <= s && k >= a && x.toks[k].lower == "and" {
 		// "McConnell was quick to embrace him and said …": the subject of
-		// the sentence.
-		f := a
+		// the sentence, after a dateline ("SELVAN (ANA) – Ardesia …").
+		f := x.afterDateline(a, k)
 		for f < k && !x.toks[f].word {
 			f++
 		}
@@ -96,6 +96,16 @@ func (x *extractor) subject(c, a int) (int, int) {
 	}
 	if e <= s {
 		return s, e
+	}
+	// "Rebel commanders in Kasrin said", "Farmers near Tel Amrun say": a
+	// place after a preposition is not the subject; the group before the
+	// preposition is, and without one there is no subject ("a ceasefire
+	// in Hadria agreed on March 3").
+	if s > a && placePrepositions[x.toks[s-1].lower] && !x.toks[s-1].cap && x.hasName(s, e) {
+		if ns, ne := x.walkLeft(s-1, a); ne == s-1 && ne > ns && x.groupHead(ne-1) {
+			return ns, e
+		}
+		return e, e
 	}
 	// "Saturday at the party convention Sen. Elizabeth Warren said": a long
 	// phrase holding a name starts at the name and its titles.
@@ -125,6 +135,46 @@ func (x *extractor) subject(c, a int) (int, int) {
 		}
 	}
 	return e, e
+}
+
+// afterDateline returns the first token of unit a after a dateline
+// ("SELVAN –", "SELVAN, Ardesia (Meridian) –"), or a when there is none. A
+// dateline is an upper-case place opening a paragraph, possibly followed by
+// a region and an outlet, and closed by a dash before token b.
+func (x *extractor) afterDateline(a, b int) int {
+	if a > 0 && x.toks[a-1].para == x.toks[a].para || !upperWords(x.toks[a:a+1]) {
+		return a
+	}
+	for k := a + 1; k < b && k <= a+10; k++ {
+		t := &x.toks[k]
+		if isDash(t.text) {
+			return k + 1
+		}
+		if !t.word && t.text != "," && t.text != "(" && t.text != ")" && t.text != "." || t.word && !t.cap {
+			return a
+		}
+	}
+	return a
+}
+
+// placePrepositions put a place after a noun ("residents of Ulmet",
+// "farmers near Tel Amrun").
+var placePrepositions = map[string]bool{"in": true, "near": true, "at": true, "around": true,
+	"outside": true, "from": true, "of": true, "inside": true, "across": true}
+
+// groupHead reports whether token k can head a phrase naming a group of
+// people: a people noun ("residents", "officials"), a word for everyone
+// ("everyone", "nobody") or a plural noun that is not part of a name.
+func (x *extractor) groupHead(k int) bool {
+	t := &x.toks[k]
+	if !t.word || x.hasName(k, k+1) {
+		return false
+	}
+	switch t.lower {
+	case "everyone", "everybody", "nobody", "no-one", "anyone", "people", "many", "some", "others":
+		return true
+	}
+	return peopleNouns[t.lower] || orgWords[t.lower] || len(t.lower) > 3 && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss")
 }
 
 // timeBefore skips a short time phrase ending at token k ("on Tuesday",
@@ -184,9 +234,19 @@ func (x *extractor) walkLeft(c, lo int) (int, int) {
 	// "Clinton on Tuesday said": a time phrase between subject and cue.
 	if j := x.timeBefore(k, lo); j < k {
 		k = j
+		// "Satellite images taken on 15 March show": the participle and
+		// its time phrase qualify the subject, which lies before them.
+		if k > lo && participle(&x.toks[k]) {
+			k--
+		}
 	}
 	for k >= lo && x.toks[k].word && !x.toks[k].cap {
 		if gapWords[x.toks[k].lower] {
+			k--
+			continue
+		}
+		// "he doesn't think", "they actually believe"
+		if w := x.toks[k].lower; (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "ly")) && k > lo && pronounSubject(x.toks[k-1].lower) {
 			k--
 			continue
 		}
@@ -198,6 +258,12 @@ func (x *extractor) walkLeft(c, lo int) (int, int) {
 		break
 	}
 	e := k + 1
+	// "the story we predicted", "a process he said was under way": a
+	// subject pronoun takes no words in front of it, which belong to the
+	// clause the pronoun's clause qualifies.
+	if k >= lo && x.toks[k].word && pronounSubject(x.toks[k].lower) && pronouns[x.toks[k].lower] != 'w' {
+		return k, e
+	}
 	n := 0
 	for k >= lo {
 		t := &x.toks[k]
@@ -251,6 +317,22 @@ func (x *extractor) walkLeft(c, lo int) (int, int) {
 	return s, e
 }
 
+// participle reports whether t is a lower-case past participle ("taken",
+// "published", "agreed").
+func participle(t *token) bool {
+	if !t.word || t.cap {
+		return false
+	}
+	w := t.lower
+	return strings.HasSuffix(w, "ed") && !edAdjectives[w] || irregularParticiples[w]
+}
+
+// irregularParticiples are past participles that do not end in -ed.
+var irregularParticiples = map[string]bool{"taken": true, "made": true, "seen": true, "shown": true,
+	"given": true, "held": true, "written": true, "done": true, "sent": true, "found": true,
+	"built": true, "caught": true, "brought": true, "drawn": true, "struck": true, "shot": true,
+	"hit": true, "set": true, "put": true, "known": true, "heard": true, "told": true, "signed": true}
+
 // walkRight returns the noun phrase starting at token i: a name or a
 // description up to a comma, a clause word or an adverbial preposition.
 func (x *extractor) walkRight(i, b int) (int, int) {
@@ -279,7 +361,7 @@ func (x *extractor) walkRight(i, b int) (int, int) {
 				}
 				return i, k
 			}
-			if cueVerbs[t.lower] != 0 && !titles[t.lower] {
+			if cueVerbs[t.lower] != 0 && !titles[t.lower] && !x.nounInPhrase(k, i, b) {
 				return i, k
 			}
 		}
@@ -292,6 +374,20 @@ func (x *extractor) walkRight(i, b int) (int, int) {
 		k++
 	}
 	return i, k
+}
+
+// nounInPhrase reports whether the cue form at token k, inside a noun
+// phrase starting at token i, is a noun: "the observation post near the
+// town" (after a common noun, before a preposition or the phrase's end).
+func (x *extractor) nounInPhrase(k, i, b int) bool {
+	if !nounLike[x.toks[k].lower] || k-1 <= i {
+		return false
+	}
+	p := &x.toks[k-1]
+	if !p.word || p.cap || determiners[p.lower] || gapWords[p.lower] || prepositions[p.lower] {
+		return false
+	}
+	return k+1 >= b || !x.toks[k+1].word || placePrepositions[x.toks[k+1].lower]
 }
 
 // apposition prefers a name in an apposition after the phrase s..e:
@@ -317,12 +413,14 @@ func (x *extractor) subjectApposition(s, e, a int) (int, int) {
 	if !determiners[x.toks[s].lower] {
 		return s, e
 	}
-	// The phrase must be followed by a comma before the cue.
-	if e < len(x.toks) && x.toks[e-1].text == "," {
-		e--
-	}
+	// The name must open the unit: in "…, near the village of Tel Amrun,
+	// the defence ministry said" the phrase before the comma ends a clause.
 	ns, ne := x.walkLeft(s-1, a)
-	if ne > ns && x.personIn(ns, ne) {
+	f := a
+	for f < ns && !x.toks[f].word {
+		f++
+	}
+	if ne > ns && ns == f && x.personIn(ns, ne) {
 		return ns, ne
 	}
 	return s, e

@@ -49,6 +49,9 @@ func (x *extractor) resolve(s, e int) *ref {
 		if rest := x.text[m.end:]; strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’ ") {
 			continue // "Clinton’s campaign manager Robby Mook": the owner is not the speaker
 		}
+		if x.modifier(m, e) || x.complement(m, s) {
+			continue // "the Ardesian defence ministry", "residents of Ulmet": not the head
+		}
 		if rank >= bestRank { // the head of a phrase comes last: "Air Force general Lloyd Newton"
 			best, bestRank = i, rank
 		}
@@ -75,6 +78,56 @@ func (x *extractor) resolve(s, e int) *ref {
 	return phrase
 }
 
+// modifier reports whether the mention m is followed, inside a phrase
+// ending before token e, by a lower-case noun it qualifies ("Ardesian
+// defence ministry", "Trump supporters").
+func (x *extractor) modifier(m *mention, e int) bool {
+	k := tokenAt(x.toks, m.end) // the first token after the mention
+	if k < 0 || k >= e || x.toks[k].start < m.end {
+		return false
+	}
+	noun := func(t *token) bool {
+		return t.word && !t.cap && !prepositions[t.lower] && !placePrepositions[t.lower] && !determiners[t.lower] &&
+			t.lower != "and" && t.lower != "or" && !gapWords[t.lower] && !participle(t) && pronouns[t.lower] == 0
+	}
+	if !noun(&x.toks[k]) {
+		return false
+	}
+	if m.typ != sift.ORG {
+		return true
+	}
+	// "the UN special envoy": an organisation's official speaks for it.
+	for k+1 < e && noun(&x.toks[k+1]) {
+		k++
+	}
+	return !titles[x.toks[k].lower]
+}
+
+// complement reports whether the mention m follows a lower-case
+// preposition of place inside a phrase starting at token s ("residents of
+// Ulmet", "farmers near Tel Amrun").
+func (x *extractor) complement(m *mention, s int) bool {
+	k := m.first - 1
+	for k > s && determiners[x.toks[k].lower] {
+		k--
+	}
+	if k < s || !x.toks[k].word || x.toks[k].cap {
+		return false
+	}
+	if x.toks[k].lower == "for" {
+		return m.typ != sift.ORG // "the UN envoy for Velmora", "a spokesman for Kalinov"
+	}
+	if !placePrepositions[x.toks[k].lower] {
+		return false
+	}
+	// "officials of the ministry" name the ministry's people: an
+	// organisation after "of", "at" or "from" still speaks.
+	return m.typ != sift.ORG || !orgPrepositions[x.toks[k].lower]
+}
+
+// orgPrepositions link people to the organisation they speak for.
+var orgPrepositions = map[string]bool{"of": true, "at": true, "from": true}
+
 func (x *extractor) mentionRef(m *mention) *ref {
 	r := &ref{start: m.start, end: m.end, canonical: m.canonical, typ: m.typ, gender: m.gender, media: m.media}
 	// A surname alone ("Lavrov", "Abdel Rahman") takes the full name of a
@@ -95,34 +148,19 @@ func (x *extractor) mentionRef(m *mention) *ref {
 // speaker or sentence subject of that gender, who to the phrase before it.
 func (x *extractor) pronoun(k int, g byte) *ref {
 	r := &ref{start: x.toks[k].start, end: x.toks[k].end}
+	if firstPerson[x.toks[k].lower] {
+		return x.firstPersonRef(k, r)
+	}
 	switch g {
 	case 'w':
-		ui := x.unitOf(k)
-		s, e := x.walkLeft(k, x.units[ui][0])
-		if e > s {
-			if p := x.resolve(s, e); p != nil {
-				if p.canonical != "" {
-					r.canonical, r.typ, r.gender = p.canonical, p.typ, p.gender
-				} else if p.typ != "" {
-					return p
-				}
-			}
-		}
-		return r
+		return x.relative(k, r)
 	case 'm', 'f':
 	case 'n':
-		// "it said": the last organisation that spoke, not long before.
-		if x.toks[k].lower == "it" {
-			for i := len(x.stmts) - 1; i >= 0 && i >= len(x.stmts)-6; i-- {
-				if sp := x.stmts[i].speaker; sp != nil && sp.typ == sift.ORG && sp.canonical != "" {
-					r.canonical, r.typ, r.media = sp.canonical, sift.ORG, sp.media
-					break
-				}
-			}
-		}
-		return r
+		return x.itRef(k, r)
+	case 'p':
+		return x.theyRef(k, r)
 	default:
-		return r
+		return nil
 	}
 	pos := x.toks[k].start
 	para := x.toks[k].para
@@ -176,6 +214,170 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 			x.genders[cand.canonical] = g
 		}
 	}
+	return r
+}
+
+// groupType marks a speaker that is a group or a description named by its
+// phrase ("Rebel commanders"), never a person a later "he" or "she" may
+// refer to.
+const groupType = "group"
+
+// firstPerson are the pronouns of the one who speaks.
+var firstPerson = map[string]bool{"i": true, "i'm": true, "i've": true, "me": true, "we": true,
+	"we're": true, "we've": true, "us": true}
+
+// firstPersonRef resolves "we" or "I" at token k: inside a quotation it is
+// the quotation's speaker; outside, it is the writer, who is not named in
+// the text, so there is no speaker.
+func (x *extractor) firstPersonRef(k int, r *ref) *ref {
+	if x.inRegion[k] < 0 {
+		return nil
+	}
+	pos := x.toks[k].start
+	for i := len(x.stmts) - 1; i >= 0; i-- {
+		st := &x.stmts[i]
+		if st.kind == sift.Indirect || st.start > pos || st.end <= pos {
+			continue
+		}
+		if sp := st.speaker; sp != nil {
+			if sp.canonical == "" {
+				c := *sp
+				return &c
+			}
+			r.canonical, r.typ, r.gender, r.media = sp.canonical, sp.typ, sp.gender, sp.media
+			return r
+		}
+		return nil
+	}
+	return nil
+}
+
+// relative resolves "who" or "which" at token k to the phrase before it
+// ("Dravia, which had promised", "an architect who said"); a phrase that
+// names nobody gives no speaker.
+func (x *extractor) relative(k int, r *ref) *ref {
+	a := x.units[x.unitOf(k)][0]
+	j := k
+	for j > a && (x.toks[j-1].text == "," || isDash(x.toks[j-1].text)) {
+		j--
+	}
+	s, e := x.walkLeft(j, a)
+	if e <= s || e == k && s == k {
+		return nil
+	}
+	if x.isPronoun(s, e) {
+		return nil
+	}
+	p := x.resolve(s, e)
+	if p == nil {
+		return nil
+	}
+	if p.canonical != "" {
+		r.canonical, r.typ, r.gender, r.media = p.canonical, p.typ, p.gender, p.media
+		return r
+	}
+	if p.typ != "" {
+		return p
+	}
+	if x.groupHead(e-1) || titles[x.toks[e-1].lower] {
+		// "an architect who said", "Democrats on Capitol Hill, who":
+		// the group or description is the speaker.
+		r.canonical, r.typ = x.text[p.start:p.end], groupType
+		return r
+	}
+	return nil
+}
+
+// itRef resolves "it" at token k to the organisation or country that spoke
+// last, not long before, when no other organisation or place was named
+// in between as the subject of a sentence or in the pronoun's own sentence
+// ("If the West can paint Dravia as the aggressor, it can demand …" is not
+// the ministry that spoke before). Without one there is no speaker.
+func (x *extractor) itRef(k int, r *ref) *ref {
+	if x.toks[k].lower != "it" && x.toks[k].lower != "it's" {
+		return nil
+	}
+	pos, para := x.toks[k].start, x.toks[k].para
+	a := x.units[x.unitOf(k)][0]
+	// "The FBI needs to stay out unless it wants …": an organisation named
+	// earlier in the sentence.
+	for i := x.nameFrom(k) - 1; i >= 0 && x.names[i].first >= a; i-- {
+		if m := &x.names[i]; m.typ != sift.PERSON && m.start < pos {
+			if m.typ != sift.ORG {
+				return nil
+			}
+			mr := x.mentionRef(m)
+			r.canonical, r.typ, r.media = mr.canonical, sift.ORG, mr.media
+			return r
+		}
+	}
+	var sp *ref
+	for i := len(x.stmts) - 1; i >= 0 && i >= len(x.stmts)-6; i-- {
+		c := x.stmts[i].speaker
+		if c == nil || c.canonical == "" || c.start >= pos || para-x.toks[tokenAt(x.toks, c.start)].para > 2 {
+			continue
+		}
+		if c.typ == sift.PERSON {
+			return nil // a person spoke last: "it" is something else
+		}
+		if c.typ == sift.ORG || c.typ == sift.LOC {
+			sp = c
+			break
+		}
+	}
+	if sp == nil {
+		return nil
+	}
+	for i := x.nameFrom(k) - 1; i >= 0 && x.names[i].start >= sp.end; i-- {
+		m := &x.names[i]
+		if m.typ == sift.PERSON || m.canonical == sp.canonical || m.start >= pos {
+			continue
+		}
+		if m.first >= a || x.isSubject(m.first) {
+			return nil
+		}
+	}
+	r.canonical, r.typ, r.media = sp.canonical, sp.typ, sp.media
+	return r
+}
+
+// theyRef resolves "they" at token k to a group named just before: the
+// speaker of a recent statement that is a group ("medical workers",
+// "Rebel commanders") or the subject of the previous sentence when it is
+// one ("Voting rights advocates have expressed concern. They cite …").
+// Without one there is no speaker.
+func (x *extractor) theyRef(k int, r *ref) *ref {
+	if x.toks[k].lower != "they" && x.toks[k].lower != "they're" && x.toks[k].lower != "they've" {
+		return nil
+	}
+	ui := x.unitOf(k)
+	para := x.toks[k].para
+	if ui == 0 {
+		return nil
+	}
+	// The subject of the previous sentence of the paragraph or the one before.
+	p := x.units[ui-1]
+	if para-x.toks[p[0]].para > 1 {
+		return nil
+	}
+	f := x.afterDateline(p[0], p[1])
+	for f < p[1] && (!x.toks[f].word || leadingAdverbs[x.toks[f].lower]) {
+		f++
+	}
+	s, e := f, f
+	for e < p[1] && e-s < 6 && x.toks[e].word && x.inRegion[e] < 0 && !gapWords[x.toks[e].lower] &&
+		!stopWords[x.toks[e].lower] && !beVerbs[x.toks[e].lower] && cueVerbs[x.toks[e].lower] == 0 &&
+		!(participle(&x.toks[e]) && e > s) && !placePrepositions[x.toks[e].lower] {
+		e++
+	}
+	if e <= s || !x.groupHead(e-1) || x.isPronoun(s, e) {
+		return nil
+	}
+	if g := x.resolve(s, e); g != nil && g.canonical != "" && g.typ == sift.ORG {
+		r.canonical, r.typ, r.media = g.canonical, g.typ, g.media
+		return r
+	}
+	r.canonical, r.typ = x.text[x.toks[s].start:x.toks[e-1].end], groupType
 	return r
 }
 
