@@ -134,7 +134,7 @@ func findComments(lines []line, start int) int {
 		if author && !isSignature(lines, i) {
 			return i
 		}
-		if author || signedTwice(lines, i) {
+		if (author || signedTwice(lines, i)) && threadFollows(lines, i) {
 			return signedCommentStart(lines, i)
 		}
 	}
@@ -438,6 +438,30 @@ func signedTwice(lines []line, i int) bool {
 		}
 	}
 	return false
+}
+
+// threadFollows reports whether what follows the signature at i is more of
+// a thread: another signature within three paragraphs, or no more prose at
+// all. A post embedded in an article and signed "— Name (@name) 6:42 PM"
+// is followed by more of the article.
+func threadFollows(lines []line, i int) bool {
+	paragraphs := 0
+	for j := i + 1; j < len(lines); j++ {
+		l := &lines[j]
+		if l.blank || l.kind != kUnknown || l.words == 0 {
+			continue
+		}
+		if _, _, ok := signatureAt(lines, j, false); ok && j > 0 && !lines[j-1].blank {
+			return true
+		}
+		if j == 0 || lines[j-1].blank {
+			paragraphs++
+		}
+		if paragraphs > 3 {
+			return false
+		}
+	}
+	return paragraphs <= 1
 }
 
 // signedCommentStart returns where the first comment of a thread signed

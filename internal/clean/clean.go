@@ -215,8 +215,10 @@ func isWrapped(block []line) bool {
 		}
 		next := block[k+1].text
 		if r, _ := utf8.DecodeRuneInString(next); unicode.IsLower(r) {
-			if _, ok := authorStamp(next); ok {
-				return false // "ward9_hca, 2 hours ago" signs a comment
+			if k+2 == len(block) && endsSentence(l.text) {
+				if _, ok := authorStamp(next); ok {
+					return false // "ward9_hca, 2 hours ago" signs the comment above
+				}
 			}
 			runOn = true
 		}
