@@ -389,7 +389,7 @@ func isSignature(lines []line, i int) bool {
 	if !ok {
 		return false
 	}
-	if strings.TrimLeft(l.text, "—–-―~ ") != l.text {
+	if dashLed(l.text) {
 		return true
 	}
 	if i == 0 || lines[i-1].blank || lines[i-1].kind != kUnknown || isActionLine(lines[i-1].f) {
@@ -399,6 +399,11 @@ func isSignature(lines []line, i int) bool {
 		return false
 	}
 	return end == len(lines) || lines[end].blank || isActionLine(lines[end].f)
+}
+
+// dashLed reports a line opening with a dash, as sign-offs do.
+func dashLed(s string) bool {
+	return strings.TrimLeft(s, "—–-―~ ") != s
 }
 
 // signatureAt reads the author line at i of a comment signed below its
@@ -424,14 +429,14 @@ func signatureAt(lines []line, i int, strict bool) (name string, end int, ok boo
 // and a date ("— Agnes Pollard, 14 May 2025") and another line further on
 // does too: one such line signs an essay, two sign a thread.
 func signedTwice(lines []line, i int) bool {
-	if strings.TrimLeft(lines[i].text, "—–-―~ ") == lines[i].text {
+	if !dashLed(lines[i].text) {
 		return false
 	}
 	if _, ok := stamp(lines[i].text, false); !ok {
 		return false
 	}
 	for j := i + 1; j < len(lines); j++ {
-		if t := lines[j].text; t != "" && strings.TrimLeft(t, "—–-―~ ") != t {
+		if t := lines[j].text; t != "" && dashLed(t) {
 			if _, ok := stamp(t, false); ok {
 				return true
 			}
@@ -451,8 +456,11 @@ func threadFollows(lines []line, i int) bool {
 		if l.blank || l.kind != kUnknown || l.words == 0 {
 			continue
 		}
-		if _, _, ok := signatureAt(lines, j, false); ok && j > 0 && !lines[j-1].blank {
+		if _, _, ok := signatureAt(lines, j, false); ok && !lines[j-1].blank {
 			return true
+		}
+		if _, ok := authorStamp(l.text); ok && dashLed(l.text) {
+			return true // "— Bea Marsh, 6 hours ago" a blank line under its comment
 		}
 		if j == 0 || lines[j-1].blank {
 			paragraphs++
@@ -470,6 +478,11 @@ func threadFollows(lines []line, i int) bool {
 // three paragraphs above.
 func signedCommentStart(lines []line, sig int) int {
 	start := sig
+	if dashLed(lines[sig].text) {
+		for start > 0 && lines[start-1].blank {
+			start-- // "— name, 3 hours ago" set apart from its text
+		}
+	}
 	for start > 0 && !lines[start-1].blank {
 		start--
 	}
