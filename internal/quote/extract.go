@@ -60,12 +60,16 @@ type extractor struct {
 	nextRegion int // first quoted region not before the current unit
 	// genders learnt from pronouns and honorifics, by canonical name.
 	genders map[string]byte
+	// writer is the author or outlet who says "I" and "we" outside quotes,
+	// "" when unknown.
+	writer string
 }
 
 // extract finds the statements of text. ents are the entity stage's
-// mentions (code point offsets); off indexes text.
-func extract(text string, ents []sift.Entity, off *sift.Offsets) []stmt {
-	x := &extractor{text: text, genders: map[string]byte{}}
+// mentions (code point offsets); off indexes text; writer names the one who
+// wrote the text ("" when unknown).
+func extract(text string, ents []sift.Entity, off *sift.Offsets, writer string) []stmt {
+	x := &extractor{text: text, genders: map[string]byte{}, writer: writer}
 	x.toks = tokenize(text)
 	if len(x.toks) == 0 {
 		return nil

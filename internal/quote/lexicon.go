@@ -351,7 +351,8 @@ var peopleNouns = map[string]bool{
 	"studies": true, "analysis": true, "data": true, "figures": true, "average": true,
 	"research": true, "transcript": true, "video": true, "document": true, "documents": true,
 	"records": true, "audit": true, "review": true, "reports": true, "surveys": true, "panel": true,
-	"court": true, "judge": true, "ad": true, "book": true, "article": true, "editorial": true,
+	"court": true, "judge": true, "ad": true, "results": true, "findings": true, "images": true,
+	"footage": true, "photos": true, "photographs": true, "book": true, "article": true, "editorial": true,
 }
 
 // nounLike are cue forms that are also nouns ("the plan", "his remarks");

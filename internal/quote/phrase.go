@@ -387,7 +387,7 @@ func (x *extractor) nounInPhrase(k, i, b int) bool {
 	if !p.word || p.cap || determiners[p.lower] || gapWords[p.lower] || prepositions[p.lower] {
 		return false
 	}
-	return k+1 >= b || !x.toks[k+1].word || placePrepositions[x.toks[k+1].lower]
+	return k+1 >= b || !x.toks[k+1].word || placePrepositions[x.toks[k+1].lower] || participle(&x.toks[k+1])
 }
 
 // apposition prefers a name in an apposition after the phrase s..e:

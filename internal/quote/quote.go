@@ -31,17 +31,28 @@ func (*Stage) Name() string { return "quotes" }
 // Version is the stage's version.
 func (*Stage) Version() string { return Version }
 
-// Apply fills a.Quotes, sorted by start, from a.Text and a.Entities.
+// Apply fills a.Quotes, sorted by start, from a.Text and a.Entities. The
+// writer's own "I" and "we" (outside quotes) are attributed to a.Author, or
+// to a.Outlet when the author is unknown.
 func (*Stage) Apply(a *sift.Article) {
-	a.Quotes = Extract(a.Text, a.Entities)
+	writer := a.Author
+	if writer == "" {
+		writer = a.Outlet
+	}
+	a.Quotes = extractQuotes(a.Text, a.Entities, writer)
 }
 
 // Extract returns the statements of text, sorted by start, with offsets in
 // code points. ents are the entity stage's mentions of text; they may be
-// empty.
+// empty. The writer is unknown, so statements in the first person outside
+// quotes have no speaker.
 func Extract(text string, ents []sift.Entity) []sift.Quote {
+	return extractQuotes(text, ents, "")
+}
+
+func extractQuotes(text string, ents []sift.Entity, writer string) []sift.Quote {
 	off := sift.NewOffsets(text)
-	stmts := extract(text, ents, off)
+	stmts := extract(text, ents, off, writer)
 	out := make([]sift.Quote, 0, len(stmts))
 	for _, s := range stmts {
 		q := sift.Quote{Span: span(text, off, s.start, s.end), Kind: s.kind, Via: []sift.Ref{}}

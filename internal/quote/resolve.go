@@ -227,11 +227,15 @@ var firstPerson = map[string]bool{"i": true, "i'm": true, "i've": true, "me": tr
 	"we're": true, "we've": true, "us": true}
 
 // firstPersonRef resolves "we" or "I" at token k: inside a quotation it is
-// the quotation's speaker; outside, it is the writer, who is not named in
-// the text, so there is no speaker.
+// the quotation's speaker; outside, it is the writer (the article's author
+// or outlet), and no speaker when the writer is unknown.
 func (x *extractor) firstPersonRef(k int, r *ref) *ref {
 	if x.inRegion[k] < 0 {
-		return nil
+		if x.writer == "" {
+			return nil
+		}
+		r.canonical, r.typ = x.writer, groupType
+		return r
 	}
 	pos := x.toks[k].start
 	for i := len(x.stmts) - 1; i >= 0; i-- {
@@ -279,7 +283,23 @@ func (x *extractor) relative(k int, r *ref) *ref {
 	if p.typ != "" {
 		return p
 	}
-	if x.groupHead(e-1) || titles[x.toks[e-1].lower] {
+	// The noun phrase nearest the pronoun: "paying an architect who",
+	// "a retort to both Democrats and Republicans, who".
+	for j := e - 1; j > s; j-- {
+		if w := x.toks[j-1].lower; (prepositions[w] || w == "to") && !x.toks[j-1].cap {
+			s = j
+			break
+		}
+		if articles[x.toks[j-1].lower] {
+			s = j - 1
+			break
+		}
+	}
+	// A restrictive "who" (no comma) makes any noun a person: "an
+	// architect who said".
+	who := x.toks[k].lower == "who" && j == k && !x.toks[e-1].cap && pronouns[x.toks[e-1].lower] == 0
+	if x.groupHead(e-1) || titles[x.toks[e-1].lower] || who {
+		p.start = x.toks[s].start
 		// "an architect who said", "Democrats on Capitol Hill, who":
 		// the group or description is the speaker.
 		r.canonical, r.typ = x.text[p.start:p.end], groupType
@@ -308,6 +328,14 @@ func (x *extractor) itRef(k int, r *ref) *ref {
 			}
 			mr := x.mentionRef(m)
 			r.canonical, r.typ, r.media = mr.canonical, sift.ORG, mr.media
+			return r
+		}
+	}
+	// "The city sent a letter on Thursday. It says …": an organisation or
+	// a document opening the previous sentence.
+	if ui := x.unitOf(k); ui > 0 && para-x.toks[x.units[ui-1][0]].para <= 1 && !x.spokeIn(ui-1) {
+		if g := x.thingRef(x.units[ui-1][0], x.units[ui-1][1]); g != nil {
+			r.canonical, r.typ, r.media = g.canonical, g.typ, g.media
 			return r
 		}
 	}
@@ -341,44 +369,117 @@ func (x *extractor) itRef(k int, r *ref) *ref {
 	return r
 }
 
+// spokeIn reports whether a statement of unit ui has a speaker.
+func (x *extractor) spokeIn(ui int) bool {
+	for i := len(x.stmts) - 1; i >= 0 && x.stmts[i].unit >= ui; i-- {
+		if x.stmts[i].unit == ui && x.stmts[i].speaker != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// thingRef returns the organisation or document ("the ad", "the
+// report") opening the unit [a, b) as its subject, or nil. A statement's
+// speaker found there keeps its canonical name.
+func (x *extractor) thingRef(a, b int) *ref {
+	s, e := x.openingSubject(a, b)
+	if e <= s {
+		return nil
+	}
+	lo, hi := x.toks[s].start, x.toks[e-1].end
+	for i := len(x.stmts) - 1; i >= 0 && x.stmts[i].end > lo-1000; i-- {
+		if sp := x.stmts[i].speaker; sp != nil && overlaps(sp.start, sp.end, lo, hi) {
+			if sp.typ == sift.ORG && sp.canonical != "" {
+				return sp
+			}
+			break
+		}
+	}
+	g := x.resolve(s, e)
+	if g == nil {
+		return nil
+	}
+	if g.typ == sift.ORG && g.canonical != "" {
+		return g
+	}
+	head := x.toks[e-1].lower
+	if g.canonical == "" && g.typ == "" && (orgWords[head] || peopleNouns[head]) && !strings.HasSuffix(head, "s") {
+		return &ref{start: lo, end: hi, canonical: x.text[lo:hi], typ: groupType}
+	}
+	return nil
+}
+
 // theyRef resolves "they" at token k to a group named just before: the
-// speaker of a recent statement that is a group ("medical workers",
-// "Rebel commanders") or the subject of the previous sentence when it is
-// one ("Voting rights advocates have expressed concern. They cite …").
+// subject of its own sentence when the pronoun comes later in it
+// ("Proponents, …, have urged Congress …, although they say"), else the
+// subject of the previous sentence ("Voting rights advocates have
+// expressed concern. They cite …"), when that subject is a group
+// ("Rebel commanders", "Mr. Grassley and Mr. Leahy", an organisation).
 // Without one there is no speaker.
 func (x *extractor) theyRef(k int, r *ref) *ref {
 	if x.toks[k].lower != "they" && x.toks[k].lower != "they're" && x.toks[k].lower != "they've" {
 		return nil
 	}
 	ui := x.unitOf(k)
-	para := x.toks[k].para
-	if ui == 0 {
+	if s, e := x.openingSubject(x.units[ui][0], k); e > s {
+		if g := x.groupRef(s, e); g != nil {
+			r.canonical, r.typ, r.media = g.canonical, g.typ, g.media
+			return r
+		}
+	}
+	if ui == 0 || x.toks[k].para-x.toks[x.units[ui-1][0]].para > 1 {
 		return nil
 	}
-	// The subject of the previous sentence of the paragraph or the one before.
 	p := x.units[ui-1]
-	if para-x.toks[p[0]].para > 1 {
-		return nil
+	if s, e := x.openingSubject(p[0], p[1]); e > s {
+		if g := x.groupRef(s, e); g != nil {
+			r.canonical, r.typ, r.media = g.canonical, g.typ, g.media
+			return r
+		}
 	}
-	f := x.afterDateline(p[0], p[1])
-	for f < p[1] && (!x.toks[f].word || leadingAdverbs[x.toks[f].lower]) {
+	return nil
+}
+
+// openingSubject returns the short noun phrase opening the unit that
+// starts at token a, before token b: after a dateline and leading adverbs,
+// up to an auxiliary, a verb, a clause word or a preposition of place.
+func (x *extractor) openingSubject(a, b int) (int, int) {
+	f := x.afterDateline(a, b)
+	for f < b && (!x.toks[f].word || leadingAdverbs[x.toks[f].lower]) {
 		f++
 	}
-	s, e := f, f
-	for e < p[1] && e-s < 6 && x.toks[e].word && x.inRegion[e] < 0 && !gapWords[x.toks[e].lower] &&
+	e := f
+	for e < b && e-f < 6 && x.toks[e].word && x.inRegion[e] < 0 && !gapWords[x.toks[e].lower] &&
 		!stopWords[x.toks[e].lower] && !beVerbs[x.toks[e].lower] && cueVerbs[x.toks[e].lower] == 0 &&
-		!(participle(&x.toks[e]) && e > s) && !placePrepositions[x.toks[e].lower] {
+		!(participle(&x.toks[e]) && e > f) && !placePrepositions[x.toks[e].lower] {
 		e++
 	}
-	if e <= s || !x.groupHead(e-1) || x.isPronoun(s, e) {
+	if e > f && x.isPronoun(f, e) {
+		return f, f
+	}
+	return f, e
+}
+
+// groupRef returns the group that toks[s:e] names, or nil: a plural phrase
+// ("aid workers", "Democrats"), names joined by "and", or an organisation.
+func (x *extractor) groupRef(s, e int) *ref {
+	last := x.toks[e-1].lower
+	plural := len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
+	joined := false
+	for k := s + 1; k < e-1; k++ {
+		if x.toks[k].lower == "and" {
+			joined = true
+		}
+	}
+	g := x.resolve(s, e)
+	if g != nil && g.canonical != "" && g.typ == sift.ORG {
+		return g
+	}
+	if !plural && !joined && !x.groupHead(e-1) {
 		return nil
 	}
-	if g := x.resolve(s, e); g != nil && g.canonical != "" && g.typ == sift.ORG {
-		r.canonical, r.typ, r.media = g.canonical, g.typ, g.media
-		return r
-	}
-	r.canonical, r.typ = x.text[x.toks[s].start:x.toks[e-1].end], groupType
-	return r
+	return &ref{start: x.toks[s].start, end: x.toks[e-1].end, canonical: x.text[x.toks[s].start:x.toks[e-1].end], typ: groupType}
 }
 
 // maxLookBack bounds how many earlier name mentions a pronoun or a

@@ -216,3 +216,19 @@ func TestApposedNameOverPlace(t *testing.T) {
 		t.Errorf("speaker %q, want Piet Marel", got)
 	}
 }
+
+// The writer's own "we" is the outlet (or the author when the article
+// names one); Extract, which knows neither, gives no speaker.
+func TestWriterFirstPerson(t *testing.T) {
+	text := "Our reporters visited the square on Tuesday.\n\nWe confirmed the names of 19 people killed, including five children."
+	a := &sift.Article{Text: text, Outlet: "Valley Monitor"}
+	NewStage().Apply(a)
+	if got := speakerFor(t, a.Quotes, "names of 19 people"); got != "Valley Monitor" {
+		t.Errorf("\"We confirmed …\" in an outlet's article: speaker %q, want Valley Monitor", got)
+	}
+	a = &sift.Article{Text: text, Outlet: "Valley Monitor", Author: "Ines Farrow"}
+	NewStage().Apply(a)
+	if got := speakerFor(t, a.Quotes, "names of 19 people"); got != "Ines Farrow" {
+		t.Errorf("\"We confirmed …\" with an author: speaker %q, want Ines Farrow", got)
+	}
+}
