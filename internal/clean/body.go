@@ -134,8 +134,13 @@ func findComments(lines []line, start int) int {
 		if author && !isSignature(lines, i) {
 			return i
 		}
-		if (author || signedTwice(lines, i)) && threadFollows(lines, i) {
-			return signedCommentStart(lines, i)
+		if author || signedTwice(lines, i) {
+			// A thread has a second signature, or a heading above its only
+			// comment; a lone "Posted by Jane at 10:14" signs the article.
+			start, headed := signedCommentStart(lines, i)
+			if more, lone := threadFollows(lines, i); more || lone && headed {
+				return start
+			}
 		}
 	}
 	return -1
@@ -244,6 +249,9 @@ func stamp(text string, strict bool) (string, bool) {
 	// x | 2 days ago"; a reply: "↳ Tom replying to Moira · 7h".
 	signed := false
 	if t := strings.TrimLeft(text, "—–-―~↳↪⤷ "); t != text {
+		if strings.Contains(t, "(@") {
+			return "", false // "— Ardley Bugle (@ardleybugle) June 2": a post embedded in the article
+		}
 		text, signed = t, true
 	}
 	for _, p := range []string{"posted by ", "post by ", "by "} {
@@ -445,39 +453,43 @@ func signedTwice(lines []line, i int) bool {
 	return false
 }
 
-// threadFollows reports whether what follows the signature at i is more of
-// a thread: another signature within three paragraphs, or no more prose at
-// all. A post embedded in an article and signed "— Name (@name) 6:42 PM"
-// is followed by more of the article.
-func threadFollows(lines []line, i int) bool {
+// threadFollows reports whether another signature follows the one at i
+// within three paragraphs (more), or nothing but widgets does (lone). A
+// post embedded in an article and signed "— Name, 6:42 PM" is followed by
+// more of the article.
+func threadFollows(lines []line, i int) (more, lone bool) {
 	paragraphs := 0
 	for j := i + 1; j < len(lines); j++ {
 		l := &lines[j]
-		if l.blank || l.kind != kUnknown || l.words == 0 {
+		if l.blank || l.words == 0 || l.kind != kUnknown && l.kind != kNoise {
 			continue
 		}
+		// A signature may have been taken for a byline or a date line.
 		if _, _, ok := signatureAt(lines, j, false); ok && !lines[j-1].blank {
-			return true
+			return true, false
 		}
 		if _, ok := authorStamp(l.text); ok && dashLed(l.text) {
-			return true // "— Bea Marsh, 6 hours ago" a blank line under its comment
+			return true, false // "— Bea Marsh, 6 hours ago" a blank line under its comment
+		}
+		if l.kind != kUnknown {
+			continue
 		}
 		if j == 0 || lines[j-1].blank {
 			paragraphs++
 		}
 		if paragraphs > 3 {
-			return false
+			return false, false
 		}
 	}
-	return paragraphs <= 1
+	return false, paragraphs == 0
 }
 
 // signedCommentStart returns where the first comment of a thread signed
 // below its text begins: the paragraph above the signature, or every
 // paragraph up to a comment heading ("4 responses") when one stands at most
-// three paragraphs above.
-func signedCommentStart(lines []line, sig int) int {
-	start := sig
+// three paragraphs above (headed).
+func signedCommentStart(lines []line, sig int) (start int, headed bool) {
+	start = sig
 	if dashLed(lines[sig].text) {
 		for start > 0 && lines[start-1].blank {
 			start-- // "— name, 3 hours ago" set apart from its text
@@ -496,7 +508,7 @@ func signedCommentStart(lines []line, sig int) int {
 			break
 		}
 		if l := &lines[p]; l.kind == kNoise && l.reason == ReasonComments || isCommentCount(l.f, l.words) {
-			return j
+			return j, true
 		}
 		if lines[p].kind != kUnknown || lines[p].words >= 25 {
 			break
@@ -506,7 +518,7 @@ func signedCommentStart(lines []line, sig int) int {
 		}
 		j = p
 	}
-	return start
+	return start, false
 }
 
 // replyMarker reports the lines that say whom a comment answers or quote

@@ -112,6 +112,13 @@ func TestCommentLookalikesStayInTheBody(t *testing.T) {
 		"essay": {"Why the dam repair cannot wait\n\nThe outlet tower has leaked for a decade, and every winter the engineers have patched it and hoped.\n\n" +
 			"Draining the reservoir is inconvenient, but a failure of the tower would be far worse for everyone below it.\n\n" +
 			"— Carys Morgan, 3 May 2025\n", 2},
+		"blog footer": {"Why the dam repair cannot wait\n\nThe outlet tower has leaked for a decade, and every winter the engineers have patched it and hoped.\n\n" +
+			"Draining the reservoir is inconvenient, but a failure of the tower would be far worse for everyone below it.\n" +
+			"Posted by Carys Morgan at 10:14\n", 2},
+		"embedded posts": {"Anglers react to the draining\n\nThe news that the reservoir will be drained drew a quick response from anglers online on Monday.\n\n" +
+			"“Forty years fishing here and nobody asked us.”\n— Talwen Anglers (@talwenanglers) May 2, 2025\n\n" +
+			"“The fish will be moved, not lost. Details on our site.”\n— Talwen Water (@talwenwater) 9:15 AM · May 2, 2025\n\n" +
+			"The anglers' club said it would meet the water company next week to discuss compensation for members.\n", 6},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := Text(c.in)
