@@ -28,6 +28,13 @@ type Facets struct {
 // with no text and no filter is counted in full.
 var FacetSample = 1000
 
+// RankSample is the most matching articles a text search ranks. When more
+// match, stores rank the RankSample most recently stored matches (and
+// still count all of them), so that a word found in most of a large store
+// costs no more to rank than one found in RankSample articles; the first
+// pages then hold the best-ranked of those recent matches.
+var RankSample = 10000
+
 // StorySummary is one line of the story list.
 type StorySummary struct {
 	ID       string `json:"id"`

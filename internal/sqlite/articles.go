@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -275,61 +276,19 @@ func (s *DB) Search(ctx context.Context, q sift.Query) ([]sift.Hit, int, error) 
 }
 
 func (s *DB) search(ctx context.Context, q sift.Query, match string) ([]sift.Hit, int, error) {
-	var where []string
-	var args []any
-	from := `articles a`
-	snippet := `substr(a.text, 1, 240)`
-	rank := `0.0`
-	order := `a.published DESC, a.rowid DESC`
 	if strings.TrimSpace(match) != "" {
-		from = `articles_fts JOIN articles a ON a.rowid = articles_fts.rowid`
-		where = append(where, `articles_fts MATCH ?`)
-		args = append(args, match)
-		snippet = `snippet(articles_fts, 1, char(2), char(3), '…', 32)`
-		rank = `bm25(articles_fts, 4.0, 1.0)`
-		order = `rank`
+		return s.searchText(ctx, q, match)
 	}
-	if q.Outlet != "" {
-		where = append(where, `a.outlet = ?`)
-		args = append(args, q.Outlet)
-	}
-	if q.Since != "" {
-		where = append(where, `a.published >= ?`)
-		args = append(args, q.Since)
-	}
-	if q.Until != "" {
-		where = append(where, `a.published != '' AND a.published <= ?`)
-		args = append(args, q.Until)
-	}
-	if q.Entity != "" {
-		where = append(where, `a.id IN (SELECT article_id FROM entities WHERE canonical = ?)`)
-		args = append(args, q.Entity)
-	}
-	if q.Speaker != "" {
-		where = append(where, `a.id IN (SELECT article_id FROM quotes WHERE speaker_canonical = ?)`)
-		args = append(args, q.Speaker)
-	}
-	if q.Technique != "" {
-		where = append(where, `a.id IN (SELECT article_id FROM techniques WHERE technique = ?)`)
-		args = append(args, q.Technique)
-	}
-	if q.Story != "" {
-		where = append(where, `a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)`)
-		args = append(args, q.Story)
-	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
-	if strings.TrimSpace(match) != "" {
-		return s.searchText(ctx, q, match, where[1:], args[1:])
+	cond, args := filterClauses(q)
+	if cond != "" {
+		cond = " WHERE " + cond
 	}
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+cond, args...).Scan(&total); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.outlet, a.published, a.source, `+snippet+`, `+rank+` AS rank
-		FROM `+from+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.outlet, a.published, a.source, substr(a.text, 1, 240), 0.0
+		FROM articles a`+cond+` ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
@@ -346,51 +305,60 @@ func (s *DB) search(ctx context.Context, q sift.Query, match string) ([]sift.Hit
 }
 
 // searchText runs a full-text query in three steps so that only the page
-// of hits pays for snippets: count the matches (without touching the
-// articles table unless a filter needs it), rank and cut the page, then
-// build snippets for those rows alone.
-func (s *DB) searchText(ctx context.Context, q sift.Query, match string, filters []string, filterArgs []any) ([]sift.Hit, int, error) {
-	from := `articles_fts`
-	if len(filters) > 0 {
-		// CROSS JOIN keeps SQLite from driving the query by a filter's
-		// index and re-running the full-text match once per article.
-		from = `articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid`
-	}
-	cond := ` WHERE articles_fts MATCH ?`
-	for _, f := range filters {
-		cond += " AND " + f
-	}
-	args := append([]any{match}, filterArgs...)
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+cond, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("searching: %w", err)
-	}
-	if total == 0 || q.Offset >= total {
-		return nil, total, nil
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) AS r FROM `+from+cond+
-		` ORDER BY r LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
+// of hits pays for snippets. First it scores the sift.RankSample most
+// recently stored matches (FTS5 reads its index newest first, so a broad
+// word stops there instead of scoring every match) and, only when more
+// matched than that, counts them all; then it orders the scored matches
+// by rank, cuts the page and builds snippets for those rows alone.
+func (s *DB) searchText(ctx context.Context, q sift.Query, match string) ([]sift.Hit, int, error) {
+	from, cond, args, err := s.textSource(ctx, q, match)
 	if err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
-	var ids []any
-	ranks := map[int64]float64{}
+	sample := max(1, sift.RankSample)
+	rows, err := s.db.QueryContext(ctx, `SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) FROM `+from+cond+
+		` ORDER BY articles_fts.rowid DESC LIMIT ?`, append(args, sample+1)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("searching: %w", err)
+	}
+	var scored []scoredRow
 	for rows.Next() {
-		var id int64
-		var r float64
-		if err := rows.Scan(&id, &r); err != nil {
+		var r scoredRow
+		if err := rows.Scan(&r.id, &r.rank); err != nil {
 			rows.Close()
-			return nil, 0, err
+			return nil, 0, fmt.Errorf("searching: %w", err)
 		}
-		ids = append(ids, id)
-		ranks[id] = r
+		scored = append(scored, r)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
-	if len(ids) == 0 {
+	total := len(scored)
+	if total > sample {
+		// Count the older matches, past those just read.
+		scored = scored[:sample]
+		var older int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+cond+` AND articles_fts.rowid < ?`,
+			append(args, scored[sample-1].id)...).Scan(&older); err != nil {
+			return nil, 0, fmt.Errorf("searching: %w", err)
+		}
+		total = sample + older
+	}
+	if q.Offset >= len(scored) {
 		return nil, total, nil
+	}
+	// Best first; equal ranks in order of storage, as on PostgreSQL.
+	sort.Slice(scored, func(i, j int) bool {
+		if scored[i].rank != scored[j].rank {
+			return scored[i].rank < scored[j].rank
+		}
+		return scored[i].id < scored[j].id
+	})
+	page := scored[q.Offset:min(len(scored), q.Offset+q.Limit)]
+	ids := make([]any, len(page))
+	for i, r := range page {
+		ids[i] = r.id
 	}
 	rows, err = s.db.QueryContext(ctx, `SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.source,
 		snippet(articles_fts, 1, char(2), char(3), '…', 32)
@@ -407,19 +375,77 @@ func (s *DB) searchText(ctx context.Context, q sift.Query, match string, filters
 		if err := rows.Scan(&id, &h.ID, &h.Title, &h.Outlet, &h.Published, &h.Source, &h.Snippet); err != nil {
 			return nil, 0, err
 		}
-		h.Rank = ranks[id]
 		byRow[id] = h
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
-	hits := make([]sift.Hit, 0, len(ids))
-	for _, id := range ids {
-		if h, ok := byRow[id.(int64)]; ok {
+	hits := make([]sift.Hit, 0, len(page))
+	for _, r := range page {
+		if h, ok := byRow[r.id]; ok {
+			h.Rank = r.rank
 			hits = append(hits, h)
 		}
 	}
 	return hits, total, nil
+}
+
+// textSource builds the FROM and WHERE clauses of a full-text search with
+// q's filters. Filters are applied from whichever side is smaller, as
+// counted first through the indexes: when fewer articles pass the filters
+// than match the text (a common word in one outlet), the passing articles'
+// rowids are collected once and each match is looked up among them;
+// otherwise (a rare word) each match's article is read and checked. Either
+// way the work grows with the smaller set, where always reading the
+// article of every match cost a millisecond per thousand matches of a
+// common word. CROSS JOIN keeps SQLite from driving the query by a
+// filter's index and re-running the full-text match once per article.
+func (s *DB) textSource(ctx context.Context, q sift.Query, match string) (from, cond string, args []any, err error) {
+	from, cond, args = `articles_fts`, ` WHERE articles_fts MATCH ?`, []any{match}
+	fcond, fargs := filterClauses(q)
+	if fcond == "" {
+		return from, cond, args, nil
+	}
+	var matches, passing int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).Scan(&matches); err != nil {
+		return "", "", nil, err
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+fcond, fargs...).Scan(&passing); err != nil {
+		return "", "", nil, err
+	}
+	if passing < matches {
+		cond += ` AND +articles_fts.rowid IN (SELECT a.rowid FROM articles a WHERE ` + fcond + `)`
+	} else {
+		from = `articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid`
+		cond += ` AND ` + fcond
+	}
+	return from, cond, append(args, fargs...), nil
+}
+
+// filterClauses returns the conditions on articles a of q's filters other
+// than text, joined by AND ("" without filters).
+func filterClauses(q sift.Query) (cond string, args []any) {
+	var where []string
+	add := func(v, clause string) {
+		if v != "" {
+			where = append(where, clause)
+			args = append(args, v)
+		}
+	}
+	add(q.Outlet, `a.outlet = ?`)
+	add(q.Since, `a.published >= ?`)
+	add(q.Until, `a.published != '' AND a.published <= ?`)
+	add(q.Entity, `a.id IN (SELECT article_id FROM entities WHERE canonical = ?)`)
+	add(q.Speaker, `a.id IN (SELECT article_id FROM quotes WHERE speaker_canonical = ?)`)
+	add(q.Technique, `a.id IN (SELECT article_id FROM techniques WHERE technique = ?)`)
+	add(q.Story, `a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)`)
+	return strings.Join(where, " AND "), args
+}
+
+// scoredRow is a matching article's rowid with its BM25 rank (lower is better).
+type scoredRow struct {
+	id   int64
+	rank float64
 }
 
 func isFTSSyntaxError(err error) bool {

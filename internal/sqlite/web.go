@@ -32,12 +32,22 @@ func (s *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, erro
 }
 
 func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sift.Facets, error) {
-	from, cond, args := searchFilter(q, match)
 	// m is the set of matching articles counted: all of them for the whole
-	// store, the first sift.FacetSample otherwise.
-	m := `SELECT a.id, a.outlet, a.published FROM ` + from + cond
-	if cond != "" {
-		m += ` LIMIT ` + strconv.Itoa(sift.FacetSample)
+	// store, the first sift.FacetSample in store order otherwise.
+	m, args, sampled := `SELECT a.id, a.outlet, a.published FROM articles a`, []any(nil), false
+	if strings.TrimSpace(match) != "" {
+		// The matches are found as Search finds them; only the sample's
+		// articles are read.
+		from, cond, targs, err := s.textSource(ctx, q, match)
+		if err != nil {
+			return nil, fmt.Errorf("counting facets: %w", err)
+		}
+		m += ` WHERE a.rowid IN (SELECT articles_fts.rowid FROM ` + from + cond +
+			` ORDER BY articles_fts.rowid LIMIT ` + strconv.Itoa(sift.FacetSample) + `)`
+		args, sampled = targs, true
+	} else if cond, fargs := filterClauses(q); cond != "" {
+		m += ` WHERE ` + cond + ` LIMIT ` + strconv.Itoa(sift.FacetSample)
+		args, sampled = fargs, true
 	}
 	f := &sift.Facets{}
 	// One pass: each counted article with its month and the distinct
@@ -71,7 +81,7 @@ func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sif
 		return nil, fmt.Errorf("counting facets: %w", err)
 	}
 	rows.Close()
-	if cond != "" && n == sift.FacetSample {
+	if sampled && n == sift.FacetSample {
 		f.Sampled = n
 	}
 	f.Outlets = topCounts(outlets, facetLimit)
@@ -98,34 +108,6 @@ func topCounts(m map[string]int, limit int) []sift.Count {
 		out = out[:limit]
 	}
 	return out
-}
-
-// searchFilter builds the FROM and WHERE clauses of a search, as Search does.
-func searchFilter(q sift.Query, match string) (from, cond string, args []any) {
-	var where []string
-	from = `articles a`
-	if strings.TrimSpace(match) != "" {
-		from = `articles_fts JOIN articles a ON a.rowid = articles_fts.rowid`
-		where = append(where, `articles_fts MATCH ?`)
-		args = append(args, match)
-	}
-	add := func(v, clause string) {
-		if v != "" {
-			where = append(where, clause)
-			args = append(args, v)
-		}
-	}
-	add(q.Outlet, `a.outlet = ?`)
-	add(q.Since, `a.published >= ?`)
-	add(q.Until, `a.published != '' AND a.published <= ?`)
-	add(q.Entity, `EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.canonical = ?)`)
-	add(q.Speaker, `EXISTS (SELECT 1 FROM quotes qq WHERE qq.article_id = a.id AND qq.speaker_canonical = ?)`)
-	add(q.Technique, `EXISTS (SELECT 1 FROM techniques t WHERE t.article_id = a.id AND t.technique = ?)`)
-	add(q.Story, `EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id AND sa.story_id = ?)`)
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
-	return from, cond, args
 }
 
 // counts runs a query returning (key, count) rows.
