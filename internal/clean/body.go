@@ -539,7 +539,7 @@ func replyMarker(f string, words int) bool {
 // comment.
 func isQuoteHeader(lines []line, i int, out []sift.Comment) bool {
 	l := &lines[i]
-	if !isSaysLine(l.text) || len(out) == 0 {
+	if len(out) == 0 || !strings.HasSuffix(l.f, ":") || !isSaysLine(l.f) {
 		return false
 	}
 	next := nextNonBlank(lines, i)
