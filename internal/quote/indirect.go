@@ -95,7 +95,7 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	hasThat := x.thatAfter(c, b) >= 0
 	if strength == weakCue || strength == positionCue {
 		// Stance verbs need a subject that names someone.
-		if e <= s || e-s > 16 || !hasThat && !x.namesSomeone(s, e) {
+		if e <= s || e-s > 16 || !hasThat && !x.namesSomeone(s, e) && !x.groupHead(e-1) {
 			return
 		}
 		if !hasThat && x.timeAfter(c, b) {

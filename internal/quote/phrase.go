@@ -261,7 +261,10 @@ func (x *extractor) walkLeft(c, lo int) (int, int) {
 	// "the story we predicted", "a process he said was under way": a
 	// subject pronoun takes no words in front of it, which belong to the
 	// clause the pronoun's clause qualifies.
-	if k >= lo && x.toks[k].word && pronounSubject(x.toks[k].lower) && pronouns[x.toks[k].lower] != 'w' {
+	if k >= lo && x.toks[c].word && x.toks[k].word && pronounSubject(x.toks[k].lower) && pronouns[x.toks[k].lower] != 'w' {
+		if k > lo && x.toks[k-1].word && !x.toks[k-1].cap && gapWords[x.toks[k-1].lower] {
+			return e, e // "do we know how …": a question, not a statement
+		}
 		return k, e
 	}
 	n := 0
@@ -362,6 +365,11 @@ func (x *extractor) walkRight(i, b int) (int, int) {
 				return i, k
 			}
 			if cueVerbs[t.lower] != 0 && !titles[t.lower] && !x.nounInPhrase(k, i, b) {
+				return i, k
+			}
+			// "the observation post established near Ulmet": a participle
+			// opens a clause about the phrase.
+			if k > i+1 && participle(t) && k+1 < b && (placePrepositions[x.toks[k+1].lower] || x.toks[k+1].lower == "by") {
 				return i, k
 			}
 		}

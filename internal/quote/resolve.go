@@ -322,7 +322,7 @@ func (x *extractor) itRef(k int, r *ref) *ref {
 	// "The FBI needs to stay out unless it wants …": an organisation named
 	// earlier in the sentence.
 	for i := x.nameFrom(k) - 1; i >= 0 && x.names[i].first >= a; i-- {
-		if m := &x.names[i]; m.typ != sift.PERSON && m.start < pos {
+		if m := &x.names[i]; m.typ != sift.PERSON && m.start < pos && x.inRegion[m.first] < 0 {
 			if m.typ != sift.ORG {
 				return nil
 			}
@@ -353,12 +353,30 @@ func (x *extractor) itRef(k int, r *ref) *ref {
 			break
 		}
 	}
+	// "…, the congressional report said. It accused …": a document or an
+	// organisation named by a description spoke last.
+	for i := len(x.stmts) - 1; i >= 0 && i >= len(x.stmts)-2; i-- {
+		c := x.stmts[i].speaker
+		if c == nil || c.start >= pos {
+			continue
+		}
+		if c.canonical == "" && c.typ == "" && (sp == nil || c.start > sp.end) {
+			if head := strings.ToLower(x.text[c.start:c.end]); strings.LastIndexByte(head, ' ') >= 0 {
+				head = head[strings.LastIndexByte(head, ' ')+1:]
+				if (orgWords[head] || peopleNouns[head]) && !strings.HasSuffix(head, "s") {
+					r.canonical, r.typ = x.text[c.start:c.end], groupType
+					return r
+				}
+			}
+		}
+		break
+	}
 	if sp == nil {
 		return nil
 	}
 	for i := x.nameFrom(k) - 1; i >= 0 && x.names[i].start >= sp.end; i-- {
 		m := &x.names[i]
-		if m.typ == sift.PERSON || m.canonical == sp.canonical || m.start >= pos {
+		if m.typ == sift.PERSON || m.canonical == sp.canonical || m.start >= pos || x.inRegion[m.first] >= 0 {
 			continue
 		}
 		if m.first >= a || x.isSubject(m.first) {
