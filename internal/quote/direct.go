@@ -298,7 +298,7 @@ func (x *extractor) attributionBefore(i, j int, markers []marker) (*ref, int, bo
 		if cueVerbs[t.lower] != strongCue || x.used[c] || t.cap {
 			continue
 		}
-		if c > i && (determiners[x.toks[c-1].lower] || x.toks[c-1].lower == "to") && x.toks[c-1].lower != "that" {
+		if c > i && articles[x.toks[c-1].text] {
 			continue // "the state “will decide …”": a noun, not a cue
 		}
 		if !x.leadIn(c, k) {

@@ -98,8 +98,8 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		if e <= s || e-s > 16 || !hasThat && !x.namesSomeone(s, e) && !x.groupHead(e-1) {
 			return
 		}
-		if !hasThat && x.timeAfter(c, b) {
-			return // "a ceasefire agreed on March 3": a participle
+		if !hasThat && (x.timeAfter(c, b) || x.participleClause(c, b)) {
+			return // "a ceasefire agreed on March 3", "The ceasefire agreed in Selvan by …": a participle
 		}
 		cs, ce := x.contentAfter(c, a, b)
 		if ce-cs < 1 && strength == weakCue && s > a && x.toks[s-1].text == "," {
@@ -147,6 +147,9 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	}
 	// “…,” X said on Friday. — a quote the direct pass left alone.
 	if q := s - 1; q > a && restAdverbial && restWords <= 8 && !hasThat {
+		for q > a && x.inRegion[q] < 0 && (x.toks[q].text == "'" || x.toks[q].text == "’") {
+			q-- // the third mark of a tripled quote mark
+		}
 		if x.toks[q].text == "," {
 			q--
 		}
@@ -211,6 +214,28 @@ func (x *extractor) timeAfter(c, b int) bool {
 		k++
 	}
 	return time && (k >= b || !x.toks[k].word)
+}
+
+// participleClause reports whether the cue at c is a past participle
+// qualifying the noun before it: followed by "in", "on", "at" or "by" and
+// no "to" or "that" within the next words ("The ceasefire agreed in
+// Selvan on 3 March by the ministers has …", unlike "agreed on Monday to
+// open a corridor").
+func (x *extractor) participleClause(c, b int) bool {
+	if !participle(&x.toks[c]) || c+1 >= b {
+		return false
+	}
+	switch x.toks[c+1].lower {
+	case "in", "on", "at", "by":
+	default:
+		return false
+	}
+	for k := c + 2; k < b && k <= c+10; k++ {
+		if w := x.toks[k].lower; w == "to" || w == "that" {
+			return false
+		}
+	}
+	return true
 }
 
 // afterName reports whether the cue at c follows a pronoun or a name
@@ -301,17 +326,14 @@ func (x *extractor) namesSomeone(s, e int) bool {
 		return true
 	}
 	for k := s; k < e; k++ {
-		// A capital opening the sentence ("The ceasefire agreed …") says
-		// nothing; names there are among the mentions.
-		if t := &x.toks[k]; t.word && (t.cap && !(x.unitStart[k] && articles[t.lower]) || pronounSubject(t.lower) || titles[t.lower] || orgWords[t.lower] || peopleNouns[t.lower]) {
+		if t := &x.toks[k]; t.word && (t.cap || pronounSubject(t.lower) || titles[t.lower] || orgWords[t.lower] || peopleNouns[t.lower]) {
 			return true
 		}
 	}
 	return false
 }
 
-// articles open a noun phrase; capitalised at the start of a sentence they
-// do not make it a name ("The ceasefire agreed in Selvan …").
+// articles open a noun phrase.
 var articles = map[string]bool{"the": true, "a": true, "an": true}
 
 // addIndirect records reported speech over tokens [cs, ce) with its cue at

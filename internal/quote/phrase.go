@@ -262,8 +262,8 @@ func (x *extractor) walkLeft(c, lo int) (int, int) {
 	// subject pronoun takes no words in front of it, which belong to the
 	// clause the pronoun's clause qualifies.
 	if k >= lo && x.toks[c].word && x.toks[k].word && pronounSubject(x.toks[k].lower) && pronouns[x.toks[k].lower] != 'w' {
-		if k > lo && x.toks[k-1].word && !x.toks[k-1].cap && gapWords[x.toks[k-1].lower] {
-			return e, e // "do we know how …": a question, not a statement
+		if k > lo && x.toks[k-1].word && !x.toks[k-1].cap && gapWords[x.toks[k-1].lower] && (k-1 == lo || !x.toks[k-2].word) {
+			return e, e // "Lordy, do we know how …": a question ("Nor did they note" is a statement)
 		}
 		return k, e
 	}
