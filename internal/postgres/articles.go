@@ -377,7 +377,9 @@ const headlineOptions = "StartSel=\x02, StopSel=\x03, MaxWords=32, MinWords=12, 
 // the SQLite store (words, "phrases", prefix*, AND/OR/NOT, parentheses);
 // text that is not valid syntax is searched as plain words instead of
 // failing. Without text, matching articles are listed newest first. Rank is
-// the negated ts_rank, so that lower is better as with SQLite's bm25.
+// the negated ts_rank, so that lower is better as with SQLite's bm25. When
+// more than sift.RankSample articles match the text, the RankSample most
+// recently stored ones are ranked; the total counts them all.
 func (db *DB) Search(ctx context.Context, q sift.Query) ([]sift.Hit, int, error) {
 	if q.Limit <= 0 || q.Limit > 1000 {
 		q.Limit = 20
@@ -394,12 +396,22 @@ func (db *DB) Search(ctx context.Context, q sift.Query) ([]sift.Hit, int, error)
 		order = `rank, seq`
 		snippet = `ts_headline('sift', s.text, to_tsquery('sift', ` + tsq + `), ` + p.add(headlineOptions) + `)`
 	}
+	// With text, only the sift.RankSample most recently stored matches are
+	// ranked, as on SQLite: the matches are collected (without ranking)
+	// and the newest kept, so that ts_rank runs on those alone.
+	from := `articles a` + cond
+	if tsq != "" {
+		// OFFSET 0 keeps the planner from walking the seq index backwards
+		// and testing every article, which is slow for a rare word.
+		from = `(SELECT m.seq FROM (SELECT a.seq FROM articles a` + cond + ` OFFSET 0) m ORDER BY m.seq DESC LIMIT ` +
+			p.add(max(1, sift.RankSample)) + `) n JOIN articles a ON a.seq = n.seq`
+	}
 	limit, offset := p.add(q.Limit), p.add(q.Offset)
 	// The page is chosen first, so that ts_headline runs on its articles only.
 	rows, err := db.pool.Query(ctx, `SELECT s.id, s.title, s.outlet, s.published, s.source, `+snippet+`, s.rank,
 			left(s.text, 600), right(s.text, 600)
 		FROM (SELECT a.seq, a.id, a.title, a.outlet, a.published, a.source, a.text, `+rank+` AS rank
-			FROM articles a`+cond+` ORDER BY `+order+` LIMIT `+limit+` OFFSET `+offset+`) s
+			FROM `+from+` ORDER BY `+order+` LIMIT `+limit+` OFFSET `+offset+`) s
 		ORDER BY `+order, p...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)

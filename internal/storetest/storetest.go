@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -274,7 +275,11 @@ func searchArticles() []*sift.Article {
 func testSearch(t *testing.T, s Store) {
 	ctx := context.Background()
 	arts := searchArticles()
-	mustPut(t, s, arts...)
+	// One at a time, so that the order of storage is the order of arts
+	// (within a batch, PostgreSQL stores in ID order).
+	for _, a := range arts {
+		mustPut(t, s, a)
+	}
 	cases := []struct {
 		q    sift.Query
 		want int
@@ -320,6 +325,43 @@ func testSearch(t *testing.T, s Store) {
 		}
 		if total != c.want || len(hits) != c.want {
 			t.Errorf("%+v: %d hits (total %d), want %d", c.q, len(hits), total, c.want)
+		}
+	}
+
+	// Above sift.RankSample matches, the most recently stored ones are
+	// ranked (best first), the others are counted but not listed.
+	stored := map[string]int{}
+	for i, a := range arts {
+		stored[a.ID] = i
+	}
+	for _, q := range []sift.Query{{Text: "curfew OR ceasefire"}, {Text: "curfew OR ceasefire", Since: "2024-01-01"}} {
+		all, want, err := s.Search(ctx, q)
+		if err != nil || want < 3 || len(all) != want {
+			t.Fatalf("%+v: %d hits, total %d, %v", q, len(all), want, err)
+		}
+		var newest []int
+		for _, h := range all {
+			newest = append(newest, stored[h.ID])
+		}
+		sort.Sort(sort.Reverse(sort.IntSlice(newest)))
+		saved := sift.RankSample
+		sift.RankSample = 2
+		hits, total, err := s.Search(ctx, q)
+		more, moreTotal, _ := s.Search(ctx, sift.Query{Text: q.Text, Since: q.Since, Offset: 2})
+		sift.RankSample = saved
+		if err != nil || total != want || len(hits) != 2 {
+			t.Fatalf("%+v with RankSample 2: total %d, %d hits, %v; want %d and 2", q, total, len(hits), err, want)
+		}
+		for _, h := range hits {
+			if i := stored[h.ID]; i != newest[0] && i != newest[1] {
+				t.Errorf("%+v with RankSample 2: hit %q is not one of the two newest matches", q, h.Title)
+			}
+		}
+		if hits[0].Rank > hits[1].Rank {
+			t.Errorf("%+v with RankSample 2: ranks %v, %v not best first", q, hits[0].Rank, hits[1].Rank)
+		}
+		if len(more) != 0 || moreTotal != want {
+			t.Errorf("%+v with RankSample 2, offset 2: %d hits, total %d; want none and %d", q, len(more), moreTotal, want)
 		}
 	}
 
