@@ -341,7 +341,7 @@ func (x *extractor) markers(a, b int) []marker {
 			s, e := x.walkRight(k+2, b)
 			// "According to information from the observation post": the
 			// source is the one the information came from.
-			if e > s && e+1 < b && (x.toks[e].lower == "from" || x.toks[e].lower == "of") && !x.namesSomeone(s, e) && !x.groupHead(e-1) {
+			if e > s && e+1 < b && x.toks[e].lower == "from" && !x.namesSomeone(s, e) && !x.groupHead(e-1) {
 				if ns, ne := x.walkRight(e+1, b); ne > ns {
 					s, e = ns, ne
 				}

@@ -98,7 +98,7 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		if e <= s || e-s > 16 || !hasThat && !x.namesSomeone(s, e) && !x.groupHead(e-1) {
 			return
 		}
-		if !hasThat && (x.timeAfter(c, b) || x.participleClause(c, b)) {
+		if !hasThat && (x.timeAfter(c, b) || articles[x.toks[s].lower] && !x.hasName(s, e) && x.participleClause(c, b)) {
 			return // "a ceasefire agreed on March 3", "The ceasefire agreed in Selvan by …": a participle
 		}
 		cs, ce := x.contentAfter(c, a, b)
@@ -210,7 +210,7 @@ func (x *extractor) timeAfter(c, b int) bool {
 	}
 	time := false
 	for k < b && x.toks[k].word && (timeWords[x.toks[k].lower] || monthWords[x.toks[k].lower] || isDigits(x.toks[k].lower)) {
-		time = true
+		time = time || !isDigits(x.toks[k].lower)
 		k++
 	}
 	return time && (k >= b || !x.toks[k].word)

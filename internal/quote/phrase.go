@@ -367,11 +367,6 @@ func (x *extractor) walkRight(i, b int) (int, int) {
 			if cueVerbs[t.lower] != 0 && !titles[t.lower] && !x.nounInPhrase(k, i, b) {
 				return i, k
 			}
-			// "the observation post established near Ulmet": a participle
-			// opens a clause about the phrase.
-			if k > i+1 && participle(t) && k+1 < b && (placePrepositions[x.toks[k+1].lower] || x.toks[k+1].lower == "by") {
-				return i, k
-			}
 		}
 		if k == i && stopWords[t.lower] {
 			return i, i
