@@ -111,6 +111,11 @@ type SearchResult struct {
 	PerPage int          `json:"per_page"`
 	Hits    []APIHit     `json:"hits"`
 	Facets  *sift.Facets `json:"facets,omitempty"`
+	// Ranked is set when more articles matched the text than the store
+	// ranks: the hits are then the best-ranked of the Ranked most recently
+	// stored matches, and pages past Ranked are empty. Total still counts
+	// every match.
+	Ranked int `json:"ranked,omitempty"`
 }
 
 // APIHit is a search hit; Snippet is plain text and Matches marks the
@@ -166,7 +171,7 @@ func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	res := SearchResult{Total: total, Page: p.Page, PerPage: p.PerPage, Hits: []APIHit{}}
+	res := SearchResult{Total: total, Page: p.Page, PerPage: p.PerPage, Hits: []APIHit{}, Ranked: rankedOf(p.Query, total)}
 	for _, h := range hits {
 		snip, m := plainSnippet(h.Snippet)
 		res.Hits = append(res.Hits, APIHit{ID: h.ID, Title: h.Title, Outlet: h.Outlet, Published: h.Published,

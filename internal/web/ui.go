@@ -114,6 +114,10 @@ type searchView struct {
 	Facets   *sift.Facets
 	Outlets  []sift.OutletCount
 	LastPage int
+	// Ranked is non-zero when more articles matched the text than the
+	// store ranks (sift.RankSample): the hits are then the best of the
+	// Ranked most recently stored matches.
+	Ranked int
 }
 
 // Link returns the search URL with one parameter changed ("" removes it)
@@ -202,12 +206,25 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	v.LastPage = min(maxPage, (v.Total+p.PerPage-1)/p.PerPage)
+	listed := v.Total
+	if v.Ranked = rankedOf(p.Query, v.Total); v.Ranked > 0 {
+		listed = v.Ranked
+	}
+	v.LastPage = min(maxPage, (listed+p.PerPage-1)/p.PerPage)
 	title := "Search"
 	if p.Query.Text != "" {
 		title = p.Query.Text + " – search"
 	}
 	s.render(w, r, http.StatusOK, "search", view{Title: title, Nav: "search", Q: p.Query.Text, Data: v})
+}
+
+// rankedOf returns how many of the total matches of q the store ranked
+// when that is not all of them, and 0 otherwise.
+func rankedOf(q sift.Query, total int) int {
+	if strings.TrimSpace(q.Text) == "" || total <= sift.RankSample {
+		return 0
+	}
+	return sift.RankSample
 }
 
 // entityRow is an entity of an article with its mentions.

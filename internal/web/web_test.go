@@ -479,3 +479,35 @@ func TestLoopbackServerRefusesOtherHosts(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSaysWhenRankingIsSampled checks that when more articles match
+// than the store ranks, the page and the API say so, still give the full
+// count, and offer no page past the ranked matches.
+func TestSearchSaysWhenRankingIsSampled(t *testing.T) {
+	srv, _ := newTestServer(t, Options{})
+	defer func(n int) { sift.RankSample = n }(sift.RankSample)
+	sift.RankSample = 2
+	_, body := get(t, srv, "/api/v1/search?q=convoys&per_page=1")
+	var res SearchResult
+	decode(t, body, &res)
+	if res.Total != 3 || res.Ranked != 2 || len(res.Hits) != 1 {
+		t.Fatalf("search convoys with RankSample 2: total %d, ranked %d, %d hits; want 3, 2, 1", res.Total, res.Ranked, len(res.Hits))
+	}
+	_, body = get(t, srv, "/api/v1/search?q=convoys&per_page=1&page=3")
+	decode(t, body, &res)
+	if res.Total != 3 || len(res.Hits) != 0 {
+		t.Errorf("page 3 of 2 ranked: total %d, %d hits; want 3 and none", res.Total, len(res.Hits))
+	}
+	_, page := get(t, srv, "/search?q=convoys&per_page=1")
+	if !strings.Contains(page, "most recently stored") || !strings.Contains(page, "page 1 of 2") {
+		t.Errorf("search page does not say the ranking covers 2 of 3 matches, or offers more than 2 pages")
+	}
+	sift.RankSample = 3
+	_, body = get(t, srv, "/api/v1/search?q=convoys")
+	if strings.Contains(body, `"ranked"`) {
+		t.Errorf("all matches ranked, but the answer says otherwise: %s", body)
+	}
+	if _, page := get(t, srv, "/search?q=convoys"); strings.Contains(page, "most recently stored") {
+		t.Errorf("all matches ranked, but the page says otherwise")
+	}
+}
