@@ -26,8 +26,14 @@ func runEvalClean(args []string) error {
 	fmt.Printf("body words         P %.3f  R %.3f  F1 %.3f\n", s.WordP, s.WordR, s.WordF)
 	fmt.Printf("body paragraphs    P %.3f  R %.3f  F1 %.3f\n", s.ParaP, s.ParaR, s.ParaF)
 	fmt.Printf("title accuracy     %.3f\n", s.TitleAcc)
-	fmt.Printf("date accuracy      %.3f\n", s.DateAcc)
+	if s.Dated > 0 {
+		fmt.Printf("date accuracy      %.3f (%d articles with a date)\n", s.DateAcc, s.Dated)
+	} else {
+		fmt.Println("date accuracy      n/a (no article of the set has a gold date)")
+	}
 	fmt.Printf("comment recall     %.3f\n", s.CommentR)
+	fmt.Printf("comment precision  %.3f\n", s.CommentP)
+	fmt.Printf("comment authors    %.3f (of the gold comments recovered, the share with the right author)\n", s.CommentAuthor)
 	if *verbose {
 		for _, m := range s.Misses {
 			fmt.Println("  ", m)

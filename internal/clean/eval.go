@@ -34,6 +34,7 @@ type Score struct {
 	ParaP, ParaR, ParaF float64
 	TitleAcc            float64 // exact title match
 	DateAcc             float64 // published date match, over articles that have one in gold
+	Dated               int     // articles with a published date in gold
 	CommentR            float64 // share of gold comments recovered with the same text
 	// CommentP is the share of recovered comments whose text is a gold
 	// comment's; CommentAuthor the share of recovered gold comments whose
@@ -141,7 +142,7 @@ func Evaluate(dir string, o Options) (Score, error) {
 	s.WordP, s.WordR, s.WordF = prf(wTP, wGot, wGold)
 	s.ParaP, s.ParaR, s.ParaF = prf(pTP, pGot, pGold)
 	s.TitleAcc = ratio(titles, s.Articles)
-	s.DateAcc = ratio(dates, dateN)
+	s.DateAcc, s.Dated = ratio(dates, dateN), dateN
 	s.CommentR = ratio(cTP, cGold)
 	s.CommentP = ratio(cGotTP, cGot)
 	s.CommentAuthor = ratio(cAuthor, cTP)
