@@ -267,12 +267,12 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 	}
 	if i > s.first {
 		if vb := valenceBin(&d.tokens[i-1]); vb != 0 {
-			out = f.add(out, hashByte(tValL, vb), "previous word "+valenceNames[vb], wm1)
+			out = f.add(out, hashByte(tValL, vb), "after "+valenceNames[vb], wm1)
 		}
 	}
 	if i+1 < s.last {
 		if vb := valenceBin(&d.tokens[i+1]); vb != 0 {
-			out = f.add(out, hashByte(tValR, vb), "next word "+valenceNames[vb], wp1)
+			out = f.add(out, hashByte(tValR, vb), "before "+valenceNames[vb], wp1)
 		}
 	}
 	if t.quoted {
