@@ -62,6 +62,9 @@ func (x *extractor) resolve(s, e int) *ref {
 	if d := x.describe(s, e, phrase); d != nil {
 		return d
 	}
+	if d := x.issuer(s, e, phrase); d != nil {
+		return d
+	}
 	if best >= 0 && (bestRank == 1 || e-s <= 2) {
 		return x.mentionRef(&x.names[best])
 	}
@@ -576,6 +579,19 @@ func (x *extractor) describe(s, e int, phrase *ref) *ref {
 		return &r
 	}
 	first := x.nameFrom(s) - 1
+	// "the ministry", "the army": the organisation of that kind that spoke
+	// last, not long before.
+	if orgWords[head] && len(words) == 1 && x.toks[s].lower == "the" {
+		for i := len(x.stmts) - 1; i >= 0 && i >= len(x.stmts)-10; i-- {
+			sp := x.stmts[i].speaker
+			if sp != nil && sp.start < phrase.start && sp.typ == sift.ORG && sp.canonical != "" &&
+				strings.Contains(" "+strings.ToLower(sp.canonical)+" ", " "+head+" ") {
+				r := *phrase
+				r.canonical, r.typ, r.media = sp.canonical, sift.ORG, sp.media
+				return &r
+			}
+		}
+	}
 	for i := first; i >= 0 && i > first-maxLookBack; i-- {
 		m := &x.names[i]
 		if m.start >= phrase.start || m.typ != sift.PERSON || m.role == "" {
@@ -591,6 +607,54 @@ func (x *extractor) describe(s, e int, phrase *ref) *ref {
 			}
 			return &r
 		}
+	}
+	return nil
+}
+
+// documentNouns name a document that speaks for its issuer ("the
+// statement said").
+var documentNouns = map[string]bool{"statement": true, "communique": true, "communiqué": true,
+	"release": true, "letter": true, "declaration": true}
+
+// issuer resolves "the statement" to whoever the article said issued one
+// shortly before ("In a written statement, the ministry said …"): the
+// speaker of the sentence that introduced "a statement". It returns nil
+// when there is none.
+func (x *extractor) issuer(s, e int, phrase *ref) *ref {
+	if e-s != 2 || x.toks[s].lower != "the" || !documentNouns[x.toks[s+1].lower] {
+		return nil
+	}
+	noun := x.toks[s+1].lower
+	para := x.toks[s].para
+	for k := s - 1; k >= 0 && k >= s-400 && para-x.toks[k].para <= 2; k-- {
+		if x.toks[k].lower != noun || x.inRegion[k] >= 0 {
+			continue
+		}
+		introduced := false
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			if articles[x.toks[j].lower] && x.toks[j].lower != "the" {
+				introduced = true
+			}
+		}
+		if !introduced {
+			continue
+		}
+		ui := x.unitOf(k)
+		for i := len(x.stmts) - 1; i >= 0; i-- {
+			st := &x.stmts[i]
+			if st.unit < ui {
+				break
+			}
+			if st.unit == ui && st.speaker != nil {
+				r := *phrase
+				r.canonical, r.typ, r.media = st.speaker.canonical, st.speaker.typ, st.speaker.media
+				if r.canonical == "" {
+					r.canonical, r.typ = x.text[st.speaker.start:st.speaker.end], groupType
+				}
+				return &r
+			}
+		}
+		return nil
 	}
 	return nil
 }

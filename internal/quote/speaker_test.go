@@ -232,3 +232,27 @@ func TestWriterFirstPerson(t *testing.T) {
 		t.Errorf("\"We confirmed …\" with an author: speaker %q, want Ines Farrow", got)
 	}
 }
+
+// "the statement said" is the issuer of the statement introduced before.
+func TestStatementResolvesToIssuer(t *testing.T) {
+	text := "In a written statement, the Brelian Foreign Ministry said the attack violated the memorandum.\n\n" +
+		"“Those who bomb markets while speaking of peace must be held to account,” the statement said."
+	qs := Extract(text, entitiesFor(text, map[string]string{"Brelian Foreign Ministry": sift.ORG}))
+	if got := speakerFor(t, qs, "held to account"); got != "Brelian Foreign Ministry" {
+		t.Errorf("\"the statement said\": speaker %q, want Brelian Foreign Ministry", got)
+	}
+	// Without an issuer the description stays as it is.
+	qs = Extract("“Nobody is above the law,” the statement said.", nil)
+	if got := speakerFor(t, qs, "above the law"); got != "the statement" {
+		t.Errorf("\"the statement said\" with no issuer: speaker %q, want \"the statement\"", got)
+	}
+}
+
+// "the ministry" is the ministry named last.
+func TestTheMinistryResolves(t *testing.T) {
+	text := "Brelia's Foreign Ministry condemned the strike on Monday.\n\nThe ministry said the attack violated the memorandum."
+	qs := Extract(text, entitiesFor(text, map[string]string{"Foreign Ministry": sift.ORG, "Brelia": sift.LOC}))
+	if got := speakerFor(t, qs, "violated the memorandum"); got != "Foreign Ministry" {
+		t.Errorf("\"The ministry said\": speaker %q, want Foreign Ministry", got)
+	}
+}
