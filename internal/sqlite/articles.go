@@ -311,11 +311,12 @@ func (s *DB) search(ctx context.Context, q sift.Query, match string) ([]sift.Hit
 // matched than that, counts them all; then it orders the scored matches
 // by rank, cuts the page and builds snippets for those rows alone.
 func (s *DB) searchText(ctx context.Context, q sift.Query, match string) ([]sift.Hit, int, error) {
-	from, cond, args, err := s.textSource(ctx, q, match)
+	plan, err := s.planText(ctx, q, match)
 	if err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
 	sample := max(1, sift.RankSample)
+	from, cond, args := plan.source(sample + 1)
 	rows, err := s.db.QueryContext(ctx, `SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) FROM `+from+cond+
 		` ORDER BY articles_fts.rowid DESC LIMIT ?`, append(args, sample+1)...)
 	if err != nil {
@@ -339,6 +340,7 @@ func (s *DB) searchText(ctx context.Context, q sift.Query, match string) ([]sift
 		// Count the older matches, past those just read.
 		scored = scored[:sample]
 		var older int
+		from, cond, args := plan.source(0)
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+cond+` AND articles_fts.rowid < ?`,
 			append(args, scored[sample-1].id)...).Scan(&older); err != nil {
 			return nil, 0, fmt.Errorf("searching: %w", err)
@@ -390,36 +392,67 @@ func (s *DB) searchText(ctx context.Context, q sift.Query, match string) ([]sift
 	return hits, total, nil
 }
 
-// textSource builds the FROM and WHERE clauses of a full-text search with
-// q's filters. Filters are applied from whichever side is smaller, as
-// counted first through the indexes: when fewer articles pass the filters
-// than match the text (a common word in one outlet), the passing articles'
-// rowids are collected once and each match is looked up among them;
-// otherwise (a rare word) each match's article is read and checked. Either
-// way the work grows with the smaller set, where always reading the
-// article of every match cost a millisecond per thousand matches of a
-// common word. CROSS JOIN keeps SQLite from driving the query by a
-// filter's index and re-running the full-text match once per article.
-func (s *DB) textSource(ctx context.Context, q sift.Query, match string) (from, cond string, args []any, err error) {
-	from, cond, args = `articles_fts`, ` WHERE articles_fts MATCH ?`, []any{match}
-	fcond, fargs := filterClauses(q)
-	if fcond == "" {
-		return from, cond, args, nil
+// textPlan is a full-text search with filters, with the sizes that decide
+// how each of its statements applies the filters.
+type textPlan struct {
+	match   string
+	fcond   string // filterClauses, "" without filters
+	fargs   []any
+	matches int // articles matching the text
+	passing int // articles passing the filters
+	stored  int // articles in the store (the largest rowid)
+}
+
+// planText counts, through the indexes, the articles matching the text
+// and those passing the filters (nothing without filters).
+func (s *DB) planText(ctx context.Context, q sift.Query, match string) (*textPlan, error) {
+	p := &textPlan{match: match}
+	if p.fcond, p.fargs = filterClauses(q); p.fcond == "" {
+		return p, nil
 	}
-	var matches, passing int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).Scan(&matches); err != nil {
-		return "", "", nil, err
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).Scan(&p.matches); err != nil {
+		return nil, err
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+fcond, fargs...).Scan(&passing); err != nil {
-		return "", "", nil, err
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+p.fcond, p.fargs...).Scan(&p.passing); err != nil {
+		return nil, err
 	}
-	if passing < matches {
-		cond += ` AND +articles_fts.rowid IN (SELECT a.rowid FROM articles a WHERE ` + fcond + `)`
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM articles`).Scan(&p.stored); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// source returns the FROM and WHERE clauses of a statement reading the
+// matches newest or oldest first until want of them pass the filters (0:
+// all of them). The filters are applied from the cheaper side. Reading
+// each match's article and checking it costs about as much per match as
+// collecting one passing article's rowid, and a match looked up among
+// collected rowids costs a fraction of that; so when fewer articles pass
+// the filters than the statement would read matches (a common word in
+// one outlet), the passing rowids are collected first, and otherwise (a
+// rare word, or a filter most articles pass) each match's article is
+// read. The number of matches read is estimated as if text and filters
+// were independent. Either way the work grows with the smaller side,
+// where reading the article of every match of a common word cost a
+// millisecond per thousand matches. CROSS JOIN keeps SQLite from driving
+// the query by a filter's index and re-running the full-text match once
+// per article.
+func (p *textPlan) source(want int) (from, cond string, args []any) {
+	from, cond, args = `articles_fts`, ` WHERE articles_fts MATCH ?`, []any{p.match}
+	if p.fcond == "" {
+		return from, cond, args
+	}
+	read := p.matches
+	if want > 0 && p.passing > 0 && p.stored > 0 {
+		read = min(read, want*p.stored/p.passing)
+	}
+	if p.passing < read*4/5 {
+		cond += ` AND +articles_fts.rowid IN (SELECT a.rowid FROM articles a WHERE ` + p.fcond + `)`
 	} else {
 		from = `articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid`
-		cond += ` AND ` + fcond
+		cond += ` AND ` + p.fcond
 	}
-	return from, cond, append(args, fargs...), nil
+	return from, cond, append(args, p.fargs...)
 }
 
 // filterClauses returns the conditions on articles a of q's filters other

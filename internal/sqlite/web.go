@@ -38,10 +38,11 @@ func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sif
 	if strings.TrimSpace(match) != "" {
 		// The matches are found as Search finds them; only the sample's
 		// articles are read.
-		from, cond, targs, err := s.textSource(ctx, q, match)
+		plan, err := s.planText(ctx, q, match)
 		if err != nil {
 			return nil, fmt.Errorf("counting facets: %w", err)
 		}
+		from, cond, targs := plan.source(sift.FacetSample)
 		m += ` WHERE a.rowid IN (SELECT articles_fts.rowid FROM ` + from + cond +
 			` ORDER BY articles_fts.rowid LIMIT ` + strconv.Itoa(sift.FacetSample) + `)`
 		args, sampled = targs, true
