@@ -96,24 +96,7 @@ func TestCommentsAreSplitOffWithAuthorsAndDepth(t *testing.T) {
 		"",
 		"    Who pays for it?",
 	}, "\n")
-	r := Text(in)
-	if len(r.Paragraphs) != 2 {
-		t.Fatalf("body has %d paragraphs, want 2: %q", len(r.Paragraphs), r.Paragraphs)
-	}
-	want := []struct {
-		author string
-		depth  int
-		text   string
-	}{{"Tomas Vey", 0, "About time"}, {"Ruth A.", 1, "It floods"}, {"Karel", 0, "Who pays"}}
-	if len(r.Comments) != len(want) {
-		t.Fatalf("got %d comments, want %d: %+v", len(r.Comments), len(want), r.Comments)
-	}
-	for i, w := range want {
-		c := r.Comments[i]
-		if c.Author != w.author || c.Depth != w.depth || !strings.HasPrefix(c.Text, w.text) {
-			t.Errorf("comment %d = %+v, want author %q depth %d text %q…", i, c, w.author, w.depth, w.text)
-		}
-	}
+	checkComments(t, Text(in), 2, []comment{{"Tomas Vey", 0, "About time"}, {"Ruth A.", 1, "It floods"}, {"Karel", 0, "Who pays"}})
 }
 
 func TestCaptionsAreMetadataNotBody(t *testing.T) {

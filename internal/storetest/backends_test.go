@@ -94,19 +94,7 @@ func TestViewsMatchSQLite(t *testing.T) {
 	}
 	same := func(what string, f func(s viewStore) (any, error)) {
 		t.Helper()
-		want, err := f(lite)
-		if err != nil {
-			t.Fatalf("%s on SQLite: %v", what, err)
-		}
-		got, err := f(pg)
-		if err != nil {
-			t.Fatalf("%s on PostgreSQL: %v", what, err)
-		}
-		w, _ := json.Marshal(want)
-		g, _ := json.Marshal(got)
-		if string(w) != string(g) {
-			t.Errorf("%s differs:\nSQLite     %s\nPostgreSQL %s", what, w, g)
-		}
+		sameOnBoth[viewStore](t, lite, pg, what, f)
 	}
 	for _, q := range []sift.Query{{}, {Text: "kessel"}, {Text: "convoy", Outlet: "Ulmet Post"}, {Technique: "Doubt"}, {Since: "2024-04-01"}} {
 		same("SearchFacets", func(s viewStore) (any, error) { return s.SearchFacets(ctx, q) })
@@ -223,19 +211,7 @@ func TestListingsMatchSQLite(t *testing.T) {
 	}
 	same := func(what string, f func(s listingStore) (any, error)) {
 		t.Helper()
-		want, err := f(lite)
-		if err != nil {
-			t.Fatalf("%s on SQLite: %v", what, err)
-		}
-		got, err := f(pg)
-		if err != nil {
-			t.Fatalf("%s on PostgreSQL: %v", what, err)
-		}
-		w, _ := json.Marshal(want)
-		g, _ := json.Marshal(got)
-		if string(w) != string(g) {
-			t.Errorf("%s differs:\nSQLite     %s\nPostgreSQL %s", what, w, g)
-		}
+		sameOnBoth[listingStore](t, lite, pg, what, f)
 	}
 	for _, name := range []string{"", "Ödön", "ödön", "ÖDÖN", "varga", "a", "%", "_"} {
 		for _, typ := range []string{"", sift.PERSON, sift.LOC} {
@@ -260,4 +236,23 @@ func TestListingsMatchSQLite(t *testing.T) {
 	same("SeenItems", func(s listingStore) (any, error) {
 		return s.SeenItems(ctx, "https://a.example/feed", []string{"0", "3", "4", "5", "x"})
 	})
+}
+
+// sameOnBoth fails t unless f gives the same answer, as JSON, on the
+// SQLite and the PostgreSQL store.
+func sameOnBoth[S any](t *testing.T, lite, pg S, what string, f func(s S) (any, error)) {
+	t.Helper()
+	want, err := f(lite)
+	if err != nil {
+		t.Fatalf("%s on SQLite: %v", what, err)
+	}
+	got, err := f(pg)
+	if err != nil {
+		t.Fatalf("%s on PostgreSQL: %v", what, err)
+	}
+	w, _ := json.Marshal(want)
+	g, _ := json.Marshal(got)
+	if string(w) != string(g) {
+		t.Errorf("%s differs:\nSQLite     %s\nPostgreSQL %s", what, w, g)
+	}
 }
