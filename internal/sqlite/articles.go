@@ -398,25 +398,41 @@ type textPlan struct {
 	match   string
 	fcond   string // filterClauses, "" without filters
 	fargs   []any
-	matches int // articles matching the text
-	passing int // articles passing the filters
-	stored  int // articles in the store (the largest rowid)
+	lo, hi  int64 // the first and last rowid passing the filters
+	narrows bool  // whether lo and hi leave out a tenth of the store or more
+	matches int   // articles matching the text between lo and hi
+	passing int   // articles passing the filters
 }
 
-// planText counts, through the indexes, the articles matching the text
-// and those passing the filters (nothing without filters).
+// planText finds, through the indexes, how many articles pass the filters
+// and (with a date filter) the range of their rowids, and how many
+// articles in that range match the text (nothing without filters).
 func (s *DB) planText(ctx context.Context, q sift.Query, match string) (*textPlan, error) {
 	p := &textPlan{match: match}
 	if p.fcond, p.fargs = filterClauses(q); p.fcond == "" {
 		return p, nil
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).Scan(&p.matches); err != nil {
+	var first, last int64
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT min(rowid) FROM articles), 0), coalesce((SELECT max(rowid) FROM articles), 0)`).Scan(&first, &last); err != nil {
 		return nil, err
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+p.fcond, p.fargs...).Scan(&p.passing); err != nil {
-		return nil, err
+	p.lo, p.hi = first, last
+	if q.Since == "" && q.Until == "" {
+		// The range would seldom narrow: it is not worth finding.
+		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+p.fcond, p.fargs...).Scan(&p.passing)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(min(a.rowid), 0), coalesce(max(a.rowid), -1) FROM articles a WHERE `+p.fcond,
+			p.fargs...).Scan(&p.passing, &p.lo, &p.hi)
+		if err != nil {
+			return nil, err
+		}
+		p.narrows = (p.hi-p.lo+1)*10 < (last-first+1)*9
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM articles`).Scan(&p.stored); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?`,
+		match, p.lo, p.hi).Scan(&p.matches); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -424,27 +440,40 @@ func (s *DB) planText(ctx context.Context, q sift.Query, match string) (*textPla
 
 // source returns the FROM and WHERE clauses of a statement reading the
 // matches newest or oldest first until want of them pass the filters (0:
-// all of them). The filters are applied from the cheaper side. Reading
-// each match's article and checking it costs about as much per match as
+// all of them).
+//
+// With a date filter, only the matches between the first and the last
+// article passing the filters are read (when that leaves out a tenth of
+// the store or more; the bound costs a little when it does not): FTS5 skips the others in its
+// index, so a date filter
+// reads only the matches stored in about that period when articles are
+// stored roughly in order of publication, as a store fed from feeds is.
+//
+// The filters are then applied from the cheaper side. Reading each
+// match's article and checking it costs about as much per match as
 // collecting one passing article's rowid, and a match looked up among
 // collected rowids costs a fraction of that; so when fewer articles pass
-// the filters than the statement would read matches (a common word in
-// one outlet), the passing rowids are collected first, and otherwise (a
-// rare word, or a filter most articles pass) each match's article is
-// read. The number of matches read is estimated as if text and filters
-// were independent. Either way the work grows with the smaller side,
-// where reading the article of every match of a common word cost a
-// millisecond per thousand matches. CROSS JOIN keeps SQLite from driving
-// the query by a filter's index and re-running the full-text match once
-// per article.
+// the filters than the statement would read matches (a common word in one
+// outlet), the passing rowids are collected first, and otherwise (a rare
+// word, or a filter most articles pass) each match's article is read. The
+// number of matches read is estimated as if text and filters were
+// independent within the range. Either way the work grows with the
+// smaller side, where reading the article of every match of a common word
+// cost a millisecond per thousand matches. CROSS JOIN keeps SQLite from
+// driving the query by a filter's index and re-running the full-text
+// match once per article.
 func (p *textPlan) source(want int) (from, cond string, args []any) {
 	from, cond, args = `articles_fts`, ` WHERE articles_fts MATCH ?`, []any{p.match}
 	if p.fcond == "" {
 		return from, cond, args
 	}
+	if p.narrows {
+		cond += ` AND articles_fts.rowid BETWEEN ? AND ?`
+		args = append(args, p.lo, p.hi)
+	}
 	read := p.matches
-	if want > 0 && p.passing > 0 && p.stored > 0 {
-		read = min(read, want*p.stored/p.passing)
+	if span := int(p.hi - p.lo + 1); want > 0 && p.passing > 0 && span > 0 {
+		read = min(read, want*span/p.passing)
 	}
 	if p.passing < read*4/5 {
 		cond += ` AND +articles_fts.rowid IN (SELECT a.rowid FROM articles a WHERE ` + p.fcond + `)`
