@@ -444,10 +444,10 @@ func (s *DB) planText(ctx context.Context, q sift.Query, match string) (*textPla
 //
 // With a date filter, only the matches between the first and the last
 // article passing the filters are read (when that leaves out a tenth of
-// the store or more; the bound costs a little when it does not): FTS5 skips the others in its
-// index, so a date filter
-// reads only the matches stored in about that period when articles are
-// stored roughly in order of publication, as a store fed from feeds is.
+// the store or more; the bound costs a little when it does not). FTS5
+// skips the others in its index, so a date filter reads about the matches
+// stored in its period when articles are stored roughly in order of
+// publication, as a store fed from feeds is.
 //
 // The filters are then applied from the cheaper side. Reading each
 // match's article and checking it costs about as much per match as
