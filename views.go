@@ -32,8 +32,9 @@ var FacetSample = 1000
 // match, stores rank the RankSample most recently stored matches (and
 // still count all of them), so that a word found in most of a large store
 // costs no more to rank than one found in RankSample articles; the first
-// pages then hold the best-ranked of those recent matches.
-var RankSample = 10000
+// pages then hold the best-ranked of those recent matches. A store of up
+// to RankSample articles always ranks every match.
+var RankSample = 100000
 
 // StorySummary is one line of the story list.
 type StorySummary struct {

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"container/heap"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -322,41 +323,48 @@ func (s *DB) searchText(ctx context.Context, q sift.Query, match string) ([]sift
 	if err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
-	var scored []scoredRow
+	// Only the best Offset+Limit are kept while reading, in a heap whose
+	// top is the worst of them.
+	keep := q.Offset + q.Limit
+	best := &rankHeap{}
+	n, last := 0, int64(0)
 	for rows.Next() {
 		var r scoredRow
 		if err := rows.Scan(&r.id, &r.rank); err != nil {
 			rows.Close()
 			return nil, 0, fmt.Errorf("searching: %w", err)
 		}
-		scored = append(scored, r)
+		if n++; n > sample {
+			break // one more than the sample: there are older matches
+		}
+		last = r.id
+		if best.Len() < keep {
+			heap.Push(best, r)
+		} else if r.before((*best)[0]) {
+			(*best)[0] = r
+			heap.Fix(best, 0)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
-	total := len(scored)
-	if total > sample {
+	total := n
+	if n > sample {
 		// Count the older matches, past those just read.
-		scored = scored[:sample]
 		var older int
 		from, cond, args := plan.source(0)
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+cond+` AND articles_fts.rowid < ?`,
-			append(args, scored[sample-1].id)...).Scan(&older); err != nil {
+			append(args, last)...).Scan(&older); err != nil {
 			return nil, 0, fmt.Errorf("searching: %w", err)
 		}
 		total = sample + older
 	}
+	scored := []scoredRow(*best)
 	if q.Offset >= len(scored) {
 		return nil, total, nil
 	}
-	// Best first; equal ranks in order of storage, as on PostgreSQL.
-	sort.Slice(scored, func(i, j int) bool {
-		if scored[i].rank != scored[j].rank {
-			return scored[i].rank < scored[j].rank
-		}
-		return scored[i].id < scored[j].id
-	})
+	sort.Slice(scored, func(i, j int) bool { return scored[i].before(scored[j]) })
 	page := scored[q.Offset:min(len(scored), q.Offset+q.Limit)]
 	ids := make([]any, len(page))
 	for i, r := range page {
@@ -508,6 +516,29 @@ func filterClauses(q sift.Query) (cond string, args []any) {
 type scoredRow struct {
 	id   int64
 	rank float64
+}
+
+// before reports whether r ranks before o: best first, equal ranks in
+// order of storage, as on PostgreSQL.
+func (r scoredRow) before(o scoredRow) bool {
+	if r.rank != o.rank {
+		return r.rank < o.rank
+	}
+	return r.id < o.id
+}
+
+// rankHeap keeps the best rows seen, the worst of them on top.
+type rankHeap []scoredRow
+
+func (h rankHeap) Len() int           { return len(h) }
+func (h rankHeap) Less(i, j int) bool { return h[j].before(h[i]) }
+func (h rankHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *rankHeap) Push(x any)        { *h = append(*h, x.(scoredRow)) }
+func (h *rankHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 func isFTSSyntaxError(err error) bool {

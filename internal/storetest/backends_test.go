@@ -112,7 +112,8 @@ func TestViewsMatchSQLite(t *testing.T) {
 	}
 	// Above sift.RankSample matches both rank the same most recent ones;
 	// above sift.FacetSample both count the same first ones.
-	defer func(r, f int) { sift.RankSample, sift.FacetSample = r, f }(sift.RankSample, sift.FacetSample)
+	rankSample, facetSample := sift.RankSample, sift.FacetSample
+	defer func() { sift.RankSample, sift.FacetSample = rankSample, facetSample }()
 	sift.RankSample, sift.FacetSample = 2, 2
 	for _, q := range []sift.Query{{Text: "kessel"}, {Text: "convoy OR curfew"}, {Text: "dravia", Since: "2024-03-03"}} {
 		same("SearchFacets, samples of 2", func(s viewStore) (any, error) { return s.SearchFacets(ctx, q) })
@@ -130,7 +131,7 @@ func TestViewsMatchSQLite(t *testing.T) {
 			}{ids, total}, err
 		})
 	}
-	sift.RankSample, sift.FacetSample = 10000, 1000
+	sift.RankSample, sift.FacetSample = rankSample, facetSample
 	same("ListStories", func(s viewStore) (any, error) {
 		st, n, err := s.ListStories(ctx, 10, 0)
 		return []any{st, n}, err
