@@ -46,7 +46,7 @@ func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sif
 		m += ` WHERE a.rowid IN (SELECT articles_fts.rowid FROM ` + from + cond +
 			` ORDER BY articles_fts.rowid LIMIT ` + strconv.Itoa(sift.FacetSample) + `)`
 		args, sampled = targs, true
-	} else if cond, fargs := filterClauses(q); cond != "" {
+	} else if cond, fargs := facetFilter(q); cond != "" {
 		m += ` WHERE ` + cond + ` LIMIT ` + strconv.Itoa(sift.FacetSample)
 		args, sampled = fargs, true
 	}
@@ -109,6 +109,26 @@ func topCounts(m map[string]int, limit int) []sift.Count {
 		out = out[:limit]
 	}
 	return out
+}
+
+// facetFilter returns the conditions of q's filters other than text for
+// counting facets without text, joined by AND ("" without filters).
+func facetFilter(q sift.Query) (cond string, args []any) {
+	var where []string
+	add := func(v, clause string) {
+		if v != "" {
+			where = append(where, clause)
+			args = append(args, v)
+		}
+	}
+	add(q.Outlet, `a.outlet = ?`)
+	add(q.Since, `a.published >= ?`)
+	add(q.Until, `a.published != '' AND a.published <= ?`)
+	add(q.Entity, `EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.canonical = ?)`)
+	add(q.Speaker, `EXISTS (SELECT 1 FROM quotes qq WHERE qq.article_id = a.id AND qq.speaker_canonical = ?)`)
+	add(q.Technique, `EXISTS (SELECT 1 FROM techniques t WHERE t.article_id = a.id AND t.technique = ?)`)
+	add(q.Story, `EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id AND sa.story_id = ?)`)
+	return strings.Join(where, " AND "), args
 }
 
 // counts runs a query returning (key, count) rows.
