@@ -66,7 +66,11 @@ QUERY: words (all must match), "a phrase", prefix*, OR, NOT, (grouping)`)
 		}
 		return writeJSONLines(w, hits)
 	}
-	fmt.Fprintf(w, "%d matching articles\n\n", total)
+	fmt.Fprintf(w, "%d matching articles\n", total)
+	if q.Text != "" && total > sift.RankSample {
+		fmt.Fprintf(w, "(ranked among the %d most recently stored of them)\n", sift.RankSample)
+	}
+	fmt.Fprintln(w)
 	bold, plain := "\x1b[1m", "\x1b[0m"
 	if fi, err := os.Stdout.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		bold, plain = "[", "]"
