@@ -192,3 +192,40 @@ func FuzzAliases(f *testing.F) {
 		}
 	})
 }
+
+func TestResolveBracketsAfterDateline(t *testing.T) {
+	// The news agency in brackets after a dateline is not another name of
+	// the country before it; an acronym in brackets is.
+	text := "OSKAR, Calthoria (Wirecast) – The Free Oskar Front (FOF) said."
+	ents := []sift.Entity{
+		mention("OSKAR", 0, sift.LOC),
+		mention("Calthoria", 7, sift.LOC),
+		mention("Wirecast", 18, sift.ORG),
+		mention("Free Oskar Front", 34, sift.ORG),
+		mention("FOF", 52, sift.ORG),
+	}
+	for _, e := range ents {
+		if string([]rune(text)[e.Start:e.End]) != e.Text {
+			t.Fatalf("test mention %q misplaced", e.Text)
+		}
+	}
+	Resolve(Builtin(), text, ents)
+	if ents[2].Canonical != "Wirecast" || ents[2].Type != sift.ORG {
+		t.Errorf("agency after dateline = %+v, want Wirecast ORG", ents[2])
+	}
+	if ents[4].Canonical != "Free Oskar Front" {
+		t.Errorf("acronym = %+v, want Free Oskar Front", ents[4])
+	}
+}
+
+func TestResolveNationalityIsNoSurname(t *testing.T) {
+	text := "Talvek Calthorian spoke. Calthorian troops left."
+	ents := []sift.Entity{
+		mention("Talvek Calthorian", 0, sift.PERSON),
+		mention("Calthorian", 25, sift.MISC),
+	}
+	Resolve(Builtin(), text, ents)
+	if ents[1].Canonical != "Calthorian" || ents[1].Type != sift.MISC {
+		t.Errorf("nationality adjective = %+v, want Calthorian MISC", ents[1])
+	}
+}

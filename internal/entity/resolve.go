@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/sift-news/sift"
 )
@@ -12,8 +13,10 @@ import (
 //   - a name the alias table knows gets the table's canonical name (and
 //     its type, when the table gives one: "PressTV" is an ORG whatever the
 //     tagger thought);
-//   - a name in brackets right after another ("Hayat Tahrir al-Sham (HTS)")
-//     becomes an alias of it for the rest of the article;
+//   - an acronym in brackets right after a name ("Hayat Tahrir al-Sham
+//     (HTS)") becomes an alias of it for the rest of the article (a name
+//     that is not an acronym of it, such as the news agency after a
+//     dateline, "SELVAN, Ardesia (Meridian)", does not);
 //   - a person named by part of a longer name of the article ("Lavrov"
 //     with "Sergey Lavrov", "Mr Smith" with "John Smith") takes the longer
 //     name's canonical name and type;
@@ -61,7 +64,7 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 			continue
 		}
 		after := text[off.Byte(cur.End):]
-		if !strings.HasPrefix(strings.TrimLeft(after, " "), ")") || known[i] {
+		if !strings.HasPrefix(strings.TrimLeft(after, " "), ")") || known[i] || !isAcronymOf(keys[i], keys[i-1], cur.Text) {
 			continue
 		}
 		cur.Canonical, cur.Type = prev.Canonical, prev.Type
@@ -92,8 +95,8 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 	}
 	for i := range ents {
 		e := &ents[i]
-		if known[i] && e.Type != sift.PERSON {
-			continue
+		if known[i] && e.Type != sift.PERSON || e.Type == sift.MISC {
+			continue // a nationality ("Ardesian") is no one's surname
 		}
 		words := strings.Fields(keys[i])
 		if len(words) == 0 || len(words) > 2 {
@@ -170,4 +173,20 @@ func endsWith(long, short []string) bool {
 		}
 	}
 	return true
+}
+
+// isAcronymOf reports whether short, written text, is an acronym that may
+// stand for long (both keys): one word with at least two capitals, and
+// the same first letter.
+func isAcronymOf(short, long, text string) bool {
+	if short == "" || long == "" || strings.ContainsRune(strings.TrimSpace(text), ' ') || short[0] != long[0] {
+		return false
+	}
+	caps := 0
+	for _, r := range text {
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return caps >= 2
 }

@@ -80,6 +80,7 @@ func Evaluate(m *Model, c *Corpus) Scores {
 	for _, cd := range c.Docs {
 		d := newDocument(cd.Sents)
 		pred := tagDocument(m, d)
+		applyRules(m, d, pred)
 		for si := range cd.Sents {
 			sc.Tokens += len(cd.Sents[si])
 			gold := map[span]bool{}

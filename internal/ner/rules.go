@@ -1,0 +1,402 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Rules applied to the tagger's output, for names the tagger has never
+// seen (the tagger learnt the types of the names of CoNLL-2003; an unseen
+// place may come out as a person). They change tags, not the model, and
+// Evaluate applies them too, so `sift eval ner` measures them.
+
+// leadWords are capitalised words that open a sentence but never a name:
+// "Three Ardesian soldiers", "His Ardesian counterpart".
+var leadWords = wordSet(`one two three four five six seven eight nine ten eleven twelve thirteen
+	fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds
+	thousand thousands million millions dozens dozen several many some most all both few his her
+	their its our my your these those this that another each every no`)
+
+// orgHeads are the last words of names of organisations: "General
+// Command", "Ministry", "Liberation Front".
+var orgHeads = wordSet(`ministry army front council agency command committee commission party movement
+	union forces brigade brigades battalion regiment corps guard guards police authority department
+	directorate office bank court parliament assembly federation organisation organization association
+	institute university company group network alliance coalition league bureau service services
+	tribunal senate congress`)
+
+// locCues are the words before a place: "in Tarsa", "near Tarsa".
+var locCues = wordSet(`in near outside into towards toward across around inside`)
+
+// placeNouns introduce a place with "of": "the village of Tarsa".
+var placeNouns = wordSet(`town city village province region district governorate capital area suburb
+	neighbourhood neighborhood outskirts county state republic island port valley`)
+
+// personCues are titles before a person's name.
+var personCues = wordSet(`mr mr. mrs mrs. ms ms. dr dr. president general minister colonel major captain
+	commander spokesman spokeswoman ambassador envoy senator governor mayor judge sheikh imam prince king
+	queen lieutenant sergeant prof. professor gen. col.`)
+
+// speechVerbs follow a person's name: "Lena Tarsova said".
+var speechVerbs = wordSet(`said says told added stated wrote warned declared explained`)
+
+// notNounAfter are lower-case words that may follow a name without the
+// name being an adjective before them ("Kaplan said", "Kaplan and").
+var notNounAfter = wordSet(`said says told added stated wrote warned declared explained is was are were
+	has had have will would could should may might can did does do and or but who which that whose whom
+	to of in on at for from with by as than into said, after before since while when where also is, also
+	not never be been being the a an his her their its say report reports claim claims accuse accuses
+	deny denies`)
+
+// demonymSuffixes end nationality adjectives: "Ardesian", "Korean",
+// "Japanese", "Kurdish". Adjectives in "-an" and "-i" ("Velmoran",
+// "Iraqi") are told from names ("Tehran", "Tripoli") by the place they
+// are made from, which the document must name too ("Velmora", "Iraq").
+var demonymSuffixes = []string{"ian", "ean", "ese", "ish"}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// typeIndex is the index in types of a CoNLL type, or -1.
+func typeIndex(typ string) int {
+	for k, t := range types {
+		if t == typ {
+			return k
+		}
+	}
+	return -1
+}
+
+// setSpan tags tokens i to j-1 as one name of type index k.
+func setSpan(tags []int, i, j, k int) {
+	if j-i == 1 {
+		tags[i] = tagOf(k, 'U')
+		return
+	}
+	tags[i] = tagOf(k, 'B')
+	for x := i + 1; x < j-1; x++ {
+		tags[x] = tagOf(k, 'I')
+	}
+	tags[j-1] = tagOf(k, 'L')
+}
+
+// applyRules corrects the tags of a document (one slice per sentence of
+// d): it trims words that never open a name, types datelines, nationality
+// adjectives and names ending in an organisation's head word, drops
+// common nouns tagged as people, and gives every name one type by a vote
+// over its mentions in which contextual cues count more than the tagger.
+//
+// Rules that cost accuracy on CoNLL-2003 dev when applied to every name
+// apply only to names with a word the model never saw in training
+// (Model.unseen): the tagger is sure of the types it learnt.
+func applyRules(m *Model, d *document, tags [][]int) {
+	unseen := m.unseen
+	datelines := map[[2]int]bool{}
+	for si, ws := range d.sents {
+		t := tags[si]
+		trimLeadWords(ws, t, unseen)
+		for _, start := range dateline(ws, t, d.capsSent[si], unseen) {
+			datelines[[2]int{si, start}] = true
+		}
+		for _, sp := range spans(t) {
+			retype(d, ws, t, sp, unseen)
+		}
+	}
+	vote(d, tags, datelines, unseen)
+}
+
+// trimLeadWords removes capitalised number words, possessives and
+// quantifiers from the start of names of several words.
+func trimLeadWords(ws []word, tags []int, unseen func([]word) bool) {
+	for _, sp := range spans(tags) {
+		i := sp.start
+		for i < sp.end-1 && ws[i].cap && !ws[i].upper && leadWords[ws[i].lower] {
+			i++
+		}
+		if i > sp.start && unseen(ws[i:sp.end]) {
+			for x := sp.start; x < i; x++ {
+				tags[x] = tagO
+			}
+			setSpan(tags, i, sp.end, typeIndex(sp.typ))
+		}
+	}
+}
+
+// dateline tags as places, and returns the first tokens of, the words in capitals that open a line and
+// are followed by a dash, optionally with a country and a news agency
+// between: "SELVAN - ", "SELVAN, Ardesia (Agency) - ".
+func dateline(ws []word, tags []int, caps bool, unseen func([]word) bool) []int {
+	n := 0
+	for n < len(ws) && ws[n].upper && ws[n].alpha && len(ws[n].form) >= 3 {
+		n++
+	}
+	if n == 0 || n == len(ws) || !unseen(ws[:n]) {
+		return nil
+	}
+	i := n
+	region := [2]int{}
+	if ws[i].form == "," {
+		j := i + 1
+		for j < len(ws) && ws[j].cap && ws[j].alpha {
+			j++
+		}
+		if j == i+1 {
+			return nil
+		}
+		region = [2]int{i + 1, j}
+		i = j
+	}
+	if i < len(ws) && ws[i].form == "(" {
+		for i < len(ws) && ws[i].form != ")" {
+			i++
+		}
+		i++
+	}
+	if i >= len(ws) || ws[i].form != "-" && ws[i].form != "--" {
+		return nil
+	}
+	if caps && region[1] == 0 && i+1 < len(ws) && ws[i+1].upper {
+		return nil // a headline in capitals with a dash
+	}
+	loc := typeIndex("LOC")
+	clear(tags[:n])
+	setSpan(tags, 0, n, loc)
+	if region[1] == 0 {
+		return []int{0}
+	}
+	clear(tags[region[0]:region[1]])
+	setSpan(tags, region[0], region[1], loc)
+	return []int{0, region[0]}
+}
+
+// isDemonym reports a capitalised word shaped like a nationality
+// adjective.
+func (d *document) isDemonym(w word) bool {
+	if !w.cap || w.upper || len(w.lower) < 5 || !isLetters(w.lower) {
+		return false
+	}
+	for _, s := range demonymSuffixes {
+		if strings.HasSuffix(w.lower, s) {
+			return true
+		}
+	}
+	var stem string
+	switch {
+	case strings.HasSuffix(w.lower, "an"):
+		stem = w.lower[:len(w.lower)-1] // velmoran -> velmora
+	case strings.HasSuffix(w.lower, "i"):
+		stem = w.lower[:len(w.lower)-1] // iraqi -> iraq
+	default:
+		return false
+	}
+	_, ok := d.capSeen[stem]
+	return ok
+}
+
+// hasDemonym reports a place name whose nationality adjective the
+// document writes: "Ardesia" when it has "Ardesian", "Velmora" with
+// "Velmoran".
+func (d *document) hasDemonym(w word) bool {
+	if !w.cap || w.upper || len(w.lower) < 4 || !isLetters(w.lower) {
+		return false
+	}
+	for _, s := range []string{"n", "an", "ian", "i", "ese"} {
+		if _, ok := d.capSeen[w.lower+s]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// unseenOrCommon reports a word the model has never seen or the
+// document also writes in lower case.
+func unseenOrCommon(d *document, w word, unseen func([]word) bool) bool {
+	return d.lowerSeen[w.lower] || unseen([]word{w})
+}
+
+// isNumber reports a word of digits.
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isLetters reports a word made of letters only.
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isLowerWord reports a word of lower-case letters only: "soldiers", not
+// "'s" or "said,".
+func isLowerWord(s string) bool {
+	return isLetters(s) && strings.ToLower(s) == s
+}
+
+// retype corrects the type of one name sp of a sentence.
+func retype(d *document, ws []word, tags []int, sp span, unseen func([]word) bool) {
+	last := ws[sp.end-1]
+	switch {
+	case sp.end-sp.start == 1 && sp.typ != "MISC" && d.isDemonym(ws[sp.start]) && unseen(ws[sp.start:sp.end]) &&
+		sp.end < len(ws) && isLowerWord(ws[sp.end].form) && !notNounAfter[ws[sp.end].lower]:
+		// "Ardesian soldiers", "the Ardesian defence ministry".
+		setSpan(tags, sp.start, sp.end, typeIndex("MISC"))
+	case sp.typ == "PER" && orgHeads[last.lower]:
+		// "Command", "General Command": an organisation, with the
+		// capitalised words before it the tagger left out ("The General
+		// Command").
+		i := sp.start
+		for i > 0 && tags[i-1] == tagO && ws[i-1].cap && !ws[i-1].upper && isLetters(ws[i-1].lower) &&
+			!leadWords[ws[i-1].lower] && ws[i-1].lower != "the" {
+			i--
+		}
+		setSpan(tags, i, sp.end, typeIndex("ORG"))
+	case sp.typ == "PER" && sp.end-sp.start == 1 && d.lowerSeen[last.lower] && !last.upper:
+		// A common noun the document also writes in lower case.
+		tags[sp.start] = tagO
+	case sp.typ == "PER" && sp.end-sp.start == 1 && sp.end < len(ws) && isNumber(ws[sp.end].form) &&
+		sp.start > 0 && isLowerWord(ws[sp.start-1].form) && len(ws[sp.start-1].form) > 1 && unseenOrCommon(d, ws[sp.start], unseen):
+		// "Route 7", "Resolution 2254": not a person.
+		tags[sp.start] = tagO
+	}
+}
+
+// vote gives all mentions of a name in the document (the same words) the
+// type with the most votes: one for each mention's tag, three for each
+// contextual cue ("near X", "the village of X" for a place, "Mr X" or
+// "Jane X said" for a person, a head word such as "Ministry" for an
+// organisation).
+func vote(d *document, tags [][]int, datelines map[[2]int]bool, unseen func([]word) bool) {
+	type mention struct{ si, start, end int }
+	votes := map[string]*[4]int{}
+	cueVotes := map[string]*[4]int{}
+	cued := map[string]bool{}
+	mentions := map[string][]mention{}
+	var keys []string
+	for si, ws := range d.sents {
+		if d.capsSent[si] {
+			continue
+		}
+		for _, sp := range spans(tags[si]) {
+			k := spanKey(ws[sp.start:sp.end])
+			v := votes[k]
+			if v == nil {
+				v = &[4]int{}
+				votes[k] = v
+				keys = append(keys, k)
+			}
+			v[typeIndex(sp.typ)]++
+			mentions[k] = append(mentions[k], mention{si, sp.start, sp.end})
+			if !unseen(ws[sp.start:sp.end]) {
+				continue
+			}
+			c := cue(d, ws, sp)
+			if datelines[[2]int{si, sp.start}] || sp.end-sp.start == 1 && d.hasDemonym(ws[sp.start]) {
+				c = typeIndex("LOC")
+			}
+			if c >= 0 {
+				v[c] += 3
+				if cueVotes[k] == nil {
+					cueVotes[k] = &[4]int{}
+				}
+				cueVotes[k][c]++
+				cued[k] = true
+			}
+		}
+	}
+	for _, k := range keys {
+		if !cued[k] {
+			continue
+		}
+		v := votes[k]
+		best := 0
+		cv := cueVotes[k]
+		for c := range v {
+			if v[c] > v[best] || v[c] == v[best] && cv[c] > cv[best] {
+				best = c
+			}
+		}
+		for _, m := range mentions[k] {
+			setSpan(tags[m.si], m.start, m.end, best)
+		}
+	}
+}
+
+// spanKey joins the lower-case words of a name.
+func spanKey(ws []word) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.lower)
+	}
+	return b.String()
+}
+
+// cue returns the type index the context of name sp points to, or -1:
+// a head word such as "Ministry" or "Command" for an organisation; "the
+// village of X", or "in/near/from/outside X" not followed by a noun
+// ("in Ardesian waters"), for a place; a title ("Mr X", "General X"),
+// or "X said" after a first and last name the tagger took for a person,
+// for a person.
+func cue(d *document, ws []word, sp span) int {
+	prev := func(k int) string {
+		if sp.start-k < 0 {
+			return ""
+		}
+		return ws[sp.start-k].lower
+	}
+	n := sp.end - sp.start
+	last := ws[sp.end-1]
+	nounAfter := sp.end < len(ws) && isLowerWord(ws[sp.end].form) && !notNounAfter[ws[sp.end].lower]
+	switch {
+	case orgHeads[last.lower] && last.cap:
+		return typeIndex("ORG")
+	case prev(1) == "of" && placeNouns[prev(2)] && !nounAfter:
+		return typeIndex("LOC")
+	case locCues[prev(1)] && n <= 2 && !nounAfter:
+		return typeIndex("LOC")
+	case personCues[prev(1)] && sp.typ != "MISC":
+		return typeIndex("PER")
+	case n == 2 && sp.typ == "PER" && sp.end < len(ws) && speechVerbs[ws[sp.end].lower] &&
+		isPersonWord(d, ws[sp.start]) && isPersonWord(d, last):
+		return typeIndex("PER")
+	}
+	return -1
+}
+
+// isPersonWord reports a word that may be a first or last name: written
+// in letters with a capital, never in lower case in the document.
+func isPersonWord(d *document, w word) bool {
+	return w.cap && !w.upper && isLetters(w.lower) && !d.lowerSeen[w.lower]
+}
+
+// unseen reports a name with a word the model has no weights for: a name
+// the training data never had, whose type the tagger only guesses from
+// its shape and context. Words that open sentences or name
+// organisations' heads do not count.
+func (m *Model) unseen(ws []word) bool {
+	for i := range ws {
+		w := &ws[i]
+		if !w.alpha || leadWords[w.lower] || orgHeads[w.lower] {
+			continue
+		}
+		if m.lookup(mix(tpl(fWord), w.hLower)) == nil {
+			return true
+		}
+	}
+	return false
+}
