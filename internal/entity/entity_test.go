@@ -229,3 +229,12 @@ func TestResolveNationalityIsNoSurname(t *testing.T) {
 		t.Errorf("nationality adjective = %+v, want Calthorian MISC", ents[1])
 	}
 }
+
+func TestResolveCapitalsTakeMixedCase(t *testing.T) {
+	text := "QARVESH - Shells fell on Qarvesh."
+	ents := []sift.Entity{mention("QARVESH", 0, sift.LOC), mention("Qarvesh", 25, sift.LOC)}
+	Resolve(Builtin(), text, ents)
+	if ents[0].Canonical != "Qarvesh" {
+		t.Errorf("dateline canonical = %q, want Qarvesh", ents[0].Canonical)
+	}
+}

@@ -20,7 +20,8 @@ import (
 //   - a person named by part of a longer name of the article ("Lavrov"
 //     with "Sergey Lavrov", "Mr Smith" with "John Smith") takes the longer
 //     name's canonical name and type;
-//   - any other name gets Display of its text;
+//   - any other name gets Display of its text, or, written in capitals,
+//     the canonical name of the same name written in mixed case;
 //   - all mentions of one entity get the type most of them got.
 //
 // Roles found for one mention are copied to every mention with the same
@@ -48,6 +49,23 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 			known[i] = true
 		} else {
 			e.Canonical = Display(e.Text)
+		}
+	}
+
+	// A name written in capitals (a dateline, a headline) takes the
+	// canonical name of the same name written in mixed case: "SELVAN" is
+	// "Selvan".
+	mixed := map[string]string{}
+	for i, e := range ents {
+		if !known[i] && !isCaps(e.Text) {
+			if _, ok := mixed[keys[i]]; !ok {
+				mixed[keys[i]] = e.Canonical
+			}
+		}
+	}
+	for i := range ents {
+		if c, ok := mixed[keys[i]]; ok && !known[i] && isCaps(ents[i].Text) {
+			ents[i].Canonical = c
 		}
 	}
 
@@ -189,4 +207,18 @@ func isAcronymOf(short, long, text string) bool {
 		}
 	}
 	return caps >= 2
+}
+
+// isCaps reports a name of at least four letters, all capitals.
+func isCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 4
 }

@@ -127,15 +127,17 @@ func trimLeadWords(ws []word, tags []int, unseen func([]word) bool) {
 	}
 }
 
-// dateline tags as places, and returns the first tokens of, the words in capitals that open a line and
-// are followed by a dash, optionally with a country and a news agency
-// between: "SELVAN - ", "SELVAN, Ardesia (Agency) - ".
+// dateline types the dateline that opens a line: the words in capitals
+// before a dash, and the country after a comma, as places; the news
+// agency in brackets as an organisation: "SELVAN, Ardesia (Agency) - ",
+// "SELVAN (Agency) - ", "SELVAN - " (this last form only for a word the
+// model has not seen). It returns the first tokens of the places.
 func dateline(ws []word, tags []int, caps bool, unseen func([]word) bool) []int {
 	n := 0
 	for n < len(ws) && ws[n].upper && ws[n].alpha && len(ws[n].form) >= 3 {
 		n++
 	}
-	if n == 0 || n == len(ws) || !unseen(ws[:n]) {
+	if n == 0 || n == len(ws) {
 		return nil
 	}
 	i := n
@@ -151,27 +153,40 @@ func dateline(ws []word, tags []int, caps bool, unseen func([]word) bool) []int 
 		region = [2]int{i + 1, j}
 		i = j
 	}
+	agency := [2]int{}
 	if i < len(ws) && ws[i].form == "(" {
-		for i < len(ws) && ws[i].form != ")" {
-			i++
+		j := i + 1
+		for j < len(ws) && ws[j].cap && ws[j].alpha {
+			j++
 		}
-		i++
+		if j == i+1 || j >= len(ws) || ws[j].form != ")" {
+			return nil
+		}
+		agency = [2]int{i + 1, j}
+		i = j + 1
 	}
 	if i >= len(ws) || ws[i].form != "-" && ws[i].form != "--" {
 		return nil
 	}
-	if caps && region[1] == 0 && i+1 < len(ws) && ws[i+1].upper {
-		return nil // a headline in capitals with a dash
+	if region[1] == 0 && agency[1] == 0 && (!unseen(ws[:n]) || caps && i+1 < len(ws) && ws[i+1].upper) {
+		// "WORD - ..." alone only for a word the tagger does not know,
+		// and not in a headline in capitals.
+		return nil
 	}
 	loc := typeIndex("LOC")
 	clear(tags[:n])
 	setSpan(tags, 0, n, loc)
-	if region[1] == 0 {
-		return []int{0}
+	starts := []int{0}
+	if region[1] > 0 {
+		clear(tags[region[0]:region[1]])
+		setSpan(tags, region[0], region[1], loc)
+		starts = append(starts, region[0])
 	}
-	clear(tags[region[0]:region[1]])
-	setSpan(tags, region[0], region[1], loc)
-	return []int{0, region[0]}
+	if agency[1] > 0 {
+		clear(tags[agency[0]:agency[1]])
+		setSpan(tags, agency[0], agency[1], typeIndex("ORG"))
+	}
+	return starts
 }
 
 // isDemonym reports a capitalised word shaped like a nationality
@@ -349,7 +364,8 @@ func spanKey(ws []word) string {
 // cue returns the type index the context of name sp points to, or -1:
 // a head word such as "Ministry" or "Command" for an organisation; "the
 // village of X", or "in/near/from/outside X" not followed by a noun
-// ("in Ardesian waters"), for a place; a title ("Mr X", "General X"),
+// ("in Ardesian waters"), for a place; a person's name or a plural name
+// after "the" ("the Green Hands") for an organisation; a title ("Mr X", "General X"),
 // or "X said" after a first and last name the tagger took for a person,
 // for a person.
 func cue(d *document, ws []word, sp span) int {
@@ -369,6 +385,10 @@ func cue(d *document, ws []word, sp span) int {
 		return typeIndex("LOC")
 	case locCues[prev(1)] && n <= 2 && !nounAfter:
 		return typeIndex("LOC")
+	case prev(1) == "the" && n >= 2 && (sp.typ == "PER" || sp.typ == "MISC" && strings.HasSuffix(last.lower, "s")):
+		// "the Green Hands": people are not named with an article, and a
+		// plural name after one is a group.
+		return typeIndex("ORG")
 	case personCues[prev(1)] && sp.typ != "MISC":
 		return typeIndex("PER")
 	case n == 2 && sp.typ == "PER" && sp.end < len(ws) && speechVerbs[ws[sp.end].lower] &&

@@ -44,7 +44,11 @@ func TestUnseenNamesTypes(t *testing.T) {
 		want       map[string]string
 	}{
 		{"dateline and country", "Ceasefire holds in the north\n\nBRAVOSK, Calthoria (Wirecast) – Calthoria and Morvessa agreed on Monday to extend the truce, officials said.",
-			map[string]string{"BRAVOSK": sift.LOC, "Calthoria": sift.LOC}},
+			map[string]string{"BRAVOSK": sift.LOC, "Calthoria": sift.LOC, "Wirecast": sift.ORG}},
+		{"known word as dateline", "Talks resume\n\nLONDON (Wirecast) – Foreign Minister Talvek Orrin said the talks would go on.",
+			map[string]string{"LONDON": sift.LOC, "Wirecast": sift.ORG}},
+		{"group named with an article", "Rescuers of the Silver Lanterns pulled survivors from the rubble. The Silver Lanterns said the strike hit a school.",
+			map[string]string{"Silver Lanterns": sift.ORG}},
 		{"dateline alone", "QARVESH – Shelling resumed on Tuesday after a week of calm, residents said.",
 			map[string]string{"QARVESH": sift.LOC}},
 		{"place by its cues", "Talvek Orrin said the shelling of Dun Ferrow went on all night. Dun Ferrow had been calm. Families fled the village of Dun Ferrow before dawn, and aid reached them near Dun Ferrow at noon.",
