@@ -238,3 +238,16 @@ func TestResolveCapitalsTakeMixedCase(t *testing.T) {
 		t.Errorf("dateline canonical = %q, want Qarvesh", ents[0].Canonical)
 	}
 }
+
+func TestResolveCapitalsCountLess(t *testing.T) {
+	// The tagger typed the dateline ORG and the one other mention LOC:
+	// the mention in mixed case decides.
+	text := "QARVESH - Talks in Qarvesh ended."
+	ents := []sift.Entity{mention("QARVESH", 0, sift.ORG), mention("Qarvesh", 19, sift.LOC)}
+	Resolve(Builtin(), text, ents)
+	for _, e := range ents {
+		if e.Type != sift.LOC {
+			t.Errorf("%+v: want LOC, the type of the mention in mixed case", e)
+		}
+	}
+}

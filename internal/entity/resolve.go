@@ -136,21 +136,31 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 	}
 
 	// One type per entity and article: the one most of its mentions got
-	// (the first mention's on a tie), unless the alias table set it.
+	// (the first mention's on a tie), unless the alias table set it. A
+	// mention in capitals (a dateline, a headline), on which the tagger
+	// is least reliable, counts half.
 	typed := map[string]bool{}
 	votes := map[string]map[string]int{}
 	first := map[string]string{}
+	firstCaps := map[string]bool{}
 	for i, e := range ents {
 		if known[i] {
 			if a, ok := t.lookupKey(keys[i]); ok && a.Type != "" && a.Canonical == e.Canonical {
 				typed[e.Canonical] = true
 			}
 		}
+		caps := isCaps(e.Text)
 		if votes[e.Canonical] == nil {
 			votes[e.Canonical] = map[string]int{}
-			first[e.Canonical] = e.Type
+			first[e.Canonical], firstCaps[e.Canonical] = e.Type, caps
+		} else if firstCaps[e.Canonical] && !caps {
+			first[e.Canonical], firstCaps[e.Canonical] = e.Type, false
 		}
-		votes[e.Canonical][e.Type]++
+		if caps {
+			votes[e.Canonical][e.Type]++
+		} else {
+			votes[e.Canonical][e.Type] += 2
+		}
 	}
 	for i := range ents {
 		c := ents[i].Canonical
