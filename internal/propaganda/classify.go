@@ -8,10 +8,12 @@ import (
 // The technique classifier names the technique of a span already found:
 // a softmax regression over hashed features of the span's words, its
 // context, its length, the lexicon classes inside and around it and how
-// often its words recur in the article. It is the second half of the
-// detector (the token and sentence models say where; the classifier says
-// what) and what SemEval-2020 Task 11's technique-classification subtask
-// measures: given the gold spans, name their techniques.
+// often its words recur in the article. It is what SemEval-2020 Task 11's
+// technique-classification subtask measures (given the gold spans, name
+// their techniques), and it gives a second opinion on every span the
+// detector finds, in the span's evidence. It does not replace the
+// detector's label: trained on annotators' spans, it names the detector's
+// differently cut spans worse than the detector does.
 
 // Classifier training settings, chosen by cross-validation on the PTC
 // training articles (docs/techniques.md).
