@@ -102,7 +102,7 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 			return // "a ceasefire agreed on March 3", "The ceasefire agreed in Selvan by …": a participle
 		}
 		cs, ce := x.contentAfter(c, a, b)
-		if ce-cs < 1 && strength == weakCue && s > a && x.toks[s-1].text == "," {
+		if ce-cs < 1 && strength == weakCue && s > a && x.toks[s-1].text == "," && !x.colonAfter(c, b) {
 			// "…, other studies have shown."
 			cs, ce = x.clauseBefore(s-1, a)
 		}
@@ -142,6 +142,9 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	// subject and no that-clause follows the cue.
 	restWords := x.wordsUntilEnd(c+1, b)
 	restAdverbial := c+1 >= b || !x.toks[c+1].word && x.toks[c+1].mark == notMark || x.adverbialStart(c, c+1)
+	if x.colonAfter(c, b) {
+		restAdverbial = false // "At the time, X reported: …": the statement follows the colon
+	}
 	if x.toks[x.gapStart(c, a)].lower == "and" {
 		restAdverbial = false // "… and warned against …": the subject is far back
 	}
@@ -188,7 +191,7 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		ce = cs // "told journalists on Thursday": nothing reported
 	}
 	if ce-cs < 2 {
-		if s > a && x.toks[s-1].text == "," {
+		if s > a && x.toks[s-1].text == "," && !x.colonAfter(c, b) {
 			cs, ce = x.clauseBefore(s-1, a)
 			if ce-cs >= 2 {
 				x.use(s, c+1)
@@ -199,6 +202,21 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	}
 	x.use(s, c+1)
 	x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
+}
+
+// colonAfter reports whether the cue at c is closed by a colon, directly or
+// after a few words ("reported:", "said on Friday:"), so that what it
+// introduces follows the colon, never the clause before the subject.
+func (x *extractor) colonAfter(c, b int) bool {
+	for k := c + 1; k < b && k <= c+5; k++ {
+		if x.toks[k].text == ":" {
+			return true
+		}
+		if !x.toks[k].word {
+			return false
+		}
+	}
+	return false
 }
 
 // timeAfter reports whether the cue at c is followed by a time phrase
@@ -530,9 +548,10 @@ func (x *extractor) closingAttribution(i, b int) bool {
 }
 
 // clauseBefore returns the clause that ends at the comma at token k: from
-// the start of the unit or the end of the last statement in it.
+// the start of the unit (after a dateline) or the end of the last statement
+// in it.
 func (x *extractor) clauseBefore(k, a int) (int, int) {
-	start := a
+	start := x.afterDateline(a, k) // "SELVAN (ANA) – …": the dateline is no content
 	for si := len(x.stmts) - 1; si >= 0 && x.stmts[si].end > x.toks[a].start; si-- {
 		s := &x.stmts[si]
 		if s.end <= x.toks[k].start {

@@ -25,6 +25,9 @@ func (x *extractor) resolve(s, e int) *ref {
 			return x.pronoun(s, g)
 		}
 	}
+	if r := x.ofOrganisation(s, e); r != nil {
+		return r
+	}
 	// The strongest name inside the phrase: a person, then an organisation,
 	// then a place.
 	best, bestRank := -1, -1
@@ -80,6 +83,56 @@ func (x *extractor) resolve(s, e int) *ref {
 	}
 	return phrase
 }
+
+// ofOrganisation returns the organisation that toks[s:e] names as a whole
+// when the phrase is a capitalised organisation word followed by "of" and
+// a capitalised name ("The General Command of the Velmoran Army", "the
+// Supreme Council of Ardesia"): the head comes before "of", whatever the
+// names inside were typed. It returns nil for any other phrase, and when a
+// single name found by the entity stage already covers the phrase or a
+// person is named after "of".
+func (x *extractor) ofOrganisation(s, e int) *ref {
+	h := s
+	for h < e && determiners[x.toks[h].lower] && !x.toks[h].cap || h < e && x.toks[h].lower == "the" {
+		h++
+	}
+	k := h
+	for k < e && x.toks[k].word && x.toks[k].cap && x.toks[k].lower != "of" {
+		k++
+	}
+	if k == h || k+1 >= e || x.toks[k].lower != "of" || !orgHeads[x.toks[k-1].lower] && !orgWords[x.toks[k-1].lower] {
+		return nil
+	}
+	for j := k + 1; j < e; j++ {
+		t := &x.toks[j]
+		if !t.word || !t.cap && t.lower != "the" && t.lower != "and" && t.lower != "of" && t.lower != "for" {
+			return nil
+		}
+	}
+	if !x.toks[e-1].cap {
+		return nil
+	}
+	lo, hi := x.toks[h].start, x.toks[e-1].end
+	for i := max(0, x.nameFrom(h)-1); i < len(x.names); i++ {
+		m := &x.names[i]
+		if m.start >= hi {
+			break
+		}
+		if m.end <= lo {
+			continue
+		}
+		if m.start <= lo && m.end >= hi || m.typ == sift.PERSON && m.first > k {
+			return nil
+		}
+	}
+	return &ref{start: lo, end: hi, canonical: x.text[lo:hi], typ: sift.ORG}
+}
+
+// orgHeads are words that, capitalised and followed by "of", head the name
+// of an organisation besides the organisation words ("the General Command
+// of the Army", "the General Staff of the Armed Forces").
+var orgHeads = map[string]bool{"command": true, "staff": true, "headquarters": true,
+	"directorate": true, "secretariat": true, "authority": true, "board": true}
 
 // modifier reports whether the mention m is followed, inside a phrase
 // ending before token e, by a lower-case noun it qualifies ("Ardesian
