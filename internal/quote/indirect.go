@@ -191,6 +191,15 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		ce = cs // "told journalists on Thursday": nothing reported
 	}
 	if ce-cs < 2 {
+		if b < len(x.toks) && x.toks[b].para != x.toks[c].para && x.toks[b-1].text == ":" && x.colonAfter(c, b) {
+			// "At the time, Meridian reported:" closing a paragraph: the
+			// statements of the next one came through the outlet.
+			if spk := x.resolve(s, e); spk != nil && (spk.media || spk.canonical != "" && reportCues[t.lower]) {
+				x.use(s, c+1)
+				x.chain, x.chainPara = spk, x.toks[b].para
+			}
+			return
+		}
 		if s > a && x.toks[s-1].text == "," && !x.colonAfter(c, b) {
 			cs, ce = x.clauseBefore(s-1, a)
 			if ce-cs >= 2 {
@@ -203,6 +212,10 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	x.use(s, c+1)
 	x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
 }
+
+// reportCues are the cues by which an outlet or a writer passes on what
+// others said ("Brelpress reported:"), whatever the entity stage typed it.
+var reportCues = map[string]bool{"reported": true, "reports": true, "wrote": true, "writes": true}
 
 // colonAfter reports whether the cue at c is closed by a colon, directly or
 // after a few words ("reported:", "said on Friday:"), so that what it

@@ -12,10 +12,13 @@ import (
 func TestColonCueTakesNoClauseBefore(t *testing.T) {
 	text := "The strike came a month after a depot in Kelvar was hit. At the time, Brelpress reported:\n\n" +
 		"“The first blast shook the whole street,” said Dr. Ilan Moray, who runs a clinic in Kelvar."
-	qs := Extract(text, entitiesFor(text, map[string]string{"Brelpress": sift.ORG, "Ilan Moray": sift.PERSON, "Kelvar": sift.LOC}))
+	qs := Extract(text, entitiesFor(text, map[string]string{"Brelpress": sift.MISC, "Ilan Moray": sift.PERSON, "Kelvar": sift.LOC}))
 	noStatement(t, qs, "At the time")
 	if got := speakerFor(t, qs, "first blast"); got != "Ilan Moray" {
 		t.Errorf("quote after the colon: speaker %q, want Ilan Moray", got)
+	}
+	if q := find(t, qs, "first blast"); len(q.Via) != 1 || q.Via[0].Text != "Brelpress" {
+		t.Errorf("quote after \"Brelpress reported:\": via %+v, want Brelpress", q.Via)
 	}
 	text = "Later that day, the Ostravian ministry said: the convoy will wait at the border until Monday."
 	qs = Extract(text, nil)
