@@ -284,6 +284,16 @@ func stamp(text string, strict bool) (string, bool) {
 	if k <= 0 || len(toks)-k > 9 || strict && signed && !widgetTime(toks[k:]) {
 		return "", false
 	}
+	// A verb of saying with no time after it ("Marta Ossel, director of the
+	// fish programme, commented," / "Pensioner Vell, a voter in Kelm,
+	// said:") is how news introduces a quotation: it signs a comment only
+	// after a bare name ("Jill Harker says:"), never after an apposition
+	// or when the sentence goes on.
+	if verb := strings.Trim(fold(toks[k]), ",.;:()[]"); authorVerbs[verb] && k == len(toks)-1 {
+		if strings.Contains(strings.Join(toks[:k], " "), ",") || strings.HasSuffix(toks[k], ",") {
+			return "", false
+		}
+	}
 	// "Posted by ursula.b at 09:14", "dunlin » Sat May 10": drop the
 	// connective or weekday before the time.
 	for k > 1 && dateFiller[strings.Trim(fold(toks[k-1]), ",.")] {

@@ -21,7 +21,7 @@ import (
 )
 
 // Version of the cleaner; it changes whenever its output may change.
-const Version = "2"
+const Version = "3"
 
 // Result is what the cleaner (or the HTML extractor) recovered.
 type Result struct {

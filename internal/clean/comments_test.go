@@ -128,3 +128,29 @@ func TestCommentLookalikesStayInTheBody(t *testing.T) {
 		})
 	}
 }
+
+// News introduces quotations with "X, a voter in Y, said:" and "X,
+// director of Z, commented,": such lines are attributions in the body, not
+// comment authors, and the article after them stays the article.
+func TestAttributionLinesAreNotCommentAuthors(t *testing.T) {
+	for name, in := range map[string]string{
+		"said with a colon": "Voters in Kelm went to the polls on Sunday in a vote meant to show change.\n" +
+			"Retired teacher Anna Vell, a voter in Kelm, said:\n" +
+			"\"I remember the elections from the old days.\"\n" +
+			"Observers say the old leader still casts a shadow over the country and its politics.\n" +
+			"The new parliament meets next month in the capital.\n",
+		"commented with a comma": "The ministry will change the rules for river dams, officials said on Monday.\n" +
+			"Marta Ossel, director of the Riverkeepers Council's fish programme, commented,\n" +
+			"\"This ministry has rejected anything with a whiff of science.\"\n" +
+			"The ministry said the change would speed up decisions.\n" +
+			"A public hearing is planned for June in the capital.\n",
+	} {
+		r := Text(in)
+		if len(r.Comments) != 0 {
+			t.Errorf("%s: %d comments, want none: %+v", name, len(r.Comments), r.Comments)
+		}
+		if last := r.Paragraphs[len(r.Paragraphs)-1]; !strings.HasPrefix(last, "A public hearing") && !strings.HasPrefix(last, "The new parliament") {
+			t.Errorf("%s: body ends with %q, want the article's last paragraph", name, last)
+		}
+	}
+}
