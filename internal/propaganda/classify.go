@@ -293,7 +293,7 @@ func softmax(x [numTech]float32) [numTech]float32 {
 	}
 	var sum float32
 	for k, v := range x {
-		x[k] = float32(exp32(v - mx))
+		x[k] = exp32(v - mx)
 		sum += x[k]
 	}
 	for k := range x {

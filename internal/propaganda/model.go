@@ -369,7 +369,6 @@ type span struct {
 	first      int  // first token (predictions only)
 	last       int  // one past the last token (predictions only)
 	whole      bool // a whole sentence, found by the sentence classifiers
-	anyFound   bool // found by the "any technique" classifier
 }
 
 // decode turns token probabilities into spans: for every technique, the
@@ -470,7 +469,7 @@ func (m *Model) decodeAny(d *document, p probabilities, out []span) []span {
 			}
 		}
 		if best >= 0 {
-			out = append(out, span{start: start, end: end, tech: best, score: sigmoid(p.any[si]), first: a, last: b, whole: true, anyFound: true})
+			out = append(out, span{start: start, end: end, tech: best, score: sigmoid(p.any[si]), first: a, last: b, whole: true})
 		}
 	}
 	return out
