@@ -30,8 +30,8 @@ func runAnalyze(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *format != "json" && *format != "text" {
-		return fmt.Errorf("unknown format %q (want json or text)", *format)
+	if err := checkFormat(*format); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

@@ -40,8 +40,8 @@ func runEntities(args []string) error {
 	default:
 		return fmt.Errorf("unknown entity type %q (want PERSON, ORG, LOC or MISC)", *typ)
 	}
-	if *format != "text" && *format != "json" {
-		return fmt.Errorf("unknown format %q (want text or json)", *format)
+	if err := checkFormat(*format); err != nil {
+		return err
 	}
 	db, err := openExisting(*dbPath)
 	if err != nil {

@@ -38,8 +38,8 @@ func runFeeds(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *format != "text" && *format != "json" {
-		return fmt.Errorf("unknown format %q (want text or json)", *format)
+	if err := checkFormat(*format); err != nil {
+		return err
 	}
 	db, err := openExisting(*dbPath)
 	if err != nil {

@@ -64,6 +64,15 @@ func usage() {
 	fmt.Fprintln(os.Stderr, "\nRun `sift COMMAND -h` for a command's flags.")
 }
 
+// checkFormat refuses a --format other than the text and json that every
+// command with the flag prints.
+func checkFormat(format string) error {
+	if format != "text" && format != "json" {
+		return fmt.Errorf("unknown format %q (want text or json)", format)
+	}
+	return nil
+}
+
 // newJSONEncoder returns an encoder for one JSON object per line that
 // leaves <, > and & as they are: the output is data, not HTML.
 func newJSONEncoder(w io.Writer) *json.Encoder {

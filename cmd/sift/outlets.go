@@ -33,8 +33,8 @@ func runOutlets(args []string) error {
 		fs.Usage()
 		return fmt.Errorf("--db is required")
 	}
-	if *format != "json" && *format != "text" {
-		return fmt.Errorf("unknown format %q (want json or text)", *format)
+	if err := checkFormat(*format); err != nil {
+		return err
 	}
 	store, err := openExisting(*db)
 	if err != nil {

@@ -160,8 +160,8 @@ func runQuotes(args []string) error {
 			return fmt.Errorf("--since %q: want YYYY-MM-DD", *since)
 		}
 	}
-	if *format != "text" && *format != "json" {
-		return fmt.Errorf("unknown format %q (want text or json)", *format)
+	if err := checkFormat(*format); err != nil {
+		return err
 	}
 	ctx := context.Background()
 	st, err := openStore(ctx, *db)
