@@ -1,5 +1,7 @@
 package sift
 
+import "sort"
+
 // Views are the aggregates the stores compute for the web UI, the HTTP API
 // and the commands that list what is stored: search facets, story lists,
 // entity and speaker profiles, outlet technique profiles. Every backend
@@ -10,6 +12,25 @@ package sift
 type Count struct {
 	Key string `json:"key"`
 	N   int    `json:"n"`
+}
+
+// TopCounts returns the counts of m, most first (then by key), at most
+// limit of them unless limit is 0. Both stores order facets with it.
+func TopCounts(m map[string]int, limit int) []Count {
+	out := make([]Count, 0, len(m))
+	for k, n := range m {
+		out = append(out, Count{Key: k, N: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].N != out[j].N {
+			return out[i].N > out[j].N
+		}
+		return out[i].Key < out[j].Key
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
 }
 
 // Facets counts the articles matching a query by outlet, by month of

@@ -85,30 +85,11 @@ func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sif
 	if sampled && n == sift.FacetSample {
 		f.Sampled = n
 	}
-	f.Outlets = topCounts(outlets, facetLimit)
-	f.Months = topCounts(months, 0)
+	f.Outlets = sift.TopCounts(outlets, facetLimit)
+	f.Months = sift.TopCounts(months, 0)
 	sort.Slice(f.Months, func(i, j int) bool { return f.Months[i].Key < f.Months[j].Key })
-	f.Techniques = topCounts(techniques, facetLimit)
+	f.Techniques = sift.TopCounts(techniques, facetLimit)
 	return f, nil
-}
-
-// topCounts returns the counts of m, most first (then by key), at most
-// limit of them unless limit is 0.
-func topCounts(m map[string]int, limit int) []sift.Count {
-	out := make([]sift.Count, 0, len(m))
-	for k, n := range m {
-		out = append(out, sift.Count{Key: k, N: n})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].N != out[j].N {
-			return out[i].N > out[j].N
-		}
-		return out[i].Key < out[j].Key
-	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
-	return out
 }
 
 // facetFilter returns the conditions of q's filters other than text for

@@ -54,16 +54,7 @@ func viewArticles() []*sift.Article {
 // same on both.
 func TestViewsMatchSQLite(t *testing.T) {
 	ctx := context.Background()
-	pg, err := postgres.Open(ctx, storetest.PostgresURL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pg.Close()
-	lite, err := sqlite.Open(filepath.Join(t.TempDir(), "sift.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lite.Close()
+	pg, lite := openBoth(t)
 	for _, s := range []storetest.LinkStore{pg, lite} {
 		st := s.(storetest.Store)
 		// One at a time, so that both stores keep the same order of
@@ -170,16 +161,7 @@ type listingStore interface {
 // entities, sift quotes, sift feeds and sift stories read answers the same.
 func TestListingsMatchSQLite(t *testing.T) {
 	ctx := context.Background()
-	pg, err := postgres.Open(ctx, storetest.PostgresURL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pg.Close()
-	lite, err := sqlite.Open(filepath.Join(t.TempDir(), "sift.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lite.Close()
+	pg, lite := openBoth(t)
 	arts := func() []*sift.Article {
 		as := storetest.EntityArticles()
 		a := storetest.Article("Ulmet Post", "Ödön speaks", "Ödön Varga said the talks had failed.", "2024-05-01")
@@ -256,4 +238,21 @@ func sameOnBoth[S any](t *testing.T, lite, pg S, what string, f func(s S) (any, 
 	if string(w) != string(g) {
 		t.Errorf("%s differs:\nSQLite     %s\nPostgreSQL %s", what, w, g)
 	}
+}
+
+// openBoth opens a throwaway PostgreSQL store (skipping the test without a
+// server) and a new SQLite store, both closed when the test ends.
+func openBoth(t *testing.T) (*postgres.DB, *sqlite.DB) {
+	t.Helper()
+	pg, err := postgres.Open(context.Background(), storetest.PostgresURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { pg.Close() })
+	lite, err := sqlite.Open(filepath.Join(t.TempDir(), "sift.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lite.Close() })
+	return pg, lite
 }
