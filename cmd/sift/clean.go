@@ -22,6 +22,9 @@ func runEvalClean(args []string) error {
 	if err != nil {
 		return err
 	}
+	if s.Articles == 0 {
+		return fmt.Errorf("no labelled articles (NNN.txt with NNN.json) in %s", *dir)
+	}
 	fmt.Printf("articles           %d\n", s.Articles)
 	fmt.Printf("body words         P %.3f  R %.3f  F1 %.3f\n", s.WordP, s.WordR, s.WordF)
 	fmt.Printf("body paragraphs    P %.3f  R %.3f  F1 %.3f\n", s.ParaP, s.ParaR, s.ParaF)
