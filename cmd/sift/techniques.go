@@ -16,15 +16,24 @@ func init() {
 	registerEval("techniques", "cross-validate the technique tagger on PTC (SemEval-2020 Task 11 F1)", runEvalTechniques)
 }
 
-// ptcDir is the default location of the Propaganda Techniques Corpus.
-func ptcDir() string {
-	p, _ := dataset.Path("ptc")
+// dataDir is the default location of the data set name.
+func dataDir(name string) string {
+	p, _ := dataset.Path(name)
 	return p
+}
+
+// newsFlags adds the flags naming the news corpora whose word frequencies
+// are features of the technique tagger.
+func newsFlags(fs *flag.FlagSet) (conll, polnear *string) {
+	conll = fs.String("conll", dataDir("conll2003"), "directory of CoNLL-2003 (train.txt, dev.txt): news word frequencies")
+	polnear = fs.String("polnear", dataDir("polnear"), "directory of PolNeAR (*/text/*.txt): news word frequencies")
+	return conll, polnear
 }
 
 func runTrainTechniques(args []string) error {
 	fs := flag.NewFlagSet("train techniques", flag.ContinueOnError)
-	data := fs.String("data", ptcDir(), "directory of the Propaganda Techniques Corpus")
+	data := fs.String("data", dataDir("ptc"), "directory of the Propaganda Techniques Corpus")
+	conll, polnear := newsFlags(fs)
 	out := fs.String("out", "internal/propaganda/"+propaganda.ModelFile, "where to write the model")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -33,8 +42,12 @@ func runTrainTechniques(args []string) error {
 	if err != nil {
 		return err
 	}
+	news, err := propaganda.LoadNewsWords(*conll, *polnear)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
-	m := propaganda.Train(articles, os.Stderr)
+	m := propaganda.Train(articles, news, os.Stderr)
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
 		return fmt.Errorf("encoding model: %w", err)
@@ -55,13 +68,18 @@ func runTrainTechniques(args []string) error {
 
 func runEvalTechniques(args []string) error {
 	fs := flag.NewFlagSet("eval techniques", flag.ContinueOnError)
-	data := fs.String("data", ptcDir(), "directory of the Propaganda Techniques Corpus")
+	data := fs.String("data", dataDir("ptc"), "directory of the Propaganda Techniques Corpus")
+	conll, polnear := newsFlags(fs)
 	folds := fs.Int("folds", 5, "number of cross-validation folds")
 	quiet := fs.Bool("quiet", false, "do not print progress")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	articles, err := propaganda.LoadPTC(*data)
+	if err != nil {
+		return err
+	}
+	news, err := propaganda.LoadNewsWords(*conll, *polnear)
 	if err != nil {
 		return err
 	}
@@ -72,9 +90,9 @@ func runEvalTechniques(args []string) error {
 	start := time.Now()
 	var r *propaganda.Report
 	if progress == nil {
-		r, err = propaganda.CrossValidate(articles, *folds, discard{})
+		r, err = propaganda.CrossValidate(articles, news, *folds, discard{})
 	} else {
-		r, err = propaganda.CrossValidate(articles, *folds, progress)
+		r, err = propaganda.CrossValidate(articles, news, *folds, progress)
 	}
 	if err != nil {
 		return err

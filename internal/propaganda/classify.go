@@ -174,7 +174,7 @@ func (f *featurizer) spanFeatures(out []uint32, a, b int) []uint32 {
 	h, w = word(b)
 	out = f.add(out, mix(tCNext, h), "word after span", w)
 	lb := lengthBucket(words)
-	out = f.add(out, hashByte(tCLen, lb), "span length", string(lb))
+	out = f.add(out, hashByte(tCLen, lb), "span length", byteString[lb])
 	var lexOut uint32
 	for i := s.first; i < s.last; i++ {
 		if i < a || i >= b {
@@ -217,7 +217,7 @@ func (f *featurizer) spanFeatures(out []uint32, a, b int) []uint32 {
 	}
 	if words > 0 {
 		sh := byte('0' + 2*caps/words)
-		out = f.add(out, hashByte(tCShape, sh), "capitalised words in span", string(sh))
+		out = f.add(out, hashByte(tCShape, sh), "capitalised words in span", byteString[sh])
 	}
 	for i := s.first; i < s.last; i++ {
 		t := &d.tokens[i]

@@ -23,15 +23,16 @@ type Report struct {
 }
 
 // CrossValidate splits the articles into folds (article i goes to fold
-// i mod folds), trains on all folds but one with Train's procedure,
-// predicts the held-out fold, and scores the pooled predictions.
-func CrossValidate(articles []CorpusArticle, folds int, progress io.Writer) (*Report, error) {
+// i mod folds), trains on all folds but one with Train's procedure and the
+// news word frequencies news, predicts the held-out fold, and scores the
+// pooled predictions.
+func CrossValidate(articles []CorpusArticle, news *NewsWords, folds int, progress io.Writer) (*Report, error) {
 	if folds < 2 || folds > len(articles) {
 		return nil, fmt.Errorf("cannot make %d folds of %d articles", folds, len(articles))
 	}
 	tds := make([]*trainDoc, len(articles))
 	for i := range articles {
-		tds[i] = featurize(&articles[i])
+		tds[i] = featurize(&articles[i], news)
 	}
 	// Folds are independent: run as many at once as there are CPUs, and
 	// pool their results in fold order so the report does not depend on
@@ -57,7 +58,7 @@ func CrossValidate(articles []CorpusArticle, folds int, progress io.Writer) (*Re
 					trainIdx = append(trainIdx, i)
 				}
 			}
-			m := train(tds, trainIdx, io.Discard)
+			m := train(tds, trainIdx, news, io.Discard)
 			r := &results[fold]
 			for _, i := range testIdx {
 				td := tds[i]

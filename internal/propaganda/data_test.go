@@ -47,7 +47,7 @@ func TestEmbeddedClassifierOnHeldOutFold(t *testing.T) {
 		if !HeldOut(i) {
 			continue
 		}
-		g, p := m.classifyGold(featurize(&articles[i]))
+		g, p := m.classifyGold(featurize(&articles[i], m.news))
 		gold, pred = append(gold, g...), append(pred, p...)
 	}
 	r := scoreClasses(gold, pred)
@@ -81,8 +81,12 @@ func TestTrainingRebuildsTheShippedModel(t *testing.T) {
 		t.Skip("retraining takes minutes; skipped with -short")
 	}
 	articles, _ := loadForHeldOut(t)
+	news, err := LoadNewsWords(dataset.Require(t, "conll2003"), dataset.Require(t, "polnear"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
-	if err := Train(articles, io.Discard).Encode(&buf); err != nil {
+	if err := Train(articles, news, io.Discard).Encode(&buf); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(buf.Bytes(), modelData) {

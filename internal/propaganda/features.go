@@ -73,6 +73,11 @@ var (
 	tValL    = hashString(fnvOffset, "val-1\x00")
 	tValR    = hashString(fnvOffset, "val+1\x00")
 	tSVal    = hashString(fnvOffset, "sval\x00")
+	tFreq    = hashString(fnvOffset, "freq\x00")
+	tFreqVal = hashString(fnvOffset, "freqval\x00")
+	tFreqSh  = hashString(fnvOffset, "freqshape\x00")
+	tFreqL   = hashString(fnvOffset, "freq-1\x00")
+	tFreqR   = hashString(fnvOffset, "freq+1\x00")
 )
 
 // featurizer computes the features of one document. Token features are
@@ -87,10 +92,19 @@ type featurizer struct {
 	// repeated[i] is 1 when the bigram of tokens i and i+1 (both words,
 	// not both function words) occurs more than once in the document.
 	repeated []bool
+	// freq[i] is how often token i occurs in news reporting (a freqBin).
+	freq []uint8
 }
 
-func newFeaturizer(d *document) *featurizer {
-	f := &featurizer{d: d, masks: lexMasks(d), repeated: make([]bool, len(d.tokens))}
+// newFeaturizer prepares the features of d, with the frequencies of its
+// words in news reporting from news.
+func newFeaturizer(d *document, news *NewsWords) *featurizer {
+	f := &featurizer{d: d, masks: lexMasks(d), repeated: make([]bool, len(d.tokens)), freq: make([]uint8, len(d.tokens))}
+	for i := range d.tokens {
+		if d.tokens[i].word {
+			f.freq[i] = news.bin(d.tokens[i].hash)
+		}
+	}
 
 	counts := make(map[uint32]int)
 	bigram := func(i int) (uint32, bool) {
@@ -142,6 +156,15 @@ func (f *featurizer) wordHash(i int, s sentence) uint32 {
 	}
 	return f.d.tokens[i].hash
 }
+
+// byteString[b] is string(b), made once: converting a byte to a string
+// allocates, and feature values are made for every token.
+var byteString = func() (t [256]string) {
+	for b := range t {
+		t[b] = string(rune(b))
+	}
+	return t
+}()
 
 // featureName is the readable name of a feature: its kind and value.
 type featureName struct {
@@ -223,7 +246,7 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 	}
 
 	sh := shape(t)
-	out = f.add(out, hashByte(tShape, sh), "shape", string(sh))
+	out = f.add(out, hashByte(tShape, sh), "shape", byteString[sh])
 	shl, shr := byte('^'), byte('$')
 	if i > s.first {
 		shl = shape(&d.tokens[i-1])
@@ -261,6 +284,19 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 			out = f.add(out, hashByte(tLexWin, byte(c)), "near lexicon", lexNames[c])
 		}
 	}
+	// How often news reporting uses the word and its neighbours.
+	if t.word {
+		fb := f.freq[i]
+		out = f.add(out, hashByte(tFreq, fb), "news frequency", freqNames[fb])
+		out = f.add(out, hashByte(hashByte(tFreqVal, fb), valenceBin(t)), "news frequency and valence", "")
+		out = f.add(out, hashByte(hashByte(tFreqSh, fb), shape(t)), "news frequency and shape", "")
+		if i > s.first && d.tokens[i-1].word {
+			out = f.add(out, hashByte(tFreqL, f.freq[i-1]), "news frequency of the previous word", freqNames[f.freq[i-1]])
+		}
+		if i+1 < s.last && d.tokens[i+1].word {
+			out = f.add(out, hashByte(tFreqR, f.freq[i+1]), "news frequency of the next word", freqNames[f.freq[i+1]])
+		}
+	}
 	// Sentiment of the word and its neighbours.
 	if vb := valenceBin(t); vb != 0 {
 		out = f.add(out, hashByte(tVal, vb), valenceNames[vb], t.text)
@@ -292,7 +328,7 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 	default:
 		pos = byte('0' + 5*(i-s.first)/n)
 	}
-	out = f.add(out, hashByte(tPos, pos), "position", string(pos))
+	out = f.add(out, hashByte(tPos, pos), "position", byteString[pos])
 	// Repetition within the article.
 	if n := d.counts[w0]; n > 1 {
 		b := byte('2')
@@ -335,7 +371,7 @@ func (f *featurizer) sentenceFeatures(out []uint32, si int, title bool) []uint32
 		}
 	}
 	place := byte('0' + min(si, 5))
-	out = f.add(out, hashByte(tSPlace, place), "sentence number", string(place))
+	out = f.add(out, hashByte(tSPlace, place), "sentence number", byteString[place])
 	var lexAny, lexTwo uint32
 	bang, ask, quote := false, false, false
 	var prev *token
@@ -384,10 +420,10 @@ func (f *featurizer) sentenceFeatures(out []uint32, si int, title bool) []uint32
 		}
 	}
 	sb, nb := byte('0'+min(strong, 4)), byte('0'+min(neg, 4))
-	out = f.add(out, hashByte(hashByte(tSVal, 's'), sb), "emotive words in sentence", string(sb))
-	out = f.add(out, hashByte(hashByte(tSVal, 'n'), nb), "negative words in sentence", string(nb))
+	out = f.add(out, hashByte(hashByte(tSVal, 's'), sb), "emotive words in sentence", byteString[sb])
+	out = f.add(out, hashByte(hashByte(tSVal, 'n'), nb), "negative words in sentence", byteString[nb])
 	hb := byte('0' + min(hits, 4))
-	out = f.add(out, hashByte(tSHits, hb), "loaded words in sentence", string(hb))
+	out = f.add(out, hashByte(tSHits, hb), "loaded words in sentence", byteString[hb])
 	for c := 0; c < numLex; c++ {
 		bit := uint32(1) << c
 		if lexAny&bit != 0 {
@@ -420,7 +456,7 @@ func (f *featurizer) sentenceFeatures(out []uint32, si int, title bool) []uint32
 	default:
 		lb = 'e'
 	}
-	out = f.add(out, hashByte(tSLen, lb), "sentence length", string(lb))
+	out = f.add(out, hashByte(tSLen, lb), "sentence length", byteString[lb])
 	out = f.add(out, mix(tSFirst, d.tokens[s.first].hash), "sentence starts with", d.tokens[s.first].lower)
 	if title {
 		out = f.add(out, tSTitle, "headline sentence", "")

@@ -86,6 +86,8 @@ type Model struct {
 	// bySentence[k] says technique k is found by the sentence classifier.
 	bySentence   [numTech]bool
 	anyThreshold float32
+	// news is how often words occur in news reporting: token features.
+	news *NewsWords
 }
 
 // quantized holds a model's weights as signed bytes times a scale per
@@ -101,12 +103,13 @@ type quantized struct {
 }
 
 // magic starts every encoded model.
-const magic = "siftptc4"
+const magic = "siftptc5"
 
 // Encode writes m in its compact form: gzip of a header, the thresholds,
-// the modes and the weight tables as signed bytes, column by column, each
-// column after its scale. Encoding the same model twice gives the same
-// bytes.
+// the modes, the weight tables as signed bytes, column by column, each
+// column after its scale, and the news word list (count, then the word
+// hashes in increasing order, then their frequency bins). Encoding the
+// same model twice gives the same bytes.
 func (m *Model) Encode(w io.Writer) error {
 	if m.q.token == nil {
 		m.Quantize()
@@ -133,6 +136,12 @@ func (m *Model) Encode(w io.Writer) error {
 			}
 			buf.Write(col)
 		}
+	}
+	hs := m.news.sorted()
+	binary.Write(&buf, binary.LittleEndian, uint32(len(hs)))
+	binary.Write(&buf, binary.LittleEndian, hs)
+	for _, h := range hs {
+		buf.WriteByte(m.news.bins[h])
 	}
 	if _, err := zw.Write(buf.Bytes()); err != nil {
 		return err
@@ -235,6 +244,23 @@ func Decode(r io.Reader) (*Model, error) {
 		}
 	}
 	m.q.anyScale = anyScale[0]
+	var n uint32
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
+		return nil, fmt.Errorf("reading technique model: %w", err)
+	}
+	if int64(n)*5 != int64(br.Len()) {
+		return nil, fmt.Errorf("reading technique model: %d news words in %d bytes", n, br.Len())
+	}
+	hs := make([]uint32, n)
+	binary.Read(br, binary.LittleEndian, hs)
+	m.news = &NewsWords{bins: make(map[uint32]uint8, n)}
+	for _, h := range hs {
+		b, _ := br.ReadByte()
+		if b >= numFreqBins {
+			return nil, fmt.Errorf("reading technique model: news frequency bin %d", b)
+		}
+		m.news.bins[h] = b
+	}
 	return m, nil
 }
 
@@ -373,7 +399,8 @@ type span struct {
 
 // decode turns token probabilities into spans: for every technique, the
 // maximal runs of tokens of one sentence above the technique's threshold
-// (a single token below it between two above is bridged), without
+// (a single token below it between two above is bridged), grown through
+// their neighbours above a lower threshold (extendShare), without
 // punctuation at either end.
 func (m *Model) decode(d *document, probs probabilities) []span {
 	var out []span
@@ -475,6 +502,14 @@ func (m *Model) decodeAny(d *document, p probabilities, out []span) []span {
 	return out
 }
 
+// extendShare sets the lower threshold of token runs: a run starts at
+// tokens above the technique's threshold and grows through the tokens
+// next to it above extendShare times that threshold (hysteresis, as in
+// edge detection), so that "downright bizarre" is found whole when only
+// "bizarre" is clearly loaded. Chosen by cross-validation: 0.3 gave about
+// 0.002–0.003 more span F1 and 0.005 more found-and-named F1 than none.
+const extendShare = 0.3
+
 // decodeTech appends the spans of technique k to out.
 func (m *Model) decodeTech(d *document, p probabilities, k int, out []span) []span {
 	th := logit(m.thresholds[k])
@@ -494,6 +529,7 @@ func (m *Model) decodeTech(d *document, p probabilities, k int, out []span) []sp
 		return out
 	}
 	probs := p.tok
+	low := logit(m.thresholds[k] * extendShare)
 	for _, s := range d.sentences {
 		i := s.first
 		for i < s.last {
@@ -512,6 +548,14 @@ func (m *Model) decodeTech(d *document, p probabilities, k int, out []span) []sp
 					continue
 				}
 				break
+			}
+			// Grow the run through its neighbours above the lower
+			// threshold.
+			for i > s.first && probs[(i-1)*numTech+k] >= low {
+				i--
+			}
+			for j < s.last && probs[j*numTech+k] >= low {
+				j++
 			}
 			a, b := i, j
 			for a < b && !d.tokens[a].word {
@@ -536,14 +580,17 @@ func (m *Model) decodeTech(d *document, p probabilities, k int, out []span) []sp
 
 // predict returns the technique spans of text.
 func (m *Model) predict(d *document) []span {
-	return m.decode(d, m.scores(newFeaturizer(d)))
+	return m.decode(d, m.scores(newFeaturizer(d, m.news)))
 }
 
 // hiddenEvidence are feature kinds left out of evidence: they help the
-// model but tell a reader nothing (the bias, word shapes, positions).
+// model but tell a reader nothing (the bias, word shapes, positions, how
+// often news reporting uses a word).
 var hiddenEvidence = map[string]bool{"bias": true, "sentence": true, "shape": true, "shapes": true,
 	"position": true, "suffix": true, "word before previous": true, "word after next": true,
-	"sentence length": true, "sentence number": true, "sentence starts with": true}
+	"sentence length": true, "sentence number": true, "sentence starts with": true,
+	"news frequency": true, "news frequency and valence": true, "news frequency and shape": true,
+	"news frequency of the previous word": true, "news frequency of the next word": true}
 
 // evidence lists the features that pushed the tokens of sp towards its
 // technique most, strongest first, at most n. Features are hashed, so
@@ -629,7 +676,7 @@ func (m *Model) Detect(text string) []sift.Technique {
 // detect returns the technique spans of a tokenized text.
 func (m *Model) detect(d *document) []sift.Technique {
 	text := d.text
-	f := newFeaturizer(d)
+	f := newFeaturizer(d, m.news)
 	spans := m.decode(d, m.scores(f))
 	out := make([]sift.Technique, 0, len(spans))
 	var offs *sift.Offsets

@@ -38,10 +38,11 @@ type trainDoc struct {
 	labels []uint32
 }
 
-// featurize prepares an article for training or scoring.
-func featurize(a *CorpusArticle) *trainDoc {
+// featurize prepares an article for training or scoring, with the news
+// word frequencies news.
+func featurize(a *CorpusArticle, news *NewsWords) *trainDoc {
 	d := tokenize(a.Text)
-	f := newFeaturizer(d)
+	f := newFeaturizer(d, news)
 	td := &trainDoc{article: a, doc: d, masks: f.masks, sentFeats: make([][]uint32, len(d.sentences)), tokFeats: make([][]uint32, len(d.tokens))}
 	for si, s := range d.sentences {
 		title := isTitle(d, si)
@@ -95,9 +96,9 @@ func newLearner() *learner {
 	return &learner{w: make([]float32, numTech<<hashBits), u: make([]float32, numTech<<hashBits), c: 1}
 }
 
-// fit trains a model on the documents tds[i] for i in idx. Thresholds are
-// left at 0.5.
-func fit(tds []*trainDoc, idx []int) *Model {
+// fit trains a model on the documents tds[i] for i in idx, featurized
+// with news. Thresholds are left at 0.5.
+func fit(tds []*trainDoc, idx []int, news *NewsWords) *Model {
 	tl, sl := newLearner(), newLearner()
 	anyW, anyU, anyC := make([]float32, 1<<hashBits), make([]float32, 1<<hashBits), float32(1)
 	order := append([]int(nil), idx...)
@@ -158,7 +159,7 @@ func fit(tds []*trainDoc, idx []int) *Model {
 			}
 		}
 	}
-	m := &Model{token: tl.average(), sent: sl.average(), any: anyW, anyThreshold: 1}
+	m := &Model{token: tl.average(), sent: sl.average(), any: anyW, anyThreshold: 1, news: news}
 	for h := range anyW {
 		anyW[h] -= anyU[h] / anyC
 	}
@@ -296,7 +297,7 @@ func (m *Model) tune(tds []*trainDoc, idx []int, probs []probabilities) {
 // out-of-fold probabilities: tuneFolds models, each trained on all but one
 // tuneFolds-th of the articles, score the part they did not see. The
 // weights are quantised as stored.
-func train(tds []*trainDoc, idx []int, progress io.Writer) *Model {
+func train(tds []*trainDoc, idx []int, news *NewsWords, progress io.Writer) *Model {
 	probs := make([]probabilities, len(idx))
 	for fold := 0; fold < tuneFolds; fold++ {
 		var fitIdx []int
@@ -305,7 +306,7 @@ func train(tds []*trainDoc, idx []int, progress io.Writer) *Model {
 				fitIdx = append(fitIdx, i)
 			}
 		}
-		pre := fit(tds, fitIdx)
+		pre := fit(tds, fitIdx, news)
 		pre.Quantize()
 		for j, i := range idx {
 			if j%tuneFolds == fold {
@@ -313,7 +314,7 @@ func train(tds []*trainDoc, idx []int, progress io.Writer) *Model {
 			}
 		}
 	}
-	m := fit(tds, idx)
+	m := fit(tds, idx, news)
 	m.class = fitClassifier(tds, idx)
 	m.Quantize()
 	m.tune(tds, idx, probs)
@@ -328,18 +329,18 @@ func train(tds []*trainDoc, idx []int, progress io.Writer) *Model {
 func HeldOut(i int) bool { return i%5 == 4 }
 
 // Train builds the technique model from corpus articles (LoadPTC), leaving
-// out the held-out ones (HeldOut), deterministically: the same articles
-// give the same model, byte for byte once encoded. Progress messages go to
-// progress.
-func Train(articles []CorpusArticle, progress io.Writer) *Model {
+// out the held-out ones (HeldOut), with the news word frequencies news
+// (LoadNewsWords), deterministically: the same inputs give the same model,
+// byte for byte once encoded. Progress messages go to progress.
+func Train(articles []CorpusArticle, news *NewsWords, progress io.Writer) *Model {
 	tds := make([]*trainDoc, len(articles))
 	var idx []int
 	for i := range articles {
 		if HeldOut(i) {
 			continue
 		}
-		tds[i] = featurize(&articles[i])
+		tds[i] = featurize(&articles[i], news)
 		idx = append(idx, i)
 	}
-	return train(tds, idx, progress)
+	return train(tds, idx, news, progress)
 }

@@ -1,0 +1,127 @@
+package propaganda
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// NewsWords records how often words occur in plain news reporting: the
+// Reuters wire text of CoNLL-2003 and the newspaper articles of PolNeAR,
+// about a million words. Loaded language is, by definition, not the
+// language of a wire report: "skyrocketing", "swamped", "downright",
+// "warmongering" are rare or absent there, "said", "percent", "officials"
+// are everywhere. How often a word occurs in such text is a feature of
+// every token, which lets the tagger judge words it never saw annotated.
+// It is a word list, not labels: no propaganda annotation is used.
+type NewsWords struct {
+	// bins maps the hash of a lower-cased word (token.hash) to its
+	// frequency bin (freqBin); words absent from the corpus are not in it.
+	bins map[uint32]uint8
+}
+
+// Frequency bins of a word in the news corpus.
+const (
+	freqUnseen = iota // not in the corpus
+	freqRare          // 1–2 times
+	freqFew           // 3–9
+	freqSome          // 10–29
+	freqCommon        // 30–99
+	freqFrequent      // 100–999
+	freqTop           // 1,000 or more
+	numFreqBins
+)
+
+// freqNames describe the bins (feature names; hidden from evidence).
+var freqNames = [numFreqBins]string{"never", "1-2 times", "3-9 times", "10-29 times", "30-99 times", "100-999 times", "1000+ times"}
+
+// freqBin maps a count to its bin.
+func freqBin(n int) uint8 {
+	switch {
+	case n == 0:
+		return freqUnseen
+	case n < 3:
+		return freqRare
+	case n < 10:
+		return freqFew
+	case n < 30:
+		return freqSome
+	case n < 100:
+		return freqCommon
+	case n < 1000:
+		return freqFrequent
+	}
+	return freqTop
+}
+
+// LoadNewsWords counts the words of the CoNLL-2003 files train.txt and
+// dev.txt in conllDir (one token per line) and of the PolNeAR texts in
+// polnearDir (train/text/*.txt and dev/text/*.txt), tokenized as the
+// tagger tokenizes articles.
+func LoadNewsWords(conllDir, polnearDir string) (*NewsWords, error) {
+	counts := map[uint32]int{}
+	for _, name := range []string{"train.txt", "dev.txt"} {
+		path := filepath.Join(conllDir, name)
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("reading news words: %w", err)
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			word, _, _ := strings.Cut(sc.Text(), " ")
+			if word != "" && word != "-DOCSTART-" {
+				counts[hashString(fnvOffset, lower(word))]++
+			}
+		}
+		err = sc.Err()
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", path, err)
+		}
+	}
+	texts, err := filepath.Glob(filepath.Join(polnearDir, "*", "text", "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(texts) == 0 {
+		return nil, fmt.Errorf("reading news words: no texts in %s", filepath.Join(polnearDir, "*", "text"))
+	}
+	slices.Sort(texts)
+	for _, path := range texts {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("reading news words: %w", err)
+		}
+		for _, t := range tokenize(string(b)).tokens {
+			if t.word {
+				counts[t.hash]++
+			}
+		}
+	}
+	nw := &NewsWords{bins: make(map[uint32]uint8, len(counts))}
+	for h, n := range counts {
+		nw.bins[h] = freqBin(n)
+	}
+	return nw, nil
+}
+
+// bin returns the frequency bin of the word with hash h.
+func (nw *NewsWords) bin(h uint32) uint8 {
+	if nw == nil {
+		return freqUnseen
+	}
+	return nw.bins[h]
+}
+
+// sorted returns the words' hashes in increasing order, for encoding.
+func (nw *NewsWords) sorted() []uint32 {
+	hs := make([]uint32, 0, len(nw.bins))
+	for h := range nw.bins {
+		hs = append(hs, h)
+	}
+	slices.Sort(hs)
+	return hs
+}
