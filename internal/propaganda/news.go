@@ -25,13 +25,13 @@ type NewsWords struct {
 
 // Frequency bins of a word in the news corpus.
 const (
-	freqUnseen = iota // not in the corpus
-	freqRare          // 1–2 times
-	freqFew           // 3–9
-	freqSome          // 10–29
-	freqCommon        // 30–99
-	freqFrequent      // 100–999
-	freqTop           // 1,000 or more
+	freqUnseen   = iota // not in the corpus
+	freqRare            // 1–2 times
+	freqFew             // 3–9
+	freqSome            // 10–29
+	freqCommon          // 30–99
+	freqFrequent        // 100–999
+	freqTop             // 1,000 or more
 	numFreqBins
 )
 
