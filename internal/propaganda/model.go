@@ -2,7 +2,6 @@ package propaganda
 
 import (
 	"bytes"
-	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -592,79 +591,128 @@ var hiddenEvidence = map[string]bool{"bias": true, "sentence": true, "shape": tr
 	"news frequency": true, "news frequency and valence": true, "news frequency and shape": true,
 	"news frequency of the previous word": true, "news frequency of the next word": true}
 
+// evidenceUnit is a token of a span (i), or its sentence (si, with i < 0)
+// when the sentence classifiers found the span.
+type evidenceUnit struct{ si, i int }
+
+// evidenceCandidate is a feature that pushed a span towards its technique:
+// its quantised weight (positive), its unit and its place in the unit's
+// feature list.
+type evidenceCandidate struct {
+	w       int8
+	unit, j int32
+}
+
+// evidenceBuffers are the buffers evidence reuses from span to span of a
+// document, so that finding evidence allocates little.
+type evidenceBuffers struct {
+	units        []evidenceUnit
+	cands, order []evidenceCandidate
+	feats        []uint32
+	// names holds the readable feature names of the units named so far:
+	// unit u's start at names[nameStart[u]], or nameStart[u] is -1 when
+	// the unit is not named yet.
+	names     []featureName
+	nameStart []int
+	seen      []featureName
+}
+
 // evidence lists the features that pushed the tokens of sp towards its
 // technique most, strongest first, at most n. Features are hashed, so
 // their readable names come from featurizing again with names on: only
 // for the tokens (or sentences) the strongest features come from.
-func (m *Model) evidence(f *featurizer, sp span, n int) []string {
-	table, scale := m.q.token, m.q.tokenScale[sp.tech]
+func (m *Model) evidence(f *featurizer, sp span, n int, buf *evidenceBuffers) []string {
+	table := m.q.token
 	if sp.whole {
-		table, scale = m.q.sent, m.q.sentScale[sp.tech]
+		table = m.q.sent
 	}
 	d := f.d
-	// A unit is a token of the span, or its sentence (i < 0) when the
-	// sentence classifiers found it.
-	type unit struct{ si, i int }
-	var units []unit
+	units := buf.units[:0]
 	for si, s := range d.sentences {
 		if s.last <= sp.first || s.first >= sp.last {
 			continue
 		}
 		if sp.whole {
-			units = append(units, unit{si, -1})
+			units = append(units, evidenceUnit{si, -1})
 			continue
 		}
 		for i := max(s.first, sp.first); i < min(s.last, sp.last); i++ {
-			units = append(units, unit{si, i})
+			units = append(units, evidenceUnit{si, i})
 		}
 	}
-	// featuresOf computes a unit's features into buf.
-	featuresOf := func(u unit, buf []uint32) []uint32 {
+	buf.units = units
+	// featuresOf computes a unit's features into out.
+	featuresOf := func(u evidenceUnit, out []uint32) []uint32 {
 		title := isTitle(d, u.si)
 		if u.i < 0 {
-			return f.sentenceFeatures(buf[:0], u.si, title)
+			return f.sentenceFeatures(out[:0], u.si, title)
 		}
-		return f.tokenFeatures(buf[:0], u.i, d.sentences[u.si], title)
+		return f.tokenFeatures(out[:0], u.i, d.sentences[u.si], title)
 	}
-	// Every feature that pushed towards the technique: its weight, unit
-	// and place in the unit's feature list.
-	type candidate struct {
-		w       float32
-		unit, j int
-	}
-	var cands []candidate
-	var feats []uint32
+	// Every feature that pushed towards the technique. The weights are
+	// compared as stored: the technique's scale is positive, so the order
+	// of the quantised weights is that of the weights.
+	cands := buf.cands[:0]
+	feats := buf.feats
 	for ui, u := range units {
 		feats = featuresOf(u, feats)
 		for j, h := range feats {
-			if w := float32(table[int(h)*numTech+sp.tech]) * scale; w > 0 {
-				cands = append(cands, candidate{w, ui, j})
+			if w := table[int(h)*numTech+sp.tech]; w > 0 {
+				cands = append(cands, evidenceCandidate{w, int32(ui), int32(j)})
 			}
 		}
 	}
-	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(b.w, a.w) })
-	named := map[int][]featureName{}
-	seen := map[featureName]bool{}
+	buf.cands = cands
+	buf.order = byWeight(buf.order, cands)
+	buf.nameStart = slices.Grow(buf.nameStart[:0], len(units))[:len(units)]
+	for u := range units {
+		buf.nameStart[u] = -1
+	}
+	buf.names = buf.names[:0]
+	seen := buf.seen[:0]
 	var out []string
-	for _, c := range cands {
+	for _, c := range buf.order {
 		if len(out) == n {
 			break
 		}
-		names, ok := named[c.unit]
-		if !ok {
-			f.names = &names
+		if buf.nameStart[c.unit] < 0 {
+			buf.nameStart[c.unit] = len(buf.names)
+			f.names = &buf.names
 			feats = featuresOf(units[c.unit], feats)
 			f.names = nil
-			named[c.unit] = names
 		}
-		name := names[c.j]
-		if hiddenEvidence[name.kind] || seen[name] {
+		name := buf.names[buf.nameStart[c.unit]+int(c.j)]
+		if hiddenEvidence[name.kind] || slices.Contains(seen, name) {
 			continue
 		}
-		seen[name] = true
+		seen = append(seen, name)
 		out = append(out, name.String())
 	}
+	buf.feats, buf.seen = feats, seen
 	return out
+}
+
+// byWeight returns cands ordered from the largest weight down, equal
+// weights in their order in cands, in dst's memory: a counting sort, as
+// the weights are 1 to 127.
+func byWeight(dst, cands []evidenceCandidate) []evidenceCandidate {
+	var next [128]int
+	for _, c := range cands {
+		next[c.w]++
+	}
+	// next[w] becomes the place of the first candidate of weight w.
+	place := 0
+	for w := 127; w > 0; w-- {
+		count := next[w]
+		next[w] = place
+		place += count
+	}
+	dst = slices.Grow(dst[:0], len(cands))[:len(cands)]
+	for _, c := range cands {
+		dst[next[c.w]] = c
+		next[c.w]++
+	}
+	return dst
 }
 
 // Detect returns the technique spans of text, sorted by start, with
@@ -681,6 +729,7 @@ func (m *Model) detect(d *document) []sift.Technique {
 	out := make([]sift.Technique, 0, len(spans))
 	var offs *sift.Offsets
 	var feats []uint32
+	var buf evidenceBuffers
 	for _, sp := range spans {
 		if offs == nil {
 			offs = sift.NewOffsets(text)
@@ -693,7 +742,7 @@ func (m *Model) detect(d *document) []sift.Technique {
 			Text:      text[offs.Byte(sp.start):offs.Byte(sp.end)],
 			Technique: Techniques[sp.tech],
 			Score:     float64(sp.score),
-			Evidence:  append(m.evidence(f, sp, 4), opinion),
+			Evidence:  append(m.evidence(f, sp, 4, &buf), opinion),
 		})
 	}
 	return out
