@@ -145,7 +145,7 @@ func (f *featurizer) spanFeatures(out []uint32, a, b int) []uint32 {
 			continue
 		}
 		words++
-		if sh := shape(t); sh == 'X' || sh == 'A' {
+		if sh := t.shape; sh == 'X' || sh == 'A' {
 			caps++
 		}
 		out = f.add(out, mix(tCWord, t.hash), "span word", t.lower)
@@ -199,7 +199,7 @@ func (f *featurizer) spanFeatures(out []uint32, a, b int) []uint32 {
 	out = f.add(out, hashByte(hashByte(tCRepeat, rep), min(lb, '3')), "span repeated", string(rep))
 	maxCount := 0
 	for i := a; i < b; i++ {
-		maxCount = max(maxCount, d.counts[d.tokens[i].lower])
+		maxCount = max(maxCount, int(d.tokens[i].count))
 	}
 	wr := byte('0' + min(maxCount, 5))
 	out = f.add(out, hashByte(tCWordRep, wr), "span word repeated", string(wr))

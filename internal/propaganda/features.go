@@ -245,14 +245,14 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 		out = f.add(out, hashString(tSuf, suf), "suffix", suf)
 	}
 
-	sh := shape(t)
+	sh := t.shape
 	out = f.add(out, hashByte(tShape, sh), "shape", byteString[sh])
 	shl, shr := byte('^'), byte('$')
 	if i > s.first {
-		shl = shape(&d.tokens[i-1])
+		shl = d.tokens[i-1].shape
 	}
 	if i+1 < s.last {
-		shr = shape(&d.tokens[i+1])
+		shr = d.tokens[i+1].shape
 	}
 	out = f.add(out, hashByte(hashByte(hashByte(tShapes, shl), sh), shr), "shapes", "")
 	if f.names != nil {
@@ -289,7 +289,7 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 		fb := f.freq[i]
 		out = f.add(out, hashByte(tFreq, fb), "news frequency", freqNames[fb])
 		out = f.add(out, hashByte(hashByte(tFreqVal, fb), valenceBin(t)), "news frequency and valence", "")
-		out = f.add(out, hashByte(hashByte(tFreqSh, fb), shape(t)), "news frequency and shape", "")
+		out = f.add(out, hashByte(hashByte(tFreqSh, fb), sh), "news frequency and shape", "")
 		if i > s.first && d.tokens[i-1].word {
 			out = f.add(out, hashByte(tFreqL, f.freq[i-1]), "news frequency of the previous word", freqNames[f.freq[i-1]])
 		}
@@ -330,7 +330,7 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 	}
 	out = f.add(out, hashByte(tPos, pos), "position", byteString[pos])
 	// Repetition within the article.
-	if n := d.counts[w0]; n > 1 {
+	if n := t.count; n > 1 {
 		b := byte('2')
 		if n >= 4 {
 			b = '4'

@@ -15,6 +15,10 @@ type token struct {
 	quoted     bool   // inside double quotes
 	hash       uint32 // hash of lower
 	info       uint32 // lexicon classes and flags (wordInfo)
+	shape      byte   // how it is written (see shape)
+	// count is how often the word occurs in the document (counts[lower])
+	// if it is a content word, else 0.
+	count int32
 }
 
 // sentence is a run of tokens [first, last) ending at a sentence boundary
@@ -154,15 +158,27 @@ func tokenize(text string) *document {
 	for i := range d.tokens {
 		t := &d.tokens[i]
 		t.hash = hashString(fnvOffset, t.lower)
+		t.shape = shape(t)
 		if !t.word {
 			continue
 		}
 		t.info = wordInfo[t.lower]
-		if len(t.lower) > 3 && t.info&stopBit == 0 {
+		if isContent(t) {
 			d.counts[t.lower]++
 		}
 	}
+	for i := range d.tokens {
+		if t := &d.tokens[i]; t.word && isContent(t) {
+			t.count = int32(d.counts[t.lower])
+		}
+	}
 	return d
+}
+
+// isContent reports whether word t is counted in document.counts: longer
+// than three bytes and not a function word.
+func isContent(t *token) bool {
+	return len(t.lower) > 3 && t.info&stopBit == 0
 }
 
 // lower returns s lower-cased, without allocating when it already is.
