@@ -1,6 +1,7 @@
 package propaganda
 
 import (
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 )
@@ -206,6 +207,15 @@ var lexKinds = func() (k [3][numLex]string) {
 	return k
 }()
 
+// valenceKinds names the valence features of a word, the previous and
+// the next word, by bin.
+var valenceKinds = func() (k [3][len(valenceNames)]string) {
+	for b, n := range valenceNames {
+		k[0][b], k[1][b], k[2][b] = n, "after "+n, "before "+n
+	}
+	return k
+}()
+
 // word returns the lower-cased word at i, or a boundary marker.
 func (f *featurizer) word(i int, s sentence) string {
 	if i < s.first {
@@ -269,7 +279,10 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 	for j := max(s.first, i-3); j < min(s.last, i+4); j++ {
 		mwin |= f.masks[j]
 	}
-	for c := 0; c < numLex; c++ {
+	// The window holds the word and its neighbours, so its classes are
+	// all there are.
+	for classes := mwin; classes != 0; classes &= classes - 1 {
+		c := bits.TrailingZeros32(classes)
 		bit := uint32(1) << c
 		if m&bit != 0 {
 			out = f.add(out, hashByte(tLex0, byte(c)), lexKinds[0][c], t.text)
@@ -299,16 +312,16 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 	}
 	// Sentiment of the word and its neighbours.
 	if vb := valenceBin(t); vb != 0 {
-		out = f.add(out, hashByte(tVal, vb), valenceNames[vb], t.text)
+		out = f.add(out, hashByte(tVal, vb), valenceKinds[0][vb], t.text)
 	}
 	if i > s.first {
 		if vb := valenceBin(&d.tokens[i-1]); vb != 0 {
-			out = f.add(out, hashByte(tValL, vb), "after "+valenceNames[vb], wm1)
+			out = f.add(out, hashByte(tValL, vb), valenceKinds[1][vb], wm1)
 		}
 	}
 	if i+1 < s.last {
 		if vb := valenceBin(&d.tokens[i+1]); vb != 0 {
-			out = f.add(out, hashByte(tValR, vb), "before "+valenceNames[vb], wp1)
+			out = f.add(out, hashByte(tValR, vb), valenceKinds[2][vb], wp1)
 		}
 	}
 	if t.quoted {
