@@ -227,9 +227,12 @@ func lexMasks(d *document) []uint32 {
 
 // Flags of wordInfo besides the lexicon classes.
 const (
-	lexAll    = 1<<numLex - 1
-	phraseBit = 1 << 29 // a lexicon phrase starts with the word
-	stopBit   = 1 << 30 // a function word
+	lexAll       = 1<<numLex - 1
+	anonymousBit = 1 << numLex       // one of anonymousWords (signals.go)
+	reportBit    = 1 << (numLex + 1) // one of reportWords
+	factBit      = 1 << (numLex + 2) // one of factWords
+	phraseBit    = 1 << 29           // a lexicon phrase starts with the word
+	stopBit      = 1 << 30           // a function word
 )
 
 // wordInfo maps a lower-case word to its lexicon classes and flags, so
@@ -244,6 +247,11 @@ var wordInfo = func() map[string]uint32 {
 	}
 	for w := range stopwords {
 		m[w] |= stopBit
+	}
+	for bit, words := range map[uint32]map[string]bool{anonymousBit: anonymousWords, reportBit: reportWords, factBit: factWords} {
+		for w := range words {
+			m[w] |= bit
+		}
 	}
 	for w, bin := range valenceBins() {
 		m[w] |= bin << valenceShift

@@ -762,23 +762,18 @@ func (m *Model) Detect(text string) []sift.Technique {
 
 // detect returns the technique spans of a tokenized text.
 func (m *Model) detect(d *document) []sift.Technique {
-	text := d.text
 	f := newFeaturizer(d, m.news)
 	spans := m.decode(d, m.scores(f))
 	out := make([]sift.Technique, 0, len(spans))
-	var offs *sift.Offsets
 	var feats []uint32
 	var buf evidenceBuffers
 	for _, sp := range spans {
-		if offs == nil {
-			offs = sift.NewOffsets(text)
-		}
 		var opinion string
 		opinion, feats = m.opinion(f, sp, feats)
 		out = append(out, sift.Technique{
 			Start:     sp.start,
 			End:       sp.end,
-			Text:      text[offs.Byte(sp.start):offs.Byte(sp.end)],
+			Text:      textOf(d, sp.first, sp.last),
 			Technique: Techniques[sp.tech],
 			Score:     float64(sp.score),
 			Evidence:  append(m.evidence(f, sp, 4, &buf), opinion),

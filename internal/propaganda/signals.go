@@ -73,18 +73,17 @@ func signals(a *sift.Article, d *document) []sift.Signal {
 	if s, ok := headlineMismatch(a.Title, d); ok {
 		out = append(out, s)
 	}
-	var offs *sift.Offsets
 	for _, s := range d.sentences {
 		// The patterns are tried only on sentences with one of their
 		// words, which keeps the regular expressions off most text.
 		var strong, weak, fact, it, some, report, opinion bool
 		for i := s.first; i < s.last; i++ {
-			w := d.tokens[i].lower
-			strong = strong || anonymousWords[w]
-			fact = fact || factWords[w]
+			w, info := d.tokens[i].lower, d.tokens[i].info
+			strong = strong || info&anonymousBit != 0
+			fact = fact || info&factBit != 0
 			it = it || w == "it" || w == "it's"
 			some = some || w == "some" || w == "many"
-			report = report || reportWords[w]
+			report = report || info&reportBit != 0
 			opinion = opinion || w == "say" || w == "believe" || w == "claim" || w == "suggest"
 			weak = weak || w == "reportedly" || strings.HasPrefix(w, "rumo")
 		}
@@ -92,12 +91,11 @@ func signals(a *sift.Article, d *document) []sift.Signal {
 		if !strong && !weak && !fact {
 			continue
 		}
-		if offs == nil {
-			offs = sift.NewOffsets(a.Text)
-		}
 		start, end := d.tokens[s.first].start, d.tokens[s.last-1].end
-		bs, be := offs.Byte(start), offs.Byte(end)
-		text := a.Text[bs:be]
+		text := textOf(d, s.first, s.last)
+		// codePoint converts a byte offset into text to a code point
+		// offset into the article.
+		codePoint := func(b int) int { return start + utf8.RuneCountInString(text[:b]) }
 		seen := -1
 		for _, re := range []*regexp.Regexp{anonymousStrong, anonymousWeak} {
 			if re == anonymousStrong && !strong || re == anonymousWeak && !weak {
@@ -113,7 +111,7 @@ func signals(a *sift.Article, d *document) []sift.Signal {
 				}
 				seen = m[0]
 				match := text[m[0]:m[1]]
-				out = append(out, sift.Signal{Start: offs.Rune(bs + m[0]), End: offs.Rune(bs + m[1]), Text: match,
+				out = append(out, sift.Signal{Start: codePoint(m[0]), End: codePoint(m[1]), Text: match,
 					Kind: AnonymousSource, Score: score, Evidence: "source not named: " + strings.ToLower(match)})
 			}
 		}
@@ -138,7 +136,7 @@ func wordSet(words string) map[string]bool {
 }
 
 // Words without which anonymousStrong, anonymousWeak and factMarker cannot
-// match a sentence.
+// match a sentence; wordInfo flags them (anonymousBit, reportBit, factBit).
 var (
 	anonymousWords = wordSet(`unnamed anonymous unidentified undisclosed source sources familiar acquainted
 		anonymity named identified insider insiders`)

@@ -9,6 +9,7 @@ import (
 // token is one word or punctuation mark of a text, with code point offsets.
 type token struct {
 	start, end int    // code points into the text, end exclusive
+	at         int    // byte offset of text in the document's text
 	text       string // as written
 	lower      string // lower-cased
 	word       bool   // letters or digits (not punctuation)
@@ -88,7 +89,7 @@ func tokenize(text string) *document {
 				break
 			}
 			w := text[bi:i]
-			d.tokens = append(d.tokens, token{start: bc, end: cp, text: w, lower: lower(w), word: true, quoted: quoted})
+			d.tokens = append(d.tokens, token{start: bc, end: cp, at: bi, text: w, lower: lower(w), word: true, quoted: quoted})
 		default:
 			w := text[i : i+n]
 			if r == '"' || r == '“' || r == '”' {
@@ -100,7 +101,7 @@ func tokenize(text string) *document {
 					quoted = !quoted
 				}
 			}
-			d.tokens = append(d.tokens, token{start: cp, end: cp + 1, text: w, lower: w, quoted: quoted})
+			d.tokens = append(d.tokens, token{start: cp, end: cp + 1, at: i, text: w, lower: w, quoted: quoted})
 			i += n
 			cp++
 			if r == '.' || r == '!' || r == '?' {
@@ -143,7 +144,7 @@ func tokenize(text string) *document {
 					if r2 == '"' || r2 == '”' {
 						quoted = false
 					}
-					d.tokens = append(d.tokens, token{start: cp, end: cp + 1, text: text[i : i+n2], lower: text[i : i+n2], quoted: q})
+					d.tokens = append(d.tokens, token{start: cp, end: cp + 1, at: i, text: text[i : i+n2], lower: text[i : i+n2], quoted: q})
 					i += n2
 					cp++
 				}
@@ -173,6 +174,13 @@ func tokenize(text string) *document {
 		}
 	}
 	return d
+}
+
+// textOf returns the text of tokens [a, b) of d, from the start of the
+// first to the end of the last.
+func textOf(d *document, a, b int) string {
+	last := &d.tokens[b-1]
+	return d.text[d.tokens[a].at : last.at+len(last.text)]
 }
 
 // isContent reports whether word t is counted in document.counts: longer
