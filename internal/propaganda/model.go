@@ -10,6 +10,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/sift-news/sift"
@@ -787,11 +788,17 @@ func (m *Model) detect(d *document) []sift.Technique {
 // second technique only when it has at least 10%).
 func (m *Model) opinion(f *featurizer, sp span, feats []uint32) (string, []uint32) {
 	rank, p, feats := m.classify(f, sp.first, sp.last, feats)
-	s := fmt.Sprintf("technique classifier: %s %.0f%%", Techniques[rank[0]], 100*p[rank[0]])
+	s := "technique classifier: " + Techniques[rank[0]] + " " + percent(p[rank[0]])
 	if p[rank[1]] >= 0.1 {
-		s += fmt.Sprintf(", %s %.0f%%", Techniques[rank[1]], 100*p[rank[1]])
+		s += ", " + Techniques[rank[1]] + " " + percent(p[rank[1]])
 	}
 	return s, feats
+}
+
+// percent formats probability p as a whole percentage, "64%" (as
+// fmt's "%.0f%%" would, without its cost for every span).
+func percent(p float32) string {
+	return strconv.FormatFloat(float64(100*p), 'f', 0, 32) + "%"
 }
 
 // ModelFile is the name of the embedded model file in this package's
