@@ -51,6 +51,19 @@ func (x *extractor) direct(ui, ri int, markers []marker) {
 			return
 		}
 	}
+	// A quotation opening the paragraph that "X said:" introduced is X's.
+	if in := x.intro; tail && in != nil && in.para == x.toks[r.open].para && r.words > 0 && x.onlyOpening(before, r.open) &&
+		(r.open == 0 || x.toks[r.open-1].para != x.toks[r.open].para) {
+		sp := in.speaker
+		s.speaker, s.cueTok = &sp, in.cue
+		s.cue = [2]int{x.toks[in.cue].start, x.toks[in.cue].end}
+		if !in.outlet {
+			s.via = append([]ref(nil), in.via...)
+		}
+		r.direct = true
+		x.add(s)
+		return
+	}
 	// A quote standing alone as a sentence continues the last speaker; a
 	// short one is a scare quote.
 	if tail && r.words >= 4 && x.onlyOpening(before, r.open) {

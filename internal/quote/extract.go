@@ -63,6 +63,47 @@ type extractor struct {
 	// writer is the author or outlet who says "I" and "we" outside quotes,
 	// "" when unknown.
 	writer string
+	// intro is the cue closed by a colon that ended the last paragraph
+	// with one ("the minister said:"), nil before the first.
+	intro *intro
+}
+
+// intro is a cue closed by a colon at the end of a paragraph: "Lena Vosk
+// told reporters:" introduces the quotation that opens the next paragraph;
+// "At the time, Meridian reported:" passes on every statement of it.
+type intro struct {
+	speaker ref
+	via     []ref // the speaker's own source chain
+	cue     int   // token of the cue verb
+	unit    int   // unit of the cue
+	para    int   // the paragraph introduced
+	outlet  bool  // an outlet or writer passing on the paragraph
+}
+
+// introduce records the cue at token c of unit ui, closed by a colon that
+// ends its paragraph, with its speaker spk and the source chain named in
+// the unit or the paragraph. outlet tells whether the speaker passes on
+// the next paragraph ("Meridian reported:") rather than speaking it.
+func (x *extractor) introduce(ui, c int, spk *ref, markers []marker, outlet bool) {
+	in := &intro{speaker: *spk, cue: c, unit: ui, para: x.toks[x.units[ui][1]].para, outlet: outlet}
+	add := func(v *ref) {
+		if v != nil && !overlaps(v.start, v.end, spk.start, spk.end) && (v.canonical == "" || v.canonical != spk.canonical) {
+			in.via = appendRef(in.via, *v)
+		}
+	}
+	if x.chain != nil && x.chainPara == x.toks[c].para {
+		add(x.chain)
+	}
+	for mi := range markers {
+		m := &markers[mi]
+		if m.used || m.at > c {
+			continue
+		}
+		m.used = true
+		add(x.resolve(m.np[0], m.np[1]))
+	}
+	slices.SortStableFunc(in.via, func(a, b ref) int { return cmp.Compare(a.start, b.start) })
+	x.intro = in
 }
 
 // extract finds the statements of text. ents are the entity stage's
@@ -199,8 +240,10 @@ func (x *extractor) unit(ui int) {
 		}
 	}
 
-	// Markers that name the only source of the unit become its speaker.
-	if len(x.stmts) == first {
+	// Markers that name the only source of the unit become its speaker,
+	// unless the unit introduces the next paragraph ("As reported by
+	// PressTV, the minister said:").
+	if len(x.stmts) == first && (x.intro == nil || x.intro.unit != ui) {
 		for mi := range markers {
 			m := &markers[mi]
 			if m.kind != "according" && !(m.kind == "by" && m.atUnit) {
@@ -248,6 +291,18 @@ func (x *extractor) unit(ui int) {
 		st := &x.stmts[si]
 		if x.chain != nil && x.chainPara == para && (st.speaker == nil || st.speaker.canonical != x.chain.canonical) {
 			st.via = appendRef(st.via, *x.chain)
+		}
+		// "At the time, Meridian reported:⏎⏎…": every statement of the
+		// paragraph came through the outlet and its own sources.
+		if in := x.intro; in != nil && in.outlet && in.para == para {
+			if st.speaker == nil || st.speaker.canonical != in.speaker.canonical || in.speaker.canonical == "" && st.speaker.start != in.speaker.start {
+				st.via = appendRef(st.via, in.speaker)
+			}
+			for _, v := range in.via {
+				if st.speaker == nil || v.canonical == "" || v.canonical != st.speaker.canonical {
+					st.via = appendRef(st.via, v)
+				}
+			}
 		}
 	}
 	if len(x.stmts) > first && (ui == 0 || x.toks[x.units[ui-1][1]-1].para != para) {

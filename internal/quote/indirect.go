@@ -92,6 +92,20 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		}
 	}
 	s, e := x.subject(c, a)
+	if neg, q := x.quantifier(s, e); q {
+		// "Someone told the council that …, the engineer added" is the
+		// engineer's, whose cue takes the whole clause.
+		if x.closedAfter(c, b) {
+			return
+		}
+		// "Nobody asked how the Green Scarves knew …" reports nothing
+		// anyone said, nor does the clause it holds.
+		if neg {
+			_, ce := x.contentAfter(c, a, b)
+			x.use(s, max(ce, c+1))
+			return
+		}
+	}
 	hasThat := x.thatAfter(c, b) >= 0
 	if strength == weakCue || strength == positionCue {
 		// Stance verbs need a subject that names someone.
@@ -192,11 +206,11 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	}
 	if ce-cs < 2 {
 		if b < len(x.toks) && x.toks[b].para != x.toks[c].para && x.toks[b-1].text == ":" && x.colonAfter(c, b) {
-			// "At the time, Meridian reported:" closing a paragraph: the
-			// statements of the next one came through the outlet.
-			if spk := x.resolve(s, e); spk != nil && (spk.media || spk.canonical != "" && reportCues[t.lower]) {
+			// "Lena Vosk told reporters:", "At the time, Meridian
+			// reported:" closing a paragraph introduces the next one.
+			if spk := x.resolve(s, e); spk != nil {
 				x.use(s, c+1)
-				x.chain, x.chainPara = spk, x.toks[b].para
+				x.introduce(ui, c, spk, markers, spk.media || spk.canonical != "" && reportCues[t.lower] && (!writeCues[t.lower] || spk.typ == sift.ORG || spk.typ == sift.MISC))
 			}
 			return
 		}
@@ -214,8 +228,12 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 }
 
 // reportCues are the cues by which an outlet or a writer passes on what
-// others said ("Brelpress reported:"), whatever the entity stage typed it.
+// others said ("Brelpress reported:"), whatever the entity stage typed it;
+// with writeCues ("Wallace wrote:") only an organisation passes words on,
+// anyone else writes their own.
 var reportCues = map[string]bool{"reported": true, "reports": true, "wrote": true, "writes": true}
+
+var writeCues = map[string]bool{"wrote": true, "writes": true}
 
 // colonAfter reports whether the cue at c is closed by a colon, directly or
 // after a few words ("reported:", "said on Friday:"), so that what it
@@ -543,6 +561,17 @@ func (x *extractor) contentAfter(c, a, b int) (int, int) {
 		}
 	}
 	return start, end
+}
+
+// closedAfter reports whether a short "…, X said" tail closes the unit
+// after the cue at c.
+func (x *extractor) closedAfter(c, b int) bool {
+	for k := c + 1; k < b; k++ {
+		if x.toks[k].text == "," && x.closingAttribution(k+1, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // closingAttribution reports whether toks[i:b] is a short "X said" tail.

@@ -19,6 +19,9 @@ func (x *extractor) resolve(s, e int) *ref {
 	if e <= s {
 		return nil
 	}
+	if _, q := x.quantifier(s, e); q {
+		return nil // "Nobody", "Everyone in the region": no one in particular
+	}
 	phrase := &ref{start: x.toks[s].start, end: x.toks[e-1].end}
 	if e-s == 1 {
 		if g, ok := pronouns[x.toks[s].lower]; ok {
@@ -287,6 +290,15 @@ var firstPerson = map[string]bool{"i": true, "i'm": true, "i've": true, "me": tr
 // or outlet), and no speaker when the writer is unknown.
 func (x *extractor) firstPersonRef(k int, r *ref) *ref {
 	if x.inRegion[k] < 0 {
+		// "Lena Vosk wrote:⏎⏎I think …": the paragraph is hers.
+		if in := x.intro; in != nil && !in.outlet && in.para == x.toks[k].para {
+			c := in.speaker
+			c.start, c.end = r.start, r.end
+			if c.canonical == "" {
+				c.canonical, c.typ = x.text[in.speaker.start:in.speaker.end], groupType
+			}
+			return &c
+		}
 		if x.writer == "" {
 			return nil
 		}
@@ -545,6 +557,9 @@ func (x *extractor) groupRef(s, e int) *ref {
 		if x.toks[k].lower == "and" {
 			joined = true
 		}
+	}
+	if _, q := x.quantifier(s, e); q {
+		return nil
 	}
 	g := x.resolve(s, e)
 	if g != nil && g.canonical != "" && g.typ == sift.ORG {
