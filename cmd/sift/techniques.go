@@ -71,6 +71,7 @@ func runEvalTechniques(args []string) error {
 	data := fs.String("data", dataDir("ptc"), "directory of the Propaganda Techniques Corpus")
 	conll, polnear := newsFlags(fs)
 	folds := fs.Int("folds", 5, "number of cross-validation folds")
+	seed := fs.Uint("hash-seed", 0, "mix this seed into every feature hash (0: as shipped), to measure the spread that hashing luck causes")
 	quiet := fs.Bool("quiet", false, "do not print progress")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -90,9 +91,9 @@ func runEvalTechniques(args []string) error {
 	start := time.Now()
 	var r *propaganda.Report
 	if progress == nil {
-		r, err = propaganda.CrossValidate(articles, news, *folds, discard{})
+		r, err = propaganda.CrossValidate(articles, news, *folds, uint32(*seed), discard{})
 	} else {
-		r, err = propaganda.CrossValidate(articles, news, *folds, progress)
+		r, err = propaganda.CrossValidate(articles, news, *folds, uint32(*seed), progress)
 	}
 	if err != nil {
 		return err

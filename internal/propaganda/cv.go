@@ -25,14 +25,16 @@ type Report struct {
 // CrossValidate splits the articles into folds (article i goes to fold
 // i mod folds), trains on all folds but one with Train's procedure and the
 // news word frequencies news, predicts the held-out fold, and scores the
-// pooled predictions.
-func CrossValidate(articles []CorpusArticle, news *NewsWords, folds int, progress io.Writer) (*Report, error) {
+// pooled predictions. A hashSeed other than 0 mixes a seed into every
+// feature hash of the detector (the same features, other collisions), to
+// measure how much the shipped hashing's luck is worth.
+func CrossValidate(articles []CorpusArticle, news *NewsWords, folds int, hashSeed uint32, progress io.Writer) (*Report, error) {
 	if folds < 2 || folds > len(articles) {
 		return nil, fmt.Errorf("cannot make %d folds of %d articles", folds, len(articles))
 	}
 	tds := make([]*trainDoc, len(articles))
 	for i := range articles {
-		tds[i] = featurize(&articles[i], news)
+		tds[i] = featurize(&articles[i], news, hashSeed)
 	}
 	// Folds are independent: run as many at once as there are CPUs, and
 	// pool their results in fold order so the report does not depend on

@@ -47,7 +47,7 @@ func TestEmbeddedClassifierOnHeldOutFold(t *testing.T) {
 		if !HeldOut(i) {
 			continue
 		}
-		g, p := m.classifyGold(featurize(&articles[i], m.news))
+		g, p := m.classifyGold(featurize(&articles[i], m.news, 0))
 		gold, pred = append(gold, g...), append(pred, p...)
 	}
 	r := scoreClasses(gold, pred)

@@ -95,6 +95,10 @@ type featurizer struct {
 	repeated []bool
 	// freq[i] is how often token i occurs in news reporting (a freqBin).
 	freq []uint8
+	// seed, when not 0, is mixed into every feature hash: the same
+	// features with other collisions (the shipped model uses 0; `sift
+	// eval techniques --hash-seed` measures how much that choice matters).
+	seed uint32
 }
 
 // newFeaturizer prepares the features of d, with the frequencies of its
@@ -180,12 +184,20 @@ func (n featureName) String() string {
 	return n.kind + " " + strconv.Quote(n.value)
 }
 
+// bucket returns the table bucket of feature hash h.
+func (f *featurizer) bucket(h uint32) uint32 {
+	if f.seed != 0 {
+		h = mix(h, f.seed)
+	}
+	return h & hashMask
+}
+
 // add appends feature h (with readable name parts, if names are wanted).
 func (f *featurizer) add(out []uint32, h uint32, kind, value string) []uint32 {
 	if f.names != nil {
 		*f.names = append(*f.names, featureName{kind, value})
 	}
-	return append(out, h&hashMask)
+	return append(out, f.bucket(h))
 }
 
 // add2 is add for a value of two words, joined only if names are wanted.
@@ -193,7 +205,7 @@ func (f *featurizer) add2(out []uint32, h uint32, kind, a, b string) []uint32 {
 	if f.names != nil {
 		*f.names = append(*f.names, featureName{kind, a + " " + b})
 	}
-	return append(out, h&hashMask)
+	return append(out, f.bucket(h))
 }
 
 // lexKinds names the lexicon features of a word, the previous and the
@@ -243,7 +255,7 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 		out = f.add2(out, mix(mix(tBiL, hm1), h0), "bigram", wm1, w0)
 		out = f.add2(out, mix(mix(tBiR, h0), hp1), "bigram", w0, wp1)
 	} else {
-		out = append(out, mix(mix(tBiL, hm1), h0)&hashMask, mix(mix(tBiR, h0), hp1)&hashMask)
+		out = append(out, f.bucket(mix(mix(tBiL, hm1), h0)), f.bucket(mix(mix(tBiR, h0), hp1)))
 	}
 	if t.word && utf8.RuneCountInString(w0) > 4 {
 		cut := len(w0)

@@ -3,6 +3,7 @@ package propaganda
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -91,5 +92,31 @@ func TestRunsGrowThroughWeakerNeighbours(t *testing.T) {
 	}
 	if got := string([]rune(d.text)[spans[0].start:spans[0].end]); got != "downright bizarre" {
 		t.Errorf("span %q, want %q", got, "downright bizarre")
+	}
+}
+
+// TestHashSeedMovesBucketsOnly: a hash seed gives the same number of
+// features in other buckets; seed 0 is the shipped hashing.
+func TestHashSeedMovesBucketsOnly(t *testing.T) {
+	a := &CorpusArticle{ID: "x", Text: "Headline here\nThe corrupt regime lied again, officials said."}
+	plain, same, seeded := featurize(a, nil, 0), featurize(a, nil, 0), featurize(a, nil, 12345)
+	moved := 0
+	for i := range plain.tokFeats {
+		p, q, s := plain.tokFeats[i], same.tokFeats[i], seeded.tokFeats[i]
+		if len(p) != len(s) || !slices.Equal(p, q) {
+			t.Fatalf("token %d: %d features, %d with a seed; unseeded runs differ: %v", i, len(p), len(s), !slices.Equal(p, q))
+		}
+		for j := range p {
+			if p[j] != s[j] {
+				moved++
+			}
+		}
+	}
+	if moved == 0 {
+		t.Fatal("the seed moved no feature")
+	}
+	f := newFeaturizer(tokenize(a.Text), nil)
+	if got := f.tokenFeatures(nil, 0, f.d.sentences[0], true); !slices.Equal(got, plain.tokFeats[0]) {
+		t.Error("seed 0 is not the hashing Detect uses")
 	}
 }

@@ -39,10 +39,12 @@ type trainDoc struct {
 }
 
 // featurize prepares an article for training or scoring, with the news
-// word frequencies news.
-func featurize(a *CorpusArticle, news *NewsWords) *trainDoc {
+// word frequencies news and the feature hash seed (0 as shipped; see
+// featurizer.seed).
+func featurize(a *CorpusArticle, news *NewsWords, seed uint32) *trainDoc {
 	d := tokenize(a.Text)
 	f := newFeaturizer(d, news)
+	f.seed = seed
 	td := &trainDoc{article: a, doc: d, masks: f.masks, sentFeats: make([][]uint32, len(d.sentences)), tokFeats: make([][]uint32, len(d.tokens))}
 	for si, s := range d.sentences {
 		title := isTitle(d, si)
@@ -339,7 +341,7 @@ func Train(articles []CorpusArticle, news *NewsWords, progress io.Writer) *Model
 		if HeldOut(i) {
 			continue
 		}
-		tds[i] = featurize(&articles[i], news)
+		tds[i] = featurize(&articles[i], news, 0)
 		idx = append(idx, i)
 	}
 	return train(tds, idx, news, progress)
