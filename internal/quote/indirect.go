@@ -133,8 +133,8 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		for k >= a && x.toks[k].word && gapWords[x.toks[k].lower] {
 			k--
 		}
-		if k < a || x.toks[k].text != "," || strength != strongCue {
-			return
+		if k < a || x.toks[k].text != "," || strength != strongCue || tellVerbs[t.lower] {
+			return // "…, told Radio Castel" is no inversion: the one told is the listener
 		}
 		ns, ne := x.walkRight(c+1, b)
 		if ne <= ns || !x.npEnds(ne, b) || x.isPronoun(ns, ne) {
@@ -331,6 +331,8 @@ func notCue(w string, next token, afterNoun bool) bool {
 		return true
 	case n == "delegate" || n == "delegates":
 		return true
+	case w == "told" && n == "to":
+		return true // "Foreign film crews told to be in town": an order, not speech
 	case afterNoun && next.cap && (w == "called" || w == "named" || w == "dubbed" || w == "titled"):
 		return true
 	}
@@ -522,8 +524,16 @@ func (x *extractor) contentAfter(c, a, b int) (int, int) {
 	} else {
 		switch x.toks[c].lower {
 		case "told", "tell", "tells", "telling", "asked", "urged", "warned", "assured":
-			// Skip the object: "told reporters", "warned Turkey".
+			// Skip the object: "told reporters", "warned Turkey"; a
+			// subject pronoun opens the clause ("told Radio Castel he
+			// heard …").
 			_, e := x.walkRight(start, b)
+			for k := start + 1; k < e; k++ {
+				if g := pronouns[x.toks[k].lower]; g != 0 && g != 'w' && !objectPronouns[x.toks[k].lower] {
+					e = k
+					break
+				}
+			}
 			if e > start && e-start <= 3 {
 				start = e
 			}

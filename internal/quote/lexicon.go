@@ -295,6 +295,7 @@ var mediaWords = map[string]bool{
 	"magazine": true, "newspaper": true, "outlet": true, "channel": true, "network": true,
 	"al-jazeera": true, "jazeera": true, "arabiya": true, "press": true, "ria-novosti": true,
 	"novosti": true, "broadcaster": true, "website": true, "paper": true, "daily's": true,
+	"radio": true,
 }
 
 // outletNouns are descriptions that refer back to the most recent outlet

@@ -56,6 +56,17 @@ func (x *extractor) subject(c, a int) (int, int) {
 				if ne > ns && x.hasName(ns, ne) {
 					return ns, ne
 				}
+				// "Tarek, a 19-year-old apprentice who …, told": a first
+				// name the entity stage missed, opening the unit before
+				// the description of one person.
+				if ne > ns && (first == "a" || first == "an" || first == "who") && x.bareName(ns, ne, a) {
+					return ns, ne
+				}
+				// "“…,” an intelligence source, who was not authorised
+				// to speak, told": someone described, whom "who" qualifies.
+				if ne > ns && first == "who" && x.namesSomeone(ns, ne) {
+					return ns, ne
+				}
 			}
 		}
 		// "NAME, 59, of Ashton, Md., who watched …, said": a short name
@@ -135,6 +146,22 @@ func (x *extractor) subject(c, a int) (int, int) {
 		}
 	}
 	return e, e
+}
+
+// bareName reports whether toks[s:e], untyped by the entity stage, reads
+// as a person's name opening unit a: one to three capitalised words, none
+// of them a function word, title, time word or group noun ("Tarek",
+// not "Officials" or "However").
+func (x *extractor) bareName(s, e, a int) bool {
+	if e-s > 3 || s != x.afterDateline(a, e) || !allCaps(x.toks[s:e]) || x.groupHead(e-1) {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if w := x.toks[k].lower; nonNames[w] || titles[w] || timeWords[w] || pronouns[w] != 0 || orgWords[w] || mediaWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // afterDateline returns the first token of unit a after a dateline

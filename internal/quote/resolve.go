@@ -232,10 +232,18 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 		}
 		return gender == 0 || gender == g
 	}
+	// "he" and "she" are people: never an outlet, whatever the entity stage
+	// typed it, nor the one told ("Tarek told Radio Castel he …").
+	person := func(m *mention) bool {
+		return m.typ == sift.PERSON && !m.media && !isMedia(strings.ToLower(m.canonical)) && !x.addressee(m.first)
+	}
 	// The last person who spoke.
 	var cand *ref
 	for i := len(x.speakers) - 1; i >= 0 && i >= len(x.speakers)-maxLookBack; i-- {
 		sp := &x.speakers[i]
+		if sp.media || isMedia(strings.ToLower(sp.canonical)) {
+			continue
+		}
 		if sp.start < pos && fits(sp.canonical, sp.gender) {
 			cand = sp
 			break
@@ -245,7 +253,7 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 	first := x.nameFrom(k) - 1
 	for i := first; i >= 0 && i > first-maxLookBack; i-- {
 		m := &x.names[i]
-		if m.start >= pos || m.typ != sift.PERSON || !fits(m.canonical, m.gender) {
+		if m.start >= pos || !person(m) || !fits(m.canonical, m.gender) {
 			continue
 		}
 		if cand != nil && m.start <= cand.start {
@@ -260,7 +268,7 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 		// Any earlier person.
 		for i := first; i >= 0 && i > first-maxLookBack; i-- {
 			m := &x.names[i]
-			if m.start < pos && m.typ == sift.PERSON && fits(m.canonical, m.gender) {
+			if m.start < pos && person(m) && fits(m.canonical, m.gender) {
 				cand = x.mentionRef(m)
 				break
 			}
@@ -274,6 +282,16 @@ func (x *extractor) pronoun(k int, g byte) *ref {
 		}
 	}
 	return r
+}
+
+// addressee reports whether the name at token k is the one told: the
+// object of "told", "tell" ("told the Castel Herald").
+func (x *extractor) addressee(k int) bool {
+	j := k - 1
+	if j >= 0 && x.toks[j].lower == "the" {
+		j--
+	}
+	return j >= 0 && tellVerbs[x.toks[j].lower]
 }
 
 // groupType marks a speaker that is a group or a description named by its

@@ -256,3 +256,50 @@ func TestTheMinistryResolves(t *testing.T) {
 		t.Errorf("\"The ministry said\": speaker %q, want Foreign Ministry", got)
 	}
 }
+
+// "he" and "she" stand for a person, never for the outlet a witness spoke
+// to: in "Tarek, a 19-year-old apprentice …, told Radio Castel he heard …"
+// Tarek is the speaker, Radio Castel only the listener, and the quote
+// closed by "he said" is Tarek's. The entity stage missed the first name
+// and typed the outlet a person; without it the fallback sees no name.
+func TestPronounIsNeverTheOutlet(t *testing.T) {
+	text := "The bakery in Morvel burned on Tuesday.\n\n" +
+		"Tarek, a 19-year-old apprentice who was carrying flour for his uncle, told Radio Castel he heard the drones for an hour. " +
+		"“We thought the truce would hold,” he said. The roof fell an hour later.\n\n" +
+		"Foreign reporters told to leave the town were still there on Wednesday.\n\n" +
+		"“The checkpoint stays closed,” a security official, who was not allowed to give his name, told Radio Castel.\n\n" +
+		"Ilse Marrow, who runs the clinic, told the Castel Herald she had treated 30 people. “We ran out of bandages by noon,” she said."
+	for _, ents := range [][]sift.Entity{
+		nil,
+		entitiesFor(text, map[string]string{"Radio Castel": sift.PERSON, "Morvel": sift.LOC, "Ilse Marrow": sift.PERSON, "Castel Herald": sift.ORG}),
+	} {
+		qs := Extract(text, ents)
+		for _, q := range qs {
+			if sp := speakerOf(q); strings.Contains(sp, "Castel") {
+				t.Errorf("statement %q has the outlet %q as speaker", q.Text, sp)
+			}
+			if strings.Contains(q.Text, "Castel") || strings.Contains(q.Text, "Tarek,") {
+				t.Errorf("statement %q holds the speaker or the listener", q.Text)
+			}
+		}
+		if got := speakerFor(t, qs, "heard the drones"); got != "Tarek" {
+			t.Errorf("\"Tarek, …, told Radio Castel he heard\": speaker %q, want Tarek%s", got, dump(qs))
+		}
+		if got := speakerFor(t, qs, "truce would hold"); got != "Tarek" {
+			t.Errorf("\"… ,” he said\" after Tarek told Radio Castel: speaker %q, want Tarek%s", got, dump(qs))
+		}
+		if got := speakerFor(t, qs, "ran out of bandages"); got != "Ilse Marrow" {
+			t.Errorf("\"… ,” she said\" after Ilse Marrow told the Castel Herald: speaker %q, want Ilse Marrow%s", got, dump(qs))
+		}
+		noStatement(t, qs, "leave the town")
+		if got := speakerFor(t, qs, "checkpoint stays closed"); got != "a security official" {
+			t.Errorf("\"“…,” a security official, who …, told Radio Castel\": speaker %q, want a security official%s", got, dump(qs))
+		}
+	}
+	// An outlet that spoke last is no "he" either, even typed a person.
+	text = "Castel Herald reported that the bridge at Morvel was closed. “Nobody can cross,” he said."
+	qs := Extract(text, entitiesFor(text, map[string]string{"Castel Herald": sift.PERSON, "Morvel": sift.LOC}))
+	if got := speakerFor(t, qs, "Nobody can cross"); got == "Castel Herald" {
+		t.Errorf("\"he said\" after an outlet reported: speaker %q, want none%s", got, dump(qs))
+	}
+}
