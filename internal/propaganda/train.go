@@ -14,6 +14,14 @@ const (
 	trainRate   = 0.02
 	sentRate    = 0.05
 	trainSeed   = 20191103 // EMNLP 2019, where PTC was published
+	// dropRate is the share of an example's features left out at each
+	// training step (dropout; the bias is always kept). With a word's
+	// own features sometimes missing, the model learns to lean also on
+	// what generalises to words it never saw annotated: lexicons,
+	// valence, news frequency, context. Cross-validated span F1 +0.001
+	// and +0.004, found-and-named +0.005 and +0.006, under two feature
+	// hashings (see docs/techniques.md).
+	dropRate = 0.2
 	// tuneFolds is the number of folds of the training articles whose
 	// out-of-fold predictions tune the thresholds. Five rather than three:
 	// the models that make those predictions then see 80% of the articles,
@@ -106,12 +114,17 @@ func fit(tds []*trainDoc, idx []int, news *NewsWords) *Model {
 	order := append([]int(nil), idx...)
 	rng := rand.New(rand.NewPCG(trainSeed, uint64(len(idx))))
 	var delta, sentDelta [numTech]float32
+	// Dropout draws come from their own source, so that they do not
+	// change the order the articles are visited in.
+	dropRng := rand.New(rand.NewPCG(trainSeed, dropSeed))
+	var sentKept, tokKept []uint32
 	for epoch := 0; epoch < trainEpochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, di := range order {
 			td := tds[di]
 			for si, s := range td.doc.sentences {
-				sfeats := td.sentFeats[si]
+				sentKept = dropout(sentKept[:0], td.sentFeats[si], dropRng)
+				sfeats := sentKept
 				// Sentence classifier.
 				var sacc [numTech]float32
 				addRows(&sacc, sl.w, sfeats)
@@ -142,7 +155,8 @@ func fit(tds []*trainDoc, idx []int, news *NewsWords) *Model {
 				sentDelta = [numTech]float32{}
 				for i := s.first; i < s.last; i++ {
 					acc := base
-					feats := td.tokFeats[i]
+					tokKept = dropout(tokKept[:0], td.tokFeats[i], dropRng)
+					feats := tokKept
 					addRows(&acc, tl.w, feats)
 					y := td.labels[i]
 					for k := range acc {
@@ -169,6 +183,20 @@ func fit(tds []*trainDoc, idx []int, news *NewsWords) *Model {
 		m.thresholds[k] = 0.5
 	}
 	return m
+}
+
+// dropSeed seeds the dropout draws (with trainSeed).
+const dropSeed = 2
+
+// dropout appends to out the features of feats that survive a draw with
+// probability 1-dropRate; the first feature, the bias, always does.
+func dropout(out, feats []uint32, rng *rand.Rand) []uint32 {
+	for j, h := range feats {
+		if j == 0 || rng.Float32() >= dropRate {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // bit returns 1 if bit k of y is set, else 0.
