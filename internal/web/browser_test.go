@@ -165,7 +165,9 @@ func TestBrowserSearchArticleLayersStory(t *testing.T) {
 		chromedp.WaitVisible(`.searchbox input`, chromedp.ByQuery),
 		chromedp.SendKeys(`.searchbox input`, "convoys", chromedp.ByQuery),
 		chromedp.Submit(`.searchbox input`, chromedp.ByQuery),
-		chromedp.WaitVisible(`ol.hits li.hit`, chromedp.ByQuery),
+		// The home page lists the latest articles as hits too: wait for a
+		// marked word, which only the results of a query have.
+		chromedp.WaitVisible(`ol.hits li.hit mark`, chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelectorAll('ol.hits li.hit').length`, &hits),
 		chromedp.Text(`ol.hits li.hit mark`, &firstMark, chromedp.ByQuery),
 		chromedp.Text(`.summary`, &summary, chromedp.ByQuery),
