@@ -4,6 +4,7 @@ package quote
 // name mentions inside them.
 
 import (
+	"iter"
 	"sort"
 	"strings"
 
@@ -20,6 +21,23 @@ func (x *extractor) hasName(s, e int) bool {
 // after token k (len(x.names) if none).
 func (x *extractor) nameFrom(k int) int {
 	return sort.Search(len(x.names), func(i int) bool { return x.names[i].first >= k })
+}
+
+// namesOver yields the name mentions, with their index, that overlap the
+// code points [lo, hi) of a phrase starting at token s (the mention
+// before s too, which may reach into it).
+func (x *extractor) namesOver(s, lo, hi int) iter.Seq2[int, *mention] {
+	return func(yield func(int, *mention) bool) {
+		for i := max(0, x.nameFrom(s)-1); i < len(x.names); i++ {
+			m := &x.names[i]
+			if m.start >= hi {
+				return
+			}
+			if m.end > lo && !yield(i, m) {
+				return
+			}
+		}
+	}
 }
 
 // subject returns the subject of the cue at c: the phrase before it, or

@@ -35,14 +35,7 @@ func (x *extractor) resolve(s, e int) *ref {
 	// then a place.
 	best, bestRank := -1, -1
 	lo, hi := x.toks[s].start, x.toks[e-1].end
-	for i := max(0, x.nameFrom(s)-1); i < len(x.names); i++ {
-		m := &x.names[i]
-		if m.start >= hi {
-			break
-		}
-		if m.end <= lo {
-			continue
-		}
+	for i, m := range x.namesOver(s, lo, hi) {
 		rank := 0
 		switch m.typ {
 		case sift.PERSON:
@@ -116,14 +109,7 @@ func (x *extractor) ofOrganisation(s, e int) *ref {
 		return nil
 	}
 	lo, hi := x.toks[h].start, x.toks[e-1].end
-	for i := max(0, x.nameFrom(h)-1); i < len(x.names); i++ {
-		m := &x.names[i]
-		if m.start >= hi {
-			break
-		}
-		if m.end <= lo {
-			continue
-		}
+	for _, m := range x.namesOver(h, lo, hi) {
 		if m.start <= lo && m.end >= hi || m.typ == sift.PERSON && m.first > k {
 			return nil
 		}
