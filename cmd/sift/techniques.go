@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"time"
 
@@ -75,6 +76,9 @@ func runEvalTechniques(args []string) error {
 	quiet := fs.Bool("quiet", false, "do not print progress")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *seed > math.MaxUint32 {
+		return fmt.Errorf("--hash-seed %d: at most %d", *seed, uint64(math.MaxUint32))
 	}
 	articles, err := propaganda.LoadPTC(*data)
 	if err != nil {
