@@ -86,6 +86,10 @@ type Model struct {
 	// bySentence[k] says technique k is found by the sentence classifier.
 	bySentence   [numTech]bool
 	anyThreshold float32
+	// rescore re-scores the "any" classifier's sentences from the first
+	// stage's scores (rescore.go); nil in the models that only produce
+	// scores for tuning.
+	rescore *rescorer
 	// news is how often words occur in news reporting: token features.
 	news *NewsWords
 }
@@ -105,7 +109,7 @@ type quantized struct {
 }
 
 // magic starts every encoded model.
-const magic = "siftptc5"
+const magic = "siftptc6"
 
 // Encode writes m in its compact form: gzip of a header, the thresholds,
 // the modes, the weight tables as signed bytes, column by column, each
@@ -129,6 +133,11 @@ func (m *Model) Encode(w io.Writer) error {
 	binary.Write(&buf, binary.LittleEndian, m.thresholds)
 	binary.Write(&buf, binary.LittleEndian, m.bySentence)
 	binary.Write(&buf, binary.LittleEndian, m.anyThreshold)
+	var rw [rescoreInputs]float32
+	if m.rescore != nil {
+		rw = m.rescore.w
+	}
+	binary.Write(&buf, binary.LittleEndian, rw)
 	col := make([]byte, 1<<hashBits)
 	for _, t := range m.q.tables() {
 		for k := 0; k < t.width; k++ {
@@ -223,7 +232,8 @@ func Decode(r io.Reader) (*Model, error) {
 	}
 	m := &Model{q: quantized{token: make([]byte, numTech<<hashBits), sent: make([]byte, numTech<<hashBits), any: make([]byte, 1<<hashBits),
 		class: make([]byte, numTech<<hashBits)}}
-	for _, v := range []any{&m.thresholds, &m.bySentence, &m.anyThreshold} {
+	m.rescore = &rescorer{}
+	for _, v := range []any{&m.thresholds, &m.bySentence, &m.anyThreshold, &m.rescore.w} {
 		if err := binary.Read(br, binary.LittleEndian, v); err != nil {
 			return nil, fmt.Errorf("reading technique model: %w", err)
 		}
@@ -422,6 +432,9 @@ func (m *Model) scores(f *featurizer) probabilities {
 			feats = f.tokenFeatures(feats[:0], i, s, title)
 			m.tokenProbs(&p, i, base, feats)
 		}
+	}
+	if m.rescore != nil {
+		m.rescore.apply(d, &p)
 	}
 	return p
 }

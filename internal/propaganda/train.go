@@ -218,6 +218,9 @@ func (m *Model) probs(td *trainDoc) probabilities {
 			m.tokenProbs(&p, i, base, td.tokFeats[i])
 		}
 	}
+	if m.rescore != nil {
+		m.rescore.apply(d, &p)
+	}
 	return p
 }
 
@@ -348,7 +351,8 @@ func smoothed(f []float64, t int) float64 {
 // train fits a model on tds[i] for i in idx and tunes its thresholds on
 // out-of-fold probabilities: tuneFolds models, each trained on all but one
 // tuneFolds-th of the articles, score the part they did not see. The
-// weights are quantised as stored.
+// sentence re-scorer (rescore.go) is trained on the same probabilities.
+// The weights are quantised as stored.
 func train(tds []*trainDoc, idx []int, news *NewsWords, progress io.Writer) *Model {
 	probs := make([]probabilities, len(idx))
 	for fold := 0; fold < tuneFolds; fold++ {
@@ -369,6 +373,10 @@ func train(tds []*trainDoc, idx []int, news *NewsWords, progress io.Writer) *Mod
 	m := fit(tds, idx, news)
 	m.class = fitClassifier(tds, idx)
 	m.Quantize()
+	m.rescore = fitRescorer(tds, idx, probs)
+	for j, i := range idx {
+		m.rescore.apply(tds[i].doc, &probs[j])
+	}
 	m.tune(tds, idx, probs)
 	fmt.Fprintf(progress, "tuned on %d articles: thresholds %v by sentence %v any %v\n", len(idx), m.thresholds, m.bySentence, m.anyThreshold)
 	return m
