@@ -73,9 +73,10 @@ type Model struct {
 	// hold the weights while training and are nil in a decoded model.
 	token, sent []float32
 	// any is a sentence classifier for "some technique is used here"
-	// (a weight per feature bucket). A sentence above anyThreshold in
-	// which no technique fired becomes a span of the sentence classifier's
-	// most likely technique.
+	// (a weight per feature bucket). A sentence whose probability, once
+	// re-scored (rescore), is above anyThreshold and in which no
+	// technique fired becomes a span of the sentence classifier's most
+	// likely technique.
 	any []float32
 	// class is the technique classifier (classify.go), laid out like token.
 	class []float32
