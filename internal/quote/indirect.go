@@ -204,6 +204,11 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	if x.adverbialOnly(cs, ce) {
 		ce = cs // "told journalists on Thursday": nothing reported
 	}
+	var reported bool
+	if cs, reported = x.cleftContent(s, e, c, a, cs, ce); !reported {
+		x.use(s, max(ce, c+1))
+		return
+	}
 	if ce-cs < 2 {
 		if b < len(x.toks) && x.toks[b].para != x.toks[c].para && x.toks[b-1].text == ":" && x.colonAfter(c, b) {
 			// "Lena Vosk told reporters:", "At the time, Meridian
@@ -226,6 +231,37 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	x.use(s, c+1)
 	x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
 }
+
+// cleftContent handles the subject s..e of the cue at c in a pseudo-cleft
+// whose content cs..ce opens with a copula: "What the minister said was
+// that taxes would rise" reports "taxes would rise", so cs moves past the
+// copula (and "that"); "What the Western press will not tell you is who
+// is behind it" reports nothing anyone said, and reported is false.
+func (x *extractor) cleftContent(s, e, c, a, cs, ce int) (start int, reported bool) {
+	if s <= a || x.toks[s-1].lower != "what" {
+		return cs, true
+	}
+	k := c + 1 // the copula, after the one told: "tell you is"
+	for k < ce && (objectPronouns[x.toks[k].lower] || x.toks[k].lower == "you") {
+		k++
+	}
+	if k >= ce || !copulas[x.toks[k].lower] {
+		return cs, true
+	}
+	for i := s; i < c; i++ {
+		if w := x.toks[i].lower; w == "not" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return cs, false
+		}
+	}
+	cs = max(cs, k+1)
+	if cs < ce && x.toks[cs].lower == "that" {
+		cs++
+	}
+	return cs, true
+}
+
+// copulas open the second half of a pseudo-cleft ("What X said was …").
+var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true}
 
 // reportCues are the cues by which an outlet or a writer passes on what
 // others said ("Brelpress reported:"), whatever the entity stage typed it;

@@ -138,3 +138,22 @@ func TestColonOutletCoversParagraph(t *testing.T) {
 		}
 	}
 }
+
+// In a pseudo-cleft, "What X said was that …", X said what follows the
+// copula; "What X will not tell you is …" reports nothing X said.
+func TestPseudoCleft(t *testing.T) {
+	text := "Mayor Oren Talvik spoke in Kessel on Monday.\n\n" +
+		"What the mayor said was that the barrier would be rebuilt before winter. " +
+		"What the ministry will not tell you is who paid for the broken pumps. " +
+		"What Talvik didn't say is that the contract went to his cousin."
+	for _, ents := range [][]sift.Entity{nil, entitiesFor(text, map[string]string{
+		"Oren Talvik": sift.PERSON, "Talvik": sift.PERSON, "Kessel": sift.LOC})} {
+		qs := Extract(text, ents)
+		q := find(t, qs, "rebuilt before winter")
+		if q.Text != "the barrier would be rebuilt before winter" {
+			t.Errorf("What the mayor said was that …: statement %q, want the clause after \"was that\"", q.Text)
+		}
+		noStatement(t, qs, "paid for the broken pumps")
+		noStatement(t, qs, "went to his cousin")
+	}
+}

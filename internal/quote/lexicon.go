@@ -209,6 +209,16 @@ var gapWords = map[string]bool{
 	"too": true, "instead": true, "in turn": true,
 }
 
+// Negated auxiliaries are gap words too ("Talvik didn't say", "the
+// ministry hasn’t said"), with either apostrophe.
+func init() {
+	for _, w := range []string{"didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't",
+		"wouldn't", "can't", "couldn't", "isn't", "wasn't", "weren't", "shouldn't"} {
+		gapWords[w] = true
+		gapWords[strings.ReplaceAll(w, "'", "’")] = true
+	}
+}
+
 // stopWords end a subject phrase when walking left from a cue verb: they
 // start a clause, so the subject lies to their right.
 var stopWords = map[string]bool{
