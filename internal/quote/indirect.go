@@ -120,6 +120,11 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 			// "…, other studies have shown."
 			cs, ce = x.clauseBefore(s-1, a)
 		}
+		var reported bool
+		if cs, reported = x.cleftContent(s, e, c, a, cs, ce); !reported {
+			x.use(s, max(ce, c+1))
+			return
+		}
 		if ce-cs < 1 {
 			return
 		}
@@ -248,8 +253,8 @@ func (x *extractor) cleftContent(s, e, c, a, cs, ce int) (start int, reported bo
 	if k >= ce || !copulas[x.toks[k].lower] {
 		return cs, true
 	}
-	for i := s; i < c; i++ {
-		if w := x.toks[i].lower; w == "not" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+	for i := e; i < c; i++ { // the auxiliaries between subject and cue
+		if w := x.toks[i].lower; w == "not" || w == "never" || w == "cannot" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return cs, false
 		}
 	}

@@ -145,7 +145,10 @@ func TestPseudoCleft(t *testing.T) {
 	text := "Mayor Oren Talvik spoke in Kessel on Monday.\n\n" +
 		"What the mayor said was that the barrier would be rebuilt before winter. " +
 		"What the ministry will not tell you is who paid for the broken pumps. " +
-		"What Talvik didn't say is that the contract went to his cousin."
+		"What Talvik didn't say is that the contract went to his cousin. " +
+		"What the council cannot tell you is where the money went. " +
+		"What Never Again Action said was that the camps must close. " +
+		"What the engineers found was that the pumps had been switched off."
 	for _, ents := range [][]sift.Entity{nil, entitiesFor(text, map[string]string{
 		"Oren Talvik": sift.PERSON, "Talvik": sift.PERSON, "Kessel": sift.LOC})} {
 		qs := Extract(text, ents)
@@ -155,5 +158,14 @@ func TestPseudoCleft(t *testing.T) {
 		}
 		noStatement(t, qs, "paid for the broken pumps")
 		noStatement(t, qs, "went to his cousin")
+		noStatement(t, qs, "where the money went")
+		// "Never" in a name is no negation.
+		if q := find(t, qs, "camps must close"); q.Text != "the camps must close" {
+			t.Errorf("What Never Again Action said was that …: statement %q", q.Text)
+		}
+		// Stance verbs too: what the engineers found is the clause after "was that".
+		if q := find(t, qs, "switched off"); q.Text != "the pumps had been switched off" {
+			t.Errorf("What the engineers found was that …: statement %q", q.Text)
+		}
 	}
 }

@@ -204,7 +204,7 @@ var gapWords = map[string]bool{
 	"not": true, "never": true, "often": true, "just": true, "only": true, "still": true,
 	"is": true, "was": true, "were": true, "are": true, "had been": true, "being": true,
 	"been": true, "could": true, "may": true, "might": true, "must": true, "should": true,
-	"can": true, "shall": true, "flatly": true, "angrily": true, "bluntly": true, "quickly": true,
+	"can": true, "cannot": true, "shall": true, "flatly": true, "angrily": true, "bluntly": true, "quickly": true,
 	"however": true, "therefore": true, "thus": true, "specially": true, "meanwhile": true,
 	"too": true, "instead": true, "in turn": true,
 }
@@ -213,7 +213,7 @@ var gapWords = map[string]bool{
 // ministry hasn’t said"), with either apostrophe.
 func init() {
 	for _, w := range []string{"didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't",
-		"wouldn't", "can't", "couldn't", "isn't", "wasn't", "weren't", "shouldn't"} {
+		"wouldn't", "can't", "couldn't", "isn't", "aren't", "wasn't", "weren't", "shouldn't", "mustn't"} {
 		gapWords[w] = true
 		gapWords[strings.ReplaceAll(w, "'", "’")] = true
 	}
