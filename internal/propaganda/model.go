@@ -113,11 +113,16 @@ type quantized struct {
 const magic = "siftptc6"
 
 // Encode writes m in its compact form: gzip of a header, the thresholds,
-// the modes, the weight tables as signed bytes, column by column, each
-// column after its scale, and the news word list (count, then the word
-// hashes in increasing order, then their frequency bins). Encoding the
-// same model twice gives the same bytes.
+// the modes, the "any" threshold, the sentence re-scorer's weights, the
+// weight tables as signed bytes, column by column, each column after its
+// scale, and the news word list (count, then the word hashes in
+// increasing order, then their frequency bins). Encoding the same model
+// twice gives the same bytes. Only a trained model (Train) can be
+// encoded: one without its re-scorer is an error.
 func (m *Model) Encode(w io.Writer) error {
+	if m.rescore == nil {
+		return errors.New("encoding technique model: no sentence re-scorer (not made by Train)")
+	}
 	if m.q.token == nil {
 		m.Quantize()
 	}
@@ -134,11 +139,7 @@ func (m *Model) Encode(w io.Writer) error {
 	binary.Write(&buf, binary.LittleEndian, m.thresholds)
 	binary.Write(&buf, binary.LittleEndian, m.bySentence)
 	binary.Write(&buf, binary.LittleEndian, m.anyThreshold)
-	var rw [rescoreInputs]float32
-	if m.rescore != nil {
-		rw = m.rescore.w
-	}
-	binary.Write(&buf, binary.LittleEndian, rw)
+	binary.Write(&buf, binary.LittleEndian, m.rescore.w)
 	col := make([]byte, 1<<hashBits)
 	for _, t := range m.q.tables() {
 		for k := 0; k < t.width; k++ {

@@ -22,6 +22,10 @@ import "math"
 // counting the constant 1 of the bias.
 const rescoreInputs = 2 + 2*numTech + 5
 
+// noToken stands for the strongest token score of a sentence without
+// tokens: log-odds of about 1e-13, "no sign at all".
+const noToken = -30.0
+
 // rescoreL2 and rescoreSteps set the re-scorer's training: full-batch
 // gradient descent with step 1 on standardised inputs, L2 penalty
 // rescoreL2 (chosen by cross-validation among 0.0001, 0.001 and 0.01).
@@ -56,7 +60,7 @@ func rescoreFeatures(d *document, p *probabilities, in [][rescoreInputs]float64)
 		x[1] = float64(p.any[si])
 		for k := 0; k < numTech; k++ {
 			x[2+k] = float64(p.sent[si*numTech+k])
-			strongest := -30.0
+			strongest := noToken
 			for i := s.first; i < s.last; i++ {
 				strongest = max(strongest, float64(p.tok[i*numTech+k]))
 			}
