@@ -40,53 +40,55 @@ type rescorer struct {
 	w [rescoreInputs]float32
 }
 
-// rescoreFeatures fills in[si] with the inputs of sentence si of d under
-// the first-stage scores p (log-odds).
-func rescoreFeatures(d *document, p *probabilities, in [][rescoreInputs]float64) {
-	n := len(d.sentences)
-	var mean float64
-	top := math.Inf(-1)
-	for si := 0; si < n; si++ {
-		a := float64(p.any[si])
-		mean += a
-		top = max(top, a)
+// articleAny returns the mean and the highest of the "any" scores.
+func articleAny(any []float32) (mean, top float64) {
+	top = math.Inf(-1)
+	for _, a := range any {
+		mean += float64(a)
+		top = max(top, float64(a))
 	}
-	if n > 0 {
-		mean /= float64(n)
+	if len(any) > 0 {
+		mean /= float64(len(any))
 	}
-	for si, s := range d.sentences {
-		x := &in[si]
-		x[0] = 1
-		x[1] = float64(p.any[si])
-		for k := 0; k < numTech; k++ {
-			x[2+k] = float64(p.sent[si*numTech+k])
-			strongest := noToken
-			for i := s.first; i < s.last; i++ {
-				strongest = max(strongest, float64(p.tok[i*numTech+k]))
-			}
-			x[2+numTech+k] = strongest
+	return mean, top
+}
+
+// rescoreFeatures sets x to the inputs of sentence si of d under the
+// first-stage scores p (log-odds), with the article's mean and highest
+// "any" scores and prev, the "any" score of sentence si-1 (0 for the
+// first), passed in since apply overwrites p.any as it goes.
+func rescoreFeatures(d *document, p *probabilities, si int, mean, top float64, prev float32, x *[rescoreInputs]float64) {
+	s := d.sentences[si]
+	x[0] = 1
+	x[1] = float64(p.any[si])
+	for k := 0; k < numTech; k++ {
+		x[2+k] = float64(p.sent[si*numTech+k])
+		strongest := noToken
+		for i := s.first; i < s.last; i++ {
+			strongest = max(strongest, float64(p.tok[i*numTech+k]))
 		}
-		b := 2 + 2*numTech
-		x[b], x[b+1], x[b+2], x[b+3] = mean, top, 0, 0
-		if si > 0 {
-			x[b+2] = float64(p.any[si-1])
-		}
-		if si+1 < n {
-			x[b+3] = float64(p.any[si+1])
-		}
-		x[b+4] = math.Log(float64(s.last-s.first) + 1)
+		x[2+numTech+k] = strongest
 	}
+	b := 2 + 2*numTech
+	x[b], x[b+1], x[b+2], x[b+3] = mean, top, float64(prev), 0
+	if si+1 < len(d.sentences) {
+		x[b+3] = float64(p.any[si+1])
+	}
+	x[b+4] = math.Log(float64(s.last-s.first) + 1)
 }
 
 // apply replaces the "any" scores of p with the re-scorer's.
 func (r *rescorer) apply(d *document, p *probabilities) {
-	in := make([][rescoreInputs]float64, len(d.sentences))
-	rescoreFeatures(d, p, in)
-	for si, x := range in {
+	mean, top := articleAny(p.any)
+	var x [rescoreInputs]float64
+	var prev float32
+	for si := range d.sentences {
+		rescoreFeatures(d, p, si, mean, top, prev, &x)
 		var z float64
 		for c, v := range x {
 			z += float64(r.w[c]) * v
 		}
+		prev = p.any[si]
 		p.any[si] = float32(z)
 	}
 }
@@ -99,17 +101,22 @@ func fitRescorer(tds []*trainDoc, idx []int, probs []probabilities) *rescorer {
 	var xs [][rescoreInputs]float64
 	var ys []float64
 	for j, i := range idx {
-		td := tds[i]
-		in := make([][rescoreInputs]float64, len(td.doc.sentences))
-		rescoreFeatures(td.doc, &probs[j], in)
+		td, p := tds[i], &probs[j]
+		mean, top := articleAny(p.any)
 		for si, s := range td.doc.sentences {
+			var x [rescoreInputs]float64
+			var prev float32
+			if si > 0 {
+				prev = p.any[si-1]
+			}
+			rescoreFeatures(td.doc, p, si, mean, top, prev, &x)
 			y := 0.0
 			for t := s.first; t < s.last; t++ {
 				if td.labels[t] != 0 {
 					y = 1
 				}
 			}
-			xs, ys = append(xs, in[si]), append(ys, y)
+			xs, ys = append(xs, x), append(ys, y)
 		}
 	}
 	if len(xs) == 0 {
