@@ -83,6 +83,21 @@ type Quote struct {
 	Via     []Ref  `json:"via"`
 }
 
+// Claim is a statement of fact or allegation in an article: reported speech
+// (then Speaker and Via come from the quote that carries it and Attributed
+// is true) or a statement in the article's own voice (Speaker nil, Via
+// empty, Attributed false). Opinion, questions, boilerplate and comments
+// are not claims.
+type Claim struct {
+	Span
+	Speaker    *Ref  `json:"speaker"`
+	Via        []Ref `json:"via"`
+	Attributed bool  `json:"attributed"`
+	// Norm is the text with every name replaced by its canonical form, what
+	// claims are matched on across articles.
+	Norm string `json:"-"`
+}
+
 // Technique is a span that uses one of the 18 propaganda techniques of the
 // Propaganda Techniques Corpus, with a score in [0,1] and the evidence that
 // made the detector fire.
@@ -138,6 +153,7 @@ type Article struct {
 	Entities    []Entity      `json:"entities"`
 	Quotes      []Quote       `json:"quotes"`
 	Techniques  []Technique   `json:"techniques"`
+	Claims      []Claim       `json:"claims"`
 	Signals     []Signal      `json:"signals,omitempty"`
 	Boilerplate []Boilerplate `json:"boilerplate"`
 	Comments    []Comment     `json:"comments"`

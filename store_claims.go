@@ -1,0 +1,149 @@
+package sift
+
+import (
+	"context"
+	"strconv"
+)
+
+// Claim change kinds: what changed between a claim's first mention and a
+// later one.
+const (
+	ChangeFigure             = "figure"              // a number differs ("20-30,000" → "10,000")
+	ChangeHedgeDropped       = "hedge_dropped"       // "alleged", "reportedly" … gone
+	ChangeHedgeAdded         = "hedge_added"         // a hedge that the first mention lacked
+	ChangeAttributionDropped = "attribution_dropped" // an attributed claim restated as fact (laundering)
+	ChangeAttributionAdded   = "attribution_added"   // a bare claim later attributed to someone
+	ChangeSpeaker            = "speaker"             // attributed to someone else
+	ChangeActor              = "actor_renamed"       // a name replaced by another ("terrorists" → "rebels")
+)
+
+// ClaimChange is one difference between a mention of a claim and its first
+// mention. From is in the first mention (offsets into that article's Text),
+// To in this one (offsets into this article's Text); either may be empty for
+// something added or dropped, its offsets then both 0.
+type ClaimChange struct {
+	Kind      string `json:"kind"`
+	From      string `json:"from"`
+	To        string `json:"to"`
+	FromStart int    `json:"from_start"`
+	FromEnd   int    `json:"from_end"`
+	ToStart   int    `json:"to_start"`
+	ToEnd     int    `json:"to_end"`
+}
+
+// ClaimSeen is where a claim first appeared.
+type ClaimSeen struct {
+	Article   string `json:"article"`
+	Outlet    string `json:"outlet"`
+	Published string `json:"published"`
+}
+
+// ClaimMention is one article's statement of a claim.
+type ClaimMention struct {
+	Article   string `json:"article"`
+	Source    string `json:"source"`
+	Outlet    string `json:"outlet"`
+	Published string `json:"published"`
+	Title     string `json:"title,omitempty"`
+	Claim
+	// Score is how close the mention is to the claim's first mention (1
+	// for the first mention itself).
+	Score   float64       `json:"score"`
+	Changes []ClaimChange `json:"changes"`
+}
+
+// ClaimThread is one claim across the store: the same statement in every
+// article that makes it, first mention first, then in date order.
+type ClaimThread struct {
+	ID        string         `json:"id"`
+	Text      string         `json:"text"`
+	FirstSeen ClaimSeen      `json:"first_seen"`
+	Mentions  []ClaimMention `json:"mentions"`
+}
+
+// Outlets returns the distinct outlets of t's mentions in mention order.
+func (t *ClaimThread) Outlets() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range t.Mentions {
+		if !seen[m.Outlet] {
+			seen[m.Outlet] = true
+			out = append(out, m.Outlet)
+		}
+	}
+	return out
+}
+
+// ClaimQuery selects stored claims. Empty fields match everything.
+type ClaimQuery struct {
+	// Text keeps claims with a mention containing every word of it
+	// (case-insensitive).
+	Text string
+	// Outlet keeps claims mentioned by this outlet.
+	Outlet string
+	// Since keeps claims with a mention published on or after this date.
+	Since string
+	// Speaker keeps claims attributed (in some mention) to a speaker whose
+	// canonical name or text contains this, case-insensitively.
+	Speaker string
+	// Article keeps claims mentioned in this article; Story those
+	// mentioned in one of the story's articles.
+	Article string
+	Story   string
+	// Laundered keeps claims attributed in one mention and stated as fact
+	// in a later one (by Outlet, if set).
+	Laundered bool
+	// MinMentions keeps claims with at least this many mentions.
+	MinMentions int
+	Limit       int // 0 for all
+	Offset      int
+}
+
+// ClaimStore answers "where did this statement go" across stored articles.
+type ClaimStore interface {
+	// Claims returns the claims matching q, those with most mentions
+	// first, each with every mention in order (first seen first).
+	Claims(ctx context.Context, q ClaimQuery) ([]ClaimThread, error)
+	// Claim returns one claim with all its mentions, or ErrNotFound.
+	Claim(ctx context.Context, id string) (*ClaimThread, error)
+}
+
+// ClaimKey is a stored article claim waiting to be linked, or a candidate
+// for linking, with what the matcher needs to compare it.
+type ClaimKey struct {
+	Article   string
+	N         int    // index of the claim in its article's Claims
+	Norm      string // the claim's text with names replaced by their canonical forms
+	Published string
+	Claim     string // the claim (thread) it belongs to, once linked
+}
+
+// ClaimLink assigns an article's claim to a claim thread.
+type ClaimLink struct {
+	Article string
+	N       int
+	Claim   string  // thread ID; a new thread when it equals ClaimID(Article, N)
+	Score   float64 // similarity to the thread's mention it matched
+	Keys    []string
+}
+
+// ClaimID is the ID of the claim thread first seen as claim n of an article.
+func ClaimID(article string, n int) string {
+	return ArticleID("claim", article+" "+strconv.Itoa(n))
+}
+
+// ClaimLinkStore is the state the claim linker keeps in the store: an index
+// from keys (content words, names, numbers) to the claims holding them, so
+// that a new article is matched against every stored claim without a scan.
+type ClaimLinkStore interface {
+	// PendingClaims returns up to limit stored article claims not linked
+	// yet, in order of arrival.
+	PendingClaims(ctx context.Context, limit int) ([]ClaimKey, error)
+	// ClaimCandidates returns up to limit linked claims sharing the most of
+	// keys (rarest keys first; keys held by more than maxDF claims are not
+	// looked up), with their counts of shared keys.
+	ClaimCandidates(ctx context.Context, keys []string, maxDF, limit int) ([]ClaimKey, error)
+	// SaveClaimLinks records links (and indexes their keys) in one
+	// transaction.
+	SaveClaimLinks(ctx context.Context, links []ClaimLink) error
+}
