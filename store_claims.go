@@ -74,6 +74,25 @@ func (t *ClaimThread) Outlets() []string {
 	return out
 }
 
+// OrderMentions sets t's text and first sighting from its first mention,
+// and gives every mention a non-nil Changes. Stores call it on mentions
+// already in order: dated ones by date, then undated, each in order of
+// arrival.
+func OrderMentions(t *ClaimThread) {
+	if len(t.Mentions) == 0 {
+		return
+	}
+	f := t.Mentions[0]
+	t.Text = f.Text
+	t.FirstSeen = ClaimSeen{Article: f.Article, Outlet: f.Outlet, Published: f.Published}
+	for i := range t.Mentions {
+		if t.Mentions[i].Changes == nil {
+			t.Mentions[i].Changes = []ClaimChange{}
+		}
+	}
+	t.Mentions[0].Score = 1
+}
+
 // ClaimQuery selects stored claims. Empty fields match everything.
 type ClaimQuery struct {
 	// Text keeps claims with a mention containing every word of it
@@ -115,7 +134,9 @@ type ClaimKey struct {
 	N         int    // index of the claim in its article's Claims
 	Norm      string // the claim's text with names replaced by their canonical forms
 	Published string
+	Speaker   string // canonical name of the speaker, if attributed to one
 	Claim     string // the claim (thread) it belongs to, once linked
+	Shared    int    // keys shared with the looked-up claim (candidates only)
 }
 
 // ClaimLink assigns an article's claim to a claim thread.

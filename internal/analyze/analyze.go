@@ -127,6 +127,7 @@ func CleanWith(doc sift.Document, raw bool, opt clean.Options) (*sift.Article, e
 	a.Entities = []sift.Entity{}
 	a.Quotes = []sift.Quote{}
 	a.Techniques = []sift.Technique{}
+	a.Claims = []sift.Claim{}
 	if a.Boilerplate == nil {
 		a.Boilerplate = []sift.Boilerplate{}
 	}

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"github.com/sift-news/sift/internal/claim"
 	"github.com/sift-news/sift/internal/ner"
 	"github.com/sift-news/sift/internal/propaganda"
 	"github.com/sift-news/sift/internal/quote"
@@ -9,7 +10,8 @@ import (
 // Default returns the pipeline with every analysis stage sift ships, in
 // order: entities first (quotes use them), then quotes, then techniques
 // and signals (which use the quotes to tell attributed claims from bare
-// ones). Models load on first use.
+// ones), then claims (reported speech from the quotes, and the article's
+// own statements). Models load on first use.
 func Default() *Pipeline {
-	return &Pipeline{Stages: []Stage{ner.NewStage(), quote.NewStage(), propaganda.NewStage()}}
+	return &Pipeline{Stages: []Stage{ner.NewStage(), quote.NewStage(), propaganda.NewStage(), claim.NewStage()}}
 }

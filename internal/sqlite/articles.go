@@ -112,6 +112,9 @@ func putArticle(ctx context.Context, tx *sql.Tx, a *sift.Article) (bool, error) 
 			return false, fmt.Errorf("techniques: %w", err)
 		}
 	}
+	if err := putClaims(ctx, tx, a); err != nil {
+		return false, err
+	}
 	return true, nil
 }
 
@@ -160,6 +163,9 @@ func (s *DB) Article(ctx context.Context, id string) (*sift.Article, error) {
 		return nil, err
 	}
 	if a.Techniques, err = s.techniquesOf(ctx, id); err != nil {
+		return nil, err
+	}
+	if a.Claims, err = s.claimsOf(ctx, id); err != nil {
 		return nil, err
 	}
 	return a, nil
