@@ -47,21 +47,15 @@ func runDemo(args []string) error {
 		}
 		return nil
 	}
-	st, err := ingest(context.Background(), db, analyze.Default(), walk, ingestOptions{Workers: 2, Errors: os.Stderr})
+	in := newIngester(db, analyze.Default(), ingestOptions{Workers: 2, Errors: os.Stderr})
+	st, err := in.Run(context.Background(), walk)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "sift demo: %d articles in the bundled corpus, %d newly stored in %s\n", st.read, st.added, *dbPath)
+	fmt.Fprintf(os.Stderr, "sift demo: %d articles in the bundled corpus, %d newly stored in %s\n", st.Read, st.Added, *dbPath)
 	if *noServe {
 		return nil
 	}
-	opt := web.Options{Token: *token, Name: "sift demo", AfterStore: func(ctx context.Context, added []*sift.Article) error {
-		for _, f := range afterStore {
-			if err := f(ctx, db, added); err != nil {
-				return err
-			}
-		}
-		return nil
-	}}
+	opt := web.Options{Token: *token, Name: "sift demo", Ingest: in.Add}
 	return serveUntilInterrupted(*addr, web.New(db, opt), *token != "")
 }

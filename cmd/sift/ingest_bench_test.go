@@ -37,12 +37,12 @@ func benchIngest(b *testing.B, p *analyze.Pipeline, workers int) {
 		}
 		return nil
 	}
-	st, err := ingest(context.Background(), db, p, walk, ingestOptions{Workers: workers})
+	st, err := newIngester(db, p, ingestOptions{Workers: workers}).Run(context.Background(), walk)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if st.added != b.N {
-		b.Fatalf("stored %d of %d", st.added, b.N)
+	if st.Added != b.N {
+		b.Fatalf("stored %d of %d", st.Added, b.N)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 	if used := cputime.Seconds() - cpu; used > 0 {

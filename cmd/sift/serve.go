@@ -12,7 +12,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/ingest"
 	"github.com/sift-news/sift/internal/postgres"
 	"github.com/sift-news/sift/internal/sqlite"
 	"github.com/sift-news/sift/internal/web"
@@ -47,7 +48,7 @@ func runServe(args []string) error {
 			return err
 		}
 		defer pg.Close()
-		opt := web.Options{Token: *token, AfterStore: postgresAfterStore(pg)}
+		opt := web.Options{Token: *token, Ingest: ingest.New(pg, analyze.Default()).Add}
 		return serveUntilInterrupted(*addr, web.New(pg, opt), *token != "")
 	}
 	if _, err := os.Stat(*dbPath); err != nil {
@@ -58,17 +59,7 @@ func runServe(args []string) error {
 		return err
 	}
 	defer db.Close()
-	opt := web.Options{Token: *token}
-	if len(afterStore) > 0 {
-		opt.AfterStore = func(ctx context.Context, added []*sift.Article) error {
-			for _, f := range afterStore {
-				if err := f(ctx, db, added); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	}
+	opt := web.Options{Token: *token, Ingest: ingest.New(db, analyze.Default()).Add}
 	return serveUntilInterrupted(*addr, web.New(db, opt), *token != "")
 }
 

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -20,90 +19,11 @@ import (
 	"github.com/sift-news/sift/internal/dataset"
 	"github.com/sift-news/sift/internal/link"
 	"github.com/sift-news/sift/internal/reader"
-	"github.com/sift-news/sift/internal/sqlite"
 )
 
 func init() {
 	register("stories", "list stories: articles about one event across outlets, with copies and spun passages", runStories)
 	registerEval("stories", "score story clustering on ECB+ (B-cubed) and count stories in FA-KES", runEvalStories)
-	afterStore = append(afterStore, linkStories)
-}
-
-// linkers keeps one linker per open store for the life of the process, so
-// that each batch of an ingest run (or of the server) extends the indexes
-// instead of reloading them.
-var linkers = struct {
-	sync.Mutex
-	m map[*sqlite.DB]*link.Linker
-}{m: map[*sqlite.DB]*link.Linker{}}
-
-// linkStories links newly stored articles to the articles before them
-// (copies, shared passages, spun copies) and to stories, and stores what it
-// found. It runs after every batch sift ingest stores.
-func linkStories(ctx context.Context, db *sqlite.DB, added []*sift.Article) error {
-	linkers.Lock()
-	defer linkers.Unlock()
-	l := linkers.m[db]
-	if l != nil {
-		// Another process may have linked articles since: reload then.
-		n, err := db.LinkedCount(ctx)
-		if err != nil {
-			return fmt.Errorf("linking: %w", err)
-		}
-		if n != l.Len() {
-			l = nil
-		}
-	}
-	if l == nil {
-		var err error
-		if l, err = db.LoadLinker(ctx); err != nil {
-			return err
-		}
-		linkers.m[db] = l
-	}
-	ups := make([]link.Update, 0, len(added))
-	for _, a := range added {
-		if l.Has(a.ID) {
-			continue
-		}
-		up, err := l.Add(a)
-		if err != nil {
-			delete(linkers.m, db)
-			return err
-		}
-		ups = append(ups, up)
-	}
-	if err := db.SaveLinks(ctx, ups); err != nil {
-		delete(linkers.m, db) // memory is ahead of the store: reload next time
-		return err
-	}
-	return nil
-}
-
-// linkPending links stored articles that no linking run has seen (stored
-// before linking existed, or by a run that failed while linking).
-func linkPending(ctx context.Context, db *sqlite.DB) error {
-	ids, err := db.UnlinkedArticles(ctx)
-	if err != nil || len(ids) == 0 {
-		return err
-	}
-	const batch = 200
-	for len(ids) > 0 {
-		n := min(batch, len(ids))
-		arts := make([]*sift.Article, 0, n)
-		for _, id := range ids[:n] {
-			a, err := db.Article(ctx, id)
-			if err != nil {
-				return err
-			}
-			arts = append(arts, a)
-		}
-		if err := linkStories(ctx, db, arts); err != nil {
-			return err
-		}
-		ids = ids[n:]
-	}
-	return nil
 }
 
 // storyJSON is one line of `sift stories --format json`: the contract

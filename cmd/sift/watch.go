@@ -17,8 +17,7 @@ import (
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/feed"
 	"github.com/sift-news/sift/internal/fetch"
-	"github.com/sift-news/sift/internal/postgres"
-	"github.com/sift-news/sift/internal/sqlite"
+	"github.com/sift-news/sift/internal/ingest"
 )
 
 func init() {
@@ -61,16 +60,10 @@ func runWatch(args []string) error {
 		return err
 	}
 	defer db.Close()
-	// Fetched pages are stored the way each backend ingests: through
-	// sift ingest's batches on SQLite, analysed here and linked under the
-	// workers' link lock on PostgreSQL.
-	var store func(ctx context.Context, docs []sift.Document) (map[string]error, error)
-	switch db := db.(type) {
-	case *sqlite.DB:
-		store = watchIngest(db, analyze.Default())
-	case *postgres.DB:
-		store = watchIngestPostgres(db, analyze.Default())
-	}
+	// Fetched pages go through the one ingest path, on either store: a
+	// poll brings a few pages, analysed here (not queued for sift worker),
+	// and the feed state records whether each was stored.
+	store := watchIngest(ingest.New(db, analyze.Default()))
 
 	var logw io.Writer = os.Stderr
 	if *quiet {
@@ -142,49 +135,15 @@ func feedURLs(args []string) ([]string, error) {
 	return out, nil
 }
 
-// watchIngest stores fetched pages through the ingest path of `sift
-// ingest`, and reports which of them failed (by Source).
-func watchIngest(db *sqlite.DB, p *analyze.Pipeline) func(ctx context.Context, docs []sift.Document) (map[string]error, error) {
-	return func(ctx context.Context, docs []sift.Document) (map[string]error, error) {
-		failed := map[string]error{}
-		walk := func(fn func(sift.Document) error, onErr func(error)) error {
-			for _, d := range docs {
-				if err := fn(d); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		_, err := ingest(ctx, db, p, walk, ingestOptions{
-			Workers: min(runtime.NumCPU(), 2),
-			Errors:  &failureSink{docs: docs, failed: failed},
-		})
-		return failed, err
-	}
-}
-
-// watchIngestPostgres stores fetched pages in a PostgreSQL store. They are
-// analysed here, as sift ingest does for a SQLite store (template lines
-// recognised from the outlet counts, which are updated for the pages
-// stored), rather than queued for sift worker: a poll brings a few pages,
-// and the feed state records whether each was stored. New articles are
-// then linked into stories under the link lock the workers share. Failed
-// pages are reported by Source, as by watchIngest.
-func watchIngestPostgres(db *postgres.DB, p *analyze.Pipeline) func(ctx context.Context, docs []sift.Document) (map[string]error, error) {
-	linker := &queueLinker{db: db}
+// watchIngest stores fetched pages through in and reports which of them
+// failed (by Source). New articles are linked under the store's link lock.
+func watchIngest(in *ingest.Ingester) func(ctx context.Context, docs []sift.Document) (map[string]error, error) {
+	in.Workers = min(runtime.NumCPU(), 2)
 	return func(ctx context.Context, docs []sift.Document) (map[string]error, error) {
 		failed := map[string]error{}
 		sink := &failureSink{docs: docs, failed: failed}
-		added, _, err := storeBatch(ctx, db, p, docs, min(runtime.NumCPU(), 2), func(err error) {
-			fmt.Fprintf(sink, "sift ingest: %v\n", err)
-		})
-		if err != nil {
-			return failed, err
-		}
-		if len(added) > 0 {
-			return failed, linker.linkPending(ctx, true)
-		}
-		return failed, nil
+		_, _, err := in.Put(ctx, docs, func(err error) { fmt.Fprintf(sink, "sift ingest: %v\n", err) })
+		return failed, err
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
-	"github.com/sift-news/sift/internal/link"
+	"github.com/sift-news/sift/internal/ingest"
 	"github.com/sift-news/sift/internal/postgres"
 	"github.com/sift-news/sift/internal/sqlite"
 	"github.com/sift-news/sift/internal/web"
@@ -89,21 +89,21 @@ func runWorker(args []string) error {
 				total.Claimed, total.Added, total.Failed, float64(total.Claimed)/time.Since(start).Seconds())
 		}
 	}
-	linker := &queueLinker{db: db}
+	in := ingest.New(db, analyze.Default())
 	var wg sync.WaitGroup
 	errs := make(chan error, max(*workers, 1)+1)
 	for i := range max(*workers, 1) {
 		w := &postgres.Worker{
 			DB:          db,
 			Name:        fmt.Sprintf("%s:%d:%d", host, os.Getpid(), i),
-			Analyze:     queueAnalyzer(db, analyze.Default()),
+			Analyze:     queueAnalyzer(in),
 			Batch:       *batch,
 			Lease:       *lease,
 			MaxAttempts: *maxAttempts,
 		}
 		if *linking {
-			w.AfterStore = func(ctx context.Context, _ []*sift.Article) error { return linker.linkPending(ctx, false) }
-			w.Idle = func(ctx context.Context) error { return linker.linkPending(ctx, false) }
+			w.AfterStore = func(ctx context.Context, _ []*sift.Article) error { return in.Link(ctx, false) }
+			w.Idle = func(ctx context.Context) error { return in.Link(ctx, false) }
 		}
 		wg.Add(1)
 		go func() {
@@ -134,7 +134,7 @@ func runWorker(args []string) error {
 	if *linking && *once && ctx.Err() == nil {
 		// Articles stored while another process held the link lock may
 		// be left: wait for the lock and link them.
-		errs <- linker.linkPending(ctx, true)
+		errs <- in.Link(ctx, true)
 	}
 	close(errs)
 	if progress != nil && time.Since(start) > time.Second {
@@ -168,6 +168,8 @@ func withPoolSize(dbURL string, n int) string {
 // backend: *sqlite.DB and *postgres.DB both satisfy it.
 type anyStore interface {
 	web.Store
+	ingest.Store
+	sift.ClaimStore
 	sift.QuoteStore
 	sift.StoryStore
 	sift.BriefStore
@@ -199,118 +201,32 @@ func openStore(ctx context.Context, db string) (anyStore, error) {
 	return s, nil
 }
 
-// linkStored links the stored articles that no linking run has seen
-// (stored before linking existed, or by a run that failed while linking),
-// so that a listing of stories is complete. On PostgreSQL it links only if
-// no worker holds the link lock: a worker that does links them itself.
+// linkStored links the stored articles and claims that no linking run has
+// seen (stored before linking existed, or by a run that failed while
+// linking), so that a listing of stories or claims is complete. If another
+// process holds the link lock (a worker on PostgreSQL), that one links
+// them.
 func linkStored(ctx context.Context, db anyStore) error {
-	switch db := db.(type) {
-	case *sqlite.DB:
-		return linkPending(ctx, db)
-	case *postgres.DB:
-		return (&queueLinker{db: db}).linkPending(ctx, false)
-	}
-	return nil
-}
-
-// postgresAfterStore is what sift serve runs after storing posted
-// articles in a PostgreSQL store: link them into stories (waiting for the
-// link lock if a worker holds it).
-func postgresAfterStore(db *postgres.DB) func(ctx context.Context, added []*sift.Article) error {
-	l := &queueLinker{db: db}
-	return func(ctx context.Context, added []*sift.Article) error { return l.linkPending(ctx, true) }
-}
-
-// queueLinker links the articles workers store into stories. Linking is
-// sequential (each article is compared with those before it), so one
-// process at a time holds the database-wide link lock and links every
-// stored article not linked yet; the others go on analysing. The linker's
-// indexes stay in memory between passes and are reloaded when another
-// process has linked articles since.
-type queueLinker struct {
-	db *postgres.DB
-	mu sync.Mutex
-	l  *link.Linker
-}
-
-// linkPending links the stored articles not linked yet, if this process
-// gets the link lock (with wait set, once it gets it).
-func (q *queueLinker) linkPending(ctx context.Context, wait bool) error {
-	if !q.mu.TryLock() {
-		if !wait {
-			return nil // another worker of this process is linking
-		}
-		q.mu.Lock()
-	}
-	defer q.mu.Unlock()
-	_, err := q.db.WithLinkLock(ctx, wait, func() error {
-		ids, err := q.db.UnlinkedArticles(ctx)
-		if err != nil || len(ids) == 0 {
-			return err
-		}
-		if q.l != nil {
-			n, err := q.db.LinkedCount(ctx)
-			if err != nil {
-				return err
-			}
-			if n != q.l.Len() {
-				q.l = nil
-			}
-		}
-		if q.l == nil {
-			if q.l, err = q.db.LoadLinker(ctx); err != nil {
-				return err
-			}
-		}
-		for len(ids) > 0 {
-			n := min(200, len(ids))
-			ups := make([]link.Update, 0, n)
-			for _, id := range ids[:n] {
-				a, err := q.db.Article(ctx, id)
-				if err == nil {
-					var up link.Update
-					if up, err = q.l.Add(a); err == nil {
-						ups = append(ups, up)
-					}
-				}
-				if err != nil {
-					q.l = nil
-					return fmt.Errorf("linking %s: %w", id, err)
-				}
-			}
-			if err := q.db.SaveLinks(ctx, ups); err != nil {
-				q.l = nil // memory is ahead of the store: reload next time
-				return err
-			}
-			ids = ids[n:]
-		}
-		return nil
-	})
-	return err
+	return ingest.New(db, analyze.Default()).Link(ctx, false)
 }
 
 // queueAnalyzer returns the analysis of a worker: each batch of claimed
-// documents is cleaned and analysed with p, template lines recognised from
-// what the store has counted for their outlets (as sift ingest does), one
+// documents goes through the ingest path's analysis (template lines
+// recognised from what the store has counted for their outlets), one
 // document at a time (run more workers for more cores).
-func queueAnalyzer(db *postgres.DB, p *analyze.Pipeline) func(ctx context.Context, jobs []postgres.Job) ([]postgres.Result, error) {
+func queueAnalyzer(in *ingest.Ingester) func(ctx context.Context, jobs []postgres.Job) ([]postgres.Result, error) {
 	return func(ctx context.Context, jobs []postgres.Job) ([]postgres.Result, error) {
-		out := make([]postgres.Result, len(jobs))
 		docs := make([]sift.Document, len(jobs))
 		for i, j := range jobs {
 			docs[i] = j.Doc
 		}
-		counts, keys, err := templateCounts(ctx, db, docs)
+		res, err := in.Analyze(ctx, docs)
 		if err != nil {
 			return nil, err
 		}
-		opts := templateOptions(counts)
-		for i, d := range docs {
-			a, err := p.ArticleWith(d, false, opts(d))
-			if err == nil && a.Outlet == "" {
-				a.Outlet = d.Outlet
-			}
-			out[i] = postgres.Result{Article: a, Err: err, Lines: keys[i]}
+		out := make([]postgres.Result, len(res))
+		for i, r := range res {
+			out[i] = postgres.Result{Article: r.Article, Err: r.Err, Lines: r.Lines}
 		}
 		return out, nil
 	}

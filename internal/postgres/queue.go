@@ -104,12 +104,12 @@ func (db *DB) Enqueue(ctx context.Context, docs []sift.Document, outlet string) 
 	return int(tag.RowsAffected()), nil
 }
 
-// Claim takes up to n jobs for worker, for the duration of lease: queued
+// ClaimJobs takes up to n jobs for worker, for the duration of lease: queued
 // jobs first-in first-out, and jobs whose lease expired (their worker died
 // or stalled). Jobs already claimed max times are marked failed instead of
 // being handed out again, so a document that kills its worker cannot stall
 // the queue.
-func (db *DB) Claim(ctx context.Context, worker string, n int, lease time.Duration, max int) ([]Job, error) {
+func (db *DB) ClaimJobs(ctx context.Context, worker string, n int, lease time.Duration, max int) ([]Job, error) {
 	if _, err := db.pool.Exec(ctx, `UPDATE jobs SET state = 'failed', done_at = now(),
 			error = 'abandoned ' || attempts || ' times (worker killed, or analysis longer than its lease)'
 		WHERE id IN (SELECT id FROM jobs WHERE state = 'running' AND lease_until < now() AND attempts >= $1

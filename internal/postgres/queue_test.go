@@ -80,7 +80,7 @@ func TestKilledWorkerLosesNothing(t *testing.T) {
 	a := &Worker{DB: db, Name: "a", Analyze: plainAnalyze, Lease: lease}
 	b := &Worker{DB: db, Name: "b", Analyze: plainAnalyze, Lease: lease}
 
-	jobs, err := db.Claim(ctx, a.Name, 10, lease, 3)
+	jobs, err := db.ClaimJobs(ctx, a.Name, 10, lease, 3)
 	if err != nil || len(jobs) != 1 {
 		t.Fatalf("worker a claimed %d jobs (%v), want 1", len(jobs), err)
 	}
@@ -207,13 +207,13 @@ func TestAbandonedJobFails(t *testing.T) {
 	}
 	const lease = 50 * time.Millisecond
 	for i := range 2 {
-		jobs, err := db.Claim(ctx, fmt.Sprintf("doomed%d", i), 1, lease, 2)
+		jobs, err := db.ClaimJobs(ctx, fmt.Sprintf("doomed%d", i), 1, lease, 2)
 		if err != nil || len(jobs) != 1 {
 			t.Fatalf("claim %d: %d jobs, %v", i, len(jobs), err)
 		}
 		time.Sleep(lease + 30*time.Millisecond) // the worker dies
 	}
-	jobs, err := db.Claim(ctx, "next", 1, lease, 2)
+	jobs, err := db.ClaimJobs(ctx, "next", 1, lease, 2)
 	if err != nil || len(jobs) != 0 {
 		t.Fatalf("a job abandoned twice was handed out again (%d jobs, %v)", len(jobs), err)
 	}

@@ -69,7 +69,7 @@ func (w *Worker) defaults() {
 func (w *Worker) Step(ctx context.Context) (WorkerStats, error) {
 	w.defaults()
 	var st WorkerStats
-	jobs, err := w.DB.Claim(ctx, w.Name, w.Batch, w.Lease, w.MaxAttempts)
+	jobs, err := w.DB.ClaimJobs(ctx, w.Name, w.Batch, w.Lease, w.MaxAttempts)
 	if err != nil || len(jobs) == 0 {
 		return st, err
 	}

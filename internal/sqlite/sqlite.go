@@ -16,7 +16,8 @@ import (
 
 // DB is an open sift store.
 type DB struct {
-	db *sql.DB
+	db   *sql.DB
+	path string // "" for an in-memory store
 }
 
 // migration is one named step of the schema. Migrations are applied in
@@ -53,6 +54,9 @@ func Open(path string) (*DB, error) {
 		db.SetMaxOpenConns(1)
 	}
 	s := &DB{db: db}
+	if path != ":memory:" {
+		s.path = path
+	}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("opening %s: %w", path, err)

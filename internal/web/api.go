@@ -14,6 +14,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/ingest"
 	"github.com/sift-news/sift/internal/reader"
 )
 
@@ -274,28 +275,21 @@ func (s *server) apiPostArticle(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	a, err := s.getPipeline().Article(doc, false)
+	a, created, err := s.ingest(r.Context(), doc)
 	if err != nil {
-		if errors.Is(err, analyze.ErrEmpty) {
+		switch {
+		case errors.Is(err, analyze.ErrEmpty):
 			writeError(w, http.StatusUnprocessableEntity, "no article text left after cleaning")
-			return
-		}
-		writeError(w, http.StatusUnprocessableEntity, err.Error())
-		return
-	}
-	a.ID = sift.ArticleID(a.Outlet, a.Text)
-	added, err := s.store.PutArticles(r.Context(), []*sift.Article{a})
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, s.internalError(r, err))
-		return
-	}
-	if len(added) > 0 && s.opt.AfterStore != nil {
-		if err := s.opt.AfterStore(r.Context(), added); err != nil {
+		case errors.Is(err, errNoIngest):
+			writeError(w, http.StatusNotImplemented, err.Error())
+		case ingest.IsBadDocument(err):
+			writeError(w, http.StatusUnprocessableEntity, err.Error())
+		default:
 			writeError(w, http.StatusInternalServerError, s.internalError(r, err))
-			return
 		}
+		return
 	}
-	res := PostResult{ID: a.ID, Created: len(added) > 0, Title: a.Title, Outlet: a.Outlet, URL: "/api/v1/articles/" + a.ID}
+	res := PostResult{ID: a.ID, Created: created, Title: a.Title, Outlet: a.Outlet, URL: "/api/v1/articles/" + a.ID}
 	status := http.StatusOK
 	if res.Created {
 		status = http.StatusCreated

@@ -23,6 +23,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/ingest"
 )
 
 // Store is what the server reads and writes: articles and their search
@@ -52,12 +53,14 @@ type Options struct {
 	// Token is the bearer token that write requests must present. With no
 	// token, writes are refused.
 	Token string
-	// Pipeline analyses posted articles; nil means analyze.Default(), built
-	// on the first write.
+	// Ingest analyses, stores and links a posted document, returning its
+	// article and whether it was new: the Add of the ingest.Ingester every
+	// entrance shares. Nil means an Ingester over the store with Pipeline,
+	// built on the first write.
+	Ingest func(ctx context.Context, doc sift.Document) (*sift.Article, bool, error)
+	// Pipeline analyses posted articles when Ingest is nil; nil means
+	// analyze.Default().
 	Pipeline *analyze.Pipeline
-	// AfterStore, if set, runs after posted articles are stored as new
-	// (e.g. to link them into stories).
-	AfterStore func(ctx context.Context, added []*sift.Article) error
 	// MaxBody bounds request bodies in bytes; 0 means DefaultMaxBody.
 	MaxBody int64
 	// Name is shown in page titles and the header; "" means "sift".
@@ -87,6 +90,7 @@ type server struct {
 
 	pipelineOnce sync.Once
 	pipeline     *analyze.Pipeline
+	ingester     *ingest.Ingester
 
 	wholeFacets facetCache
 }
@@ -274,15 +278,24 @@ func (s *server) authorize(r *http.Request) (int, error) {
 	return 0, nil
 }
 
-// getPipeline returns the analysis pipeline, building the default one on
-// first use.
-func (s *server) getPipeline() *analyze.Pipeline {
+// errNoIngest is returned for a write to a store that cannot be written.
+var errNoIngest = errors.New("this store cannot be written to")
+
+// ingest stores a posted document through Options.Ingest or, when that is
+// nil, an Ingester over the store built on first use.
+func (s *server) ingest(ctx context.Context, doc sift.Document) (*sift.Article, bool, error) {
+	if s.opt.Ingest != nil {
+		return s.opt.Ingest(ctx, doc)
+	}
 	s.pipelineOnce.Do(func() {
-		if s.pipeline == nil {
-			s.pipeline = analyze.Default()
+		if st, ok := s.store.(ingest.Store); ok {
+			s.ingester = ingest.New(st, s.pipeline)
 		}
 	})
-	return s.pipeline
+	if s.ingester == nil {
+		return nil, false, errNoIngest
+	}
+	return s.ingester.Add(ctx, doc)
 }
 
 // internalError logs err and answers with a generic message, so that store
