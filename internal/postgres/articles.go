@@ -109,6 +109,9 @@ func putArticles(ctx context.Context, tx pgx.Tx, as []*sift.Article) ([]*sift.Ar
 	if err := putTechniques(ctx, tx, added); err != nil {
 		return nil, fmt.Errorf("techniques: %w", err)
 	}
+	if err := putClaims(ctx, tx, added); err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
 	return added, nil
 }
 
@@ -242,7 +245,7 @@ func (db *DB) HasArticle(ctx context.Context, id string) (bool, error) {
 }
 
 // Article returns the stored article with all its facts, or an error
-// wrapping sift.ErrNotFound. The four reads go to the server in one round trip.
+// wrapping sift.ErrNotFound. The five reads go to the server in one round trip.
 func (db *DB) Article(ctx context.Context, id string) (*sift.Article, error) {
 	b := &pgx.Batch{}
 	b.Queue(`SELECT id, source, url, title, text, outlet, author, published, language, dateline,
@@ -251,6 +254,7 @@ func (db *DB) Article(ctx context.Context, id string) (*sift.Article, error) {
 	b.Queue(`SELECT start, "end", text, kind, speaker, speaker_canonical, speaker_start, speaker_end,
 		cue, cue_start, cue_end, via::text FROM quotes WHERE article_id = $1 ORDER BY start, "end"`, id)
 	b.Queue(`SELECT start, "end", text, technique, score, evidence::text FROM techniques WHERE article_id = $1 ORDER BY start, "end", technique`, id)
+	b.Queue(`SELECT `+claimColumns+` FROM article_claims c WHERE c.article_id = $1 ORDER BY c.n`, id)
 	br := db.pool.SendBatch(ctx, b)
 	defer br.Close()
 
@@ -302,6 +306,14 @@ func (db *DB) Article(ctx context.Context, id string) (*sift.Article, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading techniques of %s: %w", id, err)
+	}
+
+	rows, err = br.Query()
+	if err != nil {
+		return nil, fmt.Errorf("reading claims of %s: %w", id, err)
+	}
+	if a.Claims, err = readClaims(rows); err != nil {
+		return nil, fmt.Errorf("reading claims of %s: %w", id, err)
 	}
 	if a.Entities == nil {
 		a.Entities = []sift.Entity{}

@@ -256,3 +256,73 @@ func openBoth(t *testing.T) (*postgres.DB, *sqlite.DB) {
 	t.Cleanup(func() { lite.Close() })
 	return pg, lite
 }
+
+// TestClaimsMatchSQLite stores and links the claims of
+// storetest.ClaimArticles in both stores and checks that every claim
+// query answers the same, including those on names that are not ASCII.
+func TestClaimsMatchSQLite(t *testing.T) {
+	ctx := context.Background()
+	pg, lite := openBoth(t)
+	arts := storetest.ClaimArticles()
+	first, second := storetest.ClaimLinks(arts)
+	type claimStore interface {
+		sift.ArticleStore
+		sift.ClaimStore
+		sift.ClaimLinkStore
+	}
+	same := func(what string, f func(s claimStore) (any, error)) {
+		t.Helper()
+		sameOnBoth[claimStore](t, lite, pg, what, f)
+	}
+	keys := [][]string{{"common"}, {"kessel", "sunday"}, {"curfew", "port", "common", "unknown"}, {"troops", "denied"}, nil}
+	candidates := func(stage string) {
+		for _, k := range keys {
+			for _, maxDF := range []int{0, 1, 2, 4, 10} {
+				for _, limit := range []int{1, 2, 10} {
+					same(fmt.Sprintf("%s ClaimCandidates %q %d %d", stage, k, maxDF, limit), func(s claimStore) (any, error) {
+						return s.ClaimCandidates(ctx, k, maxDF, limit)
+					})
+				}
+			}
+		}
+		for _, limit := range []int{0, 1, 3, 100} {
+			same(fmt.Sprintf("%s PendingClaims %d", stage, limit), func(s claimStore) (any, error) { return s.PendingClaims(ctx, limit) })
+		}
+	}
+	for _, s := range []claimStore{lite, pg} {
+		storetest.PutClaimArticles(t, s, arts)
+	}
+	for _, a := range arts {
+		same("Article "+a.Title, func(s claimStore) (any, error) {
+			got, err := s.Article(ctx, a.ID)
+			if err != nil {
+				return nil, err
+			}
+			norms := []string{}
+			for _, c := range got.Claims {
+				norms = append(norms, c.Norm)
+			}
+			return []any{got.Claims, norms}, nil
+		})
+	}
+	candidates("unlinked")
+	for _, links := range [][]sift.ClaimLink{first, second} {
+		for _, s := range []claimStore{lite, pg} {
+			if err := s.SaveClaimLinks(ctx, links); err != nil {
+				t.Fatal(err)
+			}
+		}
+		candidates(fmt.Sprintf("%d linked", len(links)))
+	}
+	queries := []sift.ClaimQuery{{}, {Text: "kessel"}, {Text: "KESSEL bridge"}, {Text: "curfew kessel"}, {Text: "%"},
+		{Outlet: "ulmet post"}, {Outlet: "ULMET POST"}, {Since: "2024-03-05"}, {Since: ""},
+		{Speaker: "Émile"}, {Speaker: "émile"}, {Speaker: "várnö"}, {Speaker: "EMILE"}, {Speaker: "_"},
+		{Article: arts[2].ID}, {Laundered: true}, {Laundered: true, Outlet: "Ulmet Post"}, {Laundered: true, Outlet: "dravia today"},
+		{MinMentions: 2}, {MinMentions: 1}, {Limit: 1}, {Limit: 1, Offset: 2}, {Offset: 1}, {Story: "none"}}
+	for _, q := range queries {
+		same(fmt.Sprintf("Claims %+v", q), func(s claimStore) (any, error) { return s.Claims(ctx, q) })
+	}
+	for _, id := range []string{first[0].Claim, first[1].Claim, second[2].Claim} {
+		same("Claim "+id, func(s claimStore) (any, error) { return s.Claim(ctx, id) })
+	}
+}

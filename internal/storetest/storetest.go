@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -69,6 +70,13 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 			t.Skip("store does not implement sift.BriefStore")
 		}
 		testArticleBrief(t, s.(Store), s)
+	})
+	t.Run("Claims", func(t *testing.T) {
+		s, ok := open(t).(ClaimStore)
+		if !ok {
+			t.Skip("store does not implement sift.ClaimStore and sift.ClaimLinkStore")
+		}
+		testClaims(t, s)
 	})
 }
 
@@ -165,6 +173,14 @@ func testRoundTrip(t *testing.T, s Store) {
 		},
 		Techniques: []sift.Technique{{Start: 109, End: 124, Text: "𝔘nnamed sources", Technique: "Doubt", Score: 0.25,
 			Evidence: []string{"anonymous source", "hedge"}}},
+		Claims: []sift.Claim{
+			{Span: sift.Span{Start: 18, End: 46, Text: "the bridge at Kessel is open"}, Attributed: true,
+				Speaker: &sift.Ref{Span: sift.Span{Start: 0, End: 11, Text: "Émile Várnö"}, Canonical: "Emile Varno"},
+				Via:     []sift.Ref{{Span: sift.Span{Start: 72, End: 84, Text: "Dravia Radio"}, Canonical: "Dravia Radio"}},
+				Norm:    "the bridge at Kessel is open"},
+			{Span: sift.Span{Start: 87, End: 136, Text: "The ministry — citing 𝔘nnamed sources — denied it"}, Via: []sift.Ref{},
+				Norm: "The ministry — citing unnamed sources — denied it"},
+		},
 		Signals:     []sift.Signal{{Kind: "anonymous_sourcing", Score: 0.5, Evidence: "unnamed sources"}},
 		Boilerplate: []sift.Boilerplate{{Text: "Subscribe now", Reason: "newsletter prompt"}},
 		Comments:    []sift.Comment{{Author: "reader1", Text: "First!"}, {Author: "reader2", Text: "Reply", Depth: 1}},
@@ -180,6 +196,9 @@ func testRoundTrip(t *testing.T, s Store) {
 	if want, have := asJSON(t, a), asJSON(t, got); want != have {
 		t.Fatalf("round trip changed the article:\nstored %s\nread   %s", want, have)
 	}
+	if !reflect.DeepEqual(got.Claims, a.Claims) { // Norm is not in the JSON
+		t.Fatalf("round trip changed the claims:\nstored %+v\nread   %+v", a.Claims, got.Claims)
+	}
 	// An article without facts reads back with empty, not missing, lists.
 	bare := &sift.Article{ID: "bare", Source: "b.txt", Text: "Nothing derived here."}
 	mustPut(t, s, bare)
@@ -187,7 +206,7 @@ func testRoundTrip(t *testing.T, s Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Entities == nil || got.Quotes == nil || got.Techniques == nil || got.Text != bare.Text {
+	if got.Entities == nil || got.Quotes == nil || got.Techniques == nil || got.Claims == nil || got.Text != bare.Text {
 		t.Fatalf("bare article read back as %+v", got)
 	}
 }
