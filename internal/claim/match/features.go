@@ -1,0 +1,278 @@
+package match
+
+import (
+	"math"
+	"slices"
+)
+
+// FeatureNames names the features the model weighs, in the order of the
+// vector Features returns. Every feature is symmetric in its two
+// sentences: directional ratios enter as their minimum and maximum.
+var FeatureNames = []string{
+	"stem1.min", "stem1.max", "stem2.min", "stem2.max", "stem3.min", "stem3.max", "stem4.min", "stem4.max",
+	"word1.min", "word1.max", "word2.min", "word2.max",
+	"content.min", "content.max", "idf.min", "idf.max", "unmatched-idf.max", "unmatched-idf.min",
+	"lcs.min", "lcs.max", "char3", "char4",
+	"num.any", "num.matched", "num.mismatch", "num.one-side",
+	"names.matched", "names.unmatched",
+	"negation.mismatch",
+	"length.diff", "content-length.ratio", "length.log-min",
+	"content.all-matched",
+}
+
+// NumFeatures is len(FeatureNames).
+const NumFeatures = 33
+
+type featureVec [NumFeatures]float64
+
+// scratch is the reusable working memory of one comparison.
+type scratch struct {
+	a, b   sentence
+	ga, gb []uint64
+	row    []int
+}
+
+// minMax returns the smaller and larger of m/na and m/nb, with 0/0 read as
+// 1 (nothing to match, nothing missed) and m/0 as 0.
+func minMax(m, na, nb int) (float64, float64) {
+	x, y := ratio(m, na), ratio(m, nb)
+	if x > y {
+		x, y = y, x
+	}
+	return x, y
+}
+
+func ratio(m, n int) float64 {
+	if n == 0 {
+		if m == 0 {
+			return 1
+		}
+		return 0
+	}
+	return float64(m) / float64(n)
+}
+
+// common counts the shared elements of the multisets a and b, sorting both.
+func common(a, b []uint64) int {
+	slices.Sort(a)
+	slices.Sort(b)
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// ngrams appends the hashes of the n-grams of toks (by stem or by word).
+func ngrams(dst []uint64, toks []token, n int, byStem bool) []uint64 {
+	for i := 0; i+n <= len(toks); i++ {
+		h := uint64(n)
+		for k := 0; k < n; k++ {
+			v := toks[i+k].word
+			if byStem {
+				v = toks[i+k].stem
+			}
+			h = (h^v)*1099511628211 + 0x9e3779b97f4a7c15
+		}
+		dst = append(dst, h)
+	}
+	return dst
+}
+
+// chargrams appends the character n-grams (n <= 8) of b, packed in a word.
+func chargrams(dst []uint64, b []byte, n int) []uint64 {
+	for i := 0; i+n <= len(b); i++ {
+		var g uint64
+		for k := 0; k < n; k++ {
+			g = g<<8 | uint64(b[i+k])
+		}
+		dst = append(dst, g)
+	}
+	return dst
+}
+
+func hasStem(toks []token, st uint64) bool {
+	for i := range toks {
+		if toks[i].stem == st {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNum(toks []token, n uint64) bool {
+	for i := range toks {
+		if toks[i].num == n && toks[i].flags&fNum != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// lcs is the length of the longest common subsequence of stems.
+func (sc *scratch) lcs(a, b []token) int {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	if cap(sc.row) < 2*(len(b)+1) {
+		sc.row = make([]int, 2*(len(b)+1))
+	}
+	prev, cur := sc.row[:len(b)+1], sc.row[len(b)+1:2*(len(b)+1)]
+	clear(prev)
+	for i := range a {
+		cur[0] = 0
+		for j := range b {
+			if a[i].stem == b[j].stem {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(cur[j], prev[j+1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// side sums what one sentence has that the other may lack.
+type side struct {
+	content, matched int     // content words, those whose stem the other has
+	idf, matchedIDF  float64 // the same weighted by idf
+	nums, numsIn     int     // numbers, those the other has
+	names, namesIn   int     // names, those the other has
+	neg              bool
+}
+
+func tally(x, y []token) side {
+	var s side
+	for i := range x {
+		t := &x[i]
+		switch {
+		case t.flags&fNum != 0:
+			s.nums++
+			if hasNum(y, t.num) {
+				s.numsIn++
+			}
+			continue
+		case t.flags&fStop != 0:
+			if t.flags&fNeg != 0 {
+				s.neg = true
+			}
+			continue
+		}
+		if t.flags&fNeg != 0 {
+			s.neg = true
+		}
+		in := hasStem(y, t.stem)
+		s.content++
+		s.idf += float64(t.idf)
+		if in {
+			s.matched++
+			s.matchedIDF += float64(t.idf)
+		}
+		if t.flags&fName != 0 {
+			s.names++
+			if in {
+				s.namesIn++
+			}
+		}
+	}
+	return s
+}
+
+// features computes the feature vector of the tokenised sentences in sc.
+func (sc *scratch) features(f *featureVec) {
+	a, b := sc.a.toks, sc.b.toks
+	k := 0
+	put := func(x, y float64) {
+		f[k], f[k+1] = x, y
+		k += 2
+	}
+	for n := 1; n <= 4; n++ {
+		sc.ga = ngrams(sc.ga[:0], a, n, true)
+		sc.gb = ngrams(sc.gb[:0], b, n, true)
+		na, nb := len(sc.ga), len(sc.gb)
+		put(minMax(common(sc.ga, sc.gb), na, nb))
+	}
+	for n := 1; n <= 2; n++ {
+		sc.ga = ngrams(sc.ga[:0], a, n, false)
+		sc.gb = ngrams(sc.gb[:0], b, n, false)
+		na, nb := len(sc.ga), len(sc.gb)
+		put(minMax(common(sc.ga, sc.gb), na, nb))
+	}
+	sa, sb := tally(a, b), tally(b, a)
+	put(minMax2(ratio(sa.matched, sa.content), ratio(sb.matched, sb.content)))
+	put(minMax2(fratio(sa.matchedIDF, sa.idf), fratio(sb.matchedIDF, sb.idf)))
+	ua, ub := (sa.idf-sa.matchedIDF)/10, (sb.idf-sb.matchedIDF)/10
+	if ua < ub {
+		ua, ub = ub, ua
+	}
+	put(ua, ub)
+	l := sc.lcs(a, b)
+	lo, hi := len(a), len(b)
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	f[k], f[k+1] = ratio(l, lo), ratio(l, hi)
+	k += 2
+	for n := 3; n <= 4; n++ {
+		sc.ga = chargrams(sc.ga[:0], sc.a.chars, n)
+		sc.gb = chargrams(sc.gb[:0], sc.b.chars, n)
+		na, nb := len(sc.ga), len(sc.gb)
+		f[k] = ratio(2*common(sc.ga, sc.gb), na+nb)
+		k++
+	}
+	// Numbers.
+	nums := sa.nums + sb.nums
+	f[k] = b2f(nums > 0)
+	f[k+1] = ratio(sa.numsIn+sb.numsIn, nums)
+	f[k+2] = b2f(sa.nums > 0 && sb.nums > 0 && (sa.numsIn < sa.nums || sb.numsIn < sb.nums))
+	f[k+3] = b2f((sa.nums > 0) != (sb.nums > 0))
+	k += 4
+	// Names.
+	f[k] = ratio(sa.namesIn+sb.namesIn, sa.names+sb.names)
+	f[k+1] = float64(sa.names-sa.namesIn+sb.names-sb.namesIn) / 4
+	k += 2
+	f[k] = b2f(sa.neg != sb.neg)
+	k++
+	f[k] = ratio(hi-lo, hi)
+	cl, ch := sa.content, sb.content
+	if cl > ch {
+		cl, ch = ch, cl
+	}
+	f[k+1] = ratio(cl, ch)
+	f[k+2] = math.Log1p(float64(lo))
+	f[k+3] = b2f(sa.matched == sa.content && sb.matched == sb.content)
+}
+
+func minMax2(x, y float64) (float64, float64) {
+	if x > y {
+		return y, x
+	}
+	return x, y
+}
+
+func fratio(m, n float64) float64 {
+	if n == 0 {
+		if m == 0 {
+			return 1
+		}
+		return 0
+	}
+	return m / n
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}

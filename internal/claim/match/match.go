@@ -1,0 +1,273 @@
+// Package match decides whether two news sentences make the same
+// statement: a paraphrase, the clauses reordered, a word replaced by its
+// stem sibling or a synonym, a figure changed. It is the claim matcher of
+// sift's claims stage and store.
+//
+// The method is non-neural, in the spirit of the strongest published
+// feature-based systems on the Microsoft Research Paraphrase Corpus
+// (Madnani, Tetreault and Chodorow 2012, "Re-examining machine translation
+// metrics for paraphrase identification"; Wan, Dras, Dale and Paris 2006,
+// "Using dependency-based features to take the 'para-farce' out of
+// paraphrase"; Ji and Eisenstein 2013 without the latent space): n-gram
+// precision and recall over words and Porter stems, the longest common
+// subsequence, character n-gram overlap, idf-weighted word overlap, number
+// and name agreement, negation and length, weighed by a logistic regression
+// trained by internal/claim/matchtrain (`sift train claims`) on part of the
+// MSRP training set and embedded here as a small text file.
+//
+// Numbers enter the word and stem n-grams as one placeholder, so a changed
+// figure in an otherwise identical sentence still reads as the same claim
+// (the claim store reports the change); number mismatch is a feature of
+// its own.
+package match
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Version changes whenever scores may change.
+const Version = "1"
+
+// ModelFile is where `sift train claims` writes the model, relative to the
+// repository root.
+const ModelFile = "internal/claim/match/model.txt"
+
+// modelData is the matcher trained by `sift train claims` on the tuning
+// part of the MSRP training set (Dolan and Brockett 2005, Microsoft Research
+// Paraphrase Corpus; research use), with document frequencies counted over
+// those sentences and the CoNLL-2003 training text (Reuters). Rebuild it
+// byte for byte with `sift train claims` from the repository root.
+//
+//go:embed model.txt
+var modelData []byte
+
+// Threshold is the least Score of two sentences that state the same thing,
+// chosen on training data (the tuning part of MSRP train).
+var Threshold float64
+
+var defaultModel *Model
+
+func init() {
+	m, err := Decode(modelData)
+	if err != nil {
+		panic("claim matcher: embedded model: " + err.Error())
+	}
+	defaultModel = m
+	Threshold = m.Threshold
+}
+
+// Default returns the embedded model.
+func Default() *Model { return defaultModel }
+
+// Score returns how likely a and b state the same thing, in [0,1].
+func Score(a, b string) float64 { return defaultModel.Score(a, b) }
+
+// Same reports whether Score(a,b) reaches Threshold, and the score.
+func Same(a, b string) (bool, float64) {
+	s := Score(a, b)
+	return s >= Threshold, s
+}
+
+// Model is a trained matcher: the weights of the features, the decision
+// threshold, and the document frequencies the idf features use.
+type Model struct {
+	// Weights has one weight per feature of FeatureNames, then the bias.
+	Weights []float64
+	// Threshold is the least score of a pair judged the same.
+	Threshold float64
+	// Docs is the number of sentences DF was counted over.
+	Docs int
+	// DF is the number of sentences each stem occurs in (stems seen at
+	// least twice; the others count as once).
+	DF map[string]int
+
+	idf map[uint64]float32 // by stem hash; key 0 holds the idf of unseen stems
+}
+
+var pool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Features returns the feature vector of a and b, in the order of
+// FeatureNames.
+func (m *Model) Features(a, b string) []float64 {
+	sc := pool.Get().(*scratch)
+	defer pool.Put(sc)
+	var f featureVec
+	sc.a.tokenize(a, m.idfTable(), false)
+	sc.b.tokenize(b, m.idfTable(), false)
+	sc.features(&f)
+	return f[:]
+}
+
+// Score returns how likely a and b state the same thing, in [0,1].
+func (m *Model) Score(a, b string) float64 {
+	sc := pool.Get().(*scratch)
+	var f featureVec
+	sc.a.tokenize(a, m.idf, false)
+	sc.b.tokenize(b, m.idf, false)
+	sc.features(&f)
+	pool.Put(sc)
+	return m.Prob(f[:])
+}
+
+// Prob is the model's probability for a feature vector.
+func (m *Model) Prob(f []float64) float64 {
+	if len(m.Weights) != NumFeatures+1 {
+		return 0
+	}
+	z := m.Weights[NumFeatures]
+	for i, x := range f {
+		z += m.Weights[i] * x
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+func (m *Model) idfTable() map[uint64]float32 {
+	if m.idf == nil {
+		m.buildIDF()
+	}
+	return m.idf
+}
+
+func (m *Model) buildIDF() {
+	m.idf = make(map[uint64]float32, len(m.DF)+1)
+	n := float64(m.Docs + 1)
+	m.idf[0] = float32(math.Log(n / 2))
+	for w, df := range m.DF {
+		m.idf[fnv([]byte(w))] = float32(math.Log(n / float64(df+1)))
+	}
+}
+
+// Encode writes m in the text format Decode reads; equal models encode to
+// equal bytes.
+func (m *Model) Encode() []byte {
+	var b bytes.Buffer
+	b.WriteString("# sift claim matcher " + Version + ": logistic regression over the features of internal/claim/match\n")
+	b.WriteString("threshold " + fmtFloat(m.Threshold) + "\n")
+	for i, name := range FeatureNames {
+		b.WriteString("weight " + name + " " + fmtFloat(m.Weights[i]) + "\n")
+	}
+	b.WriteString("weight bias " + fmtFloat(m.Weights[NumFeatures]) + "\n")
+	b.WriteString("docs " + strconv.Itoa(m.Docs) + "\n")
+	words := make([]string, 0, len(m.DF))
+	for w := range m.DF {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		b.WriteString(w + " " + strconv.Itoa(m.DF[w]) + "\n")
+	}
+	return b.Bytes()
+}
+
+func fmtFloat(x float64) string { return strconv.FormatFloat(x, 'g', 6, 64) }
+
+// Decode reads a model written by Encode.
+func Decode(data []byte) (*Model, error) {
+	m := &Model{Weights: make([]float64, NumFeatures+1), DF: map[string]int{}}
+	index := map[string]int{"bias": NumFeatures}
+	for i, n := range FeatureNames {
+		index[n] = i
+	}
+	seen := 0
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	line := 0
+	for sc.Scan() {
+		line++
+		f := strings.Fields(sc.Text())
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		var err error
+		switch {
+		case f[0] == "threshold" && len(f) == 2:
+			m.Threshold, err = strconv.ParseFloat(f[1], 64)
+		case f[0] == "weight" && len(f) == 3:
+			i, ok := index[f[1]]
+			if !ok {
+				return nil, fmt.Errorf("line %d: unknown feature %q", line, f[1])
+			}
+			m.Weights[i], err = strconv.ParseFloat(f[2], 64)
+			seen++
+		case f[0] == "docs" && len(f) == 2:
+			m.Docs, err = strconv.Atoi(f[1])
+		case len(f) == 2:
+			m.DF[f[0]], err = strconv.Atoi(f[1])
+		default:
+			err = fmt.Errorf("cannot read %q", sc.Text())
+		}
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+	}
+	if seen != NumFeatures+1 {
+		return nil, fmt.Errorf("%d weights, want %d", seen, NumFeatures+1)
+	}
+	m.buildIDF()
+	return m, nil
+}
+
+// Keys returns index keys for a sentence: stemmed content words, numbers
+// (normalised: "20,000" -> "20000"), and lower-cased capitalised names
+// (single words and runs of them, "sergey lavrov"), deduplicated, so that
+// a store can find candidate sentences sharing keys. Stop words are not
+// keys.
+func Keys(s string) []string {
+	var sen sentence
+	sen.tokenize(s, nil, true)
+	var out []string
+	add := func(k string) {
+		if k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	run := []string(nil)
+	flush := func() {
+		if len(run) > 1 {
+			add(strings.Join(run, " "))
+		}
+		run = run[:0]
+	}
+	for i, t := range sen.toks {
+		switch {
+		case t.flags&fNum != 0:
+			flush()
+			add(string(sen.words[i]))
+		case t.flags&fStop != 0:
+			flush()
+		default:
+			add(string(sen.stems[i]))
+			if t.flags&fName != 0 {
+				w := string(sen.words[i])
+				add(w)
+				run = append(run, w)
+			} else {
+				flush()
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+// Stems returns the Porter stems of the words of s, lower-cased, numbers
+// left out: what document frequencies are counted over.
+func Stems(s string) []string {
+	var sen sentence
+	sen.tokenize(s, nil, true)
+	out := make([]string, 0, len(sen.toks))
+	for i, t := range sen.toks {
+		if t.flags&fNum == 0 {
+			out = append(out, string(sen.stems[i]))
+		}
+	}
+	return out
+}
