@@ -148,7 +148,8 @@ type side struct {
 	idf, matchedIDF  float64 // the same weighted by idf
 	nums, numsIn     int     // numbers, those the other has
 	names, namesIn   int     // names, those the other has
-	neg              bool
+	neg              int  // negations
+	negAligned       bool // has a negation whose next content word the other sentence has
 }
 
 func tally(x, y []token) side {
@@ -162,14 +163,21 @@ func tally(x, y []token) side {
 				s.numsIn++
 			}
 			continue
-		case t.flags&fStop != 0:
-			if t.flags&fNeg != 0 {
-				s.neg = true
+		case t.flags&fNeg != 0:
+			s.neg++
+			for j := i + 1; j < len(x) && j <= i+3; j++ {
+				if x[j].flags&(fStop|fNum) == 0 {
+					if hasStem(y, x[j].stem) {
+						s.negAligned = true
+					}
+					break
+				}
 			}
+			if t.flags&fStop != 0 {
+				continue
+			}
+		case t.flags&fStop != 0:
 			continue
-		}
-		if t.flags&fNeg != 0 {
-			s.neg = true
 		}
 		in := hasStem(y, t.stem)
 		s.content++
@@ -241,7 +249,9 @@ func (sc *scratch) features(f *featureVec) {
 	f[k] = ratio(sa.namesIn+sb.namesIn, sa.names+sb.names)
 	f[k+1] = float64(sa.names-sa.namesIn+sb.names-sb.namesIn) / 4
 	k += 2
-	f[k] = b2f(sa.neg != sb.neg)
+	// A denial of the same words: "had failed" / "had not failed".
+	// ("failed" / "not failed" too; "failed to" / "did not" are equal.)
+	f[k] = b2f(sa.neg > sb.neg && sa.negAligned || sb.neg > sa.neg && sb.negAligned)
 	k++
 	f[k] = ratio(hi-lo, hi)
 	cl, ch := sa.content, sb.content

@@ -237,6 +237,9 @@ func Keys(s string) []string {
 		run = run[:0]
 	}
 	for i, t := range sen.toks {
+		if t.flags&fBreak != 0 {
+			flush()
+		}
 		switch {
 		case t.flags&fNum != 0:
 			flush()

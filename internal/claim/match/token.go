@@ -20,6 +20,7 @@ const (
 	fName                   // capitalised and not a stop word
 	fNeg                    // a negation
 	fNum                    // a number
+	fBreak                  // punctuation other than '-' stands between this token and the one before
 )
 
 // numHash stands for every number in word and stem n-grams, so that a
@@ -43,6 +44,16 @@ var stopWords = map[string]bool{}
 var negations = map[string]bool{
 	"not": true, "no": true, "never": true, "none": true, "nothing": true, "nobody": true,
 	"neither": true, "nor": true, "cannot": true, "without": true, "nowhere": true,
+	"dont": true, "didnt": true, "doesnt": true, "isnt": true, "wasnt": true, "werent": true, "wont": true,
+	"cant": true, "couldnt": true, "wouldnt": true, "shouldnt": true, "arent": true, "hasnt": true,
+	"havent": true, "hadnt": true,
+}
+
+// implicitNegations are the stems of words that deny or withhold: "failed
+// to meet" says what "did not meet" says.
+var implicitNegations = map[string]bool{
+	"fail": true, "refus": true, "declin": true, "deni": true, "reject": true, "unless": true,
+	"ban": true, "lack": true, "absent": true,
 }
 
 // synonyms maps a lower-cased word to the word it is compared as.
@@ -60,7 +71,7 @@ for from further had has have having he her here hers herself him himself his ho
 itself just me more most my myself of off on once only or other our ours ourselves out over own same she
 should so some such than that the their theirs them themselves then there these they this those through
 to too under until up very was we were what when where which while who whom why will with would you your
-yours yourself yourselves also s t d ll re ve m o y ca wo shall may might must upon via per onto
+yours yourself yourselves also not no nor never neither none s t d ll re ve m o y ca wo shall may might must upon via per onto
 's mr mrs ms`) {
 		stopWords[w] = true
 	}
@@ -92,6 +103,7 @@ type sentence struct {
 	buf   []byte
 	stems [][]byte // parallel to toks, only filled when keys are wanted: stems, normalised numbers
 	words [][]byte // parallel to toks, likewise: lower-cased words
+	brk   bool     // punctuation seen since the last token
 }
 
 func (s *sentence) reset() {
@@ -99,6 +111,7 @@ func (s *sentence) reset() {
 	s.chars = s.chars[:0]
 	s.stems = s.stems[:0]
 	s.words = s.words[:0]
+	s.brk = false
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -170,7 +183,10 @@ func (s *sentence) tokenize(text string, idf map[uint64]float32, keep bool) {
 			i = s.word(text, i, idf, keep)
 			continue
 		}
-		_, n := utf8.DecodeRuneInString(text[i:])
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r != '-' && !unicode.IsSpace(r) {
+			s.brk = true
+		}
 		i += n
 	}
 }
@@ -316,6 +332,9 @@ func (s *sentence) addBytes(w []byte, idf map[uint64]float32, keep, upper, ascii
 		st = w
 	}
 	t.stem = fnv(st)
+	if implicitNegations[string(st)] {
+		t.flags |= fNeg
+	}
 	if idf != nil {
 		if v, ok := idf[t.stem]; ok {
 			t.idf = v
@@ -336,6 +355,10 @@ func (s *sentence) add(t token, keep bool, st, word []byte) {
 		if keep {
 			s.words = append(s.words, append([]byte{}, word...))
 		}
+	}
+	if s.brk {
+		t.flags |= fBreak
+		s.brk = false
 	}
 	s.toks = append(s.toks, t)
 	if keep {

@@ -1,0 +1,36 @@
+package match
+
+import (
+	"testing"
+	"time"
+)
+
+var benchPairs = [][2]string{
+	{"Terrorists in Idlib have nearly completed preparations for a chemical-weapons provocation, Konashenkov said.",
+		"Konashenkov said terrorists in Idlib have nearly completed preparations for a chemical-weapons provocation."},
+	{"Amrozi accused his brother, whom he called \"the witness\", of deliberately distorting his evidence.",
+		"Referring to him as only \"the witness\", Amrozi accused his brother of deliberately distorting his evidence."},
+	{"Yucaipa owned Dominick's before selling the chain to Safeway in 1998 for $2.5 billion.",
+		"Yucaipa bought Dominick's in 1995 for $693 million and sold it to Safeway for $1.8 billion in 1998."},
+	{"The ministry said 20-30,000 fighters were hiding in the province.", "Up to 10,000 fighters are hiding in the province, the ministry said."},
+}
+
+// BenchmarkScore measures Score on news sentence pairs of typical length
+// (15-20 words); it reports pairs per second.
+func BenchmarkScore(b *testing.B) {
+	b.ReportAllocs()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		p := benchPairs[i%len(benchPairs)]
+		Score(p[0], p[1])
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "pairs/s")
+}
+
+// BenchmarkKeys measures Keys on one sentence.
+func BenchmarkKeys(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		Keys(benchPairs[i%len(benchPairs)][0])
+	}
+}

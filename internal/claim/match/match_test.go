@@ -1,0 +1,138 @@
+package match
+
+import (
+	"slices"
+	"testing"
+)
+
+func same(t *testing.T, a, b string) {
+	t.Helper()
+	ok, s := Same(a, b)
+	if !ok {
+		t.Errorf("score %.3f < threshold %.3f, want the same claim:\n  %s\n  %s", s, Threshold, a, b)
+	}
+}
+
+func different(t *testing.T, a, b string) {
+	t.Helper()
+	ok, s := Same(a, b)
+	if ok {
+		t.Errorf("score %.3f >= threshold %.3f, want different claims:\n  %s\n  %s", s, Threshold, a, b)
+	}
+}
+
+func TestParaphraseMatches(t *testing.T) {
+	// Reordered clauses.
+	same(t, "Terrorists in Idlib have nearly completed preparations for a chemical-weapons provocation, Konashenkov said.",
+		"Konashenkov said terrorists in Idlib have nearly completed preparations for a chemical-weapons provocation.")
+	// Attribution dropped, tense and punctuation changed.
+	same(t, "According to Konashenkov, terrorists in Idlib are preparing a chemical-weapons provocation.",
+		"Terrorists in Idlib are preparing a chemical weapons provocation.")
+	// Stems and number formats: "percent" / "%", "shares of X" / "X shares".
+	same(t, "Shares of Microsoft rose 2 percent on Monday.", "Microsoft shares rose 2% on Monday.")
+	// Case and punctuation do not matter.
+	same(t, "THE MINISTRY SAID THE CONVOY WAS HIT BY AIRCRAFT NEAR ALEPPO!", "the ministry said the convoy was hit by aircraft near Aleppo")
+}
+
+func TestChangedFigureStillSameClaim(t *testing.T) {
+	// The store reports the figure change; the matcher must still link.
+	same(t, "The ministry said 20,000 troops were sent to the border on Monday.",
+		"The ministry said 10,000 troops were sent to the border on Monday.")
+	same(t, "Up to 20-30,000 fighters are hiding in the province, the ministry said.",
+		"Up to 10,000 fighters are hiding in the province, the ministry said.")
+}
+
+func TestDifferentEventDoesNotMatch(t *testing.T) {
+	// Many words shared, another event.
+	different(t, "Government forces shelled the rebel-held town of Khan Sheikhoun on Tuesday, killing five civilians.",
+		"Rebels shelled government-held districts of Aleppo on Friday, wounding twelve soldiers, the army said.")
+	different(t, "Russia's defence ministry said on Monday that a convoy of aid trucks had reached Deir ez-Zor.",
+		"The Red Cross said on Monday it had suspended aid convoys to eastern Ghouta after an attack on its staff.")
+	// Unrelated.
+	different(t, "The central bank raised interest rates by half a point.", "Heavy rain flooded the capital's metro overnight.")
+}
+
+func TestDenialDoesNotMatch(t *testing.T) {
+	different(t, "The minister said the talks had failed.", "The minister said the talks had not failed.")
+	different(t, "Moscow confirmed that its aircraft struck the hospital.", "Moscow did not confirm that its aircraft struck the hospital.")
+	// Saying it with another negating word is the same claim.
+	same(t, "United has paid $34 million in penalties for not meeting employment targets.",
+		"United has paid $34 million in penalties for failing to meet employment targets.")
+}
+
+func TestScoreRangeAndSymmetry(t *testing.T) {
+	pairs := [][2]string{
+		{"", ""}, {"", "Something happened."}, {"A", "B"},
+		{"Russia said the convoy was attacked by rebels near Aleppo.", "The United States said the convoy near Aleppo was attacked by Syrian aircraft."},
+	}
+	for _, p := range pairs {
+		s, r := Score(p[0], p[1]), Score(p[1], p[0])
+		if s < 0 || s > 1 {
+			t.Errorf("Score(%q, %q) = %v, outside [0,1]", p[0], p[1], s)
+		}
+		if d := s - r; d > 1e-9 || d < -1e-9 {
+			t.Errorf("Score is not symmetric on %q / %q: %v vs %v", p[0], p[1], s, r)
+		}
+	}
+	if s := Score("Identical words here.", "Identical words here."); s < 0.9 {
+		t.Errorf("identical sentences score %.3f", s)
+	}
+}
+
+func TestKeys(t *testing.T) {
+	has := func(keys []string, k string) bool { return slices.Contains(keys, k) }
+	a, b := Keys("The army sent 10,000 troops."), Keys("The army sent 10000 troops.")
+	if !has(a, "10000") || !has(b, "10000") {
+		t.Errorf("10,000 and 10000 should both give key 10000: %v / %v", a, b)
+	}
+	k := Keys("Up to 20-30,000 fighters are in Idlib, Sergey Lavrov said; the ministry's figures were not confirmed.")
+	for _, want := range []string{"20000", "30000", "fighter", "idlib", "sergey lavrov", "lavrov", "ministri", "figur", "confirm"} {
+		if !has(k, want) {
+			t.Errorf("keys %v lack %q", k, want)
+		}
+	}
+	for _, stop := range []string{"the", "to", "are", "in", "were", "not", "s"} {
+		if has(k, stop) {
+			t.Errorf("keys %v hold the stop word %q", k, stop)
+		}
+	}
+	if has(k, "idlib sergey lavrov") {
+		t.Errorf("a name run crosses a comma: %v", k)
+	}
+	seen := map[string]bool{}
+	for _, x := range k {
+		if seen[x] {
+			t.Errorf("key %q repeated in %v", x, k)
+		}
+		seen[x] = true
+	}
+	// A paraphrase shares keys with the original, so a store can find it.
+	shared := 0
+	for _, x := range Keys("Konashenkov said terrorists in Idlib are preparing a provocation.") {
+		if has(Keys("Terrorists in Idlib have prepared a provocation, according to Konashenkov."), x) {
+			shared++
+		}
+	}
+	if shared < 3 {
+		t.Errorf("paraphrases share %d keys", shared)
+	}
+}
+
+func TestEmbeddedModel(t *testing.T) {
+	if Threshold <= 0 || Threshold >= 1 {
+		t.Fatalf("threshold %v not in (0,1): is model.txt trained?", Threshold)
+	}
+	m, err := Decode(Default().Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(m.Encode()) != string(Default().Encode()) {
+		t.Error("model does not survive an encode/decode round trip")
+	}
+	if _, err := Decode([]byte("weight nonsense 1\n")); err == nil {
+		t.Error("Decode accepted a bad model")
+	}
+	if len(FeatureNames) != NumFeatures {
+		t.Errorf("%d feature names, NumFeatures %d", len(FeatureNames), NumFeatures)
+	}
+}

@@ -1,0 +1,73 @@
+package matchtrain
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/sift-news/sift/internal/claim/match"
+	"github.com/sift-news/sift/internal/dataset"
+)
+
+func load(t *testing.T) *Data {
+	t.Helper()
+	dataset.Require(t, "msrp/train.tsv")
+	dir, _ := dataset.Dir()
+	d, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestSplit checks the held-out part is about a fifth of MSRP train, and
+// disjoint from the tuning part.
+func TestSplit(t *testing.T) {
+	d := load(t)
+	tune, held := Split(d.Train)
+	if len(tune)+len(held) != len(d.Train) {
+		t.Fatalf("split loses pairs")
+	}
+	if f := float64(len(held)) / float64(len(d.Train)); f < 0.17 || f > 0.23 {
+		t.Errorf("held-out part is %.2f of train, want about 0.2", f)
+	}
+	for _, p := range tune {
+		if HeldOut(p) {
+			t.Fatalf("pair %s/%s in both parts", p.ID1, p.ID2)
+		}
+	}
+}
+
+// TestTrainReproducible retrains the model and compares it with the
+// embedded one byte for byte.
+func TestTrainReproducible(t *testing.T) {
+	if testing.Short() {
+		t.Skip("training takes a while")
+	}
+	d := load(t)
+	var log bytes.Buffer
+	_, data, rep, err := TrainData(d, Options{Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if testing.Verbose() {
+		t.Log("\n" + log.String())
+		t.Logf("chosen: lambda %g threshold %.4f; cross-validated on the tuning part: %s", rep.Lambda, rep.Threshold, rep.CV)
+	}
+	if os.Getenv("SIFT_WRITE_MODEL") != "" {
+		if err := os.WriteFile(filepath.Join("..", "match", "model.txt"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	embedded, err := os.ReadFile(filepath.Join("..", "match", "model.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, embedded) {
+		t.Errorf("retrained model (%d bytes) differs from the embedded one (%d bytes): run `sift train claims`", len(data), len(embedded))
+	}
+	if m := match.Default(); m.Threshold != rep.Threshold && !bytes.Equal(data, embedded) {
+		t.Logf("embedded threshold %.4f", m.Threshold)
+	}
+}
