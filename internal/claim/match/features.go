@@ -18,10 +18,11 @@ var FeatureNames = []string{
 	"negation.mismatch",
 	"length.diff", "content-length.ratio", "length.log-min",
 	"content.all-matched",
+	"synonym.min", "synonym.max", "unmatched-syn-idf.max", "unmatched-syn-idf.min",
 }
 
 // NumFeatures is len(FeatureNames).
-const NumFeatures = 33
+const NumFeatures = 37
 
 type featureVec [NumFeatures]float64
 
@@ -145,6 +146,8 @@ func (sc *scratch) lcs(a, b []token) int {
 // side sums what one sentence has that the other may lack.
 type side struct {
 	content, matched int     // content words, those whose stem the other has
+	synMatched       int     // content words the other has only a synonym of
+	synIDF           float64 // their idf
 	idf, matchedIDF  float64 // the same weighted by idf
 	nums, numsIn     int     // numbers, those the other has
 	names, namesIn   int     // names, those the other has
@@ -185,6 +188,9 @@ func tally(x, y []token) side {
 		if in {
 			s.matched++
 			s.matchedIDF += float64(t.idf)
+		} else if len(t.syn) > 0 && hasSynonym(y, t.syn) {
+			s.synMatched++
+			s.synIDF += float64(t.idf)
 		}
 		if t.flags&fName != 0 {
 			s.names++
@@ -261,6 +267,36 @@ func (sc *scratch) features(f *featureVec) {
 	f[k+1] = ratio(cl, ch)
 	f[k+2] = math.Log1p(float64(lo))
 	f[k+3] = b2f(sa.matched == sa.content && sb.matched == sb.content)
+	k += 4
+	put(minMax2(ratio(sa.matched+sa.synMatched, sa.content), ratio(sb.matched+sb.synMatched, sb.content)))
+	ua, ub = (sa.idf-sa.matchedIDF-sa.synIDF)/10, (sb.idf-sb.matchedIDF-sb.synIDF)/10
+	if ua < ub {
+		ua, ub = ub, ua
+	}
+	put(ua, ub)
+}
+
+// hasSynonym reports whether a content word of toks shares a synonym group
+// with groups.
+func hasSynonym(toks []token, groups []uint32) bool {
+	for i := range toks {
+		g := toks[i].syn
+		if len(g) == 0 || toks[i].flags&(fStop|fNum) != 0 {
+			continue
+		}
+		a, b := 0, 0
+		for a < len(g) && b < len(groups) {
+			switch {
+			case g[a] == groups[b]:
+				return true
+			case g[a] < groups[b]:
+				a++
+			default:
+				b++
+			}
+		}
+	}
+	return false
 }
 
 func minMax2(x, y float64) (float64, float64) {

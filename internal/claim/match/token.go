@@ -11,8 +11,16 @@ type token struct {
 	word  uint64 // lower-cased word; numHash for numbers
 	stem  uint64 // Porter stem of the lower-cased word; numHash for numbers
 	num   uint64 // normalised number ("20,000" -> "20000"); 0 if not a number
+	syn   []uint32 // the synonym groups of the stem, sorted
 	idf   float32
 	flags uint8
+}
+
+// lexicon is what a model knows of words: idf by stem hash (key 0: the idf
+// of unseen stems) and synonym groups by stem hash.
+type lexicon struct {
+	idf map[uint64]float32
+	syn map[uint64][]uint32
 }
 
 const (
@@ -56,10 +64,20 @@ var implicitNegations = map[string]bool{
 	"ban": true, "lack": true, "absent": true,
 }
 
+// numberWords are the numbers spelt out that news text uses for counts
+// ("five civilians"); "one" is left out, it is more often a pronoun.
+var numberWords = map[string]string{
+	"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+	"nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+	"fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+	"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+	"eighty": "80", "ninety": "90", "hundred": "100", "dozen": "12",
+}
+
 // synonyms maps a lower-cased word to the word it is compared as.
 var synonyms = map[string]string{
 	"pct": "percent", "per-cent": "percent", "%": "percent",
-	"u.s.": "us", "usa": "us", "america's": "us",
+	"america": "usa",
 	"mln": "million", "bln": "billion", "m": "million", "bn": "billion",
 	"kill": "killed", "dead": "killed", "died": "killed",
 }
@@ -116,9 +134,9 @@ func (s *sentence) reset() {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// tokenize fills s with the tokens of text, looking idf up in idf (may be
-// nil). With keep, the stems and names are kept as byte strings too.
-func (s *sentence) tokenize(text string, idf map[uint64]float32, keep bool) {
+// tokenize fills s with the tokens of text, looking idf and synonyms up
+// in lx (may be nil). With keep, the stems and names are kept as byte strings too.
+func (s *sentence) tokenize(text string, lx *lexicon, keep bool) {
 	s.reset()
 	i := 0
 	var prevNum []byte // the previous number, when only '-' separates it from this one
@@ -144,7 +162,7 @@ func (s *sentence) tokenize(text string, idf map[uint64]float32, keep bool) {
 			}
 			// A number glued to letters ("1990s", "F16", "3D") is a word.
 			if j < len(text) && isLetterAt(text, j) {
-				i = s.word(text, i, idf, keep)
+				i = s.word(text, i, lx, keep)
 				prevNum = nil
 				continue
 			}
@@ -171,7 +189,7 @@ func (s *sentence) tokenize(text string, idf map[uint64]float32, keep bool) {
 			continue
 		}
 		if c == '%' {
-			s.addWord("percent", idf, keep, false)
+			s.addWord("percent", lx, keep, false)
 			i++
 			prevNum = nil
 			continue
@@ -180,7 +198,7 @@ func (s *sentence) tokenize(text string, idf map[uint64]float32, keep bool) {
 			prevNum = nil
 		}
 		if isLetterAt(text, i) {
-			i = s.word(text, i, idf, keep)
+			i = s.word(text, i, lx, keep)
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -190,6 +208,8 @@ func (s *sentence) tokenize(text string, idf map[uint64]float32, keep bool) {
 		i += n
 	}
 }
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -224,7 +244,7 @@ func isLetterAt(text string, i int) bool {
 
 // word reads the word starting at text[i] (letters and digits, with "n't"
 // split off and possessive "'s" dropped) and returns where it ends.
-func (s *sentence) word(text string, i int, idf map[uint64]float32, keep bool) int {
+func (s *sentence) word(text string, i int, lx *lexicon, keep bool) int {
 	s.buf = s.buf[:0]
 	upper := false
 	ascii := true
@@ -260,6 +280,20 @@ func (s *sentence) word(text string, i int, idf map[uint64]float32, keep bool) i
 		first = false
 	}
 done:
+	// Dotted abbreviations: "U.S." -> "usa", "U.N." -> "un".
+	if len(s.buf) == 1 && j+2 < len(text) && text[j] == '.' && isASCIILetter(text[j+1]) && text[j+2] == '.' {
+		for len(s.buf) < 6 && j+2 < len(text) && text[j] == '.' && isASCIILetter(text[j+1]) && text[j+2] == '.' {
+			s.buf = append(s.buf, text[j+1]|0x20)
+			j += 2
+		}
+		j++ // the final '.'
+		if s.buf[0] == 'u' && s.buf[1] == 's' && len(s.buf) == 2 {
+			s.buf = append(s.buf, 'a')
+		}
+	}
+	if j-i == 2 && text[i:j] == "US" {
+		s.buf = append(s.buf, 'a')
+	}
 	neg := false
 	// Apostrophes: "don't" -> "do" + not; "Russia's" -> "russia".
 	if j < len(text) {
@@ -290,20 +324,25 @@ done:
 	if syn, ok := synonyms[string(w)]; ok {
 		w = append(w[:0], syn...)
 	}
-	s.addBytes(w, idf, keep, upper, ascii)
+	if d, ok := numberWords[string(w)]; ok {
+		w = append(w[:0], d...)
+		s.add(token{word: numHash, stem: numHash, num: fnv(w), flags: fNum}, keep, w, w)
+		return j
+	}
+	s.addBytes(w, lx, keep, upper, ascii)
 	if neg {
-		s.addWord("not", idf, keep, false)
+		s.addWord("not", lx, keep, false)
 	}
 	return j
 }
 
-func (s *sentence) addWord(w string, idf map[uint64]float32, keep, upper bool) {
+func (s *sentence) addWord(w string, lx *lexicon, keep, upper bool) {
 	s.buf = append(s.buf[:0], w...)
-	s.addBytes(s.buf, idf, keep, upper, true)
+	s.addBytes(s.buf, lx, keep, upper, true)
 }
 
 // addBytes adds the lower-cased word w (which it may overwrite).
-func (s *sentence) addBytes(w []byte, idf map[uint64]float32, keep, upper, ascii bool) {
+func (s *sentence) addBytes(w []byte, lx *lexicon, keep, upper, ascii bool) {
 	if len(w) == 0 {
 		return
 	}
@@ -335,12 +374,13 @@ func (s *sentence) addBytes(w []byte, idf map[uint64]float32, keep, upper, ascii
 	if implicitNegations[string(st)] {
 		t.flags |= fNeg
 	}
-	if idf != nil {
-		if v, ok := idf[t.stem]; ok {
+	if lx != nil {
+		if v, ok := lx.idf[t.stem]; ok {
 			t.idf = v
 		} else {
-			t.idf = idf[0]
+			t.idf = lx.idf[0]
 		}
+		t.syn = lx.syn[t.stem]
 	}
 	s.add(t, keep, st, s.chars[len(s.chars)-len(w):])
 }

@@ -216,7 +216,7 @@ func exists(p string) bool {
 }
 
 // TrainData trains the shipped model from d: on the tuning part of MSRP
-// train only.
+// train only. Synonyms come from opt.WordNet.
 func TrainData(d *Data, opt Options) (*match.Model, []byte, Report, error) {
 	tune, _ := Split(d.Train)
 	return Train(tune, d.Text, opt)

