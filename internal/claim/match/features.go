@@ -151,8 +151,8 @@ type side struct {
 	idf, matchedIDF  float64 // the same weighted by idf
 	nums, numsIn     int     // numbers, those the other has
 	names, namesIn   int     // names, those the other has
-	neg              int  // negations
-	negAligned       bool // has a negation whose next content word the other sentence has
+	neg              int     // negations
+	negAligned       bool    // has a negation whose next content word the other sentence has
 }
 
 func tally(x, y []token) side {

@@ -21,6 +21,7 @@ func different(t *testing.T, a, b string) {
 	}
 }
 
+// TestParaphraseMatches: reworded statements of one claim are the same.
 func TestParaphraseMatches(t *testing.T) {
 	// Reordered clauses.
 	same(t, "Terrorists in Idlib have nearly completed preparations for a chemical-weapons provocation, Konashenkov said.",
@@ -34,6 +35,8 @@ func TestParaphraseMatches(t *testing.T) {
 	same(t, "THE MINISTRY SAID THE CONVOY WAS HIT BY AIRCRAFT NEAR ALEPPO!", "the ministry said the convoy was hit by aircraft near Aleppo")
 }
 
+// TestChangedFigureStillSameClaim: a figure changed on the way leaves the
+// claim the same.
 func TestChangedFigureStillSameClaim(t *testing.T) {
 	// The store reports the figure change; the matcher must still link.
 	same(t, "The ministry said 20,000 troops were sent to the border on Monday.",
@@ -42,6 +45,8 @@ func TestChangedFigureStillSameClaim(t *testing.T) {
 		"Up to 10,000 fighters are hiding in the province, the ministry said.")
 }
 
+// TestDifferentEventDoesNotMatch: sentences sharing words about other events
+// are different claims.
 func TestDifferentEventDoesNotMatch(t *testing.T) {
 	// Many words shared, another event.
 	different(t, "Government forces shelled the rebel-held town of Khan Sheikhoun on Tuesday, killing five civilians.",
@@ -52,6 +57,7 @@ func TestDifferentEventDoesNotMatch(t *testing.T) {
 	different(t, "The central bank raised interest rates by half a point.", "Heavy rain flooded the capital's metro overnight.")
 }
 
+// TestDenialDoesNotMatch: a statement and its denial are different claims.
 func TestDenialDoesNotMatch(t *testing.T) {
 	different(t, "The minister said the talks had failed.", "The minister said the talks had not failed.")
 	different(t, "Moscow confirmed that its aircraft struck the hospital.", "Moscow did not confirm that its aircraft struck the hospital.")
@@ -60,6 +66,7 @@ func TestDenialDoesNotMatch(t *testing.T) {
 		"United has paid $34 million in penalties for failing to meet employment targets.")
 }
 
+// TestScoreRangeAndSymmetry: scores are in [0,1] and do not depend on order.
 func TestScoreRangeAndSymmetry(t *testing.T) {
 	pairs := [][2]string{
 		{"", ""}, {"", "Something happened."}, {"A", "B"},
@@ -79,6 +86,8 @@ func TestScoreRangeAndSymmetry(t *testing.T) {
 	}
 }
 
+// TestKeys: index keys are normalised numbers, stems and names, without
+// stop words or repeats.
 func TestKeys(t *testing.T) {
 	has := func(keys []string, k string) bool { return slices.Contains(keys, k) }
 	a, b := Keys("The army sent 10,000 troops."), Keys("The army sent 10000 troops.")
@@ -118,6 +127,8 @@ func TestKeys(t *testing.T) {
 	}
 }
 
+// TestEmbeddedModel: the embedded model is trained and survives a round
+// trip.
 func TestEmbeddedModel(t *testing.T) {
 	if Threshold <= 0 || Threshold >= 1 {
 		t.Fatalf("threshold %v not in (0,1): is model.txt trained?", Threshold)
@@ -137,6 +148,7 @@ func TestEmbeddedModel(t *testing.T) {
 	}
 }
 
+// TestAbbreviationsAndNumberWords: "U.S." is "US", "five" is 5.
 func TestAbbreviationsAndNumberWords(t *testing.T) {
 	k := Keys("U.S. officials said five people died.")
 	if !slices.Contains(k, "usa") || !slices.Contains(k, "5") {

@@ -8,9 +8,9 @@ import (
 // token is one word or number of a sentence, reduced to hashes so that
 // comparing two sentences allocates nothing.
 type token struct {
-	word  uint64 // lower-cased word; numHash for numbers
-	stem  uint64 // Porter stem of the lower-cased word; numHash for numbers
-	num   uint64 // normalised number ("20,000" -> "20000"); 0 if not a number
+	word  uint64   // lower-cased word; numHash for numbers
+	stem  uint64   // Porter stem of the lower-cased word; numHash for numbers
+	num   uint64   // normalised number ("20,000" -> "20000"); 0 if not a number
 	syn   []uint32 // the synonym groups of the stem, sorted
 	idf   float32
 	flags uint8
@@ -24,11 +24,11 @@ type lexicon struct {
 }
 
 const (
-	fStop uint8 = 1 << iota // a stop word
-	fName                   // capitalised and not a stop word
-	fNeg                    // a negation
-	fNum                    // a number
-	fBreak                  // punctuation other than '-' stands between this token and the one before
+	fStop  uint8 = 1 << iota // a stop word
+	fName                    // capitalised and not a stop word
+	fNeg                     // a negation
+	fNum                     // a number
+	fBreak                   // punctuation other than '-' stands between this token and the one before
 )
 
 // numHash stands for every number in word and stem n-grams, so that a
@@ -78,7 +78,7 @@ var numberWords = map[string]string{
 var synonyms = map[string]string{
 	"pct": "percent", "per-cent": "percent", "%": "percent",
 	"america": "usa",
-	"mln": "million", "bln": "billion", "m": "million", "bn": "billion",
+	"mln":     "million", "bln": "billion", "m": "million", "bn": "billion",
 	"kill": "killed", "dead": "killed", "died": "killed",
 }
 

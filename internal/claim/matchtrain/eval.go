@@ -112,18 +112,18 @@ func pearson(x, y []float64) float64 {
 
 // Evaluation is the full evaluation of a model on the shared data.
 type Evaluation struct {
-	HeldOut, Dev             Scores
-	HeldOutBase, DevBase     Scores // always "same"
-	STSFiles                 []string
-	STSPearson               []float64
-	STSPairs                 []int
-	STSOverall               float64
-	Threshold                float64
-	HeldOutPairs, TunedPairs int
+	HeldOut, Dev             Scores    // the held-out part of MSRP train; MSRP dev
+	HeldOutBase, DevBase     Scores    // always "same" on them
+	STSFiles                 []string  // the STS files scored
+	STSPearson               []float64 // Pearson r per STS file
+	STSPairs                 []int     // pairs per STS file
+	STSOverall               float64   // Pearson r over all STS pairs
+	Threshold                float64   // the model's threshold
+	HeldOutPairs, TunedPairs int       // sizes of the two parts of MSRP train
 }
 
 // Evaluate scores m on the held-out part of MSRP train, on MSRP dev and on
-// every STS file of stsDir (any of which may be empty or nil).
+// the STS files named in stsOrder (dev and sts may be empty).
 func Evaluate(m *match.Model, train, dev []Pair, sts map[string][]Pair, stsOrder []string) Evaluation {
 	tune, held := Split(train)
 	e := Evaluation{Threshold: m.Threshold, HeldOutPairs: len(held), TunedPairs: len(tune)}

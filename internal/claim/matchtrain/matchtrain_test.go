@@ -75,3 +75,20 @@ func TestTrainReproducible(t *testing.T) {
 		t.Logf("embedded threshold %.4f", m.Threshold)
 	}
 }
+
+// TestEmbeddedBeatsBaseline guards the shipped matcher: on pairs it was
+// never tuned on it must be clearly better than calling everything the
+// same, and its score must follow graded STS similarity.
+func TestEmbeddedBeatsBaseline(t *testing.T) {
+	d := load(t)
+	e := Evaluate(match.Default(), d.Train, d.Dev, d.STS, d.STSOrder)
+	if e.HeldOut.Accuracy() < e.HeldOutBase.Accuracy()+0.04 {
+		t.Errorf("held-out: %s; always same: %s", e.HeldOut, e.HeldOutBase)
+	}
+	if e.Dev.N() > 0 && e.Dev.Accuracy() < e.DevBase.Accuracy()+0.04 {
+		t.Errorf("dev: %s; always same: %s", e.Dev, e.DevBase)
+	}
+	if len(e.STSFiles) > 0 && e.STSOverall < 0.5 {
+		t.Errorf("STS Pearson r %.3f", e.STSOverall)
+	}
+}
