@@ -1,6 +1,7 @@
 package match
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -32,5 +33,16 @@ func BenchmarkKeys(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		Keys(benchPairs[i%len(benchPairs)][0])
+	}
+}
+
+// TestLongInputIsBounded: a run-on text of many thousand words is scored
+// quickly.
+func TestLongInputIsBounded(t *testing.T) {
+	long := strings.Repeat("the ministry said 20,000 troops were sent to the border on Monday ", 5000)
+	start := time.Now()
+	Score(long, long+" again")
+	if el := time.Since(start); el > 200*time.Millisecond {
+		t.Errorf("scoring %d bytes took %s", len(long), el)
 	}
 }

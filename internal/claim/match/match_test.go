@@ -156,3 +156,17 @@ func TestAbbreviationsAndNumberWords(t *testing.T) {
 	}
 	same(t, "U.S. officials said five civilians were killed in the strike.", "US officials said 5 civilians were killed in the strike.")
 }
+
+// FuzzScore: any text scores in [0,1] and yields keys without panicking.
+func FuzzScore(f *testing.F) {
+	for _, s := range []string{"U.S. 20-30,000 don't", "A.B.C.D.E.F.G.H. x", "1,000,000.5%", "Russia’s 'n' ’t", "-5-", "U.", "ÉTAT d'été"} {
+		f.Add(s, "The U.S. said 10,000.")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		s := Score(a, b)
+		if s < 0 || s > 1 || s != s {
+			t.Fatalf("Score(%q, %q) = %v", a, b, s)
+		}
+		Keys(a)
+	})
+}

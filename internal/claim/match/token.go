@@ -114,6 +114,10 @@ func splitWords(s string) []string {
 	return out
 }
 
+// MaxTokens is the most words and numbers of a sentence that are read; the
+// rest is ignored, so that a run-on "sentence" costs bounded time.
+const MaxTokens = 200
+
 // sentence is a tokenised sentence in a scratch buffer.
 type sentence struct {
 	toks  []token
@@ -140,7 +144,7 @@ func (s *sentence) tokenize(text string, lx *lexicon, keep bool) {
 	s.reset()
 	i := 0
 	var prevNum []byte // the previous number, when only '-' separates it from this one
-	for i < len(text) {
+	for i < len(text) && len(s.toks) < MaxTokens {
 		c := text[i]
 		// Numbers: digits with ',' thousands groups and a '.' decimal part.
 		if isDigit(c) {
