@@ -102,12 +102,22 @@ func ptr[T any](v T) *T { return &v }
 // fixture opens a store holding the fixture articles and story.
 func fixture(t testing.TB) (*sqlite.DB, []*sift.Article) {
 	t.Helper()
+	return fixtureWith(t, nil)
+}
+
+// fixtureWith opens a store holding the fixture articles, changed (and
+// added to) by more when it is not nil, and the story of the first three.
+func fixtureWith(t testing.TB, more func([]*sift.Article) []*sift.Article) (*sqlite.DB, []*sift.Article) {
+	t.Helper()
 	db, err := sqlite.Open(filepath.Join(t.TempDir(), "sift.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
 	arts := fixtureArticles(t)
+	if more != nil {
+		arts = more(arts)
+	}
 	if _, err := db.PutArticles(context.Background(), arts); err != nil {
 		t.Fatal(err)
 	}

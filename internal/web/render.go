@@ -93,6 +93,16 @@ func articleSpans(a *sift.Article) []layerSpan {
 		}
 		out = append(out, layerSpan{t.Start, t.End, "tec", note})
 	}
+	for _, c := range a.Claims {
+		class, note := "cla cla-fact", "claim stated as fact"
+		if c.Attributed {
+			class, note = "cla cla-att", "claim attributed"
+			if who := attribution(c); who != "" {
+				note += " to " + who
+			}
+		}
+		out = append(out, layerSpan{c.Start, c.End, class, note})
+	}
 	return out
 }
 

@@ -27,12 +27,14 @@ import (
 )
 
 // Store is what the server reads and writes: articles and their search
-// (sift.ArticleStore), the outlets, and the aggregate queries behind the
-// browsing pages. *sqlite.DB and *postgres.DB satisfy it.
+// (sift.ArticleStore), the outlets, the aggregate queries behind the
+// browsing pages, and the claims followed across articles
+// (sift.ClaimStore). *sqlite.DB and *postgres.DB satisfy it.
 type Store interface {
 	sift.ArticleStore
 	Outlets(ctx context.Context) ([]sift.OutletCount, error)
 	Views
+	sift.ClaimStore
 }
 
 // Views are the read-only aggregate queries behind the browsing pages.
@@ -127,6 +129,8 @@ func New(store Store, opt Options) http.Handler {
 	mux.HandleFunc("GET /speakers/{name}", s.speakerPage)
 	mux.HandleFunc("GET /outlets", s.outletsPage)
 	mux.HandleFunc("GET /outlets/{name}", s.outletPage)
+	mux.HandleFunc("GET /claims", s.claimsPage)
+	mux.HandleFunc("GET /claims/{id}", s.claimPage)
 	mux.Handle("GET /static/", s.cacheStatic(s.static))
 	// API
 	api := []struct {
@@ -145,6 +149,8 @@ func New(store Store, opt Options) http.Handler {
 		{"GET", "/api/v1/speakers/{name}/quotes", s.apiSpeakerQuotes},
 		{"GET", "/api/v1/outlets", s.apiOutlets},
 		{"GET", "/api/v1/outlets/{name}", s.apiOutlet},
+		{"GET", "/api/v1/claims", s.apiClaims},
+		{"GET", "/api/v1/claims/{id}", s.apiClaim},
 	}
 	allowed := map[string][]string{}
 	for _, e := range api {

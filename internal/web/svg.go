@@ -37,7 +37,18 @@ type timelineItem struct {
 	Row   string // the row label (outlet)
 	Label string // tooltip
 	Href  string // link target
+	// Mark, when set, draws the dot as a claim's mention: a blue circle
+	// for markAttributed, a red diamond for markFact; First rings it as
+	// the first mention. Charts with marks carry a legend.
+	Mark  string
+	First bool
 }
+
+// Claim mention marks of a timeline.
+const (
+	markAttributed = "attributed"
+	markFact       = "fact"
+)
 
 // timelineSVG draws items as dots, one row per distinct Row, placed by
 // date. Items without a readable date are left out (pages list them).
@@ -50,7 +61,9 @@ func timelineSVG(items []timelineItem) template.HTML {
 	var rows []string
 	rowOf := map[string]int{}
 	var dots []dot
+	marked := false
 	for _, it := range items {
+		marked = marked || it.Mark != ""
 		t, err := time.Parse("2006-01-02", it.Date)
 		if err != nil {
 			continue
@@ -88,8 +101,13 @@ func timelineSVG(items []timelineItem) template.HTML {
 		return left + (width-left-right)*(t.Sub(lo).Hours()/24)/span
 	}
 	height := top + rowH*float64(len(rows)) + 30
+	class, aria := "chart timeline", "Timeline of articles by outlet"
+	if marked {
+		height += 22
+		class, aria = "chart timeline claim-timeline", "Timeline of the claim's mentions by outlet: circles attributed, diamonds stated as fact"
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart timeline" viewBox="0 0 %.0f %.0f" role="img" aria-label="Timeline of articles by outlet" xmlns="http://www.w3.org/2000/svg">`, width, height)
+	fmt.Fprintf(&b, `<svg class="%s" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`, class, width, height, aria)
 	for i, r := range rows {
 		y := top + rowH*float64(i) + rowH/2
 		fmt.Fprintf(&b, `<line x1="%.0f" y1="%.1f" x2="%.0f" y2="%.1f" stroke="#ddd"/>`, left, y, width-right, y)
@@ -108,11 +126,41 @@ func timelineSVG(items []timelineItem) template.HTML {
 	}
 	for _, d := range dots {
 		y := top + rowH*float64(d.row) + rowH/2
+		title := esc(d.it.Date + " · " + d.it.Row + " · " + d.it.Label)
+		if d.it.Mark != "" {
+			b.WriteString(`<a href="` + esc(d.it.Href) + `">`)
+			if d.it.First {
+				fmt.Fprintf(&b, `<circle class="first" cx="%.1f" cy="%.1f" r="10" fill="none" stroke="#222" stroke-width="1.5"/>`, x(d.t), y)
+			}
+			writeMark(&b, d.it.Mark, x(d.t), y, title)
+			b.WriteString(`</a>`)
+			continue
+		}
 		fmt.Fprintf(&b, `<a href="%s"><circle cx="%.1f" cy="%.1f" r="6" fill="%s" fill-opacity="0.8"><title>%s</title></circle></a>`,
-			esc(d.it.Href), x(d.t), y, palette[d.row%len(palette)], esc(d.it.Date+" · "+d.it.Row+" · "+d.it.Label))
+			esc(d.it.Href), x(d.t), y, palette[d.row%len(palette)], title)
+	}
+	if marked {
+		ly := axisY + 36
+		writeMark(&b, markAttributed, left+6, ly, "attributed")
+		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" dominant-baseline="middle" font-size="11" fill="#333">attributed</text>`, left+16, ly)
+		writeMark(&b, markFact, left+106, ly, "stated as fact")
+		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" dominant-baseline="middle" font-size="11" fill="#333">stated as fact</text>`, left+116, ly)
+		fmt.Fprintf(&b, `<circle cx="%.0f" cy="%.1f" r="7" fill="none" stroke="#222" stroke-width="1.5"/>`, left+226, ly)
+		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" dominant-baseline="middle" font-size="11" fill="#333">first seen</text>`, left+238, ly)
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
+}
+
+// writeMark draws a claim mention's marker centred on (x, y): a blue circle
+// when attributed, a red diamond when stated as fact; title is escaped.
+func writeMark(b *strings.Builder, mark string, x, y float64, title string) {
+	if mark == markFact {
+		fmt.Fprintf(b, `<polygon class="mark-fact" points="%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f" fill="#d62728"><title>%s</title></polygon>`,
+			x, y-7, x+7, y, x, y+7, x-7, y, title)
+		return
+	}
+	fmt.Fprintf(b, `<circle class="mark-attributed" cx="%.1f" cy="%.1f" r="6" fill="#1f77b4"><title>%s</title></circle>`, x, y, title)
 }
 
 // timeTicks returns up to four evenly spaced dates between lo and hi.

@@ -23,7 +23,7 @@ type page struct {
 
 // pageNames lists the page templates; each defines "content" and is
 // rendered inside layout.html.
-var pageNames = []string{"search", "article", "stories", "story", "entities", "entity", "speakers", "speaker", "outlets", "outlet", "error"}
+var pageNames = []string{"search", "article", "stories", "story", "entities", "entity", "speakers", "speaker", "outlets", "outlet", "claims", "claim", "error"}
 
 // funcs are the template helpers.
 var funcs = template.FuncMap{
@@ -38,9 +38,11 @@ var funcs = template.FuncMap{
 		}
 		return strconv.Itoa(100 * n / total)
 	},
-	"refName": refName,
-	"percent": func(f float64) float64 { return 100 * f },
-	"refp":    func(r *sift.Ref) string { return refName(*r) },
+	"refName":     refName,
+	"percent":     func(f float64) float64 { return 100 * f },
+	"refp":        func(r *sift.Ref) string { return refName(*r) },
+	"changeLabel": changeLabel,
+	"attribution": attribution,
 	"dateOr": func(d string) string {
 		if d == "" {
 			return "undated"
@@ -241,6 +243,7 @@ type articleView struct {
 	Story      string
 	Entities   []entityRow
 	Techniques []techniqueRow
+	Claims     []articleClaim
 	Words      int
 }
 
@@ -260,6 +263,10 @@ func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
 	}
 	v := articleView{A: a, Body: renderBody(a), Words: len(strings.Fields(a.Text))}
 	if v.Story, err = s.store.StoryOf(ctx, a.ID); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if v.Claims, err = s.articleClaims(ctx, a); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -337,6 +344,7 @@ type storyView struct {
 	Outlets  int
 	Passages []passageView
 	Spun     []passageView
+	Claims   []claimRow
 }
 
 // passageView is a shared passage ready to show side by side.
@@ -383,6 +391,10 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 			pv.Open = len(v.Passages) < openPassages
 			v.Passages = append(v.Passages, pv)
 		}
+	}
+	if v.Claims, err = s.sectionRows(ctx, sift.ClaimQuery{Story: st.ID, MinMentions: 2}); err != nil {
+		s.pageError(w, r, err)
+		return
 	}
 	title := st.Title
 	if title == "" {
@@ -460,6 +472,7 @@ type speakerView struct {
 	Timeline template.HTML
 	Outlets  []sift.Count
 	Quotes   []sift.Statement
+	Claims   []claimRow
 }
 
 func (s *server) speakerPage(w http.ResponseWriter, r *http.Request) {
@@ -488,6 +501,10 @@ func (s *server) speakerPage(w http.ResponseWriter, r *http.Request) {
 		items = append(items, timelineItem{Date: q.Published, Row: q.Outlet, Label: truncate(q.Text, 120), Href: "/articles/" + url.PathEscape(q.ArticleID)})
 	}
 	v.Timeline = timelineSVG(items)
+	if v.Claims, err = s.sectionRows(r.Context(), sift.ClaimQuery{Speaker: name}); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "speaker", view{Title: name, Nav: "speakers", Data: v})
 }
 
@@ -505,6 +522,9 @@ type outletView struct {
 	P       *sift.OutletProfile
 	Profile template.HTML
 	Recent  []sift.Hit
+	// Laundered are the claims the outlet states as fact after another
+	// mention attributed them.
+	Laundered []claimRow
 }
 
 func (s *server) outletPage(w http.ResponseWriter, r *http.Request) {
@@ -516,6 +536,10 @@ func (s *server) outletPage(w http.ResponseWriter, r *http.Request) {
 	}
 	v := outletView{P: p, Profile: profileSVG(p.Techniques)}
 	if v.Recent, _, err = s.store.Search(ctx, sift.Query{Outlet: p.Outlet, Limit: 10}); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if v.Laundered, err = s.sectionRows(ctx, sift.ClaimQuery{Outlet: p.Outlet, Laundered: true}); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
