@@ -315,3 +315,135 @@ func TestBrowserPhoneScreen(t *testing.T) {
 		}
 	}
 }
+
+func TestBrowserClaimPage(t *testing.T) {
+	srv, arts := newClaimServer(t)
+	ctx, problems := browser(t)
+	dir := artifactDir(t)
+
+	// From the nav to the list, filtered to laundered claims, then the claim.
+	var rows int
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.Click(`//header//nav/a[.="Claims"]`, chromedp.BySearch),
+		chromedp.WaitVisible(`table.claims`, chromedp.ByQuery),
+		chromedp.Click(`input[name=laundered]`, chromedp.ByQuery),
+		chromedp.Submit(`input[name=laundered]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`a.chip`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('table.claims tbody tr').length`, &rows),
+		screenshot(t, dir, "claims.png"),
+		chromedp.Click(`table.claims a.claim-link`, chromedp.ByQuery),
+		chromedp.WaitVisible(`svg.claim-timeline`, chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatalf("opening the claim: %v", err)
+	}
+	if rows != 1 {
+		t.Errorf("laundered claims: %d rows, want 1", rows)
+	}
+
+	// The timeline: one attributed and one stated-as-fact mention dated
+	// (the third is undated), in rows by outlet.
+	var attributed, facts, outlets int
+	var figure, toFigure, markBg, factBadge, attBadge, url string
+	err = chromedp.Run(ctx,
+		chromedp.Evaluate(`document.querySelectorAll('svg.claim-timeline a .mark-attributed').length`, &attributed),
+		chromedp.Evaluate(`document.querySelectorAll('svg.claim-timeline a .mark-fact').length`, &facts),
+		chromedp.Evaluate(`document.querySelectorAll('svg.claim-timeline text.row').length`, &outlets),
+		chromedp.Text(`.mention-pair .first-side mark.chg-figure`, &figure, chromedp.ByQuery),
+		chromedp.Text(`#mention-2 mark.chg-figure`, &toFigure, chromedp.ByQuery),
+		style(`#mention-2 mark.chg-figure`, "background-color", &markBg),
+		chromedp.Text(`#mention-2 .badge`, &factBadge, chromedp.ByQuery),
+		chromedp.Text(`#mention-1 .badge`, &attBadge, chromedp.ByQuery),
+		screenshot(t, dir, "claim.png"),
+		// A marker leads to its mention.
+		chromedp.Click(`svg.claim-timeline a .mark-fact`, chromedp.ByQuery),
+		chromedp.Sleep(200*time.Millisecond),
+		chromedp.Location(&url),
+	)
+	if err != nil {
+		t.Fatalf("reading the claim page: %v", err)
+	}
+	if attributed != 1 || facts != 1 || outlets != 2 {
+		t.Errorf("timeline: %d attributed and %d stated-as-fact markers in %d rows; want 1, 1, 2", attributed, facts, outlets)
+	}
+	if figure != "300" || toFigure != "3,000" || markBg == transparent {
+		t.Errorf("marked figure: %q → %q (background %s); want 300 → 3,000, highlighted", figure, toFigure, markBg)
+	}
+	if !strings.EqualFold(factBadge, "stated as fact") || !strings.EqualFold(attBadge, "attributed") {
+		t.Errorf("badges: second mention %q, first %q", factBadge, attBadge)
+	}
+	if !strings.HasSuffix(url, "#mention-2") {
+		t.Errorf("the stated-as-fact marker leads to %s, want #mention-2", url)
+	}
+
+	// From the mention to its article, where the claim is marked and
+	// links back.
+	var claimSpans int
+	var back string
+	err = chromedp.Run(ctx,
+		chromedp.Click(`#mention-2 .meta a[href^="/articles/"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.article .body`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('.body .cla-fact').length`, &claimSpans),
+		chromedp.AttributeValue(`#claims a.thread`, "href", &back, nil, chromedp.ByQuery),
+		screenshot(t, dir, "article-claims.png"),
+	)
+	if err != nil {
+		t.Fatalf("opening the mention's article: %v", err)
+	}
+	if claimSpans != 1 || back != "/claims/"+damClaim(arts) {
+		t.Errorf("article page: %d claim spans, thread link %q", claimSpans, back)
+	}
+	if p := problems(); len(p) > 0 {
+		t.Errorf("the pages reported problems (CSP violations, script errors):\n%s", strings.Join(p, "\n"))
+	}
+}
+
+func TestBrowserHostileClaimStaysText(t *testing.T) {
+	srv, arts := newClaimServer(t)
+	ctx, problems := browser(t)
+	var scripts, imgs int
+	var title string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/claims/"+hostileClaim(arts)),
+		chromedp.WaitVisible(`h1.claim-title`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('script').length`, &scripts),
+		chromedp.Evaluate(`document.querySelectorAll('main img').length`, &imgs),
+		chromedp.Text(`h1.claim-title`, &title, chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if scripts != 1 || imgs != 0 || !strings.Contains(title, `<script>alert("pwned")</script>`) {
+		t.Errorf("hostile claim: %d scripts (want only ours), %d images, title %q", scripts, imgs, title)
+	}
+	if p := problems(); len(p) > 0 {
+		t.Errorf("the page reported problems:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+func TestBrowserClaimPhoneScreen(t *testing.T) {
+	srv, arts := newClaimServer(t)
+	ctx, _ := browser(t)
+	dir := artifactDir(t)
+	for _, p := range []struct{ name, path string }{
+		{"phone-claims.png", "/claims"},
+		{"phone-claim.png", "/claims/" + damClaim(arts)},
+	} {
+		var scrollWidth, innerWidth int
+		err := chromedp.Run(ctx,
+			chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile),
+			chromedp.Navigate(srv.URL+p.path),
+			chromedp.WaitVisible(`main`, chromedp.ByQuery),
+			chromedp.Evaluate(`document.documentElement.scrollWidth`, &scrollWidth),
+			chromedp.Evaluate(`window.innerWidth`, &innerWidth),
+			screenshot(t, dir, p.name),
+		)
+		if err != nil {
+			t.Fatalf("%s: %v", p.path, err)
+		}
+		if scrollWidth > innerWidth {
+			t.Errorf("%s on a phone: page is %d px wide in a %d px screen (scrolls sideways)", p.path, scrollWidth, innerWidth)
+		}
+	}
+}

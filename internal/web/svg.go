@@ -97,8 +97,12 @@ func timelineSVG(items []timelineItem) template.HTML {
 		hi = hi.AddDate(0, 0, 1)
 		span = 2
 	}
+	pad := 0.0 // keeps claim markers and their rings clear of the row labels
+	if marked {
+		pad = 14
+	}
 	x := func(t time.Time) float64 {
-		return left + (width-left-right)*(t.Sub(lo).Hours()/24)/span
+		return left + pad + (width-left-right-2*pad)*(t.Sub(lo).Hours()/24)/span
 	}
 	height := top + rowH*float64(len(rows)) + 30
 	class, aria := "chart timeline", "Timeline of articles by outlet"
@@ -111,7 +115,7 @@ func timelineSVG(items []timelineItem) template.HTML {
 	for i, r := range rows {
 		y := top + rowH*float64(i) + rowH/2
 		fmt.Fprintf(&b, `<line x1="%.0f" y1="%.1f" x2="%.0f" y2="%.1f" stroke="#ddd"/>`, left, y, width-right, y)
-		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" text-anchor="end" dominant-baseline="middle" font-size="12" fill="#333">%s</text>`,
+		fmt.Fprintf(&b, `<text class="row" x="%.0f" y="%.1f" text-anchor="end" dominant-baseline="middle" font-size="12" fill="#333">%s</text>`,
 			left-8, y, esc(truncate(r, 22)))
 	}
 	axisY := top + rowH*float64(len(rows)) + 4
