@@ -13,7 +13,7 @@ const (
 	// MaxDF is the most linked claims a key may be held by and still be
 	// looked up: commoner keys ("said", "Syria" in a store about Syria)
 	// find too much to tell anything.
-	MaxDF = 5000
+	MaxDF = 300
 	// Candidates is how many stored claims sharing keys are scored.
 	Candidates = 40
 	// pendingBatch is how many unlinked claims are read at a time.

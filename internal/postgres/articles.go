@@ -2,11 +2,13 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/sift-news/sift"
 )
@@ -26,11 +28,18 @@ func (db *DB) PutArticle(ctx context.Context, a *sift.Article) (bool, error) {
 // skips it.
 func (db *DB) PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Article, error) {
 	var added []*sift.Article
-	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		var err error
-		added, err = putArticles(ctx, tx, as)
-		return err
-	})
+	var err error
+	for try := 0; try < 3; try++ {
+		err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+			var err error
+			added, err = putArticles(ctx, tx, as)
+			return err
+		})
+		var pgErr *pgconn.PgError
+		if !errors.As(err, &pgErr) || pgErr.Code != "40P01" {
+			break // done, or an error that retrying will not cure (not a deadlock)
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("storing articles: %w", err)
 	}
@@ -73,9 +82,13 @@ func putArticles(ctx context.Context, tx pgx.Tx, as []*sift.Article) ([]*sift.Ar
 			captions::jsonb, boilerplate::jsonb, comments::jsonb, signals::jsonb, analyzer::jsonb, words
 		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
 			$9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::int[])
-			AS u(id, source, url, title, text, outlet, author, published, language, dateline,
-			captions, boilerplate, comments, signals, analyzer, words)
-		ORDER BY id -- rows are locked in one order by every writer, so concurrent batches cannot deadlock
+			WITH ORDINALITY AS u(id, source, url, title, text, outlet, author, published, language, dateline,
+			captions, boilerplate, comments, signals, analyzer, words, ord)
+		-- In the order given, so that the order of arrival (seq, the order
+		-- articles are linked in) is the input's, as on SQLite, whatever the
+		-- batch size. Two writers inserting the same new articles in
+		-- opposite orders can deadlock; PutArticles then retries.
+		ORDER BY ord
 		ON CONFLICT (id) DO NOTHING
 		RETURNING id`,
 		cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9],
