@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/sift-news/sift/internal/clean"
+	"github.com/sift-news/sift/internal/clean/cleaneval"
 )
 
 func init() {
@@ -18,7 +19,7 @@ func runEvalClean(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	s, err := clean.Evaluate(*dir, clean.Options{})
+	s, err := cleaneval.Evaluate(*dir, clean.Options{})
 	if err != nil {
 		return err
 	}

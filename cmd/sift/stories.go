@@ -18,6 +18,7 @@ import (
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/dataset"
 	"github.com/sift-news/sift/internal/link"
+	"github.com/sift-news/sift/internal/link/ecbeval"
 	"github.com/sift-news/sift/internal/reader"
 )
 
@@ -295,7 +296,7 @@ func runEvalStories(args []string) error {
 	if *dir == "" {
 		return errors.New("no ECB+ data found; pass --data DIR")
 	}
-	docs, err := link.ReadECB(*dir)
+	docs, err := ecbeval.Read(*dir)
 	if err != nil {
 		return err
 	}

@@ -90,7 +90,7 @@ func markBody(lines []line, start, end int) {
 // Row", a short capitalised name and place.
 func isSignOff(s string) bool {
 	i := strings.Index(s, ", ")
-	return i > 0 && countWords(s) <= 7 && !endsSentence(s) && isCapitalised(s[:i]) && isCapitalised(s[i+2:])
+	return i > 0 && CountWords(s) <= 7 && !endsSentence(s) && isCapitalised(s[:i]) && isCapitalised(s[i+2:])
 }
 
 // signedInside reports whether a body line between first and last is
@@ -164,7 +164,7 @@ func isAuthorLine(lines []line, i int) bool {
 	}
 	if bullet(l.text) != "" {
 		name := bullet(l.text)
-		if countWords(name) > 6 || endsSentence(name) && !endsWithInitial(name) {
+		if CountWords(name) > 6 || endsSentence(name) && !endsWithInitial(name) {
 			return false
 		}
 		return next >= 0 && lines[next].indent > l.indent
@@ -242,7 +242,7 @@ func authorStamp(text string) (string, bool) { return stamp(text, true) }
 // strict such a line counts only with a widget's time ("3 hours ago",
 // "09:14"), not with a bare date.
 func stamp(text string, strict bool) (string, bool) {
-	if endsSentence(text) && !strings.HasSuffix(text, ":") || countWords(text) > 14 {
+	if endsSentence(text) && !strings.HasSuffix(text, ":") || CountWords(text) > 14 {
 		return "", false
 	}
 	// A sign-off under the comment: "— maria_k, 3 hours ago", "posted by
@@ -322,7 +322,7 @@ func stamp(text string, strict bool) (string, bool) {
 		}
 	}
 	name = strings.TrimSpace(name)
-	n := countWords(name)
+	n := CountWords(name)
 	if n == 0 || n > 5 || isActionLine(fold(name)) {
 		return "", false
 	}

@@ -149,8 +149,8 @@ func splitLines(s string) []line {
 				break lead
 			}
 		}
-		text := collapse(t)
-		l := line{text: text, indent: indent, blank: text == "", words: countWords(text)}
+		text := Collapse(t)
+		l := line{text: text, indent: indent, blank: text == "", words: CountWords(text)}
 		l.f = foldShort(text, l.words)
 		out = append(out, l)
 	}
@@ -239,9 +239,10 @@ func foldShort(text string, words int) string {
 	return fold(text)
 }
 
-// collapse trims s and folds every run of white space (including
-// non-breaking and zero-width spaces and carriage returns) to one space.
-func collapse(s string) string {
+// Collapse trims s and folds every run of white space (including
+// non-breaking and zero-width spaces and carriage returns) to one space,
+// as the cleaner does to every paragraph it returns.
+func Collapse(s string) string {
 	simple := true
 	for i := 0; i < len(s) && simple; i++ {
 		c := s[i]
@@ -280,7 +281,9 @@ func collapse(s string) string {
 	return b.String()
 }
 
-func countWords(s string) int {
+// CountWords returns the number of words of s: runs of letters and digits
+// separated by spaces.
+func CountWords(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -547,7 +550,7 @@ func hasClockOrDate(f string) bool {
 // isLabel reports short all-capital lines such as "BREAKING NEWS" or "FOR
 // IMMEDIATE RELEASE": labels above a headline, not headlines.
 func isLabel(s string) bool {
-	return countWords(s) <= 3 && strings.ToUpper(s) == s && hasLetter(s)
+	return CountWords(s) <= 3 && strings.ToUpper(s) == s && hasLetter(s)
 }
 
 func hasLetter(s string) bool {
@@ -579,7 +582,7 @@ func stripSiteName(t string, r *Result) string {
 			continue
 		}
 		site := strings.TrimSpace(t[i+len(sep):])
-		if n := countWords(site); n >= 1 && n <= 4 && countWords(t[:i]) >= 4 && isCapitalised(site) {
+		if n := CountWords(site); n >= 1 && n <= 4 && CountWords(t[:i]) >= 4 && isCapitalised(site) {
 			r.Outlet = site
 			return strings.TrimSpace(t[:i])
 		}

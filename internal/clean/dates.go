@@ -236,7 +236,7 @@ func dateline(p string) string {
 			}
 		}
 	}
-	if letters < 3 || countWords(place) > 4 {
+	if letters < 3 || CountWords(place) > 4 {
 		return ""
 	}
 	if upper == letters || (agency && isCapitalised(place)) {

@@ -412,7 +412,7 @@ func isNav(s string) bool {
 		}
 		ok := true
 		for _, p := range parts {
-			if n := countWords(p); n > 4 || endsSentence(p) {
+			if n := CountWords(p); n > 4 || endsSentence(p) {
 				ok = false
 				break
 			}
@@ -474,7 +474,7 @@ func isCaption(text, f, mark string, words int) bool {
 		open := strings.LastIndex(text, "(")
 		if open > 0 {
 			inside := text[open+1 : len(text)-1]
-			n := countWords(inside)
+			n := CountWords(inside)
 			before := strings.TrimSpace(text[:open])
 			agency := n <= 3
 			if n >= 1 && n <= 5 && isCapitalised(strings.ReplaceAll(inside, "/", " ")) &&
@@ -521,7 +521,7 @@ func metaLine(text string) (author, date string, ok bool) {
 	if len(parts) == 0 {
 		// "Nils Årdal, 12 April 2024": a name and a date.
 		if i := strings.Index(text, ", "); i > 0 {
-			if d, ok := parseDateLine(text[i+2:]); ok && countWords(text[:i]) <= 4 && isCapitalised(text[:i]) {
+			if d, ok := parseDateLine(text[i+2:]); ok && CountWords(text[:i]) <= 4 && isCapitalised(text[:i]) {
 				return strings.TrimSpace(text[:i]), d, true
 			}
 		}
@@ -534,7 +534,7 @@ func metaLine(text string) (author, date string, ok bool) {
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
 		pf := fold(p)
-		n := countWords(p)
+		n := CountWords(p)
 		if d, ok := parseDateLine(p); ok {
 			date = d
 		} else if isByline(p, pf, n) {
@@ -611,7 +611,7 @@ func isShareBar(f string, words int) bool {
 	}
 	var ws []string
 	for _, w := range strings.Fields(f) {
-		if countWords(w) > 0 {
+		if CountWords(w) > 0 {
 			ws = append(ws, w)
 		}
 	}

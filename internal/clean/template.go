@@ -14,7 +14,7 @@ const TemplateMaxWords = 20
 // articles: a hash of its folded, white-space-collapsed text.
 func LineKey(line string) int64 {
 	h := fnv.New64a()
-	h.Write([]byte(fold(collapse(line))))
+	h.Write([]byte(fold(Collapse(line))))
 	return int64(h.Sum64() >> 1)
 }
 
@@ -24,8 +24,8 @@ func TemplateCandidates(raw string) []int64 {
 	seen := map[int64]bool{}
 	var out []int64
 	for _, l := range strings.Split(raw, "\n") {
-		l = collapse(l)
-		if n := countWords(l); n == 0 || n > TemplateMaxWords {
+		l = Collapse(l)
+		if n := CountWords(l); n == 0 || n > TemplateMaxWords {
 			continue
 		}
 		k := LineKey(l)

@@ -6,17 +6,18 @@ import (
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/dataset"
+	"github.com/sift-news/sift/internal/link/ecbeval"
 )
 
 // clusterECB runs the clusterer over the ECB+ documents in file order and
 // returns the B-cubed scores.
-func clusterECB(t *testing.T, dir string, docs []ECBDoc) (p, r, f float64, stories int) {
+func clusterECB(t *testing.T, dir string, docs []ecbeval.Doc) (p, r, f float64, stories int) {
 	t.Helper()
 	return clusterArticles(prepareECB(t, dir, docs), docs)
 }
 
 // prepareECB runs the ECB+ documents through the default pipeline.
-func prepareECB(t *testing.T, dir string, docs []ECBDoc) []*sift.Article {
+func prepareECB(t *testing.T, dir string, docs []ecbeval.Doc) []*sift.Article {
 	t.Helper()
 	pipe := analyze.Default()
 	arts := make([]*sift.Article, len(docs))
@@ -31,7 +32,7 @@ func prepareECB(t *testing.T, dir string, docs []ECBDoc) []*sift.Article {
 }
 
 // clusterArticles clusters prepared ECB+ articles and scores them.
-func clusterArticles(arts []*sift.Article, docs []ECBDoc) (p, r, f float64, stories int) {
+func clusterArticles(arts []*sift.Article, docs []ecbeval.Doc) (p, r, f float64, stories int) {
 	c := NewClusterer()
 	pred := make(map[string]string)
 	gold := make(map[string]string)
@@ -49,7 +50,7 @@ func TestECBStories(t *testing.T) {
 		t.Skip("runs the full pipeline over 413 documents")
 	}
 	dir := dataset.Require(t, "ecbplus-dev")
-	docs, err := ReadECB(dir)
+	docs, err := ecbeval.Read(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +69,7 @@ func TestECBSweep(t *testing.T) {
 		t.Skip("tuning sweep: go test -run ECBSweep -sweep")
 	}
 	dir := dataset.Require(t, "ecbplus-dev")
-	docs, err := ReadECB(dir)
+	docs, err := ecbeval.Read(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,8 @@
-package link
+// Package ecbeval reads the ECB+ story set (topics 1-20 of the ECB+
+// corpus, laid out as gold.tsv and text/), on which `sift eval stories`
+// and the clustering tests of internal/link score story clustering. It is
+// evaluation code: nothing at run time imports it.
+package ecbeval
 
 import (
 	"bufio"
@@ -13,26 +17,26 @@ import (
 	"github.com/sift-news/sift/internal/analyze"
 )
 
-// ECBDoc is one document of the ECB+ story set: its file name, the title
+// Doc is one document of the ECB+ story set: its file name, the title
 // line and the body as read, and its gold story.
-type ECBDoc struct {
+type Doc struct {
 	File  string
 	Title string
 	Body  string
 	Story string
 }
 
-// ReadECB reads the ECB+ story set laid out as dir/gold.tsv (file, story)
+// Read reads the ECB+ story set laid out as dir/gold.tsv (file, story)
 // and dir/text/FILE (title line, blank line, body). Documents come back
 // sorted by file name, so runs over them are repeatable.
-func ReadECB(dir string) ([]ECBDoc, error) {
+func Read(dir string) ([]Doc, error) {
 	gold := filepath.Join(dir, "gold.tsv")
 	f, err := os.Open(gold)
 	if err != nil {
 		return nil, fmt.Errorf("reading ECB+ gold: %w", err)
 	}
 	defer f.Close()
-	var docs []ECBDoc
+	var docs []Doc
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
 		fields := strings.Split(strings.TrimRight(sc.Text(), "\r"), "\t")
@@ -45,7 +49,7 @@ func ReadECB(dir string) ([]ECBDoc, error) {
 		}
 		text := strings.ReplaceAll(string(data), "\r\n", "\n")
 		title, body, _ := strings.Cut(text, "\n")
-		docs = append(docs, ECBDoc{
+		docs = append(docs, Doc{
 			File:  fields[0],
 			Title: strings.TrimSpace(title),
 			Body:  strings.TrimSpace(body),
@@ -62,7 +66,7 @@ func ReadECB(dir string) ([]ECBDoc, error) {
 // Article runs d through pipeline p and gives it an ID. A document whose body
 // cleans to nothing (ECB+ has a few empty ones) keeps its title as its text,
 // so that it can still be clustered and scored.
-func (d ECBDoc) Article(p *analyze.Pipeline, dir string) (*sift.Article, error) {
+func (d Doc) Article(p *analyze.Pipeline, dir string) (*sift.Article, error) {
 	doc := d.Document(dir)
 	a, err := p.Article(doc, false)
 	if errors.Is(err, analyze.ErrEmpty) {
@@ -77,7 +81,7 @@ func (d ECBDoc) Article(p *analyze.Pipeline, dir string) (*sift.Article, error) 
 }
 
 // Document returns d as a sift.Document whose source is its path under dir.
-func (d ECBDoc) Document(dir string) sift.Document {
+func (d Doc) Document(dir string) sift.Document {
 	return sift.Document{
 		Source: filepath.Join(dir, "text", d.File),
 		Format: sift.FormatText,

@@ -1,4 +1,9 @@
-package clean
+// Package cleaneval scores the plain-text cleaner (internal/clean) on the
+// hand-labelled noisy articles of internal/clean/testdata: body words and
+// paragraphs, title, date and comments against the gold. It is
+// evaluation code, used by `sift eval clean` and its tests; nothing at run
+// time imports it.
+package cleaneval
 
 import (
 	"encoding/json"
@@ -9,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/clean"
 )
 
 // Gold is the hand-labelled truth for one noisy article of the evaluation
@@ -44,7 +50,7 @@ type Score struct {
 }
 
 // Evaluate cleans every NNN.txt in dir and compares it with NNN.json.
-func Evaluate(dir string, o Options) (Score, error) {
+func Evaluate(dir string, o clean.Options) (Score, error) {
 	var s Score
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil {
@@ -91,7 +97,7 @@ func Evaluate(dir string, o Options) (Score, error) {
 		wGold += total(gold)
 		goldParas := map[string]bool{}
 		for _, p := range g.Body {
-			goldParas[collapse(p)] = true
+			goldParas[clean.Collapse(p)] = true
 			pGold++
 		}
 		gotParas := map[string]bool{}
@@ -105,7 +111,7 @@ func Evaluate(dir string, o Options) (Score, error) {
 			}
 		}
 		for _, p := range g.Body {
-			if !gotParas[collapse(p)] {
+			if !gotParas[clean.Collapse(p)] {
 				s.Misses = append(s.Misses, fmt.Sprintf("%s missed: %.80q", name, p))
 			}
 		}
@@ -154,9 +160,10 @@ func Evaluate(dir string, o Options) (Score, error) {
 // ("Jill Harker says:").
 func sameAuthor(got, gold string) bool {
 	g, w := sift.Normalize(got), sift.Normalize(gold)
-	return g == w || g != "" && strings.HasPrefix(w, g+" ") && countWords(w)-countWords(g) == 1
+	return g == w || g != "" && strings.HasPrefix(w, g+" ") && clean.CountWords(w)-clean.CountWords(g) == 1
 }
 
+// bag counts the normalised words of s.
 func bag(s string) map[string]int {
 	m := map[string]int{}
 	for _, w := range strings.Fields(sift.Normalize(s)) {
@@ -165,6 +172,7 @@ func bag(s string) map[string]int {
 	return m
 }
 
+// total is the number of words in bag m.
 func total(m map[string]int) int {
 	n := 0
 	for _, v := range m {
@@ -173,6 +181,7 @@ func total(m map[string]int) int {
 	return n
 }
 
+// prf returns precision, recall and F1 from true positives, found and gold.
 func prf(tp, got, gold int) (p, r, f float64) {
 	p, r = ratio(tp, got), ratio(tp, gold)
 	if p+r > 0 {
@@ -181,6 +190,7 @@ func prf(tp, got, gold int) (p, r, f float64) {
 	return
 }
 
+// ratio is a/b, or 0 when b is 0.
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 0
