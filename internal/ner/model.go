@@ -13,14 +13,9 @@ import (
 )
 
 // The model predicts BILOU tags: the Beginning, Inside and Last token of a
-// name of several tokens, a Unit-length name, or Outside any name. tagNames
-// lists them in weight-row order; tag 1+4*k+j has type types[k] and
-// position "BILU"[j].
-var tagNames = [nTags]string{"O",
-	"B-PER", "I-PER", "L-PER", "U-PER",
-	"B-ORG", "I-ORG", "L-ORG", "U-ORG",
-	"B-LOC", "I-LOC", "L-LOC", "U-LOC",
-	"B-MISC", "I-MISC", "L-MISC", "U-MISC"}
+// name of several tokens, a Unit-length name, or Outside any name. Tag 0 is
+// O, in weight-row order; tag 1+4*k+j has type types[k] and position
+// "BILU"[j] (1 is B-PER, 4 U-PER, 5 B-ORG, ..., 16 U-MISC).
 
 // types are the CoNLL entity types in tag order.
 var types = [4]string{"PER", "ORG", "LOC", "MISC"}
@@ -187,18 +182,14 @@ func (m *Model) emit(feats []uint64, out *[nTags]float32) {
 
 func (m *Model) transition(prev, t int) float32 { return m.trans[prev][t] }
 
-// viterbi returns the best tag sequence for a sentence whose token i has
-// features buf[ends[i-1]:ends[i]].
-func viterbi(s scorer, buf []uint64, ends []int, tags []int) []int {
-	return (&lattice{}).viterbi(s, buf, ends, tags)
-}
-
 // lattice is the decoder's scratch space, reused across sentences.
 type lattice struct {
 	score [][nTags]float32
 	back  [][nTags]int8
 }
 
+// viterbi returns the best tag sequence for a sentence whose token i has
+// features buf[ends[i-1]:ends[i]], reusing the storage of tags.
 func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, tags []int) []int {
 	n := len(ends)
 	tags = tags[:0]

@@ -632,11 +632,6 @@ func (m *Model) decodeTech(d *document, p probabilities, k int, out []span) []sp
 	return out
 }
 
-// predict returns the technique spans of text.
-func (m *Model) predict(d *document) []span {
-	return m.decode(d, m.scores(newFeaturizer(d, m.news)))
-}
-
 // hiddenEvidence are feature kinds left out of evidence: they help the
 // model but tell a reader nothing (the bias, word shapes, positions, how
 // often news reporting uses a word).
