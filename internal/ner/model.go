@@ -47,6 +47,38 @@ func entityType(t int) string {
 	return types[(t-1)/4]
 }
 
+// span is a tagged name: tokens [start, end) of a sentence with a CoNLL type.
+type span struct {
+	start, end int
+	typ        string
+}
+
+// spans returns the names in a BILOU tag sequence. A name broken off
+// without its L tag (which the decoder never produces) ends where it breaks.
+func spans(tags []int) []span {
+	var out []span
+	for i := 0; i < len(tags); {
+		t := tags[i]
+		if t == tagO {
+			i++
+			continue
+		}
+		typ := entityType(t)
+		j := i + 1
+		if tagPos(t) == 'B' || tagPos(t) == 'I' {
+			for j < len(tags) && (tagPos(tags[j]) == 'I' || tagPos(tags[j]) == 'L') && entityType(tags[j]) == typ {
+				j++
+				if tagPos(tags[j-1]) == 'L' {
+					break
+				}
+			}
+		}
+		out = append(out, span{i, j, typ})
+		i = j
+	}
+	return out
+}
+
 // open reports tags after which the name must go on (B and I).
 func open(t int) bool { p := tagPos(t); return p == 'B' || p == 'I' }
 
@@ -279,14 +311,8 @@ func tagDocument(s scorer, d *document) [][]int {
 // varints of the quantised weight.
 const modelMagic = "siftner1"
 
-// encodedFeature is one feature for Encode.
-type encodedFeature struct {
-	hash    uint64
-	weights [nTags]int32
-}
-
 // encodeModel writes the model file for features sorted by hash.
-func encodeModel(w io.Writer, feats []encodedFeature, scale float32, trans *[nTags + 1][nTags]float32) error {
+func encodeModel(w io.Writer, feats []Feature, scale float32, trans *[nTags + 1][nTags]float32) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return err
@@ -299,9 +325,9 @@ func encodeModel(w io.Writer, feats []encodedFeature, scale float32, trans *[nTa
 	binary.Write(bw, binary.LittleEndian, trans)
 	var prev uint64
 	for _, f := range feats {
-		bw.Write(tmp[:binary.PutUvarint(tmp[:], f.hash-prev)])
-		prev = f.hash
-		for _, q := range f.weights {
+		bw.Write(tmp[:binary.PutUvarint(tmp[:], f.Hash-prev)])
+		prev = f.Hash
+		for _, q := range f.Weights {
 			bw.Write(tmp[:binary.PutVarint(tmp[:], int64(q))])
 		}
 	}
