@@ -8,6 +8,7 @@ import (
 
 	"github.com/sift-news/sift/internal/dataset"
 	"github.com/sift-news/sift/internal/ner"
+	"github.com/sift-news/sift/internal/ner/nertrain"
 )
 
 func init() {
@@ -21,21 +22,21 @@ func trainNER(args []string) error {
 	def, _ := dataset.Path("conll2003/train.txt")
 	data := fs.String("data", def, "CoNLL-2003 training file")
 	out := fs.String("out", ner.ModelFile, "where to write the model")
-	epochs := fs.Int("epochs", ner.DefaultEpochs, "training passes")
+	epochs := fs.Int("epochs", nertrain.DefaultEpochs, "training passes")
 	quiet := fs.Bool("q", false, "do not print progress")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	c, err := ner.ReadCoNLL(*data)
+	c, err := nertrain.ReadCoNLL(*data)
 	if err != nil {
 		return err
 	}
-	opt := ner.TrainOptions{Epochs: *epochs}
+	opt := nertrain.TrainOptions{Epochs: *epochs}
 	if !*quiet {
 		opt.Log = os.Stderr
 	}
 	start := time.Now()
-	_, file, err := ner.Train(c, opt)
+	_, file, err := nertrain.Train(c, opt)
 	if err != nil {
 		return fmt.Errorf("training: %w", err)
 	}
@@ -55,7 +56,7 @@ func evalNER(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	c, err := ner.ReadCoNLL(*data)
+	c, err := nertrain.ReadCoNLL(*data)
 	if err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func evalNER(args []string) error {
 		return err
 	}
 	start := time.Now()
-	s := ner.Evaluate(m, c)
+	s := nertrain.Evaluate(m, c)
 	el := time.Since(start)
 	fmt.Printf("%s: %d tokens\n", *data, s.Tokens)
 	s.Print(os.Stdout)

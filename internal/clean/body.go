@@ -348,16 +348,6 @@ func widgetTime(toks []string) bool {
 	return false
 }
 
-// splitAuthorStamp splits "Name · 5 days ago" into name and time.
-func splitAuthorStamp(s string) (name, stamp string, ok bool) {
-	for _, sep := range []string{" · ", " • ", " | ", " - ", " – "} {
-		if i := strings.LastIndex(s, sep); i > 0 {
-			return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(sep):]), true
-		}
-	}
-	return "", "", false
-}
-
 // endsWithInitial reports names such as "Marek D." whose full stop is an
 // initial's, not a sentence's.
 func endsWithInitial(s string) bool {

@@ -30,8 +30,21 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 	if len(ents) == 0 {
 		return
 	}
-	known := make([]bool, len(ents))
-	keys := make([]string, len(ents))
+	known, keys := lookupMentions(t, ents)
+	capsAsMixed(ents, known, keys)
+	bracketAliases(text, ents, known, keys)
+	partialPersons(ents, known, keys)
+	voteTypes(t, ents, known, keys)
+	shareRoles(ents)
+}
+
+// lookupMentions keys every mention and gives the ones the alias table
+// knows its canonical name (and type, if it has one), the others Display
+// of their text. known[i] reports whether the canonical name of ents[i]
+// is settled; keys[i] is its key.
+func lookupMentions(t *Table, ents []sift.Entity) (known []bool, keys []string) {
+	known = make([]bool, len(ents))
+	keys = make([]string, len(ents))
 	memo := map[string]string{} // names recur: key each once
 	for i := range ents {
 		e := &ents[i]
@@ -51,10 +64,13 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 			e.Canonical = Display(e.Text)
 		}
 	}
+	return known, keys
+}
 
-	// A name written in capitals (a dateline, a headline) takes the
-	// canonical name of the same name written in mixed case: "SELVAN" is
-	// "Selvan".
+// capsAsMixed gives a name written in capitals (a dateline, a headline)
+// the canonical name of the same name written in mixed case: "SELVAN" is
+// "Selvan".
+func capsAsMixed(ents []sift.Entity, known []bool, keys []string) {
 	mixed := map[string]string{}
 	for i, e := range ents {
 		if !known[i] && !isCaps(e.Text) {
@@ -68,8 +84,12 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 			ents[i].Canonical = c
 		}
 	}
+}
 
-	// Bracketed aliases.
+// bracketAliases makes an acronym in brackets right after a name
+// ("Hayat Tahrir al-Sham (HTS)") an alias of it for the rest of the
+// article.
+func bracketAliases(text string, ents []sift.Entity, known []bool, keys []string) {
 	local := map[string]int{} // key -> index of the defining mention
 	off := sift.NewOffsets(text)
 	for i := 1; i < len(ents); i++ {
@@ -98,9 +118,11 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 			known[i] = true
 		}
 	}
+}
 
-	// Partial person names: a mention whose key is the last words (or the
-	// whole) of a longer person's key.
+// partialPersons gives a mention whose key is the last words (or the
+// whole) of a longer person's key that person's canonical name and type.
+func partialPersons(ents []sift.Entity, known []bool, keys []string) {
 	type person struct {
 		words     []string
 		canonical string
@@ -134,11 +156,13 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 			e.Type = sift.PERSON
 		}
 	}
+}
 
-	// One type per entity and article: the one most of its mentions got
-	// (the first mention's on a tie), unless the alias table set it. A
-	// mention in capitals (a dateline, a headline), on which the tagger
-	// is least reliable, counts half.
+// voteTypes gives every entity of the article one type: the one most of
+// its mentions got (the first mention's on a tie), unless the alias table
+// set it. A mention in capitals (a dateline, a headline), on which the
+// tagger is least reliable, counts half.
+func voteTypes(t *Table, ents []sift.Entity, known []bool, keys []string) {
 	typed := map[string]bool{}
 	votes := map[string]map[string]int{}
 	first := map[string]string{}
@@ -175,8 +199,11 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 		}
 		ents[i].Type = best
 	}
+}
 
-	// One role per entity and article.
+// shareRoles copies the first role found for an entity to every mention
+// of it without one: one role per entity and article.
+func shareRoles(ents []sift.Entity) {
 	roles := map[string]string{}
 	for _, e := range ents {
 		if e.Role != "" {

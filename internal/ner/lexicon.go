@@ -17,7 +17,6 @@ type lexicon struct {
 
 type lexName struct {
 	words []string
-	tag   [2]int // BILOU tags for a unit and for a B...L name: type index
 	typ   int
 }
 

@@ -13,14 +13,9 @@ import (
 )
 
 // The model predicts BILOU tags: the Beginning, Inside and Last token of a
-// name of several tokens, a Unit-length name, or Outside any name. tagNames
-// lists them in weight-row order; tag 1+4*k+j has type types[k] and
-// position "BILU"[j].
-var tagNames = [nTags]string{"O",
-	"B-PER", "I-PER", "L-PER", "U-PER",
-	"B-ORG", "I-ORG", "L-ORG", "U-ORG",
-	"B-LOC", "I-LOC", "L-LOC", "U-LOC",
-	"B-MISC", "I-MISC", "L-MISC", "U-MISC"}
+// name of several tokens, a Unit-length name, or Outside any name. Tag 0 is
+// O, in weight-row order; tag 1+4*k+j has type types[k] and position
+// "BILU"[j] (1 is B-PER, 4 U-PER, 5 B-ORG, ..., 16 U-MISC).
 
 // types are the CoNLL entity types in tag order.
 var types = [4]string{"PER", "ORG", "LOC", "MISC"}
@@ -50,6 +45,38 @@ func entityType(t int) string {
 		return ""
 	}
 	return types[(t-1)/4]
+}
+
+// span is a tagged name: tokens [start, end) of a sentence with a CoNLL type.
+type span struct {
+	start, end int
+	typ        string
+}
+
+// spans returns the names in a BILOU tag sequence. A name broken off
+// without its L tag (which the decoder never produces) ends where it breaks.
+func spans(tags []int) []span {
+	var out []span
+	for i := 0; i < len(tags); {
+		t := tags[i]
+		if t == tagO {
+			i++
+			continue
+		}
+		typ := entityType(t)
+		j := i + 1
+		if tagPos(t) == 'B' || tagPos(t) == 'I' {
+			for j < len(tags) && (tagPos(tags[j]) == 'I' || tagPos(tags[j]) == 'L') && entityType(tags[j]) == typ {
+				j++
+				if tagPos(tags[j-1]) == 'L' {
+					break
+				}
+			}
+		}
+		out = append(out, span{i, j, typ})
+		i = j
+	}
+	return out
 }
 
 // open reports tags after which the name must go on (B and I).
@@ -187,18 +214,14 @@ func (m *Model) emit(feats []uint64, out *[nTags]float32) {
 
 func (m *Model) transition(prev, t int) float32 { return m.trans[prev][t] }
 
-// viterbi returns the best tag sequence for a sentence whose token i has
-// features buf[ends[i-1]:ends[i]].
-func viterbi(s scorer, buf []uint64, ends []int, tags []int) []int {
-	return (&lattice{}).viterbi(s, buf, ends, tags)
-}
-
 // lattice is the decoder's scratch space, reused across sentences.
 type lattice struct {
 	score [][nTags]float32
 	back  [][nTags]int8
 }
 
+// viterbi returns the best tag sequence for a sentence whose token i has
+// features buf[ends[i-1]:ends[i]], reusing the storage of tags.
 func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, tags []int) []int {
 	n := len(ends)
 	tags = tags[:0]
@@ -288,14 +311,8 @@ func tagDocument(s scorer, d *document) [][]int {
 // varints of the quantised weight.
 const modelMagic = "siftner1"
 
-// encodedFeature is one feature for Encode.
-type encodedFeature struct {
-	hash    uint64
-	weights [nTags]int32
-}
-
 // encodeModel writes the model file for features sorted by hash.
-func encodeModel(w io.Writer, feats []encodedFeature, scale float32, trans *[nTags + 1][nTags]float32) error {
+func encodeModel(w io.Writer, feats []Feature, scale float32, trans *[nTags + 1][nTags]float32) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return err
@@ -308,9 +325,9 @@ func encodeModel(w io.Writer, feats []encodedFeature, scale float32, trans *[nTa
 	binary.Write(bw, binary.LittleEndian, trans)
 	var prev uint64
 	for _, f := range feats {
-		bw.Write(tmp[:binary.PutUvarint(tmp[:], f.hash-prev)])
-		prev = f.hash
-		for _, q := range f.weights {
+		bw.Write(tmp[:binary.PutUvarint(tmp[:], f.Hash-prev)])
+		prev = f.Hash
+		for _, q := range f.Weights {
 			bw.Write(tmp[:binary.PutVarint(tmp[:], int64(q))])
 		}
 	}

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"bytes"
 	"encoding/csv"
 	"github.com/sift-news/sift/internal/cputime"
 	"os"
@@ -202,41 +201,6 @@ func TestSeeds(t *testing.T) {
 	}
 	if lavrovs == 0 {
 		t.Error("no mention of Lavrov found in the seeds")
-	}
-}
-
-func TestDevF1(t *testing.T) {
-	dev, err := ReadCoNLL(dataset.Require(t, "conll2003/dev.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := Evaluate(mustModel(t), dev)
-	if f := s.Overall.F1(); f < 0.90 {
-		t.Errorf("dev F1 = %.4f, want >= 0.90", f)
-	}
-	for _, typ := range []string{"PER", "LOC", "ORG", "MISC"} {
-		if f := s.ByType[typ].F1(); f < 0.80 {
-			t.Errorf("dev %s F1 = %.4f, want >= 0.80", typ, f)
-		}
-	}
-}
-
-// TestTrainReproducible retrains the model and compares it with the
-// embedded one byte for byte.
-func TestTrainReproducible(t *testing.T) {
-	if testing.Short() {
-		t.Skip("training takes a while")
-	}
-	c, err := ReadCoNLL(dataset.Require(t, "conll2003/train.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, data, err := Train(c, TrainOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(data, modelData) {
-		t.Errorf("retrained model (%d bytes) differs from the embedded one (%d bytes): run `sift train ner`", len(data), len(modelData))
 	}
 }
 

@@ -290,7 +290,10 @@ func (db *DB) Article(ctx context.Context, id string) (*sift.Article, error) {
 		}
 	}
 
-	rows, _ := br.Query()
+	rows, err := br.Query()
+	if err != nil {
+		return nil, fmt.Errorf("reading entities of %s: %w", id, err)
+	}
 	a.Entities, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Entity, error) {
 		var e sift.Entity
 		err := r.Scan(&e.Start, &e.End, &e.Text, &e.Type, &e.Canonical, &e.Role)
@@ -378,7 +381,10 @@ func (db *DB) CountArticles(ctx context.Context) (int, error) {
 // Outlets returns every outlet in the store with its article count, most
 // articles first.
 func (db *DB) Outlets(ctx context.Context) ([]sift.OutletCount, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT outlet, count(*) FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet`)
+	rows, err := db.pool.Query(ctx, `SELECT outlet, count(*) FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet`)
+	if err != nil {
+		return nil, fmt.Errorf("listing outlets: %w", err)
+	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.OutletCount, error) {
 		var o sift.OutletCount
 		err := r.Scan(&o.Outlet, &o.Articles)

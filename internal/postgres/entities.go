@@ -38,7 +38,10 @@ func (db *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntitySt
 	if q.Limit > 0 {
 		query += ` LIMIT ` + p.add(q.Limit)
 	}
-	rows, _ := db.pool.Query(ctx, query, p...)
+	rows, err := db.pool.Query(ctx, query, p...)
+	if err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
+	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.EntityStat, error) {
 		e := sift.EntityStat{Names: []string{}, Roles: []string{}, Related: []sift.EntityCount{}}
 		err := r.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles)
@@ -65,12 +68,15 @@ func (db *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntitySt
 		{"text", "", func(e *sift.EntityStat) *[]string { return &e.Names }},
 		{"role", ` AND role != ''`, func(e *sift.EntityStat) *[]string { return &e.Roles }},
 	} {
-		rows, _ := db.pool.Query(ctx, `SELECT canonical, v FROM (
+		rows, err := db.pool.Query(ctx, `SELECT canonical, v FROM (
 				SELECT canonical, `+c.column+` AS v,
 					row_number() OVER (PARTITION BY canonical ORDER BY count(*) DESC, `+c.column+`) AS r
 				FROM entities WHERE canonical = ANY($1)`+c.cond+`
 				GROUP BY canonical, `+c.column+`) x
 			WHERE r <= $2 ORDER BY canonical, r`, names, namesPerEntity)
+		if err != nil {
+			return nil, fmt.Errorf("listing entities: %w", err)
+		}
 		var name, v string
 		if _, err := pgx.ForEachRow(rows, []any{&name, &v}, func() error {
 			f := c.field(&out[index[name]])

@@ -101,7 +101,10 @@ func (db *DB) PutFeed(ctx context.Context, f *sift.FeedState) error {
 
 // Feeds returns the state of every feed, by URL.
 func (db *DB) Feeds(ctx context.Context) ([]sift.FeedState, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY url`)
+	rows, err := db.pool.Query(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY url`)
+	if err != nil {
+		return nil, fmt.Errorf("reading feeds: %w", err)
+	}
 	var out []sift.FeedState
 	for rows.Next() {
 		f, err := scanFeed(rows)
@@ -130,7 +133,10 @@ func (db *DB) SeenItems(ctx context.Context, feed string, keys []string) (map[st
 		clean[i] = noNUL(k)
 		stored[clean[i]] = k
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT key FROM feed_items WHERE feed = $1 AND key = ANY($2)`, noNUL(feed), clean)
+	rows, err := db.pool.Query(ctx, `SELECT key FROM feed_items WHERE feed = $1 AND key = ANY($2)`, noNUL(feed), clean)
+	if err != nil {
+		return nil, fmt.Errorf("reading items of %s: %w", feed, err)
+	}
 	var k string
 	if _, err := pgx.ForEachRow(rows, []any{&k}, func() error { out[stored[k]] = true; return nil }); err != nil {
 		return nil, fmt.Errorf("reading items of %s: %w", feed, err)

@@ -26,7 +26,10 @@ func (db *DB) LineCounts(ctx context.Context, outlet string, keys []int64) (map[
 	if len(keys) == 0 {
 		return out, nil
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT key, articles FROM outlet_lines WHERE outlet = $1 AND key = ANY($2)`, outlet, keys)
+	rows, err := db.pool.Query(ctx, `SELECT key, articles FROM outlet_lines WHERE outlet = $1 AND key = ANY($2)`, outlet, keys)
+	if err != nil {
+		return nil, fmt.Errorf("reading line counts of %s: %w", outlet, err)
+	}
 	var k int64
 	var n int
 	if _, err := pgx.ForEachRow(rows, []any{&k, &n}, func() error { out[k] = n; return nil }); err != nil {

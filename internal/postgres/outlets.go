@@ -17,7 +17,10 @@ var _ sift.OutletStore = (*DB)(nil)
 func (db *DB) ArticleTechniques(ctx context.Context) ([]sift.ArticleTechniques, error) {
 	var out []sift.ArticleTechniques
 	index := map[string]int{}
-	rows, _ := db.pool.Query(ctx, `SELECT id, outlet, words FROM articles ORDER BY id`)
+	rows, err := db.pool.Query(ctx, `SELECT id, outlet, words FROM articles ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("reading articles: %w", err)
+	}
 	var a sift.ArticleTechniques
 	if _, err := pgx.ForEachRow(rows, []any{&a.ID, &a.Outlet, &a.Words}, func() error {
 		index[a.ID] = len(out)
@@ -28,10 +31,13 @@ func (db *DB) ArticleTechniques(ctx context.Context) ([]sift.ArticleTechniques, 
 		return nil, fmt.Errorf("reading articles: %w", err)
 	}
 	count := func(query string, field func(*sift.ArticleTechniques) map[string]int) error {
-		rows, _ := db.pool.Query(ctx, query)
+		rows, err := db.pool.Query(ctx, query)
+		if err != nil {
+			return fmt.Errorf("counting techniques: %w", err)
+		}
 		var id, key string
 		var n int
-		_, err := pgx.ForEachRow(rows, []any{&id, &key, &n}, func() error {
+		_, err = pgx.ForEachRow(rows, []any{&id, &key, &n}, func() error {
 			if i, ok := index[id]; ok && key != "" {
 				field(&out[i])[key] = n
 			}

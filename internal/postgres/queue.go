@@ -116,7 +116,7 @@ func (db *DB) ClaimJobs(ctx context.Context, worker string, n int, lease time.Du
 			FOR UPDATE SKIP LOCKED)`, max); err != nil {
 		return nil, fmt.Errorf("claiming jobs: %w", err)
 	}
-	rows, _ := db.pool.Query(ctx, `WITH next AS (
+	rows, err := db.pool.Query(ctx, `WITH next AS (
 			SELECT id FROM jobs
 			WHERE state IN ('queued', 'running') AND (state = 'queued' OR lease_until < now())
 			ORDER BY id LIMIT $2
@@ -125,6 +125,9 @@ func (db *DB) ClaimJobs(ctx context.Context, worker string, n int, lease time.Du
 			claimed_at = now(), lease_until = now() + $3 * interval '1 millisecond'
 		FROM next WHERE j.id = next.id
 		RETURNING j.id, j.source, j.format, j.body, j.title, j.url, j.outlet, j.author, j.published, j.language, j.attempts`, worker, n, lease.Milliseconds())
+	if err != nil {
+		return nil, fmt.Errorf("claiming jobs: %w", err)
+	}
 	jobs, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Job, error) {
 		var j Job
 		var format string
@@ -217,11 +220,14 @@ func completeTx(ctx context.Context, tx pgx.Tx, worker string, results []Result)
 	// Update (and so lock) this worker's jobs first: a job whose lease was
 	// taken over by another worker is left alone, and its article is not
 	// stored by this one.
-	rows, _ := tx.Query(ctx, `UPDATE jobs j SET state = u.state, error = u.error, article_id = u.article_id,
+	rows, err := tx.Query(ctx, `UPDATE jobs j SET state = u.state, error = u.error, article_id = u.article_id,
 			done_at = now(), lease_until = NULL, body = CASE WHEN u.state = 'done' THEN '' ELSE j.body END
 		FROM (SELECT * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) AS u(id, state, error, article_id) ORDER BY id) u
 		WHERE j.id = u.id AND j.claimed_by = $1 AND j.state = 'running'
 		RETURNING j.id, u.state`, worker, ids, states, errs, articles)
+	if err != nil {
+		return c, err
+	}
 	var id int64
 	var state string
 	owned := map[int64]bool{}
@@ -245,7 +251,6 @@ func completeTx(ctx context.Context, tx pgx.Tx, worker string, results []Result)
 			batch = append(batch, r.Article)
 		}
 	}
-	var err error
 	if c.Added, err = putArticles(ctx, tx, batch); err != nil {
 		return c, err
 	}

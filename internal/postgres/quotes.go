@@ -46,7 +46,10 @@ func (db *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, e
 	if q.Limit > 0 {
 		query += ` LIMIT ` + p.add(q.Limit)
 	}
-	rows, _ := db.pool.Query(ctx, query, p...)
+	rows, err := db.pool.Query(ctx, query, p...)
+	if err != nil {
+		return nil, fmt.Errorf("querying quotes: %w", err)
+	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.QuoteHit, error) {
 		var h sift.QuoteHit
 		var err error

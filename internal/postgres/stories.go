@@ -87,7 +87,10 @@ func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	l := link.NewLinker()
 	l.Fetch = func(id string) (*sift.Article, error) { return db.ArticleBrief(ctx, id) }
 	df := make(map[string]int)
-	rows, _ := db.pool.Query(ctx, `SELECT key, n FROM link_df`)
+	rows, err := db.pool.Query(ctx, `SELECT key, n FROM link_df`)
+	if err != nil {
+		return nil, fmt.Errorf("loading document frequencies: %w", err)
+	}
 	var k string
 	var n int
 	if _, err := pgx.ForEachRow(rows, []any{&k, &n}, func() error { df[k] = n; return nil }); err != nil {
@@ -163,8 +166,11 @@ func (db *DB) LinkedCount(ctx context.Context) (int, error) {
 // UnlinkedArticles returns the IDs of stored articles the linking stage has
 // not seen yet, in order of arrival.
 func (db *DB) UnlinkedArticles(ctx context.Context) ([]string, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT id FROM articles a
+	rows, err := db.pool.Query(ctx, `SELECT id FROM articles a
 		WHERE NOT EXISTS (SELECT 1 FROM link_articles l WHERE l.article_id = a.id) ORDER BY seq`)
+	if err != nil {
+		return nil, fmt.Errorf("listing unlinked articles: %w", err)
+	}
 	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
 		return nil, fmt.Errorf("listing unlinked articles: %w", err)
@@ -242,7 +248,10 @@ func (db *DB) Stories(ctx context.Context, q sift.StoryQuery) ([]sift.Story, err
 	if q.Limit > 0 {
 		query += ` LIMIT ` + p.add(q.Limit) + ` OFFSET ` + p.add(q.Offset)
 	}
-	rows, _ := db.pool.Query(ctx, query, p...)
+	rows, err := db.pool.Query(ctx, query, p...)
+	if err != nil {
+		return nil, fmt.Errorf("listing stories: %w", err)
+	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Story, error) {
 		var st sift.Story
 		err := r.Scan(&st.ID, &st.Title)
@@ -279,9 +288,12 @@ func (db *DB) Story(ctx context.Context, id string) (*sift.Story, error) {
 // storyArticles lists a story's articles, dated ones by date first, then
 // undated ones, each in order of arrival.
 func (db *DB) storyArticles(ctx context.Context, id string) ([]sift.StoryArticle, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT a.id, a.source, a.outlet, a.title, a.published
+	rows, err := db.pool.Query(ctx, `SELECT a.id, a.source, a.outlet, a.title, a.published
 		FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1
 		ORDER BY a.published = '', a.published, a.seq`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading articles of story %s: %w", id, err)
+	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.StoryArticle, error) {
 		var a sift.StoryArticle
 		err := r.Scan(&a.ID, &a.Source, &a.Outlet, &a.Title, &a.Published)
@@ -295,12 +307,15 @@ func (db *DB) storyArticles(ctx context.Context, id string) ([]sift.StoryArticle
 
 // Reuse returns the reuse links of an article, on either side.
 func (db *DB) Reuse(ctx context.Context, articleID string) ([]sift.Reuse, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions::text
+	rows, err := db.pool.Query(ctx, `SELECT kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions::text
 		FROM reuse WHERE a = $1 OR b = $1 ORDER BY seq`, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("reading reuse of %s: %w", articleID, err)
+	}
 	var out []sift.Reuse
 	var r sift.Reuse
 	var subs string
-	_, err := pgx.ForEachRow(rows, []any{&r.Kind, &r.A, &r.B, &r.AStart, &r.AEnd, &r.BStart, &r.BEnd, &r.Similarity, &subs}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&r.Kind, &r.A, &r.B, &r.AStart, &r.AEnd, &r.BStart, &r.BEnd, &r.Similarity, &subs}, func() error {
 		x := r
 		x.Substitutions = nil
 		if err := json.Unmarshal([]byte(subs), &x.Substitutions); err != nil {

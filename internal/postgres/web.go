@@ -31,9 +31,12 @@ func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, err
 	if cond != "" {
 		m += ` ORDER BY a.seq LIMIT ` + p.add(sift.FacetSample)
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT m.outlet, substr(m.published, 1, 7),
+	rows, err := db.pool.Query(ctx, `SELECT m.outlet, substr(m.published, 1, 7),
 		coalesce((SELECT string_agg(DISTINCT t.technique, chr(1)) FROM techniques t WHERE t.article_id = m.id), '')
 		FROM (`+m+`) m`, p...)
+	if err != nil {
+		return nil, fmt.Errorf("counting facets: %w", err)
+	}
 	outlets, months, techniques := map[string]int{}, map[string]int{}, map[string]int{}
 	n := 0
 	var outlet, month, techs string
@@ -65,7 +68,10 @@ func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, err
 
 // counts runs a query returning (key, count) rows.
 func (db *DB) counts(ctx context.Context, query string, args ...any) ([]sift.Count, error) {
-	rows, _ := db.pool.Query(ctx, query, args...)
+	rows, err := db.pool.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Count, error) {
 		var c sift.Count
 		err := r.Scan(&c.Key, &c.N)
@@ -80,10 +86,13 @@ func (db *DB) ListStories(ctx context.Context, limit, offset int) ([]sift.StoryS
 	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM stories`).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting stories: %w", err)
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT s.id, s.title, count(a.id), count(DISTINCT a.outlet),
+	rows, err := db.pool.Query(ctx, `SELECT s.id, s.title, count(a.id), count(DISTINCT a.outlet),
 		coalesce(min(nullif(a.published, '')), ''), coalesce(max(a.published), '')
 		FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
 		GROUP BY s.id ORDER BY count(a.id) DESC, s.id LIMIT $1 OFFSET $2`, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing stories: %w", err)
+	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.StorySummary, error) {
 		var st sift.StorySummary
 		err := r.Scan(&st.ID, &st.Title, &st.Articles, &st.Outlets, &st.First, &st.Last)
@@ -106,9 +115,12 @@ func (db *DB) StoryMembers(ctx context.Context, id string) (*sift.Story, error) 
 	if err != nil {
 		return nil, fmt.Errorf("reading story %s: %w", id, err)
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT a.id, a.source, a.outlet, a.title, a.published
+	rows, err := db.pool.Query(ctx, `SELECT a.id, a.source, a.outlet, a.title, a.published
 		FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1
 		ORDER BY a.published = '', a.published, a.seq`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading story %s: %w", id, err)
+	}
 	st.Articles, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.StoryArticle, error) {
 		var m sift.StoryArticle
 		err := r.Scan(&m.ID, &m.Source, &m.Outlet, &m.Title, &m.Published)
@@ -150,9 +162,12 @@ func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]
 	if len(where) > 0 {
 		cond = "WHERE " + strings.Join(where, " AND ")
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT canonical, max(type), count(*), count(DISTINCT article_id)
+	rows, err := db.pool.Query(ctx, `SELECT canonical, max(type), count(*), count(DISTINCT article_id)
 		FROM entities `+cond+` GROUP BY canonical HAVING canonical != ''
 		ORDER BY count(DISTINCT article_id) DESC, canonical LIMIT `+p.add(limit), p...)
+	if err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
+	}
 	out, err := pgx.CollectRows(rows, scanEntitySummary)
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
@@ -177,8 +192,11 @@ func (db *DB) entityTypes(ctx context.Context, es []sift.EntitySummary) error {
 	for i, e := range es {
 		names[i] = e.Canonical
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT DISTINCT ON (canonical) canonical, type FROM entities
+	rows, err := db.pool.Query(ctx, `SELECT DISTINCT ON (canonical) canonical, type FROM entities
 		WHERE canonical = ANY($1) GROUP BY canonical, type ORDER BY canonical, count(*) DESC, type`, names)
+	if err != nil {
+		return err
+	}
 	types := map[string]string{}
 	var c, t string
 	if _, err := pgx.ForEachRow(rows, []any{&c, &t}, func() error { types[c] = t; return nil }); err != nil {
@@ -232,9 +250,12 @@ func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityPro
 			return nil, fmt.Errorf("reading entity %s: %w", name, err)
 		}
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT e2.article_id)
+	rows, err := db.pool.Query(ctx, `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT e2.article_id)
 		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = $1) AND e2.canonical != $1 AND e2.canonical != ''
 		GROUP BY e2.canonical ORDER BY count(DISTINCT e2.article_id) DESC, e2.canonical LIMIT $2`, name, relatedLimit)
+	if err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
 	if p.Related, err = pgx.CollectRows(rows, scanEntitySummary); err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
@@ -246,11 +267,14 @@ func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityPro
 		for _, r := range p.Related {
 			names = append(names, r.Canonical)
 		}
-		rows, _ := db.pool.Query(ctx, `SELECT x.canonical, y.canonical, count(DISTINCT x.article_id)
+		rows, err := db.pool.Query(ctx, `SELECT x.canonical, y.canonical, count(DISTINCT x.article_id)
 			FROM entities x JOIN entities y ON y.article_id = x.article_id AND x.canonical < y.canonical
 			WHERE x.article_id IN (SELECT article_id FROM entities WHERE canonical = $1)
 			AND x.canonical = ANY($2) AND y.canonical = ANY($2)
 			GROUP BY x.canonical, y.canonical`, name, names)
+		if err != nil {
+			return nil, fmt.Errorf("reading entity %s: %w", name, err)
+		}
 		// The key joins the pair with a NUL, which PostgreSQL text cannot hold.
 		p.Links, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Count, error) {
 			var a, b string
@@ -272,9 +296,12 @@ const speakerName = `CASE WHEN q.speaker_canonical != '' THEN q.speaker_canonica
 
 // ListSpeakers returns the speakers quoted in the most articles.
 func (db *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+speakerName+` AS name, count(*), count(DISTINCT q.article_id), count(DISTINCT a.outlet)
+	rows, err := db.pool.Query(ctx, `SELECT `+speakerName+` AS name, count(*), count(DISTINCT q.article_id), count(DISTINCT a.outlet)
 		FROM quotes q JOIN articles a ON a.id = q.article_id
 		GROUP BY 1 HAVING `+speakerName+` != '' ORDER BY count(DISTINCT q.article_id) DESC, 1 LIMIT $1`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing speakers: %w", err)
+	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.SpeakerSummary, error) {
 		var sp sift.SpeakerSummary
 		err := r.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets)
@@ -295,8 +322,11 @@ func (db *DB) SpeakerStatements(ctx context.Context, name string, limit, offset 
 	if err := db.pool.QueryRow(ctx, `SELECT count(*)`+cond, name).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT `+quoteColumns+`, a.id, a.title, a.outlet, a.published`+cond+`
+	rows, err := db.pool.Query(ctx, `SELECT `+quoteColumns+`, a.id, a.title, a.outlet, a.published`+cond+`
 		ORDER BY a.published = '', a.published, a.seq, qu.start LIMIT $2 OFFSET $3`, name, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Statement, error) {
 		var st sift.Statement
 		var err error

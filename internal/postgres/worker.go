@@ -157,7 +157,10 @@ func (db *DB) runningJobs(ctx context.Context) (int, error) {
 // QueueCounts returns the number of jobs in each state (queued, running,
 // done, failed).
 func (db *DB) QueueCounts(ctx context.Context) (map[string]int, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT state, count(*) FROM jobs GROUP BY state`)
+	rows, err := db.pool.Query(ctx, `SELECT state, count(*) FROM jobs GROUP BY state`)
+	if err != nil {
+		return nil, fmt.Errorf("counting jobs: %w", err)
+	}
 	counts := map[string]int{"queued": 0, "running": 0, "done": 0, "failed": 0}
 	defer rows.Close()
 	for rows.Next() {

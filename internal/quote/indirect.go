@@ -14,151 +14,203 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	a, b := x.units[ui][0], x.units[ui][1]
 	t := &x.toks[c]
 	if c > a && possessive(x.toks[c-1].lower) && c+1 < b && x.toks[c+1].lower == "that" && nominalCues[t.lower] {
-		// "Trump’s claim that …": reported speech in a noun phrase.
-		s, _ := x.walkLeft(c, a)
-		if s < c && x.hasName(s, c) {
-			spk := x.resolve(s, c)
-			if i := x.nameFrom(c) - 1; i >= 0 && x.names[i].first >= s {
-				spk = x.mentionRef(&x.names[i]) // the owner is the speaker here
-			}
-			x.use(s, c+1)
-			x.addIndirect(ui, c+2, x.clauseEnd(c+2, b), c, spk)
-		}
+		x.nominalClaim(ui, c, a, b)
 		return
 	}
 	strength := cueVerbs[t.lower]
-	if strength == 0 {
+	if strength == 0 || x.notCueHere(c, a, b, strength) {
 		return
 	}
-	if p, ok := needsParticle[t.lower]; ok && (c+1 >= b || x.toks[c+1].lower != p) {
+	if x.participle(c, a) {
+		x.continuedStatement(ui, c, a, b)
 		return
-	}
-	if c+1 < b && (x.toks[c+1].lower == "by" || x.toks[c+1].lower == "as" && c+2 < b &&
-		(x.toks[c+2].lower == "saying" || x.toks[c+2].lower == "having" || x.toks[c+2].lower == "telling")) {
-		return // passive: "cited by X", "quoted as saying"
-	}
-	if c > a && (x.toks[c-1].lower == "to" || x.toks[c-1].lower == "the" || x.toks[c-1].lower == "a" || determiners[x.toks[c-1].lower] && x.toks[c-1].lower != "that") {
-		return // "wants to say", "the report"
 	}
 	lw := t.lower
-	if c+1 < b && notCue(lw, x.toks[c+1], c > a && x.toks[c-1].word && !x.toks[c-1].cap && pronouns[x.toks[c-1].lower] == 0) {
-		return // "added up to", "found himself", "continues to", "a group called Black Votes Matter"
-	}
-	if c > a && (prepositions[x.toks[c-1].lower] || possessive(x.toks[c-1].lower)) {
-		return // "secretary of state", "McKinley's plan"
-	}
-	if nounLike[lw] && !x.afterName(c, a) {
-		return
-	}
-	if nounLike[lw] && c+2 < b && x.toks[c+1].word && !x.toks[c+1].cap && cueVerbs[x.toks[c+2].lower] == strongCue {
-		return // "Velmoran state television said": a noun before the cue
-	}
-	ing := strings.HasSuffix(lw, "ing")
-	if !ing && c > a && passiveAux[x.toks[x.gapStart(c, a)].lower] {
-		return // passive: "are believed to be", "was reported"
-	}
-	if ing && c > a && (progressive(x.toks[x.gapStart(c, a)].lower) || x.toks[c-1].text != "," && x.afterName(c, a)) {
-		ing = false // "is claiming", "he's saying", "with Mook arguing that"
-	}
-
-	// Participle after a comma: "…, adding that …" continues the speaker
-	// of the unit's statement.
-	if ing {
-		if c == a || x.toks[c-1].text != "," {
-			return
-		}
-		var spk *ref
-		for si := len(x.stmts) - 1; si >= 0 && x.stmts[si].unit == ui; si-- {
-			if x.stmts[si].cueTok < c {
-				spk = x.stmts[si].speaker
-				break
-			}
-		}
-		if spk == nil {
-			return
-		}
-		cs, ce := x.contentAfter(c, a, b)
-		if ce-cs < 2 {
-			return
-		}
-		sp := *spk
-		x.addIndirect(ui, cs, ce, c, &sp)
-		return
-	}
-
 	if (lw == "cited" || lw == "quoted" || lw == "cites" || lw == "quotes") && c+1 < b && c > a {
 		if ns, ne := x.walkRight(c+1, b); ne > ns && (x.toks[ns].cap && x.personIn(ns, ne) || determiners[x.toks[ns].lower] && x.namesSomeone(ns, ne) && !x.hasName(ns, ne)) {
 			return // "RIA cited X": a marker; X's own cue follows
 		}
 	}
 	s, e := x.subject(c, a)
-	if neg, q := x.quantifier(s, e); q {
-		// "Someone told the council that …, the engineer added" is the
-		// engineer's, whose cue takes the whole clause.
-		if x.closedAfter(c, b) {
-			return
-		}
-		// "Nobody asked how the Green Scarves knew …" reports nothing
-		// anyone said, nor does the clause it holds.
-		if neg {
-			_, ce := x.contentAfter(c, a, b)
-			x.use(s, max(ce, c+1))
-			return
-		}
+	if x.quantifiedSubject(s, e, c, a, b) {
+		return
 	}
 	hasThat := x.thatAfter(c, b) >= 0
 	if strength == weakCue || strength == positionCue {
-		// Stance verbs need a subject that names someone.
-		if e <= s || e-s > 16 || !hasThat && !x.namesSomeone(s, e) && !x.groupHead(e-1) {
-			return
-		}
-		if !hasThat && (x.timeAfter(c, b) || articles[x.toks[s].lower] && !x.hasName(s, e) && x.participleClause(c, b)) {
-			return // "a ceasefire agreed on March 3", "The ceasefire agreed in Selvan by …": a participle
-		}
-		cs, ce := x.contentAfter(c, a, b)
-		if ce-cs < 1 && strength == weakCue && s > a && x.toks[s-1].text == "," && !x.colonAfter(c, b) {
-			// "…, other studies have shown."
-			cs, ce = x.clauseBefore(s-1, a)
-		}
-		var reported bool
-		if cs, reported = x.cleftContent(s, e, c, a, cs, ce); !reported {
-			x.use(s, max(ce, c+1))
-			return
-		}
-		if ce-cs < 1 {
-			return
-		}
-		x.use(s, c+1)
-		x.addIndirectMin(ui, cs, ce, c, x.resolve(s, e), 1)
+		x.stanceCue(ui, c, a, b, s, e, strength, hasThat)
 		return
 	}
 	if e <= s {
-		// Inverted: "…, said X." The subject follows the cue.
-		k := c - 1
-		for k >= a && x.toks[k].word && gapWords[x.toks[k].lower] {
-			k--
-		}
-		if k < a || x.toks[k].text != "," || strength != strongCue || tellVerbs[t.lower] {
-			return // "…, told Radio Castel" is no inversion: the one told is the listener
-		}
-		ns, ne := x.walkRight(c+1, b)
-		if ne <= ns || !x.npEnds(ne, b) || x.isPronoun(ns, ne) {
-			return
-		}
-		ns, ne = x.apposition(ns, ne, b)
-		cs, ce := x.clauseBefore(k, a)
-		if ce-cs < 2 {
-			return
-		}
-		x.use(c, ne)
-		x.addIndirect(ui, cs, ce, c, x.resolve(ns, ne))
+		x.invertedCue(ui, c, a, b, strength)
 		return
 	}
 	// An appositive subject: "Staffan de Mistura, the UN’s envoy, said".
 	s, e = x.subjectApposition(s, e, a)
+	if x.statementBefore(ui, c, a, b, s, e, hasThat) {
+		return
+	}
+	x.statementAfter(ui, c, a, b, s, e, markers)
+}
 
-	// Pattern "CLAUSE, X said [in a statement]." when a clause precedes the
-	// subject and no that-clause follows the cue.
+// nominalClaim handles reported speech in a noun phrase: "Trump’s claim
+// that …", the cue noun at c.
+func (x *extractor) nominalClaim(ui, c, a, b int) {
+	s, _ := x.walkLeft(c, a)
+	if s < c && x.hasName(s, c) {
+		spk := x.resolve(s, c)
+		if i := x.nameFrom(c) - 1; i >= 0 && x.names[i].first >= s {
+			spk = x.mentionRef(&x.names[i]) // the owner is the speaker here
+		}
+		x.use(s, c+1)
+		x.addIndirect(ui, c+2, x.clauseEnd(c+2, b), c, spk)
+	}
+}
+
+// notCueHere reports whether the cue verb at c (of the given strength) is
+// not used as one where it stands: a missing particle, a passive, a noun,
+// a preposition or determiner before it.
+func (x *extractor) notCueHere(c, a, b int, strength cueStrength) bool {
+	t := &x.toks[c]
+	if p, ok := needsParticle[t.lower]; ok && (c+1 >= b || x.toks[c+1].lower != p) {
+		return true
+	}
+	if c+1 < b && (x.toks[c+1].lower == "by" || x.toks[c+1].lower == "as" && c+2 < b &&
+		(x.toks[c+2].lower == "saying" || x.toks[c+2].lower == "having" || x.toks[c+2].lower == "telling")) {
+		return true // passive: "cited by X", "quoted as saying"
+	}
+	if c > a && (x.toks[c-1].lower == "to" || x.toks[c-1].lower == "the" || x.toks[c-1].lower == "a" || determiners[x.toks[c-1].lower] && x.toks[c-1].lower != "that") {
+		return true // "wants to say", "the report"
+	}
+	lw := t.lower
+	if c+1 < b && notCue(lw, x.toks[c+1], c > a && x.toks[c-1].word && !x.toks[c-1].cap && pronouns[x.toks[c-1].lower] == 0) {
+		return true // "added up to", "found himself", "continues to", "a group called Black Votes Matter"
+	}
+	if c > a && (prepositions[x.toks[c-1].lower] || possessive(x.toks[c-1].lower)) {
+		return true // "secretary of state", "McKinley's plan"
+	}
+	if nounLike[lw] && !x.afterName(c, a) {
+		return true
+	}
+	if nounLike[lw] && c+2 < b && x.toks[c+1].word && !x.toks[c+1].cap && cueVerbs[x.toks[c+2].lower] == strongCue {
+		return true // "Velmoran state television said": a noun before the cue
+	}
+	if !strings.HasSuffix(lw, "ing") && c > a && passiveAux[x.toks[x.gapStart(c, a)].lower] {
+		return true // passive: "are believed to be", "was reported"
+	}
+	return false
+}
+
+// participle reports whether the cue at c is a present participle that is
+// not part of a progressive verb: "…, adding that …".
+func (x *extractor) participle(c, a int) bool {
+	if !strings.HasSuffix(x.toks[c].lower, "ing") {
+		return false
+	}
+	if c > a && (progressive(x.toks[x.gapStart(c, a)].lower) || x.toks[c-1].text != "," && x.afterName(c, a)) {
+		return false // "is claiming", "he's saying", "with Mook arguing that"
+	}
+	return true
+}
+
+// continuedStatement handles a participle cue after a comma: "…, adding
+// that …" continues the speaker of the unit's statement.
+func (x *extractor) continuedStatement(ui, c, a, b int) {
+	if c == a || x.toks[c-1].text != "," {
+		return
+	}
+	var spk *ref
+	for si := len(x.stmts) - 1; si >= 0 && x.stmts[si].unit == ui; si-- {
+		if x.stmts[si].cueTok < c {
+			spk = x.stmts[si].speaker
+			break
+		}
+	}
+	if spk == nil {
+		return
+	}
+	cs, ce := x.contentAfter(c, a, b)
+	if ce-cs < 2 {
+		return
+	}
+	sp := *spk
+	x.addIndirect(ui, cs, ce, c, &sp)
+}
+
+// quantifiedSubject reports whether the quantified subject s..e of the cue
+// at c leaves the cue nothing to report (and uses the tokens it covers).
+func (x *extractor) quantifiedSubject(s, e, c, a, b int) bool {
+	neg, q := x.quantifier(s, e)
+	if !q {
+		return false
+	}
+	// "Someone told the council that …, the engineer added" is the
+	// engineer's, whose cue takes the whole clause.
+	if x.closedAfter(c, b) {
+		return true
+	}
+	// "Nobody asked how the Green Scarves knew …" reports nothing
+	// anyone said, nor does the clause it holds.
+	if neg {
+		_, ce := x.contentAfter(c, a, b)
+		x.use(s, max(ce, c+1))
+		return true
+	}
+	return false
+}
+
+// stanceCue handles a weak or position cue ("believes", "insisted") whose
+// subject is s..e: stance verbs need a subject that names someone.
+func (x *extractor) stanceCue(ui, c, a, b, s, e int, strength cueStrength, hasThat bool) {
+	if e <= s || e-s > 16 || !hasThat && !x.namesSomeone(s, e) && !x.groupHead(e-1) {
+		return
+	}
+	if !hasThat && (x.timeAfter(c, b) || articles[x.toks[s].lower] && !x.hasName(s, e) && x.participleClause(c, b)) {
+		return // "a ceasefire agreed on March 3", "The ceasefire agreed in Selvan by …": a participle
+	}
+	cs, ce := x.contentAfter(c, a, b)
+	if ce-cs < 1 && strength == weakCue && s > a && x.toks[s-1].text == "," && !x.colonAfter(c, b) {
+		// "…, other studies have shown."
+		cs, ce = x.clauseBefore(s-1, a)
+	}
+	var reported bool
+	if cs, reported = x.cleftContent(s, e, c, a, cs, ce); !reported {
+		x.use(s, max(ce, c+1))
+		return
+	}
+	if ce-cs < 1 {
+		return
+	}
+	x.use(s, c+1)
+	x.addIndirectMin(ui, cs, ce, c, x.resolve(s, e), 1)
+}
+
+// invertedCue handles a cue with no subject before it: "…, said X." The
+// subject follows the cue.
+func (x *extractor) invertedCue(ui, c, a, b int, strength cueStrength) {
+	k := c - 1
+	for k >= a && x.toks[k].word && gapWords[x.toks[k].lower] {
+		k--
+	}
+	if k < a || x.toks[k].text != "," || strength != strongCue || tellVerbs[x.toks[c].lower] {
+		return // "…, told Radio Castel" is no inversion: the one told is the listener
+	}
+	ns, ne := x.walkRight(c+1, b)
+	if ne <= ns || !x.npEnds(ne, b) || x.isPronoun(ns, ne) {
+		return
+	}
+	ns, ne = x.apposition(ns, ne, b)
+	cs, ce := x.clauseBefore(k, a)
+	if ce-cs < 2 {
+		return
+	}
+	x.use(c, ne)
+	x.addIndirect(ui, cs, ce, c, x.resolve(ns, ne))
+}
+
+// statementBefore handles the pattern "CLAUSE, X said [in a statement]."
+// when a clause precedes the subject s..e and no that-clause follows the
+// cue at c, and reports whether it took the cue.
+func (x *extractor) statementBefore(ui, c, a, b, s, e int, hasThat bool) bool {
 	restWords := x.wordsUntilEnd(c+1, b)
 	restAdverbial := c+1 >= b || !x.toks[c+1].word && x.toks[c+1].mark == notMark || x.adverbialStart(c, c+1)
 	if x.colonAfter(c, b) {
@@ -167,44 +219,72 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 	if x.toks[x.gapStart(c, a)].lower == "and" {
 		restAdverbial = false // "… and warned against …": the subject is far back
 	}
+	if !restAdverbial || restWords > 8 || hasThat {
+		return false
+	}
 	// “…,” X said on Friday. — a quote the direct pass left alone.
-	if q := s - 1; q > a && restAdverbial && restWords <= 8 && !hasThat {
-		for q > a && x.inRegion[q] < 0 && (x.toks[q].text == "'" || x.toks[q].text == "’") {
-			q-- // the third mark of a tripled quote mark
-		}
-		if x.toks[q].text == "," {
-			q--
-		}
-		if ri := x.inRegion[q]; ri >= 0 && x.regions[ri].close == q && !x.regions[ri].direct && x.regions[ri].words >= 2 {
-			r := &x.regions[ri]
-			if q+1 < s || x.toks[q-1].text == "," || isTerminal(&x.toks[q-1]) {
-				r.direct = true
+	if s-1 > a && x.quoteBefore(ui, c, a, s, e) {
+		return true
+	}
+	if s > a && x.toks[s-1].text == "," {
+		return x.clauseBeforeSubject(ui, c, a, s, e)
+	}
+	return false
+}
+
+// quoteBefore makes the quote mark region closing just before the subject
+// s..e of the cue at c a direct statement of that subject, if there is
+// one the direct pass left alone, and reports whether it did.
+func (x *extractor) quoteBefore(ui, c, a, s, e int) bool {
+	q := s - 1
+	for q > a && x.inRegion[q] < 0 && (x.toks[q].text == "'" || x.toks[q].text == "’") {
+		q-- // the third mark of a tripled quote mark
+	}
+	if x.toks[q].text == "," {
+		q--
+	}
+	ri := x.inRegion[q]
+	if ri < 0 || x.regions[ri].close != q || x.regions[ri].direct || x.regions[ri].words < 2 {
+		return false
+	}
+	r := &x.regions[ri]
+	if q+1 < s || x.toks[q-1].text == "," || isTerminal(&x.toks[q-1]) {
+		r.direct = true
+		x.use(s, c+1)
+		x.add(stmt{start: x.toks[r.open].start, end: x.toks[r.close].end, kind: sift.Direct,
+			cue: [2]int{x.toks[c].start, x.toks[c].end}, cueTok: c, speaker: x.resolve(s, e), unit: ui})
+		return true
+	}
+	return false
+}
+
+// clauseBeforeSubject handles "CLAUSE, X said." after a comma before the
+// subject s..e, and reports whether it took the cue at c. "Petrov said …,
+// RIA Novosti reported": an outlet passed on a statement already found.
+func (x *extractor) clauseBeforeSubject(ui, c, a, s, e int) bool {
+	if spk := x.resolve(s, e); spk != nil && spk.media {
+		for si := len(x.stmts) - 1; si >= 0 && x.stmts[si].unit == ui; si-- {
+			if st := &x.stmts[si]; st.end <= x.toks[s-1].start && (st.speaker == nil || st.speaker.canonical != spk.canonical) {
+				st.via = appendRef(st.via, *spk)
 				x.use(s, c+1)
-				x.add(stmt{start: x.toks[r.open].start, end: x.toks[r.close].end, kind: sift.Direct,
-					cue: [2]int{x.toks[c].start, x.toks[c].end}, cueTok: c, speaker: x.resolve(s, e), unit: ui})
-				return
+				return true
 			}
 		}
 	}
-	if s > a && x.toks[s-1].text == "," && !hasThat && restWords <= 8 && restAdverbial {
-		// "Petrov said …, RIA Novosti reported": the outlet passed on a
-		// statement already found.
-		if spk := x.resolve(s, e); spk != nil && spk.media {
-			for si := len(x.stmts) - 1; si >= 0 && x.stmts[si].unit == ui; si-- {
-				if st := &x.stmts[si]; st.end <= x.toks[s-1].start && (st.speaker == nil || st.speaker.canonical != spk.canonical) {
-					st.via = appendRef(st.via, *spk)
-					x.use(s, c+1)
-					return
-				}
-			}
-		}
-		cs, ce := x.clauseBefore(s-1, a)
-		if ce-cs >= 2 {
-			x.use(s, c+1)
-			x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
-			return
-		}
+	cs, ce := x.clauseBefore(s-1, a)
+	if ce-cs >= 2 {
+		x.use(s, c+1)
+		x.addIndirect(ui, cs, ce, c, x.resolve(s, e))
+		return true
 	}
+	return false
+}
+
+// statementAfter handles the content that follows the cue at c with
+// subject s..e: "X said that …", "X told reporters:" closing a paragraph,
+// or else a clause before the subject.
+func (x *extractor) statementAfter(ui, c, a, b, s, e int, markers []marker) {
+	t := &x.toks[c]
 	cs, ce := x.contentAfter(c, a, b)
 	if x.adverbialOnly(cs, ce) {
 		ce = cs // "told journalists on Thursday": nothing reported

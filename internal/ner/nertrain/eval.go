@@ -1,42 +1,12 @@
-package ner
+package nertrain
 
 import (
 	"fmt"
 	"io"
 	"sort"
+
+	"github.com/sift-news/sift/internal/ner"
 )
-
-// span is a tagged name: tokens [start, end) of a sentence with a CoNLL type.
-type span struct {
-	start, end int
-	typ        string
-}
-
-// spans returns the names in a BILOU tag sequence. A name broken off
-// without its L tag (which the decoder never produces) ends where it breaks.
-func spans(tags []int) []span {
-	var out []span
-	for i := 0; i < len(tags); {
-		t := tags[i]
-		if t == tagO {
-			i++
-			continue
-		}
-		typ := entityType(t)
-		j := i + 1
-		if tagPos(t) == 'B' || tagPos(t) == 'I' {
-			for j < len(tags) && (tagPos(tags[j]) == 'I' || tagPos(tags[j]) == 'L') && entityType(tags[j]) == typ {
-				j++
-				if tagPos(tags[j-1]) == 'L' {
-					break
-				}
-			}
-		}
-		out = append(out, span{i, j, typ})
-		i = j
-	}
-	return out
-}
 
 // Counts are exact-span matching counts for one entity type.
 type Counts struct {
@@ -58,6 +28,7 @@ func (c Counts) F1() float64 {
 	return 2 * p * r / (p + r)
 }
 
+// ratio is a/b, or 0 when b is 0.
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 0
@@ -75,31 +46,29 @@ type Scores struct {
 // Evaluate tags every document of c with m and scores the names found
 // against the gold tags, counting a name correct only when its span and
 // type both match (the CoNLL-2003 metric).
-func Evaluate(m *Model, c *Corpus) Scores {
+func Evaluate(m *ner.Model, c *Corpus) Scores {
 	sc := Scores{ByType: map[string]Counts{}}
 	for _, cd := range c.Docs {
-		d := newDocument(cd.Sents)
-		pred := tagDocument(m, d)
-		applyRules(m, d, pred)
+		pred := m.TagDoc(ner.NewDoc(cd.Sents))
 		for si := range cd.Sents {
 			sc.Tokens += len(cd.Sents[si])
-			gold := map[span]bool{}
-			for _, s := range spans(cd.Tags[si]) {
+			gold := map[ner.Span]bool{}
+			for _, s := range ner.Spans(cd.Tags[si]) {
 				gold[s] = true
-				c := sc.ByType[s.typ]
+				c := sc.ByType[s.Type]
 				c.Gold++
-				sc.ByType[s.typ] = c
+				sc.ByType[s.Type] = c
 				sc.Overall.Gold++
 			}
-			for _, s := range spans(pred[si]) {
-				c := sc.ByType[s.typ]
+			for _, s := range ner.Spans(pred[si]) {
+				c := sc.ByType[s.Type]
 				c.Predicted++
 				sc.Overall.Predicted++
 				if gold[s] {
 					c.Correct++
 					sc.Overall.Correct++
 				}
-				sc.ByType[s.typ] = c
+				sc.ByType[s.Type] = c
 			}
 		}
 	}

@@ -1,4 +1,10 @@
-package ner
+// Package nertrain trains and scores the named-entity tagger of
+// internal/ner on CoNLL-2003: it reads the corpus (ReadCoNLL), fits the
+// averaged perceptron that `sift train ner` writes to internal/ner/model.gz
+// (Train, deterministic: the same corpus gives the same file byte for
+// byte) and scores a model with the CoNLL exact-span metric (Evaluate).
+// It is training and evaluation code; nothing at run time imports it.
+package nertrain
 
 import (
 	"bufio"
@@ -9,6 +15,8 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/sift-news/sift/internal/ner"
 )
 
 // Corpus is annotated text in the CoNLL-2003 layout: documents of sentences
@@ -50,6 +58,7 @@ func ReadCoNLL(path string) (*Corpus, error) {
 	return c, nil
 }
 
+// parseCoNLL reads a corpus in the layout ReadCoNLL describes.
 func parseCoNLL(r io.Reader) (*Corpus, error) {
 	c := &Corpus{}
 	var doc *CorpusDoc
@@ -102,10 +111,10 @@ func parseCoNLL(r io.Reader) (*Corpus, error) {
 	return c, nil
 }
 
-// iobTag is a tag as read: position 'O', 'B' or 'I' and type index.
+// iobTag is a tag as read: position 'O', 'B' or 'I' and CoNLL type.
 type iobTag struct {
 	pos byte
-	typ int
+	typ string
 }
 
 // parseIOB parses an IOB tag ("B-PER", "I-LOC", "O").
@@ -120,12 +129,17 @@ func parseIOB(s string) (iobTag, bool) {
 	if name == "PERSON" {
 		name = "PER"
 	}
-	for k, t := range types {
-		if t == name {
-			return iobTag{pos: s[0], typ: k}, true
-		}
+	if _, ok := ner.TagIndex("U-" + name); !ok {
+		return iobTag{}, false
 	}
-	return iobTag{}, false
+	return iobTag{pos: s[0], typ: name}, true
+}
+
+// tagOf returns the index of the BILOU tag of CoNLL type typ at position
+// pos ('B', 'I', 'L', 'U'); typ is one parseIOB accepted.
+func tagOf(typ string, pos byte) int {
+	t, _ := ner.TagIndex(string(pos) + "-" + typ)
+	return t
 }
 
 // toBILOU turns IOB1 or IOB2 tags into BILOU tag indexes. An I- tag that
@@ -135,7 +149,7 @@ func toBILOU(in []iobTag) []int {
 	for i := 0; i < len(in); {
 		t := in[i]
 		if t.pos == 'O' {
-			out[i] = tagO
+			out[i], _ = ner.TagIndex("O")
 			i++
 			continue
 		}
@@ -168,29 +182,31 @@ type TrainOptions struct {
 type trainer struct {
 	rows map[uint64]int32
 	hash []uint64 // feature hash of each row
-	w    []int32  // current weights, row*nTags+tag
+	w    []int32  // current weights, row*ner.NumTags+tag
 	acc  []int64  // sum of step*update, for averaging
-	tw   [nTags + 1][nTags]int32
-	tacc [nTags + 1][nTags]int64
+	tw   [ner.NumTags + 1][ner.NumTags]int32
+	tacc [ner.NumTags + 1][ner.NumTags]int64
 	step int64
 }
 
-// rowScorer adapts the trainer to the scorer interface: feature "hashes"
+// rowScorer adapts the trainer to ner.Scorer: feature "hashes"
 // are row numbers, as precomputed for the training set.
 type rowScorer struct{ tr *trainer }
 
-func (s rowScorer) emit(feats []uint64, out *[nTags]float32) {
-	*out = [nTags]float32{}
+// Emit sums the weights of the rows feats for each tag.
+func (s rowScorer) Emit(feats []uint64, out *[ner.NumTags]float32) {
+	*out = [ner.NumTags]float32{}
 	for _, f := range feats {
-		r := int(f) * nTags
-		w := s.tr.w[r : r+nTags]
-		for t := range nTags {
+		r := int(f) * ner.NumTags
+		w := s.tr.w[r : r+ner.NumTags]
+		for t := range ner.NumTags {
 			out[t] += float32(w[t])
 		}
 	}
 }
 
-func (s rowScorer) transition(prev, t int) float32 { return float32(s.tr.tw[prev][t]) }
+// Transition is the weight of tag t after tag prev.
+func (s rowScorer) Transition(prev, t int) float32 { return float32(s.tr.tw[prev][t]) }
 
 // trainSentence is a training sentence with its features as row numbers.
 type trainSentence struct {
@@ -201,7 +217,7 @@ type trainSentence struct {
 
 // Train fits a model on c. Training is deterministic: the same corpus and
 // options give the same model, byte for byte.
-func Train(c *Corpus, opt TrainOptions) (*Model, []byte, error) {
+func Train(c *Corpus, opt TrainOptions) (*ner.Model, []byte, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = DefaultEpochs
 	}
@@ -227,17 +243,17 @@ func Train(c *Corpus, opt TrainOptions) (*Model, []byte, error) {
 	// in the document, so documents are trained in order, sentence by
 	// sentence; only the other features are computed ahead.
 	type trainDoc struct {
-		d     *document
+		d     *ner.Doc
 		sents []trainSentence
 	}
 	var docs []trainDoc
 	nsents := 0
 	for _, cd := range c.Docs {
-		td := trainDoc{d: newDocument(cd.Sents)}
+		td := trainDoc{d: ner.NewDoc(cd.Sents)}
 		var buf []uint64
 		var ends []int
-		for si := range td.d.sents {
-			buf, ends = td.d.sentenceFeatures(si, false, buf[:0], ends[:0])
+		for si := range td.d.Len() {
+			buf, ends = td.d.StaticFeatures(si, buf[:0], ends[:0])
 			ts := trainSentence{feats: make([]uint64, len(buf)), ends: slices.Clone(ends), gold: cd.Tags[si]}
 			for k, h := range buf {
 				ts.feats[k] = row(h)
@@ -274,11 +290,11 @@ func Train(c *Corpus, opt TrainOptions) (*Model, []byte, error) {
 		}
 	}
 	// Rows for every history feature, so the weight arrays never grow.
-	for k := range 5 {
-		row(hb(tpl(fHist), byte(k)))
+	for _, h := range ner.HistoryFeatureHashes() {
+		row(h)
 	}
-	tr.w = make([]int32, len(tr.hash)*nTags)
-	tr.acc = make([]int64, len(tr.hash)*nTags)
+	tr.w = make([]int32, len(tr.hash)*ner.NumTags)
+	tr.acc = make([]int64, len(tr.hash)*ner.NumTags)
 	logf("%d sentences, %d features\n", nsents, len(tr.hash))
 
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
@@ -287,7 +303,7 @@ func Train(c *Corpus, opt TrainOptions) (*Model, []byte, error) {
 		order[i] = i
 	}
 	var pred []int
-	var lat lattice
+	var dec ner.Decoder
 	var feats []uint64
 	var ends []int
 	for epoch := range opt.Epochs {
@@ -295,7 +311,7 @@ func Train(c *Corpus, opt TrainOptions) (*Model, []byte, error) {
 		errs, toks := 0, 0
 		for _, di := range order {
 			td := &docs[di]
-			clear(td.d.hist)
+			td.d.ResetHistory()
 			for si := range td.sents {
 				st := &td.sents[si]
 				// Static rows plus history rows, token by token.
@@ -305,24 +321,24 @@ func Train(c *Corpus, opt TrainOptions) (*Model, []byte, error) {
 					feats = append(feats, st.feats[from:st.ends[i]]...)
 					from = st.ends[i]
 					n := len(feats)
-					feats = td.d.historyFeatures(&td.d.sents[si][i], i == 0 || td.d.capsSent[si], feats)
+					feats = td.d.HistoryFeatures(si, i, feats)
 					for k := n; k < len(feats); k++ {
 						feats[k] = row(feats[k])
 					}
 					ends = append(ends, len(feats))
 				}
-				if need := len(tr.hash) * nTags; need > len(tr.w) {
+				if need := len(tr.hash) * ner.NumTags; need > len(tr.w) {
 					tr.w = append(tr.w, make([]int32, need-len(tr.w))...)
 					tr.acc = append(tr.acc, make([]int64, need-len(tr.acc))...)
 				}
 				s := trainSentence{feats: feats, ends: ends, gold: st.gold}
 				tr.step++
-				pred = lat.viterbi(rowScorer{tr}, s.feats, s.ends, pred)
+				pred = dec.Decode(rowScorer{tr}, s.feats, s.ends, pred)
 				toks += len(s.gold)
 				if !slices.Equal(pred, s.gold) {
 					errs += tr.learn(&s, pred)
 				}
-				td.d.record(si, pred)
+				td.d.Record(si, pred)
 			}
 		}
 		logf("epoch %d: %d/%d tokens wrong (%.2f%%)\n", epoch+1, errs, toks, 100*float64(errs)/float64(toks))
@@ -340,12 +356,12 @@ func (tr *trainer) learn(s *trainSentence, pred []int) int {
 		if g != p {
 			errs++
 			for _, f := range s.feats[from:s.ends[i]] {
-				tr.update(int(f)*nTags+g, 1)
-				tr.update(int(f)*nTags+p, -1)
+				tr.update(int(f)*ner.NumTags+g, 1)
+				tr.update(int(f)*ner.NumTags+p, -1)
 			}
 		}
 		from = s.ends[i]
-		gp, pp := startTag, startTag
+		gp, pp := ner.StartTag, ner.StartTag
 		if i > 0 {
 			gp, pp = s.gold[i-1], pred[i-1]
 		}
@@ -359,6 +375,7 @@ func (tr *trainer) learn(s *trainSentence, pred []int) int {
 	return errs
 }
 
+// update adds d to weight i and its step-weighted sum.
 func (tr *trainer) update(i int, d int32) {
 	tr.w[i] += d
 	tr.acc[i] += int64(d) * tr.step
@@ -370,7 +387,7 @@ const quantMax = 32767
 
 // export averages the weights, quantises them, drops features whose
 // weights all round to zero, and returns the model and its file.
-func (tr *trainer) export(logf func(string, ...any)) (*Model, []byte, error) {
+func (tr *trainer) export(logf func(string, ...any)) (*ner.Model, []byte, error) {
 	c := float64(tr.step + 1)
 	avg := func(w int32, acc int64) float64 { return float64(w) - float64(acc)/c }
 	maxAbs := 0.0
@@ -378,52 +395,43 @@ func (tr *trainer) export(logf func(string, ...any)) (*Model, []byte, error) {
 		maxAbs = math.Max(maxAbs, math.Abs(avg(tr.w[i], tr.acc[i])))
 	}
 	scale := float32(quantMax / math.Max(maxAbs, 1e-9))
-	var feats []encodedFeature
+	var feats []ner.Feature
 	for r, h := range tr.hash {
-		var f encodedFeature
-		f.hash = h
+		var f ner.Feature
+		f.Hash = h
 		nz := false
-		for t := range nTags {
-			q := math.Round(avg(tr.w[r*nTags+t], tr.acc[r*nTags+t]) * float64(scale))
+		for t := range ner.NumTags {
+			q := math.Round(avg(tr.w[r*ner.NumTags+t], tr.acc[r*ner.NumTags+t]) * float64(scale))
 			q = math.Max(-quantMax, math.Min(quantMax, q))
-			f.weights[t] = int32(q)
+			f.Weights[t] = int32(q)
 			if q != 0 {
 				nz = true
 			}
 		}
 		if nz {
-			if f.hash == 0 {
-				f.hash = 1
+			if f.Hash == 0 {
+				f.Hash = 1
 			}
 			feats = append(feats, f)
 		}
 	}
-	slices.SortFunc(feats, func(a, b encodedFeature) int {
+	slices.SortFunc(feats, func(a, b ner.Feature) int {
 		switch {
-		case a.hash < b.hash:
+		case a.Hash < b.Hash:
 			return -1
-		case a.hash > b.hash:
+		case a.Hash > b.Hash:
 			return 1
 		}
 		return 0
 	})
-	var trans [nTags + 1][nTags]float32
-	for p := range nTags + 1 {
-		for t := range nTags {
+	var trans [ner.NumTags + 1][ner.NumTags]float32
+	for p := range ner.NumTags + 1 {
+		for t := range ner.NumTags {
 			trans[p][t] = float32(avg(tr.tw[p][t], tr.tacc[p][t]))
 		}
 	}
 	logf("%d of %d features kept\n", len(feats), len(tr.hash))
-	var out strings.Builder
-	if err := encodeModel(&out, feats, scale, &trans); err != nil {
-		return nil, nil, err
-	}
-	data := []byte(out.String())
-	m, err := decodeModel(data)
-	if err != nil {
-		return nil, nil, err
-	}
-	return m, data, nil
+	return ner.BuildModel(feats, scale, &trans)
 }
 
 // DefaultEpochs is the number of training passes `sift train ner` makes.
