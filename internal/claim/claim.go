@@ -262,12 +262,11 @@ func imperative(text string) bool {
 // firstSentenceEnd returns the end of the first sentence of [start, end),
 // or a word boundary near maxRunes when it has none.
 func firstSentenceEnd(runes []rune, start, end int) int {
-	for _, s := range sentences(runes[start:end]) {
-		if e := start + s[1]; e-start <= maxRunes {
+	if ss := sentences(runes[start:end]); len(ss) > 0 {
+		if e := start + ss[0][1]; e-start <= maxRunes {
 			_, e = trim(runes, start, e)
 			return e
 		}
-		break
 	}
 	e := start + maxRunes
 	for e > start && !unicode.IsSpace(runes[e]) {

@@ -345,7 +345,7 @@ func TestReadAPI(t *testing.T) {
 			t.Errorf("GET %s: status %d, error %q, want 404 with a message", path, resp.StatusCode, e.Error)
 		}
 	}
-	resp, body = do(t, srv, http.MethodDelete, "/api/v1/articles/"+arts[0].ID, "", testToken, nil)
+	resp, _ = do(t, srv, http.MethodDelete, "/api/v1/articles/"+arts[0].ID, "", testToken, nil)
 	if resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("DELETE: status %d, want 405", resp.StatusCode)
 	}
