@@ -3,10 +3,10 @@ package ingest_test
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"fmt"
-	"strings"
+	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/sift-news/sift"
