@@ -18,7 +18,7 @@ import (
 // planted is one claim mutation written into the demo corpus
 // (internal/demo/claims.tsv).
 type planted struct {
-	line                                      int
+	line                                       int
 	kind, early, earlyPhrase, late, latePhrase string
 }
 
