@@ -19,7 +19,18 @@ var (
 
 func init() {
 	addMigration("200-claims", claimSchema)
+	addMigration("201-claim-keys-unique", claimKeysUnique)
 }
+
+// claimKeysUnique makes a claim's key a set: duplicates left by links
+// saved twice are removed, the counts recomputed, and a unique index keeps
+// it so.
+const claimKeysUnique = `
+DELETE FROM claim_keys a USING claim_keys b
+	WHERE a.ctid < b.ctid AND a.key = b.key AND a.article_id = b.article_id AND a.n = b.n;
+CREATE UNIQUE INDEX claim_keys_unique ON claim_keys(key, article_id, n);
+UPDATE claim_key_df d SET n = (SELECT count(*) FROM claim_keys k WHERE k.key = d.key);
+`
 
 // claimSchema mirrors the claim tables of package sqlite: each article's
 // claims (stored with the article, linked later) and the index the claim
@@ -180,18 +191,18 @@ func (db *DB) PendingClaims(ctx context.Context, limit int) ([]sift.ClaimKey, er
 
 // ClaimCandidates returns up to limit linked claims sharing the most keys
 // with keys, looking up only the rarest keys held by at most maxDF claims.
-// When more claims share as many keys than limit leaves room for, those of
-// the lowest article IDs are kept, as package sqlite keeps them (its
-// grouping yields them in that order); the kept ones are returned in order
-// of arrival.
+// When more claims share as many keys than limit leaves room for, the
+// earliest stored are kept, as package sqlite keeps them; the kept ones are
+// returned in order of arrival.
 func (db *DB) ClaimCandidates(ctx context.Context, keys []string, maxDF, limit int) ([]sift.ClaimKey, error) {
 	look, err := db.rareKeys(ctx, keys, maxDF)
 	if err != nil || len(look) == 0 {
 		return nil, err
 	}
 	rows, err := db.pool.Query(ctx, `SELECT c.article_id, c.n, c.norm, a.published, c.speaker_canonical, c.claim_id, m.shared
-		FROM (SELECT article_id, n, count(*) AS shared FROM claim_keys WHERE key = ANY($1::text[])
-		      GROUP BY article_id, n ORDER BY shared DESC, article_id, n LIMIT $2) m
+		FROM (SELECT k.article_id, k.n, count(*) AS shared, min(ka.seq) AS seq
+		      FROM claim_keys k JOIN articles ka ON ka.id = k.article_id WHERE k.key = ANY($1::text[])
+		      GROUP BY k.article_id, k.n ORDER BY shared DESC, seq, k.n LIMIT $2) m
 		JOIN article_claims c ON c.article_id = m.article_id AND c.n = m.n
 		JOIN articles a ON a.id = c.article_id
 		ORDER BY m.shared DESC, a.seq, c.n`, look, sqlLimit(limit))
@@ -258,7 +269,8 @@ func (db *DB) rareKeys(ctx context.Context, keys []string, maxDF int) ([]string,
 
 // SaveClaimLinks records which thread each claim joined and indexes its
 // keys, in one transaction. Key counts are updated in key order, so that
-// concurrent linkers cannot deadlock on them.
+// concurrent linkers cannot deadlock on them; a claim indexed before is
+// not counted again.
 func (db *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error {
 	if len(links) == 0 {
 		return nil
@@ -266,7 +278,6 @@ func (db *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error 
 	var ids, claims, kArticles, kKeys []string
 	var ns, kNs []int32
 	var scores []float64
-	df := map[string]int{}
 	for _, l := range links {
 		ids = append(ids, l.Article)
 		ns = append(ns, int32(l.N))
@@ -277,17 +288,7 @@ func (db *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error 
 			kKeys = append(kKeys, k)
 			kArticles = append(kArticles, l.Article)
 			kNs = append(kNs, int32(l.N))
-			df[k]++
 		}
-	}
-	keys := make([]string, 0, len(df))
-	for k := range df {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	counts := make([]int32, len(keys))
-	for i, k := range keys {
-		counts[i] = int32(df[k])
 	}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		// A claim linked twice in the batch takes its last link, as one
@@ -300,14 +301,16 @@ func (db *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error 
 			return fmt.Errorf("saving claim links: %w", err)
 		}
 		if len(kKeys) > 0 {
-			if _, err := tx.Exec(ctx, `INSERT INTO claim_keys(key, article_id, n)
-				SELECT * FROM unnest($1::text[], $2::text[], $3::int[])`, kKeys, kArticles, kNs); err != nil {
+			// Only keys not indexed before are counted, so that saving
+			// the same links again changes nothing.
+			if _, err := tx.Exec(ctx, `WITH ins AS (
+					INSERT INTO claim_keys(key, article_id, n)
+					SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
+					ON CONFLICT DO NOTHING RETURNING key)
+				INSERT INTO claim_key_df(key, n)
+				SELECT key, count(*) FROM ins GROUP BY key ORDER BY key
+				ON CONFLICT (key) DO UPDATE SET n = claim_key_df.n + excluded.n`, kKeys, kArticles, kNs); err != nil {
 				return fmt.Errorf("indexing claims: %w", err)
-			}
-			if _, err := tx.Exec(ctx, `INSERT INTO claim_key_df(key, n)
-				SELECT * FROM unnest($1::text[], $2::int[]) AS u(key, n) ORDER BY key
-				ON CONFLICT (key) DO UPDATE SET n = claim_key_df.n + excluded.n`, keys, counts); err != nil {
-				return fmt.Errorf("saving key counts: %w", err)
 			}
 		}
 		return nil

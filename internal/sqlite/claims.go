@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/sift-news/sift"
@@ -18,6 +18,7 @@ var (
 
 func init() {
 	addMigration("200-claims", claimSchema)
+	addMigration("201-claim-postings", claimPostingsSchema)
 }
 
 // claimSchema holds each article's claims (stored with the article, linked
@@ -55,6 +56,31 @@ CREATE TABLE claim_key_df (
 	key TEXT PRIMARY KEY,
 	n   INTEGER NOT NULL
 ) WITHOUT ROWID;
+`
+
+// claimPostingsSchema replaces the first key index (one row per key
+// string and article ID, looked up through a second index) with integer
+// keys in a covering table: a claim's keys are found in one B-tree, at a
+// fifth of the size. claim_terms numbers the keys and counts the claims
+// holding each; claim_postings lists them by key, article row and claim.
+const claimPostingsSchema = `
+CREATE TABLE claim_terms (
+	id  INTEGER PRIMARY KEY,
+	key TEXT NOT NULL UNIQUE,
+	n   INTEGER NOT NULL
+);
+CREATE TABLE claim_postings (
+	term    INTEGER NOT NULL,
+	article INTEGER NOT NULL,
+	n       INTEGER NOT NULL,
+	PRIMARY KEY (term, article, n)
+) WITHOUT ROWID;
+INSERT INTO claim_terms(key, n) SELECT key, 0 FROM claim_key_df ORDER BY key;
+INSERT OR IGNORE INTO claim_postings(term, article, n)
+	SELECT t.id, a.rowid, k.n FROM claim_keys k JOIN claim_terms t ON t.key = k.key JOIN articles a ON a.id = k.article_id;
+UPDATE claim_terms SET n = (SELECT count(*) FROM claim_postings p WHERE p.term = claim_terms.id);
+DROP TABLE claim_keys;
+DROP TABLE claim_key_df;
 `
 
 // putClaims stores a's claims, unlinked, in tx.
@@ -146,22 +172,28 @@ func (s *DB) PendingClaims(ctx context.Context, limit int) ([]sift.ClaimKey, err
 
 // ClaimCandidates returns up to limit linked claims sharing the most keys
 // with keys, looking up only the rarest keys held by at most maxDF claims.
+// It is one query: the key counts pick the keys, the postings of those keys
+// are counted per claim, and the best claims are joined to their rows.
+// When more claims share as many keys than limit leaves room for, the
+// earliest stored are kept; they are returned in order of arrival.
 func (s *DB) ClaimCandidates(ctx context.Context, keys []string, maxDF, limit int) ([]sift.ClaimKey, error) {
-	look, err := s.rareKeys(ctx, keys, maxDF)
-	if err != nil || len(look) == 0 {
-		return nil, err
+	if len(keys) == 0 {
+		return nil, nil
 	}
-	args := make([]any, 0, len(look)+1)
-	for _, k := range look {
+	args := make([]any, 0, len(keys)+4)
+	for _, k := range keys {
 		args = append(args, k)
 	}
-	args = append(args, limit)
-	rows, err := s.db.QueryContext(ctx, `SELECT c.article_id, c.n, c.norm, a.published, c.speaker_canonical, c.claim_id, m.shared
-		FROM (SELECT article_id, n, count(*) AS shared FROM claim_keys WHERE key IN (`+placeholders(len(look))+`)
-		      GROUP BY article_id, n ORDER BY shared DESC LIMIT ?) m
-		JOIN article_claims c ON c.article_id = m.article_id AND c.n = m.n
-		JOIN articles a ON a.id = c.article_id
-		ORDER BY m.shared DESC, a.rowid, c.n`, args...)
+	args = append(args, maxDF, maxLookup, limit)
+	rows, err := s.db.QueryContext(ctx, `WITH look AS (
+			SELECT id FROM claim_terms WHERE key IN (`+placeholders(len(keys))+`) AND n <= ? ORDER BY n, key LIMIT ?),
+		m AS (
+			SELECT article, n, count(*) AS shared FROM claim_postings WHERE term IN (SELECT id FROM look)
+			GROUP BY article, n ORDER BY shared DESC, article, n LIMIT ?)
+		SELECT a.id, c.n, c.norm, a.published, c.speaker_canonical, c.claim_id, m.shared
+		FROM m JOIN articles a ON a.rowid = m.article
+		JOIN article_claims c ON c.article_id = a.id AND c.n = m.n
+		ORDER BY m.shared DESC, m.article, m.n`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("looking up claims: %w", err)
 	}
@@ -182,75 +214,62 @@ func (s *DB) ClaimCandidates(ctx context.Context, keys []string, maxDF, limit in
 // maxLookup is the most keys of one claim looked up in the index.
 const maxLookup = 12
 
-// rareKeys returns the keys held by between 1 and maxDF linked claims,
-// rarest first, at most maxLookup of them.
-func (s *DB) rareKeys(ctx context.Context, keys []string, maxDF int) ([]string, error) {
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	args := make([]any, len(keys))
-	for i, k := range keys {
-		args[i] = k
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT key, n FROM claim_key_df WHERE key IN (`+placeholders(len(keys))+`)`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("reading key counts: %w", err)
-	}
-	defer rows.Close()
-	type kn struct {
-		k string
-		n int
-	}
-	var ks []kn
-	for rows.Next() {
-		var x kn
-		if err := rows.Scan(&x.k, &x.n); err != nil {
-			return nil, err
-		}
-		if x.n <= maxDF {
-			ks = append(ks, x)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	sort.Slice(ks, func(i, j int) bool { return ks[i].n < ks[j].n || ks[i].n == ks[j].n && ks[i].k < ks[j].k })
-	out := make([]string, 0, min(len(ks), maxLookup))
-	for _, x := range ks[:min(len(ks), maxLookup)] {
-		out = append(out, x.k)
-	}
-	return out, nil
-}
-
 // SaveClaimLinks records which thread each claim joined and indexes its
-// keys, in one transaction.
+// keys, in one transaction. A claim indexed before is not counted twice,
+// so saving the same links again changes nothing.
 func (s *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("saving claim links: %w", err)
 	}
 	defer tx.Rollback()
-	df := map[string]int{}
+	link, err := tx.PrepareContext(ctx, `UPDATE article_claims SET claim_id = ?, score = ? WHERE article_id = ? AND n = ?`)
+	if err != nil {
+		return fmt.Errorf("saving claim links: %w", err)
+	}
+	defer link.Close()
+	term, err := tx.PrepareContext(ctx, `INSERT INTO claim_terms(key, n) VALUES (?, 0)
+		ON CONFLICT(key) DO UPDATE SET key = excluded.key RETURNING id`)
+	if err != nil {
+		return fmt.Errorf("saving claim links: %w", err)
+	}
+	defer term.Close()
+	post, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO claim_postings(term, article, n)
+		SELECT ?, rowid, ? FROM articles WHERE id = ?`)
+	if err != nil {
+		return fmt.Errorf("saving claim links: %w", err)
+	}
+	defer post.Close()
+	ids := map[string]int64{}
+	df := map[int64]int{}
 	for _, l := range links {
-		if _, err := tx.ExecContext(ctx, `UPDATE article_claims SET claim_id = ?, score = ? WHERE article_id = ? AND n = ?`,
-			l.Claim, l.Score, l.Article, l.N); err != nil {
+		if _, err := link.ExecContext(ctx, l.Claim, l.Score, l.Article, l.N); err != nil {
 			return fmt.Errorf("saving claim link of %s: %w", l.Article, err)
 		}
 		for _, k := range l.Keys {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO claim_keys(key, article_id, n) VALUES (?, ?, ?)`, k, l.Article, l.N); err != nil {
+			id, ok := ids[k]
+			if !ok {
+				if err := term.QueryRowContext(ctx, k).Scan(&id); err != nil {
+					return fmt.Errorf("indexing claim of %s: %w", l.Article, err)
+				}
+				ids[k] = id
+			}
+			res, err := post.ExecContext(ctx, id, l.N, l.Article)
+			if err != nil {
 				return fmt.Errorf("indexing claim of %s: %w", l.Article, err)
 			}
-			df[k]++
+			if n, _ := res.RowsAffected(); n > 0 {
+				df[id]++
+			}
 		}
 	}
-	keys := make([]string, 0, len(df))
-	for k := range df {
-		keys = append(keys, k)
+	terms := make([]int64, 0, len(df))
+	for id := range df {
+		terms = append(terms, id)
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO claim_key_df(key, n) VALUES (?, ?)
-			ON CONFLICT(key) DO UPDATE SET n = n + excluded.n`, k, df[k]); err != nil {
+	slices.Sort(terms)
+	for _, id := range terms {
+		if _, err := tx.ExecContext(ctx, `UPDATE claim_terms SET n = n + ? WHERE id = ?`, df[id], id); err != nil {
 			return fmt.Errorf("saving key counts: %w", err)
 		}
 	}

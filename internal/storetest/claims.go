@@ -239,6 +239,14 @@ func testClaims(t *testing.T, s ClaimStore) {
 		fmt.Sprint(keyNames(got)) != fmt.Sprint([]string{name(1, 0), name(0, 0), name(2, 0), name(3, 0)}) || got[0].Shared != 2 {
 		t.Errorf("kessel and sunday, maxDF 4: %q, %v", keyNames(got), err)
 	}
+	// Saving the same links again (a rerun after a crash between saving
+	// and reporting) counts no claim twice: "kessel" is still held by four.
+	if err := s.SaveClaimLinks(ctx, second); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.ClaimCandidates(ctx, []string{"kessel"}, 4, 10); err != nil || len(got) != 4 {
+		t.Errorf("kessel after saving the links twice, maxDF 4: %q, %v; want the four claims", keyNames(got), err)
+	}
 
 	// One thread with every mention: dated ones by date, then undated.
 	th, err := s.Claim(ctx, troops)
