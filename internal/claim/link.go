@@ -3,6 +3,9 @@ package claim
 import (
 	"context"
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/claim/match"
@@ -26,12 +29,65 @@ const (
 // Similarity is how likely two claims make the same statement, in [0,1]:
 // the matcher's score of their normalised texts, raised a little when both
 // are attributed to the same speaker. It is what the store links with.
+//
+// One speaker's statement is often quoted whole by one outlet and in part,
+// or paraphrased around the same words, by another, so that the two texts
+// differ more than a paraphrase of one sentence would. When both claims are
+// attributed to the same speaker and at least half of the keys of the
+// shorter's words other than names (and four or more) are in the other,
+// the score is at least 0.5 + half that share.
 func Similarity(a, b sift.ClaimKey) float64 {
 	s := match.Score(a.Norm, b.Norm)
-	if a.Speaker != "" && a.Speaker == b.Speaker {
-		s = min(1, s+sameSpeaker)
+	if a.Speaker == "" || a.Speaker != b.Speaker {
+		return s
+	}
+	s = min(1, s+sameSpeaker)
+	if c := containment(contentKeys(a.Norm), contentKeys(b.Norm)); c >= 0.5 {
+		s = max(s, 0.5+c/2)
 	}
 	return s
+}
+
+// contentKeys are the keys of a claim's words other than names (words
+// written with a capital): what a speaker says, not whom and where, which
+// every statement of one speaker on one conflict shares.
+func contentKeys(norm string) []string {
+	ws := strings.Fields(norm)
+	kept := ws[:0:0]
+	for _, w := range ws {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'([")); !unicode.IsUpper(r) {
+			kept = append(kept, w)
+		}
+	}
+	return match.Keys(strings.Join(kept, " "))
+}
+
+// minContained is the fewest content keys two claims of one speaker share
+// to be taken for one statement by containment: three lower-case words are
+// often a set phrase ("joint coordination centre") that many statements of
+// one spokesman hold.
+const minContained = 4
+
+// containment is the share of the keys of the shorter of a and b found in
+// the other, or 0 when they share fewer than minContained.
+func containment(a, b []string) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	in := make(map[string]bool, len(b))
+	for _, k := range b {
+		in[k] = true
+	}
+	n := 0
+	for _, k := range a {
+		if in[k] {
+			n++
+		}
+	}
+	if n < minContained {
+		return 0
+	}
+	return float64(n) / float64(len(a))
 }
 
 // Threshold is the least Similarity of two claims that make the same

@@ -108,3 +108,79 @@ func foundPlanted(threads []sift.ClaimThread, p planted) bool {
 	}
 	return false
 }
+
+// TestSeedsShareTheKonashenkovClaim ingests the five scraped seed
+// articles (../shared/samples/seeds, skipped when absent) and checks what
+// an analyst opening the chemical-provocation claim should see: seeds 000
+// and 004 in one claim thread, both attributed to Konashenkov, and no
+// claim taken from seed 003's reader comments.
+func TestSeedsShareTheKonashenkovClaim(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/samples/seeds/*.txt")
+	if len(files) != 5 {
+		t.Skipf("the seed articles are not in ../shared/samples/seeds (found %d files)", len(files))
+	}
+	var docs []sift.Document
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, sift.Document{Source: f, Format: sift.FormatText, Body: string(b)})
+	}
+	ctx := context.Background()
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "seeds.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := entrances["ingest"](ctx, ingest.New(db, analyze.Default()), docs); err != nil {
+		t.Fatal(err)
+	}
+	threads, err := db.Claims(ctx, sift.ClaimQuery{Text: "chemical provocation", MinMentions: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, th := range threads {
+		seen := map[string]bool{}
+		for _, m := range th.Mentions {
+			if m.Speaker != nil && m.Speaker.Canonical == "Igor Konashenkov" {
+				seen[filepath.Base(m.Source)[:3]] = true
+			}
+		}
+		found = found || seen["000"] && seen["004"]
+	}
+	if !found {
+		t.Errorf("no claim thread holds Konashenkov's chemical-provocation claim from both seed 000 and seed 004 (%d threads mention it)", len(threads))
+	}
+	for _, f := range files {
+		if !strings.HasPrefix(filepath.Base(f), "003") {
+			continue
+		}
+		st, err := db.Stories(ctx, sift.StoryQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range st {
+			for _, sa := range s.Articles {
+				a, err := db.Article(ctx, sa.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if a.Source != f {
+					continue
+				}
+				if len(a.Comments) == 0 {
+					t.Fatalf("seed 003: no reader comments found, so the check says nothing")
+				}
+				for _, c := range a.Claims {
+					for _, cm := range a.Comments {
+						if strings.Contains(cm.Text, c.Text) {
+							t.Errorf("seed 003: claim %q is taken from a reader comment", c.Text)
+						}
+					}
+				}
+			}
+		}
+	}
+}
