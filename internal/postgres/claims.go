@@ -329,11 +329,14 @@ func (db *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error 
 func (db *DB) Claims(ctx context.Context, q sift.ClaimQuery) ([]sift.ClaimThread, error) {
 	var p params
 	var where []string
-	if q.Text != "" {
-		for _, w := range strings.Fields(strings.ToLower(q.Text)) {
-			where = append(where, `c.claim_id IN (SELECT x.claim_id FROM article_claims x
-				WHERE lower(x.text) LIKE `+p.add("%"+likeEscaper.Replace(w)+"%")+` ESCAPE '\' AND x.claim_id IS NOT NULL)`)
+	if ws := strings.Fields(strings.ToLower(q.Text)); len(ws) > 0 {
+		// Every word in one mention, not each word in some mention.
+		like := make([]string, len(ws))
+		for i, w := range ws {
+			like[i] = `lower(x.text) LIKE ` + p.add("%"+likeEscaper.Replace(w)+"%") + ` ESCAPE '\'`
 		}
+		where = append(where, `c.claim_id IN (SELECT x.claim_id FROM article_claims x
+			WHERE `+strings.Join(like, " AND ")+` AND x.claim_id IS NOT NULL)`)
 	}
 	if q.Outlet != "" {
 		where = append(where, `c.claim_id IN (SELECT x.claim_id FROM article_claims x JOIN articles xa ON xa.id = x.article_id
@@ -378,8 +381,12 @@ func (db *DB) Claims(ctx context.Context, q sift.ClaimQuery) ([]sift.ClaimThread
 		threads += ` HAVING count(*) >= ` + p.add(q.MinMentions)
 	}
 	threads += ` ORDER BY mentions DESC, first_row, c.claim_id`
-	if q.Limit > 0 {
-		threads += ` LIMIT ` + p.add(q.Limit) + ` OFFSET ` + p.add(max(q.Offset, 0))
+	if q.Limit > 0 || q.Offset > 0 {
+		limit := q.Limit
+		if limit <= 0 {
+			limit = -1 // no limit, only the offset
+		}
+		threads += ` LIMIT ` + p.add(sqlLimit(limit)) + ` OFFSET ` + p.add(max(q.Offset, 0))
 	}
 	rows, err := db.pool.Query(ctx, `WITH t AS (`+threads+`)
 		SELECT `+claimColumns+`, c.article_id, a.source, a.outlet, a.published, a.title, c.score, t.claim_id

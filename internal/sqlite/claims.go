@@ -283,11 +283,14 @@ func (s *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error {
 func (s *DB) Claims(ctx context.Context, q sift.ClaimQuery) ([]sift.ClaimThread, error) {
 	var where []string
 	var args []any
-	if q.Text != "" {
-		for _, w := range strings.Fields(strings.ToLower(q.Text)) {
-			where = append(where, `claim_id IN (SELECT claim_id FROM article_claims WHERE lower(text) LIKE ? ESCAPE '\' AND claim_id IS NOT NULL)`)
+	if ws := strings.Fields(strings.ToLower(q.Text)); len(ws) > 0 {
+		// Every word in one mention, not each word in some mention.
+		like := make([]string, len(ws))
+		for i, w := range ws {
+			like[i] = `lower(text) LIKE ? ESCAPE '\'`
 			args = append(args, "%"+likeEscape(w)+"%")
 		}
+		where = append(where, `claim_id IN (SELECT claim_id FROM article_claims WHERE `+strings.Join(like, " AND ")+` AND claim_id IS NOT NULL)`)
 	}
 	if q.Outlet != "" {
 		where = append(where, `claim_id IN (SELECT c.claim_id FROM article_claims c JOIN articles a ON a.id = c.article_id
@@ -336,9 +339,13 @@ func (s *DB) Claims(ctx context.Context, q sift.ClaimQuery) ([]sift.ClaimThread,
 		args = append(args, q.MinMentions)
 	}
 	sqlText += ` ORDER BY mentions DESC, min(rowid), claim_id`
-	if q.Limit > 0 {
+	if q.Limit > 0 || q.Offset > 0 {
+		limit := q.Limit
+		if limit <= 0 {
+			limit = -1 // no limit, only the offset
+		}
 		sqlText += ` LIMIT ? OFFSET ?`
-		args = append(args, q.Limit, max(q.Offset, 0))
+		args = append(args, limit, max(q.Offset, 0))
 	}
 	rows, err := s.db.QueryContext(ctx, sqlText, args...)
 	if err != nil {

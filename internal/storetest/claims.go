@@ -304,6 +304,10 @@ func testClaims(t *testing.T, s ClaimStore) {
 		{sift.ClaimQuery{Text: "sunday"}, []string{"troops"}},
 		{sift.ClaimQuery{Text: "20,000"}, []string{"troops"}},
 		{sift.ClaimQuery{Text: "curfew kessel"}, []string{}},
+		// Every word in one mention: "sunday" and "by" are only in two
+		// different mentions of the troops claim.
+		{sift.ClaimQuery{Text: "sunday by"}, []string{}},
+		{sift.ClaimQuery{Text: "night sunday"}, []string{"troops"}},
 		{sift.ClaimQuery{Text: "%"}, []string{}},
 		{sift.ClaimQuery{Text: "_"}, []string{}},
 		{sift.ClaimQuery{Outlet: "Ulmet Post"}, []string{"troops", "curfew"}},
@@ -331,6 +335,7 @@ func testClaims(t *testing.T, s ClaimStore) {
 		{sift.ClaimQuery{Limit: 2}, []string{"troops", "curfew"}},
 		{sift.ClaimQuery{Limit: 1, Offset: 1}, []string{"curfew"}},
 		{sift.ClaimQuery{Limit: 5, Offset: 3}, []string{}},
+		{sift.ClaimQuery{Offset: 1}, []string{"curfew", "ministry"}},
 		{sift.ClaimQuery{Text: "troops", Outlet: "Varno Daily", Since: "2024-03-01", MinMentions: 2}, []string{"troops"}},
 	}
 	for _, c := range cases {
