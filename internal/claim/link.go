@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -36,7 +37,15 @@ const (
 // attributed to the same speaker and at least half of the keys of the
 // shorter's words other than names (and four or more) are in the other,
 // the score is at least 0.5 + half that share.
+//
+// Two claims whose figures differ, published more than FigureWindow apart,
+// are reports of two events told in the same words ("at least 15 people
+// were killed"), not one claim whose figure changed on its way: their
+// similarity is 0.
 func Similarity(a, b sift.ClaimKey) float64 {
+	if otherEvent(a, b) {
+		return 0
+	}
 	s := match.Score(a.Norm, b.Norm)
 	if a.Speaker == "" || a.Speaker != b.Speaker {
 		return s
@@ -44,6 +53,53 @@ func Similarity(a, b sift.ClaimKey) float64 {
 	s = min(1, s+sameSpeaker)
 	if c := containment(contentKeys(a.Norm), contentKeys(b.Norm)); c >= 0.5 {
 		s = max(s, 0.5+c/2)
+	}
+	return s
+}
+
+// FigureWindow is how far apart in time two mentions of one claim may be
+// published when their figures differ. A claim's figure changes as it
+// travels over days; on FA-KES most links between sentences with other
+// figures weeks apart joined two events of one kind.
+const FigureWindow = 7 * 24 * time.Hour
+
+// otherEvent reports whether a and b are both dated, published more than
+// FigureWindow apart, and hold different figures.
+func otherEvent(a, b sift.ClaimKey) bool {
+	da, erra := time.Parse("2006-01-02", prefix(a.Published, 10))
+	db, errb := time.Parse("2006-01-02", prefix(b.Published, 10))
+	if erra != nil || errb != nil {
+		return false
+	}
+	if d := da.Sub(db); d <= FigureWindow && d >= -FigureWindow {
+		return false
+	}
+	fa, fb := figures(a.Norm), figures(b.Norm)
+	if len(fa) != len(fb) {
+		return true
+	}
+	for f := range fa {
+		if !fb[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// figures returns the set of figures in text, as figure gives them.
+func figures(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range claimWords(sift.Claim{Span: sift.Span{Text: text}}) {
+		if f, ok := figure(w); ok {
+			out[f] = true
+		}
+	}
+	return out
+}
+
+func prefix(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
 	}
 	return s
 }
@@ -148,7 +204,11 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 		thread, score := sift.ClaimID(p.Article, p.N), 1.0
 		best := 0.0
 		for _, c := range cands {
-			if c.Article == p.Article || c.Claim == "" {
+			// A stored claim sharing one rare key with p is passed over,
+			// as a claim of the batch sharing fewer than two keys is: on
+			// FA-KES most such links joined short stock phrases of
+			// different events ("dozens of people had been killed").
+			if c.Article == p.Article || c.Claim == "" || c.Shared == 1 {
 				continue
 			}
 			if s := Similarity(p, c); s > best {

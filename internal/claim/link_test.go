@@ -31,3 +31,27 @@ func TestOneSpeakerQuotedInPartIsOneClaim(t *testing.T) {
 		t.Errorf("the same words from another speaker score %.3f, from the same speaker %.3f: want less", a, b)
 	}
 }
+
+// TestSameWordsOtherEventAreTwoClaims checks that a stock sentence with
+// other figures weeks later is taken for another event, while a figure
+// changed within days is the same claim changing on its way.
+func TestSameWordsOtherEventAreTwoClaims(t *testing.T) {
+	key := func(published, norm string) sift.ClaimKey { return sift.ClaimKey{Published: published, Norm: norm} }
+	march := key("2024-03-02", "at least 15 people were killed in the shelling of the Ulmet market")
+	days := key("2024-03-05", "at least 40 people were killed in the shelling of the Ulmet market")
+	months := key("2024-06-20", "at least 9 people were killed in the shelling of the Ulmet market")
+	same := key("2024-06-20", march.Norm)
+	undated := key("", months.Norm)
+	if s := Similarity(march, days); s < Threshold() {
+		t.Errorf("a figure changed three days later: similarity %.3f, want at least %.3f", s, Threshold())
+	}
+	if s := Similarity(march, months); s != 0 {
+		t.Errorf("other figures three months later: similarity %.3f, want 0", s)
+	}
+	if s := Similarity(march, same); s < Threshold() {
+		t.Errorf("the same figures three months later: similarity %.3f, want at least %.3f", s, Threshold())
+	}
+	if s := Similarity(march, undated); s < Threshold() {
+		t.Errorf("an undated mention cannot be told apart in time: similarity %.3f, want at least %.3f", s, Threshold())
+	}
+}
