@@ -22,7 +22,7 @@ import (
 )
 
 // Version changes whenever the stage's output may change.
-const Version = "1"
+const Version = "2"
 
 // Limits on what counts as one claim.
 const (
@@ -142,7 +142,7 @@ func ownVoice(runes []rune, start, end int, ents []sift.Entity) (sift.Claim, boo
 		return sift.Claim{}, false
 	}
 	text := string(runes[start:end])
-	if opinion(text) || imperative(text) {
+	if opinion(text) || imperative(text) || titleCase(runes[start:end]) {
 		return sift.Claim{}, false
 	}
 	if !hasEntity(ents, start, end) && !hasDigit(runes[start:end]) {
@@ -153,6 +153,38 @@ func ownVoice(runes []rune, start, end int, ents []sift.Entity) (sift.Claim, boo
 		Via:  []sift.Ref{},
 		Norm: Normalize(runes, start, end, ents),
 	}, true
+}
+
+// titleCase reports whether rs is written in headline case: four words or
+// more, at least 60 % of them capitalised (or figures), and no word in
+// lower case but the small words headlines leave so ("Syrian Army Kills 48
+// Terrorists in Deir Ezzor", "Watch Live TV Schedule Where to Watch"). It
+// is a headline, a menu, a tag line or a credit written into the body, not
+// a sentence of the article; such lines are short and formulaic, so that
+// two of them about two events look alike. A sentence full of names still
+// has a verb in lower case.
+func titleCase(rs []rune) bool {
+	words, capital := 0, 0
+	for _, w := range strings.FieldsFunc(string(rs), func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '.' || r == ',')
+	}) {
+		r, _ := utf8.DecodeRuneInString(w)
+		words++
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			capital++
+		case !headlineSmallWords[strings.ToLower(strings.Trim(w, ".,"))]:
+			return false
+		}
+	}
+	return words >= 4 && capital*10 >= words*6
+}
+
+// headlineSmallWords are the words headline case leaves in lower case.
+var headlineSmallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "nor": true, "of": true,
+	"in": true, "on": true, "at": true, "to": true, "for": true, "by": true, "with": true, "from": true,
+	"as": true, "into": true, "over": true, "after": true, "vs": true, "via": true, "amid": true, "per": true,
 }
 
 // trim narrows [start, end) to exclude white space, quote marks and the

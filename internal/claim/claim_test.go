@@ -128,3 +128,22 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestHeadlineCaseLinesAreNotClaims checks that headlines, menus and tag
+// lines scraped into a body are not taken for the article's statements,
+// while a sentence crowded with names still is.
+func TestHeadlineCaseLinesAreNotClaims(t *testing.T) {
+	for _, line := range []string{
+		"Dravian Army Kills 48 HLF Fighters in Ulmet Countryside",
+		"12-03-2025 Rocket Shells Claim 9 Civilians in Kasrin",
+		"Watch Live TV Schedule Where to Watch Connect with Varno Radio on Android",
+	} {
+		if cs := analyze(t, line+"\n\nThe talks in Selvan resumed on Monday after a pause of 12 days."); find(cs, line[:20]) != nil {
+			t.Errorf("headline-case line %q taken for a claim: %+v", line, cs)
+		}
+	}
+	text := "Dravian President Ivo Marek and Ardesian President Deniz Arkal met in Selvan on Monday."
+	if cs := analyze(t, text); find(cs, "Ivo Marek") == nil {
+		t.Errorf("a sentence full of names but with a verb in lower case is a claim: got %+v", cs)
+	}
+}
