@@ -32,8 +32,12 @@ func runIngest(args []string) error {
 	format := fs.String("format", "", "read every input as `kind`: text, html, jsonl, json, csv, tsv or warc (default: from extension and content; useful for -)")
 	dayFirst := fs.Bool("day-first", false, "read ambiguous numeric dates such as 6/12/2017 as day/month/year")
 	cols := map[string]*string{}
-	for _, f := range []string{"title", "text", "url", "outlet", "published", "author", "language"} {
-		cols[f] = fs.String(f+"-col", "", "CSV `column` holding the "+f)
+	for _, c := range []struct{ field, what string }{
+		{"title", "the title"}, {"text", "the article text"}, {"url", "the article's URL"},
+		{"outlet", "the outlet's name"}, {"published", "the publication date"},
+		{"author", "the author"}, {"language", "the language code"},
+	} {
+		cols[c.field] = fs.String(c.field+"-col", "", "CSV `column` holding "+c.what)
 	}
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: sift ingest --db PATH [flags] INPUT... (files, directories, - for standard input, .jsonl, .csv, .warc, http(s) URLs)")
