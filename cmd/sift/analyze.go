@@ -10,6 +10,7 @@ import (
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/fetch"
+	"github.com/sift-news/sift/internal/propaganda"
 	"github.com/sift-news/sift/internal/reader"
 )
 
@@ -115,7 +116,7 @@ func writeText(w *bufio.Writer, a *sift.Article) {
 		fmt.Fprintln(w)
 	}
 	for _, t := range a.Techniques {
-		fmt.Fprintf(w, "technique  %s %.2f %q\n", t.Technique, t.Score, t.Text)
+		fmt.Fprintf(w, "technique  %s %.2f %q\n", propaganda.Label(t.Technique), t.Score, t.Text)
 	}
 	for _, b := range a.Boilerplate {
 		fmt.Fprintf(w, "removed    [%s] %s\n", b.Reason, b.Text)

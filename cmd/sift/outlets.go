@@ -59,7 +59,7 @@ func runOutlets(args []string) error {
 			if i == *top {
 				break
 			}
-			ts = append(ts, fmt.Sprintf("%s %d (%.1fx)", t.Technique, t.Spans, t.Relative))
+			ts = append(ts, fmt.Sprintf("%s %d (%.1fx)", propaganda.Label(t.Technique), t.Spans, t.Relative))
 		}
 		name := p.Outlet
 		if name == "" {

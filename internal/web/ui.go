@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/propaganda"
 )
 
 // page is a parsed page template.
@@ -29,7 +30,7 @@ var pageNames = []string{"search", "article", "stories", "story", "entities", "e
 var funcs = template.FuncMap{
 	"snippet": highlightSnippet,
 	"path":    url.PathEscape,
-	"tech":    func(s string) string { return strings.ReplaceAll(s, "_", " ") },
+	"tech":    propaganda.Label,
 	"add":     func(a, b int) int { return a + b },
 	"startAt": func(page int) int { return (page-1)*perPage + 1 },
 	"pct": func(n, total int) string {
