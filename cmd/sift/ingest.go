@@ -25,7 +25,8 @@ func runIngest(args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	dbPath := fs.String("db", "sift.db", "store: a SQLite file `path`, or a postgres:// URL to queue the documents for sift worker")
 	maxSize := fs.Int64("max-size", reader.DefaultMaxSize, "largest input or record in `bytes`")
-	outlet := fs.String("outlet", "", "outlet for inputs that do not name one")
+	outlet := fs.String("outlet", "", "outlet `name` for inputs that do not name one (nor their side-car file, their folder's sift.tsv or their text)")
+	published := fs.String("published", "", "publication `date` for inputs that do not give one (YYYY-MM-DD, or any date the reader understands)")
 	workers := fs.Int("workers", runtime.NumCPU(), "analysis workers")
 	quiet := fs.Bool("quiet", false, "no progress line")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on loopback, private and link-local addresses")
@@ -41,6 +42,14 @@ func runIngest(args []string) error {
 	}
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: sift ingest --db PATH [flags] INPUT... (files, directories, - for standard input, .jsonl, .csv, .warc, http(s) URLs)")
+		fmt.Fprintln(fs.Output(), `
+Inputs that do not say their outlet or date (plain-text scrapes) get them, first to last, from
+a side-car file NAME.txt.json ({"outlet": "…", "published": "YYYY-MM-DD", "author": "…", …}),
+a sift.tsv in their folder or a folder above (lines PATTERN<TAB>OUTLET<TAB>PUBLISHED, "*" for every file),
+--outlet and --published, and their text ("MOSCOW (Reuters) -", "© 2018 TASS", a dateline with a date).
+Articles still without one are shown as "outlet unknown" or "date unknown".
+
+flags:`)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -49,6 +58,13 @@ func runIngest(args []string) error {
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errors.New("no input")
+	}
+	if *published != "" {
+		d := reader.NormalizeDate(*published, *dayFirst)
+		if d == "" {
+			return fmt.Errorf("--published: cannot read the date %q (use YYYY-MM-DD)", *published)
+		}
+		*published = d
 	}
 	opt := reader.Options{MaxSize: *maxSize, Columns: map[string]string{}, Format: *format, DayFirst: *dayFirst,
 		Warn: func(err error) { fmt.Fprintf(os.Stderr, "sift ingest: warning: %v\n", err) }}
@@ -63,6 +79,13 @@ func runIngest(args []string) error {
 	}
 	urls, paths := splitURLs(fs.Args())
 	walk := func(fn func(sift.Document) error, onErr func(error)) error {
+		if *published != "" {
+			given := fn
+			fn = func(d sift.Document) error {
+				reader.Meta{Published: *published}.Fill(&d)
+				return given(d)
+			}
+		}
 		if err := fetchAll(context.Background(), urls, *allowPrivate, fn, onErr); err != nil {
 			return err
 		}
