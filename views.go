@@ -84,6 +84,9 @@ type EntityProfile struct {
 	Roles []Count `json:"roles"`
 	// Months counts the articles mentioning it per month (YYYY-MM).
 	Months []Count `json:"months"`
+	// Days counts the articles mentioning it per day (YYYY-MM-DD), for
+	// the chart of a short stretch of time.
+	Days []Count `json:"days"`
 	// Outlets counts the articles mentioning it per outlet.
 	Outlets []Count `json:"outlets"`
 	// Related lists the entities mentioned in the same articles, with the

@@ -284,6 +284,10 @@ func (s *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProf
 		WHERE e.canonical = ? GROUP BY m HAVING m != '' ORDER BY m`, name); err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
+	if p.Days, err = s.counts(ctx, `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = ? GROUP BY d HAVING d != '' ORDER BY d`, name); err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
 	if p.Outlets, err = s.counts(ctx, `SELECT a.outlet, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
 		WHERE e.canonical = ? GROUP BY a.outlet ORDER BY count(DISTINCT a.id) DESC, a.outlet LIMIT 20`, name); err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/plural"
 	"github.com/sift-news/sift/internal/propaganda"
 )
 
@@ -31,6 +32,8 @@ var funcs = template.FuncMap{
 	"snippet": highlightSnippet,
 	"path":    url.PathEscape,
 	"tech":    propaganda.Label,
+	"plural":  plural.Count,
+	"noun":    plural.Noun,
 	"add":     func(a, b int) int { return a + b },
 	"startAt": func(page int) int { return (page-1)*perPage + 1 },
 	"pct": func(n, total int) string {
@@ -431,7 +434,9 @@ func (s *server) entitiesPage(w http.ResponseWriter, r *http.Request) {
 // entityView is the entity page.
 type entityView struct {
 	P        *sift.EntityProfile
-	Months   template.HTML
+	Months   template.HTML // articles over time, or "" (TimeNote says why)
+	TimeNote string
+	Undated  int // articles mentioning it with no date, left out of the chart
 	Graph    template.HTML
 	Articles []sift.Hit
 }
@@ -445,8 +450,12 @@ func (s *server) entityPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := entityView{P: p,
-		Months: barsSVG(p.Months, "Articles mentioning "+name+" per month"),
-		Graph:  graphSVG(name, p.Related, p.Links, func(n string) string { return "/entities/" + url.PathEscape(n) }),
+		Graph: graphSVG(name, p.Related, p.Links, func(n string) string { return "/entities/" + url.PathEscape(n) }),
+	}
+	v.Months, v.TimeNote = mentionChart(name, p.Days, p.Months)
+	v.Undated = p.Articles
+	for _, d := range p.Days {
+		v.Undated -= d.N
 	}
 	if v.Articles, _, err = s.store.Search(ctx, sift.Query{Entity: name, Limit: 10}); err != nil {
 		s.pageError(w, r, err)
