@@ -85,12 +85,8 @@ func runAnalyze(args []string) error {
 func writeText(w *bufio.Writer, a *sift.Article) {
 	fmt.Fprintf(w, "== %s\n", a.Source)
 	fmt.Fprintf(w, "title:     %s\n", a.Title)
-	if a.Outlet != "" {
-		fmt.Fprintf(w, "outlet:    %s\n", a.Outlet)
-	}
-	if a.Published != "" {
-		fmt.Fprintf(w, "published: %s\n", a.Published)
-	}
+	fmt.Fprintf(w, "outlet:    %s\n", outletOr(a.Outlet))
+	fmt.Fprintf(w, "published: %s\n", dateOr(a.Published))
 	if a.Dateline != "" {
 		fmt.Fprintf(w, "dateline:  %s\n", a.Dateline)
 	}

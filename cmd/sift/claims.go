@@ -128,6 +128,22 @@ func attribution(c sift.Claim) string {
 	return strings.Join(parts, " ")
 }
 
+// outletOr is an article's outlet, or "outlet unknown".
+func outletOr(s string) string {
+	if s == "" {
+		return "outlet unknown"
+	}
+	return s
+}
+
+// dateOr is an article's date, or "date unknown".
+func dateOr(s string) string {
+	if s == "" {
+		return "date unknown"
+	}
+	return s
+}
+
 func orUnknown(s string) string {
 	if s == "" {
 		return "(unknown)"

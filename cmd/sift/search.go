@@ -77,7 +77,7 @@ QUERY: words (all must match), "a phrase", prefix*, OR, NOT, (grouping)`)
 		bold, plain = "[", "]"
 	}
 	for _, h := range hits {
-		fmt.Fprintf(w, "%s  %s  %s\n  %s · %s\n  %s\n\n", h.ID, h.Published, h.Title, h.Outlet, h.Source,
+		fmt.Fprintf(w, "%s  %s  %s\n  %s · %s\n  %s\n\n", h.ID, dateOr(h.Published), h.Title, outletOr(h.Outlet), h.Source,
 			strings.NewReplacer("\x02", bold, "\x03", plain, "\n", " ").Replace(h.Snippet))
 	}
 	return nil

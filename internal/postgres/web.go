@@ -38,12 +38,17 @@ func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, err
 		return nil, fmt.Errorf("counting facets: %w", err)
 	}
 	outlets, months, techniques := map[string]int{}, map[string]int{}, map[string]int{}
-	n := 0
+	n, noOutlet, undated := 0, 0, 0
 	var outlet, month, techs string
 	if _, err := pgx.ForEachRow(rows, []any{&outlet, &month, &techs}, func() error {
 		outlets[outlet]++
+		if outlet == "" {
+			noOutlet++
+		}
 		if month != "" {
 			months[month]++
+		} else {
+			undated++
 		}
 		if techs != "" {
 			for _, t := range strings.Split(techs, "\x01") {
@@ -59,6 +64,7 @@ func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, err
 	if cond != "" && n == sift.FacetSample {
 		f.Sampled = n
 	}
+	f.NoOutlet, f.Undated = noOutlet, undated
 	f.Outlets = sift.TopCounts(outlets, facetLimit)
 	f.Months = sift.TopCounts(months, 0)
 	sort.Slice(f.Months, func(i, j int) bool { return f.Months[i].Key < f.Months[j].Key })

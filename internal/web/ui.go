@@ -32,6 +32,12 @@ var funcs = template.FuncMap{
 	"snippet": highlightSnippet,
 	"path":    url.PathEscape,
 	"tech":    propaganda.Label,
+	"outletOr": func(o string) string {
+		if o == "" {
+			return "outlet unknown"
+		}
+		return o
+	},
 	"plural":  plural.Count,
 	"noun":    plural.Noun,
 	"add":     func(a, b int) int { return a + b },
@@ -49,7 +55,7 @@ var funcs = template.FuncMap{
 	"attribution": attribution,
 	"dateOr": func(d string) string {
 		if d == "" {
-			return "undated"
+			return "date unknown"
 		}
 		return d
 	},

@@ -83,7 +83,7 @@ func TestPagesRenderWithSecurityHeaders(t *testing.T) {
 		"/speakers":                         "Mara Olsen",
 		"/speakers/Mara%20Olsen":            "We will not allow the convoys",
 		"/outlets":                          "Varno Daily",
-		"/outlets/Varno%20Daily":            "Loaded Language",
+		"/outlets/Varno%20Daily":            "Loaded language",
 	}
 	for path, want := range pages {
 		resp, body := get(t, srv, path)
