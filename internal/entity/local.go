@@ -79,8 +79,9 @@ func initialsMatch(name, want string) bool {
 // genericHeads gives "the Monitor" or "the Observatory", the head noun of
 // an organisation's name standing for the organisation already named
 // ("the Hadria Ceasefire Monitor", "the Syrian Observatory for Human
-// Rights"), that organisation's canonical name and type. The head is the
-// last word of the name or the word before its "of" or "for".
+// Rights", named anywhere in the article), that organisation's canonical
+// name and type. The head is the last word of the name or the word before
+// its "of" or "for".
 func genericHeads(text string, ents []sift.Entity, known []bool) {
 	heads := map[string]int{} // lower-case head -> index of the first organisation with it
 	off := sift.NewOffsets(text)
@@ -104,8 +105,8 @@ func genericHeads(text string, ents []sift.Entity, known []bool) {
 			continue
 		}
 		j, ok := heads[strings.ToLower(e.Text)]
-		if !ok || j == i || ents[j].Start > e.Start {
-			continue // only once the organisation is named
+		if !ok || j == i {
+			continue
 		}
 		before := strings.TrimRight(text[:off.Byte(e.Start)], " ")
 		if !strings.HasSuffix(strings.ToLower(before), "the") {

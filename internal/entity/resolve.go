@@ -19,8 +19,8 @@ import (
 //     dateline, "SELVAN, Ardesia (Meridian)", does not);
 //   - an acronym of a name of the article ("HLF" with "Hadria Liberation
 //     Front") takes that name's canonical name and type, and so does the
-//     head noun of an organisation's name standing for it once it is
-//     named ("the Monitor" after "the Hadria Ceasefire Monitor");
+//     head noun of an organisation's name standing for it ("the Monitor"
+//     in an article naming the Hadria Ceasefire Monitor);
 //   - a person named by part of a longer name of the article ("Lavrov"
 //     with "Sergey Lavrov", "Mr Smith" with "John Smith") takes the longer
 //     name's canonical name and type;
