@@ -34,6 +34,11 @@ var monthsAndDays = wordSet(`january february march april may june july august s
 // eight).
 const minHeadlineRun = 10
 
+// minHeadlineList is the fewest capitalised words in a run taken for
+// headlines whatever its words: more than the longest lists of names run
+// together by "and" in CoNLL-2003 (ten).
+const minHeadlineList = 12
+
 // retagHeadlineRuns finds runs of title-case words in sentences not
 // written in capitals and tags those sentences again with each run's words
 // written the way the rest of the document writes them: capitalised only
@@ -46,7 +51,7 @@ func retagHeadlineRuns(m *Model, d *document, tags [][]int) {
 	found := false
 	for si, ws := range d.sents {
 		if !d.capsSent[si] {
-			runs[si] = headlineRuns(ws)
+			runs[si] = headlineRuns(d, ws)
 			found = found || len(runs[si]) > 0
 		}
 	}
@@ -100,8 +105,15 @@ func retagHeadlineRuns(m *Model, d *document, tags [][]int) {
 
 // headlineRuns returns the runs [start, end) of ws of capitalised words
 // and title case's small words, from a capitalised word to a capitalised
-// word, with at least minHeadlineRun capitalised words.
-func headlineRuns(ws []word) [][2]int {
+// word: runs of minHeadlineList capitalised words or more, and runs of
+// minHeadlineRun or more of which at least three, and a quarter, are words
+// the document writes in lower case elsewhere (titles and organisations'
+// heads aside): headlines' verbs and nouns ("Calls", "Militants",
+// "Attack"), where a list of names ("South Korean President Kim Young Sam
+// and German Chancellor Helmut Kohl", "Mount Zion Missionary Baptist
+// Church and St. Matthews Missionary Baptist Church", ten capitalised
+// words each) has none or few.
+func headlineRuns(d *document, ws []word) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(ws); {
 		if !ws[i].cap {
@@ -117,7 +129,15 @@ func headlineRuns(ws []word) [][2]int {
 			j++
 		}
 		if caps >= minHeadlineRun {
-			out = append(out, [2]int{i, last + 1})
+			common := 0
+			for k := i + 1; k <= last; k++ {
+				if w := &ws[k]; w.cap && !w.upper && d.lowerSeen[w.lower] && !roleWords[w.lower] && !orgHeads[w.lower] && !headlineSmall[w.lower] {
+					common++
+				}
+			}
+			if caps >= minHeadlineList || common >= 3 && common*4 >= caps {
+				out = append(out, [2]int{i, last + 1})
+			}
 		}
 		i = max(j, i+1)
 	}
