@@ -14,27 +14,29 @@ import (
 // names). The initials are those of the name's words, small words such as
 // "of" and "the" skipped or not.
 func initialisms(ents []sift.Entity, known []bool, keys []string) {
-	var full []int // names of two words or more, not acronyms
-	for i := range ents {
-		if len(strings.Fields(ents[i].Text)) >= 2 && ents[i].Type != sift.PERSON {
-			full = append(full, i)
-		}
-	}
-	if len(full) == 0 {
-		return
-	}
+	var byInitials map[string]int // initials -> index of the first name with them, made when needed
 	for i := range ents {
 		e := &ents[i]
 		if known[i] || !isAcronym(e.Text) {
 			continue
 		}
-		want := strings.ToLower(strings.ReplaceAll(e.Text, ".", ""))
-		for _, j := range full {
-			if initialsMatch(ents[j].Text, want) {
-				e.Canonical, e.Type = ents[j].Canonical, ents[j].Type
-				known[i] = true
-				break
+		if byInitials == nil {
+			byInitials = map[string]int{}
+			for j := range ents {
+				if ents[j].Type == sift.PERSON || !strings.ContainsRune(ents[j].Text, ' ') {
+					continue
+				}
+				all, content := initials(ents[j].Text)
+				for _, k := range []string{all, content} {
+					if _, ok := byInitials[k]; !ok && len(k) >= 2 {
+						byInitials[k] = j
+					}
+				}
 			}
+		}
+		if j, ok := byInitials[strings.ToLower(strings.ReplaceAll(e.Text, ".", ""))]; ok {
+			e.Canonical, e.Type = ents[j].Canonical, ents[j].Type
+			known[i] = true
 		}
 	}
 }
@@ -59,21 +61,21 @@ func isAcronym(s string) bool {
 var smallWords = map[string]bool{"of": true, "the": true, "for": true, "and": true, "al": true, "el": true,
 	"de": true, "du": true, "des": true, "la": true, "le": true, "in": true, "on": true, "&": true}
 
-// initialsMatch reports whether want (lower case) is the initials of the
-// words of name, with or without its small words.
-func initialsMatch(name, want string) bool {
-	var all, content strings.Builder
+// initials returns the initials (lower case) of the words of name, with
+// and without its small words.
+func initials(name string) (all, content string) {
+	var a, c strings.Builder
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
 		r := []rune(strings.ToLower(w))
 		if len(r) == 0 {
 			continue
 		}
-		all.WriteRune(r[0])
+		a.WriteRune(r[0])
 		if !smallWords[string(r)] {
-			content.WriteRune(r[0])
+			c.WriteRune(r[0])
 		}
 	}
-	return len(want) >= 2 && (all.String() == want || content.String() == want)
+	return a.String(), c.String()
 }
 
 // genericHeads gives "the Monitor" or "the Observatory", the head noun of
@@ -83,30 +85,44 @@ func initialsMatch(name, want string) bool {
 // name and type. The head is the last word of the name or the word before
 // its "of" or "for".
 func genericHeads(text string, ents []sift.Entity, known []bool) {
-	heads := map[string]int{} // lower-case head -> index of the first organisation with it
-	off := sift.NewOffsets(text)
+	var heads map[string]int // head as written -> index of the first organisation with it
 	for i := range ents {
 		e := &ents[i]
-		words := strings.Fields(e.Text)
-		if len(words) < 2 || e.Type != sift.ORG {
+		if e.Type != sift.ORG || !strings.ContainsRune(e.Text, ' ') {
 			continue
 		}
-		if j := firstSmallWord(words); j > 1 {
-			words = words[:j]
+		name := e.Text
+		if j := strings.Index(name, " of "); j > 0 {
+			name = name[:j]
+		} else if j := strings.Index(name, " for "); j > 0 {
+			name = name[:j]
 		}
-		h := strings.ToLower(words[len(words)-1])
+		h := name[strings.LastIndexByte(name, ' ')+1:]
+		if h == name || h == "" {
+			continue
+		}
+		if heads == nil {
+			heads = map[string]int{}
+		}
 		if _, ok := heads[h]; !ok {
 			heads[h] = i
 		}
 	}
+	if heads == nil {
+		return
+	}
+	var off *sift.Offsets
 	for i := range ents {
 		e := &ents[i]
 		if known[i] || strings.ContainsRune(e.Text, ' ') {
 			continue
 		}
-		j, ok := heads[strings.ToLower(e.Text)]
+		j, ok := heads[e.Text]
 		if !ok || j == i {
 			continue
+		}
+		if off == nil {
+			off = sift.NewOffsets(text)
 		}
 		before := strings.TrimRight(text[:off.Byte(e.Start)], " ")
 		if !strings.HasSuffix(strings.ToLower(before), "the") {
@@ -115,15 +131,4 @@ func genericHeads(text string, ents []sift.Entity, known []bool) {
 		e.Canonical, e.Type = ents[j].Canonical, ents[j].Type
 		known[i] = true
 	}
-}
-
-// firstSmallWord returns the index of the first "of" or "for" in words, or
-// -1.
-func firstSmallWord(words []string) int {
-	for i, w := range words {
-		if lw := strings.ToLower(w); lw == "of" || lw == "for" {
-			return i
-		}
-	}
-	return -1
 }

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -148,18 +149,24 @@ func headlineRuns(d *document, ws []word) [][2]int {
 // "Monday"), unless it is the last word of a longer name of the document
 // ("Theresa May" … "May said").
 func dropMonths(d *document, tags [][]int) {
-	surnames := map[string]bool{}
+	var surnames map[string]bool // last words of names of several words, made when needed
 	for si, ws := range d.sents {
-		for _, sp := range spans(tags[si]) {
-			if sp.end-sp.start > 1 {
-				surnames[ws[sp.end-1].lower] = true
+		for i, t := range tags[si] {
+			if tagPos(t) != 'U' || !monthsAndDays[ws[i].lower] {
+				continue
 			}
-		}
-	}
-	for si, ws := range d.sents {
-		for _, sp := range spans(tags[si]) {
-			if sp.end-sp.start == 1 && monthsAndDays[ws[sp.start].lower] && !surnames[ws[sp.start].lower] {
-				tags[si][sp.start] = tagO
+			if surnames == nil {
+				surnames = map[string]bool{}
+				for sj, ws2 := range d.sents {
+					for k, t2 := range tags[sj] {
+						if tagPos(t2) == 'L' {
+							surnames[ws2[k].lower] = true
+						}
+					}
+				}
+			}
+			if !surnames[ws[i].lower] {
+				tags[si][i] = tagO
 			}
 		}
 	}
@@ -171,7 +178,7 @@ func dropMonths(d *document, tags [][]int) {
 // "Yusuf", "Lavrov Syrian Army" (two headlines run together) as "Lavrov"
 // and "Syrian Army". A name the alias table knows as a whole stays whole.
 func (lx *lexicon) splitPeople(words []string, tags []int) {
-	if lx == nil {
+	if lx == nil || !slices.ContainsFunc(tags, func(t int) bool { return tagPos(t) == 'B' }) {
 		return
 	}
 	for _, sp := range spans(tags) {
@@ -234,26 +241,30 @@ func isUpperRune(r rune) bool { return unicode.IsUpper(r) }
 // names elsewhere, while the name itself is neither, is cut to that stem.
 // A weekday or month ("Saturdays") is dropped.
 func lostApostrophes(t *entity.Table, ents []sift.Entity) []sift.Entity {
-	names := map[string]bool{}
-	for _, e := range ents {
-		names[e.Text] = true
-	}
+	var names map[string]bool // the article's names, made when first needed
 	out := ents[:0]
 	for _, e := range ents {
-		words := strings.Fields(e.Text)
-		if stem, ok := strings.CutSuffix(strings.ToLower(e.Text), "s"); ok && len(words) == 1 && monthsAndDays[stem] {
-			continue // "on Saturdays"; a month alone is dropped by dropMonths
+		if !strings.Contains(e.Text, "s") {
+			out = append(out, e)
+			continue
 		}
-		if _, known := t.Lookup(e.Text); !known && len(words) > 0 {
-			// The whole name, or its first word when it has more.
-			cut := len(e.Text)
-			if len(words) > 1 {
-				cut = len(words[0])
+		if names == nil {
+			names = make(map[string]bool, len(ents))
+			for _, o := range ents {
+				names[o.Text] = true
 			}
-			if stem, ok := possessiveStem(e.Text[:cut]); ok && (names[stem] || knownName(t, stem)) {
-				e.End -= utf8.RuneCountInString(e.Text[len(stem):])
-				e.Text = stem
+		}
+		// The whole name, or its first word when it has more.
+		cut := strings.IndexByte(e.Text, ' ')
+		if cut < 0 {
+			cut = len(e.Text)
+			if stem, ok := strings.CutSuffix(strings.ToLower(e.Text), "s"); ok && monthsAndDays[stem] {
+				continue // "on Saturdays"; a month alone is dropped by dropMonths
 			}
+		}
+		if stem, ok := possessiveStem(e.Text[:cut]); ok && (names[stem] || knownName(t, stem)) && !knownName(t, e.Text) {
+			e.End -= utf8.RuneCountInString(e.Text[len(stem):])
+			e.Text = stem
 		}
 		out = append(out, e)
 	}
