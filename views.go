@@ -39,6 +39,10 @@ type Facets struct {
 	Outlets    []Count `json:"outlets"`
 	Months     []Count `json:"months"`
 	Techniques []Count `json:"techniques"`
+	// NoOutlet and Undated count the articles whose outlet, or date, is
+	// unknown (plain-text inputs that said neither).
+	NoOutlet int `json:"no_outlet"`
+	Undated  int `json:"undated"`
 	// Sampled is non-zero when more articles matched than FacetSample: the
 	// counts then cover only the first Sampled matches in store order.
 	Sampled int `json:"sampled,omitempty"`
@@ -84,6 +88,9 @@ type EntityProfile struct {
 	Roles []Count `json:"roles"`
 	// Months counts the articles mentioning it per month (YYYY-MM).
 	Months []Count `json:"months"`
+	// Days counts the articles mentioning it per day (YYYY-MM-DD), for
+	// the chart of a short stretch of time.
+	Days []Count `json:"days"`
 	// Outlets counts the articles mentioning it per outlet.
 	Outlets []Count `json:"outlets"`
 	// Related lists the entities mentioned in the same articles, with the

@@ -10,6 +10,7 @@ import (
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/fetch"
+	"github.com/sift-news/sift/internal/propaganda"
 	"github.com/sift-news/sift/internal/reader"
 )
 
@@ -84,12 +85,8 @@ func runAnalyze(args []string) error {
 func writeText(w *bufio.Writer, a *sift.Article) {
 	fmt.Fprintf(w, "== %s\n", a.Source)
 	fmt.Fprintf(w, "title:     %s\n", a.Title)
-	if a.Outlet != "" {
-		fmt.Fprintf(w, "outlet:    %s\n", a.Outlet)
-	}
-	if a.Published != "" {
-		fmt.Fprintf(w, "published: %s\n", a.Published)
-	}
+	fmt.Fprintf(w, "outlet:    %s\n", outletOr(a.Outlet))
+	fmt.Fprintf(w, "published: %s\n", dateOr(a.Published))
 	if a.Dateline != "" {
 		fmt.Fprintf(w, "dateline:  %s\n", a.Dateline)
 	}
@@ -115,7 +112,7 @@ func writeText(w *bufio.Writer, a *sift.Article) {
 		fmt.Fprintln(w)
 	}
 	for _, t := range a.Techniques {
-		fmt.Fprintf(w, "technique  %s %.2f %q\n", t.Technique, t.Score, t.Text)
+		fmt.Fprintf(w, "technique  %s %.2f %q\n", propaganda.Label(t.Technique), t.Score, t.Text)
 	}
 	for _, b := range a.Boilerplate {
 		fmt.Fprintf(w, "removed    [%s] %s\n", b.Reason, b.Text)

@@ -12,6 +12,7 @@ import (
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/claim"
 	"github.com/sift-news/sift/internal/ner"
+	"github.com/sift-news/sift/internal/plural"
 	"github.com/sift-news/sift/internal/reader"
 )
 
@@ -127,6 +128,22 @@ func attribution(c sift.Claim) string {
 	return strings.Join(parts, " ")
 }
 
+// outletOr is an article's outlet, or "outlet unknown".
+func outletOr(s string) string {
+	if s == "" {
+		return "outlet unknown"
+	}
+	return s
+}
+
+// dateOr is an article's date, or "date unknown".
+func dateOr(s string) string {
+	if s == "" {
+		return "date unknown"
+	}
+	return s
+}
+
 func orUnknown(s string) string {
 	if s == "" {
 		return "(unknown)"
@@ -201,4 +218,4 @@ func scorePairs(path, format string, w io.Writer) error {
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
 // nouns returns "1 mention", "2 mentions".
-func nouns(n int, noun string) string { return fmt.Sprintf("%d %s%s", n, noun, plural(n)) }
+func nouns(n int, noun string) string { return plural.Count(n, noun) }

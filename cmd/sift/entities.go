@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/plural"
 )
 
 func init() {
@@ -62,8 +63,8 @@ func runEntities(args []string) error {
 		return nil
 	}
 	for _, e := range list {
-		fmt.Fprintf(out, "%s  %s  %d mention%s in %d article%s", e.Canonical, e.Type,
-			e.Mentions, plural(e.Mentions), e.Articles, plural(e.Articles))
+		fmt.Fprintf(out, "%s  %s  %s in %s", e.Canonical, e.Type,
+			plural.Count(e.Mentions, "mention"), plural.Count(e.Articles, "article"))
 		if len(e.Roles) > 0 {
 			fmt.Fprintf(out, "  (%s)", strings.Join(e.Roles, ", "))
 		}
@@ -89,9 +90,3 @@ func runEntities(args []string) error {
 }
 
 // plural returns "s" unless n is 1.
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"sort"
@@ -49,6 +50,10 @@ func dispatch(group string, cs []command, args []string) error {
 	}
 	if len(args) == 0 {
 		return fmt.Errorf("name what to %s", group)
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		return flag.ErrHelp
 	}
 	return fmt.Errorf("unknown %s %q", group, args[0])
 }

@@ -6,6 +6,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -41,6 +42,10 @@ func main() {
 	for _, c := range commands {
 		if c.name == name {
 			if err := c.run(os.Args[2:]); err != nil {
+				if errors.Is(err, flag.ErrHelp) {
+					// -h, --help: the usage was printed, which is what was asked.
+					return
+				}
 				if !errors.Is(err, errFailed) {
 					fmt.Fprintf(os.Stderr, "sift %s: %v\n", name, err)
 				}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/sift-news/sift/internal/plural"
 	"github.com/sift-news/sift/internal/propaganda"
 )
 
@@ -59,12 +60,9 @@ func runOutlets(args []string) error {
 			if i == *top {
 				break
 			}
-			ts = append(ts, fmt.Sprintf("%s %d (%.1fx)", t.Technique, t.Spans, t.Relative))
+			ts = append(ts, fmt.Sprintf("%s %d (%.1fx)", propaganda.Label(t.Technique), t.Spans, t.Relative))
 		}
-		name := p.Outlet
-		if name == "" {
-			name = "(unknown)"
-		}
+		name := outletOr(p.Outlet)
 		var ss []string
 		for kind, n := range p.Signals {
 			ss = append(ss, fmt.Sprintf("%s %d", kind, n))
@@ -78,5 +76,14 @@ func runOutlets(args []string) error {
 	}
 	all.Outlet = "all outlets"
 	row(all)
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, p := range outlets {
+		if p.Outlet == "" {
+			fmt.Fprintf(out, "\n%s of %d with outlet unknown: give them one with sift ingest --outlet, a side-car NAME.txt.json or a sift.tsv in their folder (sift ingest -h).\n",
+				plural.Count(p.Articles, "article"), all.Articles)
+		}
+	}
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/plural"
 	"github.com/sift-news/sift/internal/postgres"
 )
 
@@ -66,7 +67,7 @@ QUERY: words (all must match), "a phrase", prefix*, OR, NOT, (grouping)`)
 		}
 		return writeJSONLines(w, hits)
 	}
-	fmt.Fprintf(w, "%d matching articles\n", total)
+	fmt.Fprintf(w, "%s matching\n", plural.Count(total, "article"))
 	if q.Text != "" && total > sift.RankSample {
 		fmt.Fprintf(w, "(ranked among the %d most recently stored of them)\n", sift.RankSample)
 	}
@@ -76,7 +77,7 @@ QUERY: words (all must match), "a phrase", prefix*, OR, NOT, (grouping)`)
 		bold, plain = "[", "]"
 	}
 	for _, h := range hits {
-		fmt.Fprintf(w, "%s  %s  %s\n  %s · %s\n  %s\n\n", h.ID, h.Published, h.Title, h.Outlet, h.Source,
+		fmt.Fprintf(w, "%s  %s  %s\n  %s · %s\n  %s\n\n", h.ID, dateOr(h.Published), h.Title, outletOr(h.Outlet), h.Source,
 			strings.NewReplacer("\x02", bold, "\x03", plain, "\n", " ").Replace(h.Snippet))
 	}
 	return nil

@@ -19,6 +19,7 @@ import (
 	"github.com/sift-news/sift/internal/dataset"
 	"github.com/sift-news/sift/internal/link"
 	"github.com/sift-news/sift/internal/link/ecbeval"
+	"github.com/sift-news/sift/internal/plural"
 	"github.com/sift-news/sift/internal/reader"
 )
 
@@ -120,7 +121,7 @@ func printStory(ctx context.Context, w io.Writer, db storyReader, st sift.Story)
 		span += " to " + last
 	}
 	fmt.Fprintf(w, "%s\n", storyLine(st.Title))
-	fmt.Fprintf(w, "  %d articles, %d outlets", len(st.Articles), len(link.Outlets(st.Articles)))
+	fmt.Fprintf(w, "  %s, %s", plural.Count(len(st.Articles), "article"), plural.Count(len(link.Outlets(st.Articles)), "outlet"))
 	if span != "" {
 		fmt.Fprintf(w, ", %s", span)
 	}
@@ -375,7 +376,7 @@ func evalFAKES(p *analyze.Pipeline, path string, show int) error {
 	fmt.Printf("story sizes: 1: %d, 2: %d, 3: %d, 4: %d, 5+: %d\n", sizes[1], sizes[2], sizes[3], sizes[4], sizes[5])
 	sort.SliceStable(stories, func(i, j int) bool { return stories[i].Size > stories[j].Size })
 	for _, st := range stories[:min(show, len(stories))] {
-		fmt.Printf("\n%s (%d articles, %s to %s)\n", storyLine(st.Title), st.Size, st.First, st.Last)
+		fmt.Printf("\n%s (%s, %s to %s)\n", storyLine(st.Title), plural.Count(st.Size, "article"), st.First, st.Last)
 		ms := members[st.ID]
 		for _, m := range ms[:min(6, len(ms))] {
 			fmt.Printf("  %-10s %-14s %s\n", m.date, storyLine(m.outlet), storyLine(m.title))

@@ -18,6 +18,7 @@ import (
 	"github.com/sift-news/sift/internal/feed"
 	"github.com/sift-news/sift/internal/fetch"
 	"github.com/sift-news/sift/internal/ingest"
+	"github.com/sift-news/sift/internal/plural"
 )
 
 func init() {
@@ -83,8 +84,8 @@ func runWatch(args []string) error {
 	}
 	for {
 		st, err := w.Poll(ctx, feeds)
-		fmt.Fprintf(os.Stderr, "sift watch: %d feeds (%d unchanged, %d failed), %d new items, %d stored, %d item errors\n",
-			st.Feeds, st.NotModified, st.Failed, st.NewItems, st.Stored, st.ItemErrors)
+		fmt.Fprintf(os.Stderr, "sift watch: %s (%d unchanged, %d failed), %s, %d stored, %s\n",
+			plural.Count(st.Feeds, "feed"), st.NotModified, st.Failed, plural.Count(st.NewItems, "new item"), st.Stored, plural.Count(st.ItemErrors, "item error"))
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil // interrupted: state is saved, a restart resumes

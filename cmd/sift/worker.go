@@ -18,6 +18,7 @@ import (
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/ingest"
+	"github.com/sift-news/sift/internal/plural"
 	"github.com/sift-news/sift/internal/postgres"
 	"github.com/sift-news/sift/internal/sqlite"
 	"github.com/sift-news/sift/internal/web"
@@ -140,8 +141,8 @@ func runWorker(args []string) error {
 	if progress != nil && time.Since(start) > time.Second {
 		fmt.Fprintln(progress)
 	}
-	fmt.Fprintf(os.Stderr, "sift worker: %d documents, %d stored, %d already stored, %d failed, %d lost to other workers (%.0f/s)\n",
-		total.Claimed, total.Added, total.Skipped, total.Failed, total.Lost, float64(total.Claimed)/time.Since(start).Seconds())
+	fmt.Fprintf(os.Stderr, "sift worker: %s, %d stored, %d already stored, %d failed, %d lost to other workers (%.0f/s)\n",
+		plural.Count(total.Claimed, "document"), total.Added, total.Skipped, total.Failed, total.Lost, float64(total.Claimed)/time.Since(start).Seconds())
 	for err := range errs {
 		if err != nil {
 			return err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/clean"
+	"github.com/sift-news/sift/internal/credit"
 	"github.com/sift-news/sift/internal/extract"
 )
 
@@ -109,6 +110,13 @@ func CleanWith(doc sift.Document, raw bool, opt clean.Options) (*sift.Article, e
 		}
 		if a.Outlet == "" {
 			a.Outlet = r.Outlet
+		}
+		if a.Outlet == "" {
+			// A text with no metadata may still say who published it.
+			if f, ok := credit.Outlet(r.Paragraphs, r.Boilerplate); ok {
+				a.Outlet = f.Outlet
+			}
+			a.Analyzer["credit"] = credit.Version
 		}
 		if a.Language == "" {
 			a.Language = r.Language

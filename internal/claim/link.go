@@ -186,7 +186,9 @@ type linked struct {
 }
 
 // linkBatch links pend, each against the store and against the claims of
-// the batch before it.
+// the batch before it. A claim of the batch is a candidate when it shares
+// a key, as the store's candidates are (ClaimCandidates), so that a
+// document linked in a batch of many links as it would alone.
 func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey) ([]sift.ClaimLink, error) {
 	links := make([]sift.ClaimLink, 0, len(pend))
 	var batch []linked
@@ -197,7 +199,7 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 			return nil, fmt.Errorf("linking claim %d of %s: %w", p.N, p.Article, err)
 		}
 		for _, b := range batch {
-			if shared(b.keys, keys) >= 2 {
+			if shared(b.keys, keys) >= 1 {
 				cands = append(cands, b.key)
 			}
 		}

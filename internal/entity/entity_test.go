@@ -251,3 +251,49 @@ func TestResolveCapitalsCountLess(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveAcronymsAndHeadsTakeTheirNamesType: an acronym of a name of
+// the article, and the head noun of an organisation's name after it,
+// stand for that name, with its type, whatever the tagger gave them.
+func TestResolveAcronymsAndHeadsTakeTheirNamesType(t *testing.T) {
+	text := "The Kessel Liberation Front said the HLF and KLF were one. The Vell Ceasefire Monitor counted 12 strikes; the Monitor said more. " +
+		"Monitor Lizards are common. The Orlen Observatory for Coastal Birds counted terns, the Observatory said."
+	at := func(s string, nth int) int {
+		i := -1
+		for k := 0; k <= nth; k++ {
+			i += 1 + strings.Index(text[i+1:], s)
+		}
+		return utf8.RuneCountInString(text[:i])
+	}
+	ents := []sift.Entity{
+		mention("Kessel Liberation Front", at("Kessel Liberation Front", 0), sift.ORG),
+		mention("HLF", at("HLF", 0), sift.LOC),
+		mention("KLF", at("KLF", 0), sift.LOC),
+		mention("Vell Ceasefire Monitor", at("Vell Ceasefire Monitor", 0), sift.ORG),
+		mention("Monitor", at("Monitor", 1), sift.PERSON),
+		mention("Monitor", at("Monitor", 2), sift.MISC),
+		mention("Orlen Observatory for Coastal Birds", at("Orlen Observatory", 0), sift.ORG),
+		mention("Observatory", at("Observatory", 1), sift.LOC),
+	}
+	for _, e := range ents {
+		if string([]rune(text)[e.Start:e.End]) != e.Text {
+			t.Fatalf("test mention %q misplaced", e.Text)
+		}
+	}
+	Resolve(Builtin(), text, ents)
+	want := []struct{ canonical, typ string }{
+		{"Kessel Liberation Front", sift.ORG},
+		{"HLF", sift.LOC}, // not its initials: left alone
+		{"Kessel Liberation Front", sift.ORG},
+		{"Vell Ceasefire Monitor", sift.ORG},
+		{"Vell Ceasefire Monitor", sift.ORG},
+		{"Monitor", sift.MISC}, // no "the": another name
+		{"Orlen Observatory for Coastal Birds", sift.ORG},
+		{"Orlen Observatory for Coastal Birds", sift.ORG},
+	}
+	for i, w := range want {
+		if ents[i].Canonical != w.canonical || ents[i].Type != w.typ {
+			t.Errorf("%q at %d: %s %s, want %s %s", ents[i].Text, ents[i].Start, ents[i].Canonical, ents[i].Type, w.canonical, w.typ)
+		}
+	}
+}

@@ -17,6 +17,10 @@ import (
 //     (HTS)") becomes an alias of it for the rest of the article (a name
 //     that is not an acronym of it, such as the news agency after a
 //     dateline, "SELVAN, Ardesia (Meridian)", does not);
+//   - an acronym of a name of the article ("HLF" with "Hadria Liberation
+//     Front") takes that name's canonical name and type, and so does the
+//     head noun of an organisation's name standing for it ("the Monitor"
+//     in an article naming the Hadria Ceasefire Monitor);
 //   - a person named by part of a longer name of the article ("Lavrov"
 //     with "Sergey Lavrov", "Mr Smith" with "John Smith") takes the longer
 //     name's canonical name and type;
@@ -33,6 +37,8 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 	known, keys := lookupMentions(t, ents)
 	capsAsMixed(ents, known, keys)
 	bracketAliases(text, ents, known, keys)
+	initialisms(ents, known, keys)
+	genericHeads(text, ents, known)
 	partialPersons(ents, known, keys)
 	voteTypes(t, ents, known, keys)
 	shareRoles(ents)

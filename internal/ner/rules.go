@@ -95,6 +95,7 @@ func setSpan(tags []int, i, j, k int) {
 // apply only to names with a word the model never saw in training
 // (Model.unseen): the tagger is sure of the types it learnt.
 func applyRules(m *Model, d *document, tags [][]int) {
+	retagHeadlineRuns(m, d, tags)
 	unseen := m.unseen
 	datelines := map[[2]int]bool{}
 	for si, ws := range d.sents {
@@ -107,6 +108,7 @@ func applyRules(m *Model, d *document, tags [][]int) {
 			retype(d, ws, t, sp, unseen)
 		}
 	}
+	dropMonths(d, tags)
 	vote(d, tags, datelines, unseen)
 }
 

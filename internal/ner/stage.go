@@ -16,7 +16,7 @@ import (
 
 // Version is the version of the NER stage's rules; Stage.Version adds the
 // model's and the alias table's digests to it.
-const Version = "2"
+const Version = "3"
 
 // Stage finds the named entities of an article's text (people,
 // organisations, places and other names, CoNLL-2003 conventions), gives
@@ -94,7 +94,7 @@ func (s *Stage) Entities(text string) []sift.Entity {
 	if s.model == nil || text == "" {
 		return ents
 	}
-	ents = s.model.entities(text, s.lexicon, nil)
+	ents = lostApostrophes(s.aliases, s.model.entities(text, s.lexicon, nil))
 	entity.Resolve(s.aliases, text, ents)
 	return ents
 }
@@ -117,7 +117,7 @@ func (s *Stage) Title(title, text string) []sift.Entity {
 		}
 		context = append(context, ws)
 	}
-	ents = s.model.entities(title, s.lexicon, context)
+	ents = lostApostrophes(s.aliases, s.model.entities(title, s.lexicon, context))
 	entity.Resolve(s.aliases, title, ents)
 	return ents
 }
@@ -155,6 +155,7 @@ func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.E
 	for si := range sents {
 		if !d.capsSent[si] {
 			lex.mark(words[si], tags[si])
+			lex.splitPeople(words[si], tags[si])
 		}
 	}
 	off := sift.NewOffsets(text)

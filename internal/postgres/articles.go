@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -421,7 +422,7 @@ func (db *DB) Search(ctx context.Context, q sift.Query) ([]sift.Hit, int, error)
 	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM articles a`+cond, p...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
-	rank, order, snippet := `0.0::float8`, `published DESC, seq DESC`, `left(s.text, 240)`
+	rank, order, snippet := `0.0::float8`, `published DESC, seq DESC`, `left(s.text, `+strconv.Itoa(sift.SnippetLen+sift.SnippetSlack)+`)`
 	if tsq != "" {
 		rank = `-ts_rank(` + rankWeights + `, a.tsv, to_tsquery('sift', ` + tsq + `), 1)::float8`
 		order = `rank, seq`
@@ -453,6 +454,8 @@ func (db *DB) Search(ctx context.Context, q sift.Query) ([]sift.Hit, int, error)
 		err := r.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Source, &h.Snippet, &h.Rank, &head, &tail)
 		if tsq != "" {
 			h.Snippet = ellipsize(h.Snippet, head, tail)
+		} else {
+			h.Snippet = sift.Lead(h.Snippet, sift.SnippetLen)
 		}
 		return h, err
 	})

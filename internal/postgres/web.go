@@ -38,12 +38,17 @@ func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, err
 		return nil, fmt.Errorf("counting facets: %w", err)
 	}
 	outlets, months, techniques := map[string]int{}, map[string]int{}, map[string]int{}
-	n := 0
+	n, noOutlet, undated := 0, 0, 0
 	var outlet, month, techs string
 	if _, err := pgx.ForEachRow(rows, []any{&outlet, &month, &techs}, func() error {
 		outlets[outlet]++
+		if outlet == "" {
+			noOutlet++
+		}
 		if month != "" {
 			months[month]++
+		} else {
+			undated++
 		}
 		if techs != "" {
 			for _, t := range strings.Split(techs, "\x01") {
@@ -59,6 +64,7 @@ func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, err
 	if cond != "" && n == sift.FacetSample {
 		f.Sampled = n
 	}
+	f.NoOutlet, f.Undated = noOutlet, undated
 	f.Outlets = sift.TopCounts(outlets, facetLimit)
 	f.Months = sift.TopCounts(months, 0)
 	sort.Slice(f.Months, func(i, j int) bool { return f.Months[i].Key < f.Months[j].Key })
@@ -243,6 +249,8 @@ func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityPro
 		{&p.Roles, `SELECT role, count(*) FROM entities WHERE canonical = $1 AND role != '' GROUP BY role ORDER BY count(*) DESC, role LIMIT 10`},
 		{&p.Months, `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
 			WHERE e.canonical = $1 GROUP BY m HAVING substr(a.published, 1, 7) != '' ORDER BY m`},
+		{&p.Days, `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+			WHERE e.canonical = $1 GROUP BY d HAVING substr(a.published, 1, 10) != '' ORDER BY d`},
 		{&p.Outlets, `SELECT a.outlet, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
 			WHERE e.canonical = $1 GROUP BY a.outlet ORDER BY count(DISTINCT a.id) DESC, a.outlet LIMIT 20`},
 	} {

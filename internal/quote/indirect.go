@@ -36,6 +36,9 @@ func (x *extractor) indirect(ui, c int, markers []marker) {
 		return
 	}
 	hasThat := x.thatAfter(c, b) >= 0
+	if x.notASource(c, s, e, hasThat) {
+		return
+	}
 	if strength == weakCue || strength == positionCue {
 		x.stanceCue(ui, c, a, b, s, e, strength, hasThat)
 		return

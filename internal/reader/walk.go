@@ -96,6 +96,8 @@ type walker struct {
 	onErr func(error)
 	br    *bufio.Reader // reused from input to input
 	zbr   *bufio.Reader // the same for decompressed input
+
+	folders map[string][]folderLine // sift.tsv lines by folder, read once
 }
 
 // reader returns *b reset to read r, allocating it on first use.
@@ -120,7 +122,10 @@ func (w *walker) input(path string) error {
 	if st.IsDir() {
 		return w.dir(path)
 	}
-	return w.file(path)
+	if isMetaFile(path) {
+		return nil
+	}
+	return w.file(path, "")
 }
 
 // dir reads the files under root in lexical order, skipping hidden files
@@ -159,12 +164,22 @@ func (w *walker) dir(root string) error {
 		case !d.Type().IsRegular():
 			return nil
 		}
-		return w.file(path)
+		if isMetaFile(path) {
+			return nil
+		}
+		return w.file(path, root)
 	})
 }
 
-// file reads one file of any kind.
-func (w *walker) file(path string) error {
+// file reads one file of any kind, found under the directory root ("" for
+// a file given by itself). What its side-car file and its folders'
+// sift.tsv say fills the fields its documents leave empty.
+func (w *walker) file(path, root string) error {
+	meta, err := w.fileMeta(path, root)
+	if err != nil {
+		w.onErr(&Error{Input: path, Err: err})
+		return nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		w.onErr(openError(path, err))
@@ -175,6 +190,15 @@ func (w *walker) file(path string) error {
 	if kind == "" {
 		kind = kindByExtension[extension(path)]
 	}
+	if meta == (Meta{}) {
+		return w.stream(path, f, kind)
+	}
+	fn := w.fn
+	w.fn = func(d sift.Document) error {
+		meta.Fill(&d)
+		return fn(d)
+	}
+	defer func() { w.fn = fn }()
 	return w.stream(path, f, kind)
 }
 

@@ -294,8 +294,9 @@ func (s *DB) search(ctx context.Context, q sift.Query, match string) ([]sift.Hit
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.outlet, a.published, a.source, substr(a.text, 1, 240), 0.0
-		FROM articles a`+cond+` ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.outlet, a.published, a.source, substr(a.text, 1, ?), 0.0
+		FROM articles a`+cond+` ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?`,
+		append(append([]any{sift.SnippetLen + sift.SnippetSlack}, args...), q.Limit, q.Offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
 	}
@@ -306,6 +307,7 @@ func (s *DB) search(ctx context.Context, q sift.Query, match string) ([]sift.Hit
 		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Source, &h.Snippet, &h.Rank); err != nil {
 			return nil, 0, err
 		}
+		h.Snippet = sift.Lead(h.Snippet, sift.SnippetLen)
 		hits = append(hits, h)
 	}
 	return hits, total, rows.Err()

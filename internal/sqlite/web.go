@@ -61,15 +61,20 @@ func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sif
 	}
 	defer rows.Close()
 	outlets, months, techniques := map[string]int{}, map[string]int{}, map[string]int{}
-	n := 0
+	n, noOutlet, undated := 0, 0, 0
 	for rows.Next() {
 		var outlet, month, techs string
 		if err := rows.Scan(&outlet, &month, &techs); err != nil {
 			return nil, fmt.Errorf("counting facets: %w", err)
 		}
 		outlets[outlet]++
+		if outlet == "" {
+			noOutlet++
+		}
 		if month != "" {
 			months[month]++
+		} else {
+			undated++
 		}
 		if techs != "" {
 			for _, t := range strings.Split(techs, "\x01") {
@@ -85,6 +90,7 @@ func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sif
 	if sampled && n == sift.FacetSample {
 		f.Sampled = n
 	}
+	f.NoOutlet, f.Undated = noOutlet, undated
 	f.Outlets = sift.TopCounts(outlets, facetLimit)
 	f.Months = sift.TopCounts(months, 0)
 	sort.Slice(f.Months, func(i, j int) bool { return f.Months[i].Key < f.Months[j].Key })
@@ -282,6 +288,10 @@ func (s *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProf
 	}
 	if p.Months, err = s.counts(ctx, `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
 		WHERE e.canonical = ? GROUP BY m HAVING m != '' ORDER BY m`, name); err != nil {
+		return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	}
+	if p.Days, err = s.counts(ctx, `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = ? GROUP BY d HAVING d != '' ORDER BY d`, name); err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
 	if p.Outlets, err = s.counts(ctx, `SELECT a.outlet, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id

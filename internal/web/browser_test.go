@@ -197,15 +197,20 @@ func TestBrowserSearchArticleLayersStory(t *testing.T) {
 		t.Fatalf("after filtering by outlet: %d hits, opened %q", hits, title)
 	}
 
-	// Layers: entities on by default, techniques off until switched on.
-	var entOn, entOff, tecOff, tecOn, tecDecoration string
+	// Layers: entities and techniques on by default; a click on a
+	// highlighted technique leads to its evidence; each layer switches off.
+	var entOn, entOff, tecOff, tecOn, tecDecoration, evidence, url string
 	err = chromedp.Run(ctx,
 		style(`.body .ent:not(.quo)`, "background-color", &entOn),
-		style(`.body .tec:not(.quo)`, "background-color", &tecOff),
-		chromedp.Click(`#layer-tec`, chromedp.ByQuery),
 		style(`.body .tec:not(.quo)`, "background-color", &tecOn),
 		style(`.body .tec`, "text-decoration-line", &tecDecoration),
 		screenshot(t, dir, "article-techniques.png"),
+		chromedp.Click(`.body .tec:not(.quo) a.factlink`, chromedp.ByQuery),
+		chromedp.Sleep(200*time.Millisecond),
+		chromedp.Location(&url),
+		chromedp.Text(`.technique:target .evidence`, &evidence, chromedp.ByQuery),
+		chromedp.Click(`#layer-tec`, chromedp.ByQuery),
+		style(`.body .tec:not(.quo)`, "background-color", &tecOff),
 		chromedp.Click(`#layer-ent`, chromedp.ByQuery),
 		style(`.body .ent:not(.quo)`, "background-color", &entOff),
 	)
@@ -217,6 +222,9 @@ func TestBrowserSearchArticleLayersStory(t *testing.T) {
 	}
 	if tecOff != transparent || tecOn == transparent || !strings.Contains(tecDecoration, "underline") {
 		t.Errorf("technique layer: background %q when off, %q (%q) when on", tecOff, tecOn, tecDecoration)
+	}
+	if !strings.Contains(url, "#tec-") || !strings.Contains(evidence, "lexicon: shameful") && !strings.Contains(evidence, "label: criminals") {
+		t.Errorf("clicking a technique leads to %s, evidence %q", url, evidence)
 	}
 
 	// Open the story from the article.
@@ -445,5 +453,70 @@ func TestBrowserClaimPhoneScreen(t *testing.T) {
 		if scrollWidth > innerWidth {
 			t.Errorf("%s on a phone: page is %d px wide in a %d px screen (scrolls sideways)", p.path, scrollWidth, innerWidth)
 		}
+	}
+}
+
+func TestBrowserEntityPage(t *testing.T) {
+	srv := newCrowdServer(t)
+	ctx, problems := browser(t)
+	dir := artifactDir(t)
+	for _, screen := range []struct {
+		name          string
+		width, height int64
+		mobile        bool
+	}{{"entity.png", 1280, 900, false}, {"phone-entity.png", 390, 844, true}} {
+		var bars, nodes, outside, scrollWidth, innerWidth int
+		var meta, dest string
+		emulate := chromedp.EmulateViewport(screen.width, screen.height)
+		if screen.mobile {
+			emulate = chromedp.EmulateViewport(screen.width, screen.height, chromedp.EmulateScale(2), chromedp.EmulateMobile)
+		}
+		err := chromedp.Run(ctx,
+			emulate,
+			chromedp.Navigate(srv.URL+"/entities"),
+			chromedp.Click(`//a[.="Kessel"]`, chromedp.BySearch),
+			chromedp.WaitVisible(`svg.graph`, chromedp.ByQuery),
+			chromedp.Evaluate(`document.querySelectorAll('#over-time svg.bars rect').length`, &bars),
+			chromedp.Evaluate(`document.querySelectorAll('svg.graph text.node').length`, &nodes),
+			// Every label drawn inside the graph's box, as the browser lays it out.
+			chromedp.Evaluate(`(() => { const svg = document.querySelector('svg.graph').getBoundingClientRect(); let n = 0;
+				document.querySelectorAll('svg.graph text').forEach(t => { const r = t.getBoundingClientRect();
+					if (r.left < svg.left - 1 || r.right > svg.right + 1 || r.top < svg.top - 1 || r.bottom > svg.bottom + 1) n++; });
+				return n; })()`, &outside),
+			chromedp.Evaluate(`document.documentElement.scrollWidth`, &scrollWidth),
+			chromedp.Evaluate(`window.innerWidth`, &innerWidth),
+			chromedp.Text(`h1 + .meta`, &meta, chromedp.ByQuery),
+			screenshot(t, dir, screen.name),
+		)
+		if err != nil {
+			t.Fatalf("%s: %v", screen.name, err)
+		}
+		if bars != 8 {
+			t.Errorf("%s: %d bars in the mentions chart, want 8 (one a day, 2 to 9 March)", screen.name, bars)
+		}
+		if nodes != maxGraphNodes || outside != 0 {
+			t.Errorf("%s: %d neighbours drawn (want %d), %d labels outside the graph", screen.name, nodes, maxGraphNodes, outside)
+		}
+		if scrollWidth > innerWidth {
+			t.Errorf("%s: page is %d px wide in a %d px window (scrolls sideways)", screen.name, scrollWidth, innerWidth)
+		}
+		if !strings.Contains(meta, "mentions in 6 articles") {
+			t.Errorf("%s: meta %q", screen.name, meta)
+		}
+		// A neighbour leads to its own page.
+		err = chromedp.Run(ctx,
+			chromedp.Click(`svg.graph a[href="/entities/Mara%20Olsen"] circle`, chromedp.ByQuery),
+			chromedp.WaitVisible(`h1`, chromedp.ByQuery),
+			chromedp.Text(`h1`, &dest, chromedp.ByQuery),
+		)
+		if err != nil {
+			t.Fatalf("%s: following a neighbour: %v", screen.name, err)
+		}
+		if !strings.HasPrefix(dest, "Mara Olsen") {
+			t.Errorf("%s: the Mara Olsen node leads to %q", screen.name, dest)
+		}
+	}
+	if p := problems(); len(p) > 0 {
+		t.Errorf("the pages reported problems (CSP violations, script errors):\n%s", strings.Join(p, "\n"))
 	}
 }

@@ -10,7 +10,7 @@ import (
 
 // allowedTags are the only tags the renderers may emit; everything else
 // in their output must be escaped text.
-var allowedTags = regexp.MustCompile(`</?(mark|p)>|<(span|mark) class="[a-zA-Z0-9_ -]*" title="[^"<>]*">|</span>`)
+var allowedTags = regexp.MustCompile(`</?(mark|p)>|<(span|mark) class="[a-zA-Z0-9_ -]*" title="[^"<>]*">|</span>|<a class="factlink" href="#tec-[0-9]+">|</a>`)
 
 // checkOnlyOurTags fails if out holds a '<' that does not start one of
 // the allowed tags, i.e. if input text reached the page as markup.

@@ -6,8 +6,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/propaganda"
 )
 
 // highlightSnippet turns a store snippet, whose matches sit between \x02
@@ -44,6 +46,7 @@ type layerSpan struct {
 	start, end int    // code points into the article text
 	class      string // CSS classes, from a fixed set
 	note       string // tooltip text (escaped when written)
+	href       string // a link to the fact's details on the page, or ""
 }
 
 // cssName keeps the letters, digits, '_' and '-' of s, so that a value from
@@ -68,30 +71,30 @@ func articleSpans(a *sift.Article) []layerSpan {
 		if e.Role != "" {
 			note += " · " + e.Role
 		}
-		out = append(out, layerSpan{e.Start, e.End, "ent ent-" + cssName(e.Type), note})
+		out = append(out, layerSpan{e.Start, e.End, "ent ent-" + cssName(e.Type), note, ""})
 	}
 	for _, q := range a.Quotes {
 		note := q.Kind + " quote"
 		if q.Speaker != nil {
 			note += " by " + refName(*q.Speaker)
 		}
-		out = append(out, layerSpan{q.Start, q.End, "quo", note})
+		out = append(out, layerSpan{q.Start, q.End, "quo", note, ""})
 		if q.Speaker != nil {
-			out = append(out, layerSpan{q.Speaker.Start, q.Speaker.End, "spk", "speaker: " + refName(*q.Speaker)})
+			out = append(out, layerSpan{q.Speaker.Start, q.Speaker.End, "spk", "speaker: " + refName(*q.Speaker), ""})
 		}
 		if q.Cue != nil {
-			out = append(out, layerSpan{q.Cue.Start, q.Cue.End, "cue", "cue: " + q.Cue.Text})
+			out = append(out, layerSpan{q.Cue.Start, q.Cue.End, "cue", "cue: " + q.Cue.Text, ""})
 		}
 		for _, v := range q.Via {
-			out = append(out, layerSpan{v.Start, v.End, "via", "reported via " + refName(v)})
+			out = append(out, layerSpan{v.Start, v.End, "via", "reported via " + refName(v), ""})
 		}
 	}
-	for _, t := range a.Techniques {
-		note := strings.ReplaceAll(t.Technique, "_", " ") + " (" + strconv.FormatFloat(t.Score, 'f', 2, 64) + ")"
+	for i, t := range a.Techniques {
+		note := propaganda.Label(t.Technique) + " (" + strconv.FormatFloat(t.Score, 'f', 2, 64) + ")"
 		if len(t.Evidence) > 0 {
 			note += ": " + strings.Join(t.Evidence, "; ")
 		}
-		out = append(out, layerSpan{t.Start, t.End, "tec", note})
+		out = append(out, layerSpan{t.Start, t.End, "tec", note, "#tec-" + strconv.Itoa(i)})
 	}
 	for _, c := range a.Claims {
 		class, note := "cla cla-fact", "claim stated as fact"
@@ -101,7 +104,7 @@ func articleSpans(a *sift.Article) []layerSpan {
 				note += " to " + who
 			}
 		}
-		out = append(out, layerSpan{c.Start, c.End, class, note})
+		out = append(out, layerSpan{c.Start, c.End, class, note, ""})
 	}
 	return out
 }
@@ -186,8 +189,12 @@ func writePiece(b *strings.Builder, text string, covering []layerSpan) {
 		return
 	}
 	var classes, notes []string
+	href := ""
 	seen := map[string]bool{}
 	for _, s := range covering {
+		if href == "" {
+			href = s.href
+		}
 		for _, c := range strings.Fields(s.class) {
 			if !seen[c] {
 				seen[c] = true
@@ -201,6 +208,15 @@ func writePiece(b *strings.Builder, text string, covering []layerSpan) {
 	b.WriteString(`" title="`)
 	b.WriteString(html.EscapeString(strings.Join(notes, "\n")))
 	b.WriteString(`">`)
+	if href != "" {
+		// The technique's evidence is listed beside the text, a click away.
+		b.WriteString(`<a class="factlink" href="`)
+		b.WriteString(html.EscapeString(href))
+		b.WriteString(`">`)
+		b.WriteString(html.EscapeString(text))
+		b.WriteString("</a></span>")
+		return
+	}
 	b.WriteString(html.EscapeString(text))
 	b.WriteString("</span>")
 }
@@ -230,6 +246,19 @@ func excerpt(text string, start, end, ctx int) (before, mid, after string) {
 		start = end
 	}
 	from, to := max(0, start-ctx), min(len(r), end+ctx)
+	// Widen to whole words: no context starts or ends inside a word.
+	for ctx > 0 && from > 0 && from > start-ctx-15 && !unicode.IsSpace(r[from-1]) {
+		from--
+	}
+	for from > 0 && from < start && !unicode.IsSpace(r[from-1]) {
+		from++
+	}
+	for ctx > 0 && to < len(r) && to < end+ctx+15 && !unicode.IsSpace(r[to]) {
+		to++
+	}
+	for to < len(r) && to > end && !unicode.IsSpace(r[to]) {
+		to--
+	}
 	before = string(r[from:start])
 	if from > 0 {
 		before = "…" + before

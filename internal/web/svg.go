@@ -10,10 +10,14 @@ import (
 	"html/template"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/plural"
+	"github.com/sift-news/sift/internal/propaganda"
 )
 
 // palette colours the rows of charts; chosen to stay readable on white.
@@ -232,9 +236,9 @@ func profileSVG(rates []sift.TechniqueRate) template.HTML {
 	for i, r := range rs {
 		y := 24 + rowH*float64(i)
 		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" text-anchor="end" dominant-baseline="middle" font-size="12" fill="#333">%s</text>`,
-			left-8, y+rowH/2-2, esc(truncate(strings.ReplaceAll(r.Technique, "_", " "), 30)))
+			left-8, y+rowH/2-2, esc(truncate(propaganda.Label(r.Technique), 30)))
 		fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.1f" height="11" fill="#d62728"><title>%s: %.2f per 1,000 words (%d spans)</title></rect>`,
-			left, y+2, math.Max(r.Rate*scale, 0.5), esc(r.Technique), r.Rate, r.Spans)
+			left, y+2, math.Max(r.Rate*scale, 0.5), esc(propaganda.Label(r.Technique)), r.Rate, r.Spans)
 		fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.1f" height="11" fill="#bbb"><title>store average: %.2f per 1,000 words</title></rect>`,
 			left, y+14, math.Max(r.StoreRate*scale, 0.5), r.StoreRate)
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="11" fill="#333">%.2f</text>`, left+math.Max(r.Rate*scale, 0.5)+4, y+11, r.Rate)
@@ -243,18 +247,37 @@ func profileSVG(rates []sift.TechniqueRate) template.HTML {
 	return template.HTML(b.String())
 }
 
-// maxGraphLinks bounds the links drawn between an entity's neighbours.
-const maxGraphLinks = 15
+// maxGraphNodes bounds the neighbours drawn around an entity: the rest
+// are listed under the graph. maxGraphLinks bounds the links drawn between
+// the neighbours.
+const (
+	maxGraphNodes = 12
+	maxGraphLinks = 8
+)
 
 // graphSVG draws an entity in the middle and the entities it appears with
-// around it; edge widths follow the number of shared articles, and edges
-// between the neighbours are drawn too.
+// most around it, each labelled with its name and the number of articles
+// it shares; edge widths follow that number, and the strongest links
+// between the neighbours are drawn faintly. Labels are sized to stay
+// inside the drawing.
 func graphSVG(center string, related []sift.EntitySummary, links []sift.Count, href func(string) string) template.HTML {
 	if len(related) == 0 {
 		return ""
 	}
-	const width, height, rx, ry = 760.0, 460.0, 230.0, 180.0
+	if len(related) > maxGraphNodes {
+		related = related[:maxGraphNodes]
+	}
+	const width, height, labelLen, charW = 760.0, 420.0, 22, 6.8
 	cx, cy := width/2, height/2
+	longest := 0
+	for _, r := range related {
+		longest = max(longest, utf8.RuneCountInString(graphLabel(r)))
+	}
+	// A label at the far left or right starts 12 units from its node and
+	// must end inside the drawing.
+	rx := math.Min(230, cx-12-charW*float64(min(longest, labelLen+5))-8)
+	rx = math.Max(rx, 120)
+	ry := 150.0
 	pos := map[string][2]float64{center: {cx, cy}}
 	maxN := 1
 	for _, r := range related {
@@ -265,31 +288,34 @@ func graphSVG(center string, related []sift.EntitySummary, links []sift.Count, h
 		pos[r.Canonical] = [2]float64{cx + rx*math.Cos(a), cy + ry*math.Sin(a)}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart graph" viewBox="0 0 %.0f %.0f" role="img" aria-label="Entities mentioned together with %s" xmlns="http://www.w3.org/2000/svg">`, width, height, esc(center))
-	// Only the strongest links between neighbours, or the graph turns
-	// into a hairball.
+	fmt.Fprintf(&b, `<svg class="chart graph" viewBox="0 0 %.0f %.0f" role="img" aria-label="The %s most often mentioned together with %s" xmlns="http://www.w3.org/2000/svg">`,
+		width, height, plural.Count(len(related), "entity"), esc(center))
+	// Only the strongest links between the neighbours drawn, faintly, or
+	// the graph turns into a hairball.
 	links = append([]sift.Count(nil), links...)
 	sortCounts(links)
-	if len(links) > maxGraphLinks {
-		links = links[:maxGraphLinks]
-	}
+	drawn := 0
 	for _, l := range links {
+		if drawn == maxGraphLinks {
+			break
+		}
 		ends := strings.SplitN(l.Key, "\x00", 2)
 		if len(ends) != 2 {
 			continue
 		}
 		p, ok1 := pos[ends[0]]
 		q, ok2 := pos[ends[1]]
-		if !ok1 || !ok2 {
+		if !ok1 || !ok2 || ends[0] == center || ends[1] == center {
 			continue
 		}
-		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#ccc" stroke-width="%.1f"><title>%s – %s: %d articles</title></line>`,
-			p[0], p[1], q[0], q[1], 1+3*float64(l.N)/float64(maxN), esc(ends[0]), esc(ends[1]), l.N)
+		drawn++
+		fmt.Fprintf(&b, `<line class="link" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#ddd" stroke-width="%.1f"><title>%s – %s: %s</title></line>`,
+			p[0], p[1], q[0], q[1], 1+2*float64(l.N)/float64(maxN), esc(ends[0]), esc(ends[1]), plural.Count(l.N, "shared article"))
 	}
 	for _, r := range related {
 		p := pos[r.Canonical]
-		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#1f77b4" stroke-opacity="0.6" stroke-width="%.1f"/>`,
-			cx, cy, p[0], p[1], 1+6*float64(r.Articles)/float64(maxN))
+		fmt.Fprintf(&b, `<line class="spoke" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#1f77b4" stroke-opacity="0.5" stroke-width="%.1f"/>`,
+			cx, cy, p[0], p[1], 1+5*float64(r.Articles)/float64(maxN))
 	}
 	for i, r := range related {
 		p := pos[r.Canonical]
@@ -302,15 +328,74 @@ func graphSVG(center string, related []sift.EntitySummary, links []sift.Count, h
 		dx := map[string]float64{"end": -12, "start": 12, "middle": 0}[anchor]
 		dy := 4.0
 		if anchor == "middle" {
-			dy = map[bool]float64{true: -14, false: 22}[p[1] < cy]
+			dy = map[bool]float64{true: -16, false: 24}[p[1] < cy]
 		}
-		fmt.Fprintf(&b, `<a href="%s"><circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s"><title>%s (%s): %d shared articles</title></circle>`+
-			`<text x="%.1f" y="%.1f" text-anchor="%s" font-size="12" fill="#222">%s</text></a>`,
+		fmt.Fprintf(&b, `<a href="%s"><circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s"><title>%s (%s): %s</title></circle>`+
+			`<text class="node" x="%.1f" y="%.1f" text-anchor="%s" font-size="12" fill="#222">%s</text></a>`,
 			esc(href(r.Canonical)), p[0], p[1], 5+5*float64(r.Articles)/float64(maxN), palette[i%len(palette)],
-			esc(r.Canonical), esc(r.Type), r.Articles, p[0]+dx, p[1]+dy, anchor, esc(truncate(r.Canonical, 24)))
+			esc(r.Canonical), esc(r.Type), plural.Count(r.Articles, "shared article"), p[0]+dx, p[1]+dy, anchor, esc(graphLabel(r)))
 	}
 	fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="14" fill="#222"/><text x="%.1f" y="%.1f" text-anchor="middle" font-size="13" font-weight="bold" fill="#222">%s</text>`,
 		cx, cy, cx, cy+30, esc(truncate(center, 30)))
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
+
+// graphLabel is a neighbour's label in the graph: its name, shortened,
+// and the articles it shares.
+func graphLabel(r sift.EntitySummary) string {
+	return truncate(r.Canonical, 22) + " (" + strconv.Itoa(r.Articles) + ")"
+}
+
+// mentionChart draws the articles mentioning an entity over time: per
+// day over a stretch of up to maxDayBars days, else per month, with the
+// days or months without any drawn as gaps. With all the dated articles
+// on one day there is nothing to chart, and the note says so instead.
+func mentionChart(name string, days, months []sift.Count) (chart template.HTML, note string) {
+	var ts []time.Time
+	var ns []int
+	total := 0
+	for _, d := range days {
+		t, err := time.Parse("2006-01-02", d.Key)
+		if err != nil {
+			continue
+		}
+		ts, ns = append(ts, t), append(ns, d.N)
+		total += d.N
+	}
+	if len(ts) == 0 {
+		if len(months) > 1 {
+			return barsSVG(months, "Articles mentioning "+name+" per month"), ""
+		}
+		return "", ""
+	}
+	if len(ts) == 1 {
+		return "", "All " + plural.Count(total, "dated article") + " on " + ts[0].Format("2 January 2006") + "."
+	}
+	first, last := ts[0], ts[len(ts)-1]
+	if last.Sub(first).Hours()/24 < maxDayBars {
+		byDay := map[string]int{}
+		for i, t := range ts {
+			byDay[t.Format("2006-01-02")] += ns[i]
+		}
+		var filled []sift.Count
+		for t := first; !t.After(last); t = t.AddDate(0, 0, 1) {
+			k := t.Format("2006-01-02")
+			filled = append(filled, sift.Count{Key: k, N: byDay[k]})
+		}
+		return barsSVG(filled, "Articles mentioning "+name+" per day"), ""
+	}
+	byMonth := map[string]int{}
+	for i, t := range ts {
+		byMonth[t.Format("2006-01")] += ns[i]
+	}
+	var filled []sift.Count
+	for t := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC); !t.After(last); t = t.AddDate(0, 1, 0) {
+		k := t.Format("2006-01")
+		filled = append(filled, sift.Count{Key: k, N: byMonth[k]})
+	}
+	return barsSVG(filled, "Articles mentioning "+name+" per month"), ""
+}
+
+// maxDayBars is the longest stretch of time charted day by day.
+const maxDayBars = 92

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/plural"
+	"github.com/sift-news/sift/internal/propaganda"
 )
 
 // page is a parsed page template.
@@ -29,7 +31,15 @@ var pageNames = []string{"search", "article", "stories", "story", "entities", "e
 var funcs = template.FuncMap{
 	"snippet": highlightSnippet,
 	"path":    url.PathEscape,
-	"tech":    func(s string) string { return strings.ReplaceAll(s, "_", " ") },
+	"tech":    propaganda.Label,
+	"outletOr": func(o string) string {
+		if o == "" {
+			return "outlet unknown"
+		}
+		return o
+	},
+	"plural":  plural.Count,
+	"noun":    plural.Noun,
 	"add":     func(a, b int) int { return a + b },
 	"startAt": func(page int) int { return (page-1)*perPage + 1 },
 	"pct": func(n, total int) string {
@@ -45,7 +55,7 @@ var funcs = template.FuncMap{
 	"attribution": attribution,
 	"dateOr": func(d string) string {
 		if d == "" {
-			return "undated"
+			return "date unknown"
 		}
 		return d
 	},
@@ -430,7 +440,9 @@ func (s *server) entitiesPage(w http.ResponseWriter, r *http.Request) {
 // entityView is the entity page.
 type entityView struct {
 	P        *sift.EntityProfile
-	Months   template.HTML
+	Months   template.HTML // articles over time, or "" (TimeNote says why)
+	TimeNote string
+	Undated  int // articles mentioning it with no date, left out of the chart
 	Graph    template.HTML
 	Articles []sift.Hit
 }
@@ -444,8 +456,12 @@ func (s *server) entityPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := entityView{P: p,
-		Months: barsSVG(p.Months, "Articles mentioning "+name+" per month"),
-		Graph:  graphSVG(name, p.Related, p.Links, func(n string) string { return "/entities/" + url.PathEscape(n) }),
+		Graph: graphSVG(name, p.Related, p.Links, func(n string) string { return "/entities/" + url.PathEscape(n) }),
+	}
+	v.Months, v.TimeNote = mentionChart(name, p.Days, p.Months)
+	v.Undated = p.Articles
+	for _, d := range p.Days {
+		v.Undated -= d.N
 	}
 	if v.Articles, _, err = s.store.Search(ctx, sift.Query{Entity: name, Limit: 10}); err != nil {
 		s.pageError(w, r, err)

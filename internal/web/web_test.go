@@ -83,7 +83,7 @@ func TestPagesRenderWithSecurityHeaders(t *testing.T) {
 		"/speakers":                         "Mara Olsen",
 		"/speakers/Mara%20Olsen":            "We will not allow the convoys",
 		"/outlets":                          "Varno Daily",
-		"/outlets/Varno%20Daily":            "Loaded Language",
+		"/outlets/Varno%20Daily":            "Loaded language",
 	}
 	for path, want := range pages {
 		resp, body := get(t, srv, path)
@@ -163,9 +163,16 @@ func TestArticleLayers(t *testing.T) {
 	srv, arts := newTestServer(t, Options{})
 	_, body := get(t, srv, "/articles/"+arts[1].ID)
 	for _, want := range []string{`id="layer-ent"`, `id="layer-quo"`, `id="layer-tec"`,
-		`class="ent ent-LOC"`, `class="tec"`, "Name Calling,Labeling", "label: criminals", "via regional council"} {
+		`class="ent ent-LOC"`, `class="tec"`, "Name calling or labelling", "label: criminals", "via regional council",
+		// Techniques are highlighted from the start; a click on one leads to its evidence.
+		`id="layer-tec" checked`, `<a class="factlink" href="#tec-0">`, `id="tec-0"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("article page lacks %q", want)
+		}
+	}
+	for _, raw := range []string{"Name_Calling", "Name Calling,Labeling"} {
+		if strings.Contains(body, ">"+raw) || strings.Contains(body, "\n"+raw) {
+			t.Errorf("article page shows the raw technique name %q", raw)
 		}
 	}
 	_, body = get(t, srv, "/articles/"+arts[0].ID)
@@ -189,8 +196,8 @@ func TestRenderBodyOverlapsAndBadOffsets(t *testing.T) {
 	a.Techniques = []sift.Technique{{Start: 6, End: 30, Text: "beta gamma.\n\nDelta epsi", Technique: "Doubt"}}
 	got := string(renderBody(a))
 	want := `<p><span class="ent ent-PERSON" title="PERSON">Alpha </span><span class="ent ent-PERSON tec" title="PERSON` + "\n" +
-		`Doubt (0.00)">beta</span><span class="tec" title="Doubt (0.00)"> gamma.</span></p>` + "\n" +
-		`<p><span class="tec" title="Doubt (0.00)">Delta epsil</span>on.</p>` + "\n"
+		`Doubt (0.00)"><a class="factlink" href="#tec-0">beta</a></span><span class="tec" title="Doubt (0.00)"><a class="factlink" href="#tec-0"> gamma.</a></span></p>` + "\n" +
+		`<p><span class="tec" title="Doubt (0.00)"><a class="factlink" href="#tec-0">Delta epsil</a></span>on.</p>` + "\n"
 	if got != want {
 		t.Errorf("renderBody:\n got %q\nwant %q", got, want)
 	}
