@@ -198,8 +198,11 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 		if err != nil {
 			return nil, fmt.Errorf("linking claim %d of %s: %w", p.N, p.Article, err)
 		}
+		// A claim of the batch is a candidate when it shares two keys,
+		// as a stored one is (a stored candidate sharing one is passed
+		// over below), so that a batch links as one document at a time.
 		for _, b := range batch {
-			if shared(b.keys, keys) >= 1 {
+			if shared(b.keys, keys) >= 2 {
 				cands = append(cands, b.key)
 			}
 		}
