@@ -15,6 +15,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/clean"
+	"github.com/sift-news/sift/internal/reader"
 )
 
 // Gold is the hand-labelled truth for one noisy article of the evaluation
@@ -58,7 +59,8 @@ type Score struct {
 // must reach, on its own, for the article to count as exactly clean.
 const ExactShare = 0.97
 
-// Evaluate cleans every NNN.txt in dir and compares it with NNN.json.
+// Evaluate cleans every NNN.txt in dir, as the reader hands a plain-text
+// file to the cleaner, and compares it with NNN.json.
 func Evaluate(dir string, o clean.Options) (Score, error) {
 	var s Score
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
@@ -80,7 +82,9 @@ func Evaluate(dir string, o clean.Options) (Score, error) {
 		if err := json.Unmarshal(gj, &g); err != nil {
 			return s, fmt.Errorf("%s: %w", f, err)
 		}
-		r := o.Text(string(raw))
+		// What `sift analyze` and `sift ingest` do with a plain-text file:
+		// the reader repairs mis-decoded Windows-1252, then the cleaner runs.
+		r := o.Text(reader.FixMojibake(string(raw)))
 		s.Articles++
 		name := filepath.Base(f)
 		if r.Title == g.Title {
