@@ -152,10 +152,13 @@ func lineNoise(text, f string, words int) string {
 	if hasPrefixAny(f, []string{"about the author", "the author is ", "author bio"}) {
 		return ReasonAuthorBox
 	}
+	if words <= 6 && commentWidgetLabels[strings.ReplaceAll(letters, " ", "")] {
+		return ReasonComments
+	}
 	if hasQuote(text) && !strings.Contains(f, "thoughts on") {
 		return "" // quoted speech is article text, even when it says "subscribe"
 	}
-	if words <= 14 && isShareBar(f, words) {
+	if words <= 14 && isShareBar(f, words) || words <= 6 && isLikeWidget(f) || words <= 30 && isSharePrompt(f) {
 		return ReasonShare
 	}
 	if words > 30 {
@@ -540,8 +543,8 @@ func metaLine(text string) (author, date string, ok bool) {
 		} else if isByline(p, pf, n) {
 			author = bylineName(p)
 		} else if isReadingTime(pf) || isTimestamp(pf) || n <= 3 && strings.ContainsAny(p, "0123456789") {
-		} else if n <= 2 && isCapitalised(p) {
-			labels++ // a section name ("Science", "Transport")
+		} else if n <= 4 && isCapitalised(p) && !endsSentence(p) {
+			labels++ // a section or outlet name ("Science", "Highland Line News")
 		} else {
 			return "", "", false
 		}
@@ -603,6 +606,83 @@ var shareWords = map[string]bool{"share": true, "share:": true, "tweet": true, "
 	"telegram": true, "email": true, "e-mail": true, "print": true, "linkedin": true, "pinterest": true, "reddit": true, "vk": true,
 	"copy": true, "link": true, "messenger": true, "x": true, "pin": true, "save": true, "mail": true, "sms": true, "this:": true,
 	"this": true, "on": true, "|": true, "•": true, "·": true, "tumblr": true, "flipboard": true, "viber": true}
+
+// commentWidgetLabels are the headings, links and sort orders of a comment
+// widget that stand on a line of their own ("Community standards", "Sort by
+// Oldest", "Most recent"), compared without spaces (see lettersOnly).
+var commentWidgetLabels = spaceless(map[string]bool{
+	"community standards": true, "community guidelines": true, "community rules": true, "house rules": true,
+	"commenting guidelines": true, "comment policy": true, "comments policy": true, "most recent": true, "newest": true,
+	"oldest": true, "most recommended": true, "most liked": true, "top comments": true, "all comments": true,
+	"join the conversation": true, "conversation": true, "sign in to comment": true, "log in to comment": true,
+	"comments are closed": true, "comments": true, "show comments": true, "hide comments": true, "add a comment": true,
+	"post a comment": true, "write a comment": true, "reader comments": true, "your comment": true,
+})
+
+// shareVerbs open a request to pass the article on.
+var shareVerbs = []string{"share ", "forward ", "pass ", "send ", "recommend ", "spread the word"}
+
+// shareObjects are what a share prompt asks to pass on: the article itself.
+var shareObjects = []string{"it", "this", "them", "these", "the article", "the story", "this article", "this story", "this piece",
+	"our", "it with", "the link", "the word", "with"}
+
+// isSharePrompt reports a request to the reader to pass the article on,
+// however polite and whole-sentence ("Enjoyed this article? Please share it
+// with your friends.", "Found this useful? Forward it to a colleague."): a
+// clause that opens (at the start of the line or after a question or
+// sentence) with an imperative verb of sharing, optionally after "please",
+// and names the article ("it", "this", "this story") as what to share.
+// Reported requests ("Police asked residents to share their footage.") do
+// not open a clause with the verb.
+func isSharePrompt(f string) bool {
+	for i := 0; i < len(f); {
+		clause := f[i:]
+		clause = strings.TrimLeft(clause, " \"'¡¿*_-–—")
+		clause = strings.TrimPrefix(clause, "so ")
+		clause = strings.TrimPrefix(clause, "then ")
+		clause = strings.TrimPrefix(clause, "please ")
+		clause = strings.TrimPrefix(clause, "do ")
+		for _, v := range shareVerbs {
+			if !strings.HasPrefix(clause, v) {
+				continue
+			}
+			if v == "spread the word" {
+				return true
+			}
+			rest := strings.TrimLeft(clause[len(v):], " ")
+			for _, o := range shareObjects {
+				if strings.HasPrefix(rest, o) && (len(rest) == len(o) || !isWordByte(rest[len(o)])) {
+					return true
+				}
+			}
+		}
+		j := strings.IndexAny(f[i:], ".?!:;")
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// isLikeWidget reports the like button and its counter ("Like this:",
+// "Liked by 4 people", "Like Loading...", "12 people like this").
+func isLikeWidget(f string) bool {
+	ws := strings.Fields(strings.Trim(f, ".:…!"))
+	like := false
+	for _, w := range ws {
+		w = strings.Trim(w, ".:…,!")
+		switch {
+		case w == "like" || w == "liked" || w == "likes":
+			like = true
+		case w == "this" || w == "by" || w == "people" || w == "person" || w == "others" || w == "and" || w == "loading" ||
+			w == "other" || w == "" || isNumber(w):
+		default:
+			return false
+		}
+	}
+	return like && len(ws) >= 2
+}
 
 // isShareBar reports a line made mostly of share-button labels.
 func isShareBar(f string, words int) bool {
