@@ -731,8 +731,8 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 		if replies[k] && c.Depth == 0 {
 			c.Depth = 1 // "↳ replying to …" in a flat list
 		}
-		if c.Text != "" || c.Author != "" {
-			kept = append(kept, c)
+		if c.Text != "" {
+			kept = append(kept, c) // an author line with nothing under it is not a comment
 		}
 	}
 	return kept

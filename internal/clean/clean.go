@@ -73,6 +73,8 @@ const (
 	ReasonTechnical  = "player or browser notice"
 	ReasonPullQuote  = "pull quote repeating the body"
 	ReasonQuote      = "quotation of another comment"
+	ReasonPage       = "page counter, print footer or bare link"
+	ReasonApp        = "app prompt"
 )
 
 // Text cleans scraped plain text with no knowledge of its outlet.

@@ -148,3 +148,23 @@ func TestHeadlineOnlyItem(t *testing.T) {
 		t.Errorf("title %q, published %q, body %q", r.Title, r.Published, r.Paragraphs)
 	}
 }
+
+// Printed and paginated pages carry page counters, the page's address and
+// a print footer; apps and comment sections prompt the reader. None of it
+// is the article, and a print footer is not a comment thread.
+func TestPageAppAndDebatePrompts(t *testing.T) {
+	for _, line := range []string{
+		"Page 1 of 2", "2 of 3", "https://kelbycourier.example/news/ferry-orm-island",
+		"Printed on 04/03/2025 from the Kelby Courier website",
+		"Breaking news alerts — turn them on in the app", "Get the app", "Got a view? Join the debate below.",
+	} {
+		r := Text(ferryPage("Ferry to Orm Island to sail twice a day", line))
+		if len(r.Paragraphs) != 3 || len(r.Comments) != 0 {
+			t.Errorf("%q: body %q, comments %+v", line, r.Paragraphs, r.Comments)
+		}
+	}
+	body := "Our appointment system for the ferry will open online, the board said, and bookings by phone will stay."
+	if r := Text(ferryPage("Ferry to Orm Island to sail twice a day", body)); len(r.Paragraphs) != 4 {
+		t.Errorf("a sentence about an appointment system was taken for an app prompt: %q", r.Paragraphs)
+	}
+}

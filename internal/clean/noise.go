@@ -126,6 +126,10 @@ func lineNoise(text, f string, words int) string {
 	if words <= 6 && isTimestamp(f) {
 		return ReasonDate
 	}
+	if words <= 6 && isPageCounter(f) || isBareLink(text) ||
+		words <= 20 && hasPrefixAny(f, []string{"printed from ", "printed on ", "printed at ", "print date", "this copy is for your personal"}) {
+		return ReasonPage
+	}
 	if words <= 14 && hasPrefixAny(f, tagPrefixes) || isTagRun(text, f, words) {
 		return ReasonTags
 	}
@@ -168,7 +172,7 @@ func lineNoise(text, f string, words int) string {
 	if !cta {
 		return ""
 	}
-	return callToAction.find(f)
+	return callToAction.find(strings.TrimRight(f, ".!?…") + " ")
 }
 
 // phraseIndex finds which group of phrases occurs in a text, looking the
@@ -255,7 +259,12 @@ var callsToAction = []struct {
 	{ReasonComments, []string{"notify of", "inline feedback", "view all comments", "comment", "leave a reply", "log in to",
 		"login to", "email address will not be published", "required fields", "your thoughts", "join the discussion",
 		"be the first to", "cancel reply", "load more", "sort by", "sorted by", "view all", "replies", "show more", "newest first",
-		"oldest first", "most relevant", "permalink", "antworten", "répondre", "responder", "turn on notifications"}},
+		"oldest first", "most relevant", "permalink", "antworten", "répondre", "responder", "turn on notifications",
+		"join the debate", "join the conversation", "debate below", "comments below", "in the comments"}},
+	// App phrases end with a space: lineNoise matches them against the
+	// line with one appended, so that "our app" is not "our appointment".
+	{ReasonApp, []string{"in the app ", "our app ", "get the app ", "open in app ", "download the app ", "news alerts ",
+		"notifications ", "app store ", "google play "}},
 	{ReasonSocial, []string{"follow us", "join us on", "telegram", "twitter", "instagram", "youtube", "t.me/", "facebook", "tiktok", "whatsapp"}},
 	{ReasonReadMore, []string{"read more", "continue reading", "read also", "see also", "click here", "read the full", "tap here",
 		"full story", "read next", "also read", "watch:", "listen:", "more on this"}},
@@ -351,6 +360,25 @@ func isCounter(s string) bool {
 		}
 	}
 	return digits
+}
+
+// isPageCounter reports the page numbers of a paginated or printed
+// article: "Page 1 of 2", "1 of 3", "Seite 2 von 3".
+func isPageCounter(f string) bool {
+	ws := strings.Fields(strings.Trim(f, "()[]-–— "))
+	if len(ws) == 4 && (ws[0] == "page" || ws[0] == "seite" || ws[0] == "pagina" || ws[0] == "página") {
+		ws = ws[1:]
+	}
+	return len(ws) == 3 && isNumber(ws[0]) && isNumber(ws[2]) && (ws[1] == "of" || ws[1] == "von" || ws[1] == "de" || ws[1] == "di" || ws[1] == "sur" || ws[1] == "/")
+}
+
+// isBareLink reports a line that is one web address and nothing else.
+func isBareLink(text string) bool {
+	if strings.ContainsAny(text, " \t") || len(text) < 8 {
+		return false
+	}
+	f := strings.ToLower(text)
+	return strings.HasPrefix(f, "http://") || strings.HasPrefix(f, "https://") || strings.HasPrefix(f, "www.")
 }
 
 // isReadingTime reports "4 min read", "5-minute read".
@@ -543,8 +571,8 @@ func metaLine(text string) (author, date string, ok bool) {
 		} else if isByline(p, pf, n) {
 			author = bylineName(p)
 		} else if isReadingTime(pf) || isTimestamp(pf) || n <= 3 && strings.ContainsAny(p, "0123456789") {
-		} else if n <= 4 && isCapitalised(p) && !endsSentence(p) {
-			labels++ // a section or outlet name ("Science", "Highland Line News")
+		} else if n <= 4 && !endsSentence(p) && (isCapitalised(p) || n <= 3) {
+			labels++ // a section, outlet or column name ("Science", "Highland Line News", "Editor's column")
 		} else {
 			return "", "", false
 		}
