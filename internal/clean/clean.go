@@ -243,20 +243,26 @@ func markAuthorBio(lines []line, author string) {
 }
 
 // opensWithName reports whether s opens with one of names followed by a
-// lower-case word ("Ben Carrick played …", not "Ben Carrick and …" or
-// "Ben Carrick, …").
+// verb of a biography ("Ben Carrick played …", "Leonie Marsh is …"), not
+// of a report ("Felix Orme spent the night …").
 func opensWithName(s string, names []string) bool {
 	for _, n := range names {
 		if !strings.HasPrefix(s, n+" ") {
 			continue
 		}
 		next, _, _ := strings.Cut(s[len(n)+1:], " ")
-		if r, _ := utf8.DecodeRuneInString(next); unicode.IsLower(r) && next != "and" && next != "or" {
+		if bioVerbs[next] {
 			return true
 		}
 	}
 	return false
 }
+
+// bioVerbs open the sentence of an author's biography after the name.
+var bioVerbs = map[string]bool{"is": true, "was": true, "has": true, "writes": true, "wrote": true, "covers": true,
+	"teaches": true, "taught": true, "lives": true, "works": true, "worked": true, "chairs": true, "played": true,
+	"leads": true, "runs": true, "edits": true, "reports": true, "hosts": true, "coaches": true, "founded": true,
+	"directs": true, "sits": true, "serves": true, "served": true, "studies": true, "researches": true}
 
 // splitLines splits s into lines, normalising line ends, non-breaking and
 // zero-width spaces, and collapsing runs of white space.

@@ -168,3 +168,30 @@ func TestPageAppAndDebatePrompts(t *testing.T) {
 		t.Errorf("a sentence about an appointment system was taken for an app prompt: %q", r.Paragraphs)
 	}
 }
+
+// A gallery's headline may open like a credit ("Photos: …") and a player
+// shows a duration; a credit names someone. A syndication note, a cookie
+// banner of middling length and a Disqus thread with bulleted times are
+// set aside too.
+func TestGalleryPlayerSyndicationCookieDisqus(t *testing.T) {
+	in := strings.Join([]string{
+		"We and our partners use cookies to store and access information on your device, to personalise ads and to measure how our site is used. You can change your choices at any time.",
+		"Accept all",
+		"Photos: the night the harbour froze", "Ines Albrecht", "4 March 2025",
+		"Boats locked in the ice at dawn. (Photo by Ines Albrecht/Kelby Courier)", "Play video", "Video: 1:42", "",
+		"For the first time since 1963 the harbour at Kelby froze from wall to wall, and half the town came down to look at it.",
+		"",
+		"Ines Albrecht spent the night on the quay photographing the boats, the gulls and the one brave skater.",
+		"",
+		"This article first appeared on Kelby Courier Online and is republished with permission.",
+		"Best", "Newest", "Oldest",
+		"frosty_kelby", "• 2 hours ago", "I have lived here fifty years and never seen it.", "Reply",
+	}, "\n")
+	r := Text(in)
+	if r.Title != "Photos: the night the harbour froze" {
+		t.Errorf("title %q", r.Title)
+	}
+	if len(r.Paragraphs) != 2 || len(r.Captions) != 1 || len(r.Comments) != 1 || r.Comments[0].Author != "frosty_kelby" {
+		t.Errorf("body %q, captions %q, comments %+v", r.Paragraphs, r.Captions, r.Comments)
+	}
+}

@@ -73,18 +73,20 @@ func markNoise(lines []line, r *Result, repeated func(string) bool) {
 // lineNoise returns why a line is noise, or "" if its shape and words do
 // not say.
 func lineNoise(text, f string, words int) string {
+	if words > 12 && words <= 100 {
+		// Cookie banners address the reader at length.
+		ff := f
+		if ff == "" {
+			ff = fold(text)
+		}
+		if (strings.Contains(ff, "cookie") || strings.Contains(ff, "privacy")) && addressesReader(ff) &&
+			containsAny(ff, []string{"partners", "consent", "accept", "personal data", "store and", "your choices", "your device"}) {
+			return ReasonCookie
+		}
+	}
 	if words > longLine {
 		// Noise is short; long lines are prose (or comments, found by
-		// structure), except cookie banners that address the reader.
-		if words <= 100 {
-			if f == "" {
-				f = fold(text)
-			}
-			if (strings.Contains(f, "cookie") || strings.Contains(f, "privacy")) && addressesReader(f) &&
-				containsAny(f, []string{"partners", "consent", "accept", "personal data", "store and"}) {
-				return ReasonCookie
-			}
-		}
+		// structure).
 		return ""
 	}
 	mark := markers.find(f) // phrases that give a line away wherever they stand
@@ -106,6 +108,8 @@ func lineNoise(text, f string, words int) string {
 		return ReasonAd
 	case adMarkers[letters]:
 		return ReasonAd
+	case words <= 4 && isPlayer(f, letters):
+		return ReasonTechnical
 	case words <= 8 && letters == "loading" || letters == "pleasewait" || isReadingTime(f) || strings.HasPrefix(f, "font size") ||
 		strings.HasPrefix(f, "text size") || letters == "listentothisarticle" || letters == "printfriendly":
 		return ReasonWidget
@@ -135,6 +139,9 @@ func lineNoise(text, f string, words int) string {
 	}
 	if isCopyright(f, mark) {
 		return ReasonCopyright
+	}
+	if words <= 40 && isRepublishNote(f) {
+		return ReasonDisclaimer
 	}
 	if isCaption(text, f, mark, words) {
 		return ReasonCaption
@@ -362,6 +369,33 @@ func isCounter(s string) bool {
 	return digits
 }
 
+// isPlayer reports a media player's buttons and durations: "Play video",
+// "Video: 1:42", "Listen (3:05)".
+func isPlayer(f, letters string) bool {
+	switch letters {
+	case "playvideo", "watchvideo", "playaudio", "watchnow", "listennow", "play", "pause", "mute", "unmute", "fullscreen":
+		return true
+	}
+	for _, w := range []string{"video", "audio", "listen", "watch", "duration"} {
+		if strings.HasPrefix(f, w) {
+			rest := strings.Trim(f[len(w):], " :()[]-–")
+			return rest != "" && isClock(rest)
+		}
+	}
+	return false
+}
+
+// isRepublishNote reports a syndication note: "This article first
+// appeared on … and is republished with permission", "This story was
+// originally published by …".
+func isRepublishNote(f string) bool {
+	if strings.Contains(f, "republish") {
+		return true
+	}
+	return containsAny(f, []string{"first appeared on", "first appeared in", "originally appeared", "originally published", "first published"}) &&
+		containsAny(f, []string{"this article", "this story", "this piece", "this post", "this interview", "this report", "this column"})
+}
+
 // isPageCounter reports the page numbers of a paginated or printed
 // article: "Page 1 of 2", "1 of 3", "Seite 2 von 3".
 func isPageCounter(f string) bool {
@@ -423,7 +457,8 @@ var markers = newPhraseIndex([]struct {
 		"503 service unavailable", "502 bad gateway", "<?php", "stack trace:", "mysql_", "undefined index:"}},
 	{ReasonTechnical, technicalNotices},
 	{ReasonCopyright, []string{"all rights reserved", "may not be reproduced", "without permission", "reproduction in whole"}},
-	{ReasonCaption, []string{". photo:", " photo: ", "photo credit:", "(photo:", "photo/", ". photograph:",
+	{ReasonCaption, []string{". photo:", " photo: ", "photo credit:", "(photo:", "(photo by ", "(photograph by ", "(picture by ",
+		"(image by ", "(photo courtesy", "photo/", ". photograph:",
 		" photograph: ", ". image:", " picture: ", " foto: "}},
 })
 
@@ -493,8 +528,19 @@ func isCaption(text, f, mark string, words int) bool {
 	if words <= 40 && mark == ReasonCaption {
 		return true
 	}
-	if hasPrefixAny(f, []string{"photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "picture:",
-		"credit:", "photograph:", "file photo", "pictured:", "(photo", "foto:", "illustration:", "caption:", "video:"}) {
+	for _, p := range []string{"photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "picture:",
+		"credit:", "photograph:", "file photo", "pictured:", "(photo", "foto:", "illustration:", "caption:", "video:"} {
+		if !strings.HasPrefix(f, p) {
+			continue
+		}
+		// A credit names someone ("Photo: Ada Kerr", "Photos: AP"); a
+		// headline of a gallery goes on in lower case ("Photos: the night
+		// the river froze") and a player shows a duration ("Video: 1:42").
+		rest := strings.TrimLeft(text[min(len(p), len(text)):], " :")
+		r, _ := utf8.DecodeRuneInString(rest)
+		if unicode.IsLower(r) || unicode.IsDigit(r) {
+			return false
+		}
 		return words <= 60
 	}
 	if words <= 6 && strings.Count(text, "/") == 1 && !endsSentence(text) && !strings.Contains(f, "http") &&
