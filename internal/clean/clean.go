@@ -522,7 +522,7 @@ func findTitle(lines []line, r *Result) int {
 			firstProse = i
 			break // the body began
 		}
-		if isHeadlineLike(l) && l.words >= 2 && !isLabel(l.text) {
+		if isHeadlineLike(l) && l.words >= 2 && !isLabel(l.text) && !isInterviewTurn(l.text) {
 			cands = append(cands, i)
 		}
 	}
@@ -730,6 +730,12 @@ func repeatedBelow(lines []line, i int) bool {
 		}
 	}
 	return false
+}
+
+// isInterviewTurn reports a question or answer of an interview printed
+// "Q. …", "Q: …", "A: …": the article's text, never its headline.
+func isInterviewTurn(s string) bool {
+	return len(s) > 3 && (s[0] == 'Q' || s[0] == 'A') && (s[1] == '.' || s[1] == ':') && s[2] == ' '
 }
 
 // isShouted reports a line most of whose words are written in capitals
