@@ -75,6 +75,7 @@ const (
 	ReasonQuote      = "quotation of another comment"
 	ReasonPage       = "page counter, print footer or bare link"
 	ReasonApp        = "app prompt"
+	ReasonPaywall    = "paywall notice"
 )
 
 // Text cleans scraped plain text with no knowledge of its outlet.

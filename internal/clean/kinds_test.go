@@ -195,3 +195,31 @@ func TestGalleryPlayerSyndicationCookieDisqus(t *testing.T) {
 		t.Errorf("body %q, captions %q, comments %+v", r.Paragraphs, r.Captions, r.Comments)
 	}
 }
+
+// Newsletter pitches that do not say "newsletter", metered-paywall
+// counters, letters-page prompts and a share request behind a conditional
+// clause are noise; news sentences with the same words are not.
+func TestPitchesAndCounters(t *testing.T) {
+	for _, line := range []string{
+		"Get the Kelby Courier morning briefing", "Get the day's top stories every weekday morning.",
+		"You have read 2 of 3 free articles this month.",
+		"Have something to say about this story? Email us your letter and it will be considered for publication.",
+		"If you found this report useful, please share it with a neighbour.",
+	} {
+		r := Text(ferryPage("Ferry to Orm Island to sail twice a day", line))
+		if len(r.Paragraphs) != 3 {
+			t.Errorf("%q stayed in the body: %q", line, r.Paragraphs)
+		}
+	}
+	body := "The harbour master gave a briefing to skippers on Tuesday, and share prices of the operator rose."
+	if r := Text(ferryPage("Ferry to Orm Island to sail twice a day", body)); len(r.Paragraphs) != 4 {
+		t.Errorf("%q was removed: %q", body, r.Paragraphs)
+	}
+	// A reader's question signed "(Name, Place)" is not a photo credit.
+	r := Text(ferryPage("Ferry to Orm Island to sail twice a day",
+		"Q: Will the leased boat carry cars as well as foot passengers? (Morag, Orm Island)",
+		"A: Yes, up to twelve cars on each crossing, booked in advance."))
+	if len(r.Paragraphs) != 5 || len(r.Captions) != 0 {
+		t.Errorf("reader's question lost: body %q, captions %q", r.Paragraphs, r.Captions)
+	}
+}

@@ -172,6 +172,9 @@ func lineNoise(text, f string, words int) string {
 	if words <= 14 && isShareBar(f, words) || words <= 6 && isLikeWidget(f) || words <= 30 && isSharePrompt(f) {
 		return ReasonShare
 	}
+	if words <= 16 && isNewsletterOffer(f) {
+		return ReasonNewsletter
+	}
 	if words > 30 {
 		return ""
 	}
@@ -260,7 +263,10 @@ var callsToAction = []struct {
 		"every dollar", "every euro", "every pound", "support alternative", "support real", "support free", "tip jar", "give monthly",
 		"needs you", "buy us a coffee"}},
 	{ReasonContact, []string{"got a story", "contact the newsroom", "contact us", "get in touch", "send us", "tip us", "tips@",
-		"news tip", "write to us", "letters to the editor", "contact the news", "have a story", "contact our", "have your say"}},
+		"news tip", "write to us", "letters to the editor", "contact the news", "have a story", "contact our", "have your say",
+		"email us", "considered for publication", "send your letter", "write to the editor"}},
+	{ReasonPaywall, []string{"free articles", "free article", "articles remaining", "to keep reading", "to continue reading",
+		"already a subscriber", "subscribers only", "subscriber-only", "for subscribers"}},
 	{ReasonDisclaimer, []string{"views expressed", "author's own", "do not necessarily reflect", "appears in print", "print edition",
 		"was this article helpful", "rate this article", "report an error", "spotted an error", "this article was amended"}},
 	{ReasonComments, []string{"notify of", "inline feedback", "view all comments", "comment", "leave a reply", "log in to",
@@ -547,7 +553,7 @@ func isCaption(text, f, mark string, words int) bool {
 		!strings.Contains(f, "://") && isCapitalised(strings.ReplaceAll(text, "/", " ")) {
 		return true // "Alexandr Sherbak/TASS"
 	}
-	if words <= 45 && strings.HasSuffix(text, ")") {
+	if words <= 45 && strings.HasSuffix(text, ")") && !isInterviewTurn(text) {
 		open := strings.LastIndex(text, "(")
 		if open > 0 {
 			inside := text[open+1 : len(text)-1]
@@ -715,6 +721,11 @@ func isSharePrompt(f string) bool {
 		clause = strings.TrimPrefix(clause, "so ")
 		clause = strings.TrimPrefix(clause, "then ")
 		clause = strings.TrimPrefix(clause, "please ")
+		if clause == f[i:] && i > 0 && f[i-1] == ',' {
+			// After a comma only "please" opens a request: "If you found
+			// this useful, please share it", not "…, share prices fell".
+			clause = ""
+		}
 		clause = strings.TrimPrefix(clause, "do ")
 		for _, v := range shareVerbs {
 			if !strings.HasPrefix(clause, v) {
@@ -730,13 +741,25 @@ func isSharePrompt(f string) bool {
 				}
 			}
 		}
-		j := strings.IndexAny(f[i:], ".?!:;")
+		j := strings.IndexAny(f[i:], ".?!:;,")
 		if j < 0 {
 			return false
 		}
 		i += j + 1
 	}
 	return false
+}
+
+// isNewsletterOffer reports a newsletter box's heading or pitch that does
+// not say "newsletter": an offer to get or receive a briefing, digest or
+// the day's stories, or stories every morning ("Get the City Ledger
+// morning briefing", "Get the day's top stories every weekday morning.").
+func isNewsletterOffer(f string) bool {
+	if !hasPrefixAny(f, []string{"get ", "receive ", "start your day", "sign up"}) {
+		return false
+	}
+	return containsAny(f, []string{"briefing", "digest", "top stories", "headlines", "every morning", "every weekday",
+		"each morning", "every week", "every friday", "every day", "daily"})
 }
 
 // isLikeWidget reports the like button and its counter ("Like this:",

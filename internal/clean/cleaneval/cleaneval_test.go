@@ -69,15 +69,15 @@ func TestCommentSets(t *testing.T) {
 }
 
 // heldout4 was written for issue 20 before its author read the cleaner's
-// rules and has never been tuned on; heldout5 was written with it and tuned
-// on. The share of articles cleaned exactly (title right, no noise or
+// rules (held out until cleaner version 4, then tuned on); heldout5 was
+// written with it and tuned on. The share of articles cleaned exactly (title right, no noise or
 // comment left, 97 % of the body kept at 97 % precision) is what a reader
 // notices; floors a little under today's figures.
 func TestExactlyClean(t *testing.T) {
 	for _, c := range []struct {
 		dir   string
 		exact float64
-	}{{"../testdata/heldout4", 0.8}, {"../testdata/heldout5", 0.95}, {"../testdata/labelled", 1}} {
+	}{{"../testdata/heldout4", 0.9}, {"../testdata/heldout5", 0.95}, {"../testdata/labelled", 1}} {
 		s, err := Evaluate(c.dir, clean.Options{})
 		if err != nil {
 			t.Fatal(err)
