@@ -27,6 +27,8 @@ func runEvalClean(args []string) error {
 		return fmt.Errorf("no labelled articles (NNN.txt with NNN.json) in %s", *dir)
 	}
 	fmt.Printf("articles           %d\n", s.Articles)
+	fmt.Printf("exactly clean      %d of %d (%.1f %%: title right, no noise or comment left in the body, body words P and R >= %.0f %%)\n",
+		s.Exact, s.Articles, 100*float64(s.Exact)/float64(s.Articles), 100*cleaneval.ExactShare)
 	fmt.Printf("body words         P %.3f  R %.3f  F1 %.3f\n", s.WordP, s.WordR, s.WordF)
 	fmt.Printf("body paragraphs    P %.3f  R %.3f  F1 %.3f\n", s.ParaP, s.ParaR, s.ParaF)
 	fmt.Printf("title accuracy     %.3f\n", s.TitleAcc)

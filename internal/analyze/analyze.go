@@ -32,7 +32,8 @@ type Pipeline struct {
 	Stages []Stage
 }
 
-// ErrEmpty is returned for a document with no text left after cleaning.
+// ErrEmpty is returned for a document with no text left after cleaning
+// (neither a body nor a headline).
 var ErrEmpty = errors.New("no article text")
 
 // Article cleans doc (unless raw is set, in which case Text is doc.Body byte
@@ -125,6 +126,12 @@ func CleanWith(doc sift.Document, raw bool, opt clean.Options) (*sift.Article, e
 		a.Captions = r.Captions
 		a.Boilerplate = r.Boilerplate
 		a.Comments = r.Comments
+		if strings.TrimSpace(a.Text) == "" && clean.CountWords(a.Title) >= 3 {
+			// A feed item or page that is only a headline is still an
+			// article: its text is the headline, so that it is stored,
+			// searched, analysed and linked like any other.
+			a.Text = a.Title
+		}
 	}
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, fmt.Errorf("%s: %w", doc.Source, ErrEmpty)

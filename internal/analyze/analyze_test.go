@@ -57,3 +57,21 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A feed item that is only a headline (with the outlet and time under it)
+// is an article: it is kept, with the headline as its text, not refused as
+// empty.
+func TestHeadlineOnlyItemIsAnArticle(t *testing.T) {
+	doc := sift.Document{Source: "item.txt", Body: "LATEST\nFerry services to Gull Island cancelled as gales close in\nIsland Herald · 4 March 2025, 07:10\nRead more »\n"}
+	a, err := Clean(doc, false)
+	if err != nil {
+		t.Fatalf("headline-only item refused: %v", err)
+	}
+	want := "Ferry services to Gull Island cancelled as gales close in"
+	if a.Title != want || a.Text != want {
+		t.Errorf("title %q, text %q; want both %q", a.Title, a.Text, want)
+	}
+	if a.Published != "2025-03-04" {
+		t.Errorf("published %q, want 2025-03-04 from the line under the headline", a.Published)
+	}
+}

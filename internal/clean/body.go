@@ -156,7 +156,8 @@ func isAuthorLine(lines []line, i int) bool {
 		return true // "Anonymous · 5 days ago", "Klaus M. schrieb am 03.04.2024 um 10:12 Uhr:"
 	}
 	next := nextNonBlank(lines, i)
-	if next >= 0 && l.words <= 5 && !endsSentence(l.text) && isCapitalised(l.text) && !isActionLine(l.f) {
+	handle := isHandle(l.text)
+	if next >= 0 && l.words <= 5 && !endsSentence(l.text) && (isCapitalised(l.text) || handle) && !isActionLine(l.f) {
 		// "Name", the comment, then "Like · Reply · 4h".
 		if after := nextNonBlank(lines, next); after >= 0 && isActionLine(lines[after].f) && !isActionLine(lines[next].f) {
 			return true
@@ -175,10 +176,34 @@ func isAuthorLine(lines []line, i int) bool {
 	if next < 0 {
 		return false
 	}
-	if isTimestamp(lines[next].f) || isDateStamp(lines[next].text) {
-		return true
+	if isTimestamp(lines[next].f) || isDateStamp(lines[next].text) ||
+		isRelativeTime(lines[next].f) && (isCapitalised(l.text) || !strings.ContainsRune(l.text, ' ')) {
+		return true // "marketgoer" over "1h"
 	}
 	return isSaysLine(l.text) && lines[next].words > 0
+}
+
+// isHandle reports a user name as comment widgets print it: one token of
+// letters and digits joined by "_" or "." or with digits in it
+// ("towpath_tim", "sal.k", "reader1972"), which prose never is.
+func isHandle(s string) bool {
+	if strings.ContainsRune(s, ' ') || CountWords(s) == 0 {
+		return false
+	}
+	joined, digit, letter := false, false, false
+	for _, c := range s {
+		switch {
+		case c == '_' || c == '.':
+			joined = true
+		case c >= '0' && c <= '9':
+			digit = true
+		case unicode.IsLetter(c):
+			letter = true
+		default:
+			return false
+		}
+	}
+	return letter && (joined || digit) && !strings.HasSuffix(s, ".")
 }
 
 // isDateStamp reports a date with a time of day, as comment widgets print
@@ -706,8 +731,8 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 		if replies[k] && c.Depth == 0 {
 			c.Depth = 1 // "↳ replying to …" in a flat list
 		}
-		if c.Text != "" || c.Author != "" {
-			kept = append(kept, c)
+		if c.Text != "" {
+			kept = append(kept, c) // an author line with nothing under it is not a comment
 		}
 	}
 	return kept

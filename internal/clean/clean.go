@@ -21,7 +21,7 @@ import (
 )
 
 // Version of the cleaner; it changes whenever its output may change.
-const Version = "3"
+const Version = "4"
 
 // Result is what the cleaner (or the HTML extractor) recovered.
 type Result struct {
@@ -73,6 +73,9 @@ const (
 	ReasonTechnical  = "player or browser notice"
 	ReasonPullQuote  = "pull quote repeating the body"
 	ReasonQuote      = "quotation of another comment"
+	ReasonPage       = "page counter, print footer or bare link"
+	ReasonApp        = "app prompt"
+	ReasonPaywall    = "paywall notice"
 )
 
 // Text cleans scraped plain text with no knowledge of its outlet.
@@ -111,11 +114,17 @@ func (o Options) Text(s string) Result {
 	if commentStart >= 0 {
 		r.Comments = parseComments(lines[commentStart:], &r)
 	}
+	markAuthorBio(lines, r.Author)
 	for i := range lines {
 		l := &lines[i]
 		switch l.kind {
 		case kBody:
-			r.Paragraphs = append(r.Paragraphs, l.text)
+			text := l.text
+			if body, tail, reason := chromeTail(text); tail != "" {
+				text = body
+				r.Boilerplate = append(r.Boilerplate, sift.Boilerplate{Text: tail, Reason: reason})
+			}
+			r.Paragraphs = append(r.Paragraphs, text)
 		case kNoise:
 			r.Boilerplate = append(r.Boilerplate, sift.Boilerplate{Text: l.text, Reason: l.reason})
 		case kCaption:
@@ -130,6 +139,131 @@ func (o Options) Text(s string) Result {
 	}
 	return r
 }
+
+// chromeTail splits off the page furniture that a flattened page (the whole
+// page scraped into one line, as in CSV exports) carries after the
+// article's last sentence: a view counter, "Related" headlines, "Tags …",
+// "Topic …" and the comment widget's labels ("Community standards",
+// "Discussion", "Comment via Facebook"). The tail is cut only when it holds
+// no sentence end and names one of those headings; it returns the body, the
+// tail and the reason, or the paragraph and "".
+func chromeTail(p string) (body, tail, reason string) {
+	end := -1
+	for i := len(p) - 1; i > 0; i-- {
+		c := p[i]
+		if c == '.' || c == '!' || c == '?' {
+			if i+1 == len(p) {
+				return p, "", "" // the paragraph ends with its sentence
+			}
+			if p[i+1] == ' ' || p[i+1] == '"' || p[i+1] == ')' {
+				end = i + 1
+				break
+			}
+		}
+		if (c == 0x9d || c == 0xa6) && i >= 2 && p[i-1] == 0x80 && p[i-2] == 0xe2 {
+			if i+1 == len(p) {
+				return p, "", ""
+			}
+			end = i + 1 // after ” or …
+			break
+		}
+	}
+	if end < 0 {
+		return p, "", ""
+	}
+	for end < len(p) && (p[end] == '"' || p[end] == ')') {
+		end++
+	}
+	t := strings.TrimSpace(p[end:])
+	ws := strings.Fields(t)
+	if len(ws) < 3 || CountWords(p[:end]) < 8 {
+		return p, "", ""
+	}
+	counter := isNumber(strings.Trim(ws[0], ".,"))
+	for k, w := range ws {
+		heading := ""
+		switch {
+		case w == "Tags":
+			heading = ReasonTags
+		case w == "Related" || w == "Topic" && k+1 < len(ws) && isCapitalised(ws[k+1]):
+			heading = ReasonRelated
+		case strings.HasPrefix(w, "standards") && k > 0 && ws[k-1] == "Community", w == "Comment" && k+1 < len(ws) && ws[k+1] == "via":
+			heading = ReasonComments // the widget's labels are telling wherever they stand
+		}
+		// Other headings count where the tail opens with them or with a
+		// counter ("11 Tags …", "43 Related …"), as such pages print them.
+		if heading != "" && (k == 0 || counter || heading == ReasonComments) {
+			reason = heading
+			break
+		}
+	}
+	if reason == "" {
+		return p, "", ""
+	}
+	return strings.TrimSpace(p[:end]), t, reason
+}
+
+// markAuthorBio sets aside the author's biography closing the article
+// ("Leonie Marsh is a retired teacher …"): a body line after the last
+// paragraph of the article proper that opens with the writer's full name
+// (the byline's, or a bare name line above the body) and a verb. A news
+// article rarely ends on a sentence about its own writer.
+func markAuthorBio(lines []line, author string) {
+	names := []string{}
+	if CountWords(author) >= 2 {
+		names = append(names, author)
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.kind == kBody {
+			break
+		}
+		if l.kind == kNoise && isNameLike(l.text) {
+			names = append(names, l.text)
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := &lines[i]
+		if l.blank || l.kind == kNoise || l.kind == kCaption || l.kind == kComment {
+			continue
+		}
+		if l.kind != kBody || l.words > 45 || !opensWithName(l.text, names) {
+			return
+		}
+		for j := i - 1; j >= 0; j-- {
+			if lines[j].kind == kBody {
+				l.kind, l.reason = kNoise, ReasonAuthorBox // the article has other paragraphs
+				return
+			}
+		}
+		return
+	}
+}
+
+// opensWithName reports whether s opens with one of names followed by a
+// verb of a biography ("Ben Carrick played …", "Leonie Marsh is …"), not
+// of a report ("Felix Orme spent the night …").
+func opensWithName(s string, names []string) bool {
+	for _, n := range names {
+		if !strings.HasPrefix(s, n+" ") {
+			continue
+		}
+		next, _, _ := strings.Cut(s[len(n)+1:], " ")
+		if bioVerbs[next] {
+			return true
+		}
+	}
+	return false
+}
+
+// bioVerbs open the sentence of an author's biography after the name.
+var bioVerbs = map[string]bool{"is": true, "was": true, "has": true, "writes": true, "wrote": true, "covers": true,
+	"teaches": true, "taught": true, "lives": true, "works": true, "worked": true, "chairs": true, "played": true,
+	"leads": true, "runs": true, "edits": true, "reports": true, "hosts": true, "coaches": true, "founded": true,
+	"directs": true, "sits": true, "serves": true, "served": true, "studies": true, "researches": true}
 
 // splitLines splits s into lines, normalising line ends, non-breaking and
 // zero-width spaces, and collapsing runs of white space.
@@ -389,17 +523,35 @@ func findTitle(lines []line, r *Result) int {
 			firstProse = i
 			break // the body began
 		}
-		if isHeadlineLike(l) && l.words >= 2 && !isLabel(l.text) {
+		if isHeadlineLike(l) && l.words >= 2 && !isLabel(l.text) && !isInterviewTurn(l.text) {
 			cands = append(cands, i)
 		}
 	}
 	if len(cands) == 0 {
-		return 0
+		// No headline outside the noise and no prose: a headline-only item
+		// under a "Top stories" heading, its line taken for one of the
+		// list's links. The first such link of headline length is the title.
+		for i := 0; i < len(lines) && i < 60 && firstProse == len(lines); i++ {
+			if l := &lines[i]; l.kind == kNoise && l.reason == ReasonRelated && l.words >= 4 && isHeadlineLike(l) {
+				l.kind, l.reason = kUnknown, ""
+				cands = append(cands, i)
+				break
+			}
+		}
+		if len(cands) == 0 {
+			return 0
+		}
 	}
 	title, best := cands[0], -1.0
 	var body map[string]bool
 	if !sameHeadline(lines, cands) {
 		body = proseWords(lines, firstProse, 3)
+	}
+	mixed := false // a candidate in ordinary case, of headline length
+	for _, c := range cands {
+		if l := &lines[c]; l.words >= 4 && !isShouted(l.text) {
+			mixed = true
+		}
 	}
 	for k, c := range cands {
 		if body == nil {
@@ -418,6 +570,14 @@ func findTitle(lines []line, r *Result) int {
 		}
 		if hasClockOrDate(l.f) {
 			score -= 1
+		}
+		if mixed && isShouted(l.text) {
+			score -= 1.5 // a masthead or programme name in capitals over the headline
+		}
+		if isNameLike(l.text) {
+			// A byline or a masthead ("Ray Moffat", "Valley Chronicle"):
+			// the body may name it, but it says nothing happened.
+			score -= 2
 		}
 		score += 0.1 * float64(k+1) / float64(len(cands)) // nearer the body
 		if score > best {
@@ -573,8 +733,40 @@ func repeatedBelow(lines []line, i int) bool {
 	return false
 }
 
+// isInterviewTurn reports a question or answer of an interview printed
+// "Q. …", "Q: …", "A: …": the article's text, never its headline.
+func isInterviewTurn(s string) bool {
+	return len(s) > 3 && (s[0] == 'Q' || s[0] == 'A') && (s[1] == '.' || s[1] == ':') && s[2] == ' '
+}
+
+// isShouted reports a line most of whose words are written in capitals
+// ("THE LONG TABLE — transcript").
+func isShouted(s string) bool {
+	caps, n := 0, 0
+	for _, w := range strings.Fields(s) {
+		if !hasLetter(w) {
+			continue
+		}
+		n++
+		if strings.ToUpper(w) == w {
+			caps++
+		}
+	}
+	return n > 0 && caps*2 > n
+}
+
+// isNameLike reports a line of two or three capitalised words with no
+// digit and no punctuation of a sentence: a person's or an outlet's name.
+func isNameLike(s string) bool {
+	n := CountWords(s)
+	return n >= 2 && n <= 3 && isCapitalised(s) && !hasDigit(s) && !strings.ContainsAny(s, ":?!\"“”‘’'")
+}
+
 // stripSiteName removes a " | Site Name" or " - Site Name" suffix from a
-// headline, recording the site as the outlet.
+// headline, recording the site as the outlet. A suffix after a dash that
+// says who made the statement in the headline ("… – France's Le Drian",
+// "… - Finance Ministry", "… — interior minister") is the headline's own
+// attribution and stays.
 func stripSiteName(t string, r *Result) string {
 	for _, sep := range []string{" | ", " – ", " — ", " - ", " : ", " · "} {
 		i := strings.LastIndex(t, sep)
@@ -583,12 +775,42 @@ func stripSiteName(t string, r *Result) string {
 		}
 		site := strings.TrimSpace(t[i+len(sep):])
 		if n := CountWords(site); n >= 1 && n <= 4 && CountWords(t[:i]) >= 4 && isCapitalised(site) {
+			if sep != " | " && sep != " · " && isAttribution(site) {
+				return t
+			}
 			r.Outlet = site
 			return strings.TrimSpace(t[:i])
 		}
 	}
 	return t
 }
+
+// isAttribution reports a headline suffix that names a source rather than
+// a site: a possessive ("EU's Tusk", "Kessark's Oduya") or an office or
+// body that speaks ("Finance Ministry", "Police", "UN envoy").
+func isAttribution(suffix string) bool {
+	f := fold(suffix)
+	if strings.Contains(f, "'s ") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if speakerRoles[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerRoles are the offices and bodies a headline's attribution names.
+var speakerRoles = map[string]bool{"minister": true, "ministry": true, "president": true, "premier": true, "pm": true,
+	"chancellor": true, "mayor": true, "governor": true, "police": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "official": true, "officials": true, "envoy": true, "ambassador": true, "chief": true,
+	"army": true, "military": true, "court": true, "judge": true, "prosecutor": true, "prosecutors": true, "sources": true,
+	"source": true, "report": true, "study": true, "survey": true, "government": true, "commission": true,
+	"commissioner": true, "secretary": true, "senator": true, "spokesmen": true, "minister's": true, "cabinet": true,
+	"kremlin": true, "pentagon": true, "un": true, "nato": true, "who": true, "imf": true, "says": true, "say": true,
+	"warns": true, "claims": true, "officer": true, "leader": true, "boss": true, "ceo": true, "coach": true,
+	"manager": true, "experts": true, "scientists": true, "analysts": true, "residents": true, "union": true}
 
 // isCapitalised reports whether every word of s starts with an upper-case
 // letter or digit (short function words excepted).

@@ -178,6 +178,7 @@ func numericDate(t string) (string, bool) {
 
 // isTimestamp reports relative times of comment widgets ("3 hours ago").
 func isTimestamp(f string) bool {
+	f = strings.TrimLeft(f, "•·- ") // "• 2 hours ago"
 	if f == "just now" || f == "yesterday" || f == "today" {
 		return true
 	}

@@ -73,18 +73,20 @@ func markNoise(lines []line, r *Result, repeated func(string) bool) {
 // lineNoise returns why a line is noise, or "" if its shape and words do
 // not say.
 func lineNoise(text, f string, words int) string {
+	if words > 12 && words <= 100 {
+		// Cookie banners address the reader at length.
+		ff := f
+		if ff == "" {
+			ff = fold(text)
+		}
+		if (strings.Contains(ff, "cookie") || strings.Contains(ff, "privacy")) && addressesReader(ff) &&
+			containsAny(ff, []string{"partners", "consent", "accept", "personal data", "store and", "your choices", "your device"}) {
+			return ReasonCookie
+		}
+	}
 	if words > longLine {
 		// Noise is short; long lines are prose (or comments, found by
-		// structure), except cookie banners that address the reader.
-		if words <= 100 {
-			if f == "" {
-				f = fold(text)
-			}
-			if (strings.Contains(f, "cookie") || strings.Contains(f, "privacy")) && addressesReader(f) &&
-				containsAny(f, []string{"partners", "consent", "accept", "personal data", "store and"}) {
-				return ReasonCookie
-			}
-		}
+		// structure).
 		return ""
 	}
 	mark := markers.find(f) // phrases that give a line away wherever they stand
@@ -106,6 +108,8 @@ func lineNoise(text, f string, words int) string {
 		return ReasonAd
 	case adMarkers[letters]:
 		return ReasonAd
+	case words <= 4 && isPlayer(f, letters):
+		return ReasonTechnical
 	case words <= 8 && letters == "loading" || letters == "pleasewait" || isReadingTime(f) || strings.HasPrefix(f, "font size") ||
 		strings.HasPrefix(f, "text size") || letters == "listentothisarticle" || letters == "printfriendly":
 		return ReasonWidget
@@ -126,11 +130,18 @@ func lineNoise(text, f string, words int) string {
 	if words <= 6 && isTimestamp(f) {
 		return ReasonDate
 	}
+	if words <= 6 && isPageCounter(f) || isBareLink(text) ||
+		words <= 20 && hasPrefixAny(f, []string{"printed from ", "printed on ", "printed at ", "print date", "this copy is for your personal"}) {
+		return ReasonPage
+	}
 	if words <= 14 && hasPrefixAny(f, tagPrefixes) || isTagRun(text, f, words) {
 		return ReasonTags
 	}
 	if isCopyright(f, mark) {
 		return ReasonCopyright
+	}
+	if words <= 40 && isRepublishNote(f) {
+		return ReasonDisclaimer
 	}
 	if isCaption(text, f, mark, words) {
 		return ReasonCaption
@@ -152,11 +163,17 @@ func lineNoise(text, f string, words int) string {
 	if hasPrefixAny(f, []string{"about the author", "the author is ", "author bio"}) {
 		return ReasonAuthorBox
 	}
+	if words <= 6 && commentWidgetLabels[strings.ReplaceAll(letters, " ", "")] {
+		return ReasonComments
+	}
 	if hasQuote(text) && !strings.Contains(f, "thoughts on") {
 		return "" // quoted speech is article text, even when it says "subscribe"
 	}
-	if words <= 14 && isShareBar(f, words) {
+	if words <= 14 && isShareBar(f, words) || words <= 6 && isLikeWidget(f) || words <= 30 && isSharePrompt(f) {
 		return ReasonShare
+	}
+	if words <= 16 && isNewsletterOffer(f) {
+		return ReasonNewsletter
 	}
 	if words > 30 {
 		return ""
@@ -165,7 +182,7 @@ func lineNoise(text, f string, words int) string {
 	if !cta {
 		return ""
 	}
-	return callToAction.find(f)
+	return callToAction.find(strings.TrimRight(f, ".!?…") + " ")
 }
 
 // phraseIndex finds which group of phrases occurs in a text, looking the
@@ -246,13 +263,21 @@ var callsToAction = []struct {
 		"every dollar", "every euro", "every pound", "support alternative", "support real", "support free", "tip jar", "give monthly",
 		"needs you", "buy us a coffee"}},
 	{ReasonContact, []string{"got a story", "contact the newsroom", "contact us", "get in touch", "send us", "tip us", "tips@",
-		"news tip", "write to us", "letters to the editor", "contact the news", "have a story", "contact our", "have your say"}},
+		"news tip", "write to us", "letters to the editor", "contact the news", "have a story", "contact our", "have your say",
+		"email us", "considered for publication", "send your letter", "write to the editor"}},
+	{ReasonPaywall, []string{"free articles", "free article", "articles remaining", "to keep reading", "to continue reading",
+		"already a subscriber", "subscribers only", "subscriber-only", "for subscribers"}},
 	{ReasonDisclaimer, []string{"views expressed", "author's own", "do not necessarily reflect", "appears in print", "print edition",
 		"was this article helpful", "rate this article", "report an error", "spotted an error", "this article was amended"}},
 	{ReasonComments, []string{"notify of", "inline feedback", "view all comments", "comment", "leave a reply", "log in to",
 		"login to", "email address will not be published", "required fields", "your thoughts", "join the discussion",
 		"be the first to", "cancel reply", "load more", "sort by", "sorted by", "view all", "replies", "show more", "newest first",
-		"oldest first", "most relevant", "permalink", "antworten", "répondre", "responder", "turn on notifications"}},
+		"oldest first", "most relevant", "permalink", "antworten", "répondre", "responder", "turn on notifications",
+		"join the debate", "join the conversation", "debate below", "comments below", "in the comments"}},
+	// App phrases end with a space: lineNoise matches them against the
+	// line with one appended, so that "our app" is not "our appointment".
+	{ReasonApp, []string{"in the app ", "our app ", "get the app ", "open in app ", "download the app ", "news alerts ",
+		"notifications ", "app store ", "google play "}},
 	{ReasonSocial, []string{"follow us", "join us on", "telegram", "twitter", "instagram", "youtube", "t.me/", "facebook", "tiktok", "whatsapp"}},
 	{ReasonReadMore, []string{"read more", "continue reading", "read also", "see also", "click here", "read the full", "tap here",
 		"full story", "read next", "also read", "watch:", "listen:", "more on this"}},
@@ -350,6 +375,52 @@ func isCounter(s string) bool {
 	return digits
 }
 
+// isPlayer reports a media player's buttons and durations: "Play video",
+// "Video: 1:42", "Listen (3:05)".
+func isPlayer(f, letters string) bool {
+	switch letters {
+	case "playvideo", "watchvideo", "playaudio", "watchnow", "listennow", "play", "pause", "mute", "unmute", "fullscreen":
+		return true
+	}
+	for _, w := range []string{"video", "audio", "listen", "watch", "duration"} {
+		if strings.HasPrefix(f, w) {
+			rest := strings.Trim(f[len(w):], " :()[]-–")
+			return rest != "" && isClock(rest)
+		}
+	}
+	return false
+}
+
+// isRepublishNote reports a syndication note: "This article first
+// appeared on … and is republished with permission", "This story was
+// originally published by …".
+func isRepublishNote(f string) bool {
+	if strings.Contains(f, "republish") {
+		return true
+	}
+	return containsAny(f, []string{"first appeared on", "first appeared in", "originally appeared", "originally published", "first published"}) &&
+		containsAny(f, []string{"this article", "this story", "this piece", "this post", "this interview", "this report", "this column"})
+}
+
+// isPageCounter reports the page numbers of a paginated or printed
+// article: "Page 1 of 2", "1 of 3", "Seite 2 von 3".
+func isPageCounter(f string) bool {
+	ws := strings.Fields(strings.Trim(f, "()[]-–— "))
+	if len(ws) == 4 && (ws[0] == "page" || ws[0] == "seite" || ws[0] == "pagina" || ws[0] == "página") {
+		ws = ws[1:]
+	}
+	return len(ws) == 3 && isNumber(ws[0]) && isNumber(ws[2]) && (ws[1] == "of" || ws[1] == "von" || ws[1] == "de" || ws[1] == "di" || ws[1] == "sur" || ws[1] == "/")
+}
+
+// isBareLink reports a line that is one web address and nothing else.
+func isBareLink(text string) bool {
+	if strings.ContainsAny(text, " \t") || len(text) < 8 {
+		return false
+	}
+	f := strings.ToLower(text)
+	return strings.HasPrefix(f, "http://") || strings.HasPrefix(f, "https://") || strings.HasPrefix(f, "www.")
+}
+
 // isReadingTime reports "4 min read", "5-minute read".
 func isReadingTime(f string) bool {
 	return (strings.HasSuffix(f, " min read") || strings.HasSuffix(f, " minute read") || strings.HasSuffix(f, "-minute read") ||
@@ -392,7 +463,8 @@ var markers = newPhraseIndex([]struct {
 		"503 service unavailable", "502 bad gateway", "<?php", "stack trace:", "mysql_", "undefined index:"}},
 	{ReasonTechnical, technicalNotices},
 	{ReasonCopyright, []string{"all rights reserved", "may not be reproduced", "without permission", "reproduction in whole"}},
-	{ReasonCaption, []string{". photo:", " photo: ", "photo credit:", "(photo:", "photo/", ". photograph:",
+	{ReasonCaption, []string{". photo:", " photo: ", "photo credit:", "(photo:", "(photo by ", "(photograph by ", "(picture by ",
+		"(image by ", "(photo courtesy", "photo/", ". photograph:",
 		" photograph: ", ". image:", " picture: ", " foto: "}},
 })
 
@@ -462,15 +534,26 @@ func isCaption(text, f, mark string, words int) bool {
 	if words <= 40 && mark == ReasonCaption {
 		return true
 	}
-	if hasPrefixAny(f, []string{"photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "picture:",
-		"credit:", "photograph:", "file photo", "pictured:", "(photo", "foto:", "illustration:", "caption:", "video:"}) {
+	for _, p := range []string{"photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "picture:",
+		"credit:", "photograph:", "file photo", "pictured:", "(photo", "foto:", "illustration:", "caption:", "video:"} {
+		if !strings.HasPrefix(f, p) {
+			continue
+		}
+		// A credit names someone ("Photo: Ada Kerr", "Photos: AP"); a
+		// headline of a gallery goes on in lower case ("Photos: the night
+		// the river froze") and a player shows a duration ("Video: 1:42").
+		rest := strings.TrimLeft(text[min(len(p), len(text)):], " :")
+		r, _ := utf8.DecodeRuneInString(rest)
+		if unicode.IsLower(r) || unicode.IsDigit(r) {
+			return false
+		}
 		return words <= 60
 	}
 	if words <= 6 && strings.Count(text, "/") == 1 && !endsSentence(text) && !strings.Contains(f, "http") &&
 		!strings.Contains(f, "://") && isCapitalised(strings.ReplaceAll(text, "/", " ")) {
 		return true // "Alexandr Sherbak/TASS"
 	}
-	if words <= 45 && strings.HasSuffix(text, ")") {
+	if words <= 45 && strings.HasSuffix(text, ")") && !isInterviewTurn(text) {
 		open := strings.LastIndex(text, "(")
 		if open > 0 {
 			inside := text[open+1 : len(text)-1]
@@ -540,8 +623,8 @@ func metaLine(text string) (author, date string, ok bool) {
 		} else if isByline(p, pf, n) {
 			author = bylineName(p)
 		} else if isReadingTime(pf) || isTimestamp(pf) || n <= 3 && strings.ContainsAny(p, "0123456789") {
-		} else if n <= 2 && isCapitalised(p) {
-			labels++ // a section name ("Science", "Transport")
+		} else if n <= 4 && !endsSentence(p) && (isCapitalised(p) || n <= 3) {
+			labels++ // a section, outlet or column name ("Science", "Highland Line News", "Editor's column")
 		} else {
 			return "", "", false
 		}
@@ -603,6 +686,100 @@ var shareWords = map[string]bool{"share": true, "share:": true, "tweet": true, "
 	"telegram": true, "email": true, "e-mail": true, "print": true, "linkedin": true, "pinterest": true, "reddit": true, "vk": true,
 	"copy": true, "link": true, "messenger": true, "x": true, "pin": true, "save": true, "mail": true, "sms": true, "this:": true,
 	"this": true, "on": true, "|": true, "•": true, "·": true, "tumblr": true, "flipboard": true, "viber": true}
+
+// commentWidgetLabels are the headings, links and sort orders of a comment
+// widget that stand on a line of their own ("Community standards", "Sort by
+// Oldest", "Most recent"), compared without spaces (see lettersOnly).
+var commentWidgetLabels = spaceless(map[string]bool{
+	"community standards": true, "community guidelines": true, "community rules": true, "house rules": true,
+	"commenting guidelines": true, "comment policy": true, "comments policy": true, "most recent": true, "newest": true,
+	"oldest": true, "most recommended": true, "most liked": true, "top comments": true, "all comments": true,
+	"join the conversation": true, "conversation": true, "sign in to comment": true, "log in to comment": true,
+	"comments are closed": true, "comments": true, "show comments": true, "hide comments": true, "add a comment": true,
+	"post a comment": true, "write a comment": true, "reader comments": true, "your comment": true,
+})
+
+// shareVerbs open a request to pass the article on.
+var shareVerbs = []string{"share ", "forward ", "pass ", "send ", "recommend ", "spread the word"}
+
+// shareObjects are what a share prompt asks to pass on: the article itself.
+var shareObjects = []string{"it", "this", "them", "these", "the article", "the story", "this article", "this story", "this piece",
+	"our", "it with", "the link", "the word", "with"}
+
+// isSharePrompt reports a request to the reader to pass the article on,
+// however polite and whole-sentence ("Enjoyed this article? Please share it
+// with your friends.", "Found this useful? Forward it to a colleague."): a
+// clause that opens (at the start of the line or after a question or
+// sentence) with an imperative verb of sharing, optionally after "please",
+// and names the article ("it", "this", "this story") as what to share.
+// Reported requests ("Police asked residents to share their footage.") do
+// not open a clause with the verb.
+func isSharePrompt(f string) bool {
+	for i := 0; i < len(f); {
+		clause := f[i:]
+		clause = strings.TrimLeft(clause, " \"'¡¿*_-–—")
+		clause = strings.TrimPrefix(clause, "so ")
+		clause = strings.TrimPrefix(clause, "then ")
+		clause = strings.TrimPrefix(clause, "please ")
+		if clause == f[i:] && i > 0 && f[i-1] == ',' {
+			// After a comma only "please" opens a request: "If you found
+			// this useful, please share it", not "…, share prices fell".
+			clause = ""
+		}
+		clause = strings.TrimPrefix(clause, "do ")
+		for _, v := range shareVerbs {
+			if !strings.HasPrefix(clause, v) {
+				continue
+			}
+			if v == "spread the word" {
+				return true
+			}
+			rest := strings.TrimLeft(clause[len(v):], " ")
+			for _, o := range shareObjects {
+				if strings.HasPrefix(rest, o) && (len(rest) == len(o) || !isWordByte(rest[len(o)])) {
+					return true
+				}
+			}
+		}
+		j := strings.IndexAny(f[i:], ".?!:;,")
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// isNewsletterOffer reports a newsletter box's heading or pitch that does
+// not say "newsletter": an offer to get or receive a briefing, digest or
+// the day's stories, or stories every morning ("Get the City Ledger
+// morning briefing", "Get the day's top stories every weekday morning.").
+func isNewsletterOffer(f string) bool {
+	if !hasPrefixAny(f, []string{"get ", "receive ", "start your day", "sign up"}) {
+		return false
+	}
+	return containsAny(f, []string{"briefing", "digest", "top stories", "headlines", "every morning", "every weekday",
+		"each morning", "every week", "every friday", "every day", "daily"})
+}
+
+// isLikeWidget reports the like button and its counter ("Like this:",
+// "Liked by 4 people", "Like Loading...", "12 people like this").
+func isLikeWidget(f string) bool {
+	ws := strings.Fields(strings.Trim(f, ".:…!"))
+	like := false
+	for _, w := range ws {
+		w = strings.Trim(w, ".:…,!")
+		switch {
+		case w == "like" || w == "liked" || w == "likes":
+			like = true
+		case w == "this" || w == "by" || w == "people" || w == "person" || w == "others" || w == "and" || w == "loading" ||
+			w == "other" || w == "" || isNumber(w):
+		default:
+			return false
+		}
+	}
+	return like && len(ws) >= 2
+}
 
 // isShareBar reports a line made mostly of share-button labels.
 func isShareBar(f string, words int) bool {

@@ -72,7 +72,14 @@ func FixMojibake(s string) string {
 		return s
 	}
 	b.WriteString(s[done:])
-	return b.String()
+	out := b.String()
+	if strings.Contains(out, "â€") {
+		// In text that was misread, an "â€" left over is a closing double
+		// quote (E2 80 9D) whose last byte, undefined in Windows-1252, was
+		// dropped on the way: "â€œYes,â€ she said".
+		out = strings.ReplaceAll(out, "â€", "”")
+	}
+	return out
 }
 
 // utf8Len returns the length of the UTF-8 sequence that lead byte b starts,

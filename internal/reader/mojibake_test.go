@@ -32,6 +32,11 @@ func TestFixMojibake(t *testing.T) {
 			t.Errorf("FixMojibake(%q) = %q, want %q", bad, got, want)
 		}
 	}
+	// A closing double quote whose third byte (0x9D, undefined in
+	// Windows-1252) was dropped is restored in text that was misread.
+	if got, want := FixMojibake("â€œItâ€™s a tax on sunshine,â€ said one."), "“It’s a tax on sunshine,” said one."; got != want {
+		t.Errorf("dropped quote byte: got %q, want %q", got, want)
+	}
 	// Ordinary text, accented or not, is left alone.
 	for _, s := range []string{
 		"plain ASCII",

@@ -15,6 +15,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/clean"
+	"github.com/sift-news/sift/internal/reader"
 )
 
 // Gold is the hand-labelled truth for one noisy article of the evaluation
@@ -46,10 +47,20 @@ type Score struct {
 	// comment's; CommentAuthor the share of recovered gold comments whose
 	// author matches too (see sameAuthor).
 	CommentP, CommentAuthor float64
-	Misses                  []string
+	// Exact counts the articles cleaned exactly: the title right, no gold
+	// noise line or reader comment left in the body, and at least
+	// ExactShare of the body's words kept at ExactShare precision (see
+	// exactlyClean).
+	Exact  int
+	Misses []string
 }
 
-// Evaluate cleans every NNN.txt in dir and compares it with NNN.json.
+// ExactShare is the word precision and recall an article's recovered body
+// must reach, on its own, for the article to count as exactly clean.
+const ExactShare = 0.97
+
+// Evaluate cleans every NNN.txt in dir, as the reader hands a plain-text
+// file to the cleaner, and compares it with NNN.json.
 func Evaluate(dir string, o clean.Options) (Score, error) {
 	var s Score
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
@@ -71,7 +82,9 @@ func Evaluate(dir string, o clean.Options) (Score, error) {
 		if err := json.Unmarshal(gj, &g); err != nil {
 			return s, fmt.Errorf("%s: %w", f, err)
 		}
-		r := o.Text(string(raw))
+		// What `sift analyze` and `sift ingest` do with a plain-text file:
+		// the reader repairs mis-decoded Windows-1252, then the cleaner runs.
+		r := o.Text(reader.FixMojibake(string(raw)))
 		s.Articles++
 		name := filepath.Base(f)
 		if r.Title == g.Title {
@@ -91,6 +104,11 @@ func Evaluate(dir string, o clean.Options) (Score, error) {
 		tp := 0
 		for w, n := range got {
 			tp += min(n, gold[w])
+		}
+		if why := exactlyClean(r, g, tp, total(got), total(gold)); why == "" {
+			s.Exact++
+		} else {
+			s.Misses = append(s.Misses, fmt.Sprintf("%s not exactly clean: %s", name, why))
 		}
 		wTP += tp
 		wGot += total(got)
@@ -153,6 +171,56 @@ func Evaluate(dir string, o clean.Options) (Score, error) {
 	s.CommentP = ratio(cGotTP, cGot)
 	s.CommentAuthor = ratio(cAuthor, cTP)
 	return s, nil
+}
+
+// exactlyClean says why an article is not cleaned exactly, or "" when it
+// is: the title must be the gold one; no gold noise line and no gold
+// comment may be left in the body (as a whole paragraph or, for lines of
+// three words or more and lines the gold body does not itself contain, as
+// a run of words inside one); and the body must keep ExactShare of the
+// gold body's words at ExactShare precision. An article whose gold body is
+// empty (a headline-only item) must come out with an empty body.
+func exactlyClean(r clean.Result, g Gold, tp, got, gold int) string {
+	if r.Title != g.Title {
+		return "title"
+	}
+	body := " " + sift.Normalize(strings.Join(r.Paragraphs, " ")) + " "
+	goldBody := " " + sift.Normalize(strings.Join(g.Body, " ")) + " "
+	paras := map[string]bool{}
+	for _, p := range r.Paragraphs {
+		paras[sift.Normalize(p)] = true
+	}
+	left := func(line string) bool {
+		n := sift.Normalize(line)
+		if n == "" {
+			return false
+		}
+		if paras[n] && !strings.Contains(goldBody, " "+n+" ") {
+			return true
+		}
+		return clean.CountWords(n) >= 3 && strings.Contains(body, " "+n+" ") && !strings.Contains(goldBody, " "+n+" ")
+	}
+	for _, l := range g.Noise {
+		if left(l) {
+			return fmt.Sprintf("noise left %.60q", l)
+		}
+	}
+	for _, c := range g.Comments {
+		if left(c.Text) {
+			return fmt.Sprintf("comment left %.60q", c.Text)
+		}
+	}
+	if gold == 0 {
+		if got > 0 {
+			return "body where the gold has none"
+		}
+		return ""
+	}
+	p, rec := ratio(tp, got), ratio(tp, gold)
+	if p < ExactShare || rec < ExactShare {
+		return fmt.Sprintf("body words P %.3f R %.3f", p, rec)
+	}
+	return ""
 }
 
 // sameAuthor compares a recovered comment author with the gold one,

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/sift-news/sift"
@@ -89,3 +90,27 @@ func (d Doc) Document(dir string) sift.Document {
 		Body:   d.Body,
 	}
 }
+
+// Split is a range of ECB+ topics scored on its own.
+type Split struct {
+	Name     string
+	From, To int // topics, inclusive
+}
+
+// Splits are the ranges `sift eval stories` reports, the one never tuned
+// on first: the clustering parameters are tuned on topics 1-10 only.
+var Splits = []Split{
+	{"topics 11-20 (never tuned on)", 11, 20},
+	{"topics 1-10 (tuned on)", 1, 10},
+	{"topics 1-20", 1, 20},
+}
+
+// Topic is the ECB+ topic of d, read from its file name ("12_3ecbplus.txt"
+// is in topic 12), or 0.
+func (d Doc) Topic() int {
+	n, _ := strconv.Atoi(strings.SplitN(d.File, "_", 2)[0])
+	return n
+}
+
+// Has reports whether document d falls in split s.
+func (s Split) Has(d Doc) bool { t := d.Topic(); return t >= s.From && t <= s.To }
