@@ -1,0 +1,176 @@
+package sqlite
+
+// Copies and story titles, kept when linking saves a batch: which articles
+// are whole copies of which (article_copies, the original being the first
+// of the chain), which quotes repeat a statement first made in another
+// article (quote_copies), and each touched story's neutral title. Counts of
+// speakers, entities and outlets count a statement or an article and its
+// copies once through these tables; search folds copies under their
+// original.
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/copies"
+	"github.com/sift-news/sift/internal/link"
+)
+
+func init() {
+	addMigration("110-copies", copiesSchema)
+}
+
+// copiesSchema: a copy points at the original of its chain (the first
+// article, or quote, that is no copy itself).
+const copiesSchema = `
+CREATE TABLE article_copies (
+	article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	original_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX article_copies_original ON article_copies(original_id);
+CREATE TABLE quote_copies (
+	article_id       TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	start            INTEGER NOT NULL,
+	original_article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	original_start   INTEGER NOT NULL,
+	PRIMARY KEY (article_id, start)
+);
+CREATE INDEX quote_copies_original ON quote_copies(original_article, original_start);
+`
+
+// maxTitleHeadlines bounds the headlines read to title one story (its
+// earliest), so that titling costs the same for any story size.
+const maxTitleHeadlines = 400
+
+// retitle sets the neutral title (link.StoryTitle) of each story in ids.
+func retitle(ctx context.Context, tx *sql.Tx, ids []string) error {
+	for _, id := range ids {
+		rows, err := tx.QueryContext(ctx, `SELECT a.title, a.outlet, a.published
+			FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?
+			ORDER BY a.published = '', a.published, a.rowid LIMIT ?`, id, maxTitleHeadlines)
+		if err != nil {
+			return fmt.Errorf("titling story %s: %w", id, err)
+		}
+		var heads []link.Headline
+		for rows.Next() {
+			var h link.Headline
+			if err := rows.Scan(&h.Title, &h.Outlet, &h.Published); err != nil {
+				rows.Close()
+				return fmt.Errorf("titling story %s: %w", id, err)
+			}
+			heads = append(heads, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("titling story %s: %w", id, err)
+		}
+		if t := link.StoryTitle(heads); t != "" {
+			if _, err := tx.ExecContext(ctx, `UPDATE stories SET title = ? WHERE id = ?`, t, id); err != nil {
+				return fmt.Errorf("titling story %s: %w", id, err)
+			}
+		}
+	}
+	return nil
+}
+
+// markCopies records the article and quote copies the batch's reuse links
+// reveal.
+func markCopies(ctx context.Context, tx *sql.Tx, ups []link.Update) error {
+	for _, up := range ups {
+		for _, r := range up.Reuse {
+			if r.A == r.B {
+				continue
+			}
+			if err := markCopy(ctx, tx, r); err != nil {
+				return fmt.Errorf("marking copies of %s in %s: %w", r.B, r.A, err)
+			}
+		}
+	}
+	return nil
+}
+
+// markCopy records what one reuse link copies.
+func markCopy(ctx context.Context, tx *sql.Tx, r sift.Reuse) error {
+	var aLen int
+	if err := tx.QueryRowContext(ctx, `SELECT length(text) FROM articles WHERE id = ?`, r.A).Scan(&aLen); err != nil {
+		return err
+	}
+	if copies.WholeCopy(r, aLen) {
+		root, err := originalArticle(ctx, tx, r.B)
+		if err != nil {
+			return err
+		}
+		if root != r.A {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO article_copies(article_id, original_id) VALUES (?, ?)
+				ON CONFLICT(article_id) DO NOTHING`, r.A, root); err != nil {
+				return err
+			}
+			// Copies of the article now copy its original.
+			if _, err := tx.ExecContext(ctx, `UPDATE article_copies SET original_id = ? WHERE original_id = ?`, root, r.A); err != nil {
+				return err
+			}
+		}
+	}
+	aq, err := articleQuotes(ctx, tx, r.A)
+	if err != nil || len(aq) == 0 {
+		return err
+	}
+	bq, err := articleQuotes(ctx, tx, r.B)
+	if err != nil || len(bq) == 0 {
+		return err
+	}
+	for i, j := range copies.Match(aq, r.AStart, r.AEnd, bq, r.BStart, r.BEnd) {
+		if j < 0 {
+			continue
+		}
+		ra, rs := r.B, bq[j].Start
+		err := tx.QueryRowContext(ctx, `SELECT original_article, original_start FROM quote_copies WHERE article_id = ? AND start = ?`,
+			r.B, bq[j].Start).Scan(&ra, &rs)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if ra == r.A && rs == aq[i].Start {
+			continue // the source's quote already copies this one
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quote_copies(article_id, start, original_article, original_start)
+			VALUES (?, ?, ?, ?) ON CONFLICT(article_id, start) DO NOTHING`, r.A, aq[i].Start, ra, rs); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE quote_copies SET original_article = ?, original_start = ?
+			WHERE original_article = ? AND original_start = ?`, ra, rs, r.A, aq[i].Start); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// originalArticle returns the original of the chain an article belongs to.
+func originalArticle(ctx context.Context, tx *sql.Tx, id string) (string, error) {
+	var root string
+	err := tx.QueryRowContext(ctx, `SELECT original_id FROM article_copies WHERE article_id = ?`, id).Scan(&root)
+	if errors.Is(err, sql.ErrNoRows) {
+		return id, nil
+	}
+	return root, err
+}
+
+// articleQuotes reads an article's quotes as the copy rules see them.
+func articleQuotes(ctx context.Context, tx *sql.Tx, id string) ([]copies.Quote, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT q.start, q.end, q.text, `+speakerName+` FROM quotes q WHERE q.article_id = ? ORDER BY q.start`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []copies.Quote
+	for rows.Next() {
+		var q copies.Quote
+		if err := rows.Scan(&q.Start, &q.End, &q.Text, &q.Speaker); err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}
