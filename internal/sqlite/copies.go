@@ -174,3 +174,41 @@ func articleQuotes(ctx context.Context, tx *sql.Tx, id string) ([]copies.Quote, 
 	}
 	return out, rows.Err()
 }
+
+// originalOf is the SQL for the original of the article whose ID is in
+// column col: its own ID unless it is a whole copy.
+func originalOf(col string) string {
+	return `coalesce((SELECT ac.original_id FROM article_copies ac WHERE ac.article_id = ` + col + `), ` + col + `)`
+}
+
+// statementOf is the SQL key of the statement a quote (alias q) makes: the
+// original quote's article and offset when it repeats one, its own
+// otherwise.
+const statementOf = `coalesce((SELECT qc.original_article || ':' || qc.original_start FROM quote_copies qc
+	WHERE qc.article_id = q.article_id AND qc.start = q.start), q.article_id || ':' || q.start)`
+
+// isQuoteCopy is the SQL condition that quote q repeats another.
+const isQuoteCopy = `EXISTS (SELECT 1 FROM quote_copies qc WHERE qc.article_id = q.article_id AND qc.start = q.start)`
+
+// statementCopies lists the quotes that repeat the statement at offset
+// start of an article, earliest first.
+func (s *DB) statementCopies(ctx context.Context, article string, start int) ([]sift.StatementCopy, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.outlet, a.published, q.start, q.end, q.text
+		FROM quote_copies qc JOIN quotes q ON q.article_id = qc.article_id AND q.start = qc.start
+		JOIN articles a ON a.id = qc.article_id
+		WHERE qc.original_article = ? AND qc.original_start = ?
+		GROUP BY a.id, q.start ORDER BY a.published = '', a.published, a.rowid`, article, start)
+	if err != nil {
+		return nil, fmt.Errorf("reading copies of a statement of %s: %w", article, err)
+	}
+	defer rows.Close()
+	out := []sift.StatementCopy{}
+	for rows.Next() {
+		var c sift.StatementCopy
+		if err := rows.Scan(&c.ArticleID, &c.Title, &c.Outlet, &c.Published, &c.Start, &c.End, &c.Text); err != nil {
+			return nil, fmt.Errorf("reading copies of a statement of %s: %w", article, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
