@@ -306,7 +306,7 @@ func (db *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummar
 	// A statement and its copies count once, an article and its whole
 	// copies once.
 	rows, err := db.pool.Query(ctx, `SELECT name, count(DISTINCT stmt), count(DISTINCT root), count(DISTINCT outlet), count(*) FILTER (WHERE copy)
-		FROM (SELECT `+speakerName+` AS name, `+statementOf+` AS stmt, `+originalOf("q.article_id")+` AS root,
+		FROM (SELECT `+speakerName+` AS name, `+statementOf("q")+` AS stmt, `+originalOf("q.article_id")+` AS root,
 			a.outlet AS outlet, `+isQuoteCopy+` AS copy
 			FROM quotes q JOIN articles a ON a.id = q.article_id) x
 		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT $1`, limit)
@@ -396,7 +396,7 @@ func (db *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletP
 		}
 		p.Techniques = append(p.Techniques, r)
 	}
-	if p.Speakers, err = db.counts(ctx, `SELECT `+speakerName+`, count(DISTINCT `+statementOf+`) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
+	if p.Speakers, err = db.counts(ctx, `SELECT `+speakerName+`, count(DISTINCT `+statementOf("q")+`) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
 		WHERE a.outlet = $1 GROUP BY 1 HAVING `+speakerName+` != '' ORDER BY n DESC, 1 LIMIT 10`, outlet); err != nil {
 		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
 	}

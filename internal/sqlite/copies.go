@@ -184,8 +184,10 @@ func originalOf(col string) string {
 // statementOf is the SQL key of the statement a quote (alias q) makes: the
 // original quote's article and offset when it repeats one, its own
 // otherwise.
-const statementOf = `coalesce((SELECT qc.original_article || ':' || qc.original_start FROM quote_copies qc
-	WHERE qc.article_id = q.article_id AND qc.start = q.start), q.article_id || ':' || q.start)`
+func statementOf(q string) string {
+	return `coalesce((SELECT qc.original_article || ':' || qc.original_start FROM quote_copies qc
+	WHERE qc.article_id = ` + q + `.article_id AND qc.start = ` + q + `.start), ` + q + `.article_id || ':' || ` + q + `.start)`
+}
 
 // isQuoteCopy is the SQL condition that quote q repeats another.
 const isQuoteCopy = `EXISTS (SELECT 1 FROM quote_copies qc WHERE qc.article_id = q.article_id AND qc.start = q.start)`

@@ -347,7 +347,7 @@ func (s *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary
 	// A statement and its copies count once, an article and its whole
 	// copies once.
 	rows, err := s.db.QueryContext(ctx, `SELECT name, count(DISTINCT stmt), count(DISTINCT root), count(DISTINCT outlet), sum(copy)
-		FROM (SELECT `+speakerName+` AS name, `+statementOf+` AS stmt, `+originalOf("q.article_id")+` AS root,
+		FROM (SELECT `+speakerName+` AS name, `+statementOf("q")+` AS stmt, `+originalOf("q.article_id")+` AS root,
 			a.outlet AS outlet, `+isQuoteCopy+` AS copy
 			FROM quotes q JOIN articles a ON a.id = q.article_id)
 		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT ?`, limit)
@@ -454,7 +454,7 @@ func (s *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletPr
 		}
 		p.Techniques = append(p.Techniques, r)
 	}
-	if p.Speakers, err = s.counts(ctx, `SELECT `+speakerName+` AS name, count(DISTINCT `+statementOf+`) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
+	if p.Speakers, err = s.counts(ctx, `SELECT `+speakerName+` AS name, count(DISTINCT `+statementOf("q")+`) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
 		WHERE a.outlet = ? GROUP BY name HAVING name != '' ORDER BY n DESC, name LIMIT 10`, outlet); err != nil {
 		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
 	}

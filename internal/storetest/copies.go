@@ -118,6 +118,22 @@ func testCopies(t *testing.T, s Store, ls LinkStore, v copyViews) {
 		}
 	}
 
+	// sift quotes: the same statements once each, the copies under them,
+	// or every repetition on its own when asked.
+	hits, err := s.Quotes(ctx, sift.QuoteQuery{Speaker: "Mira Holt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 3 || hits[0].ArticleID != first.ID || len(hits[0].Copies)+len(hits[1].Copies) != 4 {
+		t.Errorf("Quotes(Mira Holt) folded: %s, want 3 statements with 4 copies between them", compact(t, hits))
+	}
+	if hits, err := s.Quotes(ctx, sift.QuoteQuery{Speaker: "Mira Holt", Limit: 1}); err != nil || len(hits) != 1 || len(hits[0].Copies) != 2 {
+		t.Errorf("Quotes(Mira Holt, limit 1) = %s, %v; want 1 statement with its 2 copies", compact(t, hits), err)
+	}
+	if flat, err := s.Quotes(ctx, sift.QuoteQuery{Speaker: "Mira Holt", Copies: true}); err != nil || len(flat) != 7 {
+		t.Errorf("Quotes(Mira Holt, copies) = %d hits, %v; want all 7 repetitions", len(flat), err)
+	}
+
 	// Kessel is mentioned twice in each of three copies of one article.
 	es, err := v.ListEntities(ctx, "", "Kessel", 10)
 	if err != nil || len(es) != 1 {
