@@ -448,13 +448,26 @@ func countOutlets(qs []sift.Statement) []sift.Count {
 	idx := map[string]int{}
 	var out []sift.Count
 	for _, q := range qs {
-		i, ok := idx[q.Outlet]
-		if !ok {
-			i = len(out)
-			idx[q.Outlet] = i
-			out = append(out, sift.Count{Key: q.Outlet})
+		// A statement counts once for each outlet that ran it, in the
+		// article first quoting it or in a copy.
+		seen := map[string]bool{}
+		outlets := []string{q.Outlet}
+		for _, c := range q.Copies {
+			outlets = append(outlets, c.Outlet)
 		}
-		out[i].N++
+		for _, o := range outlets {
+			if seen[o] {
+				continue
+			}
+			seen[o] = true
+			i, ok := idx[o]
+			if !ok {
+				i = len(out)
+				idx[o] = i
+				out = append(out, sift.Count{Key: o})
+			}
+			out[i].N++
+		}
 	}
 	sortCounts(out)
 	return out

@@ -473,6 +473,8 @@ type speakerView struct {
 	Outlets  []sift.Count
 	Quotes   []sift.Statement
 	Claims   []claimRow
+	// Copies counts the repetitions of the page's statements in copies.
+	Copies int
 }
 
 func (s *server) speakerPage(w http.ResponseWriter, r *http.Request) {
@@ -493,6 +495,9 @@ func (s *server) speakerPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := speakerView{Name: name, Total: total, Page: page, Quotes: qs, Outlets: countOutlets(qs)}
+	for _, q := range qs {
+		v.Copies += len(q.Copies)
+	}
 	if page*limit < total && page < maxPage {
 		v.Next = page + 1
 	}
