@@ -133,3 +133,41 @@ func FoldQuotes(hits []sift.QuoteHit, limit int) []sift.QuoteHit {
 	}
 	return out
 }
+
+// FoldHits folds search hits that are copies of one original under one
+// hit: the original when it is among the hits, the best-ranked copy
+// otherwise, at the place of the family's best-ranked hit. originals maps
+// a copy's ID to its original's (as sift.CopyStore returns).
+func FoldHits(hits []sift.Hit, originals map[string]string) []sift.FoldedHit {
+	root := func(id string) string {
+		if o, ok := originals[id]; ok {
+			return o
+		}
+		return id
+	}
+	at := make(map[string]int)
+	var out []sift.FoldedHit
+	for _, h := range hits {
+		r := root(h.ID)
+		i, ok := at[r]
+		if !ok {
+			at[r] = len(out)
+			f := sift.FoldedHit{Hit: h}
+			if r != h.ID {
+				f.CopyOf = r
+			}
+			out = append(out, f)
+			continue
+		}
+		f := &out[i]
+		if h.ID == r {
+			// The original, ranked below one of its copies, heads the
+			// family.
+			f.Copies = append([]sift.Hit{f.Hit}, f.Copies...)
+			f.Hit, f.CopyOf = h, ""
+			continue
+		}
+		f.Copies = append(f.Copies, h)
+	}
+	return out
+}

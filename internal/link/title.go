@@ -57,6 +57,9 @@ type HeadlineFrame struct {
 	// Figures lists the numbers the headline gives (casualties, counts),
 	// dates left out.
 	Figures []string
+	// explainer is set for "Topic: what we know": it says what is
+	// asked, not what happened.
+	explainer bool
 	// sourced is set for a trailing ", X say(s)": a report's sourcing
 	// rather than a statement made the headline.
 	sourced bool
@@ -95,7 +98,8 @@ func newTitleWords() *titleWords {
 			spokesman spokeswoman spokesperson official officials source sources military police envoy
 			foreign defence defense commander chief mayor governor prime embassy ambassador kremlin
 			pentagon office agency ministers lawmakers senator mp chairman secretary leader council
-			rescuers medics witnesses activists observatory monitor monitors opposition`),
+			rescuers medics witnesses activists observatory monitor monitors opposition colonel major captain
+			lieutenant sergeant admiral brigadier marshal commissioner inspector`),
 		event: wordSet(`strike strikes airstrike airstrikes attack attacks ceasefire truce shelling shelled
 			bombing bombed bombardment blast explosion clash clashes raid raids offensive siege battle
 			fighting corridor convoy talks deal agreement memorandum protest protests election vote
@@ -243,21 +247,42 @@ func frameHeadline(title string, sup *support) HeadlineFrame {
 					if f.Source == "" {
 						f.Source = strings.Join(who, " ")
 					}
+					// Named sources ("…, Ardesia says") are a side's
+					// statement; "…, medics say" is a report's sourcing.
+					f.Claim = f.Claim || namesSomeone(who)
 					core, f.sourced = strings.TrimSpace(core[:i]), true
 					break
 				}
 			}
 		}
 	}
+	// A trailing ": Putin" or ": monitoring group" names the source too.
+	if i := strings.LastIndex(core, ": "); i > 0 && f.Source == "" {
+		tail := splitHeadline(core[i+2:])
+		if len(tail) > 0 && len(tail) <= 3 && len(splitHeadline(core[:i])) >= 4 && !strings.ContainsAny(core[i+2:], ",;") {
+			who := make([]string, len(tail))
+			for k, x := range tail {
+				who[k] = x.raw
+			}
+			if namesSomeone(who) || bareSources[tail[len(tail)-1].fold] {
+				f.Source, f.sourced = strings.Join(who, " "), true
+				f.Claim = namesSomeone(who)
+				core = strings.TrimSpace(core[:i])
+			}
+		}
+	}
 	core = strings.TrimRight(core, " ,;:")
 	if c, who := stripBareSource(core); who != "" {
 		core, f.sourced = c, true
+		f.Claim = f.Claim || namesSomeone(strings.Fields(who))
 		if f.Source == "" {
 			f.Source = who
 		}
 	}
+	// Framing is judged on the headline's own words; the core shown drops
+	// the loaded modifiers.
 	f.Core = dropLoadedModifiers(core)
-	words := splitHeadline(f.Core)
+	words := splitHeadline(core)
 	f.Figures = headlineFigures(words)
 	for j, w := range words {
 		switch {
@@ -269,11 +294,16 @@ func frameHeadline(title string, sup *support) HeadlineFrame {
 			// "Dravia says rebels plan …": a statement as the headline.
 			f.Claim = true
 			if f.Source == "" && j <= 5 {
-				f.Source = strings.TrimSpace(f.Core[:w.start])
+				f.Source = strings.TrimSpace(core[:w.start])
 			}
 		}
 	}
 	f.Question = strings.Contains(title, "?")
+	if i := strings.Index(f.Core, ": "); i > 0 {
+		if ws := splitHeadline(f.Core[i+2:]); len(ws) > 0 && whWords[ws[0].fold] {
+			f.explainer = true
+		}
+	}
 	f.ScareQuotes = hasScareQuotes(f.Core)
 	switch {
 	case f.Denial:
@@ -324,6 +354,9 @@ func isSpeakerPrefix(hw []hword, sup *support) bool {
 	return true
 }
 
+// whWords open the explainer half of a headline ("Kessel: what we know").
+var whWords = wordSet(`what how why who where when which`)
+
 var months = wordSet(`january february march april may june july august september october november december
 	jan feb mar apr jun jul aug sep sept oct nov dec`)
 
@@ -372,11 +405,12 @@ func framePenalty(f HeadlineFrame, disputed bool) float64 {
 	p := 1.0
 	if f.Claim {
 		p *= 0.6
-	} else if f.sourced {
-		p *= 0.9
 	}
 	if f.Denial {
-		p *= 0.4
+		p *= 0.3
+	}
+	if f.explainer {
+		p *= 0.8
 	}
 	for range f.Loaded {
 		p *= 0.5
@@ -577,7 +611,7 @@ func stripSiteName(s string) string {
 // bareSources are the nouns headlines append, without punctuation, to say
 // where a report comes from ("… kills 19 Monitor").
 var bareSources = wordSet(`monitor observatory report reports sources activists medics rescuers officials
-	witnesses`)
+	witnesses group`)
 
 // stripBareSource removes a trailing source appended without punctuation:
 // "… kills 15 Monitor", "… near Damascus UN says". It returns the rest and
@@ -674,4 +708,16 @@ func dropLoadedModifiers(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// namesSomeone reports whether a source's words name someone (a
+// capitalised name, not a common source noun such as "Monitor").
+func namesSomeone(who []string) bool {
+	for _, w := range who {
+		f := strings.ToLower(strings.Trim(w, ",.;:"))
+		if isCapitalised(w) && !bareSources[f] && !titleWordLists.speakerTitle[f] && !titleWordLists.speech[f] {
+			return true
+		}
+	}
+	return false
 }

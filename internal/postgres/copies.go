@@ -193,3 +193,21 @@ func (db *DB) statementCopies(ctx context.Context, article string, start int) ([
 	}
 	return out, nil
 }
+
+// Originals returns, for each of ids that is a whole copy of another
+// article, the original of its chain.
+func (db *DB) Originals(ctx context.Context, ids []string) (map[string]string, error) {
+	out := make(map[string]string)
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := db.pool.Query(ctx, `SELECT article_id, original_id FROM article_copies WHERE article_id = ANY($1)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("reading originals: %w", err)
+	}
+	var a, o string
+	if _, err := pgx.ForEachRow(rows, []any{&a, &o}, func() error { out[a] = o; return nil }); err != nil {
+		return nil, fmt.Errorf("reading originals: %w", err)
+	}
+	return out, nil
+}

@@ -214,3 +214,29 @@ func (s *DB) statementCopies(ctx context.Context, article string, start int) ([]
 	}
 	return out, rows.Err()
 }
+
+// Originals returns, for each of ids that is a whole copy of another
+// article, the original of its chain.
+func (s *DB) Originals(ctx context.Context, ids []string) (map[string]string, error) {
+	out := make(map[string]string)
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, original_id FROM article_copies WHERE article_id IN (`+placeholders(len(ids))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("reading originals: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, o string
+		if err := rows.Scan(&a, &o); err != nil {
+			return nil, fmt.Errorf("reading originals: %w", err)
+		}
+		out[a] = o
+	}
+	return out, rows.Err()
+}

@@ -130,6 +130,13 @@ type APIHit struct {
 	Snippet   string  `json:"snippet"`
 	Matches   []Match `json:"matches"`
 	Rank      float64 `json:"rank"`
+	// CopyOf is the article this hit copies when its original is not
+	// among the hits.
+	CopyOf string `json:"copy_of,omitempty"`
+	// CopyCount and Copies are the hits of the page that copy the same
+	// original, folded under this one (copies=1 lists them as hits).
+	CopyCount int      `json:"copy_count"`
+	Copies    []APIHit `json:"copies,omitempty"`
 }
 
 // Match is a highlighted stretch of a snippet, in code points.
@@ -173,10 +180,13 @@ func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res := SearchResult{Total: total, Page: p.Page, PerPage: p.PerPage, Hits: []APIHit{}, Ranked: rankedOf(p.Query, total)}
-	for _, h := range hits {
-		snip, m := plainSnippet(h.Snippet)
-		res.Hits = append(res.Hits, APIHit{ID: h.ID, Title: h.Title, Outlet: h.Outlet, Published: h.Published,
-			Source: h.Source, Snippet: snip, Matches: m, Rank: h.Rank})
+	folded, err := s.foldHits(r.Context(), hits, wantsCopies(r))
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	for _, f := range folded {
+		res.Hits = append(res.Hits, apiFolded(f))
 	}
 	if r.URL.Query().Get("facets") == "1" {
 		if res.Facets, err = s.store.SearchFacets(r.Context(), p.Query); err != nil {

@@ -113,6 +113,10 @@ type searchView struct {
 	Total    int
 	Stored   int
 	Hits     []sift.Hit
+	// Folded are the hits with copies folded under their original;
+	// Flat is set when copies=1 asked for every hit on its own.
+	Folded   []sift.FoldedHit
+	Flat     bool
 	Facets   *sift.Facets
 	Outlets  []sift.OutletCount
 	LastPage int
@@ -203,6 +207,10 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 	<-done
 	if err == nil {
 		err = facetErr
+	}
+	if err == nil {
+		v.Flat = wantsCopies(r)
+		v.Folded, err = s.foldHits(ctx, v.Hits, v.Flat)
 	}
 	if err != nil {
 		s.pageError(w, r, err)
