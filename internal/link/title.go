@@ -244,6 +244,9 @@ func frameHeadline(title string, sup *support) HeadlineFrame {
 							who = append(who, x.raw)
 						}
 					}
+					if !sourceWords(who) {
+						break // ", says HLF depot destroyed": a second claim
+					}
 					if f.Source == "" {
 						f.Source = strings.Join(who, " ")
 					}
@@ -285,6 +288,13 @@ func frameHeadline(title string, sup *support) HeadlineFrame {
 	words := splitHeadline(core)
 	f.Figures = headlineFigures(words)
 	for j, w := range words {
+		if f.Source == "" && j > 0 && j <= 5 && (tw.speech[w.fold] || denialVerbs[w.fold]) {
+			who := core[:w.start]
+			if k := strings.LastIndex(who, ": "); k >= 0 {
+				who = who[k+2:] // "Ulmet strike: the Dravian Federation says"
+			}
+			f.Source = strings.TrimSpace(who)
+		}
 		switch {
 		case tw.denial[w.fold]:
 			f.Denial = true
@@ -293,9 +303,6 @@ func frameHeadline(title string, sup *support) HeadlineFrame {
 		case tw.speech[w.fold] && j > 0:
 			// "Dravia says rebels plan …": a statement as the headline.
 			f.Claim = true
-			if f.Source == "" && j <= 5 {
-				f.Source = strings.TrimSpace(core[:w.start])
-			}
 		}
 	}
 	f.Question = strings.Contains(title, "?")
@@ -356,6 +363,10 @@ func isSpeakerPrefix(hw []hword, sup *support) bool {
 
 // whWords open the explainer half of a headline ("Kessel: what we know").
 var whWords = wordSet(`what how why who where when which`)
+
+// denialVerbs are the denial words that have a subject, the speaker.
+var denialVerbs = wordSet(`deny denies denied reject rejects rejected refute refutes refuted dismiss dismisses
+	dismissed`)
 
 var months = wordSet(`january february march april may june july august september october november december
 	jan feb mar apr jun jul aug sep sept oct nov dec`)
@@ -720,4 +731,19 @@ func namesSomeone(who []string) bool {
 		}
 	}
 	return false
+}
+
+// sourceWords reports whether words can name a headline's source: each a
+// name, a source noun or title of office, or an article.
+func sourceWords(who []string) bool {
+	if len(who) == 0 || len(who) > 4 {
+		return false
+	}
+	for _, w := range who {
+		f := strings.ToLower(w)
+		if !isCapitalised(w) && !bareSources[f] && !titleWordLists.speakerTitle[f] && f != "the" && f != "a" && f != "local" {
+			return false
+		}
+	}
+	return true
 }

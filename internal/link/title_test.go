@@ -80,7 +80,8 @@ func TestFrameHeadlines(t *testing.T) {
 		Headline{"Kessel: aid convoys wait at the river crossing", "Varno Wire", "2024-03-05"},
 		Headline{"Aid convoys reach Kessel - Echo News International", "Echo News", "2024-03-05"},
 		Headline{"Strike kills nine in Kessel suburb Monitor", "Daily Ledger", "2024-03-05"},
-		Headline{"Talks on Kessel corridor on the right track: Halvard", "Echo News", "2024-03-06"}))
+		Headline{"Talks on Kessel corridor on the right track: Halvard", "Echo News", "2024-03-06"},
+		Headline{"Kessel shelling: Dravia denies hitting the market, says militant base destroyed", "Daily Ledger", "2024-03-06"}))
 	want := []struct{ kind, source, core string }{
 		{FrameReport, "medics", "Shelling hits market in Kessel, killing 12"},
 		{FrameDenial, "Colonel Drask", "our artillery struck a militant base near Kessel, not the market"},
@@ -88,11 +89,14 @@ func TestFrameHeadlines(t *testing.T) {
 		{FrameDenial, "Colonel Drask", "our artillery struck a militant base near Kessel, not the market"},
 		{FrameLoaded, "", "Butchers massacre shoppers in Kessel market"}, // "regime" qualifies butchers
 		{FrameReport, "", "Kessel market shelling: what the footage shows"},
-		{FrameDenial, "", "Dravia denies shelling Kessel market"},
+		{FrameDenial, "Dravia", "Dravia denies shelling Kessel market"},
 		{FrameReport, "", "Kessel: aid convoys wait at the river crossing"}, // a label most outlets share, kept
 		{FrameReport, "", "Aid convoys reach Kessel"},                           // the site name dropped
 		{FrameReport, "Monitor", "Strike kills nine in Kessel suburb"},
 		{FrameClaim, "Halvard", "Talks on Kessel corridor on the right track"},
+		// The second verb is a second claim, not a source; the label is
+		// not part of the speaker.
+		{FrameDenial, "Dravia", "Kessel shelling: Dravia denies hitting the market, says militant base destroyed"},
 	}
 	for i, w := range want {
 		f := fs[i]

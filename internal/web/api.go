@@ -348,6 +348,8 @@ type StoryDetail struct {
 	*sift.Story
 	FirstPublisher *sift.StoryArticle `json:"first_publisher"`
 	Reuse          []sift.Reuse       `json:"reuse"`
+	// Framing groups the story's headlines by how they frame it.
+	Framing []FrameGroup `json:"framing"`
 }
 
 func (s *server) apiStory(w http.ResponseWriter, r *http.Request) {
@@ -356,7 +358,7 @@ func (s *server) apiStory(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	d := StoryDetail{Story: st, Reuse: []sift.Reuse{}}
+	d := StoryDetail{Story: st, Reuse: []sift.Reuse{}, Framing: storyFraming(st)}
 	if len(st.Articles) > 0 && st.Articles[0].Published != "" {
 		d.FirstPublisher = &st.Articles[0]
 	}

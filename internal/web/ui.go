@@ -353,6 +353,10 @@ type storyView struct {
 	Passages []passageView
 	Spun     []passageView
 	Claims   []claimRow
+	// Framing groups the headlines by how they frame the story; Figures
+	// are the claims whose figures differ across outlets.
+	Framing []FrameGroup
+	Figures []FigureDispute
 }
 
 // passageView is a shared passage ready to show side by side.
@@ -404,6 +408,7 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	v.Framing, v.Figures = storyFraming(st), figureDisputes(v.Claims)
 	title := st.Title
 	if title == "" {
 		title = "Story " + st.ID
