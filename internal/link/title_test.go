@@ -91,7 +91,7 @@ func TestFrameHeadlines(t *testing.T) {
 		{FrameReport, "", "Kessel market shelling: what the footage shows"},
 		{FrameDenial, "Dravia", "Dravia denies shelling Kessel market"},
 		{FrameReport, "", "Kessel: aid convoys wait at the river crossing"}, // a label most outlets share, kept
-		{FrameReport, "", "Aid convoys reach Kessel"},                           // the site name dropped
+		{FrameReport, "", "Aid convoys reach Kessel"},                       // the site name dropped
 		{FrameReport, "Monitor", "Strike kills nine in Kessel suburb"},
 		{FrameClaim, "Halvard", "Talks on Kessel corridor on the right track"},
 		// The second verb is a second claim, not a source; the label is

@@ -107,12 +107,12 @@ func (s *server) notFoundPage(w http.ResponseWriter, r *http.Request) {
 
 // searchView is the search page.
 type searchView struct {
-	params   url.Values
-	Query    sift.Query
-	Page     int
-	Total    int
-	Stored   int
-	Hits     []sift.Hit
+	params url.Values
+	Query  sift.Query
+	Page   int
+	Total  int
+	Stored int
+	Hits   []sift.Hit
 	// Folded are the hits with copies folded under their original;
 	// Flat is set when copies=1 asked for every hit on its own.
 	Folded   []sift.FoldedHit
