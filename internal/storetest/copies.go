@@ -60,15 +60,25 @@ func testCopies(t *testing.T, s Store, ls LinkStore, v copyViews) {
 	spunBody := strings.ReplaceAll(body, "convoy", "aid column")
 	first := quoteArticle("Varno Daily", "Convoy waits near Kessel", body, "2024-05-01", "Mira Holt",
 		"the convoy will cross at dawn", "no shelling was reported overnight")
-	copied := quoteArticle("Dravia Today", "Convoy waits near Kessel", body, "2024-05-02", "Mira Holt",
+	// The copies headline the speaker's statement; the story keeps the
+	// report's title.
+	copied := quoteArticle("Dravia Today", "Relief chief Holt: the convoy will cross at dawn", body, "2024-05-02", "Mira Holt",
 		"the convoy will cross at dawn", "no shelling was reported overnight")
-	spun := quoteArticle("Ulmet Post", "Aid column waits near Kessel", spunBody, "2024-05-03", "Mira Holt",
+	spun := quoteArticle("Ulmet Post", "Relief chief Holt: the aid column will cross at dawn", spunBody, "2024-05-03", "Mira Holt",
 		"the aid column will cross at dawn", "no shelling was reported overnight")
 	other := quoteArticle("Ulmet Post", "Port stays shut", "Dock workers in Ulmet walked out on Monday over unpaid wages, "+
 		"halting grain exports for the second time this year. Mira Holt said the port stays closed until Friday at the earliest.",
 		"2024-05-03", "Mira Holt", "the port stays closed until Friday")
 	mustPut(t, s, first, copied, spun, other)
 	linkAll(t, s, ls)
+
+	stories, err := ls.Stories(ctx, sift.StoryQuery{MinArticles: 3})
+	if err != nil || len(stories) != 1 {
+		t.Fatalf("stories of 3 articles: %s, %v", compact(t, stories), err)
+	}
+	if stories[0].Title != "Convoy waits near Kessel" {
+		t.Errorf("story title %q, want the report's headline rather than the statement two copies ran", stories[0].Title)
+	}
 
 	speakers, err := v.ListSpeakers(ctx, 10)
 	if err != nil {
