@@ -12,8 +12,8 @@ import (
 	"github.com/sift-news/sift"
 )
 
-// Version is the version of the copy rules; stores record it with what
-// they mark.
+// Version is the version of the copy rules; the stores record it with each
+// copy they mark.
 const Version = "1"
 
 // wholeShare is the least share of the copying article's text a shared or

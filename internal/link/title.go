@@ -19,8 +19,8 @@ import (
 	"unicode"
 )
 
-// TitleVersion is the version of the story titling rule. Stores record it
-// with the titles they keep.
+// TitleVersion is the version of the story titling rule; the stores record
+// it with each title they set (stories.title_version).
 const TitleVersion = "1"
 
 // Headline is one member of a story as titling sees it.

@@ -22,11 +22,13 @@ func init() {
 }
 
 // copiesSchema mirrors package sqlite's: a copy points at the original of
-// its chain.
+// its chain, with the version of the rules that decided it; a story's
+// title records the version of the titling rule.
 const copiesSchema = `
 CREATE TABLE article_copies (
 	article_id  text COLLATE "C" PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-	original_id text COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+	original_id text COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	version     text NOT NULL DEFAULT ''
 );
 CREATE INDEX article_copies_original ON article_copies(original_id);
 CREATE TABLE quote_copies (
@@ -34,9 +36,11 @@ CREATE TABLE quote_copies (
 	start            integer NOT NULL,
 	original_article text COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
 	original_start   integer NOT NULL,
+	version          text NOT NULL DEFAULT '',
 	PRIMARY KEY (article_id, start)
 );
 CREATE INDEX quote_copies_original ON quote_copies(original_article, original_start);
+ALTER TABLE stories ADD COLUMN title_version text NOT NULL DEFAULT '';
 `
 
 // maxTitleHeadlines bounds the headlines read to title one story.
@@ -60,7 +64,7 @@ func retitle(ctx context.Context, tx pgx.Tx, ids []string) error {
 			return fmt.Errorf("titling story %s: %w", id, err)
 		}
 		if t := link.StoryTitle(heads); t != "" {
-			if _, err := tx.Exec(ctx, `UPDATE stories SET title = $1 WHERE id = $2`, noNUL(t), id); err != nil {
+			if _, err := tx.Exec(ctx, `UPDATE stories SET title = $1, title_version = $2 WHERE id = $3`, noNUL(t), link.TitleVersion, id); err != nil {
 				return fmt.Errorf("titling story %s: %w", id, err)
 			}
 		}
@@ -97,8 +101,8 @@ func markCopy(ctx context.Context, tx pgx.Tx, r sift.Reuse) error {
 			return err
 		}
 		if root != r.A {
-			if _, err := tx.Exec(ctx, `INSERT INTO article_copies(article_id, original_id) VALUES ($1, $2)
-				ON CONFLICT (article_id) DO NOTHING`, r.A, root); err != nil {
+			if _, err := tx.Exec(ctx, `INSERT INTO article_copies(article_id, original_id, version) VALUES ($1, $2, $3)
+				ON CONFLICT (article_id) DO NOTHING`, r.A, root, copies.Version); err != nil {
 				return err
 			}
 			if _, err := tx.Exec(ctx, `UPDATE article_copies SET original_id = $1 WHERE original_id = $2`, root, r.A); err != nil {
@@ -127,8 +131,8 @@ func markCopy(ctx context.Context, tx pgx.Tx, r sift.Reuse) error {
 		if ra == r.A && rs == aq[i].Start {
 			continue
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO quote_copies(article_id, start, original_article, original_start)
-			VALUES ($1, $2, $3, $4) ON CONFLICT (article_id, start) DO NOTHING`, r.A, aq[i].Start, ra, rs); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO quote_copies(article_id, start, original_article, original_start, version)
+			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (article_id, start) DO NOTHING`, r.A, aq[i].Start, ra, rs, copies.Version); err != nil {
 			return err
 		}
 		if _, err := tx.Exec(ctx, `UPDATE quote_copies SET original_article = $1, original_start = $2

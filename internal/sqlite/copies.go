@@ -24,11 +24,14 @@ func init() {
 }
 
 // copiesSchema: a copy points at the original of its chain (the first
-// article, or quote, that is no copy itself).
+// article, or quote, that is no copy itself), with the version of the copy
+// rules (copies.Version) that decided it; a story's title records the
+// version of the titling rule (link.TitleVersion).
 const copiesSchema = `
 CREATE TABLE article_copies (
 	article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-	original_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+	original_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	version     TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX article_copies_original ON article_copies(original_id);
 CREATE TABLE quote_copies (
@@ -36,9 +39,11 @@ CREATE TABLE quote_copies (
 	start            INTEGER NOT NULL,
 	original_article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
 	original_start   INTEGER NOT NULL,
+	version          TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (article_id, start)
 );
 CREATE INDEX quote_copies_original ON quote_copies(original_article, original_start);
+ALTER TABLE stories ADD COLUMN title_version TEXT NOT NULL DEFAULT '';
 `
 
 // maxTitleHeadlines bounds the headlines read to title one story (its
@@ -68,7 +73,7 @@ func retitle(ctx context.Context, tx *sql.Tx, ids []string) error {
 			return fmt.Errorf("titling story %s: %w", id, err)
 		}
 		if t := link.StoryTitle(heads); t != "" {
-			if _, err := tx.ExecContext(ctx, `UPDATE stories SET title = ? WHERE id = ?`, t, id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE stories SET title = ?, title_version = ? WHERE id = ?`, t, link.TitleVersion, id); err != nil {
 				return fmt.Errorf("titling story %s: %w", id, err)
 			}
 		}
@@ -104,8 +109,8 @@ func markCopy(ctx context.Context, tx *sql.Tx, r sift.Reuse) error {
 			return err
 		}
 		if root != r.A {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO article_copies(article_id, original_id) VALUES (?, ?)
-				ON CONFLICT(article_id) DO NOTHING`, r.A, root); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO article_copies(article_id, original_id, version) VALUES (?, ?, ?)
+				ON CONFLICT(article_id) DO NOTHING`, r.A, root, copies.Version); err != nil {
 				return err
 			}
 			// Copies of the article now copy its original.
@@ -135,8 +140,8 @@ func markCopy(ctx context.Context, tx *sql.Tx, r sift.Reuse) error {
 		if ra == r.A && rs == aq[i].Start {
 			continue // the source's quote already copies this one
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quote_copies(article_id, start, original_article, original_start)
-			VALUES (?, ?, ?, ?) ON CONFLICT(article_id, start) DO NOTHING`, r.A, aq[i].Start, ra, rs); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quote_copies(article_id, start, original_article, original_start, version)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT(article_id, start) DO NOTHING`, r.A, aq[i].Start, ra, rs, copies.Version); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE quote_copies SET original_article = ?, original_start = ?
