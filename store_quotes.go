@@ -14,6 +14,9 @@ type QuoteQuery struct {
 	Since string
 	// Limit caps the number of results when positive.
 	Limit int
+	// Copies lists every repetition of a statement on its own instead of
+	// under the first.
+	Copies bool
 }
 
 // QuoteHit is one stored statement with the article it appeared in.
@@ -24,6 +27,12 @@ type QuoteHit struct {
 	Published string `json:"published"`
 	Source    string `json:"source"`
 	Quote     Quote  `json:"quote"`
+	// Copies lists the articles repeating the statement (copies and spun
+	// copies found by linking), each listed once under the statement.
+	Copies []StatementCopy `json:"copies,omitempty"`
+	// Statement keys the statement the quote makes, the same for a quote
+	// and its copies; stores set it for folding.
+	Statement string `json:"-"`
 }
 
 // QuoteStore answers "who said what" across stored articles.

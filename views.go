@@ -101,21 +101,38 @@ type EntityProfile struct {
 	Links []Count `json:"-"`
 }
 
-// SpeakerSummary is a speaker with how often they are quoted.
+// SpeakerSummary is a speaker with how often they are quoted. A statement
+// repeated in copies of an article (found by the linking stage's reuse
+// links) counts once in Quotes, and an article and its whole copies once in
+// Articles; Copies counts the repetitions left out.
 type SpeakerSummary struct {
 	Name     string `json:"name"`
 	Quotes   int    `json:"quotes"`
 	Articles int    `json:"articles"`
 	Outlets  int    `json:"outlets"`
+	Copies   int    `json:"copies"`
 }
 
-// Statement is a quote with the article it appeared in.
+// Statement is a quote with the article it appeared in, and the copies
+// that repeat it in other articles.
 type Statement struct {
 	Quote
+	ArticleID string          `json:"article_id"`
+	Title     string          `json:"title"`
+	Outlet    string          `json:"outlet"`
+	Published string          `json:"published"`
+	Copies    []StatementCopy `json:"copies"`
+}
+
+// StatementCopy is a statement repeated in a copying article.
+type StatementCopy struct {
 	ArticleID string `json:"article_id"`
 	Title     string `json:"title"`
 	Outlet    string `json:"outlet"`
 	Published string `json:"published"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Text      string `json:"text"`
 }
 
 // TechniqueRate is how often a technique occurs in an outlet's articles

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/sift-news/sift"
 )
 
 // siftBin builds the command once for the tests that run it as a user would.
@@ -213,9 +215,19 @@ func TestIngestIsIdempotentAndResumable(t *testing.T) {
 	if !strings.Contains(errOut, "2 stored, 3 already stored") {
 		t.Errorf("second run summary: %q", errOut)
 	}
-	out, _, _ := run(t, "", "search", "--db", db, "--format", "json", "bridge")
+	out, _, _ := run(t, "", "search", "--db", db, "--format", "json", "--copies", "bridge")
 	if n := len(strings.Split(strings.TrimSpace(out), "\n")); n != 4 {
 		t.Errorf("store holds %d matching articles, want 4:\n%s", n, out)
+	}
+	// The four are spun copies of one report: search folds them under it.
+	out, _, _ = run(t, "", "search", "--db", db, "--format", "json", "bridge")
+	var folded sift.FoldedHit
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 1 || json.Unmarshal([]byte(lines[0]), &folded) != nil || len(folded.Copies) != 3 {
+		t.Errorf("search without --copies: want one hit with 3 copies folded under it:\n%s", out)
+	}
+	out, _, _ = run(t, "", "search", "--db", db, "bridge")
+	if !strings.Contains(out, "and 3 copies (--copies lists them):") {
+		t.Errorf("text search does not say how many copies it folded:\n%s", out)
 	}
 }
 

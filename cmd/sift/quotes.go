@@ -145,8 +145,9 @@ func runQuotes(args []string) error {
 	since := fs.String("since", "", "only articles published on or after YYYY-MM-DD")
 	limit := fs.Int("limit", 0, "at most this many statements (0: all)")
 	format := fs.String("format", "text", "output format: text or json")
+	flat := fs.Bool("copies", false, "list each repetition of a statement in copied articles on its own (default: under the statement)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: sift quotes --db PATH [--speaker NAME] [--via NAME] [--since YYYY-MM-DD] [--limit N] [--format text|json]")
+		fmt.Fprintln(fs.Output(), "usage: sift quotes --db PATH [--speaker NAME] [--via NAME] [--since YYYY-MM-DD] [--limit N] [--copies] [--format text|json]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -169,7 +170,7 @@ func runQuotes(args []string) error {
 		return err
 	}
 	defer st.Close()
-	hits, err := st.Quotes(ctx, sift.QuoteQuery{Speaker: *speaker, Via: *via, Since: *since, Limit: *limit})
+	hits, err := st.Quotes(ctx, sift.QuoteQuery{Speaker: *speaker, Via: *via, Since: *since, Limit: *limit, Copies: *flat})
 	if err != nil {
 		return fmt.Errorf("querying quotes: %w", err)
 	}
@@ -209,7 +210,18 @@ func writeQuoteHits(w *bufio.Writer, hits []sift.QuoteHit, format string) error 
 			}
 			fmt.Fprintf(w, "    via %s\n", strings.Join(chain, ", "))
 		}
-		fmt.Fprintf(w, "    in %s (article %s)\n\n", h.Source, h.ArticleID)
+		fmt.Fprintf(w, "    in %s (article %s)\n", h.Source, h.ArticleID)
+		if n := len(h.Copies); n > 0 {
+			word := "copies"
+			if n == 1 {
+				word = "copy"
+			}
+			fmt.Fprintf(w, "    repeated in %d %s:\n", n, word)
+			for _, c := range h.Copies {
+				fmt.Fprintf(w, "      %s  %s  (article %s)\n", orDash(c.Published), orDash(c.Outlet), c.ArticleID)
+			}
+		}
+		fmt.Fprintln(w)
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/plural"
+	"github.com/sift-news/sift/internal/copies"
 	"github.com/sift-news/sift/internal/postgres"
 )
 
@@ -33,6 +34,7 @@ func runSearch(args []string) error {
 	fs.IntVar(&q.Limit, "limit", 20, "results per page")
 	page := fs.Int("page", 1, "result page")
 	format := fs.String("format", "text", "output format: json or text")
+	flat := fs.Bool("copies", false, "list copies of an article on their own instead of folded under the original")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), `usage: sift search --db PATH [flags] QUERY
 QUERY: words (all must match), "a phrase", prefix*, OR, NOT, (grouping)`)
@@ -58,14 +60,21 @@ QUERY: words (all must match), "a phrase", prefix*, OR, NOT, (grouping)`)
 	if err != nil {
 		return err
 	}
+	folded, err := foldSearchHits(context.Background(), db, hits, *flat)
+	if err != nil {
+		return err
+	}
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
 	if *format == "json" {
 		unmark := strings.NewReplacer("\x02", "", "\x03", "")
-		for i := range hits {
-			hits[i].Snippet = unmark.Replace(hits[i].Snippet)
+		for i := range folded {
+			folded[i].Snippet = unmark.Replace(folded[i].Snippet)
+			for j := range folded[i].Copies {
+				folded[i].Copies[j].Snippet = unmark.Replace(folded[i].Copies[j].Snippet)
+			}
 		}
-		return writeJSONLines(w, hits)
+		return writeJSONLines(w, folded)
 	}
 	fmt.Fprintf(w, "%s matching\n", plural.Count(total, "article"))
 	if q.Text != "" && total > sift.RankSample {
@@ -76,11 +85,47 @@ QUERY: words (all must match), "a phrase", prefix*, OR, NOT, (grouping)`)
 	if fi, err := os.Stdout.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		bold, plain = "[", "]"
 	}
-	for _, h := range hits {
-		fmt.Fprintf(w, "%s  %s  %s\n  %s · %s\n  %s\n\n", h.ID, dateOr(h.Published), h.Title, outletOr(h.Outlet), h.Source,
+	for _, h := range folded {
+		fmt.Fprintf(w, "%s  %s  %s\n  %s · %s\n  %s\n", h.ID, dateOr(h.Published), h.Title, outletOr(h.Outlet), h.Source,
 			strings.NewReplacer("\x02", bold, "\x03", plain, "\n", " ").Replace(h.Snippet))
+		if h.CopyOf != "" {
+			fmt.Fprintf(w, "  copy of %s\n", h.CopyOf)
+		}
+		if n := len(h.Copies); n > 0 {
+			word := "copies"
+			if n == 1 {
+				word = "copy"
+			}
+			fmt.Fprintf(w, "  and %d %s (--copies lists them):\n", n, word)
+			for _, c := range h.Copies {
+				fmt.Fprintf(w, "    %s  %s  %s\n", c.ID, orDash(c.Published), orDash(c.Outlet))
+			}
+		}
+		fmt.Fprintln(w)
 	}
 	return nil
+}
+
+// foldSearchHits folds the copies among a page of hits under their
+// original (copies.FoldHits), unless flat or the store knows no copies.
+func foldSearchHits(ctx context.Context, db anyStore, hits []sift.Hit, flat bool) ([]sift.FoldedHit, error) {
+	cs, ok := db.(sift.CopyStore)
+	if flat || !ok {
+		out := make([]sift.FoldedHit, len(hits))
+		for i, h := range hits {
+			out[i] = sift.FoldedHit{Hit: h}
+		}
+		return out, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	originals, err := cs.Originals(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("folding copies: %w", err)
+	}
+	return copies.FoldHits(hits, originals), nil
 }
 
 // openExisting opens a store that must exist already (a SQLite file, so

@@ -387,8 +387,17 @@ func evalFAKES(p *analyze.Pipeline, path string, show int) error {
 	fmt.Printf("story sizes: 1: %d, 2: %d, 3: %d, 4: %d, 5+: %d\n", sizes[1], sizes[2], sizes[3], sizes[4], sizes[5])
 	sort.SliceStable(stories, func(i, j int) bool { return stories[i].Size > stories[j].Size })
 	for _, st := range stories[:min(show, len(stories))] {
-		fmt.Printf("\n%s (%s, %s to %s)\n", storyLine(st.Title), plural.Count(st.Size, "article"), st.First, st.Last)
+		// The stores title a story with its neutral title; so does this.
 		ms := members[st.ID]
+		heads := make([]link.Headline, len(ms))
+		for i, m := range ms {
+			heads[i] = link.Headline{Title: m.title, Outlet: m.outlet, Published: m.date}
+		}
+		title := link.StoryTitle(heads)
+		if title == "" {
+			title = st.Title
+		}
+		fmt.Printf("\n%s (%s, %s to %s)\n", storyLine(title), plural.Count(st.Size, "article"), st.First, st.Last)
 		for _, m := range ms[:min(6, len(ms))] {
 			fmt.Printf("  %-10s %-14s %s\n", m.date, storyLine(m.outlet), storyLine(m.title))
 		}

@@ -26,15 +26,23 @@ func (db *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntitySt
 	if q.Name != "" {
 		cond += ` AND strpos(lower(canonical), lower(` + p.add(q.Name) + `::text COLLATE "C")) > 0`
 	}
+	// An article and its whole copies count once; mentions are those of
+	// the article of each family that mentions the entity most.
 	query := `WITH typed AS (
 			SELECT DISTINCT ON (canonical) canonical, type FROM entities WHERE ` + cond + `
-			GROUP BY canonical, type ORDER BY canonical, count(*) DESC, type)
-		SELECT e.canonical, t.type, count(*), count(DISTINCT e.article_id)
-		FROM entities e JOIN typed t ON t.canonical = e.canonical`
+			GROUP BY canonical, type ORDER BY canonical, count(*) DESC, type),
+		per AS (
+			SELECT canonical, ` + originalOf("ent.article_id") + ` AS root, count(*) AS n
+			FROM entities ent WHERE ` + cond + ` GROUP BY canonical, article_id),
+		folded AS (
+			SELECT canonical, sum(m)::int AS mentions, count(*)::int AS articles
+			FROM (SELECT canonical, root, max(n) AS m FROM per GROUP BY canonical, root) fam GROUP BY canonical)
+		SELECT f.canonical, t.type, f.mentions, f.articles
+		FROM folded f JOIN typed t ON t.canonical = f.canonical`
 	if q.Type != "" {
 		query += ` WHERE t.type = ` + p.add(q.Type)
 	}
-	query += ` GROUP BY e.canonical, t.type ORDER BY 4 DESC, 3 DESC, e.canonical`
+	query += ` ORDER BY 4 DESC, 3 DESC, f.canonical`
 	if q.Limit > 0 {
 		query += ` LIMIT ` + p.add(q.Limit)
 	}
@@ -90,8 +98,8 @@ func (db *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntitySt
 		return out, nil
 	}
 	rows, _ = db.pool.Query(ctx, `SELECT canonical, other, n FROM (
-			SELECT s.canonical, o.canonical AS other, count(DISTINCT o.article_id) AS n,
-				row_number() OVER (PARTITION BY s.canonical ORDER BY count(DISTINCT o.article_id) DESC, o.canonical) AS r
+			SELECT s.canonical, o.canonical AS other, count(DISTINCT `+originalOf("o.article_id")+`) AS n,
+				row_number() OVER (PARTITION BY s.canonical ORDER BY count(DISTINCT `+originalOf("o.article_id")+`) DESC, o.canonical) AS r
 			FROM (SELECT DISTINCT canonical, article_id FROM entities WHERE canonical = ANY($1)) s
 			JOIN entities o ON o.article_id = s.article_id AND o.canonical != s.canonical AND o.canonical != ''
 			GROUP BY s.canonical, o.canonical) x

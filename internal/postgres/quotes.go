@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/copies"
 )
 
 var _ sift.QuoteStore = (*DB)(nil)
@@ -37,14 +38,23 @@ func (db *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, e
 	if q.Since != "" {
 		where = append(where, `a.published >= `+p.add(q.Since))
 	}
-	query := `SELECT ` + quoteColumns + `, a.id, a.title, a.outlet, a.published, a.source
+	const order = `a.published, a.outlet, a.id, qu.start`
+	query := `SELECT ` + quoteColumns + `, a.id, a.title, a.outlet, a.published, a.source,
+		` + statementOf("qu") + ` AS stmt, row_number() OVER (ORDER BY ` + order + `) AS rn
 		FROM quotes qu JOIN articles a ON a.id = qu.article_id`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	query += ` ORDER BY a.published, a.outlet, a.id, qu.start`
-	if q.Limit > 0 {
-		query += ` LIMIT ` + p.add(q.Limit)
+	switch {
+	case q.Limit > 0 && !q.Copies:
+		// The first Limit statements with every repetition of each, to be
+		// folded under them.
+		query = `WITH m AS (` + query + `), k AS (SELECT stmt FROM m GROUP BY stmt ORDER BY min(rn) LIMIT ` +
+			p.add(q.Limit) + `) SELECT * FROM m WHERE stmt IN (SELECT stmt FROM k) ORDER BY rn`
+	case q.Limit > 0:
+		query += ` ORDER BY ` + order + ` LIMIT ` + p.add(q.Limit)
+	default:
+		query += ` ORDER BY ` + order
 	}
 	rows, err := db.pool.Query(ctx, query, p...)
 	if err != nil {
@@ -53,11 +63,15 @@ func (db *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, e
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.QuoteHit, error) {
 		var h sift.QuoteHit
 		var err error
-		h.Quote, err = scanQuote(r, &h.ArticleID, &h.Title, &h.Outlet, &h.Published, &h.Source)
+		var rn int64
+		h.Quote, err = scanQuote(r, &h.ArticleID, &h.Title, &h.Outlet, &h.Published, &h.Source, &h.Statement, &rn)
 		return h, err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("querying quotes: %w", err)
 	}
-	return out, nil
+	if q.Copies {
+		return out, nil
+	}
+	return copies.FoldQuotes(out, q.Limit), nil
 }

@@ -231,7 +231,13 @@ func (db *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 			ON CONFLICT (key) DO UPDATE SET n = link_df.n + excluded.n`, keys, counts)
 	}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		return tx.SendBatch(ctx, b).Close()
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return err
+		}
+		if err := retitle(ctx, tx, ids); err != nil {
+			return err
+		}
+		return markCopies(ctx, tx, ups)
 	})
 	if err != nil {
 		return fmt.Errorf("saving links: %w", err)

@@ -168,9 +168,14 @@ func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]
 	if len(where) > 0 {
 		cond = "WHERE " + strings.Join(where, " AND ")
 	}
-	rows, err := db.pool.Query(ctx, `SELECT canonical, max(type), count(*), count(DISTINCT article_id)
-		FROM entities `+cond+` GROUP BY canonical HAVING canonical != ''
-		ORDER BY count(DISTINCT article_id) DESC, canonical LIMIT `+p.add(limit), p...)
+	// An article and its whole copies count once; mentions are those of
+	// the article of each family that mentions the entity most.
+	rows, err := db.pool.Query(ctx, `SELECT canonical, '', sum(m)::int, count(*) FROM (
+		SELECT canonical, root, max(n) AS m FROM (
+			SELECT canonical, `+originalOf("ent.article_id")+` AS root, count(*) AS n
+			FROM entities ent `+cond+` GROUP BY canonical, article_id HAVING canonical != '') per
+		GROUP BY canonical, root) fam
+		GROUP BY canonical ORDER BY count(*) DESC, canonical LIMIT `+p.add(limit), p...)
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
@@ -228,8 +233,10 @@ const relatedLimit = 12
 func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProfile, error) {
 	p := &sift.EntityProfile{}
 	p.Canonical = name
-	err := db.pool.QueryRow(ctx, `SELECT coalesce(max(type), ''), count(*), count(DISTINCT article_id) FROM entities WHERE canonical = $1`,
-		name).Scan(&p.Type, &p.Mentions, &p.Articles)
+	err := db.pool.QueryRow(ctx, `SELECT coalesce(sum(m), 0)::int, count(*) FROM (
+		SELECT root, max(n) AS m FROM (
+			SELECT `+originalOf("ent.article_id")+` AS root, count(*) AS n FROM entities ent WHERE canonical = $1 GROUP BY article_id) per
+		GROUP BY root) fam`, name).Scan(&p.Mentions, &p.Articles)
 	if err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
@@ -249,18 +256,18 @@ func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityPro
 		{&p.Roles, `SELECT role, count(*) FROM entities WHERE canonical = $1 AND role != '' GROUP BY role ORDER BY count(*) DESC, role LIMIT 10`},
 		{&p.Months, `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
 			WHERE e.canonical = $1 GROUP BY m HAVING substr(a.published, 1, 7) != '' ORDER BY m`},
-		{&p.Days, `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+		{&p.Days, `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT ` + originalOf("a.id") + `) FROM entities e JOIN articles a ON a.id = e.article_id
 			WHERE e.canonical = $1 GROUP BY d HAVING substr(a.published, 1, 10) != '' ORDER BY d`},
-		{&p.Outlets, `SELECT a.outlet, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
-			WHERE e.canonical = $1 GROUP BY a.outlet ORDER BY count(DISTINCT a.id) DESC, a.outlet LIMIT 20`},
+		{&p.Outlets, `SELECT a.outlet, count(DISTINCT ` + originalOf("a.id") + `) AS n FROM entities e JOIN articles a ON a.id = e.article_id
+			WHERE e.canonical = $1 GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT 20`},
 	} {
 		if *c.dst, err = db.counts(ctx, c.query, name); err != nil {
 			return nil, fmt.Errorf("reading entity %s: %w", name, err)
 		}
 	}
-	rows, err := db.pool.Query(ctx, `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT e2.article_id)
+	rows, err := db.pool.Query(ctx, `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT `+originalOf("e2.article_id")+`) AS n
 		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = $1) AND e2.canonical != $1 AND e2.canonical != ''
-		GROUP BY e2.canonical ORDER BY count(DISTINCT e2.article_id) DESC, e2.canonical LIMIT $2`, name, relatedLimit)
+		GROUP BY e2.canonical ORDER BY n DESC, e2.canonical LIMIT $2`, name, relatedLimit)
 	if err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
@@ -304,15 +311,19 @@ const speakerName = `CASE WHEN q.speaker_canonical != '' THEN q.speaker_canonica
 
 // ListSpeakers returns the speakers quoted in the most articles.
 func (db *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary, error) {
-	rows, err := db.pool.Query(ctx, `SELECT `+speakerName+` AS name, count(*), count(DISTINCT q.article_id), count(DISTINCT a.outlet)
-		FROM quotes q JOIN articles a ON a.id = q.article_id
-		GROUP BY 1 HAVING `+speakerName+` != '' ORDER BY count(DISTINCT q.article_id) DESC, 1 LIMIT $1`, limit)
+	// A statement and its copies count once, an article and its whole
+	// copies once.
+	rows, err := db.pool.Query(ctx, `SELECT name, count(DISTINCT stmt), count(DISTINCT root), count(DISTINCT outlet), count(*) FILTER (WHERE copy)
+		FROM (SELECT `+speakerName+` AS name, `+statementOf("q")+` AS stmt, `+originalOf("q.article_id")+` AS root,
+			a.outlet AS outlet, `+isQuoteCopy+` AS copy
+			FROM quotes q JOIN articles a ON a.id = q.article_id) x
+		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT $1`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("listing speakers: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.SpeakerSummary, error) {
 		var sp sift.SpeakerSummary
-		err := r.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets)
+		err := r.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets, &sp.Copies)
 		return sp, err
 	})
 	if err != nil {
@@ -324,8 +335,11 @@ func (db *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummar
 // SpeakerStatements returns the quotes of a speaker (canonical name, or
 // the text of unresolved speakers), earliest first, and how many there are.
 func (db *DB) SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sift.Statement, int, error) {
+	// Statements are the quotes that repeat no other; their copies are
+	// listed under them.
 	const cond = ` FROM quotes qu JOIN articles a ON a.id = qu.article_id
-		WHERE (qu.speaker_canonical = $1 OR (qu.speaker_canonical = '' AND qu.speaker = $1))`
+		WHERE (qu.speaker_canonical = $1 OR (qu.speaker_canonical = '' AND qu.speaker = $1))
+		AND NOT EXISTS (SELECT 1 FROM quote_copies qc WHERE qc.article_id = qu.article_id AND qc.start = qu.start)`
 	var total int
 	if err := db.pool.QueryRow(ctx, `SELECT count(*)`+cond, name).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
@@ -343,6 +357,11 @@ func (db *DB) SpeakerStatements(ctx context.Context, name string, limit, offset 
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+	}
+	for i := range out {
+		if out[i].Copies, err = db.statementCopies(ctx, out[i].ArticleID, out[i].Start); err != nil {
+			return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+		}
 	}
 	return out, total, nil
 }
@@ -385,12 +404,12 @@ func (db *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletP
 		}
 		p.Techniques = append(p.Techniques, r)
 	}
-	if p.Speakers, err = db.counts(ctx, `SELECT `+speakerName+`, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
-		WHERE a.outlet = $1 GROUP BY 1 HAVING `+speakerName+` != '' ORDER BY count(*) DESC, 1 LIMIT 10`, outlet); err != nil {
+	if p.Speakers, err = db.counts(ctx, `SELECT `+speakerName+`, count(DISTINCT `+statementOf("q")+`) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE a.outlet = $1 GROUP BY 1 HAVING `+speakerName+` != '' ORDER BY n DESC, 1 LIMIT 10`, outlet); err != nil {
 		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
 	}
-	if p.Entities, err = db.counts(ctx, `SELECT e.canonical, count(DISTINCT e.article_id) FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE a.outlet = $1 AND e.canonical != '' GROUP BY e.canonical ORDER BY count(DISTINCT e.article_id) DESC, e.canonical LIMIT 10`, outlet); err != nil {
+	if p.Entities, err = db.counts(ctx, `SELECT e.canonical, count(DISTINCT `+originalOf("e.article_id")+`) AS n FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE a.outlet = $1 AND e.canonical != '' GROUP BY e.canonical ORDER BY n DESC, e.canonical LIMIT 10`, outlet); err != nil {
 		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
 	}
 	return p, nil

@@ -22,21 +22,32 @@ func (s *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntitySta
 		args = append(args, q.Name)
 	}
 	// The type of an entity is the one its mentions were given most often.
+	// An article and its copies count once: mentions are those of the
+	// article of the family that mentions it most.
+	cond := strings.Join(where, " AND ")
 	query := `WITH counts AS (
-			SELECT canonical, type, count(*) AS n, count(DISTINCT article_id) AS a
-			FROM entities WHERE ` + strings.Join(where, " AND ") + `
+			SELECT canonical, type, count(*) AS n
+			FROM entities WHERE ` + cond + `
 			GROUP BY canonical, type),
 		ranked AS (
 			SELECT canonical, type, row_number() OVER (PARTITION BY canonical ORDER BY n DESC, type) AS r
-			FROM counts)
-		SELECT r.canonical, r.type, sum(c.n), (SELECT count(DISTINCT article_id) FROM entities e WHERE e.canonical = r.canonical)
-		FROM ranked r JOIN counts c ON c.canonical = r.canonical
+			FROM counts),
+		per AS (
+			SELECT canonical, ` + originalOf("ent.article_id") + ` AS root, count(*) AS n
+			FROM entities ent WHERE ` + cond + `
+			GROUP BY canonical, article_id),
+		folded AS (
+			SELECT canonical, sum(m) AS mentions, count(*) AS articles
+			FROM (SELECT canonical, root, max(n) AS m FROM per GROUP BY canonical, root) GROUP BY canonical)
+		SELECT r.canonical, r.type, f.mentions, f.articles
+		FROM ranked r JOIN folded f ON f.canonical = r.canonical
 		WHERE r.r = 1`
+	args = append(args, args...)
 	if q.Type != "" {
 		query += ` AND r.type = ?`
 		args = append(args, q.Type)
 	}
-	query += ` GROUP BY r.canonical, r.type ORDER BY 4 DESC, 3 DESC, r.canonical`
+	query += ` ORDER BY 4 DESC, 3 DESC, r.canonical`
 	if q.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", q.Limit)
 	}
@@ -72,7 +83,7 @@ func (s *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntitySta
 		if q.Related <= 0 {
 			continue
 		}
-		rel, err := s.db.QueryContext(ctx, `SELECT o.canonical, count(DISTINCT o.article_id) AS a
+		rel, err := s.db.QueryContext(ctx, `SELECT o.canonical, count(DISTINCT `+originalOf("o.article_id")+`) AS a
 			FROM entities o
 			WHERE o.article_id IN (SELECT article_id FROM entities WHERE canonical = ?)
 			  AND o.canonical != ? AND o.canonical != ''

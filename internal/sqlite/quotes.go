@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/copies"
 )
 
 // Quotes returns the stored statements matching q, oldest article first
@@ -32,15 +33,24 @@ func (s *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, er
 		where = append(where, `a.published >= ?`)
 		args = append(args, q.Since)
 	}
+	const order = `a.published, a.outlet, a.id, qu.start`
 	query := `SELECT a.id, a.title, a.outlet, a.published, a.source, qu.start, qu.end, qu.text, qu.kind,
-		qu.speaker, qu.speaker_canonical, qu.speaker_start, qu.speaker_end, qu.cue, qu.cue_start, qu.cue_end, qu.via
+		qu.speaker, qu.speaker_canonical, qu.speaker_start, qu.speaker_end, qu.cue, qu.cue_start, qu.cue_end, qu.via,
+		` + statementOf("qu") + ` AS stmt, row_number() OVER (ORDER BY ` + order + `) AS rn
 		FROM quotes qu JOIN articles a ON a.id = qu.article_id`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	query += ` ORDER BY a.published, a.outlet, a.id, qu.start`
-	if q.Limit > 0 {
-		query += fmt.Sprintf(" LIMIT %d", q.Limit)
+	switch {
+	case q.Limit > 0 && !q.Copies:
+		// The first Limit statements with every repetition of each, to be
+		// folded under them.
+		query = `WITH m AS (` + query + `), k AS (SELECT stmt FROM m GROUP BY stmt ORDER BY min(rn) LIMIT ` +
+			fmt.Sprint(q.Limit) + `) SELECT * FROM m WHERE stmt IN (SELECT stmt FROM k) ORDER BY rn`
+	case q.Limit > 0:
+		query += ` ORDER BY ` + order + fmt.Sprintf(" LIMIT %d", q.Limit)
+	default:
+		query += ` ORDER BY ` + order
 	}
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -52,8 +62,9 @@ func (s *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, er
 		var h sift.QuoteHit
 		var sp, spc, cue, via string
 		var ss, se, cs, ce sql.NullInt64
+		var rn int64
 		if err := rows.Scan(&h.ArticleID, &h.Title, &h.Outlet, &h.Published, &h.Source, &h.Quote.Start, &h.Quote.End,
-			&h.Quote.Text, &h.Quote.Kind, &sp, &spc, &ss, &se, &cue, &cs, &ce, &via); err != nil {
+			&h.Quote.Text, &h.Quote.Kind, &sp, &spc, &ss, &se, &cue, &cs, &ce, &via, &h.Statement, &rn); err != nil {
 			return nil, fmt.Errorf("reading quotes: %w", err)
 		}
 		if ss.Valid {
@@ -73,5 +84,8 @@ func (s *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, er
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("reading quotes: %w", err)
 	}
-	return out, nil
+	if q.Copies {
+		return out, nil
+	}
+	return copies.FoldQuotes(out, q.Limit), nil
 }

@@ -252,6 +252,12 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 			return fmt.Errorf("saving story %s: %w", id, err)
 		}
 	}
+	if err := retitle(ctx, tx, ids); err != nil {
+		return err
+	}
+	if err := markCopies(ctx, tx, ups); err != nil {
+		return err
+	}
 	keys := make([]string, 0, len(df))
 	for k := range df {
 		keys = append(keys, k)

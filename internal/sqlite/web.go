@@ -220,9 +220,14 @@ func (s *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]s
 	if len(where) > 0 {
 		cond = "WHERE " + strings.Join(where, " AND ")
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT canonical, max(type), count(*), count(DISTINCT article_id)
-		FROM entities `+cond+` GROUP BY canonical HAVING canonical != ''
-		ORDER BY count(DISTINCT article_id) DESC, canonical LIMIT ?`, append(args, limit)...)
+	// An article and its whole copies count once; mentions are those of
+	// the article of each family that mentions the entity most.
+	rows, err := s.db.QueryContext(ctx, `SELECT canonical, '', sum(m), count(*) FROM (
+		SELECT canonical, root, max(n) AS m FROM (
+			SELECT canonical, `+originalOf("ent.article_id")+` AS root, count(*) AS n
+			FROM entities ent `+cond+` GROUP BY canonical, article_id HAVING canonical != '')
+		GROUP BY canonical, root)
+		GROUP BY canonical ORDER BY count(*) DESC, canonical LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
@@ -269,8 +274,10 @@ const relatedLimit = 12
 func (s *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProfile, error) {
 	p := &sift.EntityProfile{}
 	p.Canonical = name
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(type), ''), count(*), count(DISTINCT article_id) FROM entities WHERE canonical = ?`,
-		name).Scan(&p.Type, &p.Mentions, &p.Articles)
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(m), 0), count(*) FROM (
+		SELECT root, max(n) AS m FROM (
+			SELECT `+originalOf("ent.article_id")+` AS root, count(*) AS n FROM entities ent WHERE canonical = ? GROUP BY article_id)
+		GROUP BY root)`, name).Scan(&p.Mentions, &p.Articles)
 	if err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
@@ -290,17 +297,17 @@ func (s *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProf
 		WHERE e.canonical = ? GROUP BY m HAVING m != '' ORDER BY m`, name); err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
-	if p.Days, err = s.counts(ctx, `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+	if p.Days, err = s.counts(ctx, `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT `+originalOf("a.id")+`) FROM entities e JOIN articles a ON a.id = e.article_id
 		WHERE e.canonical = ? GROUP BY d HAVING d != '' ORDER BY d`, name); err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
-	if p.Outlets, err = s.counts(ctx, `SELECT a.outlet, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE e.canonical = ? GROUP BY a.outlet ORDER BY count(DISTINCT a.id) DESC, a.outlet LIMIT 20`, name); err != nil {
+	if p.Outlets, err = s.counts(ctx, `SELECT a.outlet, count(DISTINCT `+originalOf("a.id")+`) AS n FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = ? GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT 20`, name); err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT e2.article_id)
+	rows, err := s.db.QueryContext(ctx, `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT `+originalOf("e2.article_id")+`) AS n
 		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = ?) AND e2.canonical != ? AND e2.canonical != ''
-		GROUP BY e2.canonical ORDER BY count(DISTINCT e2.article_id) DESC, e2.canonical LIMIT ?`, name, name, relatedLimit)
+		GROUP BY e2.canonical ORDER BY n DESC, e2.canonical LIMIT ?`, name, name, relatedLimit)
 	if err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
@@ -347,9 +354,13 @@ const speakerName = `CASE WHEN q.speaker_canonical != '' THEN q.speaker_canonica
 
 // ListSpeakers returns the speakers quoted in the most articles.
 func (s *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+speakerName+` AS name, count(*), count(DISTINCT q.article_id), count(DISTINCT a.outlet)
-		FROM quotes q JOIN articles a ON a.id = q.article_id
-		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT q.article_id) DESC, name LIMIT ?`, limit)
+	// A statement and its copies count once, an article and its whole
+	// copies once.
+	rows, err := s.db.QueryContext(ctx, `SELECT name, count(DISTINCT stmt), count(DISTINCT root), count(DISTINCT outlet), sum(copy)
+		FROM (SELECT `+speakerName+` AS name, `+statementOf("q")+` AS stmt, `+originalOf("q.article_id")+` AS root,
+			a.outlet AS outlet, `+isQuoteCopy+` AS copy
+			FROM quotes q JOIN articles a ON a.id = q.article_id)
+		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("listing speakers: %w", err)
 	}
@@ -357,7 +368,7 @@ func (s *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary
 	out := []sift.SpeakerSummary{}
 	for rows.Next() {
 		var sp sift.SpeakerSummary
-		if err := rows.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets); err != nil {
+		if err := rows.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets, &sp.Copies); err != nil {
 			return nil, fmt.Errorf("listing speakers: %w", err)
 		}
 		out = append(out, sp)
@@ -368,8 +379,10 @@ func (s *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary
 // SpeakerStatements returns the quotes of a speaker (canonical name, or
 // the text of unresolved speakers), earliest first, and how many there are.
 func (s *DB) SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sift.Statement, int, error) {
+	// Statements are the quotes that repeat no other; their copies are
+	// listed under them.
 	const cond = ` FROM quotes q JOIN articles a ON a.id = q.article_id
-		WHERE (q.speaker_canonical = ?1 OR (q.speaker_canonical = '' AND q.speaker = ?1))`
+		WHERE (q.speaker_canonical = ?1 OR (q.speaker_canonical = '' AND q.speaker = ?1)) AND NOT ` + isQuoteCopy
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*)`+cond, name).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
@@ -401,7 +414,16 @@ func (s *DB) SpeakerStatements(ctx context.Context, name string, limit, offset i
 		}
 		out = append(out, st)
 	}
-	return out, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+	}
+	rows.Close()
+	for i := range out {
+		if out[i].Copies, err = s.statementCopies(ctx, out[i].ArticleID, out[i].Start); err != nil {
+			return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+		}
+	}
+	return out, total, nil
 }
 
 // OutletProfileOf returns the profile of an outlet, or sift.ErrNotFound.
@@ -442,12 +464,12 @@ func (s *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletPr
 		}
 		p.Techniques = append(p.Techniques, r)
 	}
-	if p.Speakers, err = s.counts(ctx, `SELECT `+speakerName+` AS name, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
-		WHERE a.outlet = ? GROUP BY name HAVING name != '' ORDER BY count(*) DESC, name LIMIT 10`, outlet); err != nil {
+	if p.Speakers, err = s.counts(ctx, `SELECT `+speakerName+` AS name, count(DISTINCT `+statementOf("q")+`) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE a.outlet = ? GROUP BY name HAVING name != '' ORDER BY n DESC, name LIMIT 10`, outlet); err != nil {
 		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
 	}
-	if p.Entities, err = s.counts(ctx, `SELECT e.canonical, count(DISTINCT e.article_id) FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE a.outlet = ? AND e.canonical != '' GROUP BY e.canonical ORDER BY count(DISTINCT e.article_id) DESC, e.canonical LIMIT 10`, outlet); err != nil {
+	if p.Entities, err = s.counts(ctx, `SELECT e.canonical, count(DISTINCT `+originalOf("e.article_id")+`) AS n FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE a.outlet = ? AND e.canonical != '' GROUP BY e.canonical ORDER BY n DESC, e.canonical LIMIT 10`, outlet); err != nil {
 		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
 	}
 	return p, nil

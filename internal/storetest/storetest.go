@@ -43,6 +43,15 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		}
 		testLinks(t, s, ls)
 	})
+	t.Run("Copies", func(t *testing.T) {
+		s := open(t)
+		ls, ok := s.(LinkStore)
+		v, vok := s.(copyViews)
+		if !ok || !vok {
+			t.Skip("store does not keep links or views")
+		}
+		testCopies(t, s, ls, v)
+	})
 	t.Run("ArticleTechniques", func(t *testing.T) {
 		s, ok := open(t).(sift.OutletStore)
 		if !ok {

@@ -130,6 +130,13 @@ type APIHit struct {
 	Snippet   string  `json:"snippet"`
 	Matches   []Match `json:"matches"`
 	Rank      float64 `json:"rank"`
+	// CopyOf is the article this hit copies when its original is not
+	// among the hits.
+	CopyOf string `json:"copy_of,omitempty"`
+	// CopyCount and Copies are the hits of the page that copy the same
+	// original, folded under this one (copies=1 lists them as hits).
+	CopyCount int      `json:"copy_count"`
+	Copies    []APIHit `json:"copies,omitempty"`
 }
 
 // Match is a highlighted stretch of a snippet, in code points.
@@ -173,10 +180,13 @@ func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res := SearchResult{Total: total, Page: p.Page, PerPage: p.PerPage, Hits: []APIHit{}, Ranked: rankedOf(p.Query, total)}
-	for _, h := range hits {
-		snip, m := plainSnippet(h.Snippet)
-		res.Hits = append(res.Hits, APIHit{ID: h.ID, Title: h.Title, Outlet: h.Outlet, Published: h.Published,
-			Source: h.Source, Snippet: snip, Matches: m, Rank: h.Rank})
+	folded, err := s.foldHits(r.Context(), hits, wantsCopies(r))
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	for _, f := range folded {
+		res.Hits = append(res.Hits, apiFolded(f))
 	}
 	if r.URL.Query().Get("facets") == "1" {
 		if res.Facets, err = s.store.SearchFacets(r.Context(), p.Query); err != nil {
@@ -338,6 +348,8 @@ type StoryDetail struct {
 	*sift.Story
 	FirstPublisher *sift.StoryArticle `json:"first_publisher"`
 	Reuse          []sift.Reuse       `json:"reuse"`
+	// Framing groups the story's headlines by how they frame it.
+	Framing []FrameGroup `json:"framing"`
 }
 
 func (s *server) apiStory(w http.ResponseWriter, r *http.Request) {
@@ -346,7 +358,7 @@ func (s *server) apiStory(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	d := StoryDetail{Story: st, Reuse: []sift.Reuse{}}
+	d := StoryDetail{Story: st, Reuse: []sift.Reuse{}, Framing: storyFraming(st)}
 	if len(st.Articles) > 0 && st.Articles[0].Published != "" {
 		d.FirstPublisher = &st.Articles[0]
 	}
@@ -448,13 +460,26 @@ func countOutlets(qs []sift.Statement) []sift.Count {
 	idx := map[string]int{}
 	var out []sift.Count
 	for _, q := range qs {
-		i, ok := idx[q.Outlet]
-		if !ok {
-			i = len(out)
-			idx[q.Outlet] = i
-			out = append(out, sift.Count{Key: q.Outlet})
+		// A statement counts once for each outlet that ran it, in the
+		// article first quoting it or in a copy.
+		seen := map[string]bool{}
+		outlets := []string{q.Outlet}
+		for _, c := range q.Copies {
+			outlets = append(outlets, c.Outlet)
 		}
-		out[i].N++
+		for _, o := range outlets {
+			if seen[o] {
+				continue
+			}
+			seen[o] = true
+			i, ok := idx[o]
+			if !ok {
+				i = len(out)
+				idx[o] = i
+				out = append(out, sift.Count{Key: o})
+			}
+			out[i].N++
+		}
 	}
 	sortCounts(out)
 	return out

@@ -117,12 +117,16 @@ func (s *server) notFoundPage(w http.ResponseWriter, r *http.Request) {
 
 // searchView is the search page.
 type searchView struct {
-	params   url.Values
-	Query    sift.Query
-	Page     int
-	Total    int
-	Stored   int
-	Hits     []sift.Hit
+	params url.Values
+	Query  sift.Query
+	Page   int
+	Total  int
+	Stored int
+	Hits   []sift.Hit
+	// Folded are the hits with copies folded under their original;
+	// Flat is set when copies=1 asked for every hit on its own.
+	Folded   []sift.FoldedHit
+	Flat     bool
 	Facets   *sift.Facets
 	Outlets  []sift.OutletCount
 	LastPage int
@@ -213,6 +217,10 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 	<-done
 	if err == nil {
 		err = facetErr
+	}
+	if err == nil {
+		v.Flat = wantsCopies(r)
+		v.Folded, err = s.foldHits(ctx, v.Hits, v.Flat)
 	}
 	if err != nil {
 		s.pageError(w, r, err)
@@ -355,6 +363,10 @@ type storyView struct {
 	Passages []passageView
 	Spun     []passageView
 	Claims   []claimRow
+	// Framing groups the headlines by how they frame the story; Figures
+	// are the claims whose figures differ across outlets.
+	Framing []FrameGroup
+	Figures []FigureDispute
 }
 
 // passageView is a shared passage ready to show side by side.
@@ -406,6 +418,7 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	v.Framing, v.Figures = storyFraming(st), figureDisputes(v.Claims)
 	title := st.Title
 	if title == "" {
 		title = "Story " + st.ID
@@ -489,6 +502,8 @@ type speakerView struct {
 	Outlets  []sift.Count
 	Quotes   []sift.Statement
 	Claims   []claimRow
+	// Copies counts the repetitions of the page's statements in copies.
+	Copies int
 }
 
 func (s *server) speakerPage(w http.ResponseWriter, r *http.Request) {
@@ -509,6 +524,9 @@ func (s *server) speakerPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := speakerView{Name: name, Total: total, Page: page, Quotes: qs, Outlets: countOutlets(qs)}
+	for _, q := range qs {
+		v.Copies += len(q.Copies)
+	}
 	if page*limit < total && page < maxPage {
 		v.Next = page + 1
 	}
