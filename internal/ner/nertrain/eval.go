@@ -91,3 +91,39 @@ func (s Scores) Print(w io.Writer) {
 	}
 	row("overall", s.Overall)
 }
+
+// Fold splits c into k folds of consecutive documents (neighbouring
+// documents of CoNLL-2003 share days and topics, so a fold of consecutive
+// ones is a fairer stand-in for unseen news than every k-th document) and
+// returns fold i (0-based) as test and the other folds as train.
+func Fold(c *Corpus, k, i int) (train, test *Corpus) {
+	train, test = &Corpus{}, &Corpus{}
+	n := len(c.Docs)
+	lo, hi := i*n/k, (i+1)*n/k
+	for j, d := range c.Docs {
+		if j >= lo && j < hi {
+			test.Docs = append(test.Docs, d)
+		} else {
+			train.Docs = append(train.Docs, d)
+		}
+	}
+	return train, test
+}
+
+// Add adds the counts of o to s.
+func (s *Scores) Add(o Scores) {
+	if s.ByType == nil {
+		s.ByType = map[string]Counts{}
+	}
+	for t, c := range o.ByType {
+		a := s.ByType[t]
+		a.Gold += c.Gold
+		a.Predicted += c.Predicted
+		a.Correct += c.Correct
+		s.ByType[t] = a
+	}
+	s.Overall.Gold += o.Overall.Gold
+	s.Overall.Predicted += o.Overall.Predicted
+	s.Overall.Correct += o.Overall.Correct
+	s.Tokens += o.Tokens
+}
