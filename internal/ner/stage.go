@@ -16,7 +16,7 @@ import (
 
 // Version is the version of the NER stage's rules; Stage.Version adds the
 // model's and the alias table's digests to it.
-const Version = "2"
+const Version = "3"
 
 // Stage finds the named entities of an article's text (people,
 // organisations, places and other names, CoNLL-2003 conventions), gives
@@ -149,7 +149,7 @@ func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.E
 		words[i] = ws
 	}
 	recase(words, context)
-	d := newDocument(words)
+	d := newDocument(words, m.clusters, m.intrinsic)
 	tags := tagDocument(m, d)
 	applyRules(m, d, tags)
 	for si := range sents {

@@ -46,28 +46,54 @@ func (p Path) Prefix(d int) Path {
 	return p
 }
 
-// Table maps words, as written, to their clusters.
+// Case classes: how a word is usually written inside sentences of the
+// unlabelled text, whatever its case here.
+const (
+	CaseUnknown = iota // seen too rarely inside sentences
+	CaseLower          // capitalised less than one time in ten
+	CaseMixed          // capitalised one to five times in ten
+	CaseMostly         // five to nine
+	CaseCapital        // nine or more: a name, or part of one
+)
+
+// Entry is what a Table knows of a word: its cluster and case class, and
+// its index among the table's words (in byte order), 0 to Len()-1, for
+// tables of facts about the words kept elsewhere.
+type Entry struct {
+	Path  Path
+	Case  uint8
+	Index int32
+}
+
+// Table maps words, as written, to their clusters and case classes.
 type Table struct {
-	words map[string]Path
+	words map[string]Entry
 }
 
 // Len is the number of words in t.
 func (t *Table) Len() int { return len(t.words) }
 
-// Lookup returns the cluster of word, and false when t does not hold it.
-func (t *Table) Lookup(word string) (Path, bool) {
-	if t == nil {
-		return 0, false
+// Each calls f with every word of t and its entry, in no set order.
+func (t *Table) Each(f func(word string, e Entry)) {
+	for w, e := range t.words {
+		f(w, e)
 	}
-	p, ok := t.words[word]
-	return p, ok
+}
+
+// Lookup returns the entry of word, and false when t does not hold it.
+func (t *Table) Lookup(word string) (Entry, bool) {
+	if t == nil {
+		return Entry{}, false
+	}
+	e, ok := t.words[word]
+	return e, ok
 }
 
 // File format (gzip-compressed): "siftclu1", the number of words
 // (uvarint), then per word in byte order the length of the prefix it
 // shares with the word before (uvarint), the length of the rest (uvarint),
-// the rest, and its path (uvarint).
-const magic = "siftclu1"
+// the rest, its path (uvarint) and its case class (one byte).
+const magic = "siftclu2"
 
 // Encode writes t in the file format, the same bytes for the same table.
 func (t *Table) Encode(w io.Writer) error {
@@ -94,7 +120,8 @@ func (t *Table) Encode(w io.Writer) error {
 		uv(uint64(k))
 		uv(uint64(len(s) - k))
 		bw.WriteString(s[k:])
-		uv(uint64(t.words[s]))
+		uv(uint64(t.words[s].Path))
+		bw.WriteByte(t.words[s].Case)
 		prev = s
 	}
 	if err := bw.Flush(); err != nil {
@@ -121,7 +148,7 @@ func Decode(data []byte) (*Table, error) {
 	if err != nil || n > 1<<24 {
 		return nil, fmt.Errorf("reading clusters: bad size (%v)", err)
 	}
-	t := &Table{words: make(map[string]Path, n)}
+	t := &Table{words: make(map[string]Entry, n)}
 	var prev []byte
 	for i := range n {
 		k, err1 := binary.ReadUvarint(br)
@@ -129,7 +156,7 @@ func Decode(data []byte) (*Table, error) {
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, fmt.Errorf("reading clusters: word %d: %w", i, err)
 		}
-		if k > uint64(len(prev)) || m > 1<<16 {
+		if k > uint64(len(prev)) || m > 1<<16 || (i > 0 && k == uint64(len(prev)) && m == 0) {
 			return nil, fmt.Errorf("reading clusters: word %d: bad lengths", i)
 		}
 		word := append(prev[:k:k], make([]byte, m)...)
@@ -140,7 +167,14 @@ func Decode(data []byte) (*Table, error) {
 		if err != nil || p == 0 || p > 1<<31 {
 			return nil, fmt.Errorf("reading clusters: word %d: bad path", i)
 		}
-		t.words[string(word)] = Path(p)
+		c, err := br.ReadByte()
+		if err != nil || c > CaseCapital {
+			return nil, fmt.Errorf("reading clusters: word %d: bad case class", i)
+		}
+		if i > 0 && string(word) <= string(prev) {
+			return nil, fmt.Errorf("reading clusters: word %d out of order", i)
+		}
+		t.words[string(word)] = Entry{Path: Path(p), Case: c, Index: int32(i)}
 		prev = word
 	}
 	return t, nil

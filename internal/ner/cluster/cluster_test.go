@@ -72,11 +72,11 @@ func TestTrainGroupsWordsByContext(t *testing.T) {
 		return d
 	}
 	path := func(w string) Path {
-		p, ok := tab.Lookup(w)
+		e, ok := tab.Lookup(w)
 		if !ok {
 			t.Fatalf("%q has no cluster", w)
 		}
-		return p
+		return e.Path
 	}
 	// Words of one kind share a longer path prefix with each other than
 	// with any word of another kind.
@@ -105,6 +105,16 @@ func TestTrainGroupsWordsByContext(t *testing.T) {
 	if _, ok := tab.Lookup("Okafor-Reyes"); ok {
 		t.Error("a word never seen has a cluster")
 	}
+	// Case classes: names are always capitalised inside sentences,
+	// "profits" never, "Chief" only where it opens one (never inside).
+	for w, want := range map[string]uint8{"Velmora": CaseCapital, "Quillmark": CaseCapital, "profits": CaseLower, "said": CaseLower} {
+		if e, _ := tab.Lookup(w); e.Case != want {
+			t.Errorf("%s: case class %d, want %d", w, e.Case, want)
+		}
+	}
+	if e, ok := tab.Lookup("Chief"); !ok || e.Case != CaseUnknown {
+		t.Errorf("Chief (only ever first in its sentence): %+v, want case class unknown", e)
+	}
 }
 
 func TestEncodeDeterministicRoundTrip(t *testing.T) {
@@ -129,7 +139,7 @@ func TestEncodeDeterministicRoundTrip(t *testing.T) {
 	}
 	for w, p := range ta.words {
 		if q, ok := back.Lookup(w); !ok || q != p {
-			t.Errorf("%q: decoded %b, want %b", w, q, p)
+			t.Errorf("%q: decoded %v, want %v", w, q, p)
 		}
 	}
 	if _, err := Decode([]byte("not a table")); err == nil {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -85,9 +86,20 @@ func Train(sents [][]string, opt Options) *Table {
 	// The vocabulary: words seen at least MinCount times, commonest first
 	// (ties in byte order).
 	counts := map[string]int{}
+	// Inside sentences (not first, not after an opening quote or a
+	// colon), how often each lower-case word is written capitalised.
+	inside, capital := map[string]int{}, map[string]int{}
 	for _, s := range sents {
-		for _, w := range s {
+		for i, w := range s {
 			counts[w]++
+			if i == 0 || !hasLetter(w) || opensSentence(s[i-1]) {
+				continue
+			}
+			l := strings.ToLower(w)
+			inside[l]++
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				capital[l]++
+			}
 		}
 	}
 	type wc struct {
@@ -182,11 +194,53 @@ func Train(sents [][]string, opt Options) *Table {
 	}
 	b := bisector{vecs: vecs, paths: paths, opt: opt, c: [2][]float32{make([]float32, nSides*nCtx), make([]float32, nSides*nCtx)}}
 	b.split(members, 1)
-	t := &Table{words: make(map[string]Path, len(vocab))}
+	t := &Table{words: make(map[string]Entry, len(vocab))}
 	for i, v := range vocab {
-		t.words[v.w] = paths[i]
+		l := strings.ToLower(v.w)
+		t.words[v.w] = Entry{Path: paths[i], Case: caseClass(inside[l], capital[l])}
+	}
+	sorted := make([]string, 0, len(t.words))
+	for w := range t.words {
+		sorted = append(sorted, w)
+	}
+	slices.Sort(sorted)
+	for i, w := range sorted {
+		e := t.words[w]
+		e.Index = int32(i)
+		t.words[w] = e
 	}
 	return t
+}
+
+// caseClass is the case class of a word seen n times inside sentences,
+// capitalised c times.
+func caseClass(n, c int) uint8 {
+	switch {
+	case n < 3:
+		return CaseUnknown
+	case 10*c < n:
+		return CaseLower
+	case 2*c < n:
+		return CaseMixed
+	case 10*c < 9*n:
+		return CaseMostly
+	}
+	return CaseCapital
+}
+
+// hasLetter reports whether w has a letter.
+func hasLetter(w string) bool {
+	return strings.IndexFunc(w, unicode.IsLetter) >= 0
+}
+
+// opensSentence reports tokens after which a capital says nothing of the
+// word: quotes, colons, dashes and brackets.
+func opensSentence(w string) bool {
+	switch w {
+	case `"`, "'", ":", "(", "-", "--", "``":
+		return true
+	}
+	return false
 }
 
 // normalise scales v to unit length.
