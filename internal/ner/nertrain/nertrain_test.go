@@ -102,4 +102,4 @@ func TestModernNews(t *testing.T) {
 // modernFloor is the least F1 TestModernNews accepts on our own 2020s
 // news (0.751 before the word clusters, case classes and document-level
 // features of stage version 3).
-const modernFloor = 0.0
+const modernFloor = 0.755
