@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"github.com/sift-news/sift/internal/dataset"
+	"github.com/sift-news/sift/internal/entity"
 	"github.com/sift-news/sift/internal/ner"
 	"github.com/sift-news/sift/internal/ner/nertrain"
 )
 
 func init() {
 	registerTrain("ner", "train the named-entity tagger on CoNLL-2003 and write internal/ner/model.gz", trainNER)
-	registerEval("ner", "score the named-entity tagger on CoNLL-2003 dev (exact-span P/R/F1)", evalNER)
+	registerEval("ner", "score the named-entity tagger on our own 2020s news, then CoNLL-2003 dev (exact-span P/R/F1); --folds: cross-validate", evalNER)
 }
 
 // trainNER rebuilds the embedded tagger model.
@@ -53,14 +54,21 @@ func evalNER(args []string) error {
 	def, _ := dataset.Path("conll2003/dev.txt")
 	data := fs.String("data", def, "CoNLL-2003 file to score on")
 	model := fs.String("model", "", "model file (default: the embedded model)")
+	stage := fs.Bool("stage", false, "score the whole entity stage on the text (as sift analyze --raw), not the tagger on the tokens")
+	modern := fs.String("modern", nertrain.ModernFile, "our own labelled 2020s news, scored first (\"\": skip)")
+	folds := fs.Int("folds", 0, "instead, cross-validate on the training file: train on all folds but one and score that one")
+	fold := fs.Int("fold", 0, "with --folds, score only this fold (1-based; 0: every fold)")
+	train, _ := dataset.Path("conll2003/train.txt")
+	trainData := fs.String("train", train, "with --folds, the CoNLL-2003 training file")
+	epochs := fs.Int("epochs", nertrain.DefaultEpochs, "with --folds, training passes")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	c, err := nertrain.ReadCoNLL(*data)
-	if err != nil {
-		return err
+	if *folds > 0 {
+		return crossValidateNER(*trainData, *folds, *fold, *epochs, *stage)
 	}
 	var m *ner.Model
+	var err error
 	if *model != "" {
 		m, err = ner.LoadModel(*model)
 	} else {
@@ -69,11 +77,69 @@ func evalNER(args []string) error {
 	if err != nil {
 		return err
 	}
+	score := func(m *ner.Model, c *nertrain.Corpus) nertrain.Scores {
+		if *stage {
+			return nertrain.EvaluateStage(ner.NewStageWith(m, entity.Builtin()), c)
+		}
+		return nertrain.Evaluate(m, c)
+	}
+	// Our own sentences of 2020s news first: nobody tuned on them.
+	if *modern != "" {
+		c, err := nertrain.ReadCoNLL(*modern)
+		if err != nil {
+			return err
+		}
+		s := score(m, c)
+		fmt.Printf("%s (never tuned on: our own 2020s news): %d tokens\n", *modern, s.Tokens)
+		s.Print(os.Stdout)
+		fmt.Println()
+	}
+	c, err := nertrain.ReadCoNLL(*data)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
-	s := nertrain.Evaluate(m, c)
+	s := score(m, c)
 	el := time.Since(start)
 	fmt.Printf("%s: %d tokens\n", *data, s.Tokens)
 	s.Print(os.Stdout)
 	fmt.Printf("tagged in %s (%.0f tokens/s, including feature extraction)\n", el.Round(time.Millisecond), float64(s.Tokens)/el.Seconds())
+	return nil
+}
+
+// crossValidateNER trains on all folds of the training file but one and
+// scores the one left out, for each fold asked for, and prints the scores
+// of the folds together.
+func crossValidateNER(path string, k, only, epochs int, stage bool) error {
+	c, err := nertrain.ReadCoNLL(path)
+	if err != nil {
+		return err
+	}
+	if only < 0 || only > k {
+		return fmt.Errorf("--fold %d: want 1 to %d", only, k)
+	}
+	var all nertrain.Scores
+	for i := range k {
+		if only != 0 && i+1 != only {
+			continue
+		}
+		train, test := nertrain.Fold(c, k, i)
+		start := time.Now()
+		m, _, err := nertrain.Train(train, nertrain.TrainOptions{Epochs: epochs})
+		if err != nil {
+			return fmt.Errorf("training without fold %d: %w", i+1, err)
+		}
+		s := nertrain.Evaluate(m, test)
+		if stage {
+			s = nertrain.EvaluateStage(ner.NewStageWith(m, entity.Builtin()), test)
+		}
+		fmt.Printf("fold %d of %d (%d documents, %d tokens; trained in %s)\n", i+1, k, len(test.Docs), s.Tokens, time.Since(start).Round(time.Second))
+		s.Print(os.Stdout)
+		all.Add(s)
+	}
+	if only == 0 {
+		fmt.Printf("all %d folds\n", k)
+		all.Print(os.Stdout)
+	}
 	return nil
 }

@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/sift-news/sift"
-	"github.com/sift-news/sift/internal/plural"
 	"github.com/sift-news/sift/internal/copies"
+	"github.com/sift-news/sift/internal/plural"
 	"github.com/sift-news/sift/internal/postgres"
 )
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"sync"
+
+	"github.com/sift-news/sift/internal/ner/cluster"
 )
 
 // modelData is the tagger trained by `sift train ner` on the English
@@ -19,6 +21,34 @@ var modelData []byte
 // ModelFile is where `sift train ner` writes the model, relative to the
 // repository root.
 const ModelFile = "internal/ner/model.gz"
+
+// clusterData is the word cluster table learnt by `sift train clusters`
+// from unlabelled news (see nertrain.ClusterSources); the tagger's
+// features name a word's cluster. Rebuild it byte for byte with `sift
+// train clusters` from the repository root, then retrain the model.
+//
+//go:embed clusters.gz
+var clusterData []byte
+
+var (
+	clustersOnce sync.Once
+	clusters     *clusterIndex
+	clustersErr  error
+)
+
+// defaultClusters returns the embedded word cluster table, decoded and
+// indexed once.
+func defaultClusters() (*clusterIndex, error) {
+	clustersOnce.Do(func() {
+		t, err := cluster.Decode(clusterData)
+		if err != nil {
+			clustersErr = fmt.Errorf("embedded word clusters: %w", err)
+			return
+		}
+		clusters = newClusterIndex(t)
+	})
+	return clusters, clustersErr
+}
 
 var (
 	defaultOnce  sync.Once

@@ -1,7 +1,12 @@
 package ner
 
 import (
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/sift-news/sift/internal/ner/cluster"
 	"unicode"
 	"unicode/utf8"
 )
@@ -51,6 +56,150 @@ type word struct {
 	hLower, hShape, hShort, hForm uint64
 	affixes                       [8]uint64
 	nAffixes                      int
+	// run says where the word stands in a run of capitalised words (see
+	// markRuns).
+	run uint8
+	// info is what the document says of the word (shared by all its
+	// occurrences).
+	info *lowerInfo
+	// clu holds the hashes of the word's cluster at each depth of
+	// cluDepths (see clusterHashes).
+	clu [len(cluDepths)]uint64
+	// caseClass is how the unlabelled news usually writes the word inside
+	// sentences (cluster.CaseLower ...).
+	caseClass uint8
+	// intr holds the weight sums of the word's intrinsic features, shared
+	// by the word's occurrences in a document (see tagDocument).
+	intr *intrinsicSum
+}
+
+// intrinsicSum is the sum of the weights of a word's intrinsic features
+// for each tag, computed once: for the words of the cluster table, once
+// per model (Model.intrinsic), for others once per document.
+type intrinsicSum struct {
+	done atomic.Bool
+	mu   sync.Mutex
+	w    [nTags]int32
+}
+
+// get returns the sums for w under m, computing them the first time with
+// buf as scratch space.
+func (s *intrinsicSum) get(m *Model, w *word, buf *[]uint64) *[nTags]int32 {
+	if s.done.Load() {
+		return &s.w
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.done.Load() {
+		*buf = w.intrinsicFeatures((*buf)[:0])
+		m.sum(*buf, &s.w)
+		s.done.Store(true)
+	}
+	return &s.w
+}
+
+// intrinsicFeatures appends the features of a word that depend on nothing
+// but the word as written: the bias, the word, its shape, prefixes and
+// suffixes, length and clusters.
+func (w *word) intrinsicFeatures(buf []uint64) []uint64 {
+	buf = append(buf, tpl(fBias), mix(tpl(fWord), w.hLower), mix(tpl(fShape), w.hShape))
+	buf = append(buf, w.affixes[:w.nAffixes]...)
+	l := utf8.RuneCountInString(w.form)
+	if l > 8 {
+		l = 8
+	}
+	buf = append(buf, hb(tpl(fLen), byte(l)))
+	return append(buf, w.clu[:]...)
+}
+
+// cluDepths are the depths of a word's cluster path the features name:
+// coarse to fine.
+var cluDepths = [...]int{4, 8, 12, 16}
+
+// clusterIndex is a cluster table indexed by the hashes of its words
+// (hs), so that a word's entry is found from the hash its features use
+// anyway, in an open-addressing table of keys probed linearly.
+type clusterIndex struct {
+	keys    []uint64 // 0: empty
+	entries []cluster.Entry
+	shift   int
+	n       int
+}
+
+// newClusterIndex indexes the words of t.
+func newClusterIndex(t *cluster.Table) *clusterIndex {
+	size, bits := 1, 0
+	for size < 2*t.Len()+1 {
+		size <<= 1
+		bits++
+	}
+	x := &clusterIndex{keys: make([]uint64, size), entries: make([]cluster.Entry, size), shift: 64 - bits, n: t.Len()}
+	mask := uint64(size - 1)
+	t.Each(func(w string, e cluster.Entry) {
+		h := hs(fnvOffset, w) | 1
+		s := slot(h, x.shift)
+		for x.keys[s] != 0 && x.keys[s] != h {
+			s = (s + 1) & mask
+		}
+		x.keys[s], x.entries[s] = h, e
+	})
+	return x
+}
+
+// len is the number of words indexed.
+func (x *clusterIndex) len() int {
+	if x == nil {
+		return 0
+	}
+	return x.n
+}
+
+// lookup returns the entry of the word whose hash (hs) is h.
+func (x *clusterIndex) lookup(h uint64) (cluster.Entry, bool) {
+	if x == nil {
+		return cluster.Entry{}, false
+	}
+	h |= 1
+	mask := uint64(len(x.keys) - 1)
+	for s := slot(h, x.shift); ; s = (s + 1) & mask {
+		switch x.keys[s] {
+		case h:
+			return x.entries[s], true
+		case 0:
+			return cluster.Entry{}, false
+		}
+	}
+}
+
+// clusterOf returns the table's entry for a word as written, and true,
+// or failing that the entry of its lower-case form, or for a word in
+// capitals of its capitalised form ("LAVROV" as "Lavrov"), or the zero
+// entry.
+func clusterOf(x *clusterIndex, w *word) (cluster.Entry, bool) {
+	if e, ok := x.lookup(w.hForm); ok {
+		return e, true
+	}
+	if w.lower == w.form {
+		return cluster.Entry{}, false
+	}
+	if e, ok := x.lookup(w.hLower); ok {
+		return e, false
+	}
+	if r, sz := utf8.DecodeRuneInString(w.lower); w.upper && sz > 0 {
+		if e, ok := x.lookup(hs(fnvOffset, string(unicode.ToUpper(r))+w.lower[sz:])); ok {
+			return e, false
+		}
+	}
+	return cluster.Entry{}, false
+}
+
+// clusterHashes sets w.clu and w.caseClass from the word's entry in the
+// cluster table.
+func (w *word) clusterHashes(e cluster.Entry) {
+	for k, d := range cluDepths {
+		w.clu[k] = mix(hb(tpl(fCluster), byte(d)), uint64(e.Path.Prefix(d)))
+	}
+	w.caseClass = e.Case
 }
 
 // Hashes standing for the words beyond the sentence's edges.
@@ -69,28 +218,66 @@ func mix(a, b uint64) uint64 {
 // document-wide statistics for the non-local features.
 type document struct {
 	sents [][]word
-	// lowerSeen holds words that occur in lower case in the document.
-	lowerSeen map[string]bool
-	// capSeen holds words seen capitalised in the middle of a sentence
-	// that is not written in capitals.
-	capSeen map[string]string
+	// infos holds what the document says of each lower-case word; every
+	// word of sents points at its own (word.info).
+	infos map[string]*lowerInfo
 	// capsSent flags sentences written in capitals (headlines).
 	capsSent []bool
-	// hist counts, for each capitalised word, the types (O, PER, ORG,
-	// LOC, MISC) the tagger gave it in the sentences tagged so far.
-	hist map[string]*[5]uint16
 }
 
-// newDocument analyses the words of sents (normalised token texts).
-func newDocument(sents [][]string) *document {
-	d := &document{
-		sents:     make([][]word, len(sents)),
-		lowerSeen: map[string]bool{},
-		capSeen:   map[string]string{},
-		capsSent:  make([]bool, len(sents)),
-		hist:      map[string]*[5]uint16{},
+// lowerInfo is what a document says of a word, whatever its case.
+type lowerInfo struct {
+	// lowerSeen is set when the word occurs in lower case.
+	lowerSeen bool
+	// capForm is the first form the word has where it is capitalised in
+	// the middle of a sentence not written in capitals, or "".
+	capForm string
+	// hist counts the types (O, PER, ORG, LOC, MISC) the tagger gave the
+	// word's capitalised occurrences in the sentences tagged so far.
+	hist     [5]uint16
+	histSeen bool
+	// runs gathers the positions of the word in runs of capitalised words
+	// in the body (markRuns).
+	runs uint8
+	// aggN counts its capitalised occurrences in the body; agg holds the
+	// features of their contexts (aggregateContexts).
+	aggN int
+	agg  []uint64
+}
+
+// lowerSeen reports whether d writes the word s (in lower case) in lower
+// case.
+func (d *document) lowerSeen(s string) bool {
+	i := d.infos[s]
+	return i != nil && i.lowerSeen
+}
+
+// capSeen returns the form in which d writes the word s (in lower case)
+// capitalised in the middle of a sentence, and whether it does.
+func (d *document) capSeen(s string) (string, bool) {
+	i := d.infos[s]
+	if i == nil || i.capForm == "" {
+		return "", false
 	}
-	cache := map[string]*word{}
+	return i.capForm, true
+}
+
+// newDocument analyses the words of sents (normalised token texts), with
+// the word clusters of t; shared, if not nil, holds the intrinsic weight
+// sums of t's words (Model.intrinsic).
+func newDocument(sents [][]string, t *clusterIndex, shared []intrinsicSum) *document {
+	ntok := 0
+	for _, s := range sents {
+		ntok += len(s)
+	}
+	d := &document{
+		sents:    make([][]word, len(sents)),
+		infos:    make(map[string]*lowerInfo, ntok/3),
+		capsSent: make([]bool, len(sents)),
+	}
+	cache := make(map[string]*word, ntok/3)
+	sums := slab[intrinsicSum]{n: ntok/4 + 8}
+	infos := slab[lowerInfo]{n: ntok/4 + 8}
 	for si, s := range sents {
 		ws := make([]word, len(s))
 		upperN, alphaN := 0, 0
@@ -98,6 +285,18 @@ func newDocument(sents [][]string) *document {
 			c := cache[f]
 			if c == nil {
 				w := makeWord(f)
+				e, own := clusterOf(t, &w)
+				w.clusterHashes(e)
+				if own && int(e.Index) < len(shared) {
+					w.intr = &shared[e.Index]
+				} else {
+					w.intr = sums.next()
+				}
+				w.info = d.infos[w.lower]
+				if w.info == nil {
+					w.info = infos.next()
+					d.infos[w.lower] = w.info
+				}
 				c = &w
 				cache[f] = c
 			}
@@ -113,21 +312,129 @@ func newDocument(sents [][]string) *document {
 		d.sents[si] = ws
 		caps := upperN >= 2 && upperN*10 >= alphaN*6
 		d.capsSent[si] = caps
+		markRuns(ws, caps)
 		for i := range ws {
 			w := &ws[i]
 			if !w.alpha {
 				continue
 			}
 			if w.form == w.lower {
-				d.lowerSeen[w.lower] = true
+				w.info.lowerSeen = true
 			} else if !caps && i > 0 && w.cap && !isQuoteOrOpen(s[i-1]) {
-				if _, ok := d.capSeen[w.lower]; !ok {
-					d.capSeen[w.lower] = w.form
+				if w.info.capForm == "" {
+					w.info.capForm = w.form
 				}
 			}
 		}
 	}
+	aggregateContexts(d)
 	return d
+}
+
+// slab hands out pointers to zero values allocated n at a time.
+type slab[T any] struct {
+	free []T
+	n    int
+}
+
+// next returns a pointer to a fresh zero T.
+func (s *slab[T]) next() *T {
+	if len(s.free) == 0 {
+		s.free = make([]T, s.n)
+	}
+	p := &s.free[0]
+	s.free = s.free[1:]
+	return p
+}
+
+// maxAgg is the most contexts per side aggregateContexts keeps for a word.
+const maxAgg = 2
+
+// aggregateContexts gives each capitalised word that is capitalised more
+// than once in the body of the document the features of the words before
+// and after it at each of those occurrences (Ratinov and Roth's context
+// aggregation): "Halvers" after "of" in one sentence and before "said"
+// in another is told both at both.
+func aggregateContexts(d *document) {
+	for si, ws := range d.sents {
+		if d.capsSent[si] {
+			continue
+		}
+		for i := range ws {
+			w := &ws[i]
+			if !w.cap || !w.alpha {
+				continue
+			}
+			o := w.info
+			o.aggN++
+			prev, next := edgeStart, edgeEnd
+			if i > 0 {
+				prev = ws[i-1].hLower
+			}
+			if i+1 < len(ws) {
+				next = ws[i+1].hLower
+			}
+			o.agg = addAgg(o.agg, mix(tpl(fAggPrev), prev))
+			o.agg = addAgg(o.agg, mix(tpl(fAggNext), next))
+		}
+	}
+}
+
+// addAgg adds feature f to feats unless it is there or feats holds
+// 2*maxAgg features already.
+func addAgg(feats []uint64, f uint64) []uint64 {
+	if len(feats) >= 2*maxAgg || slices.Contains(feats, f) {
+		return feats
+	}
+	return append(feats, f)
+}
+
+// Positions of a capitalised word in a run of capitalised words, as bits
+// of word.runs and values of word.run.
+const (
+	runAlone  = 1 << iota // a run of one word, not opening a sentence
+	runFirst              // the first of several
+	runLast               // the last of several
+	runMiddle             // inside
+	runOpen               // opening a sentence or in a headline (run only)
+)
+
+// markRuns sets the run position of the capitalised words of a sentence
+// and adds those of words in the body of sentences to runs (the lower-case
+// word's positions seen in the document): the same name's other mentions
+// say whether it is usually a first name, a surname, the head of a
+// longer name or a name alone.
+func markRuns(ws []word, caps bool) {
+	for i := 0; i < len(ws); {
+		if !ws[i].cap || !ws[i].alpha {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && ws[j].cap && ws[j].alpha {
+			j++
+		}
+		for k := i; k < j; k++ {
+			var pos uint8
+			switch {
+			case j == i+1:
+				pos = runAlone
+			case k == i:
+				pos = runFirst
+			case k == j-1:
+				pos = runLast
+			default:
+				pos = runMiddle
+			}
+			if caps || i == 0 {
+				ws[k].run = pos | runOpen
+				continue
+			}
+			ws[k].run = pos
+			ws[k].info.runs |= pos
+		}
+		i = j
+	}
 }
 
 func isQuoteOrOpen(s string) bool {
@@ -243,14 +550,22 @@ const (
 	fHist
 	fHistShape
 	fHistInitial
+	fCluster
+	fCluPrev
+	fCluNext
+	fRuns
+	fAggPrev
+	fAggNext
+	fCase
 )
 
 // sentenceFeatures appends the features of every token of sentence si of d
 // to buf and returns the flat buffer and the end offset of each token's
 // features in it.
 // With history set, the features include the types given to the same
-// words in earlier sentences (see record).
-func (d *document) sentenceFeatures(si int, history bool, buf []uint64, ends []int) ([]uint64, []int) {
+// words in earlier sentences (see record); with intrinsic set, the
+// features of each word alone (intrinsicFeatures) too.
+func (d *document) sentenceFeatures(si int, history, intrinsic bool, buf []uint64, ends []int) ([]uint64, []int) {
 	ws := d.sents[si]
 	caps := d.capsSent[si]
 	n := len(ws)
@@ -284,10 +599,10 @@ func (d *document) sentenceFeatures(si int, history bool, buf []uint64, ends []i
 			nx = &ws[i+1]
 		}
 		pl, nl, ps, ns := lowerAt(i-1), lowerAt(i+1), shortAt(i-1), shortAt(i+1)
+		if intrinsic {
+			buf = w.intrinsicFeatures(buf)
+		}
 		buf = append(buf,
-			tpl(fBias),
-			mix(tpl(fWord), w.hLower),
-			mix(tpl(fShape), w.hShape),
 			mix(tpl(fPrev), pl),
 			mix(tpl(fNext), nl),
 			mix(tpl(fPrev2), lowerAt(i-2)),
@@ -303,12 +618,25 @@ func (d *document) sentenceFeatures(si int, history bool, buf []uint64, ends []i
 		if !caps {
 			buf = append(buf, mix(tpl(fForm), w.hForm))
 		}
-		buf = append(buf, w.affixes[:w.nAffixes]...)
-		l := utf8.RuneCountInString(w.form)
-		if l > 8 {
-			l = 8
+		if w.cap && w.alpha && !caps && w.info.aggN > 1 {
+			buf = append(buf, w.info.agg...)
 		}
-		buf = append(buf, hb(tpl(fLen), byte(l)))
+		if w.alpha {
+			buf = append(buf, hb(hb(hb(tpl(fCase), w.caseClass), boolByte(w.cap)), boolByte(i == 0 || caps)))
+		}
+		if w.run != 0 {
+			buf = append(buf, hb(tpl(fRuns), w.info.runs), hb(hb(tpl(fRuns), w.info.runs), w.run))
+		}
+		if p != nil {
+			buf = append(buf, mix(tpl(fCluPrev), p.clu[1]), mix(mix(tpl(fCluPrev), p.clu[1]), w.hShort))
+		} else {
+			buf = append(buf, mix(tpl(fCluPrev), edgeStart))
+		}
+		if nx != nil {
+			buf = append(buf, mix(tpl(fCluNext), nx.clu[1]))
+		} else {
+			buf = append(buf, mix(tpl(fCluNext), edgeEnd))
+		}
 		if i == 0 {
 			buf = append(buf, mix(tpl(fInitial), w.hShort))
 		}
@@ -336,9 +664,9 @@ func (d *document) sentenceFeatures(si int, history bool, buf []uint64, ends []i
 			// Non-local evidence: the same word in lower case elsewhere in
 			// the document, and its usual written form when this one is at
 			// the start of a sentence or in a headline.
-			buf = append(buf, hb(hb(tpl(fDocLower), boolByte(d.lowerSeen[w.lower])), boolByte(i == 0 || caps)))
+			buf = append(buf, hb(hb(tpl(fDocLower), boolByte(w.info.lowerSeen)), boolByte(i == 0 || caps)))
 			if i == 0 || caps {
-				if tc, ok := d.capSeen[w.lower]; ok {
+				if tc := w.info.capForm; tc != "" {
 					tw := makeWord(tc)
 					buf = append(buf, hs(tpl(fTrueCase), tw.short), hs(tpl(fTrueWord), tc))
 				} else {
@@ -360,10 +688,10 @@ func (d *document) historyFeatures(w *word, initial bool, buf []uint64) []uint64
 	if !w.alpha || w.form == w.lower {
 		return buf
 	}
-	h := d.hist[w.lower]
-	if h == nil {
+	if !w.info.histSeen {
 		return buf
 	}
+	h := &w.info.hist
 	best := 0
 	for k := 1; k < 5; k++ {
 		if h[k] > h[best] {
@@ -381,11 +709,8 @@ func (d *document) record(si int, tags []int) {
 		if !w.alpha || w.form == w.lower {
 			continue
 		}
-		h := d.hist[w.lower]
-		if h == nil {
-			h = new([5]uint16)
-			d.hist[w.lower] = h
-		}
+		w.info.histSeen = true
+		h := &w.info.hist
 		k := 0
 		if tags[i] != tagO {
 			k = 1 + (tags[i]-1)/4

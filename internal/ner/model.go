@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -117,21 +118,22 @@ var prevTags = func() (out [nTags][]int) {
 // Model is a trained linear sequence tagger: a weight per feature and tag,
 // and a weight per tag transition, decoded with Viterbi.
 type Model struct {
-	// slots is an open-addressing hash table of features (key 0 marks an
-	// empty slot) holding each feature's quantised weights inline, so a
-	// lookup touches one cache line or two.
-	slots  []slotEntry
-	scale  float32 // weight = quantised weight / scale
-	trans  [nTags + 1][nTags]float32
-	shift  int    // 64 - log2(len(slots)), for slot
-	size   int    // number of features
-	digest string // of the model file
-}
-
-// slotEntry is one feature of a Model.
-type slotEntry struct {
-	key uint64
-	w   [nTags]int16
+	// keys is an open-addressing hash table of features (key 0 marks an
+	// empty slot), probed linearly: eight keys share a cache line, so a
+	// feature the model lacks, the commonest case, costs about one line.
+	// weights holds the quantised weights of the feature in each slot.
+	keys    []uint64
+	weights [][nTags]int16
+	scale   float32 // weight = quantised weight / scale
+	trans   [nTags + 1][nTags]float32
+	shift   int    // 64 - log2(len(keys)), for slot
+	size    int    // number of features
+	digest  string // of the model file and the cluster table
+	// clusters is the word cluster table the model was trained with.
+	clusters *clusterIndex
+	// intrinsic holds, for each word of clusters, the sums of the weights
+	// of its intrinsic features, computed on first use.
+	intrinsic []intrinsicSum
 }
 
 // lookup returns the weights of feature h, or nil.
@@ -139,13 +141,13 @@ func (m *Model) lookup(h uint64) *[nTags]int16 {
 	if h == 0 {
 		h = 1
 	}
-	mask := uint64(len(m.slots) - 1)
+	mask := uint64(len(m.keys) - 1)
 	for s := slot(h, m.shift); ; s = (s + 1) & mask {
-		e := &m.slots[s]
-		if e.key == h {
-			return &e.w
+		k := m.keys[s]
+		if k == h {
+			return &m.weights[s]
 		}
-		if e.key == 0 {
+		if k == 0 {
 			return nil
 		}
 	}
@@ -169,7 +171,8 @@ func (m *Model) newTable(n int) {
 		bits++
 	}
 	m.shift = 64 - bits
-	m.slots = make([]slotEntry, size)
+	m.keys = make([]uint64, size)
+	m.weights = make([][nTags]int16, size)
 	m.size = 0
 }
 
@@ -178,25 +181,38 @@ func (m *Model) insert(h uint64, w *[nTags]int16) {
 	if h == 0 {
 		h = 1
 	}
-	mask := uint64(len(m.slots) - 1)
+	mask := uint64(len(m.keys) - 1)
 	s := slot(h, m.shift)
-	for m.slots[s].key != 0 && m.slots[s].key != h {
+	for m.keys[s] != 0 && m.keys[s] != h {
 		s = (s + 1) & mask
 	}
-	if m.slots[s].key == 0 {
+	if m.keys[s] == 0 {
 		m.size++
 	}
-	m.slots[s] = slotEntry{key: h, w: *w}
+	m.keys[s], m.weights[s] = h, *w
 }
 
-// scorer computes emission scores for tokens from their features.
+// scorer computes emission scores for tokens from their features, plus
+// the integer weight sums of base when it is not nil.
 type scorer interface {
-	emit(feats []uint64, out *[nTags]float32)
+	emit(feats []uint64, base *[nTags]int32, out *[nTags]float32)
 	transition(prev, t int) float32
 }
 
-func (m *Model) emit(feats []uint64, out *[nTags]float32) {
+func (m *Model) emit(feats []uint64, base *[nTags]int32, out *[nTags]float32) {
 	var acc [nTags]int32
+	if base != nil {
+		acc = *base
+	}
+	m.sum(feats, &acc)
+	inv := 1 / m.scale
+	for t := range nTags {
+		out[t] = float32(acc[t]) * inv
+	}
+}
+
+// sum adds the quantised weights of feats to acc.
+func (m *Model) sum(feats []uint64, acc *[nTags]int32) {
 	for _, f := range feats {
 		w := m.lookup(f)
 		if w == nil {
@@ -205,10 +221,6 @@ func (m *Model) emit(feats []uint64, out *[nTags]float32) {
 		for t := range nTags {
 			acc[t] += int32(w[t])
 		}
-	}
-	inv := 1 / m.scale
-	for t := range nTags {
-		out[t] = float32(acc[t]) * inv
 	}
 }
 
@@ -221,8 +233,9 @@ type lattice struct {
 }
 
 // viterbi returns the best tag sequence for a sentence whose token i has
-// features buf[ends[i-1]:ends[i]], reusing the storage of tags.
-func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, tags []int) []int {
+// features buf[ends[i-1]:ends[i]] and, if base is not nil, the weight
+// sums base[i] besides, reusing the storage of tags.
+func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base []*[nTags]int32, tags []int) []int {
 	n := len(ends)
 	tags = tags[:0]
 	if n == 0 {
@@ -247,7 +260,11 @@ func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, tags []int) []int 
 	var em [nTags]float32
 	from := 0
 	for i := range n {
-		s.emit(buf[from:ends[i]], &em)
+		var b *[nTags]int32
+		if base != nil {
+			b = base[i]
+		}
+		s.emit(buf[from:ends[i]], b, &em)
 		from = ends[i]
 		if i == 0 {
 			for t := range nTags {
@@ -290,15 +307,24 @@ func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, tags []int) []int 
 	return tags
 }
 
-// tagDocument returns the tags of every sentence of d.
-func tagDocument(s scorer, d *document) [][]int {
+// tagDocument returns the tags of every sentence of d. The weights of the
+// features of a word alone (intrinsicFeatures) are summed once per
+// distinct word of the document, or once per model for the words of the
+// cluster table.
+func tagDocument(m *Model, d *document) [][]int {
 	out := make([][]int, len(d.sents))
-	var buf []uint64
+	var buf, ibuf []uint64
 	var ends []int
+	var base []*[nTags]int32
 	var l lattice
 	for si := range d.sents {
-		buf, ends = d.sentenceFeatures(si, true, buf[:0], ends[:0])
-		out[si] = l.viterbi(s, buf, ends, nil)
+		buf, ends = d.sentenceFeatures(si, true, false, buf[:0], ends[:0])
+		base = base[:0]
+		for i := range d.sents[si] {
+			w := &d.sents[si][i]
+			base = append(base, w.intr.get(m, w, &ibuf))
+		}
+		out[si] = l.viterbi(m, buf, ends, base, nil)
 		d.record(si, out[si])
 	}
 	return out
@@ -359,7 +385,12 @@ func decodeModel(data []byte) (*Model, error) {
 	if !(scale > 0) {
 		return nil, errors.New("reading model: bad weight scale")
 	}
-	m := &Model{digest: digestOf(data), scale: scale}
+	clu, err := defaultClusters()
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{digest: digestOf(append(slices.Clip(data), clusterData...)), scale: scale, clusters: clu,
+		intrinsic: make([]intrinsicSum, clu.len())}
 	if err := binary.Read(br, binary.LittleEndian, &m.trans); err != nil {
 		return nil, fmt.Errorf("reading model transitions: %w", err)
 	}

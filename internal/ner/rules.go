@@ -211,7 +211,7 @@ func (d *document) isDemonym(w word) bool {
 	default:
 		return false
 	}
-	_, ok := d.capSeen[stem]
+	_, ok := d.capSeen(stem)
 	return ok
 }
 
@@ -223,7 +223,7 @@ func (d *document) hasDemonym(w word) bool {
 		return false
 	}
 	for _, s := range []string{"n", "an", "ian", "i", "ese"} {
-		if _, ok := d.capSeen[w.lower+s]; ok {
+		if _, ok := d.capSeen(w.lower + s); ok {
 			return true
 		}
 	}
@@ -233,7 +233,7 @@ func (d *document) hasDemonym(w word) bool {
 // unseenOrCommon reports a word the model has never seen or the
 // document also writes in lower case.
 func unseenOrCommon(d *document, w word, unseen func([]word) bool) bool {
-	return d.lowerSeen[w.lower] || unseen([]word{w})
+	return d.lowerSeen(w.lower) || unseen([]word{w})
 }
 
 // isNumber reports a word of digits.
@@ -280,7 +280,7 @@ func retype(d *document, ws []word, tags []int, sp span, unseen func([]word) boo
 			i--
 		}
 		setSpan(tags, i, sp.end, typeIndex("ORG"))
-	case sp.typ == "PER" && sp.end-sp.start == 1 && d.lowerSeen[last.lower] && !last.upper:
+	case sp.typ == "PER" && sp.end-sp.start == 1 && d.lowerSeen(last.lower) && !last.upper:
 		// A common noun the document also writes in lower case.
 		tags[sp.start] = tagO
 	case sp.typ == "PER" && sp.end-sp.start == 1 && sp.end < len(ws) && isNumber(ws[sp.end].form) &&
@@ -403,7 +403,7 @@ func cue(d *document, ws []word, sp span) int {
 // isPersonWord reports a word that may be a first or last name: written
 // in letters with a capital, never in lower case in the document.
 func isPersonWord(d *document, w word) bool {
-	return w.cap && !w.upper && isLetters(w.lower) && !d.lowerSeen[w.lower]
+	return w.cap && !w.upper && isLetters(w.lower) && !d.lowerSeen(w.lower)
 }
 
 // unseen reports a name with a word the model has no weights for: a name

@@ -149,7 +149,7 @@ func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.E
 		words[i] = ws
 	}
 	recase(words, context)
-	d := newDocument(words)
+	d := newDocument(words, m.clusters, m.intrinsic)
 	tags := tagDocument(m, d)
 	applyRules(m, d, tags)
 	for si := range sents {

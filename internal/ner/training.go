@@ -57,8 +57,13 @@ func Spans(tags []int) []Span {
 // capitalised words (a feature of the words that follow).
 type Doc struct{ d *document }
 
-// NewDoc prepares a document given as sentences of token texts.
-func NewDoc(sents [][]string) *Doc { return &Doc{newDocument(sents)} }
+// NewDoc prepares a document given as sentences of token texts, with the
+// embedded word clusters (none if they cannot be read, which Default
+// reports).
+func NewDoc(sents [][]string) *Doc {
+	t, _ := defaultClusters()
+	return &Doc{newDocument(sents, t, nil)}
+}
 
 // Len is the number of sentences of d.
 func (d *Doc) Len() int { return len(d.d.sents) }
@@ -67,7 +72,7 @@ func (d *Doc) Len() int { return len(d.d.sents) }
 // not depend on earlier tags, token by token: token i's end in buf is
 // appended to ends.
 func (d *Doc) StaticFeatures(si int, buf []uint64, ends []int) ([]uint64, []int) {
-	return d.d.sentenceFeatures(si, false, buf, ends)
+	return d.d.sentenceFeatures(si, false, true, buf, ends)
 }
 
 // HistoryFeatures appends to buf the history features of token i of
@@ -80,7 +85,11 @@ func (d *Doc) HistoryFeatures(si, i int, buf []uint64) []uint64 {
 func (d *Doc) Record(si int, tags []int) { d.d.record(si, tags) }
 
 // ResetHistory forgets the tags recorded so far.
-func (d *Doc) ResetHistory() { clear(d.d.hist) }
+func (d *Doc) ResetHistory() {
+	for _, i := range d.d.infos {
+		i.hist, i.histSeen = [5]uint16{}, false
+	}
+}
 
 // TagDoc returns the tags of every sentence of d as the stage gives them:
 // decoded with m, then corrected by the rules.
@@ -114,14 +123,14 @@ type Decoder struct{ l lattice }
 // Decode returns the best allowed tag sequence of a sentence whose token i
 // has features feats[ends[i-1]:ends[i]], reusing the storage of tags.
 func (d *Decoder) Decode(s Scorer, feats []uint64, ends []int, tags []int) []int {
-	return d.l.viterbi(scorerOf{s}, feats, ends, tags)
+	return d.l.viterbi(scorerOf{s}, feats, ends, nil, tags)
 }
 
 // scorerOf adapts a Scorer to the decoder's scorer.
 type scorerOf struct{ s Scorer }
 
-func (a scorerOf) emit(feats []uint64, out *[nTags]float32) { a.s.Emit(feats, out) }
-func (a scorerOf) transition(prev, t int) float32           { return a.s.Transition(prev, t) }
+func (a scorerOf) emit(feats []uint64, _ *[nTags]int32, out *[nTags]float32) { a.s.Emit(feats, out) }
+func (a scorerOf) transition(prev, t int) float32                            { return a.s.Transition(prev, t) }
 
 // Feature is one feature of a model being built: its hash (not 0) and its
 // quantised weight for each tag.

@@ -57,3 +57,49 @@ func TestTrainReproducible(t *testing.T) {
 		t.Errorf("retrained model (%d bytes) differs from the embedded one (%d bytes): run `sift train ner`", len(data), len(embedded))
 	}
 }
+
+// TestClustersReproducible relearns the word clusters from the unlabelled
+// news and compares them with the embedded table byte for byte.
+func TestClustersReproducible(t *testing.T) {
+	if testing.Short() {
+		t.Skip("clustering takes a while")
+	}
+	for _, src := range ClusterSources {
+		dataset.Require(t, src)
+	}
+	dir, _ := dataset.Dir()
+	_, data, _, err := TrainClusters(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := os.ReadFile("../clusters.gz") // the file ner embeds
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, embedded) {
+		t.Errorf("relearnt clusters (%d bytes) differ from the embedded ones (%d bytes): run `sift train clusters`, then `sift train ner`", len(data), len(embedded))
+	}
+}
+
+// TestModernNews scores the embedded model on our own labelled sentences
+// of 2020s news (names the 1996 training data never saw), a set nobody
+// tuned on: the figure must not fall below what the clusters and run
+// features brought it to.
+func TestModernNews(t *testing.T) {
+	c, err := ReadCoNLL("../testdata/modern.conll")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Evaluate(mustModel(t), c)
+	if s.Overall.Gold != 122 {
+		t.Fatalf("read %d gold names, want 122", s.Overall.Gold)
+	}
+	if f := s.Overall.F1(); f < modernFloor {
+		t.Errorf("modern news F1 = %.4f, want >= %.2f", f, modernFloor)
+	}
+}
+
+// modernFloor is the least F1 TestModernNews accepts on our own 2020s
+// news (0.751 before the word clusters, case classes and document-level
+// features of stage version 3).
+const modernFloor = 0.755

@@ -263,13 +263,18 @@ func Train(c *Corpus, opt TrainOptions) (*ner.Model, []byte, error) {
 		nsents += len(td.sents)
 		docs = append(docs, td)
 	}
-	// Features seen once in training are dropped: they fit single
-	// tokens and generalise poorly.
+	// Features seen in only one document are dropped: they fit the
+	// names of one story (a name repeated through one article) and
+	// generalise poorly to others.
 	count := make([]int32, len(tr.hash))
-	for _, td := range docs {
+	lastDoc := make([]int32, len(tr.hash))
+	for di, td := range docs {
 		for _, st := range td.sents {
 			for _, f := range st.feats {
-				count[f]++
+				if lastDoc[f] != int32(di+1) {
+					lastDoc[f] = int32(di + 1)
+					count[f]++
+				}
 			}
 		}
 	}
@@ -437,5 +442,6 @@ func (tr *trainer) export(logf func(string, ...any)) (*ner.Model, []byte, error)
 // DefaultEpochs is the number of training passes `sift train ner` makes.
 const DefaultEpochs = 8
 
-// minCount is how often a feature must occur in training to be used.
+// minCount is in how many training documents a feature must occur to be
+// used.
 const minCount = 2
