@@ -99,7 +99,7 @@ func retagHeadlineRuns(m *Model, d *document, tags [][]int) {
 			}
 		}
 		if changed {
-			copy(tags[si], tagDocument(m, newDocument([][]string{forms}))[0])
+			copy(tags[si], tagDocument(m, newDocument([][]string{forms}, m.clusters, m.intrinsic))[0])
 		}
 	}
 }
@@ -132,7 +132,7 @@ func headlineRuns(d *document, ws []word) [][2]int {
 		if caps >= minHeadlineRun {
 			common := 0
 			for k := i + 1; k <= last; k++ {
-				if w := &ws[k]; w.cap && !w.upper && d.lowerSeen[w.lower] && !roleWords[w.lower] && !orgHeads[w.lower] && !headlineSmall[w.lower] {
+				if w := &ws[k]; w.cap && !w.upper && d.lowerSeen(w.lower) && !roleWords[w.lower] && !orgHeads[w.lower] && !headlineSmall[w.lower] {
 					common++
 				}
 			}

