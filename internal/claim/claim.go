@@ -52,27 +52,26 @@ func (*Stage) Apply(a *sift.Article) { a.Claims = Extract(a.Text, a.Entities, a.
 func Extract(text string, ents []sift.Entity, quotes []sift.Quote) []sift.Claim {
 	out := []sift.Claim{}
 	runes := []rune(text)
-	used := make([]bool, len(quotes))
+	qx, ex := newQuoteIndex(quotes), newEntityIndex(ents)
+	var starting []int
 	for _, s := range sentences(runes) {
 		// Reported speech: the quotes whose content starts in this sentence.
 		var reported bool
-		for qi, q := range quotes {
-			if used[qi] || q.Start < s[0] || q.Start >= s[1] {
-				continue
-			}
-			used[qi] = true
+		starting = qx.startingIn(s[0], s[1], starting)
+		for _, qi := range starting {
+			q := quotes[qi]
 			if !reportsSpeech(q) {
 				continue
 			}
 			reported = true
-			if c, ok := fromQuote(runes, q, ents); ok {
+			if c, ok := fromQuote(runes, q, ex.within(q.Start, q.End)); ok {
 				out = append(out, c)
 			}
 		}
-		if reported || overlapsQuote(quotes, s[0], s[1]) {
+		if reported || qx.overlaps(s[0], s[1]) {
 			continue
 		}
-		if c, ok := ownVoice(runes, s[0], s[1], ents); ok {
+		if c, ok := ownVoice(runes, s[0], s[1], ex.within(s[0], s[1])); ok {
 			out = append(out, c)
 		}
 	}
@@ -92,16 +91,6 @@ func reportsSpeech(q sift.Quote) bool {
 		return q.Speaker != nil && len(q.Via) > 0
 	}
 	return true
-}
-
-// overlapsQuote reports whether any quote overlaps [start, end).
-func overlapsQuote(qs []sift.Quote, start, end int) bool {
-	for _, q := range qs {
-		if q.Start < end && q.End > start {
-			return true
-		}
-	}
-	return false
 }
 
 // fromQuote makes the claim of a quote: its content, trimmed of quote

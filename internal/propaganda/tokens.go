@@ -34,6 +34,7 @@ type document struct {
 	tokens    []token
 	sentences []sentence
 	counts    map[string]int // lower-cased content word -> occurrences
+	wordIdx   *wordIndex     // built on first use by words
 }
 
 // isWordRune reports whether r belongs inside a word.
