@@ -39,12 +39,27 @@ func (d *document) words() *wordIndex {
 	return x
 }
 
+// maxSentenceTokens is the most tokens of one sentence: a longer run
+// without a sentence end (text without punctuation) is cut into sentences
+// of this many tokens, so that the work on a sentence, such as featurizing
+// a whole-sentence span for its evidence, stays bounded. The longest
+// sentence of the PTC articles has fewer than 200 tokens.
+const maxSentenceTokens = 512
+
 // scanLimit is the most tokens below which occurrences scans the document
 // directly rather than building the word index.
 const scanLimit = 4096
 
+// maxTries is the most places of its rarest word at which occurrences
+// looks for a run of words: a run made only of words that occur thousands
+// of times (text of a few words repeated) is counted among the first
+// maxTries places of its rarest word only, so that the count costs at most
+// this much per span. An article's rarest word of a span seldom recurs
+// more than a few dozen times.
+const maxTries = 1024
+
 // occurrencesIndexed is occurrences through the word index: it tries the
-// places of the rarest of the words only.
+// places of the rarest of the words only, at most maxTries of them.
 func occurrencesIndexed(d *document, a int, words []uint32, limit int) int {
 	x := d.words()
 	rarest := 0
@@ -54,7 +69,8 @@ func occurrencesIndexed(d *document, a int, words []uint32, limit int) int {
 		}
 	}
 	n := 0
-	for _, r := range x.at[words[rarest]] {
+	places := x.at[words[rarest]]
+	for _, r := range places[:min(len(places), maxTries)] {
 		s := int(r) - rarest // rank of the run's first word
 		if s < 0 || s+len(words) > len(x.token) || int(x.token[s]) == a {
 			continue

@@ -61,6 +61,9 @@ func tokenize(text string) *document {
 	}
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
+		if len(d.tokens)-sentStart >= maxSentenceTokens && !unicode.IsSpace(r) {
+			endSentence() // text without sentence punctuation
+		}
 		switch {
 		case r == '\n':
 			endSentence()
