@@ -22,12 +22,18 @@ import (
 )
 
 // Version changes whenever the stage's output may change.
-const Version = "1"
+const Version = "2"
 
 // Limits on what counts as one claim.
 const (
 	minWords = 5   // shorter sentences are headlines, fragments or captions
 	maxRunes = 600 // longer spans are cut to their first sentence
+	// maxClaims is the most claims of one article: each is looked up in
+	// the store's claim index when it is linked, so a document of
+	// megabytes (a dump, a book) would hold ingest for minutes. News
+	// articles have tens of claims; a longer document keeps its first
+	// maxClaims.
+	maxClaims = 2000
 )
 
 // Stage is the analysis stage that fills Article.Claims. It runs after the
@@ -55,6 +61,9 @@ func Extract(text string, ents []sift.Entity, quotes []sift.Quote) []sift.Claim 
 	qx, ex := newQuoteIndex(quotes), newEntityIndex(ents)
 	var starting []int
 	for _, s := range sentences(runes) {
+		if len(out) >= maxClaims {
+			break
+		}
 		// Reported speech: the quotes whose content starts in this sentence.
 		var reported bool
 		starting = qx.startingIn(s[0], s[1], starting)
@@ -74,6 +83,9 @@ func Extract(text string, ents []sift.Entity, quotes []sift.Quote) []sift.Claim 
 		if c, ok := ownVoice(runes, s[0], s[1], ex.within(s[0], s[1])); ok {
 			out = append(out, c)
 		}
+	}
+	if len(out) > maxClaims {
+		out = out[:maxClaims]
 	}
 	return out
 }
