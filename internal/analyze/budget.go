@@ -15,7 +15,7 @@ import (
 // The zero Budget sets no limit.
 type Budget struct {
 	// MaxText is the most bytes of text after cleaning (0: no limit).
-	// Analysis holds about 150 bytes per byte of text at its peak.
+	// Analysis holds 100–250 bytes per byte of text at its peak.
 	MaxText int
 	// Timeout is the most time the analysis of one document may take,
 	// checked before each stage (0: no limit).
@@ -23,7 +23,7 @@ type Budget struct {
 }
 
 // The budget of Default: 8 MiB of text (some 1.5 million words, about
-// 1.3 GB at the peak of analysis) and two minutes.
+// 1.2 GB at the peak of analysing prose, 2 GB at worst) and two minutes.
 const (
 	DefaultMaxText = 8 << 20
 	DefaultTimeout = 2 * time.Minute
