@@ -4,6 +4,7 @@
 package analyze
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -30,6 +31,9 @@ type Stage interface {
 // Pipeline cleans documents and runs stages over them.
 type Pipeline struct {
 	Stages []Stage
+	// Budget bounds the analysis of each document by Article,
+	// ArticleWith and ArticleContext (the zero Budget: no bound).
+	Budget Budget
 }
 
 // ErrEmpty is returned for a document with no text left after cleaning
@@ -45,11 +49,30 @@ func (p *Pipeline) Article(doc sift.Document, raw bool) (*sift.Article, error) {
 // ArticleWith is Article with cleaner options for plain text, such as the
 // outlet's template lines known to the store.
 func (p *Pipeline) ArticleWith(doc sift.Document, raw bool, opt clean.Options) (*sift.Article, error) {
+	return p.ArticleContext(context.Background(), doc, raw, opt)
+}
+
+// ArticleContext is ArticleWith within ctx and the pipeline's budget: a
+// document whose text is over the budget's size, or whose analysis is
+// still going when ctx ends or the budget's time is up, gives an error
+// naming it (wrapping ErrBudget when over the budget) and no article.
+func (p *Pipeline) ArticleContext(ctx context.Context, doc sift.Document, raw bool, opt clean.Options) (*sift.Article, error) {
 	a, err := CleanWith(doc, raw, opt)
 	if err != nil {
 		return nil, err
 	}
-	p.Run(a)
+	if err := p.Budget.checkSize(doc.Source, len(a.Text), raw); err != nil {
+		return nil, err
+	}
+	ctx, cancel := p.Budget.context(ctx)
+	defer cancel()
+	for _, s := range p.Stages {
+		if ctx.Err() != nil {
+			return nil, overTime(ctx, doc.Source, s.Name(), len(a.Text), p.Budget)
+		}
+		s.Apply(a)
+		a.Analyzer[s.Name()] = s.Version()
+	}
 	return a, nil
 }
 

@@ -11,7 +11,9 @@ import (
 // order: entities first (quotes use them), then quotes, then techniques
 // and signals (which use the quotes to tell attributed claims from bare
 // ones), then claims (reported speech from the quotes, and the article's
-// own statements). Models load on first use.
+// own statements). Models load on first use. Its budget is
+// DefaultMaxText and DefaultTimeout.
 func Default() *Pipeline {
-	return &Pipeline{Stages: []Stage{ner.NewStage(), quote.NewStage(), propaganda.NewStage(), claim.NewStage()}}
+	return &Pipeline{Stages: []Stage{ner.NewStage(), quote.NewStage(), propaganda.NewStage(), claim.NewStage()},
+		Budget: Budget{MaxText: DefaultMaxText, Timeout: DefaultTimeout}}
 }

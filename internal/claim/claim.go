@@ -22,12 +22,18 @@ import (
 )
 
 // Version changes whenever the stage's output may change.
-const Version = "2"
+const Version = "3"
 
 // Limits on what counts as one claim.
 const (
 	minWords = 5   // shorter sentences are headlines, fragments or captions
 	maxRunes = 600 // longer spans are cut to their first sentence
+	// maxClaims is the most claims of one article: each is looked up in
+	// the store's claim index when it is linked, so a document of
+	// megabytes (a dump, a book) would hold ingest for minutes. News
+	// articles have tens of claims; a longer document keeps its first
+	// maxClaims.
+	maxClaims = 2000
 )
 
 // Stage is the analysis stage that fills Article.Claims. It runs after the
@@ -52,29 +58,34 @@ func (*Stage) Apply(a *sift.Article) { a.Claims = Extract(a.Text, a.Entities, a.
 func Extract(text string, ents []sift.Entity, quotes []sift.Quote) []sift.Claim {
 	out := []sift.Claim{}
 	runes := []rune(text)
-	used := make([]bool, len(quotes))
+	qx, ex := newQuoteIndex(quotes), newEntityIndex(ents)
+	var starting []int
 	for _, s := range sentences(runes) {
+		if len(out) >= maxClaims {
+			break
+		}
 		// Reported speech: the quotes whose content starts in this sentence.
 		var reported bool
-		for qi, q := range quotes {
-			if used[qi] || q.Start < s[0] || q.Start >= s[1] {
-				continue
-			}
-			used[qi] = true
+		starting = qx.startingIn(s[0], s[1], starting)
+		for _, qi := range starting {
+			q := quotes[qi]
 			if !reportsSpeech(q) {
 				continue
 			}
 			reported = true
-			if c, ok := fromQuote(runes, q, ents); ok {
+			if c, ok := fromQuote(runes, q, ex.within(q.Start, q.End)); ok {
 				out = append(out, c)
 			}
 		}
-		if reported || overlapsQuote(quotes, s[0], s[1]) {
+		if reported || qx.overlaps(s[0], s[1]) {
 			continue
 		}
-		if c, ok := ownVoice(runes, s[0], s[1], ents); ok {
+		if c, ok := ownVoice(runes, s[0], s[1], ex.within(s[0], s[1])); ok {
 			out = append(out, c)
 		}
+	}
+	if len(out) > maxClaims {
+		out = out[:maxClaims]
 	}
 	return out
 }
@@ -92,16 +103,6 @@ func reportsSpeech(q sift.Quote) bool {
 		return q.Speaker != nil && len(q.Via) > 0
 	}
 	return true
-}
-
-// overlapsQuote reports whether any quote overlaps [start, end).
-func overlapsQuote(qs []sift.Quote, start, end int) bool {
-	for _, q := range qs {
-		if q.Start < end && q.End > start {
-			return true
-		}
-	}
-	return false
 }
 
 // fromQuote makes the claim of a quote: its content, trimmed of quote

@@ -139,6 +139,11 @@ func partialPersons(ents []sift.Entity, known []bool, keys []string) {
 			people = append(people, person{strings.Fields(keys[i]), ents[i].Canonical})
 		}
 	}
+	names := make([][]string, len(people))
+	for p := range people {
+		names[p] = people[p].words
+	}
+	byEnd := newSuffixIndex(names)
 	for i := range ents {
 		e := &ents[i]
 		if known[i] && e.Type != sift.PERSON || e.Type == sift.MISC {
@@ -148,16 +153,7 @@ func partialPersons(ents []sift.Entity, known []bool, keys []string) {
 		if len(words) == 0 || len(words) > 2 {
 			continue
 		}
-		best := -1
-		for p, pe := range people {
-			if len(pe.words) <= len(words) || !endsWith(pe.words, words) {
-				continue
-			}
-			if best < 0 || len(pe.words) > len(people[best].words) {
-				best = p
-			}
-		}
-		if best >= 0 {
+		if best := byEnd.longest(words); best >= 0 {
 			e.Canonical = people[best].canonical
 			e.Type = sift.PERSON
 		}

@@ -29,7 +29,7 @@ import (
 )
 
 // Version of the extractor; it changes whenever its output may change.
-const Version = "2"
+const Version = "3"
 
 // Limits on the pages HTML accepts.
 const (
@@ -80,7 +80,12 @@ func Document(doc *html.Node, pageURL string) (r clean.Result, err error) {
 			r, err = clean.Result{}, fmt.Errorf("%w: %v", ErrExtractor, p)
 		}
 	}()
-	tr, err := trafilatura.ExtractDocument(doc, options(pageURL))
+	var tr *trafilatura.ExtractResult
+	if textOver(doc, maxTrafilaturaText) {
+		err = fmt.Errorf("more than %d KB of text for go-trafilatura", maxTrafilaturaText>>10)
+	} else {
+		tr, err = trafilatura.ExtractDocument(doc, options(pageURL))
+	}
 	var main []block
 	if err == nil {
 		main = blocks(tr.ContentNode)

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sift-news/sift/internal/dataset"
+	"github.com/sift-news/sift/internal/textgen"
 	"golang.org/x/net/html"
 )
 
@@ -387,4 +388,21 @@ func BenchmarkHTMLWCXB(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// A page with more text than go-trafilatura is given (its extractor's work
+// grows with the square of the text) is extracted by the density
+// extractor: every paragraph, and the title from the page.
+func TestLargePageExtracted(t *testing.T) {
+	page := textgen.HTML(2<<20, false)
+	r, err := HTML(page, "https://example.org/plan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Count(page, "<p>"); len(r.Paragraphs) < want*9/10 {
+		t.Errorf("%d paragraphs of %d", len(r.Paragraphs), want)
+	}
+	if r.Title != "River valley plan" {
+		t.Errorf("title %q", r.Title)
+	}
 }

@@ -196,7 +196,7 @@ func (in *Ingester) Analyze(ctx context.Context, docs []sift.Document) ([]Result
 	out := make([]Result, len(docs))
 	opts := templateOptions(counts)
 	each(len(docs), max(in.Workers, 1), func(i int) {
-		a, err := in.Pipeline.ArticleWith(docs[i], false, opts(docs[i]))
+		a, err := in.Pipeline.ArticleContext(ctx, docs[i], false, opts(docs[i]))
 		if err == nil {
 			if a.Outlet == "" {
 				a.Outlet = docs[i].Outlet

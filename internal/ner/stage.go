@@ -16,7 +16,7 @@ import (
 
 // Version is the version of the NER stage's rules; Stage.Version adds the
 // model's and the alias table's digests to it.
-const Version = "4"
+const Version = "5"
 
 // Stage finds the named entities of an article's text (people,
 // organisations, places and other names, CoNLL-2003 conventions), gives
@@ -139,7 +139,7 @@ func (m *Model) Entities(text string) []sift.Entity {
 // sentences of context only tell how words are usually written.
 func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.Entity {
 	toks := Tokenize(text)
-	sents := Sentences(toks)
+	sents := capSentences(Sentences(toks), maxSentenceTokens)
 	words := make([][]string, len(sents))
 	for i, s := range sents {
 		ws := make([]string, len(s))

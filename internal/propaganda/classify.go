@@ -91,6 +91,14 @@ func occurrences(d *document, a, b, limit int) int {
 	if len(words) == 0 || len(words) > 6 {
 		return 0
 	}
+	if len(d.tokens) > scanLimit {
+		return occurrencesIndexed(d, a, words, limit)
+	}
+	return occurrencesScan(d, a, words, limit)
+}
+
+// occurrencesScan is occurrences by a scan of the whole document.
+func occurrencesScan(d *document, a int, words []uint32, limit int) int {
 	n := 0
 	for i := range d.tokens {
 		if i == a || d.tokens[i].hash != words[0] {

@@ -50,10 +50,8 @@ func (m *Model) evidence(f *featurizer, sp span, n int, buf *evidenceBuffers) []
 	}
 	d := f.d
 	units := buf.units[:0]
-	for si, s := range d.sentences {
-		if s.last <= sp.first || s.first >= sp.last {
-			continue
-		}
+	for si := sentenceOf(d, sp.first); si < len(d.sentences) && d.sentences[si].first < sp.last; si++ {
+		s := d.sentences[si]
 		if sp.whole {
 			units = append(units, evidenceUnit{si, -1})
 			continue

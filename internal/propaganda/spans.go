@@ -87,6 +87,7 @@ func (m *Model) decodeAny(d *document, p probabilities, out []span) []span {
 	n := len(out)
 	masks := p.masks
 	anyTh := logit(m.anyThreshold)
+	found := newSpanCover(out[:n])
 	for si, s := range d.sentences {
 		if p.any[si] < anyTh {
 			continue
@@ -96,14 +97,7 @@ func (m *Model) decodeAny(d *document, p probabilities, out []span) []span {
 			continue
 		}
 		start, end := d.tokens[a].start, d.tokens[b-1].end
-		covered := false
-		for _, sp := range out[:n] {
-			if sp.start < end && sp.end > start {
-				covered = true
-				break
-			}
-		}
-		if covered {
+		if found.overlaps(start, end) {
 			continue
 		}
 		best := -1

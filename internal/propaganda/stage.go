@@ -29,7 +29,7 @@ var DefaultModel = sync.OnceValues(func() (*Model, error) {
 
 // Version is the version of the techniques stage; it changes whenever its
 // output may change (new model, features or signals).
-const Version = "3"
+const Version = "4"
 
 // Stage finds propaganda technique spans and manipulation signals in an
 // article. It implements analyze.Stage and is safe for concurrent use.

@@ -34,6 +34,7 @@ type document struct {
 	tokens    []token
 	sentences []sentence
 	counts    map[string]int // lower-cased content word -> occurrences
+	wordIdx   *wordIndex     // built on first use by words
 }
 
 // isWordRune reports whether r belongs inside a word.
@@ -60,6 +61,9 @@ func tokenize(text string) *document {
 	}
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
+		if len(d.tokens)-sentStart >= maxSentenceTokens && !unicode.IsSpace(r) {
+			endSentence() // text without sentence punctuation
+		}
 		switch {
 		case r == '\n':
 			endSentence()

@@ -125,7 +125,7 @@ func extract(text string, ents []sift.Entity, off *sift.Offsets, writer string) 
 			x.inRegion[k] = ri
 		}
 	}
-	x.units = units(x.toks, x.inRegion)
+	x.units = capUnits(units(x.toks, x.inRegion), x.toks, maxUnitTokens)
 	x.unitStart = make([]bool, len(x.toks))
 	for _, u := range x.units {
 		k := u[0]

@@ -16,7 +16,7 @@ import (
 )
 
 // Version changes whenever the stage's output may change.
-const Version = "8"
+const Version = "9"
 
 // Stage is the analysis stage that fills Article.Quotes.
 type Stage struct{}
