@@ -5,8 +5,8 @@ import (
 	"fmt"
 )
 
-func init() {
-	addMigration("001-outlet-lines", `
+// linesSchema counts the short lines of each outlet (migration 001-outlet-lines).
+const linesSchema = `
 -- How many stored articles of an outlet contain each short line (by key,
 -- see clean.LineKey): lines an outlet repeats everywhere are its template.
 CREATE TABLE outlet_lines (
@@ -14,8 +14,7 @@ CREATE TABLE outlet_lines (
 	key      INTEGER NOT NULL,
 	articles INTEGER NOT NULL,
 	PRIMARY KEY (outlet, key)
-) WITHOUT ROWID;`)
-}
+) WITHOUT ROWID;`
 
 // LineCounts returns, for each of keys, how many stored articles of outlet
 // contain that line (keys never seen are absent).
