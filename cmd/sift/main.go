@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"github.com/sift-news/sift"
 )
 
 // command is one subcommand of sift.
@@ -43,6 +45,10 @@ func main() {
 			if err := c.run(os.Args[2:]); err != nil {
 				if !errors.Is(err, errFailed) {
 					fmt.Fprintf(os.Stderr, "sift %s: %v\n", name, err)
+				}
+				var qe *sift.QueryError
+				if errors.As(err, &qe) {
+					os.Exit(2) // the query is to be changed, like a usage error
 				}
 				os.Exit(1)
 			}

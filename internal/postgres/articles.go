@@ -416,7 +416,10 @@ func (db *DB) Search(ctx context.Context, q sift.Query) ([]sift.Hit, int, error)
 		q.Limit = 20
 	}
 	var p params
-	cond, tsq := searchFilter(&p, q)
+	cond, tsq, err := searchFilter(&p, q)
+	if err != nil {
+		return nil, 0, err
+	}
 	var total int
 	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM articles a`+cond, p...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
@@ -480,10 +483,14 @@ func ellipsize(snippet, head, tail string) string {
 
 // searchFilter builds the WHERE clause of a search, adding its arguments
 // to p, and returns it with the placeholder of the text query ("" when q
-// has no text).
-func searchFilter(p *params, q sift.Query) (cond, tsq string) {
+// has no text); text without a word to search for is a *sift.QueryError.
+func searchFilter(p *params, q sift.Query) (cond, tsq string, err error) {
 	var where []string
-	if text := searchQuery(q.Text); text != "" {
+	text, err := searchQuery(q.Text)
+	if err != nil {
+		return "", "", err
+	}
+	if text != "" {
 		tsq = p.add(text)
 		where = append(where, `a.tsv @@ to_tsquery('sift', `+tsq+`)`)
 	}
@@ -502,5 +509,5 @@ func searchFilter(p *params, q sift.Query) (cond, tsq string) {
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
-	return cond, tsq
+	return cond, tsq, nil
 }
