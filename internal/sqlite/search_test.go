@@ -54,7 +54,7 @@ func TestSearchAnyTextGivesHitsOrQueryError(t *testing.T) {
 		{"^orlen", 2},
 		{"title:orlen", 2},
 		{"title:", -1},
-		{"outlet:kessel", 1}, // not a column users may filter on: its words
+		{"outlet:kessel", 1},       // not a column users may filter on: its words
 		{"{title text}: orlen", 0}, // FTS5's column sets are not ours: all three words
 		{"-orlen", 2},
 		{"orlen + kessel", 1},

@@ -159,4 +159,3 @@ func envInt(name string, def int) int {
 	}
 	return def
 }
-
