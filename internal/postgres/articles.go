@@ -27,13 +27,34 @@ func (db *DB) PutArticle(ctx context.Context, a *sift.Article) (bool, error) {
 // of the same article are safe: the second waits for the first and then
 // skips it.
 func (db *DB) PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Article, error) {
+	return db.PutArticlesWithLines(ctx, as, nil)
+}
+
+// PutArticlesWithLines is PutArticles that also counts, in the same
+// transaction, the short lines of each new article for its outlet's
+// template (lines[i] are the line keys of as[i]; see AddLines).
+func (db *DB) PutArticlesWithLines(ctx context.Context, as []*sift.Article, lines [][]int64) ([]*sift.Article, error) {
 	var added []*sift.Article
 	var err error
 	for try := 0; try < 3; try++ {
 		err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 			var err error
-			added, err = putArticles(ctx, tx, as)
-			return err
+			if added, err = putArticles(ctx, tx, as); err != nil || len(lines) == 0 {
+				return err
+			}
+			keys := make(map[*sift.Article][]int64, len(as))
+			for i, a := range as {
+				if i < len(lines) {
+					keys[a] = lines[i]
+				}
+			}
+			var ls []outletLines
+			for _, a := range added {
+				if a.Outlet != "" && len(keys[a]) > 0 {
+					ls = append(ls, outletLines{a.Outlet, keys[a]})
+				}
+			}
+			return addLines(ctx, tx, ls)
 		})
 		var pgErr *pgconn.PgError
 		if !errors.As(err, &pgErr) || pgErr.Code != "40P01" {

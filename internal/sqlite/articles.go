@@ -26,6 +26,14 @@ func (s *DB) PutArticle(ctx context.Context, a *sift.Article) (bool, error) {
 // transaction, skipping those already stored (same ID), and returns the
 // new ones. A failure stores none of the batch.
 func (s *DB) PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Article, error) {
+	return s.PutArticlesWithLines(ctx, as, nil)
+}
+
+// PutArticlesWithLines is PutArticles that also counts, in the same
+// transaction, the short lines of each new article for its outlet's
+// template (lines[i] are the line keys of as[i]; see AddLines): a run
+// killed at any point leaves both or neither.
+func (s *DB) PutArticlesWithLines(ctx context.Context, as []*sift.Article, lines [][]int64) ([]*sift.Article, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("storing articles: %w", err)
@@ -33,7 +41,7 @@ func (s *DB) PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Artic
 	defer tx.Rollback()
 	var added []*sift.Article
 	seen := map[string]bool{}
-	for _, a := range as {
+	for i, a := range as {
 		if a.ID == "" {
 			return nil, fmt.Errorf("storing %s: article has no ID", a.Source)
 		}
@@ -47,6 +55,11 @@ func (s *DB) PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Artic
 		}
 		if ok {
 			added = append(added, a)
+			if i < len(lines) && a.Outlet != "" {
+				if err := addLines(ctx, tx, a.Outlet, lines[i]); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	if err := tx.Commit(); err != nil {

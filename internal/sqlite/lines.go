@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -52,10 +53,21 @@ func (s *DB) AddLines(ctx context.Context, outlet string, keys []int64) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := addLines(ctx, tx, outlet, keys); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// addLines counts one more article of outlet for each of keys in tx.
+func addLines(ctx context.Context, tx *sql.Tx, outlet string, keys []int64) error {
+	if len(keys) == 0 {
+		return nil
+	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO outlet_lines(outlet, key, articles) VALUES (?, ?, 1)
 		ON CONFLICT(outlet, key) DO UPDATE SET articles = articles + 1`)
 	if err != nil {
-		return err
+		return fmt.Errorf("counting lines of %s: %w", outlet, err)
 	}
 	defer stmt.Close()
 	for _, k := range keys {
@@ -63,5 +75,5 @@ func (s *DB) AddLines(ctx context.Context, outlet string, keys []int64) error {
 			return fmt.Errorf("counting lines of %s: %w", outlet, err)
 		}
 	}
-	return tx.Commit()
+	return nil
 }
