@@ -27,6 +27,7 @@ func runIngest(args []string) error {
 	maxSize := fs.Int64("max-size", reader.DefaultMaxSize, "largest input or record in `bytes`")
 	outlet := fs.String("outlet", "", "outlet for inputs that do not name one")
 	workers := fs.Int("workers", runtime.NumCPU(), "analysis workers")
+	batch := fs.Int("batch", 200, "documents stored per transaction (a killed run loses at most one batch)")
 	quiet := fs.Bool("quiet", false, "no progress line")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on loopback, private and link-local addresses")
 	format := fs.String("format", "", "read every input as `kind`: text, html, jsonl, json, csv, tsv or warc (default: from extension and content; useful for -)")
@@ -77,7 +78,7 @@ func runIngest(args []string) error {
 		return err
 	}
 	defer db.Close()
-	in := newIngester(db, analyze.Default(), ingestOptions{Outlet: *outlet, Workers: *workers, Progress: progress, Errors: os.Stderr})
+	in := newIngester(db, analyze.Default(), ingestOptions{Outlet: *outlet, Workers: *workers, Batch: *batch, Progress: progress, Errors: os.Stderr})
 	st, err := in.Run(context.Background(), walk)
 	fmt.Fprintf(os.Stderr, "sift ingest: %d read, %d stored, %d already stored, %d failed\n", st.Read, st.Added, st.Skipped, st.Failed)
 	if err != nil {
