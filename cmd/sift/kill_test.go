@@ -1,10 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"html"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -291,13 +297,14 @@ func TestKilledIngestOfFAKESRerunGivesTheSameStore(t *testing.T) {
 	killAndResume(t, t.TempDir(), input, []float64{0.25, 0.6})
 }
 
-// Three sift ingest processes of overlapping inputs writing one new store
-// at once all succeed (migrations, batches and linking wait for each
-// other instead of failing), store every article once, and link them all:
-// the store holds what the three runs one after the other store.
-func TestConcurrentIngestsOnOneStore(t *testing.T) {
+// Three sift ingest processes of overlapping inputs, a sift watch and a
+// sift serve taking POSTed articles, all writing one store at once, all
+// succeed (migrations, batches and linking wait for each other instead of
+// failing), store every article once and link them all: the store holds
+// what the same runs one after the other store.
+func TestConcurrentWritersOnOneStore(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs sift ingest 6 times")
+		t.Skip("runs sift ingest, watch and serve twice each")
 	}
 	dir := t.TempDir()
 	_, lines := demoJSONL(t, dir, 2)
@@ -307,40 +314,61 @@ func TestConcurrentIngestsOnOneStore(t *testing.T) {
 		writeLines(t, filepath.Join(dir, "b.jsonl"), lines[n/4:3*n/4]),
 		writeLines(t, filepath.Join(dir, "c.jsonl"), lines[n/3:]),
 	}
+	docs := func(ls []string) []map[string]string {
+		var out []map[string]string
+		for _, l := range ls {
+			var d map[string]string
+			if err := json.Unmarshal([]byte(l), &d); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, d)
+		}
+		return out
+	}
+	posted := docs(lines[10:18])    // also in a.jsonl
+	fed := docs(lines[n-40 : n-34]) // also in c.jsonl, but fetched as pages: articles of their own
+	feedURL := serveFeed(t, fed)
+
+	writers := []func(db string) (string, error){
+		func(db string) (string, error) { return siftRun(ingestArgs(db, inputs[0])...) },
+		func(db string) (string, error) { return siftRun(ingestArgs(db, inputs[1])...) },
+		func(db string) (string, error) { return siftRun(ingestArgs(db, inputs[2])...) },
+		func(db string) (string, error) {
+			return siftRun("watch", "--db", db, "--once", "--allow-private", "--host-interval", "1ms", "--workers", "2", "--quiet", feedURL)
+		},
+		func(db string) (string, error) { return postAll(t, db, posted) },
+	}
 	serial := filepath.Join(dir, "serial.db")
-	for _, in := range inputs {
-		if _, e, code := run(t, "", ingestArgs(serial, in)...); code != 0 {
-			t.Fatalf("serial ingest of %s: exit %d: %s", in, code, e)
+	shared := filepath.Join(dir, "shared.db")
+	for _, db := range []string{serial, shared} { // sift serve opens an existing store
+		st, err := sqlite.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+	}
+	for i, w := range writers {
+		if e, err := w(serial); err != nil {
+			t.Fatalf("serial writer %d: %v: %s", i, err, e)
 		}
 	}
-	shared := filepath.Join(dir, "shared.db")
-	type result struct {
-		in, stderr string
-		code       int
-	}
-	results := make(chan result, len(inputs))
-	for _, in := range inputs {
+	errs := make(chan error, len(writers))
+	for i, w := range writers {
 		go func() {
-			cmd := exec.Command(siftBin, ingestArgs(shared, in)...)
-			var e strings.Builder
-			cmd.Stderr = &e
-			err := cmd.Run()
-			code := 0
-			if ee, ok := err.(*exec.ExitError); ok {
-				code = ee.ExitCode()
-			} else if err != nil {
-				code = -1
+			e, err := w(shared)
+			if err != nil {
+				err = fmt.Errorf("writer %d: %w: %s", i, err, e)
 			}
-			results <- result{in, e.String(), code}
+			errs <- err
 		}()
 	}
-	for range inputs {
-		if r := <-results; r.code != 0 {
-			t.Errorf("concurrent ingest of %s: exit %d: %s", filepath.Base(r.in), r.code, r.stderr)
+	for range writers {
+		if err := <-errs; err != nil {
+			t.Errorf("concurrent %v", err)
 		}
 	}
 	want, got := dumpTables(t, serial), dumpTables(t, shared)
-	// The runs interleave their batches, so articles arrive (and are
+	// The writers interleave their batches, so articles arrive (and are
 	// linked) in another order than one run after the other: the stored
 	// articles and everything analysed from them are the same, and every
 	// article is linked once, into one story, with its claims linked.
@@ -358,7 +386,7 @@ func TestConcurrentIngestsOnOneStore(t *testing.T) {
 		}
 	}
 	arts := len(got["articles"])
-	if arts != len(want["articles"]) {
+	if arts != len(want["articles"]) || arts < n/2 {
 		t.Errorf("%d articles stored, want %d", arts, len(want["articles"]))
 	}
 	for _, table := range []string{"link_articles", "story_articles"} {
@@ -384,9 +412,98 @@ func TestConcurrentIngestsOnOneStore(t *testing.T) {
 			break
 		}
 	}
-	if len(got["reuse"]) == 0 || len(got["stories"]) == 0 {
-		t.Errorf("%d reuse links, %d stories: nothing was linked", len(got["reuse"]), len(got["stories"]))
+	if len(got["reuse"]) == 0 || len(got["stories"]) == 0 || len(got["feed_items"]) != len(fed) {
+		t.Errorf("%d reuse links, %d stories, %d feed items: not everything was stored and linked",
+			len(got["reuse"]), len(got["stories"]), len(got["feed_items"]))
 	}
+}
+
+// siftRun runs sift with args and returns its standard error, and an
+// error unless it exited 0.
+func siftRun(args ...string) (string, error) {
+	cmd := exec.Command(siftBin, args...)
+	var e strings.Builder
+	cmd.Stderr = &e
+	err := cmd.Run()
+	return e.String(), err
+}
+
+// serveFeed serves an RSS feed of docs, each as an HTML page, and returns
+// the feed's URL.
+func serveFeed(t *testing.T, docs []map[string]string) string {
+	t.Helper()
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Demo wire</title>`)
+		for i := range docs {
+			fmt.Fprintf(w, `<item><title>page %d</title><link>%s/page/%d</link></item>`, i, srv.URL, i)
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	})
+	for i, d := range docs {
+		mux.HandleFunc(fmt.Sprintf("/page/%d", i), func(w http.ResponseWriter, r *http.Request) {
+			title, body, _ := strings.Cut(d["text"], "\n")
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprintf(w, "<html><head><title>%s</title></head><body><article><h1>%s</h1>", html.EscapeString(title), html.EscapeString(title))
+			for _, p := range strings.Split(strings.TrimSpace(body), "\n\n") {
+				fmt.Fprintf(w, "<p>%s</p>", html.EscapeString(p))
+			}
+			fmt.Fprint(w, "</article></body></html>")
+		})
+	}
+	return srv.URL + "/feed.xml"
+}
+
+// postAll starts sift serve on db, POSTs docs to it one at a time, and
+// stops it.
+func postAll(t *testing.T, db string, docs []map[string]string) (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	addr := l.Addr().String()
+	l.Close()
+	const token = "concurrent-writers"
+	cmd := exec.Command(siftBin, "serve", "--db", db, "--addr", addr, "--token", token)
+	var e strings.Builder
+	cmd.Stderr = &e
+	if err := cmd.Start(); err != nil {
+		return "", err
+	}
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}()
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		resp, err := http.Get("http://" + addr + "/api/v1/stories")
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			return e.String(), fmt.Errorf("sift serve did not start: %w", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	for _, d := range docs {
+		body, _ := json.Marshal(map[string]string{"text": d["text"], "outlet": d["outlet"], "published": d["published"], "url": d["url"]})
+		req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/articles", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return e.String(), err
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode/100 != 2 {
+			return e.String(), fmt.Errorf("POST: %s: %s", resp.Status, b)
+		}
+	}
+	return e.String(), nil
 }
 
 // withoutColumns drops columns of dumped rows and sorts what is left.
