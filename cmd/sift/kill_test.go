@@ -340,13 +340,6 @@ func TestConcurrentWritersOnOneStore(t *testing.T) {
 	}
 	serial := filepath.Join(dir, "serial.db")
 	shared := filepath.Join(dir, "shared.db")
-	for _, db := range []string{serial, shared} { // sift serve opens an existing store
-		st, err := sqlite.Open(db)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st.Close()
-	}
 	for i, w := range writers {
 		if e, err := w(serial); err != nil {
 			t.Fatalf("serial writer %d: %v: %s", i, err, e)
@@ -460,6 +453,16 @@ func serveFeed(t *testing.T, docs []map[string]string) string {
 // postAll starts sift serve on db, POSTs docs to it one at a time, and
 // stops it.
 func postAll(t *testing.T, db string, docs []map[string]string) (string, error) {
+	// sift serve opens a store that exists: the others, racing to create
+	// and migrate it, make it.
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(db); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			return "", fmt.Errorf("no store at %s", db)
+		}
+	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", err
