@@ -19,16 +19,6 @@ func toTSQuery(text string) (string, error) {
 	return n.TSQuery(), nil
 }
 
-// plainTSQuery matches articles holding every word of text, whatever
-// operators or punctuation it contains ("" when it has no word).
-func plainTSQuery(text string) string {
-	n := searchq.Plain(text)
-	if n == nil {
-		return ""
-	}
-	return n.TSQuery()
-}
-
 // searchQuery is the to_tsquery input for user text: its translation, or
 // all its words when it is not valid syntax; "" for blank text and a
 // *sift.QueryError for text without a word.

@@ -59,7 +59,7 @@ func TestToTSQuery(t *testing.T) {
 }
 
 // wellFormed reports whether q looks like valid to_tsquery input as
-// toTSQuery and plainTSQuery produce it: operands are quoted letters,
+// toTSQuery and searchQuery produce it: operands are quoted letters,
 // digits, marks, spaces and '_', optionally followed by :*, :A or :B;
 // parentheses balance; operators sit between operands.
 func wellFormed(q string) bool {
