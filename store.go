@@ -5,12 +5,25 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"strconv"
 	"strings"
 	"unicode"
 )
 
 // ErrNotFound is returned by stores for an ID they do not hold.
 var ErrNotFound = errors.New("not found")
+
+// QueryError reports search text that cannot be searched as it stands;
+// Reason says what to change. The server answers it with a 400 and
+// `sift search` with exit status 2.
+type QueryError struct {
+	Query  string
+	Reason string
+}
+
+func (e *QueryError) Error() string {
+	return "cannot search for " + strconv.Quote(e.Query) + ": " + e.Reason
+}
 
 // ArticleID is the stable identifier of an article: a hash of its outlet and
 // its normalised text (case, punctuation and white space folded), so that

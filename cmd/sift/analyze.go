@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
@@ -43,42 +45,75 @@ func runAnalyze(args []string) error {
 	defer out.Flush()
 	enc := newJSONEncoder(out)
 	failed := false
+	fail := func(err error) {
+		out.Flush()
+		fmt.Fprintf(os.Stderr, "sift analyze: %v\n", err)
+		failed = true
+	}
+	emit := func(doc sift.Document) error {
+		a, err := p.Article(doc, *raw)
+		if err != nil {
+			fail(err)
+			return nil
+		}
+		if *format == "json" {
+			return enc.Encode(a)
+		}
+		writeText(out, a)
+		return nil
+	}
+	opt := reader.Options{MaxSize: *maxSize, Warn: func(err error) {
+		out.Flush()
+		fmt.Fprintf(os.Stderr, "sift analyze: warning: %v\n", err)
+	}}
 	var client *fetch.Client
 	for _, path := range fs.Args() {
-		var doc sift.Document
-		var err error
-		if isURL(path) {
+		switch {
+		case isURL(path):
 			if client == nil {
 				client = fetch.New(fetch.Options{AllowPrivate: *allowPrivate})
 			}
-			doc, err = fetchDocument(context.Background(), client, path)
+			doc, err := fetchDocument(context.Background(), client, path)
 			if err != nil {
-				err = fmt.Errorf("%s: %w", path, err)
+				fail(fmt.Errorf("%s: %w", path, err))
+				continue
 			}
-		} else {
-			doc, err = reader.File(path, reader.Options{MaxSize: *maxSize})
-		}
-		if err == nil {
-			var a *sift.Article
-			a, err = p.Article(doc, *raw)
-			if err == nil {
-				if *format == "json" {
-					err = enc.Encode(a)
-				} else {
-					writeText(out, a)
-				}
+			if err := emit(doc); err != nil {
+				return err
 			}
-		}
-		if err != nil {
-			out.Flush()
-			fmt.Fprintf(os.Stderr, "sift analyze: %v\n", err)
-			failed = true
+		case isRecords(path):
+			// A file of records (CSV, JSON Lines, WARC…) is read as ingest
+			// reads it: one article per record.
+			if err := reader.Walk([]string{path}, opt, emit, fail); err != nil {
+				return err
+			}
+		default:
+			doc, err := reader.File(path, opt)
+			if err != nil {
+				fail(err)
+				continue
+			}
+			if err := emit(doc); err != nil {
+				return err
+			}
 		}
 	}
 	if failed {
 		return errFailed
 	}
 	return nil
+}
+
+// recordExtensions are the extensions (before an optional .gz) of files
+// that hold records rather than one document, as package reader reads
+// them.
+var recordExtensions = map[string]bool{".jsonl": true, ".ndjson": true, ".json": true, ".csv": true, ".tsv": true, ".tab": true, ".warc": true}
+
+// isRecords reports whether path names a file of records. Other files,
+// whatever they hold, are one document each, so that --raw offsets of a
+// text file stay those of the file.
+func isRecords(path string) bool {
+	return recordExtensions[strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(path), ".gz")))]
 }
 
 // writeText prints an article for a person to read.

@@ -28,6 +28,7 @@ func runIngest(args []string) error {
 	outlet := fs.String("outlet", "", "outlet `name` for inputs that do not name one (nor their side-car file, their folder's sift.tsv or their text)")
 	published := fs.String("published", "", "publication `date` for inputs that do not give one (YYYY-MM-DD, or any date the reader understands)")
 	workers := fs.Int("workers", runtime.NumCPU(), "analysis workers")
+	batch := fs.Int("batch", 200, "documents stored per transaction (a killed run loses at most one batch)")
 	quiet := fs.Bool("quiet", false, "no progress line")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on loopback, private and link-local addresses")
 	format := fs.String("format", "", "read every input as `kind`: text, html, jsonl, json, csv, tsv or warc (default: from extension and content; useful for -)")
@@ -104,7 +105,7 @@ flags:`)
 		return err
 	}
 	defer db.Close()
-	in := newIngester(db, analyze.Default(), ingestOptions{Outlet: *outlet, Workers: *workers, Progress: progress, Errors: os.Stderr})
+	in := newIngester(db, analyze.Default(), ingestOptions{Outlet: *outlet, Workers: *workers, Batch: *batch, Progress: progress, Errors: os.Stderr})
 	st, err := in.Run(context.Background(), walk)
 	fmt.Fprintf(os.Stderr, "sift ingest: %d read, %d stored, %d already stored, %d failed\n", st.Read, st.Added, st.Skipped, st.Failed)
 	if err != nil {

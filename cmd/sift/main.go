@@ -11,6 +11,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"github.com/sift-news/sift"
 )
 
 // command is one subcommand of sift.
@@ -48,6 +50,10 @@ func main() {
 				}
 				if !errors.Is(err, errFailed) {
 					fmt.Fprintf(os.Stderr, "sift %s: %v\n", name, err)
+				}
+				var qe *sift.QueryError
+				if errors.As(err, &qe) {
+					os.Exit(2) // the query is to be changed, like a usage error
 				}
 				os.Exit(1)
 			}

@@ -75,7 +75,12 @@ func TestCommandsPrintTheSameOnBothStores(t *testing.T) {
 	mux.HandleFunc("/convoy", page(strings.ReplaceAll(wireReport, "forty", "forty-two")))
 	mux.HandleFunc("/floods", page(otherEvent))
 	for _, db := range []string{lite, pg} {
-		must("watch", "--db", db, "--once", "--allow-private", "--host-interval", "1ms", "--quiet", srv.URL+"/feed.xml")
+		// The dead link is an item error: counted, and the exit status
+		// says something failed, as ingest's does.
+		_, e, code := run(t, "", "watch", "--db", db, "--once", "--allow-private", "--host-interval", "1ms", "--quiet", srv.URL+"/feed.xml")
+		if code != 1 || !strings.Contains(e, "2 stored, 1 item errors") {
+			t.Fatalf("sift watch --once with a dead link: exit %d, want 1 naming it: %s", code, e)
+		}
 	}
 
 	for _, args := range [][]string{

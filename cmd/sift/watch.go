@@ -93,6 +93,9 @@ func runWatch(args []string) error {
 			return err
 		}
 		if *once {
+			if st.Failed > 0 || st.ItemErrors > 0 {
+				return errFailed // like ingest: the failures were printed, the rest was stored
+			}
 			return nil
 		}
 		select {

@@ -40,9 +40,13 @@ const robotsAgent = "sift"
 var (
 	ErrPrivateAddress = errors.New("refusing to connect to a private, loopback or link-local address")
 	ErrRobots         = errors.New("disallowed by robots.txt")
-	ErrTooLarge       = errors.New("response exceeds size limit")
-	ErrRedirects      = errors.New("too many redirects")
-	ErrScheme         = errors.New("only http and https URLs can be fetched")
+	// ErrRobotsUnreachable says a host's robots.txt could not be fetched
+	// (a network error or a 5xx status): as RFC 9309 asks, nothing of the
+	// host is fetched until it can be, which is retried later.
+	ErrRobotsUnreachable = errors.New("robots.txt could not be fetched")
+	ErrTooLarge          = errors.New("response exceeds size limit")
+	ErrRedirects         = errors.New("too many redirects")
+	ErrScheme            = errors.New("only http and https URLs can be fetched")
 )
 
 // StatusError is an HTTP status that is neither success nor 304.
@@ -177,6 +181,9 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Res
 	}
 	if !c.opt.IgnoreRobots {
 		ok, err := c.allowed(ctx, u)
+		if errors.Is(err, ErrRobotsUnreachable) {
+			return nil, fmt.Errorf("fetching %s: %w", rawURL, err)
+		}
 		if err != nil {
 			return nil, err
 		}

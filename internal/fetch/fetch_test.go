@@ -291,3 +291,44 @@ func TestRefusesOtherSchemes(t *testing.T) {
 		}
 	}
 }
+
+// A robots.txt that cannot be fetched keeps sift away from the host, as
+// RFC 9309 asks, and says what happened rather than that robots.txt
+// disallows the page; a missing one (4xx) allows everything.
+func TestRobotsUnreachable(t *testing.T) {
+	var pages atomic.Int32
+	var status atomic.Int32
+	status.Store(http.StatusServiceUnavailable)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			w.WriteHeader(int(status.Load()))
+			return
+		}
+		pages.Add(1)
+		w.Write([]byte("page"))
+	}))
+	defer srv.Close()
+	c := New(testOptions())
+	_, err := c.Get(context.Background(), srv.URL+"/news/a.html", Conditional{})
+	if !errors.Is(err, ErrRobotsUnreachable) || errors.Is(err, ErrRobots) || !strings.Contains(err.Error(), "503") {
+		t.Errorf("robots.txt answering 503: error = %v, want ErrRobotsUnreachable naming the status", err)
+	}
+	if pages.Load() != 0 {
+		t.Error("a page was fetched while robots.txt could not be read")
+	}
+
+	// Nothing listens: connection refused.
+	dead := httptest.NewServer(http.NotFoundHandler())
+	deadURL := dead.URL
+	dead.Close()
+	_, err = New(testOptions()).Get(context.Background(), deadURL+"/news/a.html", Conditional{})
+	t.Logf("no server: %v", err)
+	if !errors.Is(err, ErrRobotsUnreachable) || errors.Is(err, ErrRobots) || !strings.Contains(err.Error(), "refused") {
+		t.Errorf("no server: error = %v, want ErrRobotsUnreachable saying the connection was refused", err)
+	}
+
+	status.Store(http.StatusNotFound)
+	if _, err := New(testOptions()).Get(context.Background(), srv.URL+"/news/a.html", Conditional{}); err != nil || pages.Load() != 1 {
+		t.Errorf("robots.txt missing (404): error = %v, %d pages fetched; want the page", err, pages.Load())
+	}
+}

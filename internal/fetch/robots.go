@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -18,8 +19,12 @@ type robotsEntry struct {
 	rules   []robotsRule // the group that applies to sift
 	delay   time.Duration
 	fetched time.Time
-	denyAll bool // robots.txt could not be read (5xx, network): stay away for now
+	denyAll bool  // robots.txt could not be read (5xx, network): stay away for now
+	cause   error // why it could not be read
 }
+
+// robotsRetry is how soon an unreadable robots.txt is asked for again.
+const robotsRetry = 10 * time.Minute
 
 // robotsRule is one Allow or Disallow line.
 type robotsRule struct {
@@ -35,7 +40,7 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (bool, error) {
 	c.mu.Unlock()
 	ttl := robotsTTL
 	if e != nil && e.denyAll {
-		ttl = 10 * time.Minute
+		ttl = robotsRetry
 	}
 	if e == nil || time.Since(e.fetched) > ttl {
 		loaded, err := c.loadRobots(ctx, key+"/robots.txt")
@@ -48,7 +53,8 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (bool, error) {
 		c.mu.Unlock()
 	}
 	if e.denyAll {
-		return false, nil
+		return false, fmt.Errorf("%w: %v; nothing is fetched from %s until it can be (RFC 9309), asked again %s after the last try",
+			ErrRobotsUnreachable, e.cause, u.Host, robotsRetry)
 	}
 	path := u.EscapedPath()
 	if path == "" {
@@ -83,7 +89,7 @@ func (c *Client) loadRobots(ctx context.Context, robotsURL string) (*robotsEntry
 	case errors.Is(err, ErrPrivateAddress), errors.Is(err, ErrScheme), ctx.Err() != nil:
 		return nil, err
 	default:
-		e.denyAll = true
+		e.denyAll, e.cause = true, err
 	}
 	return e, nil
 }

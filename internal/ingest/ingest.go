@@ -26,6 +26,10 @@ import (
 // internal/sqlite and internal/postgres implement it.
 type Store interface {
 	PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Article, error)
+	// PutArticlesWithLines stores the new articles of as and counts the
+	// line keys of each (lines[i] for as[i]) for its outlet, in one
+	// transaction.
+	PutArticlesWithLines(ctx context.Context, as []*sift.Article, lines [][]int64) ([]*sift.Article, error)
 	Article(ctx context.Context, id string) (*sift.Article, error)
 	LineCounts(ctx context.Context, outlet string, keys []int64) (map[int64]int, error)
 	AddLines(ctx context.Context, outlet string, keys []int64) error
@@ -232,30 +236,18 @@ func (in *Ingester) put(ctx context.Context, docs []sift.Document, fail func(err
 	return added, len(ok) - len(added), nil
 }
 
-// store writes the articles of res in one transaction and counts the lines
-// of those that were new for their outlets.
+// store writes the articles of res, and counts the lines of those that
+// were new for their outlets, in one transaction.
 func (in *Ingester) store(ctx context.Context, res []Result) ([]*sift.Article, error) {
 	if len(res) == 0 {
 		return nil, nil
 	}
 	batch := make([]*sift.Article, len(res))
-	lines := make(map[*sift.Article][]int64, len(res))
+	lines := make([][]int64, len(res))
 	for i, r := range res {
-		batch[i] = r.Article
-		lines[r.Article] = r.Lines
+		batch[i], lines[i] = r.Article, r.Lines
 	}
-	added, err := in.Store.PutArticles(ctx, batch)
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range added {
-		if a.Outlet != "" && len(lines[a]) > 0 {
-			if err := in.Store.AddLines(ctx, a.Outlet, lines[a]); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return added, nil
+	return in.Store.PutArticlesWithLines(ctx, batch, lines)
 }
 
 // Link links every stored article and claim not linked yet (stored by a

@@ -41,6 +41,12 @@ type Update struct {
 	Reuse    []sift.Reuse
 	// DFKeys are the document-frequency keys the article incremented.
 	DFKeys []string
+	// Filed are the terms the article's story was newly filed under, in
+	// order (Clusterer.RestoreFiling replays them).
+	Filed []string
+	// Norms are the stories' cached norms the article changed
+	// (Clusterer.RestoreNorm puts them back).
+	Norms []StoryNorm
 }
 
 // Linker links each new article to the articles before it and to a story.
@@ -240,6 +246,8 @@ func (l *Linker) Add(a *sift.Article) (Update, error) {
 	up.Story = as.Story
 	up.NewStory = as.New
 	up.DFKeys = as.Keys
+	up.Filed = as.Filed
+	up.Norms = as.Norms
 	return up, nil
 }
 

@@ -73,13 +73,29 @@ type Clusterer struct {
 	postings map[string][]int32 // term → stories filed under it
 	filed    []map[string]bool  // per story: terms it is filed under
 	norms    []storyNorm        // per story: cached weighted norms
+	touched  []int32            // stories whose norms changed in this Add
 }
 
-// storyNorm caches a story's IDF-weighted norms.
+// StoryNorm is a story's cached norms as a store persists them.
+type StoryNorm struct {
+	Story        string
+	Terms, Names float64
+	At           int  // article count when computed
+	Dirty        bool // to be recomputed at next use
+}
+
+// storyNorm caches a story's IDF-weighted norms, recomputed (summing in
+// key order) when the story changed or the article count grew by a tenth.
+// The cache is part of the clusterer's state: Assignment.Norms hands the
+// entries an article changed to the store, and RestoreNorm puts them back,
+// so that a restored clusterer scores exactly as the one that wrote them.
 type storyNorm struct {
 	terms, names float64
 	at           int // article count when computed
 	dirty        bool
+	// termKeys and nameKeys are the story's keys in order, rebuilt when
+	// the story changes.
+	termKeys, nameKeys []string
 }
 
 // NewClusterer returns a clusterer with no stories.
@@ -156,15 +172,21 @@ func (c *Clusterer) observe(f features) {
 // times the key's IDF squared (ready to multiply with a story's raw
 // value), and the norm of the IDF-weighted vector.
 type weighted struct {
-	w    map[string]float64
+	w    []keyWeight // by key
 	norm float64
+}
+
+// keyWeight is one key of a weighted bag.
+type keyWeight struct {
+	k string
+	x float64
 }
 
 // weigh applies the current IDF to bag; prefix selects the DF keys. Only
 // the scoreTerms strongest keys are kept for the dot product (the norm
 // counts all), which bounds the cost of scoring one story.
 func (c *Clusterer) weigh(bag map[string]float64, prefix string) weighted {
-	out := weighted{w: make(map[string]float64, min(len(bag), scoreTerms))}
+	var out weighted
 	type kw struct {
 		k    string
 		x, w float64
@@ -173,7 +195,12 @@ func (c *Clusterer) weigh(bag map[string]float64, prefix string) weighted {
 	for k, x := range bag {
 		idf := c.idf(prefix + k)
 		all = append(all, kw{k, x * idf * idf, x * idf})
-		out.norm += x * idf * x * idf
+	}
+	// Sums run in key order: floating-point addition is not associative,
+	// and map order would make equal inputs score a hair apart.
+	sort.Slice(all, func(i, j int) bool { return all[i].k < all[j].k })
+	for _, e := range all {
+		out.norm += e.w * e.w
 	}
 	out.norm = math.Sqrt(out.norm)
 	if len(all) > scoreTerms {
@@ -184,9 +211,11 @@ func (c *Clusterer) weigh(bag map[string]float64, prefix string) weighted {
 			return all[i].k < all[j].k
 		})
 		all = all[:scoreTerms]
+		sort.Slice(all, func(i, j int) bool { return all[i].k < all[j].k })
 	}
-	for _, e := range all {
-		out.w[e.k] = e.x
+	out.w = make([]keyWeight, len(all))
+	for i, e := range all {
+		out.w[i] = keyWeight{e.k, e.x}
 	}
 	return out
 }
@@ -196,24 +225,39 @@ func (c *Clusterer) weigh(bag map[string]float64, prefix string) weighted {
 // article count grew by a tenth since, as IDF drifts slowly.
 func (c *Clusterer) storyNorms(idx int32) (terms, names float64) {
 	n := &c.norms[idx]
-	if n.dirty || float64(c.n) > 1.1*float64(n.at) {
-		st := c.stories[idx]
-		n.terms, n.names = 0, 0
-		for t, x := range st.Terms {
-			w := x * c.idf(t)
-			n.terms += w * w
-		}
-		for k, x := range st.Names {
-			if isEventKey(k) {
-				continue
-			}
-			w := x * c.idf("@"+k)
-			n.names += w * w
-		}
-		n.terms, n.names = math.Sqrt(n.terms), math.Sqrt(n.names)
-		n.at, n.dirty = c.n, false
+	if !n.dirty && float64(c.n) <= 1.1*float64(n.at) {
+		return n.terms, n.names
 	}
+	c.touched = append(c.touched, idx)
+	st := c.stories[idx]
+	if n.dirty || n.termKeys == nil {
+		n.termKeys, n.nameKeys = sortedKeys(st.Terms), sortedKeys(st.Names)
+	}
+	n.terms, n.names = 0, 0
+	for _, t := range n.termKeys {
+		w := st.Terms[t] * c.idf(t)
+		n.terms += w * w
+	}
+	for _, k := range n.nameKeys {
+		if isEventKey(k) {
+			continue
+		}
+		w := st.Names[k] * c.idf("@"+k)
+		n.names += w * w
+	}
+	n.terms, n.names = math.Sqrt(n.terms), math.Sqrt(n.names)
+	n.at, n.dirty = c.n, false
 	return n.terms, n.names
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // dot is the cosine of a weighted article bag with a story bag of norm
@@ -223,9 +267,9 @@ func dot(a weighted, story map[string]float64, norm float64) float64 {
 		return 0
 	}
 	var d float64
-	for k, w := range a.w {
-		if y, ok := story[k]; ok {
-			d += w * y
+	for _, e := range a.w {
+		if y, ok := story[e.k]; ok {
+			d += e.x * y
 		}
 	}
 	return d / (a.norm * norm)
@@ -288,12 +332,19 @@ type Assignment struct {
 	// Keys are the article's terms and names as counted in the document
 	// frequencies, for a store that persists them as increments.
 	Keys []string
+	// Filed are the terms the story was newly filed under, in order, for
+	// a store to replay with RestoreFiling.
+	Filed []string
+	// Norms are the cached norms the article changed, for a store to
+	// restore with RestoreNorm.
+	Norms []StoryNorm
 }
 
 // Add assigns article a (whose ID must be set) to a story. hint lists
 // stories that must be considered, e.g. those of articles a copies from.
 // The returned story is the clusterer's own; callers must not change it.
 func (c *Clusterer) Add(a *sift.Article, hint ...string) Assignment {
+	c.touched = c.touched[:0]
 	f := articleFeatures(a)
 	c.observe(f)
 	keys := dfKeys(f)
@@ -336,8 +387,8 @@ func (c *Clusterer) Add(a *sift.Article, hint ...string) Assignment {
 	if best >= 0 && bestScore >= JoinThreshold {
 		st := c.stories[best]
 		c.join(best, a, f)
-		c.file(best, f, indexTerms)
-		return Assignment{Story: st, Score: bestScore, Keys: keys}
+		filed := c.file(best, f, indexTerms)
+		return Assignment{Story: st, Score: bestScore, Keys: keys, Filed: filed, Norms: c.touchedNorms()}
 	}
 	st := &StoryState{
 		ID:    "s" + a.ID,
@@ -346,8 +397,23 @@ func (c *Clusterer) Add(a *sift.Article, hint ...string) Assignment {
 	}
 	idx := c.insert(st)
 	c.join(idx, a, f)
-	c.file(idx, f, indexTerms)
-	return Assignment{Story: st, New: true, Keys: keys}
+	filed := c.file(idx, f, indexTerms)
+	return Assignment{Story: st, New: true, Keys: keys, Filed: filed, Norms: c.touchedNorms()}
+}
+
+// touchedNorms returns the cached norms of the stories this Add changed,
+// each once, in order of story.
+func (c *Clusterer) touchedNorms() []StoryNorm {
+	sort.Slice(c.touched, func(i, j int) bool { return c.touched[i] < c.touched[j] })
+	var out []StoryNorm
+	for i, idx := range c.touched {
+		if i > 0 && c.touched[i-1] == idx {
+			continue
+		}
+		n := c.norms[idx]
+		out = append(out, StoryNorm{Story: c.stories[idx].ID, Terms: n.terms, Names: n.names, At: n.at, Dirty: n.dirty})
+	}
+	return out
 }
 
 // insert adds st to the clusterer's tables and returns its index.
@@ -364,6 +430,7 @@ func (c *Clusterer) insert(st *StoryState) int32 {
 func (c *Clusterer) join(idx int32, a *sift.Article, f features) {
 	st := c.stories[idx]
 	c.norms[idx].dirty = true
+	c.touched = append(c.touched, idx)
 	st.Size++
 	for t, x := range f.terms {
 		st.Terms[t] += x
@@ -424,19 +491,32 @@ func (c *Clusterer) prune(st *StoryState) {
 	}
 }
 
-// file adds story idx to the postings of the n strongest terms of f.
-func (c *Clusterer) file(idx int32, f features, n int) {
+// file adds story idx to the postings of the n strongest terms of f and
+// returns the terms it was not filed under before.
+func (c *Clusterer) file(idx int32, f features, n int) []string {
+	var filed []string
 	for _, t := range c.topTerms(f.terms, n) {
-		if c.filed[idx][t] {
-			continue
+		if c.fileUnder(idx, t) {
+			filed = append(filed, t)
 		}
-		c.filed[idx][t] = true
-		p := append(c.postings[t], idx)
-		if len(p) > storyPostingCap {
-			p = append([]int32(nil), p[len(p)-storyPostingCap/2:]...)
-		}
-		c.postings[t] = p
 	}
+	return filed
+}
+
+// fileUnder adds story idx to the postings of term t, keeping the most
+// recent storyPostingCap/2 when they overflow; it reports false when the
+// story was filed under t already.
+func (c *Clusterer) fileUnder(idx int32, t string) bool {
+	if c.filed[idx][t] {
+		return false
+	}
+	c.filed[idx][t] = true
+	p := append(c.postings[t], idx)
+	if len(p) > storyPostingCap {
+		p = append([]int32(nil), p[len(p)-storyPostingCap/2:]...)
+	}
+	c.postings[t] = p
+	return true
 }
 
 // Restore loads a persisted story and the document frequencies it was
@@ -452,6 +532,34 @@ func (c *Clusterer) Restore(st *StoryState) {
 	// A live story was filed under the strongest terms of each member;
 	// a restored one under the strongest of its centroid, more of them.
 	c.file(idx, features{terms: st.Terms}, restoreTerms)
+}
+
+// RestoreStory loads a persisted story without filing it anywhere: its
+// filings follow through RestoreFiling, in the order Add made them.
+func (c *Clusterer) RestoreStory(st *StoryState) {
+	if st.Terms == nil {
+		st.Terms = make(map[string]float64)
+	}
+	if st.Names == nil {
+		st.Names = make(map[string]float64)
+	}
+	c.insert(st)
+}
+
+// RestoreFiling replays one filing of story id under term (an entry of
+// Assignment.Filed); an unknown story is ignored.
+func (c *Clusterer) RestoreFiling(id, term string) {
+	if idx, ok := c.byID[id]; ok {
+		c.fileUnder(idx, term)
+	}
+}
+
+// RestoreNorm puts back a story's cached norms (an entry of
+// Assignment.Norms); an unknown story is ignored.
+func (c *Clusterer) RestoreNorm(n StoryNorm) {
+	if idx, ok := c.byID[n.Story]; ok {
+		c.norms[idx] = storyNorm{terms: n.Terms, names: n.Names, at: n.At, dirty: n.Dirty}
+	}
 }
 
 // RestoreDF sets the document frequencies and article count.

@@ -28,13 +28,34 @@ func (db *DB) PutArticle(ctx context.Context, a *sift.Article) (bool, error) {
 // of the same article are safe: the second waits for the first and then
 // skips it.
 func (db *DB) PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Article, error) {
+	return db.PutArticlesWithLines(ctx, as, nil)
+}
+
+// PutArticlesWithLines is PutArticles that also counts, in the same
+// transaction, the short lines of each new article for its outlet's
+// template (lines[i] are the line keys of as[i]; see AddLines).
+func (db *DB) PutArticlesWithLines(ctx context.Context, as []*sift.Article, lines [][]int64) ([]*sift.Article, error) {
 	var added []*sift.Article
 	var err error
 	for try := 0; try < 3; try++ {
 		err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 			var err error
-			added, err = putArticles(ctx, tx, as)
-			return err
+			if added, err = putArticles(ctx, tx, as); err != nil || len(lines) == 0 {
+				return err
+			}
+			keys := make(map[*sift.Article][]int64, len(as))
+			for i, a := range as {
+				if i < len(lines) {
+					keys[a] = lines[i]
+				}
+			}
+			var ls []outletLines
+			for _, a := range added {
+				if a.Outlet != "" && len(keys[a]) > 0 {
+					ls = append(ls, outletLines{a.Outlet, keys[a]})
+				}
+			}
+			return addLines(ctx, tx, ls)
 		})
 		var pgErr *pgconn.PgError
 		if !errors.As(err, &pgErr) || pgErr.Code != "40P01" {
@@ -417,7 +438,10 @@ func (db *DB) Search(ctx context.Context, q sift.Query) ([]sift.Hit, int, error)
 		q.Limit = 20
 	}
 	var p params
-	cond, tsq := searchFilter(&p, q)
+	cond, tsq, err := searchFilter(&p, q)
+	if err != nil {
+		return nil, 0, err
+	}
 	var total int
 	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM articles a`+cond, p...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
@@ -483,10 +507,14 @@ func ellipsize(snippet, head, tail string) string {
 
 // searchFilter builds the WHERE clause of a search, adding its arguments
 // to p, and returns it with the placeholder of the text query ("" when q
-// has no text).
-func searchFilter(p *params, q sift.Query) (cond, tsq string) {
+// has no text); text without a word to search for is a *sift.QueryError.
+func searchFilter(p *params, q sift.Query) (cond, tsq string, err error) {
 	var where []string
-	if text := searchQuery(q.Text); text != "" {
+	text, err := searchQuery(q.Text)
+	if err != nil {
+		return "", "", err
+	}
+	if text != "" {
 		tsq = p.add(text)
 		where = append(where, `a.tsv @@ to_tsquery('sift', `+tsq+`)`)
 	}
@@ -505,5 +533,5 @@ func searchFilter(p *params, q sift.Query) (cond, tsq string) {
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
-	return cond, tsq
+	return cond, tsq, nil
 }

@@ -17,11 +17,6 @@ var (
 	_ sift.ClaimLinkStore = (*DB)(nil)
 )
 
-func init() {
-	addMigration("200-claims", claimSchema)
-	addMigration("201-claim-keys-unique", claimKeysUnique)
-}
-
 // claimKeysUnique makes a claim's key a set: duplicates left by links
 // saved twice are removed, the counts recomputed, and a unique index keeps
 // it so.

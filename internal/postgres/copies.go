@@ -17,10 +17,6 @@ import (
 	"github.com/sift-news/sift/internal/link"
 )
 
-func init() {
-	addMigration("110-copies", copiesSchema)
-}
-
 // copiesSchema mirrors package sqlite's: a copy points at the original of
 // its chain, with the version of the rules that decided it; a story's
 // title records the version of the titling rule.

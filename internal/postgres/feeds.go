@@ -10,8 +10,8 @@ import (
 	"github.com/sift-news/sift"
 )
 
-func init() {
-	addMigration("300-feeds", `
+// feedsSchema holds watched feeds and the items seen in them (migration 300-feeds).
+const feedsSchema = `
 -- Watched feeds (sift watch): validators for conditional GET and health.
 -- Times are kept to the second, as the SQLite store keeps them; NULL when
 -- never.
@@ -36,8 +36,7 @@ CREATE TABLE feed_items (
 	status text NOT NULL DEFAULT '',
 	PRIMARY KEY (feed, key)
 );
-CREATE INDEX feed_items_seen ON feed_items(feed, seen);`)
-}
+CREATE INDEX feed_items_seen ON feed_items(feed, seen);`
 
 var _ sift.FeedStore = (*DB)(nil)
 

@@ -7,8 +7,8 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-func init() {
-	addMigration("001-outlet-lines", `
+// linesSchema counts the short lines of each outlet (migration 001-outlet-lines).
+const linesSchema = `
 -- How many stored articles of an outlet contain each short line (by key,
 -- see clean.LineKey): lines an outlet repeats everywhere are its template.
 CREATE TABLE outlet_lines (
@@ -16,8 +16,7 @@ CREATE TABLE outlet_lines (
 	key      bigint NOT NULL,
 	articles integer NOT NULL,
 	PRIMARY KEY (outlet, key)
-);`)
-}
+);`
 
 // LineCounts returns, for each of keys, how many stored articles of outlet
 // contain that line (keys never seen are absent).

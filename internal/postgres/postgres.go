@@ -14,7 +14,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -27,19 +26,27 @@ type DB struct {
 	pool *pgxpool.Pool
 }
 
-// migration is one named step of the schema. Migrations are applied in
-// name order, each once and each in its own transaction; a name must never
-// change once released.
+// migration is one named step of the schema.
 type migration struct {
 	name string
 	sql  string
 }
 
-var migrations []migration
-
-// addMigration registers a schema step (call it from an init function).
-func addMigration(name, sql string) {
-	migrations = append(migrations, migration{name, sql})
+// schema lists the migrations in the order they are applied, each once
+// and each in its own transaction. A released migration never changes: a
+// change of schema is a new entry at the end.
+func schema() []migration {
+	return []migration{
+		{"000-core", coreSchema},
+		{"001-outlet-lines", linesSchema},
+		{"100-jobs", jobsSchema},
+		{"100-link", linkSchema},
+		{"110-copies", copiesSchema},
+		{"200-claims", claimSchema},
+		{"201-claim-keys-unique", claimKeysUnique},
+		{"300-feeds", feedsSchema},
+		{"400-link-state", linkStateSchema},
+	}
 }
 
 // IsURL reports whether a --db value names a PostgreSQL database
@@ -110,9 +117,7 @@ func (db *DB) migrate(ctx context.Context) error {
 		name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
 		return fmt.Errorf("creating migrations table: %w", err)
 	}
-	ms := append([]migration(nil), migrations...)
-	sort.Slice(ms, func(i, j int) bool { return ms[i].name < ms[j].name })
-	for _, m := range ms {
+	for _, m := range schema() {
 		var done bool
 		if err := conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM migrations WHERE name = $1)`, m.name).Scan(&done); err != nil {
 			return fmt.Errorf("reading migrations: %w", err)
@@ -132,10 +137,6 @@ func (db *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-func init() {
-	addMigration("000-core", coreSchema)
 }
 
 // coreSchema mirrors the core schema of package sqlite. Offsets are code

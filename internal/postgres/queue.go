@@ -24,10 +24,6 @@ import (
 // since articles are stored with ON CONFLICT DO NOTHING, nothing is stored
 // twice.
 
-func init() {
-	addMigration("100-jobs", jobsSchema)
-}
-
 // jobsSchema holds one row per enqueued document. key (a hash of source
 // and body) makes enqueueing idempotent; body is emptied once the job is
 // done, keeping the row as a record.

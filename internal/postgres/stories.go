@@ -18,10 +18,6 @@ var (
 	_ sift.BriefStore = (*DB)(nil)
 )
 
-func init() {
-	addMigration("100-link", linkSchema)
-}
-
 // linkSchema mirrors the linking tables of package sqlite: per article its
 // MinHash signature and winnowed fingerprints, per story its centroid, the
 // document frequencies of terms, and the reuse links found.
@@ -60,6 +56,27 @@ CREATE TABLE reuse (
 );
 CREATE INDEX reuse_a ON reuse(a);
 CREATE INDEX reuse_b ON reuse(b);
+`
+
+// linkStateSchema mirrors the SQLite store's: under which terms the linker
+// filed each story, in order, and each story's cached norms, so that a
+// restored linker finds and scores the same candidate stories as the one
+// that wrote it.
+const linkStateSchema = `
+CREATE TABLE link_filings (
+	seq      bigint NOT NULL,
+	n        integer NOT NULL,
+	story_id text COLLATE "C" NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+	term     text COLLATE "C" NOT NULL,
+	PRIMARY KEY (seq, n)
+);
+CREATE TABLE link_norms (
+	story_id text COLLATE "C" PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+	terms    double precision NOT NULL,
+	names    double precision NOT NULL,
+	at       bigint NOT NULL,
+	dirty    boolean NOT NULL
+);
 `
 
 // uint32s encodes vs as little-endian bytes.
@@ -101,6 +118,13 @@ func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	}
 	l.Clusterer().RestoreDF(n, df)
 
+	legacy := map[string]bool{}
+	rows, _ = db.pool.Query(ctx, `SELECT DISTINCT sa.story_id FROM story_articles sa
+		JOIN link_articles l ON l.article_id = sa.article_id
+		WHERE l.seq < (SELECT coalesce(min(seq), 1::bigint << 62) FROM link_filings)`)
+	if _, err := pgx.ForEachRow(rows, []any{&k}, func() error { legacy[k] = true; return nil }); err != nil {
+		return nil, fmt.Errorf("loading stories: %w", err)
+	}
 	rows, _ = db.pool.Query(ctx, `SELECT s.id, s.title, l.rep_article, l.terms, l.names, l.first, l.last, l.size
 		FROM link_stories l JOIN stories s ON s.id = l.story_id ORDER BY s.seq`)
 	var st link.StoryState
@@ -114,10 +138,27 @@ func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 		if err := json.Unmarshal([]byte(names), &s.Names); err != nil {
 			return fmt.Errorf("story %s: %w", s.ID, err)
 		}
-		l.Clusterer().Restore(&s)
+		if legacy[s.ID] {
+			l.Clusterer().Restore(&s)
+		} else {
+			l.Clusterer().RestoreStory(&s)
+		}
 		return nil
 	}); err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
+	}
+	var term string
+	rows, _ = db.pool.Query(ctx, `SELECT story_id, term FROM link_filings ORDER BY seq, n`)
+	if _, err := pgx.ForEachRow(rows, []any{&k, &term}, func() error { l.Clusterer().RestoreFiling(k, term); return nil }); err != nil {
+		return nil, fmt.Errorf("loading story filings: %w", err)
+	}
+	var norm link.StoryNorm
+	rows, _ = db.pool.Query(ctx, `SELECT story_id, terms, names, at, dirty FROM link_norms`)
+	if _, err := pgx.ForEachRow(rows, []any{&norm.Story, &norm.Terms, &norm.Names, &norm.At, &norm.Dirty}, func() error {
+		l.Clusterer().RestoreNorm(norm)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("loading story norms: %w", err)
 	}
 
 	rows, _ = db.pool.Query(ctx, `SELECT l.article_id, a.outlet, a.published, l.exact, l.signature, l.prints,
@@ -194,6 +235,14 @@ func (db *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 			up.Story.ID, noNUL(up.Story.Title))
 		b.Queue(`INSERT INTO story_articles(article_id, story_id) VALUES ($1, $2)
 			ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`, r.ID, up.Story.ID)
+		for n, term := range up.Filed {
+			b.Queue(`INSERT INTO link_filings(seq, n, story_id, term) VALUES ($1, $2, $3, $4)`, r.Seq, n, up.Story.ID, noNUL(term))
+		}
+		for _, n := range up.Norms {
+			b.Queue(`INSERT INTO link_norms(story_id, terms, names, at, dirty) VALUES ($1, $2, $3, $4, $5)
+				ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, names = excluded.names, at = excluded.at,
+				dirty = excluded.dirty`, n.Story, n.Terms, n.Names, n.At, n.Dirty)
+		}
 		stories[up.Story.ID] = up.Story
 		for _, k := range up.DFKeys {
 			df[k]++

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"unicode"
@@ -29,7 +30,7 @@ func TestToTSQuery(t *testing.T) {
 		{`"say ""no"""`, "'say no'"},               // "" is a quote inside a phrase
 		{"café", "'café'"},                         // non-ASCII is part of a word
 		{"and or not", "(('and' & 'or') & 'not')"}, // operators are upper case only
-		{`""`, "'_'"}, // an empty phrase: an operand to_tsquery drops
+		{`""`, "'_'"}, // an empty phrase: an operand to_tsquery drops (searchQuery refuses it)
 	} {
 		got, err := toTSQuery(c.in)
 		if err != nil || got != c.want {
@@ -42,16 +43,23 @@ func TestToTSQuery(t *testing.T) {
 		}
 	}
 	// Invalid syntax falls back to all the words.
-	if got := searchQuery(`"unbalanced quote AND (`); got != "'unbalanced' & 'quote' & 'AND'" {
-		t.Errorf("fallback = %q", got)
+	if got, err := searchQuery(`"unbalanced quote AND (`); got != "'unbalanced' & 'quote'" || err != nil {
+		t.Errorf("fallback = %q, %v", got, err)
 	}
-	if got := searchQuery("pro-government mayor"); got != "'pro' & 'government' & 'mayor'" {
-		t.Errorf("fallback = %q", got)
+	if got, err := searchQuery("pro-government mayor"); got != "'pro' & 'government' & 'mayor'" || err != nil {
+		t.Errorf("fallback = %q, %v", got, err)
+	}
+	// Text without a word is refused with a message, not searched as "".
+	for _, bad := range []string{"*", "**", "-", `""`, "()", "_"} {
+		var qe *sift.QueryError
+		if got, err := searchQuery(bad); !errors.As(err, &qe) {
+			t.Errorf("searchQuery(%q) = %q, %v; want a *sift.QueryError", bad, got, err)
+		}
 	}
 }
 
 // wellFormed reports whether q looks like valid to_tsquery input as
-// toTSQuery and plainTSQuery produce it: operands are quoted letters,
+// toTSQuery and searchQuery produce it: operands are quoted letters,
 // digits, marks, spaces and '_', optionally followed by :*, :A or :B;
 // parentheses balance; operators sit between operands.
 func wellFormed(q string) bool {
@@ -122,8 +130,12 @@ func FuzzSearchQuery(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		q := searchQuery(text)
-		if !wellFormed(q) {
+		q, err := searchQuery(text)
+		var qe *sift.QueryError
+		if errors.As(err, &qe) {
+			return
+		}
+		if err != nil || !wellFormed(q) {
 			t.Fatalf("searchQuery(%q) = %q, not well-formed to_tsquery input", text, q)
 		}
 	})
@@ -136,10 +148,18 @@ func TestSearchQueryAcceptedByServer(t *testing.T) {
 	ctx := context.Background()
 	for _, text := range []string{"kessel", `"air strike"*`, "cease* OR (a NOT b)", "title:x text:y*", `"a ""b"" c"`,
 		"pro-government", "((", "café AND Ελλάδα", "'; DROP TABLE articles; --", `\' & ! | <-> :*`, `""`, "_ __ ___",
-		"title:\"\"", "a\x00b", "日本語のテキスト", "x:* & y", "NOT NOT", "AND OR NOT"} {
+		"title:\"\"", "a\x00b", "日本語のテキスト", "x:* & y", "NOT NOT", "AND OR NOT", "*", "* syria", "NEAR(", "-", "title:"} {
 		var out string
-		if err := db.pool.QueryRow(ctx, `SELECT to_tsquery('sift', $1)::text`, searchQuery(text)).Scan(&out); err != nil {
-			t.Errorf("searchQuery(%q) = %q: the server refuses it: %v", text, searchQuery(text), err)
+		q, qerr := searchQuery(text)
+		var qe *sift.QueryError
+		if errors.As(qerr, &qe) {
+			if _, _, err := db.Search(ctx, sift.Query{Text: text}); !errors.As(err, &qe) {
+				t.Errorf("Search(%q): %v, want the query error %v", text, err, qerr)
+			}
+			continue
+		}
+		if err := db.pool.QueryRow(ctx, `SELECT to_tsquery('sift', $1)::text`, q).Scan(&out); err != nil {
+			t.Errorf("searchQuery(%q) = %q: the server refuses it: %v", text, q, err)
 		}
 		if _, _, err := db.Search(ctx, sift.Query{Text: text}); err != nil {
 			t.Errorf("Search(%q): %v", text, err)

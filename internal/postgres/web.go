@@ -26,7 +26,10 @@ const facetLimit = 30
 // of a broad query on a large store.
 func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, error) {
 	var p params
-	cond, _ := searchFilter(&p, q)
+	cond, _, err := searchFilter(&p, q)
+	if err != nil {
+		return nil, err
+	}
 	m := `SELECT a.seq, a.id, a.outlet, a.published FROM articles a` + cond
 	if cond != "" {
 		m += ` ORDER BY a.seq LIMIT ` + p.add(sift.FacetSample)

@@ -9,9 +9,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/searchq"
 )
 
 var _ sift.ArticleStore = (*DB)(nil)
@@ -26,6 +26,14 @@ func (s *DB) PutArticle(ctx context.Context, a *sift.Article) (bool, error) {
 // transaction, skipping those already stored (same ID), and returns the
 // new ones. A failure stores none of the batch.
 func (s *DB) PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Article, error) {
+	return s.PutArticlesWithLines(ctx, as, nil)
+}
+
+// PutArticlesWithLines is PutArticles that also counts, in the same
+// transaction, the short lines of each new article for its outlet's
+// template (lines[i] are the line keys of as[i]; see AddLines): a run
+// killed at any point leaves both or neither.
+func (s *DB) PutArticlesWithLines(ctx context.Context, as []*sift.Article, lines [][]int64) ([]*sift.Article, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("storing articles: %w", err)
@@ -33,7 +41,7 @@ func (s *DB) PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Artic
 	defer tx.Rollback()
 	var added []*sift.Article
 	seen := map[string]bool{}
-	for _, a := range as {
+	for i, a := range as {
 		if a.ID == "" {
 			return nil, fmt.Errorf("storing %s: article has no ID", a.Source)
 		}
@@ -47,6 +55,11 @@ func (s *DB) PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Artic
 		}
 		if ok {
 			added = append(added, a)
+			if i < len(lines) && a.Outlet != "" {
+				if err := addLines(ctx, tx, a.Outlet, lines[i]); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -267,19 +280,29 @@ func (s *DB) Outlets(ctx context.Context) ([]sift.OutletCount, error) {
 	return out, rows.Err()
 }
 
-// Search finds articles matching q. The text uses FTS5 syntax (words,
-// "phrases", prefix*, AND/OR/NOT); text that is not valid FTS5 syntax is
-// searched as plain words instead of failing. Without text, matching
+// Search finds articles matching q. The text is in the search syntax of
+// package searchq (FTS5's: words, "phrases", prefix*, AND/OR/NOT,
+// title:/text:); text that is not valid syntax is searched as plain words,
+// and text without a word is a *sift.QueryError. Without text, matching
 // articles are listed newest first.
 func (s *DB) Search(ctx context.Context, q sift.Query) ([]sift.Hit, int, error) {
 	if q.Limit <= 0 || q.Limit > 1000 {
 		q.Limit = 20
 	}
-	hits, total, err := s.search(ctx, q, q.Text)
-	if err != nil && strings.TrimSpace(q.Text) != "" && isFTSSyntaxError(err) {
-		hits, total, err = s.search(ctx, q, plainQuery(q.Text))
+	match, err := matchText(q.Text)
+	if err != nil {
+		return nil, 0, err
 	}
-	return hits, total, err
+	return s.search(ctx, q, match)
+}
+
+// matchText is the FTS5 MATCH input for search text ("" for none).
+func matchText(text string) (string, error) {
+	n, err := searchq.Query(text)
+	if n == nil || err != nil {
+		return "", err
+	}
+	return n.FTS5(), nil
 }
 
 func (s *DB) search(ctx context.Context, q sift.Query, match string) ([]sift.Hit, int, error) {
@@ -549,20 +572,4 @@ func (h *rankHeap) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
-}
-
-func isFTSSyntaxError(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "fts5") || strings.Contains(msg, "syntax error") || strings.Contains(msg, "no such column") ||
-		strings.Contains(msg, "unterminated")
-}
-
-// plainQuery turns arbitrary user text into an FTS5 query matching all its
-// words: every word is quoted, so operators and punctuation lose meaning.
-func plainQuery(text string) string {
-	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for i, w := range words {
-		words[i] = `"` + w + `"`
-	}
-	return strings.Join(words, " ")
 }

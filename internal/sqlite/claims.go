@@ -16,11 +16,6 @@ var (
 	_ sift.ClaimLinkStore = (*DB)(nil)
 )
 
-func init() {
-	addMigration("200-claims", claimSchema)
-	addMigration("201-claim-postings", claimPostingsSchema)
-}
-
 // claimSchema holds each article's claims (stored with the article, linked
 // later) and the index the claim linker looks candidates up in: one row
 // per key of every linked claim, and each key's count.

@@ -19,10 +19,6 @@ import (
 	"github.com/sift-news/sift/internal/link"
 )
 
-func init() {
-	addMigration("110-copies", copiesSchema)
-}
-
 // copiesSchema: a copy points at the original of its chain (the first
 // article, or quote, that is no copy itself), with the version of the copy
 // rules (copies.Version) that decided it; a story's title records the

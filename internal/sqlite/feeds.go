@@ -10,8 +10,8 @@ import (
 	"github.com/sift-news/sift"
 )
 
-func init() {
-	addMigration("300-feeds", `
+// feedsSchema holds watched feeds and the items seen in them (migration 300-feeds).
+const feedsSchema = `
 -- Watched feeds (sift watch): validators for conditional GET and health.
 -- Times are RFC 3339 UTC, '' when never.
 CREATE TABLE feeds (
@@ -35,8 +35,7 @@ CREATE TABLE feed_items (
 	status TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (feed, key)
 ) WITHOUT ROWID;
-CREATE INDEX feed_items_seen ON feed_items(feed, seen);`)
-}
+CREATE INDEX feed_items_seen ON feed_items(feed, seen);`
 
 var _ sift.FeedStore = (*DB)(nil)
 

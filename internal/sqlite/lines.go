@@ -2,11 +2,12 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
-func init() {
-	addMigration("001-outlet-lines", `
+// linesSchema counts the short lines of each outlet (migration 001-outlet-lines).
+const linesSchema = `
 -- How many stored articles of an outlet contain each short line (by key,
 -- see clean.LineKey): lines an outlet repeats everywhere are its template.
 CREATE TABLE outlet_lines (
@@ -14,8 +15,7 @@ CREATE TABLE outlet_lines (
 	key      INTEGER NOT NULL,
 	articles INTEGER NOT NULL,
 	PRIMARY KEY (outlet, key)
-) WITHOUT ROWID;`)
-}
+) WITHOUT ROWID;`
 
 // LineCounts returns, for each of keys, how many stored articles of outlet
 // contain that line (keys never seen are absent).
@@ -53,10 +53,21 @@ func (s *DB) AddLines(ctx context.Context, outlet string, keys []int64) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := addLines(ctx, tx, outlet, keys); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// addLines counts one more article of outlet for each of keys in tx.
+func addLines(ctx context.Context, tx *sql.Tx, outlet string, keys []int64) error {
+	if len(keys) == 0 {
+		return nil
+	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO outlet_lines(outlet, key, articles) VALUES (?, ?, 1)
 		ON CONFLICT(outlet, key) DO UPDATE SET articles = articles + 1`)
 	if err != nil {
-		return err
+		return fmt.Errorf("counting lines of %s: %w", outlet, err)
 	}
 	defer stmt.Close()
 	for _, k := range keys {
@@ -64,5 +75,5 @@ func (s *DB) AddLines(ctx context.Context, outlet string, keys []int64) error {
 			return fmt.Errorf("counting lines of %s: %w", outlet, err)
 		}
 	}
-	return tx.Commit()
+	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
-	"sort"
 	"strings"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -20,19 +19,26 @@ type DB struct {
 	path string // "" for an in-memory store
 }
 
-// migration is one named step of the schema. Migrations are applied in
-// name order, each once; capabilities add theirs from their own files with
-// addMigration, so a name must never change once released.
+// migration is one named step of the schema.
 type migration struct {
 	name string
 	sql  string
 }
 
-var migrations []migration
-
-// addMigration registers a schema step (call it from an init function).
-func addMigration(name, sql string) {
-	migrations = append(migrations, migration{name, sql})
+// schema lists the migrations in the order they are applied, each once.
+// A released migration never changes: a change of schema is a new entry
+// at the end.
+func schema() []migration {
+	return []migration{
+		{"000-core", coreSchema},
+		{"001-outlet-lines", linesSchema},
+		{"100-link", linkSchema},
+		{"110-copies", copiesSchema},
+		{"200-claims", claimSchema},
+		{"201-claim-postings", claimPostingsSchema},
+		{"300-feeds", feedsSchema},
+		{"400-link-state", linkStateSchema},
+	}
 }
 
 // Open opens (creating if needed) the store at path and brings its schema
@@ -71,41 +77,70 @@ func (s *DB) Close() error { return s.db.Close() }
 // repository that keep tables of their own in the store.
 func (s *DB) SQL() *sql.DB { return s.db }
 
+// migrate applies the migrations the store lacks. Several processes may
+// open a new store at once: each migration is checked for and applied in
+// one BEGIN IMMEDIATE transaction (the DSN's _txlock), which holds the
+// store's write lock, so a migration another process has just applied is
+// seen and skipped rather than applied twice.
 func (s *DB) migrate(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (datetime('now')))`); err != nil {
 		return fmt.Errorf("creating migrations table: %w", err)
 	}
-	ms := append([]migration(nil), migrations...)
-	sort.Slice(ms, func(i, j int) bool { return ms[i].name < ms[j].name })
-	for _, m := range ms {
-		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, m.name).Scan(&n); err != nil {
-			return fmt.Errorf("reading migrations: %w", err)
-		}
-		if n > 0 {
+	applied, err := s.appliedMigrations(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range schema() {
+		if applied[m.name] {
 			continue
 		}
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", m.name, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO migrations(name) VALUES (?)`, m.name); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", m.name, err)
-		}
-		if err := tx.Commit(); err != nil {
+		if err := s.applyMigration(ctx, m); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
 	return nil
 }
 
-func init() {
-	addMigration("000-core", coreSchema)
+// appliedMigrations returns the names of the migrations the store has.
+func (s *DB) appliedMigrations(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT name FROM migrations`)
+	if err != nil {
+		return nil, fmt.Errorf("reading migrations: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, fmt.Errorf("reading migrations: %w", err)
+		}
+		out[name] = true
+	}
+	return out, rows.Err()
+}
+
+// applyMigration applies m unless, once the write lock is held, the store
+// turns out to have it already.
+func (s *DB) applyMigration(ctx context.Context, m migration) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, m.name).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations(name) VALUES (?)`, m.name); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // coreSchema holds articles and the facts every article carries. Offsets

@@ -18,10 +18,6 @@ var (
 	_ sift.BriefStore = (*DB)(nil)
 )
 
-func init() {
-	addMigration("100-link", linkSchema)
-}
-
 // linkSchema holds the state of the linking stage (internal/link), so that
 // a later run continues where the last one stopped: per article its MinHash
 // signature and winnowed fingerprints, per story its centroid, and the
@@ -60,6 +56,29 @@ CREATE TABLE reuse (
 );
 CREATE INDEX reuse_a ON reuse(a);
 CREATE INDEX reuse_b ON reuse(b);
+`
+
+// linkStateSchema holds the rest of the linker's state: under which terms
+// it filed each story, in order (link.Update.Filed), and each story's
+// cached norms (link.Update.Norms), so that a linker restored from the
+// store finds and scores the same candidate stories as the one that wrote
+// it: a killed run followed by a rerun links as one clean run would, and
+// so do two runs of half the input each.
+const linkStateSchema = `
+CREATE TABLE link_filings (
+	seq      INTEGER NOT NULL, -- link_articles.seq of the article that filed it
+	n        INTEGER NOT NULL,
+	story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+	term     TEXT NOT NULL,
+	PRIMARY KEY (seq, n)
+) WITHOUT ROWID;
+CREATE TABLE link_norms (
+	story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+	terms    REAL NOT NULL,
+	names    REAL NOT NULL,
+	at       INTEGER NOT NULL,
+	dirty    INTEGER NOT NULL
+) WITHOUT ROWID;
 `
 
 // uint32s encodes vs as little-endian bytes.
@@ -107,6 +126,10 @@ func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	}
 	l.Clusterer().RestoreDF(n, df)
 
+	legacy, err := s.legacyStories(ctx)
+	if err != nil {
+		return nil, err
+	}
 	rows, err = s.db.QueryContext(ctx, `SELECT s.id, s.title, l.rep_article, l.terms, l.names, l.first, l.last, l.size
 		FROM link_stories l JOIN stories s ON s.id = l.story_id ORDER BY s.rowid`)
 	if err != nil {
@@ -127,9 +150,48 @@ func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 			rows.Close()
 			return nil, fmt.Errorf("loading story %s: %w", st.ID, err)
 		}
-		l.Clusterer().Restore(st)
+		if legacy[st.ID] {
+			l.Clusterer().Restore(st)
+		} else {
+			l.Clusterer().RestoreStory(st)
+		}
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("loading stories: %w", err)
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT story_id, term FROM link_filings ORDER BY seq, n`)
+	if err != nil {
+		return nil, fmt.Errorf("loading story filings: %w", err)
+	}
+	for rows.Next() {
+		var id, term string
+		if err := rows.Scan(&id, &term); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("loading story filings: %w", err)
+		}
+		l.Clusterer().RestoreFiling(id, term)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("loading story filings: %w", err)
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT story_id, terms, names, at, dirty FROM link_norms`)
+	if err != nil {
+		return nil, fmt.Errorf("loading story norms: %w", err)
+	}
+	for rows.Next() {
+		var n link.StoryNorm
+		if err := rows.Scan(&n.Story, &n.Terms, &n.Names, &n.At, &n.Dirty); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("loading story norms: %w", err)
+		}
+		l.Clusterer().RestoreNorm(n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("loading story norms: %w", err)
+	}
 
 	rows, err = s.db.QueryContext(ctx, `SELECT l.article_id, a.outlet, a.published, l.exact, l.signature, l.prints,
 		coalesce(sa.story_id, '') FROM link_articles l JOIN articles a ON a.id = l.article_id
@@ -151,6 +213,28 @@ func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 		l.Restore(r)
 	}
 	return l, rows.Err()
+}
+
+// legacyStories returns the stories with members linked before the store
+// recorded filings (migration 400-link-state): those are filed under
+// their centroid's terms when restored.
+func (s *DB) legacyStories(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT sa.story_id FROM story_articles sa
+		JOIN link_articles l ON l.article_id = sa.article_id
+		WHERE l.seq < (SELECT coalesce(min(seq), 1 << 62) FROM link_filings)`)
+	if err != nil {
+		return nil, fmt.Errorf("loading stories: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("loading stories: %w", err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
 }
 
 // ArticleBrief reads a stored article's source, title, text, outlet and
@@ -222,6 +306,19 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles(article_id, story_id) VALUES (?, ?)
 			ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id`, r.ID, up.Story.ID); err != nil {
 			return fmt.Errorf("saving story of %s: %w", r.ID, err)
+		}
+		for n, term := range up.Filed {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO link_filings(seq, n, story_id, term) VALUES (?, ?, ?, ?)`,
+				r.Seq, n, up.Story.ID, term); err != nil {
+				return fmt.Errorf("saving story filings of %s: %w", r.ID, err)
+			}
+		}
+		for _, n := range up.Norms {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO link_norms(story_id, terms, names, at, dirty) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT(story_id) DO UPDATE SET terms = excluded.terms, names = excluded.names, at = excluded.at,
+				dirty = excluded.dirty`, n.Story, n.Terms, n.Names, n.At, n.Dirty); err != nil {
+				return fmt.Errorf("saving story norms of %s: %w", n.Story, err)
+			}
 		}
 		stories[up.Story.ID] = up.Story
 		for _, k := range up.DFKeys {

@@ -24,11 +24,11 @@ const facetLimit = 30
 // SearchFacets counts the articles matching q (its Limit and Offset are
 // ignored) by outlet, month and technique.
 func (s *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, error) {
-	f, err := s.searchFacets(ctx, q, q.Text)
-	if err != nil && strings.TrimSpace(q.Text) != "" && isFTSSyntaxError(err) {
-		f, err = s.searchFacets(ctx, q, plainQuery(q.Text))
+	match, err := matchText(q.Text)
+	if err != nil {
+		return nil, err
 	}
-	return f, err
+	return s.searchFacets(ctx, q, match)
 }
 
 func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sift.Facets, error) {

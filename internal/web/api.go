@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/sift-news/sift"
@@ -28,6 +29,16 @@ const (
 
 // isoDate matches the YYYY-MM-DD dates accepted in filters.
 var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// validDate reports whether d is a YYYY-MM-DD date of the calendar
+// (2017-04-31 is not).
+func validDate(d string) bool {
+	if !isoDate.MatchString(d) {
+		return false
+	}
+	_, err := time.Parse(time.DateOnly, d)
+	return err == nil
+}
 
 // searchParams are a parsed search request.
 type searchParams struct {
@@ -51,8 +62,8 @@ func parseSearch(r *http.Request) (searchParams, error) {
 		Story:     v.Get("story"),
 	}
 	for name, d := range map[string]string{"since": q.Since, "until": q.Until} {
-		if d != "" && !isoDate.MatchString(d) {
-			return p, fmt.Errorf("%s must be a date written YYYY-MM-DD, not %q", name, d)
+		if d != "" && !validDate(d) {
+			return p, fmt.Errorf("%s must be a date that exists, written YYYY-MM-DD, not %q", name, d)
 		}
 	}
 	if len(q.Text) > 1000 {
@@ -96,10 +107,16 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 }
 
 // storeError answers for an error from the store: 404 for sift.ErrNotFound,
-// 500 (logged, not shown) otherwise.
+// 400 for search text that cannot be searched (saying why), 500 (logged,
+// not shown) otherwise.
 func (s *server) storeError(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.Is(err, sift.ErrNotFound) {
 		writeError(w, http.StatusNotFound, "not found: "+r.URL.Path)
+		return
+	}
+	var qe *sift.QueryError
+	if errors.As(err, &qe) {
+		writeError(w, http.StatusBadRequest, qe.Error())
 		return
 	}
 	writeError(w, http.StatusInternalServerError, s.internalError(r, err))
@@ -174,9 +191,11 @@ func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	hits, total, err := s.store.Search(r.Context(), p.Query)
+	hits, total, err := s.search(r.Context(), p.Query)
 	if err != nil {
-		s.storeError(w, r, err)
+		if !isBusy(w, err, func(status int, msg string) { writeError(w, status, msg) }) {
+			s.storeError(w, r, err)
+		}
 		return
 	}
 	res := SearchResult{Total: total, Page: p.Page, PerPage: p.PerPage, Hits: []APIHit{}, Ranked: rankedOf(p.Query, total)}
@@ -189,8 +208,10 @@ func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		res.Hits = append(res.Hits, apiFolded(f))
 	}
 	if r.URL.Query().Get("facets") == "1" {
-		if res.Facets, err = s.store.SearchFacets(r.Context(), p.Query); err != nil {
-			s.storeError(w, r, err)
+		if res.Facets, err = s.searchFacets(r.Context(), p.Query); err != nil {
+			if !isBusy(w, err, func(status int, msg string) { writeError(w, status, msg) }) {
+				s.storeError(w, r, err)
+			}
 			return
 		}
 	}

@@ -49,8 +49,8 @@ func parseClaims(r *http.Request) (claimParams, error) {
 		Story:   v.Get("story"),
 		Article: v.Get("article"),
 	}
-	if q.Since != "" && !isoDate.MatchString(q.Since) {
-		return p, fmt.Errorf("since must be a date written YYYY-MM-DD, not %q", q.Since)
+	if q.Since != "" && !validDate(q.Since) {
+		return p, fmt.Errorf("since must be a date that exists, written YYYY-MM-DD, not %q", q.Since)
 	}
 	if len(q.Text) > 1000 {
 		return p, errors.New("query text is longer than 1000 bytes")

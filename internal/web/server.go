@@ -69,6 +69,11 @@ type Options struct {
 	Name string
 	// ErrorLog receives internal errors; nil means the standard logger.
 	ErrorLog *log.Logger
+	// MaxSearches bounds the store searches run at once (0 means
+	// DefaultMaxSearches) and MaxWaiting the requests waiting for one (0
+	// means DefaultMaxWaiting); beyond, searches are answered 503 with
+	// Retry-After.
+	MaxSearches, MaxWaiting int
 }
 
 // DefaultMaxBody is the largest request body accepted by default.
@@ -95,6 +100,7 @@ type server struct {
 	ingester     *ingest.Ingester
 
 	wholeFacets facetCache
+	load        *searchLoad
 }
 
 // New returns the handler serving the UI and the API over store.
@@ -108,7 +114,8 @@ func New(store Store, opt Options) http.Handler {
 	if opt.ErrorLog == nil {
 		opt.ErrorLog = log.Default()
 	}
-	s := &server{store: store, opt: opt, pages: parsePages(), pipeline: opt.Pipeline}
+	s := &server{store: store, opt: opt, pages: parsePages(), pipeline: opt.Pipeline,
+		load: newSearchLoad(opt.MaxSearches, opt.MaxWaiting)}
 	s.tokenSum = sha256.Sum256([]byte(opt.Token))
 	staticFS, err := fs.Sub(files, "static")
 	if err != nil {
@@ -252,8 +259,13 @@ func (s *server) recoverPanics(next http.Handler) http.Handler {
 }
 
 // cacheStatic lets browsers keep the style sheet and script for an hour.
+// Directories are not listed: a path ending in / is a 404 page.
 func (s *server) cacheStatic(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			s.notFoundPage(w, r)
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		next.ServeHTTP(w, r)
 	})
@@ -290,6 +302,15 @@ var errNoIngest = errors.New("this store cannot be written to")
 // ingest stores a posted document through Options.Ingest or, when that is
 // nil, an Ingester over the store built on first use.
 func (s *server) ingest(ctx context.Context, doc sift.Document) (*sift.Article, bool, error) {
+	a, added, err := s.ingestDoc(ctx, doc)
+	if added {
+		s.load.invalidate() // cached searches no longer hold
+	}
+	return a, added, err
+}
+
+// ingestDoc is ingest without the cache.
+func (s *server) ingestDoc(ctx context.Context, doc sift.Document) (*sift.Article, bool, error) {
 	if s.opt.Ingest != nil {
 		return s.opt.Ingest(ctx, doc)
 	}

@@ -108,6 +108,11 @@ func (s *server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 		s.errorPage(w, r, http.StatusNotFound, "Nothing is stored under "+r.URL.Path+".")
 		return
 	}
+	var qe *sift.QueryError
+	if errors.As(err, &qe) {
+		s.errorPage(w, r, http.StatusBadRequest, "Cannot search for "+strconv.Quote(qe.Query)+": "+qe.Reason+".")
+		return
+	}
 	s.errorPage(w, r, http.StatusInternalServerError, s.internalError(r, err))
 }
 
@@ -153,7 +158,9 @@ func (v searchView) Link(key, value string) string {
 	return "/search?" + p.Encode()
 }
 
-// MonthLink filters the search to one month (YYYY-MM).
+// MonthLink filters the search to one month (YYYY-MM): from its first day
+// to its last. A month key that is not a month (stored dates are scraped
+// text) leaves the filters as they are.
 func (v searchView) MonthLink(month string) string {
 	p := url.Values{}
 	for k, vs := range v.params {
@@ -161,8 +168,11 @@ func (v searchView) MonthLink(month string) string {
 			p[k] = vs
 		}
 	}
-	p.Set("since", month+"-01")
-	p.Set("until", month+"-31")
+	first, err := time.Parse("2006-01", month)
+	if err == nil {
+		p.Set("since", first.Format(time.DateOnly))
+		p.Set("until", first.AddDate(0, 1, -1).Format(time.DateOnly))
+	}
 	return "/search?" + p.Encode()
 }
 
@@ -213,7 +223,7 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 		defer close(done)
 		v.Facets, facetErr = s.facets(ctx, p.Query, v.Stored)
 	}()
-	v.Hits, v.Total, err = s.store.Search(ctx, p.Query)
+	v.Hits, v.Total, err = s.search(ctx, p.Query)
 	<-done
 	if err == nil {
 		err = facetErr
@@ -223,7 +233,9 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 		v.Folded, err = s.foldHits(ctx, v.Hits, v.Flat)
 	}
 	if err != nil {
-		s.pageError(w, r, err)
+		if !isBusy(w, err, func(status int, msg string) { s.errorPage(w, r, status, msg) }) {
+			s.pageError(w, r, err)
+		}
 		return
 	}
 	listed := v.Total
@@ -603,7 +615,7 @@ func wholeStore(q sift.Query) bool {
 // stored is the number of articles in the store.
 func (s *server) facets(ctx context.Context, q sift.Query, stored int) (*sift.Facets, error) {
 	if !wholeStore(q) {
-		return s.store.SearchFacets(ctx, q)
+		return s.searchFacets(ctx, q)
 	}
 	c := &s.wholeFacets
 	c.mu.Lock()
