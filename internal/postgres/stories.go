@@ -125,8 +125,10 @@ func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	if _, err := pgx.ForEachRow(rows, []any{&k}, func() error { legacy[k] = true; return nil }); err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
 	}
-	rows, _ = db.pool.Query(ctx, `SELECT s.id, s.title, l.rep_article, l.terms, l.names, l.first, l.last, l.size
-		FROM link_stories l JOIN stories s ON s.id = l.story_id ORDER BY s.seq`)
+	// The clusterer's representative title is its representative
+	// article's; stories.title is the neutral title shown to users.
+	rows, _ = db.pool.Query(ctx, `SELECT s.id, COALESCE(ra.title, s.title), l.rep_article, l.terms, l.names, l.first, l.last, l.size
+		FROM link_stories l JOIN stories s ON s.id = l.story_id LEFT JOIN articles ra ON ra.id = l.rep_article ORDER BY s.seq`)
 	var st link.StoryState
 	var terms, names string
 	if _, err := pgx.ForEachRow(rows, []any{&st.ID, &st.Title, &st.RepArticle, &terms, &names, &st.First, &st.Last, &st.Size}, func() error {

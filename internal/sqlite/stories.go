@@ -130,8 +130,11 @@ func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT s.id, s.title, l.rep_article, l.terms, l.names, l.first, l.last, l.size
-		FROM link_stories l JOIN stories s ON s.id = l.story_id ORDER BY s.rowid`)
+	// The clusterer's representative title is its representative
+	// article's; stories.title is the neutral title shown to users
+	// (link.StoryTitle), which the clusterer must not compare with.
+	rows, err = s.db.QueryContext(ctx, `SELECT s.id, COALESCE(ra.title, s.title), l.rep_article, l.terms, l.names, l.first, l.last, l.size
+		FROM link_stories l JOIN stories s ON s.id = l.story_id LEFT JOIN articles ra ON ra.id = l.rep_article ORDER BY s.rowid`)
 	if err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
 	}
