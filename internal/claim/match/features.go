@@ -19,10 +19,11 @@ var FeatureNames = []string{
 	"length.diff", "content-length.ratio", "length.log-min",
 	"content.all-matched",
 	"synonym.min", "synonym.max", "unmatched-syn-idf.max", "unmatched-syn-idf.min",
+	"num.unmatched.max", "num.unmatched.min", "names.unmatched.max", "names.unmatched.min",
 }
 
 // NumFeatures is len(FeatureNames).
-const NumFeatures = 37
+const NumFeatures = 41
 
 type featureVec [NumFeatures]float64
 
@@ -274,6 +275,10 @@ func (sc *scratch) features(f *featureVec) {
 		ua, ub = ub, ua
 	}
 	put(ua, ub)
+	ua, ub = float64(sa.nums-sa.numsIn), float64(sb.nums-sb.numsIn)
+	put(min(max(ua, ub), 4), min(ua, ub, 4))
+	ua, ub = float64(sa.names-sa.namesIn), float64(sb.names-sb.namesIn)
+	put(min(max(ua, ub), 4), min(ua, ub, 4))
 }
 
 // hasSynonym reports whether a content word of toks shares a synonym group

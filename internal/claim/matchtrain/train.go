@@ -24,7 +24,7 @@ var MinDF = 10
 // Fixed are the weights (on raw feature values, in logits) that are set
 // by hand rather than learned: a statement and its denial are never the
 // same claim, but MSRP holds too few such pairs to learn it.
-var Fixed = map[string]float64{"negation.mismatch": -8}
+var Fixed = map[string]float64{"negation.mismatch": -20}
 
 // Options control Train.
 type Options struct {
