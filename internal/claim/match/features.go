@@ -20,10 +20,11 @@ var FeatureNames = []string{
 	"content.all-matched",
 	"synonym.min", "synonym.max", "unmatched-syn-idf.max", "unmatched-syn-idf.min",
 	"num.unmatched.max", "num.unmatched.min", "names.unmatched.max", "names.unmatched.min",
+	"loose.min", "loose.max", "unmatched-loose-idf.max", "unmatched-loose-idf.min",
 }
 
 // NumFeatures is len(FeatureNames).
-const NumFeatures = 41
+const NumFeatures = 45
 
 type featureVec [NumFeatures]float64
 
@@ -152,6 +153,8 @@ type side struct {
 	idf, matchedIDF  float64 // the same weighted by idf
 	nums, numsIn     int     // numbers, those the other has
 	names, namesIn   int     // names, those the other has
+	looseMatched     int     // content words the other has only a word of the same prefix of
+	looseIDF         float64 // their idf
 	neg              int     // negations
 	negAligned       bool    // has a negation whose next content word the other sentence has
 }
@@ -186,12 +189,16 @@ func tally(x, y []token) side {
 		in := hasStem(y, t.stem)
 		s.content++
 		s.idf += float64(t.idf)
-		if in {
+		switch {
+		case in:
 			s.matched++
 			s.matchedIDF += float64(t.idf)
-		} else if len(t.syn) > 0 && hasSynonym(y, t.syn) {
+		case len(t.syn) > 0 && hasSynonym(y, t.syn):
 			s.synMatched++
 			s.synIDF += float64(t.idf)
+		case t.pre != 0 && hasPrefix(y, t.pre):
+			s.looseMatched++
+			s.looseIDF += float64(t.idf)
 		}
 		if t.flags&fName != 0 {
 			s.names++
@@ -279,6 +286,23 @@ func (sc *scratch) features(f *featureVec) {
 	put(min(max(ua, ub), 4), min(ua, ub, 4))
 	ua, ub = float64(sa.names-sa.namesIn), float64(sb.names-sb.namesIn)
 	put(min(max(ua, ub), 4), min(ua, ub, 4))
+	put(minMax2(ratio(sa.matched+sa.synMatched+sa.looseMatched, sa.content), ratio(sb.matched+sb.synMatched+sb.looseMatched, sb.content)))
+	ua, ub = (sa.idf-sa.matchedIDF-sa.synIDF-sa.looseIDF)/10, (sb.idf-sb.matchedIDF-sb.synIDF-sb.looseIDF)/10
+	if ua < ub {
+		ua, ub = ub, ua
+	}
+	put(ua, ub)
+}
+
+// hasPrefix reports whether a content word of toks begins with the same
+// prefixLen letters.
+func hasPrefix(toks []token, pre uint64) bool {
+	for i := range toks {
+		if toks[i].pre == pre && toks[i].flags&fStop == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSynonym reports whether a content word of toks shares a synonym group

@@ -2,6 +2,7 @@ package matchtrain
 
 import (
 	"fmt"
+	"hash/fnv"
 	"io"
 	"math"
 	"sort"
@@ -16,6 +17,11 @@ var Lambdas = []float64{0.01, 0.1, 1, 3, 10, 30}
 
 // Folds is the number of cross-validation folds over the tuning part.
 const Folds = 5
+
+// Repeats is the number of different partitions into folds whose
+// out-of-fold scores are pooled, so that the penalty and the threshold do
+// not hang on one partition.
+const Repeats = 3
 
 // MinDF is the least document frequency a stem needs to be stored in the
 // model; rarer stems count as seen once.
@@ -39,7 +45,9 @@ type Options struct {
 type Report struct {
 	Lambda    float64
 	Threshold float64
-	// CV is the out-of-fold scoring of the tuning part at Threshold.
+	// CV is the out-of-fold scoring of the tuning part at Threshold,
+	// pooled over the Repeats partitions (so it counts every pair Repeats
+	// times).
 	CV Scores
 }
 
@@ -116,32 +124,49 @@ func Train(tune []Pair, text []string, opt Options) (*match.Model, []byte, Repor
 			fixed[j] = v * scale[j]
 		}
 	}
+	// Repeated cross-validation: Repeats partitions of the tuning part
+	// into Folds folds; the out-of-fold scores of all of them are pooled
+	// to choose the penalty and the threshold.
+	fold := func(r, i int) int {
+		if r == 0 {
+			return i % Folds
+		}
+		h := fnv.New32a()
+		fmt.Fprintf(h, "%d/%s/%s", r, tune[i].ID1, tune[i].ID2)
+		return int(h.Sum32() % Folds)
+	}
+	ys := make([]float64, 0, Repeats*len(y))
+	for r := 0; r < Repeats; r++ {
+		ys = append(ys, y...)
+	}
 	var rep Report
 	bestAcc := -1.0
 	for _, lambda := range Lambdas {
-		oof := make([]float64, len(Z))
-		for k := 0; k < Folds; k++ {
-			var tz [][]float64
-			var ty []float64
-			for i := range Z {
-				if i%Folds != k {
-					tz = append(tz, Z[i])
-					ty = append(ty, y[i])
+		oof := make([]float64, Repeats*len(Z))
+		for r := 0; r < Repeats; r++ {
+			for k := 0; k < Folds; k++ {
+				var tz [][]float64
+				var ty []float64
+				for i := range Z {
+					if fold(r, i) != k {
+						tz = append(tz, Z[i])
+						ty = append(ty, y[i])
+					}
 				}
-			}
-			w := fit(tz, ty, lambda, fixed)
-			for i := range Z {
-				if i%Folds == k {
-					oof[i] = sigmoid(dot(w, Z[i]))
+				w := fit(tz, ty, lambda, fixed)
+				for i := range Z {
+					if fold(r, i) == k {
+						oof[r*len(Z)+i] = sigmoid(dot(w, Z[i]))
+					}
 				}
 			}
 		}
-		th, sc := bestThreshold(oof, y)
+		th, sc := bestThreshold(oof, ys)
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "lambda %-5g cross-validated on %d tuning pairs: threshold %.3f accuracy %.4f F1 %.4f\n",
-				lambda, len(Z), th, sc.Accuracy(), sc.F1())
+			fmt.Fprintf(opt.Log, "lambda %-5g cross-validated %d times on %d tuning pairs: threshold %.3f accuracy %.4f F1 %.4f\n",
+				lambda, Repeats, len(Z), th, sc.Accuracy(), sc.F1())
 		}
-		if sc.Accuracy() > bestAcc {
+		if sc.Accuracy() >= bestAcc {
 			bestAcc = sc.Accuracy()
 			rep = Report{Lambda: lambda, Threshold: th, CV: sc}
 		}
