@@ -11,7 +11,7 @@ import (
 var FeatureNames = []string{
 	"stem1.min", "stem1.max", "stem2.min", "stem2.max", "stem3.min", "stem3.max", "stem4.min", "stem4.max",
 	"word1.min", "word1.max", "word2.min", "word2.max",
-	"content.min", "content.max", "idf.min", "idf.max", "unmatched-idf.max", "unmatched-idf.min",
+	"content.min", "content.max", "idf.min", "idf.max",
 	"lcs.min", "lcs.max", "char3", "char4",
 	"num.any", "num.matched", "num.mismatch", "num.one-side",
 	"names.matched", "names.unmatched",
@@ -20,11 +20,11 @@ var FeatureNames = []string{
 	"content.all-matched",
 	"synonym.min", "synonym.max", "unmatched-syn-idf.max", "unmatched-syn-idf.min",
 	"num.unmatched.max", "num.unmatched.min", "names.unmatched.max", "names.unmatched.min",
-	"loose.min", "loose.max", "unmatched-loose-idf.max", "unmatched-loose-idf.min",
+	"loose.min", "loose.max",
 }
 
 // NumFeatures is len(FeatureNames).
-const NumFeatures = 45
+const NumFeatures = 41
 
 type featureVec [NumFeatures]float64
 
@@ -233,11 +233,6 @@ func (sc *scratch) features(f *featureVec) {
 	sa, sb := tally(a, b), tally(b, a)
 	put(minMax2(ratio(sa.matched, sa.content), ratio(sb.matched, sb.content)))
 	put(minMax2(fratio(sa.matchedIDF, sa.idf), fratio(sb.matchedIDF, sb.idf)))
-	ua, ub := (sa.idf-sa.matchedIDF)/10, (sb.idf-sb.matchedIDF)/10
-	if ua < ub {
-		ua, ub = ub, ua
-	}
-	put(ua, ub)
 	l := sc.lcs(a, b)
 	lo, hi := len(a), len(b)
 	if lo > hi {
@@ -261,7 +256,7 @@ func (sc *scratch) features(f *featureVec) {
 	k += 4
 	// Names.
 	f[k] = ratio(sa.namesIn+sb.namesIn, sa.names+sb.names)
-	f[k+1] = float64(sa.names-sa.namesIn+sb.names-sb.namesIn) / 4
+	f[k+1] = min(float64(sa.names-sa.namesIn+sb.names-sb.namesIn)/4, 2)
 	k += 2
 	// A denial of the same words: "had failed" / "had not failed".
 	// ("failed" / "not failed" too; "failed to" / "did not" are equal.)
@@ -277,7 +272,7 @@ func (sc *scratch) features(f *featureVec) {
 	f[k+3] = b2f(sa.matched == sa.content && sb.matched == sb.content)
 	k += 4
 	put(minMax2(ratio(sa.matched+sa.synMatched, sa.content), ratio(sb.matched+sb.synMatched, sb.content)))
-	ua, ub = (sa.idf-sa.matchedIDF-sa.synIDF)/10, (sb.idf-sb.matchedIDF-sb.synIDF)/10
+	ua, ub := unmatchedIDF(sa.idf-sa.matchedIDF-sa.synIDF), unmatchedIDF(sb.idf-sb.matchedIDF-sb.synIDF)
 	if ua < ub {
 		ua, ub = ub, ua
 	}
@@ -287,12 +282,13 @@ func (sc *scratch) features(f *featureVec) {
 	ua, ub = float64(sa.names-sa.namesIn), float64(sb.names-sb.namesIn)
 	put(min(max(ua, ub), 4), min(ua, ub, 4))
 	put(minMax2(ratio(sa.matched+sa.synMatched+sa.looseMatched, sa.content), ratio(sb.matched+sb.synMatched+sb.looseMatched, sb.content)))
-	ua, ub = (sa.idf-sa.matchedIDF-sa.synIDF-sa.looseIDF)/10, (sb.idf-sb.matchedIDF-sb.synIDF-sb.looseIDF)/10
-	if ua < ub {
-		ua, ub = ub, ua
-	}
-	put(ua, ub)
 }
+
+// unmatchedIDF scales the idf of the words one sentence lacks, bounded so
+// that a sentence far longer than any the model was trained on does not
+// push a weight beyond what training saw: past about five rare words
+// missing, more missing tells nothing more.
+func unmatchedIDF(x float64) float64 { return min(x/10, 4) }
 
 // hasPrefix reports whether a content word of toks begins with the same
 // prefixLen letters.

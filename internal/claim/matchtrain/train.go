@@ -118,6 +118,22 @@ func Train(tune []Pair, text []string, opt Options) (*match.Model, []byte, Repor
 		Z[i][len(x)] = 1
 	}
 
+	// Unrelated pairs: sentences of different pairs, which never state
+	// the same thing, added to every training set (never scored), so that
+	// the regression also sees pairs of little overlap and very different
+	// lengths, which MSRP, made of pairs chosen for their overlap, lacks.
+	var negZ [][]float64
+	for _, p := range unrelated(tune, RandomPairs) {
+		x := m.Features(p.A, p.B)
+		z := make([]float64, len(x)+1)
+		for j, v := range x {
+			z[j] = (v - mean[j]) / scale[j]
+		}
+		z[len(x)] = 1
+		negZ = append(negZ, z)
+	}
+	negY := make([]float64, len(negZ))
+
 	fixed := map[int]float64{}
 	for j, name := range match.FeatureNames {
 		if v, ok := Fixed[name]; ok {
@@ -145,8 +161,8 @@ func Train(tune []Pair, text []string, opt Options) (*match.Model, []byte, Repor
 		oof := make([]float64, Repeats*len(Z))
 		for r := 0; r < Repeats; r++ {
 			for k := 0; k < Folds; k++ {
-				var tz [][]float64
-				var ty []float64
+				tz := append([][]float64(nil), negZ...)
+				ty := append([]float64(nil), negY...)
 				for i := range Z {
 					if fold(r, i) != k {
 						tz = append(tz, Z[i])
@@ -171,7 +187,7 @@ func Train(tune []Pair, text []string, opt Options) (*match.Model, []byte, Repor
 			rep = Report{Lambda: lambda, Threshold: th, CV: sc}
 		}
 	}
-	w := fit(Z, y, rep.Lambda, fixed)
+	w := fit(append(append([][]float64(nil), Z...), negZ...), append(append([]float64(nil), y...), negY...), rep.Lambda, fixed)
 	// Fold the standardisation into the weights: the model scores raw
 	// features.
 	raw := make([]float64, len(w))
@@ -197,6 +213,59 @@ func Train(tune []Pair, text []string, opt Options) (*match.Model, []byte, Repor
 	}
 	return m, data, rep, nil
 }
+
+// RandomPairs is how many unrelated pairs Train adds to its training sets.
+var RandomPairs = 500
+
+// unrelated returns up to n pairs of sentences of different pairs of ps
+// that share at least two index keys (match.Keys), as the candidates a
+// claim store scores do: for each sentence in turn, the sentence of
+// another pair sharing most keys with it (ties: the earlier). They are
+// taken as different statements.
+func unrelated(ps []Pair, n int) []Pair {
+	type sent struct {
+		text string
+		pair int
+	}
+	var ss []sent
+	for i, p := range ps {
+		ss = append(ss, sent{p.A, i}, sent{p.B, i})
+	}
+	byKey := map[string][]int{}
+	keys := make([][]string, len(ss))
+	for i, s := range ss {
+		keys[i] = match.Keys(s.text)
+		for _, k := range keys[i] {
+			byKey[k] = append(byKey[k], i)
+		}
+	}
+	var out []Pair
+	count := map[int]int{}
+	for i := 0; i < len(ss) && len(out) < n; i += 3 {
+		clear(count)
+		for _, k := range keys[i] {
+			if l := byKey[k]; len(l) <= MaxShare {
+				for _, j := range l {
+					count[j]++
+				}
+			}
+		}
+		best, bestN := -1, 1
+		for j, c := range count {
+			if ss[j].pair != ss[i].pair && ss[j].text != ss[i].text && (c > bestN || c == bestN && j < best) {
+				best, bestN = j, c
+			}
+		}
+		if best >= 0 {
+			out = append(out, Pair{A: ss[i].text, B: ss[best].text})
+		}
+	}
+	return out
+}
+
+// MaxShare is the most sentences a key may be in and still count towards
+// choosing unrelated pairs (commoner keys say little).
+var MaxShare = 100
 
 func round6(x float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 6, 64), 64)
