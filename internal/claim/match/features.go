@@ -11,7 +11,7 @@ import (
 var FeatureNames = []string{
 	"stem1.min", "stem1.max", "stem2.min", "stem2.max", "stem3.min", "stem3.max", "stem4.min", "stem4.max",
 	"word1.min", "word1.max", "word2.min", "word2.max",
-	"content.min", "content.max", "idf.min", "idf.max",
+	"content.min", "content.max", "idf.min", "idf.max", "unmatched-idf.max", "unmatched-idf.min",
 	"lcs.min", "lcs.max", "char3", "char4",
 	"num.any", "num.matched", "num.mismatch", "num.one-side",
 	"names.matched", "names.unmatched",
@@ -19,12 +19,10 @@ var FeatureNames = []string{
 	"length.diff", "content-length.ratio", "length.log-min",
 	"content.all-matched",
 	"synonym.min", "synonym.max", "unmatched-syn-idf.max", "unmatched-syn-idf.min",
-	"num.unmatched.max", "num.unmatched.min", "names.unmatched.max", "names.unmatched.min",
-	"loose.min", "loose.max",
 }
 
 // NumFeatures is len(FeatureNames).
-const NumFeatures = 41
+const NumFeatures = 37
 
 type featureVec [NumFeatures]float64
 
@@ -153,8 +151,6 @@ type side struct {
 	idf, matchedIDF  float64 // the same weighted by idf
 	nums, numsIn     int     // numbers, those the other has
 	names, namesIn   int     // names, those the other has
-	looseMatched     int     // content words the other has only a word of the same prefix of
-	looseIDF         float64 // their idf
 	neg              int     // negations
 	negAligned       bool    // has a negation whose next content word the other sentence has
 }
@@ -189,16 +185,12 @@ func tally(x, y []token) side {
 		in := hasStem(y, t.stem)
 		s.content++
 		s.idf += float64(t.idf)
-		switch {
-		case in:
+		if in {
 			s.matched++
 			s.matchedIDF += float64(t.idf)
-		case len(t.syn) > 0 && hasSynonym(y, t.syn):
+		} else if len(t.syn) > 0 && hasSynonym(y, t.syn) {
 			s.synMatched++
 			s.synIDF += float64(t.idf)
-		case t.pre != 0 && hasPrefix(y, t.pre):
-			s.looseMatched++
-			s.looseIDF += float64(t.idf)
 		}
 		if t.flags&fName != 0 {
 			s.names++
@@ -233,6 +225,11 @@ func (sc *scratch) features(f *featureVec) {
 	sa, sb := tally(a, b), tally(b, a)
 	put(minMax2(ratio(sa.matched, sa.content), ratio(sb.matched, sb.content)))
 	put(minMax2(fratio(sa.matchedIDF, sa.idf), fratio(sb.matchedIDF, sb.idf)))
+	ua, ub := (sa.idf-sa.matchedIDF)/10, (sb.idf-sb.matchedIDF)/10
+	if ua < ub {
+		ua, ub = ub, ua
+	}
+	put(ua, ub)
 	l := sc.lcs(a, b)
 	lo, hi := len(a), len(b)
 	if lo > hi {
@@ -256,7 +253,7 @@ func (sc *scratch) features(f *featureVec) {
 	k += 4
 	// Names.
 	f[k] = ratio(sa.namesIn+sb.namesIn, sa.names+sb.names)
-	f[k+1] = min(float64(sa.names-sa.namesIn+sb.names-sb.namesIn)/4, 2)
+	f[k+1] = float64(sa.names-sa.namesIn+sb.names-sb.namesIn) / 4
 	k += 2
 	// A denial of the same words: "had failed" / "had not failed".
 	// ("failed" / "not failed" too; "failed to" / "did not" are equal.)
@@ -272,33 +269,11 @@ func (sc *scratch) features(f *featureVec) {
 	f[k+3] = b2f(sa.matched == sa.content && sb.matched == sb.content)
 	k += 4
 	put(minMax2(ratio(sa.matched+sa.synMatched, sa.content), ratio(sb.matched+sb.synMatched, sb.content)))
-	ua, ub := unmatchedIDF(sa.idf-sa.matchedIDF-sa.synIDF), unmatchedIDF(sb.idf-sb.matchedIDF-sb.synIDF)
+	ua, ub = (sa.idf-sa.matchedIDF-sa.synIDF)/10, (sb.idf-sb.matchedIDF-sb.synIDF)/10
 	if ua < ub {
 		ua, ub = ub, ua
 	}
 	put(ua, ub)
-	ua, ub = float64(sa.nums-sa.numsIn), float64(sb.nums-sb.numsIn)
-	put(min(max(ua, ub), 4), min(ua, ub, 4))
-	ua, ub = float64(sa.names-sa.namesIn), float64(sb.names-sb.namesIn)
-	put(min(max(ua, ub), 4), min(ua, ub, 4))
-	put(minMax2(ratio(sa.matched+sa.synMatched+sa.looseMatched, sa.content), ratio(sb.matched+sb.synMatched+sb.looseMatched, sb.content)))
-}
-
-// unmatchedIDF scales the idf of the words one sentence lacks, bounded so
-// that a sentence far longer than any the model was trained on does not
-// push a weight beyond what training saw: past about five rare words
-// missing, more missing tells nothing more.
-func unmatchedIDF(x float64) float64 { return min(x/10, 4) }
-
-// hasPrefix reports whether a content word of toks begins with the same
-// prefixLen letters.
-func hasPrefix(toks []token, pre uint64) bool {
-	for i := range toks {
-		if toks[i].pre == pre && toks[i].flags&fStop == 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // hasSynonym reports whether a content word of toks shares a synonym group

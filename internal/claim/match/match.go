@@ -35,7 +35,7 @@ import (
 )
 
 // Version changes whenever scores may change.
-const Version = "2"
+const Version = "1"
 
 // ModelFile is where `sift train claims` writes the model, relative to the
 // repository root.

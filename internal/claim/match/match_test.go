@@ -174,47 +174,17 @@ func FuzzScore(f *testing.F) {
 	})
 }
 
-// feature returns the named feature of the pair a, b under the embedded
-// model.
-func feature(t *testing.T, name, a, b string) float64 {
-	t.Helper()
-	i := slices.Index(FeatureNames, name)
-	if i < 0 {
-		t.Fatalf("no feature %q", name)
-	}
-	return Default().Features(a, b)[i]
-}
-
-// TestLooseMatch: words that share their first letters but not their stem
-// (British and American spellings, a verb and its noun) count as loosely
-// matched, short words do not.
-func TestLooseMatch(t *testing.T) {
-	a, b := "The organisations met in Kasrin.", "The organizations met in Kasrin."
-	if c, l := feature(t, "content.min", a, b), feature(t, "loose.min", a, b); l != 1 || c >= 1 {
-		t.Errorf("organisations / organizations: content.min %.2f, loose.min %.2f; want the stems apart and the loose match complete", c, l)
-	}
-	if l := feature(t, "loose.min", "The cat sat.", "The car sat."); l == 1 {
-		t.Errorf("cat / car matched loosely (loose.min %.2f)", l)
-	}
-}
-
-// TestUnmatchedCounts: the figures and names one sentence has and the other
-// lacks are counted per side.
-func TestUnmatchedCounts(t *testing.T) {
-	a := "Sergey Lavrov said 20 soldiers and 30 tanks crossed the river."
-	b := "Twenty soldiers crossed the river."
-	for _, c := range []struct {
-		name string
-		want float64
-	}{
-		{"num.unmatched.max", 1}, {"num.unmatched.min", 0}, // 30; "Twenty" is 20
-		{"names.unmatched.max", 2}, {"names.unmatched.min", 0}, // Sergey Lavrov
+// TestFragmentOfLongerSentenceDoesNotMatch: a long sentence and a short
+// one that shares a few of its names and words, but says something else,
+// are different claims. MSRP, whose pairs were chosen for their overlap,
+// has few such pairs; a claim store scores many.
+func TestFragmentOfLongerSentenceDoesNotMatch(t *testing.T) {
+	long := "The agreement, signed in the Norvik capital by Foreign Minister Anna Delrey and her Tessarian counterpart Omar Vell, sets a truce from midnight on Friday and creates a buffer zone along most of the northern valley."
+	for _, short := range []string{
+		"The attack showed that the truce guaranteed by Norvik and Tessaria was falling apart.",
+		"Nine Tessarian observation posts and joint patrols on the northern valley road.",
+		"The valley is a few hours' drive from the Norvik border.",
 	} {
-		if got := feature(t, c.name, a, b); got != c.want {
-			t.Errorf("%s = %v, want %v", c.name, got, c.want)
-		}
-		if got := feature(t, c.name, b, a); got != c.want {
-			t.Errorf("%s = %v with the sentences swapped, want %v", c.name, got, c.want)
-		}
+		different(t, long, short)
 	}
 }
