@@ -73,8 +73,13 @@ func runEvalClaims(args []string) error {
 	if err != nil {
 		return err
 	}
-	m := match.Default()
-	if *model != "" {
+	var m *match.Model
+	if *model == "" {
+		if err := match.EmbeddedError(); err != nil {
+			return err
+		}
+		m = match.Default()
+	} else {
 		b, err := os.ReadFile(*model)
 		if err != nil {
 			return err

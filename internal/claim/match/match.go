@@ -56,20 +56,35 @@ var Threshold float64
 
 var defaultModel *Model
 
+// embeddedErr is why the embedded model could not be read: a model file
+// older than the features. Using the default model then panics, but
+// `sift train claims`, which never does, can still rebuild it.
+var embeddedErr error
+
 func init() {
 	m, err := Decode(modelData)
 	if err != nil {
-		panic("claim matcher: embedded model: " + err.Error())
+		embeddedErr = fmt.Errorf("claim matcher: embedded model: %w (rebuild it with `sift train claims`)", err)
+		m = &Model{Threshold: 1}
 	}
 	defaultModel = m
 	Threshold = m.Threshold
 }
 
-// Default returns the embedded model.
-func Default() *Model { return defaultModel }
+// Default returns the embedded model. It panics if the embedded model
+// file does not match the features (see EmbeddedError).
+func Default() *Model {
+	if embeddedErr != nil {
+		panic(embeddedErr.Error())
+	}
+	return defaultModel
+}
+
+// EmbeddedError reports why the embedded model cannot be used, or nil.
+func EmbeddedError() error { return embeddedErr }
 
 // Score returns how likely a and b state the same thing, in [0,1].
-func Score(a, b string) float64 { return defaultModel.Score(a, b) }
+func Score(a, b string) float64 { return Default().Score(a, b) }
 
 // Same reports whether Score(a,b) reaches Threshold, and the score.
 func Same(a, b string) (bool, float64) {

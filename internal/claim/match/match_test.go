@@ -130,6 +130,9 @@ func TestKeys(t *testing.T) {
 // TestEmbeddedModel: the embedded model is trained and survives a round
 // trip.
 func TestEmbeddedModel(t *testing.T) {
+	if err := EmbeddedError(); err != nil {
+		t.Fatal(err)
+	}
 	if Threshold <= 0 || Threshold >= 1 {
 		t.Fatalf("threshold %v not in (0,1): is model.txt trained?", Threshold)
 	}
@@ -169,4 +172,19 @@ func FuzzScore(f *testing.F) {
 		}
 		Keys(a)
 	})
+}
+
+// TestFragmentOfLongerSentenceDoesNotMatch: a long sentence and a short
+// one that shares a few of its names and words, but says something else,
+// are different claims. MSRP, whose pairs were chosen for their overlap,
+// has few such pairs; a claim store scores many.
+func TestFragmentOfLongerSentenceDoesNotMatch(t *testing.T) {
+	long := "The agreement, signed in the Norvik capital by Foreign Minister Anna Delrey and her Tessarian counterpart Omar Vell, sets a truce from midnight on Friday and creates a buffer zone along most of the northern valley."
+	for _, short := range []string{
+		"The attack showed that the truce guaranteed by Norvik and Tessaria was falling apart.",
+		"Nine Tessarian observation posts and joint patrols on the northern valley road.",
+		"The valley is a few hours' drive from the Norvik border.",
+	} {
+		different(t, long, short)
+	}
 }
