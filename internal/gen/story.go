@@ -188,10 +188,10 @@ func thousands(n int) string {
 
 // Invented names, from syllables.
 var (
-	onsets  = strings.Fields("b d dr g k kr l m n p r s st t tr v z br h")
-	vowels  = strings.Fields("a e i o u a e o")
-	codas   = strings.Fields("n r l s k m v rn st nd")
-	given   = strings.Fields("Mira Oren Ilse Tomas Anka Petr Lena Aras Vida Emil Sana Dario Katya Jonas Irena Malik Noor Pavel Rada Stefan Talia Yuri Zora Bogdan Elif Hana Ivo Luka Nadia Omar")
+	onsets   = strings.Fields("b d dr g k kr l m n p r s st t tr v z br h")
+	vowels   = strings.Fields("a e i o u a e o")
+	codas    = strings.Fields("n r l s k m v rn st nd")
+	given    = strings.Fields("Mira Oren Ilse Tomas Anka Petr Lena Aras Vida Emil Sana Dario Katya Jonas Irena Malik Noor Pavel Rada Stefan Talia Yuri Zora Bogdan Elif Hana Ivo Luka Nadia Omar")
 	orgKinds = []string{"Front", "Workers' Union", "Relief Agency", "Defence Ministry", "Electoral Commission",
 		"Chamber of Commerce", "Health Authority", "Border Guard", "Farmers' Association", "Civic Alliance"}
 	roles = []string{"the foreign minister", "a government spokesman", "the regional governor", "an opposition leader",
