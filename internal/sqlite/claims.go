@@ -58,7 +58,7 @@ CREATE TABLE claim_key_df (
 `
 
 // putClaims stores a's claims, unlinked, in tx.
-func putClaims(ctx context.Context, tx *sql.Tx, a *sift.Article) error {
+func putClaims(ctx context.Context, tx *stmts, a *sift.Article) error {
 	ver := a.Analyzer["claims"]
 	for n, c := range a.Claims {
 		var sp, spc string
@@ -72,7 +72,7 @@ func putClaims(ctx context.Context, tx *sql.Tx, a *sift.Article) error {
 		if norm == "" {
 			norm = c.Text
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_claims(article_id, n, start, end, text, norm, speaker,
+		if _, err := tx.exec(ctx, `INSERT INTO article_claims(article_id, n, start, end, text, norm, speaker,
 			speaker_canonical, speaker_start, speaker_end, via, attributed, analyzer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.ID, n, c.Start, c.End, c.Text, norm, sp, spc, ss, se, jsonText(c.Via, "[]"), c.Attributed, ver); err != nil {
 			return fmt.Errorf("claims: %w", err)
@@ -230,14 +230,16 @@ func (s *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error {
 		return fmt.Errorf("saving claim links: %w", err)
 	}
 	defer tx.Rollback()
+	st := newStmts(tx)
+	defer st.close()
 	df := map[string]int{}
 	for _, l := range links {
-		if _, err := tx.ExecContext(ctx, `UPDATE article_claims SET claim_id = ?, score = ? WHERE article_id = ? AND n = ?`,
+		if _, err := st.exec(ctx, `UPDATE article_claims SET claim_id = ?, score = ? WHERE article_id = ? AND n = ?`,
 			l.Claim, l.Score, l.Article, l.N); err != nil {
 			return fmt.Errorf("saving claim link of %s: %w", l.Article, err)
 		}
 		for _, k := range l.Keys {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO claim_keys(key, article_id, n) VALUES (?, ?, ?)`, k, l.Article, l.N); err != nil {
+			if _, err := st.exec(ctx, `INSERT INTO claim_keys(key, article_id, n) VALUES (?, ?, ?)`, k, l.Article, l.N); err != nil {
 				return fmt.Errorf("indexing claim of %s: %w", l.Article, err)
 			}
 			df[k]++
@@ -249,11 +251,12 @@ func (s *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO claim_key_df(key, n) VALUES (?, ?)
+		if _, err := st.exec(ctx, `INSERT INTO claim_key_df(key, n) VALUES (?, ?)
 			ON CONFLICT(key) DO UPDATE SET n = n + excluded.n`, k, df[k]); err != nil {
 			return fmt.Errorf("saving key counts: %w", err)
 		}
 	}
+	st.close()
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("saving claim links: %w", err)
 	}
