@@ -85,11 +85,18 @@ func (s *story) article(r *rand.Rand, outlet string, outlets []string) string {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(capitalise(expand(r, tmpl, slots)))
+		x := capitalise(expand(r, tmpl, slots))
+		// Most sentences of a story's body and background get a clause
+		// of their own, as writers at different outlets would add, so
+		// that two outlets seldom write the same sentence.
+		if strings.HasSuffix(x, ".") && !strings.Contains(x, "\"") && r.IntN(6) != 0 {
+			x = strings.TrimSuffix(x, ".") + expand(r, pick(r, clauses), slots) + "."
+		}
+		b.WriteString(x)
 	}
 	sent(pick(r, s.topic.leads))
 	for p := 0; p < 12; p++ {
-		n := 3 + r.IntN(3)
+		n := 2 + r.IntN(3)
 		for k := 0; k < n; k++ {
 			switch x := r.IntN(10); {
 			case x < 5 && len(body) > 0:
@@ -123,10 +130,9 @@ func expand(r *rand.Rand, tmpl string, slots map[string]string) string {
 	for i := 0; i < len(tmpl); {
 		switch c := tmpl[i]; c {
 		case '[':
-			j := strings.IndexByte(tmpl[i:], ']')
-			alts := strings.Split(tmpl[i+1:i+j], "|")
+			alts, end := alternatives(tmpl, i)
 			b.WriteString(expand(r, alts[r.IntN(len(alts))], slots))
-			i += j + 1
+			i = end
 		case '{':
 			j := strings.IndexByte(tmpl[i:], '}')
 			v := slots[tmpl[i+1:i+j]]
@@ -142,6 +148,31 @@ func expand(r *rand.Rand, tmpl string, slots map[string]string) string {
 		}
 	}
 	return b.String()
+}
+
+// alternatives splits the bracketed alternatives that open at tmpl[i]
+// (which may nest) and returns them with the index after the closing
+// bracket.
+func alternatives(tmpl string, i int) ([]string, int) {
+	var alts []string
+	depth, from := 0, i+1
+	for k := i; k < len(tmpl); k++ {
+		switch tmpl[k] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return append(alts, tmpl[from:k]), k + 1
+			}
+		case '|':
+			if depth == 1 {
+				alts = append(alts, tmpl[from:k])
+				from = k + 1
+			}
+		}
+	}
+	return append(alts, tmpl[from:]), len(tmpl)
 }
 
 // shuffled returns 0..n-1 in random order.
@@ -252,6 +283,18 @@ var spinWords = [][2]string{
 	{" said", " claimed"}, {" fighters", " terrorists"}, {" protesters", " rioters"},
 	{" government", " regime"}, {" killed", " murdered"}, {" officials", " authorities"},
 	{" criticised", " slammed"}, {" opposition", " so-called opposition"},
+}
+
+// clauses lengthen a sentence: when, who says so, what it follows.
+var clauses = []string{
+	", [officials|local officials|witnesses|residents] [said|told reporters] [on {DAY}|late on {DAY}|this week]",
+	", [a day|two days|hours] after [the first reports|the announcement|talks in the capital] [from|about] {CITY}",
+	", according to [residents|local media|a statement from {ORG}|people familiar with the matter]",
+	" in [the {REGION} region|and around {CITY}|the east of {COUNTRY}|the capital of {REGION}]",
+	", [which|something that] [few|many] [in {CITY}|in {REGION}|observers] had [expected|predicted|feared]",
+	", [despite|amid] [growing|mounting|renewed] [pressure|criticism|concern] [from|in] [the capital|abroad|{REGION}]",
+	" [as|while] [talks|fighting|the dispute|the crisis] [continued|dragged on|went on] [elsewhere|in {REGION}|for a [second|third] week]",
+	", [the|a] [ministry|spokesman|council] [confirmed|added|said] [in a statement|on social media|at a briefing]",
 }
 
 // updateLines close a near copy.
