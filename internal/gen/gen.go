@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/sift-news/sift"
 )
 
 // Kinds of generated article.
@@ -198,7 +200,7 @@ func (g *Generator) near(a Article) Article {
 		}
 		paras[p] = strings.Join(sents, " ")
 	}
-	if g.r.IntN(3) == 0 {
+	if g.r.IntN(3) == 0 || sift.Normalize(strings.Join(paras, " ")) == sift.Normalize(a.Text) {
 		paras = append(paras, expand(g.r, pick(g.r, updateLines), st.slots))
 	}
 	title := a.Title
@@ -256,7 +258,7 @@ func (g *Generator) original(day int) Article {
 	}
 	outlet := g.outlets[g.r.IntN(len(g.outlets))]
 	date := st.start.AddDate(0, 0, g.r.IntN(4)).Format("2006-01-02")
-	return Article{Title: st.title(g.r), Text: st.article(g.r, outlet, g.outlets), Outlet: outlet,
+	return Article{Title: st.title(g.r), Text: vary(g.r, st.article(g.r, outlet, g.outlets)), Outlet: outlet,
 		Published: date, Story: st.n, Kind: KindOriginal, Of: -1, st: st, outs: &[]string{outlet}}
 }
 

@@ -108,7 +108,7 @@ func TestShapeAndShares(t *testing.T) {
 // exact link, near and spun copies a near or passage link, spun copies
 // carry substitutions, and nearly every copy lands in its source's story.
 func TestCopiesAreLinked(t *testing.T) {
-	as := generate(3000, 5)
+	as := generate(2000, 5)
 	l := link.NewLinker()
 	byID := map[string]*sift.Article{}
 	l.Fetch = func(id string) (*sift.Article, error) { return byID[id], nil }
@@ -132,6 +132,10 @@ func TestCopiesAreLinked(t *testing.T) {
 			}
 		}
 	}
+	sameText := map[string][]int{}
+	for i, a := range as {
+		sameText[a.Text] = append(sameText[a.Text], i)
+	}
 	miss := map[string]int{}
 	apart, copies := 0, 0
 	for i, a := range as {
@@ -139,12 +143,23 @@ func TestCopiesAreLinked(t *testing.T) {
 			continue
 		}
 		copies++
-		r, ok := linked[[2]string{ids[a.Of], ids[i]}]
-		if !ok {
-			r, ok = linked[[2]string{ids[i], ids[a.Of]}]
+		// Linked to the source, or to an article with the source's text.
+		var r sift.Reuse
+		ok := false
+		for _, j := range sameText[as[a.Of].Text] {
+			if j == i {
+				continue
+			}
+			if r, ok = linked[[2]string{ids[j], ids[i]}]; ok {
+				break
+			}
+			if r, ok = linked[[2]string{ids[i], ids[j]}]; ok {
+				break
+			}
 		}
 		if !ok || (a.Kind == KindExact) != (r.Kind == sift.ReuseExact) {
 			miss[a.Kind]++
+			t.Logf("%s copy %d of %d: linked %v as %q", a.Kind, i, a.Of, ok, r.Kind)
 		}
 		if story[i] != story[a.Of] {
 			apart++
