@@ -89,6 +89,12 @@ func New(st Store, p *analyze.Pipeline) *Ingester {
 // ones in batches, one transaction each. A run killed halfway loses at
 // most the open batch; running it again skips what was stored, and links
 // whatever an earlier run stored without linking.
+//
+// Batches are pipelined: while batch N is linked (one goroutine: linking
+// is sequential), batch N+1 is analysed on the Workers goroutines; it is
+// stored once batch N is linked. Analysis reads only the outlets' line
+// counts, which storing (not linking) writes, so the results are those of
+// one batch after the other.
 func (in *Ingester) Run(ctx context.Context, walk Walk) (Stats, error) {
 	batch := in.Batch
 	if batch < 1 {
@@ -103,18 +109,34 @@ func (in *Ingester) Run(ctx context.Context, walk Walk) (Stats, error) {
 			in.Fail(err)
 		}
 	}
+	var linking chan error // the link of the last stored batch, while it runs
+	waitLink := func() error {
+		if linking == nil {
+			return nil
+		}
+		err := <-linking
+		linking = nil
+		return err
+	}
 	var docs []sift.Document
 	flush := func() error {
-		added, skipped, err := in.put(ctx, docs, fail)
+		ok, err := in.analyzeOK(ctx, docs, fail)
 		docs = docs[:0]
+		if lerr := waitLink(); lerr != nil {
+			return lerr
+		}
+		if err != nil {
+			return err
+		}
+		added, err := in.store(ctx, ok)
 		if err != nil {
 			return err
 		}
 		st.Added += len(added)
-		st.Skipped += skipped
-		if err := in.link(ctx, true, added); err != nil {
-			return err
-		}
+		st.Skipped += len(ok) - len(added)
+		done := make(chan error, 1)
+		linking = done
+		go func() { done <- in.link(ctx, true, added) }()
 		if in.Progress != nil && time.Since(lastProgress) > progressEvery(in.Progress) {
 			lastProgress = time.Now()
 			rate := float64(st.Read) / time.Since(start).Seconds()
@@ -132,6 +154,9 @@ func (in *Ingester) Run(ctx context.Context, walk Walk) (Stats, error) {
 	}, fail)
 	if err == nil {
 		err = flush()
+	}
+	if lerr := waitLink(); err == nil {
+		err = lerr
 	}
 	if in.Progress != nil && isTerminal(in.Progress) && time.Since(start) > time.Second {
 		fmt.Fprintln(in.Progress)
@@ -214,12 +239,26 @@ func (in *Ingester) Analyze(ctx context.Context, docs []sift.Document) ([]Result
 
 // put is Analyze and store, without linking.
 func (in *Ingester) put(ctx context.Context, docs []sift.Document, fail func(error)) ([]*sift.Article, int, error) {
+	ok, err := in.analyzeOK(ctx, docs, fail)
+	if err != nil || len(ok) == 0 {
+		return nil, 0, err
+	}
+	added, err := in.store(ctx, ok)
+	if err != nil {
+		return nil, 0, err
+	}
+	return added, len(ok) - len(added), nil
+}
+
+// analyzeOK analyses docs and returns the results that have an article;
+// the documents that could not be analysed go to fail.
+func (in *Ingester) analyzeOK(ctx context.Context, docs []sift.Document, fail func(error)) ([]Result, error) {
 	if len(docs) == 0 {
-		return nil, 0, nil
+		return nil, nil
 	}
 	res, err := in.Analyze(ctx, docs)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	ok := res[:0:0]
 	for _, r := range res {
@@ -229,11 +268,7 @@ func (in *Ingester) put(ctx context.Context, docs []sift.Document, fail func(err
 		}
 		ok = append(ok, r)
 	}
-	added, err := in.store(ctx, ok)
-	if err != nil {
-		return nil, 0, err
-	}
-	return added, len(ok) - len(added), nil
+	return ok, nil
 }
 
 // store writes the articles of res, and counts the lines of those that

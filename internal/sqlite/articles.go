@@ -39,6 +39,8 @@ func (s *DB) PutArticlesWithLines(ctx context.Context, as []*sift.Article, lines
 		return nil, fmt.Errorf("storing articles: %w", err)
 	}
 	defer tx.Rollback()
+	st := newStmts(tx)
+	defer st.close()
 	var added []*sift.Article
 	seen := map[string]bool{}
 	for i, a := range as {
@@ -49,7 +51,7 @@ func (s *DB) PutArticlesWithLines(ctx context.Context, as []*sift.Article, lines
 			continue
 		}
 		seen[a.ID] = true
-		ok, err := putArticle(ctx, tx, a)
+		ok, err := putArticle(ctx, st, a)
 		if err != nil {
 			return nil, fmt.Errorf("storing %s: %w", a.Source, err)
 		}
@@ -62,14 +64,15 @@ func (s *DB) PutArticlesWithLines(ctx context.Context, as []*sift.Article, lines
 			}
 		}
 	}
+	st.close()
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("storing articles: %w", err)
 	}
 	return added, nil
 }
 
-func putArticle(ctx context.Context, tx *sql.Tx, a *sift.Article) (bool, error) {
-	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO articles
+func putArticle(ctx context.Context, tx *stmts, a *sift.Article) (bool, error) {
+	res, err := tx.exec(ctx, `INSERT OR IGNORE INTO articles
 		(id, source, url, title, text, outlet, author, published, language, dateline,
 		 captions, boilerplate, comments, signals, analyzer, words)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -86,13 +89,13 @@ func putArticle(ctx context.Context, tx *sql.Tx, a *sift.Article) (bool, error) 
 	if err != nil {
 		return false, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text, outlet) VALUES (?, ?, ?, ?)`,
+	if _, err := tx.exec(ctx, `INSERT INTO articles_fts(rowid, title, text, outlet) VALUES (?, ?, ?, ?)`,
 		rowid, a.Title, a.Text, a.Outlet); err != nil {
 		return false, fmt.Errorf("indexing: %w", err)
 	}
 	ver := a.Analyzer["ner"]
 	for _, e := range a.Entities {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO entities(article_id, start, end, text, type, canonical, role, analyzer)
+		if _, err := tx.exec(ctx, `INSERT INTO entities(article_id, start, end, text, type, canonical, role, analyzer)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, e.Start, e.End, e.Text, e.Type, e.Canonical, e.Role, ver); err != nil {
 			return false, fmt.Errorf("entities: %w", err)
 		}
@@ -112,7 +115,7 @@ func putArticle(ctx context.Context, tx *sql.Tx, a *sift.Article) (bool, error) 
 			cs = sql.NullInt64{Int64: int64(q.Cue.Start), Valid: true}
 			ce = sql.NullInt64{Int64: int64(q.Cue.End), Valid: true}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_canonical,
+		if _, err := tx.exec(ctx, `INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_canonical,
 			speaker_start, speaker_end, cue, cue_start, cue_end, via, analyzer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.ID, q.Start, q.End, q.Text, q.Kind, sp, spc, ss, se, cue, cs, ce, jsonText(q.Via, "[]"), ver); err != nil {
 			return false, fmt.Errorf("quotes: %w", err)
@@ -120,7 +123,7 @@ func putArticle(ctx context.Context, tx *sql.Tx, a *sift.Article) (bool, error) 
 	}
 	ver = a.Analyzer["techniques"]
 	for _, t := range a.Techniques {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO techniques(article_id, start, end, text, technique, score, evidence, analyzer)
+		if _, err := tx.exec(ctx, `INSERT INTO techniques(article_id, start, end, text, technique, score, evidence, analyzer)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, t.Start, t.End, t.Text, t.Technique, t.Score, jsonText(t.Evidence, "[]"), ver); err != nil {
 			return false, fmt.Errorf("techniques: %w", err)
 		}

@@ -79,7 +79,7 @@ DROP TABLE claim_key_df;
 `
 
 // putClaims stores a's claims, unlinked, in tx.
-func putClaims(ctx context.Context, tx *sql.Tx, a *sift.Article) error {
+func putClaims(ctx context.Context, tx *stmts, a *sift.Article) error {
 	ver := a.Analyzer["claims"]
 	for n, c := range a.Claims {
 		var sp, spc string
@@ -93,7 +93,7 @@ func putClaims(ctx context.Context, tx *sql.Tx, a *sift.Article) error {
 		if norm == "" {
 			norm = c.Text
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_claims(article_id, n, start, end, text, norm, speaker,
+		if _, err := tx.exec(ctx, `INSERT INTO article_claims(article_id, n, start, end, text, norm, speaker,
 			speaker_canonical, speaker_start, speaker_end, via, attributed, analyzer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.ID, n, c.Start, c.End, c.Text, norm, sp, spc, ss, se, jsonText(c.Via, "[]"), c.Attributed, ver); err != nil {
 			return fmt.Errorf("claims: %w", err)

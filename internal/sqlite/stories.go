@@ -294,19 +294,21 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 		return fmt.Errorf("saving links: %w", err)
 	}
 	defer tx.Rollback()
+	stmt := newStmts(tx)
+	defer stmt.close()
 	stories := make(map[string]*link.StoryState)
 	df := make(map[string]int)
 	for _, up := range ups {
 		r := up.Record
-		if _, err := tx.ExecContext(ctx, `INSERT INTO link_articles(article_id, seq, exact, signature, prints)
+		if _, err := stmt.exec(ctx, `INSERT INTO link_articles(article_id, seq, exact, signature, prints)
 			VALUES (?, ?, ?, ?, ?)`, r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), uint32s(r.Prints)); err != nil {
 			return fmt.Errorf("saving link record of %s: %w", r.ID, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title) VALUES (?, ?)
+		if _, err := stmt.exec(ctx, `INSERT INTO stories(id, title) VALUES (?, ?)
 			ON CONFLICT(id) DO UPDATE SET title = excluded.title`, up.Story.ID, up.Story.Title); err != nil {
 			return fmt.Errorf("saving story %s: %w", up.Story.ID, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles(article_id, story_id) VALUES (?, ?)
+		if _, err := stmt.exec(ctx, `INSERT INTO story_articles(article_id, story_id) VALUES (?, ?)
 			ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id`, r.ID, up.Story.ID); err != nil {
 			return fmt.Errorf("saving story of %s: %w", r.ID, err)
 		}
@@ -329,7 +331,7 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 		}
 		for _, x := range up.Reuse {
 			subs := jsonText(x.Substitutions, "[]")
-			if _, err := tx.ExecContext(ctx, `INSERT INTO reuse(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions)
+			if _, err := stmt.exec(ctx, `INSERT INTO reuse(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, x.Kind, x.A, x.B, x.AStart, x.AEnd, x.BStart, x.BEnd, x.Similarity, subs); err != nil {
 				return fmt.Errorf("saving reuse link %s-%s: %w", x.A, x.B, err)
 			}
@@ -342,10 +344,10 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 	sort.Strings(ids)
 	for _, id := range ids {
 		st := stories[id]
-		if _, err := tx.ExecContext(ctx, `UPDATE stories SET title = ? WHERE id = ?`, st.Title, id); err != nil {
+		if _, err := stmt.exec(ctx, `UPDATE stories SET title = ? WHERE id = ?`, st.Title, id); err != nil {
 			return fmt.Errorf("saving story %s: %w", id, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO link_stories(story_id, rep_article, terms, names, first, last, size)
+		if _, err := stmt.exec(ctx, `INSERT INTO link_stories(story_id, rep_article, terms, names, first, last, size)
 			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(story_id) DO UPDATE SET rep_article = excluded.rep_article,
 			terms = excluded.terms, names = excluded.names, first = excluded.first, last = excluded.last, size = excluded.size`,
 			id, st.RepArticle, jsonText(st.Terms, "{}"), jsonText(st.Names, "{}"), st.First, st.Last, st.Size); err != nil {
@@ -364,11 +366,12 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO link_df(key, n) VALUES (?, ?)
+		if _, err := stmt.exec(ctx, `INSERT INTO link_df(key, n) VALUES (?, ?)
 			ON CONFLICT(key) DO UPDATE SET n = n + excluded.n`, k, df[k]); err != nil {
 			return fmt.Errorf("saving document frequencies: %w", err)
 		}
 	}
+	stmt.close()
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("saving links: %w", err)
 	}
