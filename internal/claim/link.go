@@ -43,10 +43,17 @@ const (
 // were killed"), not one claim whose figure changed on its way: their
 // similarity is 0.
 func Similarity(a, b sift.ClaimKey) float64 {
+	return similarity(a, b, func(text string) float64 { return match.Score(a.Norm, text) })
+}
+
+// similarity is Similarity with score, the matcher's score of a's text
+// against another, given: the linker reads a claim's text once for all
+// its candidates (match.Scorer).
+func similarity(a, b sift.ClaimKey, score func(string) float64) float64 {
 	if otherEvent(a, b) {
 		return 0
 	}
-	s := match.Score(a.Norm, b.Norm)
+	s := score(b.Norm)
 	if a.Speaker == "" || a.Speaker != b.Speaker {
 		return s
 	}
@@ -208,6 +215,7 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 		}
 		thread, score := sift.ClaimID(p.Article, p.N), 1.0
 		best := 0.0
+		sc := match.Default().Scorer(p.Norm)
 		for _, c := range cands {
 			// A stored claim sharing one rare key with p is passed over,
 			// as a claim of the batch sharing fewer than two keys is: on
@@ -216,13 +224,14 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 			if c.Article == p.Article || c.Claim == "" || c.Shared == 1 {
 				continue
 			}
-			if s := Similarity(p, c); s > best {
+			if s := similarity(p, c, sc.Score); s > best {
 				best = s
 				if s >= Threshold() {
 					thread, score = c.Claim, s
 				}
 			}
 		}
+		sc.Close()
 		links = append(links, sift.ClaimLink{Article: p.Article, N: p.N, Claim: thread, Score: score, Keys: keys})
 		p.Claim = thread
 		set := make(map[string]bool, len(keys))

@@ -137,6 +137,32 @@ func (m *Model) Score(a, b string) float64 {
 	return m.Prob(f[:])
 }
 
+// Scorer scores many texts against one, reading the one only once: what
+// the claim linker does for each claim and its candidates. Close it after
+// use; it is not safe for concurrent use.
+type Scorer struct {
+	m  *Model
+	sc *scratch
+}
+
+// Scorer returns a Scorer of texts against a.
+func (m *Model) Scorer(a string) *Scorer {
+	sc := pool.Get().(*scratch)
+	sc.a.tokenize(a, m.lex, false)
+	return &Scorer{m: m, sc: sc}
+}
+
+// Score is m.Score(a, b) for the Scorer's a.
+func (s *Scorer) Score(b string) float64 {
+	var f featureVec
+	s.sc.b.tokenize(b, s.m.lex, false)
+	s.sc.features(&f)
+	return s.m.Prob(f[:])
+}
+
+// Close returns the Scorer's buffers; it must not be used after.
+func (s *Scorer) Close() { pool.Put(s.sc); s.sc = nil }
+
 // Prob is the model's probability for a feature vector.
 func (m *Model) Prob(f []float64) float64 {
 	if len(m.Weights) != NumFeatures+1 {

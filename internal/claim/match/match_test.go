@@ -188,3 +188,26 @@ func TestFragmentOfLongerSentenceDoesNotMatch(t *testing.T) {
 		different(t, long, short)
 	}
 }
+
+// TestScorerScoresAsScore checks that scoring many texts against one
+// through a Scorer gives what Score gives pair by pair, in any order.
+func TestScorerScoresAsScore(t *testing.T) {
+	a := "Dravian aircraft struck an arms depot of the Hadria Liberation Front near Ulmet on Friday"
+	bs := []string{
+		"An HLF arms depot near Ulmet was hit by Dravian jets on Friday",
+		"At least 17 people were killed when a bomb hit the market in Ulmet",
+		"",
+		"Dravian aircraft struck an arms depot of the Hadria Liberation Front near Ulmet on Friday",
+		"The ceasefire in Hadria will hold, the envoy said in Selvan",
+	}
+	m := Default()
+	sc := m.Scorer(a)
+	defer sc.Close()
+	for round := 0; round < 2; round++ {
+		for _, b := range bs {
+			if got, want := sc.Score(b), m.Score(a, b); got != want {
+				t.Errorf("Scorer(%q).Score(%q) = %v, Score gives %v", a, b, got, want)
+			}
+		}
+	}
+}
