@@ -195,7 +195,10 @@ func (in *Ingester) Add(ctx context.Context, doc sift.Document) (*sift.Article, 
 	if err != nil {
 		return nil, false, err
 	}
-	if err := in.link(ctx, true, added); err != nil {
+	// The article is stored: linking it (and whatever other writers left
+	// unlinked) is the store's work, not the caller's, and is not given
+	// up when the caller goes away (a client closing its connection).
+	if err := in.link(context.WithoutCancel(ctx), true, added); err != nil {
 		return nil, false, err
 	}
 	return res[0].Article, len(added) == 1, nil
