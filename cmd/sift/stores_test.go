@@ -78,7 +78,7 @@ func TestCommandsPrintTheSameOnBothStores(t *testing.T) {
 		// The dead link is an item error: counted, and the exit status
 		// says something failed, as ingest's does.
 		_, e, code := run(t, "", "watch", "--db", db, "--once", "--allow-private", "--host-interval", "1ms", "--quiet", srv.URL+"/feed.xml")
-		if code != 1 || !strings.Contains(e, "2 stored, 1 item error") {
+		if code != 1 || !strings.Contains(e, "2 stored, 1 item error") || !strings.Contains(e, "/gone") {
 			t.Fatalf("sift watch --once with a dead link: exit %d, want 1 naming it: %s", code, e)
 		}
 	}

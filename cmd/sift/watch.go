@@ -79,6 +79,7 @@ func runWatch(args []string) error {
 		Store:    db,
 		Ingest:   store,
 		Log:      logw,
+		Errors:   os.Stderr,
 		MaxItems: *maxItems,
 		Workers:  *workers,
 	}

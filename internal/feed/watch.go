@@ -29,6 +29,7 @@ type Watcher struct {
 	Ingest   func(ctx context.Context, docs []sift.Document) (failed map[string]error, err error)
 	Now      func() time.Time // [time.Now]
 	Log      io.Writer        // one line per feed and poll, or nil
+	Errors   io.Writer        // where failures are written when Log is nil (sift watch --quiet), or nil
 	MaxItems int              // new items fetched per feed and poll [50]
 	Workers  int              // feeds polled at once [4]; writes to the store stay one at a time
 
@@ -112,6 +113,19 @@ func (w *Watcher) now() time.Time {
 	return time.Now()
 }
 
+// errorf writes a failure to Log, or to Errors when there is no Log.
+func (w *Watcher) errorf(format string, args ...any) {
+	out := w.Log
+	if out == nil {
+		out = w.Errors
+	}
+	if out != nil {
+		w.mu.Lock()
+		fmt.Fprintf(out, format+"\n", args...)
+		w.mu.Unlock()
+	}
+}
+
 func (w *Watcher) logf(format string, args ...any) {
 	if w.Log != nil {
 		w.mu.Lock()
@@ -133,7 +147,7 @@ func (w *Watcher) pollOne(ctx context.Context, feedURL string, st *Stats) error 
 		st.Failed++
 		state.ErrorStreak++
 		state.LastError = err.Error()
-		w.logf("%s: %v (%d failures in a row)", feedURL, err, state.ErrorStreak)
+		w.errorf("%s: %v (%d failures in a row)", feedURL, err, state.ErrorStreak)
 		return w.locked(func() error { return w.Store.PutFeed(ctx, state) })
 	}
 	resp, err := w.Fetch.Get(ctx, feedURL, fetch.Conditional{ETag: state.ETag, LastModified: state.LastModified})
@@ -197,12 +211,12 @@ func (w *Watcher) pollOne(ctx context.Context, feedURL string, st *Stats) error 
 			// Leave it unseen; the next poll tries again.
 			retryLater = true
 			st.ItemErrors++
-			w.logf("%s: %v (will retry)", it.URL, err)
+			w.errorf("%s: %v (will retry)", it.URL, err)
 			continue
 		default:
 			st.ItemErrors++
 			mark.Status = err.Error()
-			w.logf("%s: %v", it.URL, err)
+			w.errorf("%s: %v", it.URL, err)
 		}
 		marks = append(marks, mark)
 	}
