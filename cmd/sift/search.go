@@ -60,7 +60,7 @@ QUERY: words (all must match), "a phrase", prefix*, OR, NOT, (grouping)`)
 	if err != nil {
 		return err
 	}
-	folded, err := foldSearchHits(context.Background(), db, hits, *flat)
+	folded, err := copies.FoldPage(context.Background(), db, hits, *flat)
 	if err != nil {
 		return err
 	}
@@ -104,28 +104,6 @@ QUERY: words (all must match), "a phrase", prefix*, OR, NOT, (grouping)`)
 		fmt.Fprintln(w)
 	}
 	return nil
-}
-
-// foldSearchHits folds the copies among a page of hits under their
-// original (copies.FoldHits), unless flat or the store knows no copies.
-func foldSearchHits(ctx context.Context, db anyStore, hits []sift.Hit, flat bool) ([]sift.FoldedHit, error) {
-	cs, ok := db.(sift.CopyStore)
-	if flat || !ok {
-		out := make([]sift.FoldedHit, len(hits))
-		for i, h := range hits {
-			out[i] = sift.FoldedHit{Hit: h}
-		}
-		return out, nil
-	}
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	originals, err := cs.Originals(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("folding copies: %w", err)
-	}
-	return copies.FoldHits(hits, originals), nil
 }
 
 // openExisting opens a store that must exist already (a SQLite file, so

@@ -7,6 +7,8 @@
 package copies
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/sift-news/sift"
@@ -132,6 +134,30 @@ func FoldQuotes(hits []sift.QuoteHit, limit int) []sift.QuoteHit {
 		out = append(out, h)
 	}
 	return out
+}
+
+// FoldPage folds the copies among a page of search hits under their
+// original (FoldHits), asking st which of them are copies. With flat, or a
+// store that knows no copies (st not a sift.CopyStore), every hit stands
+// alone.
+func FoldPage(ctx context.Context, st any, hits []sift.Hit, flat bool) ([]sift.FoldedHit, error) {
+	cs, ok := st.(sift.CopyStore)
+	if flat || !ok {
+		out := make([]sift.FoldedHit, len(hits))
+		for i, h := range hits {
+			out[i] = sift.FoldedHit{Hit: h}
+		}
+		return out, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	originals, err := cs.Originals(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("folding copies: %w", err)
+	}
+	return FoldHits(hits, originals), nil
 }
 
 // FoldHits folds search hits that are copies of one original under one

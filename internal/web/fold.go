@@ -19,26 +19,10 @@ func wantsCopies(r *http.Request) bool {
 	return r.URL.Query().Get("copies") == "1"
 }
 
-// foldHits folds the copies among hits under their original, when the
-// store knows copies and flat is false; otherwise every hit stands alone.
+// foldHits folds the copies among hits under their original
+// (copies.FoldPage); a page of one hit, or flat, lists every hit alone.
 func (s *server) foldHits(ctx context.Context, hits []sift.Hit, flat bool) ([]sift.FoldedHit, error) {
-	cs, ok := s.store.(sift.CopyStore)
-	if flat || !ok || len(hits) < 2 {
-		out := make([]sift.FoldedHit, len(hits))
-		for i, h := range hits {
-			out[i] = sift.FoldedHit{Hit: h}
-		}
-		return out, nil
-	}
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	originals, err := cs.Originals(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	return copies.FoldHits(hits, originals), nil
+	return copies.FoldPage(ctx, s.store, hits, flat || len(hits) < 2)
 }
 
 // CopiesLink returns the search URL that lists copies on their own when
