@@ -43,6 +43,18 @@ func tpl(t byte) uint64 { return hb(fnvOffset, t) }
 
 // word is what the feature extractor knows about one token.
 type word struct {
+	// wordType holds what the word's form alone decides, shared by all
+	// its occurrences in a document.
+	*wordType
+	gz []gazMark
+	// run says where the word stands in a run of capitalised words (see
+	// markRuns).
+	run uint8
+}
+
+// wordType is what a word's form decides, whatever its position: case,
+// shape, hashes, cluster and the document's facts about it.
+type wordType struct {
 	form  string // as written (normalised punctuation)
 	lower string
 	shape string // Xxxx, dd-dd, X.X.
@@ -50,15 +62,11 @@ type word struct {
 	cap   bool   // starts with an upper-case letter
 	upper bool   // every letter upper case, at least two letters
 	alpha bool   // has a letter
-	gz    []gazMark
 	// Hashes of lower, shape, short and form, and the prefix and suffix
 	// features, computed once per word.
 	hLower, hShape, hShort, hForm uint64
 	affixes                       [8]uint64
 	nAffixes                      int
-	// run says where the word stands in a run of capitalised words (see
-	// markRuns).
-	run uint8
 	// info is what the document says of the word (shared by all its
 	// occurrences).
 	info *lowerInfo
@@ -275,16 +283,17 @@ func newDocument(sents [][]string, t *clusterIndex, shared []intrinsicSum) *docu
 		infos:    make(map[string]*lowerInfo, ntok/3),
 		capsSent: make([]bool, len(sents)),
 	}
-	cache := make(map[string]*word, ntok/3)
+	cache := make(map[string]*wordType, ntok/3)
 	sums := slab[intrinsicSum]{n: ntok/4 + 8}
 	infos := slab[lowerInfo]{n: ntok/4 + 8}
+	types := slab[wordType]{n: ntok/4 + 8}
 	for si, s := range sents {
 		ws := make([]word, len(s))
 		upperN, alphaN := 0, 0
 		for i, f := range s {
 			c := cache[f]
 			if c == nil {
-				w := makeWord(f)
+				w := makeWordIn(f, types.next())
 				e, own := clusterOf(t, &w)
 				w.clusterHashes(e)
 				if own && int(e.Index) < len(shared) {
@@ -297,10 +306,10 @@ func newDocument(sents [][]string, t *clusterIndex, shared []intrinsicSum) *docu
 					w.info = infos.next()
 					d.infos[w.lower] = w.info
 				}
-				c = &w
+				c = w.wordType
 				cache[f] = c
 			}
-			ws[i] = *c
+			ws[i] = word{wordType: c}
 			if ws[i].alpha && len(f) > 1 {
 				alphaN++
 				if ws[i].upper {
@@ -442,8 +451,12 @@ func isQuoteOrOpen(s string) bool {
 }
 
 // makeWord computes the case and shape facts of form.
-func makeWord(form string) word {
-	w := word{form: form, lower: strings.ToLower(form)}
+func makeWord(form string) word { return makeWordIn(form, new(wordType)) }
+
+// makeWordIn is makeWord storing the facts in t.
+func makeWordIn(form string, t *wordType) word {
+	*t = wordType{form: form, lower: strings.ToLower(form)}
+	w := word{wordType: t}
 	var long, short []byte
 	var last byte
 	run := 0
