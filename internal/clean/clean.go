@@ -115,6 +115,8 @@ func (o Options) Text(s string) Result {
 		r.Comments = parseComments(lines[commentStart:], &r)
 	}
 	markAuthorBio(lines, r.Author)
+	markNamedBio(lines, &r)
+	markPullQuotes(lines)
 	for i := range lines {
 		l := &lines[i]
 		switch l.kind {
@@ -841,7 +843,36 @@ func isHeadlineLike(l *line) bool {
 	return true
 }
 
-// isBodyLike: a line that reads as prose: a sentence of some length.
+// isBodyLike: a line that reads as prose: a sentence of some length, or a
+// line of some length holding a whole sentence and the start of the next
+// (a paragraph cut short by a paywall or a truncating feed).
 func isBodyLike(l *line) bool {
-	return (l.words >= 8 && endsSentence(l.text)) || l.words >= 25
+	return (l.words >= 8 && endsSentence(l.text)) || l.words >= 25 || l.words >= 12 && hasInnerSentence(l.text)
+}
+
+// hasInnerSentence reports a sentence end inside s: a lower-case word of
+// three letters or more, a full stop, question or exclamation mark, a
+// space and a capital ("… before experimenting. Councillor …"). Initials
+// and abbreviations ("Mr. Smith", "U.S. Army") do not count.
+func hasInnerSentence(s string) bool {
+	for i := 3; i+2 < len(s); i++ {
+		c := s[i]
+		if c != '.' && c != '?' && c != '!' || s[i+1] != ' ' {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[i+2:]); !unicode.IsUpper(r) {
+			continue
+		}
+		n := 0
+		for j := i - 1; j >= 0 && s[j] >= 'a' && s[j] <= 'z'; j-- {
+			n++
+			if j == 0 || s[j-1] == ' ' {
+				if n >= 3 {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
 }

@@ -68,6 +68,53 @@ func markNoise(lines []line, r *Result, repeated func(string) bool) {
 		}
 		l.kind, l.reason = kNoise, reason
 	}
+	markShareButtons(lines)
+}
+
+// markShareButtons sets aside share buttons printed one to a line ("Share"
+// / "Print" / "Email"): a line of one to three button labels next to a
+// share bar, or a run of three or more such lines.
+func markShareButtons(lines []line) {
+	button := func(i int) bool {
+		l := &lines[i]
+		if l.kind != kUnknown || l.blank || l.words == 0 || l.words > 3 {
+			return false
+		}
+		for _, w := range strings.Fields(l.f) {
+			if !shareWords[strings.Trim(w, ",.:")] {
+				return false
+			}
+		}
+		return true
+	}
+	for i := range lines {
+		if !button(i) {
+			continue
+		}
+		// The run of button lines around i, and what stands either side.
+		lo, hi := i, i
+		for lo > 0 && (lines[lo-1].blank || button(lo-1)) {
+			lo--
+		}
+		for hi+1 < len(lines) && (lines[hi+1].blank || button(hi+1)) {
+			hi++
+		}
+		n := 0
+		for k := lo; k <= hi; k++ {
+			if !lines[k].blank {
+				n++
+			}
+		}
+		bar := n >= 3 || lo > 0 && lines[lo-1].reason == ReasonShare || hi+1 < len(lines) && lines[hi+1].reason == ReasonShare
+		if !bar {
+			continue
+		}
+		for k := lo; k <= hi; k++ {
+			if !lines[k].blank {
+				lines[k].kind, lines[k].reason = kNoise, ReasonShare
+			}
+		}
+	}
 }
 
 // lineNoise returns why a line is noise, or "" if its shape and words do
@@ -178,11 +225,62 @@ func lineNoise(text, f string, words int) string {
 	if words > 30 {
 		return ""
 	}
+	if reason := labelledPrompt(f); reason != "" {
+		return reason
+	}
 	cta := words <= 12 || addressesReader(f)
 	if !cta {
 		return ""
 	}
-	return callToAction.find(strings.TrimRight(f, ".!?…") + " ")
+	reason := callToAction.find(strings.TrimRight(f, ".!?…") + " ")
+	if (reason == ReasonComments || reason == ReasonReadMore) && words >= 12 && opensWithReport(f) {
+		// "The council will decide in June. Here is a selection of the
+		// comments left under our story.": a sentence of the article
+		// first, then one that mentions a word of the comment widget or
+		// of a link, words news uses too ("declined to comment").
+		return ""
+	}
+	if reason == ReasonReadMore && words >= 20 && endsSentence(text) && strings.Count(f, ", ") >= 2 {
+		// "Read more about the project, and add your name to the list,
+		// at the club's stand …": a sentence of the article, not a link.
+		return ""
+	}
+	return reason
+}
+
+// labelledPrompt reports a prompt printed under a label of its own kind
+// ("Privacy notice: Newsletters may contain …", "Newsletter: …",
+// "Subscribe: …"): a label of at most three words before a colon that is
+// itself a call to action. Comment and social labels are left out, as
+// opinion headlines open with "Comment:" and news with "Twitter:".
+func labelledPrompt(f string) string {
+	i := strings.IndexByte(f, ':')
+	if i <= 0 || CountWords(f[:i]) > 3 || CountWords(f[i+1:]) < 2 {
+		return ""
+	}
+	switch reason := callToAction.find(f[:i] + " "); reason {
+	case ReasonCookie, ReasonNewsletter, ReasonDonation, ReasonPaywall, ReasonApp:
+		return reason
+	}
+	return ""
+}
+
+// opensWithReport reports a line whose first sentence, of five words or
+// more, reads as the article's own: no call to action in it, and not
+// addressed to the reader.
+func opensWithReport(f string) bool {
+	end := -1
+	for i := 0; i+1 < len(f); i++ {
+		if (f[i] == '.' || f[i] == '!' || f[i] == '?') && f[i+1] == ' ' {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	first := f[:end]
+	return CountWords(first) >= 5 && !addressesReader(first) && callToAction.find(first+" ") == "" && !strings.HasSuffix(first, "?")
 }
 
 // phraseIndex finds which group of phrases occurs in a text, looking the
@@ -398,8 +496,16 @@ func isRepublishNote(f string) bool {
 	if strings.Contains(f, "republish") {
 		return true
 	}
-	return containsAny(f, []string{"first appeared on", "first appeared in", "originally appeared", "originally published", "first published"}) &&
-		containsAny(f, []string{"this article", "this story", "this piece", "this post", "this interview", "this report", "this column"})
+	if hasPrefixAny(f, []string{"originally appeared", "originally published", "first appeared", "this article originally",
+		"this story originally", "this article first", "this story first", "this article was originally", "this story was originally",
+		"publicado originalmente", "originalmente publicado", "pubblicato originariamente", "pubblicato originalmente",
+		"ursprünglich erschienen", "zuerst erschienen", "initialement publié", "publié initialement", "publié à l'origine"}) {
+		return true
+	}
+	about := containsAny(f, []string{"this article", "this story", "this piece", "this post", "this interview", "this report",
+		"this column", "version of this"})
+	return about && containsAny(f, []string{"first appeared on", "first appeared in", "originally appeared", "originally published",
+		"first published", "appears in print", "appeared in print", "print edition", "in print on"})
 }
 
 // isPageCounter reports the page numbers of a paginated or printed

@@ -1,0 +1,68 @@
+package clean
+
+import (
+	"strings"
+
+	"github.com/sift-news/sift"
+)
+
+// pullQuoteWindow is how many lines either side of a short body line are
+// searched for the paragraph it repeats.
+const pullQuoteWindow = 40
+
+// markPullQuotes sets aside pull quotes: a body line of six to forty words
+// whose text (case and punctuation aside) stands word for word inside a
+// longer body paragraph nearby. Layouts repeat a striking sentence of the
+// article in large type; a scrape keeps both.
+func markPullQuotes(lines []line) {
+	var norms map[int]string
+	norm := func(i int) string {
+		if n, ok := norms[i]; ok {
+			return n
+		}
+		n := " " + sift.Normalize(lines[i].text) + " "
+		norms[i] = n
+		return n
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.kind != kBody || l.words < 6 || l.words > 40 {
+			continue
+		}
+		if norms == nil {
+			norms = map[int]string{}
+		}
+		q := norm(i)
+		for j := max(0, i-pullQuoteWindow); j < len(lines) && j <= i+pullQuoteWindow; j++ {
+			if j == i || lines[j].kind != kBody || lines[j].words <= l.words {
+				continue
+			}
+			if strings.Contains(norm(j), q) {
+				l.kind, l.reason = kNoise, ReasonPullQuote
+				break
+			}
+		}
+	}
+}
+
+// markNamedBio sets aside an author box printed as a bare name line over a
+// biography opening with that name ("Mara Quist" / "Mara Quist is a family
+// doctor in Tarnby."), above the article or under it; the name is the
+// author when no byline gave one.
+func markNamedBio(lines []line, r *Result) {
+	for i := range lines {
+		l := &lines[i]
+		if l.kind != kBody || !isNameLike(l.text) {
+			continue
+		}
+		j := nextNonBlank(lines, i)
+		if j < 0 || lines[j].kind != kBody || lines[j].words > 45 || !opensWithName(lines[j].text, []string{l.text}) {
+			continue
+		}
+		l.kind, l.reason = kNoise, ReasonByline
+		lines[j].kind, lines[j].reason = kNoise, ReasonAuthorBox
+		if r.Author == "" {
+			r.Author = l.text
+		}
+	}
+}
