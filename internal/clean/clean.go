@@ -101,6 +101,7 @@ const (
 	kNoise
 	kCaption
 	kComment
+	kJoined // the rest of a paragraph, joined to the line where it began
 )
 
 // Text cleans scraped plain text.
@@ -117,6 +118,7 @@ func (o Options) Text(s string) Result {
 	markAuthorBio(lines, r.Author)
 	markNamedBio(lines, &r)
 	markPullQuotes(lines)
+	joinPageBreaks(lines)
 	for i := range lines {
 		l := &lines[i]
 		switch l.kind {
@@ -127,6 +129,7 @@ func (o Options) Text(s string) Result {
 				r.Boilerplate = append(r.Boilerplate, sift.Boilerplate{Text: tail, Reason: reason})
 			}
 			r.Paragraphs = append(r.Paragraphs, text)
+		case kJoined:
 		case kNoise:
 			r.Boilerplate = append(r.Boilerplate, sift.Boilerplate{Text: l.text, Reason: l.reason})
 		case kCaption:
@@ -302,6 +305,12 @@ func joinWrapped(lines []line) []line {
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && !lines[j].blank {
+			if isPrintFurniture(lines[j].text, fold(lines[j].text), lines[j].words) {
+				if j == i {
+					j++ // a printed page's header or footer stands alone
+				}
+				break // and is not part of the paragraph it interrupts
+			}
 			j++
 		}
 		if j-i < 2 || !isWrapped(lines[i:j]) {
@@ -819,7 +828,8 @@ var speakerRoles = map[string]bool{"minister": true, "ministry": true, "presiden
 func isCapitalised(s string) bool {
 	for _, w := range strings.Fields(s) {
 		switch strings.ToLower(w) {
-		case "the", "of", "and", "for", "de", "al", "a", "in", "on":
+		case "the", "of", "and", "for", "de", "al", "a", "in", "on", "del", "della", "delle", "dei", "di", "da", "do", "dos", "das",
+			"des", "du", "la", "le", "les", "el", "los", "las", "der", "die", "den", "von", "van", "y", "e", "et", "und":
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)

@@ -164,7 +164,9 @@ func lineNoise(text, f string, words int) string {
 		return ReasonNav
 	case hasPrefixAny(f, []string{"related:", "read more:", "see also:", "also read:", "read also:", "more:", "watch:", "recommended:",
 		"further reading:", "à lire aussi", "a lire aussi", "lire aussi", "voir aussi", "lesen sie auch", "mehr zum thema", "auch interessant",
-		"lee también", "lea también", "leer más", "ver también", "te puede interesar"}) && words <= 25:
+		"lee también", "lea también", "leer más", "ver también", "te puede interesar", "leggi anche", "leggi pure", "potrebbe interessarti",
+		"leia também", "leia mais", "veja também", "saiba mais:", "lees ook", "lees meer", "läs även", "läs också", "les også", "læs også",
+		"czytaj też", "czytaj także", "čtěte také", "citește și", "читайте также", "diğer haberler"}) && words <= 25:
 		if strings.HasSuffix(strings.TrimSpace(f), ":") {
 			return ReasonRelated // "Read more:" alone heads a list of links
 		}
@@ -177,11 +179,11 @@ func lineNoise(text, f string, words int) string {
 	if words <= 6 && isTimestamp(f) {
 		return ReasonDate
 	}
-	if words <= 6 && isPageCounter(f) || isBareLink(text) ||
+	if words <= 6 && isPageCounter(f) || isBareLink(text) || isPrintFurniture(text, f, words) ||
 		words <= 20 && hasPrefixAny(f, []string{"printed from ", "printed on ", "printed at ", "print date", "this copy is for your personal"}) {
 		return ReasonPage
 	}
-	if words <= 14 && hasPrefixAny(f, tagPrefixes) || isTagRun(text, f, words) {
+	if words <= 14 && hasPrefixAny(f, tagPrefixes) || isTagRun(text, f, words) || isHashtags(f) {
 		return ReasonTags
 	}
 	if isCopyright(f, mark) {
@@ -425,6 +427,21 @@ func isTagRun(text, f string, words int) bool {
 	return isCapitalised(orig)
 }
 
+// isHashtags reports a line of two or more hashtags and nothing else
+// ("#Wendle #swimming #council").
+func isHashtags(f string) bool {
+	ws := strings.Fields(f)
+	if len(ws) < 2 || len(ws) > 20 {
+		return false
+	}
+	for _, w := range ws {
+		if len(w) < 2 || w[0] != '#' || CountWords(w) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
 // lettersOnly keeps the letters of a folded string, with single spaces
 // between words.
 func lettersOnly(f string) string {
@@ -516,6 +533,34 @@ func isPageCounter(f string) bool {
 		ws = ws[1:]
 	}
 	return len(ws) == 3 && isNumber(ws[0]) && isNumber(ws[2]) && (ws[1] == "of" || ws[1] == "von" || ws[1] == "de" || ws[1] == "di" || ws[1] == "sur" || ws[1] == "/")
+}
+
+// isPrintFurniture reports the header and footer a browser prints on every
+// page of a saved article: the date and time followed by the page's title
+// ("3/14/25, 9:02 AM Harbour dredging … | The Selby Tide"), and the page's
+// address followed by a page counter ("https://…/story 1/2").
+func isPrintFurniture(text, f string, words int) bool {
+	toks := strings.Fields(f)
+	if len(toks) < 2 || words > 40 {
+		return false
+	}
+	if isBareLink(toks[0]) {
+		rest := strings.Join(toks[1:], " ")
+		return isPageCounter(rest) || len(toks) == 2 && strings.Count(rest, "/") == 1 && isNumericDate(rest)
+	}
+	d := strings.TrimRight(toks[0], ",")
+	if strings.Count(d, "/") != 2 && strings.Count(d, "-") != 2 && strings.Count(d, ".") != 2 || !isNumericDate(d) {
+		return false
+	}
+	for _, p := range strings.FieldsFunc(d, func(r rune) bool { return r == '/' || r == '-' || r == '.' }) {
+		if len(p) > 4 {
+			return false
+		}
+	}
+	if len(toks) < 3 || !isClock(strings.TrimRight(toks[1], ",")) && !isClock(toks[1]+toks[2]) {
+		return false
+	}
+	return !endsSentence(text)
 }
 
 // isBareLink reports a line that is one web address and nothing else.
@@ -640,7 +685,8 @@ func isCaption(text, f, mark string, words int) bool {
 	if words <= 40 && mark == ReasonCaption {
 		return true
 	}
-	for _, p := range []string{"photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "picture:",
+	for _, p := range []string{"image caption,", "image source,", "media caption,", "picture caption,", "photo caption,",
+		"photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "picture:",
 		"credit:", "photograph:", "file photo", "pictured:", "(photo", "foto:", "illustration:", "caption:", "video:"} {
 		if !strings.HasPrefix(f, p) {
 			continue
@@ -725,7 +771,9 @@ func metaLine(text string) (author, date string, ok bool) {
 		pf := fold(p)
 		n := CountWords(p)
 		if d, ok := parseDateLine(p); ok {
-			date = d
+			if date == "" {
+				date = d // "Published 3 July | Last updated 4 July": the first is the article's
+			}
 		} else if isByline(p, pf, n) {
 			author = bylineName(p)
 		} else if isReadingTime(pf) || isTimestamp(pf) || n <= 3 && strings.ContainsAny(p, "0123456789") {

@@ -2,6 +2,8 @@ package clean
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sift-news/sift"
 )
@@ -64,5 +66,37 @@ func markNamedBio(lines []line, r *Result) {
 		if r.Author == "" {
 			r.Author = l.text
 		}
+	}
+}
+
+// joinPageBreaks rejoins a paragraph that a page break, an advertisement
+// or a print header cut in two: a body line of eight words or more that
+// stops mid-sentence (no closing punctuation, a letter or a comma last),
+// and the next body line, after only blank lines and noise, going on in
+// lower case.
+func joinPageBreaks(lines []line) {
+	for i := 0; i < len(lines); i++ {
+		l := &lines[i]
+		if l.kind != kBody || l.words < 8 || endsSentence(l.text) {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(l.text)
+		if !unicode.IsLetter(last) && last != ',' {
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && (lines[j].blank || lines[j].kind == kNoise) {
+			j++
+		}
+		if j == len(lines) || lines[j].kind != kBody {
+			continue
+		}
+		if first, _ := utf8.DecodeRuneInString(lines[j].text); !unicode.IsLower(first) {
+			continue
+		}
+		l.text += " " + lines[j].text
+		l.words += lines[j].words
+		lines[j].kind = kJoined
+		i-- // the joined line may go on again
 	}
 }
