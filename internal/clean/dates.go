@@ -129,6 +129,9 @@ func isClock(t string) bool {
 	if strings.HasSuffix(t, "h") && isNumber(strings.TrimSuffix(t, "h")) {
 		return true
 	}
+	if h, m, ok := strings.Cut(t, "h"); ok && len(h) <= 2 && len(m) == 2 && isNumber(h) && isNumber(m) {
+		return true // "08h30"
+	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == ':' || r == '.' })
 	if len(parts) < 2 || len(parts) > 3 || !strings.Contains(t, ":") && len(parts) != 2 {
 		return false

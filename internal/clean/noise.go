@@ -69,6 +69,45 @@ func markNoise(lines []line, r *Result, repeated func(string) bool) {
 		l.kind, l.reason = kNoise, reason
 	}
 	markShareButtons(lines)
+	markGalleryCaptions(lines)
+}
+
+// markGalleryCaptions keeps as captions the lines of a photo gallery: the
+// line under each counter of a gallery ("1 of 4", "Image 2/5"), when the
+// page has two counters or more, or the counter names a picture.
+func markGalleryCaptions(lines []line) {
+	var counters []int
+	named := false
+	for i := range lines {
+		l := &lines[i]
+		if l.blank || l.words > 4 {
+			continue
+		}
+		f := l.f
+		picture := hasPrefixAny(f, []string{"image ", "photo ", "picture ", "slide ", "foto ", "bild ", "imagen "})
+		if picture {
+			f = f[strings.IndexByte(f, ' ')+1:]
+		}
+		ws := strings.Fields(f)
+		counter := len(ws) == 3 && isNumber(ws[0]) && isNumber(ws[2]) && (ws[1] == "of" || ws[1] == "/" || ws[1] == "von" || ws[1] == "de" || ws[1] == "di") ||
+			len(ws) == 1 && strings.Count(ws[0], "/") == 1 && isNumber(strings.Replace(ws[0], "/", "", 1))
+		if counter {
+			counters = append(counters, i)
+			named = named || picture
+		}
+	}
+	if len(counters) < 2 && !named {
+		return
+	}
+	for _, c := range counters {
+		l := &lines[c]
+		if l.kind == kUnknown {
+			l.kind, l.reason = kNoise, ReasonPage
+		}
+		if j := nextNonBlank(lines, c); j >= 0 && j == c+1 && lines[j].kind == kUnknown && lines[j].words <= 40 {
+			lines[j].kind = kCaption
+		}
+	}
 }
 
 // markShareButtons sets aside share buttons printed one to a line ("Share"
@@ -130,6 +169,9 @@ func lineNoise(text, f string, words int) string {
 			containsAny(ff, []string{"partners", "consent", "accept", "personal data", "store and", "your choices", "your device"}) {
 			return ReasonCookie
 		}
+		if strings.Contains(ff, "cookie") && addressesReaderIn(ff, readerWordsAbroad) && containsAny(ff, consentWords) {
+			return ReasonCookie // "Wir verwenden Cookies …", "Nous utilisons des cookies …"
+		}
 	}
 	if words > longLine {
 		// Noise is short; long lines are prose (or comments, found by
@@ -167,8 +209,8 @@ func lineNoise(text, f string, words int) string {
 		"lee también", "lea también", "leer más", "ver también", "te puede interesar", "leggi anche", "leggi pure", "potrebbe interessarti",
 		"leia também", "leia mais", "veja também", "saiba mais:", "lees ook", "lees meer", "läs även", "läs också", "les også", "læs også",
 		"czytaj też", "czytaj także", "čtěte také", "citește și", "читайте также", "diğer haberler"}) && words <= 25:
-		if strings.HasSuffix(strings.TrimSpace(f), ":") {
-			return ReasonRelated // "Read more:" alone heads a list of links
+		if strings.HasSuffix(strings.TrimSpace(f), ":") || words <= 8 && relatedHeadings[strings.ReplaceAll(letters, " ", "")] {
+			return ReasonRelated // "Read more:" or "Mehr zum Thema" alone heads a list of links
 		}
 		return ReasonReadMore // one link
 	case isServerError(f, mark):
@@ -285,6 +327,27 @@ func opensWithReport(f string) bool {
 	return CountWords(first) >= 5 && !addressesReader(first) && callToAction.find(first+" ") == "" && !strings.HasSuffix(first, "?")
 }
 
+// readerWordsAbroad are the pronouns with which a site addresses its
+// readers in other languages than English (German, French, Spanish,
+// Italian, Portuguese, Dutch).
+var readerWordsAbroad = []string{"sie", "ihre", "ihrer", "ihren", "wir", "uns", "unsere", "vous", "votre", "vos", "nous", "notre",
+	"nos", "usted", "nosotros", "nuestro", "nuestra", "utilizamos", "usamos", "noi", "nostro", "nostri", "utilizziamo", "você",
+	"nós", "nosso", "nossos", "wij", "onze", "u", "uw"}
+
+// consentWords are what a cookie banner asks for, in several languages.
+var consentWords = []string{"accept", "akzept", "zustimm", "einwillig", "consent", "partner", "personal data", "données",
+	"daten", "datos", "dati", "dados", "acept", "aceit", "toestemming", "navigation", "navigazione", "navegación", "navegação"}
+
+// addressesReaderIn reports whether f holds one of the given words.
+func addressesReaderIn(f string, ws []string) bool {
+	for _, w := range ws {
+		if containsWord(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // phraseIndex finds which group of phrases occurs in a text, looking the
 // phrases up by their first three bytes at each word start instead of
 // searching the text once per phrase.
@@ -364,10 +427,12 @@ var callsToAction = []struct {
 		"needs you", "buy us a coffee"}},
 	{ReasonContact, []string{"got a story", "contact the newsroom", "contact us", "get in touch", "send us", "tip us", "tips@",
 		"news tip", "write to us", "letters to the editor", "contact the news", "have a story", "contact our", "have your say",
-		"email us", "considered for publication", "send your letter", "write to the editor"}},
+		"email us", "considered for publication", "send your letter", "write to the editor", "hear from you",
+		"form below", "share your experience", "share your story", "share your views"}},
 	{ReasonPaywall, []string{"free articles", "free article", "articles remaining", "to keep reading", "to continue reading",
 		"already a subscriber", "subscribers only", "subscriber-only", "for subscribers"}},
-	{ReasonDisclaimer, []string{"views expressed", "author's own", "do not necessarily reflect", "appears in print", "print edition",
+	{ReasonDisclaimer, []string{"this article is more than", "this article is over", "this story is more than",
+		"this article was published more than", "views expressed", "author's own", "do not necessarily reflect", "appears in print", "print edition",
 		"was this article helpful", "rate this article", "report an error", "spotted an error", "this article was amended"}},
 	{ReasonComments, []string{"notify of", "inline feedback", "view all comments", "comment", "leave a reply", "log in to",
 		"login to", "email address will not be published", "required fields", "your thoughts", "join the discussion",
@@ -399,7 +464,14 @@ var relatedHeadings = spaceless(map[string]bool{
 	"more from": true, "recommended": true, "recommended for you": true, "most read": true, "most popular": true,
 	"trending": true, "trending now": true, "more stories": true, "read next": true, "latest news": true, "also read": true,
 	"more news": true, "more on this": true, "more on this story": true, "popular": true, "editor s picks": true, "top stories": true,
-	"read more": true, "see also": true, "more in this category": true, "other news": true,
+	"read more": true, "see also": true, "more in this category": true, "other news": true, "most viewed": true, "most shared": true,
+	"related topics": true, "more on this topic": true,
+	// Other languages.
+	"mehr zum thema": true, "weitere artikel": true, "das könnte sie auch interessieren": true, "auch interessant": true,
+	"à lire aussi": true, "a lire aussi": true, "sur le même sujet": true, "articles liés": true, "les plus lus": true,
+	"noticias relacionadas": true, "te puede interesar": true, "lo más leído": true, "leggi anche": true,
+	"articoli correlati": true, "i più letti": true, "notícias relacionadas": true, "leia também": true, "veja também": true,
+	"mais lidas": true, "gerelateerd": true, "lees ook": true, "meest gelezen": true,
 })
 
 func spaceless(m map[string]bool) map[string]bool {
