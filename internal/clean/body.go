@@ -216,7 +216,8 @@ func isDateStamp(s string) bool {
 // actionWords are the buttons under a comment.
 var actionWords = map[string]bool{"reply": true, "like": true, "likes": true, "share": true, "report": true, "edited": true,
 	"antworten": true, "répondre": true, "responder": true, "permalink": true, "save": true, "flag": true, "quote": true,
-	"melden": true, "signaler": true, "upvote": true, "downvote": true}
+	"melden": true, "signaler": true, "upvote": true, "downvote": true, "delete": true, "löschen": true, "supprimer": true,
+	"↑": true, "↓": true, "▲": true, "▼": true}
 
 // isActionLine reports a line of comment buttons and times ("Like · Reply · 4h",
 // "permalink save report reply").
@@ -385,11 +386,21 @@ func endsWithInitial(s string) bool {
 	return len(r) == 2 && r[1] == '.' && unicode.IsUpper(r[0])
 }
 
-// isSaysLine: "Jill Harker says:" / "Jill wrote:".
+// isSaysLine: "Jill Harker says:" / "Jill wrote:" / "Jill said..." (as
+// blog platforms print it).
 func isSaysLine(s string) bool {
 	f := fold(s)
-	return strings.HasSuffix(f, " says:") || strings.HasSuffix(f, " wrote:") || strings.HasSuffix(f, " said:")
+	for _, suf := range saysSuffixes {
+		if strings.HasSuffix(f, suf) {
+			return CountWords(f) <= 6
+		}
+	}
+	return false
 }
+
+// saysSuffixes close the author line of a comment headed "Name says:".
+var saysSuffixes = []string{" says:", " wrote:", " said:", " said...", " said…", " says...", " wrote...", " schrieb:",
+	" schrieb...", " a dit :", " a dit…", " a dit...", " dijo:", " dijo...", " disse:", " disse...", " ha detto:"}
 
 // bullet returns the text after a leading bullet mark, or "".
 func bullet(s string) string {
@@ -681,9 +692,13 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 			if b := bullet(name); b != "" {
 				name = b
 			}
-			for _, suf := range []string{" says:", " wrote:", " said:", ":"} {
-				name = strings.TrimSuffix(name, suf)
+			for _, suf := range saysSuffixes {
+				if strings.HasSuffix(fold(name), suf) {
+					name = name[:len(name)-len(suf)]
+					break
+				}
 			}
+			name = strings.TrimSuffix(name, ":")
 			out = append(out, sift.Comment{Author: name, Depth: l.indent})
 			indents = append(indents, l.indent)
 			// "↳ Tom replying to Moira · 7h" answers another comment.

@@ -215,8 +215,10 @@ func lineNoise(text, f string, words int) string {
 		return ReasonReadMore // one link
 	case isServerError(f, mark):
 		return ReasonServer
-	case words <= 40 && isNav(text):
+	case words <= 40 && isNav(text), words <= 8 && isPager(f):
 		return ReasonNav
+	case words <= 30 && mark == ReasonComments:
+		return ReasonComments
 	}
 	if words <= 6 && isTimestamp(f) {
 		return ReasonDate
@@ -438,7 +440,8 @@ var callsToAction = []struct {
 		"login to", "email address will not be published", "required fields", "your thoughts", "join the discussion",
 		"be the first to", "cancel reply", "load more", "sort by", "sorted by", "view all", "replies", "show more", "newest first",
 		"oldest first", "most relevant", "permalink", "antworten", "répondre", "responder", "turn on notifications",
-		"join the debate", "join the conversation", "debate below", "comments below", "in the comments"}},
+		"join the debate", "join the conversation", "debate below", "comments below", "in the comments", "save my name",
+		"required fields", "are marked *"}},
 	// App phrases end with a space: lineNoise matches them against the
 	// line with one appended, so that "our app" is not "our appointment".
 	{ReasonApp, []string{"in the app ", "our app ", "get the app ", "open in app ", "download the app ", "news alerts ",
@@ -685,6 +688,7 @@ var markers = newPhraseIndex([]struct {
 	{ReasonServer, []string{"an error occurred while processing", "internal server error", "404 not found",
 		"503 service unavailable", "502 bad gateway", "<?php", "stack trace:", "mysql_", "undefined index:"}},
 	{ReasonTechnical, technicalNotices},
+	{ReasonComments, []string{"save my name, email", "email address will not be published", "e-mail address will not be published"}},
 	{ReasonCopyright, []string{"all rights reserved", "may not be reproduced", "without permission", "reproduction in whole"}},
 	{ReasonCaption, []string{". photo:", " photo: ", "photo credit:", "(photo:", "(photo by ", "(photograph by ", "(picture by ",
 		"(image by ", "(photo courtesy", "photo/", ". photograph:",
@@ -717,6 +721,22 @@ func isNav(s string) bool {
 		}
 	}
 	return false
+}
+
+// isPager reports a blog's links to the posts before and after ("Newer
+// Post Older Post Home", "« Previous entry", "Next post »").
+func isPager(f string) bool {
+	post := false
+	for _, w := range strings.Fields(f) {
+		switch strings.Trim(w, "«»‹›<>←→") {
+		case "post", "posts", "entry", "entries", "article", "story":
+			post = true
+		case "newer", "older", "previous", "next", "home", "prev", "":
+		default:
+			return false
+		}
+	}
+	return post && containsAny(f, []string{"newer", "older", "previous", "next", "prev"})
 }
 
 func isCopyright(f, mark string) bool {
@@ -923,6 +943,9 @@ var commentWidgetLabels = spaceless(map[string]bool{
 	"join the conversation": true, "conversation": true, "sign in to comment": true, "log in to comment": true,
 	"comments are closed": true, "comments": true, "show comments": true, "hide comments": true, "add a comment": true,
 	"post a comment": true, "write a comment": true, "reader comments": true, "your comment": true,
+	// The fields and button of a comment form.
+	"name": true, "email": true, "e mail": true, "website": true, "post comment": true, "submit comment": true,
+	"submit": true, "leave a comment": true, "comment": true,
 })
 
 // shareVerbs open a request to pass the article on.
