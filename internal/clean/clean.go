@@ -21,7 +21,7 @@ import (
 )
 
 // Version of the cleaner; it changes whenever its output may change.
-const Version = "4"
+const Version = "5"
 
 // Result is what the cleaner (or the HTML extractor) recovered.
 type Result struct {
@@ -598,7 +598,8 @@ func findTitle(lines []line, r *Result) int {
 	// A standfirst under the title: prefer the shorter line above it.
 	for k := 1; k < len(cands) && body != nil; k++ {
 		if cands[k] == title && lines[title].words >= 14 && lines[cands[k-1]].words < lines[title].words &&
-			nextNonBlank(lines, cands[k-1]) == title && overlap(contentWords(lines[cands[k-1]].f), body) > 0 {
+			nextNonBlank(lines, cands[k-1]) == title && overlap(contentWords(lines[cands[k-1]].f), body) > 0 &&
+			!isNameLike(lines[cands[k-1]].text) { // a masthead or byline over a long headline is not its title
 			title = cands[k-1]
 		}
 	}

@@ -949,11 +949,17 @@ var commentWidgetLabels = spaceless(map[string]bool{
 })
 
 // shareVerbs open a request to pass the article on.
-var shareVerbs = []string{"share ", "forward ", "pass ", "send ", "recommend ", "spread the word"}
+var shareVerbs = []string{"share ", "sharing ", "forward ", "forwarding ", "pass ", "passing ", "send ", "sending ",
+	"recommend ", "recommending ", "tell ", "spread the word"}
+
+// shareOpeners may come before the verb of a share prompt ("Why not share
+// it …", "Consider sharing this post …", "Feel free to pass it on").
+var shareOpeners = []string{"why not ", "consider ", "feel free to ", "you can ", "you could ", "don't forget to ",
+	"do not forget to ", "remember to ", "be sure to ", "make sure to ", "go ahead and "}
 
 // shareObjects are what a share prompt asks to pass on: the article itself.
 var shareObjects = []string{"it", "this", "them", "these", "the article", "the story", "this article", "this story", "this piece",
-	"our", "it with", "the link", "the word", "with"}
+	"our", "it with", "the link", "the word", "with", "your friends", "a friend", "friends", "others", "your family"}
 
 // isSharePrompt reports a request to the reader to pass the article on,
 // however polite and whole-sentence ("Enjoyed this article? Please share it
@@ -969,7 +975,14 @@ func isSharePrompt(f string) bool {
 		clause = strings.TrimLeft(clause, " \"'¡¿*_-–—")
 		clause = strings.TrimPrefix(clause, "so ")
 		clause = strings.TrimPrefix(clause, "then ")
+		please := strings.HasPrefix(clause, "please ")
 		clause = strings.TrimPrefix(clause, "please ")
+		for _, o := range shareOpeners {
+			clause = strings.TrimPrefix(clause, o)
+		}
+		if please && strings.HasPrefix(clause, "share") && strings.Trim(clause[len("share"):], "!. ") == "" {
+			return true // "Thank you for reading. Please share!"
+		}
 		if clause == f[i:] && i > 0 && f[i-1] == ',' {
 			// After a comma only "please" opens a request: "If you found
 			// this useful, please share it", not "…, share prices fell".
