@@ -124,6 +124,10 @@ func (o Options) Text(s string) Result {
 		switch l.kind {
 		case kBody:
 			text := l.text
+			if body, marker := truncationMarker(text); marker != "" {
+				text = body
+				r.Boilerplate = append(r.Boilerplate, sift.Boilerplate{Text: marker, Reason: ReasonPage})
+			}
 			if body, tail, reason := chromeTail(text); tail != "" {
 				text = body
 				r.Boilerplate = append(r.Boilerplate, sift.Boilerplate{Text: tail, Reason: reason})
@@ -143,6 +147,23 @@ func (o Options) Text(s string) Result {
 		r.Published = dateInText(r.Paragraphs)
 	}
 	return r
+}
+
+// truncationMarker splits off the count of characters left out that news
+// APIs and feeds put after a truncated paragraph ("… [+1834 chars]").
+func truncationMarker(p string) (body, marker string) {
+	if !strings.HasSuffix(p, "]") {
+		return p, ""
+	}
+	i := strings.LastIndex(p, "[+")
+	if i < 0 {
+		return p, ""
+	}
+	n, unit, ok := strings.Cut(p[i+2:len(p)-1], " ")
+	if !ok || !isNumber(n) || unit != "chars" && unit != "characters" && unit != "char" {
+		return p, ""
+	}
+	return strings.TrimSpace(p[:i]), p[i:]
 }
 
 // chromeTail splits off the page furniture that a flattened page (the whole
@@ -538,10 +559,15 @@ func findTitle(lines []line, r *Result) int {
 			cands = append(cands, i)
 		}
 	}
-	if len(cands) == 0 {
-		// No headline outside the noise and no prose: a headline-only item
-		// under a "Top stories" heading, its line taken for one of the
-		// list's links. The first such link of headline length is the title.
+	masthead := len(cands) > 0
+	for _, c := range cands {
+		masthead = masthead && isNameLike(lines[c].text)
+	}
+	if len(cands) == 0 || masthead && firstProse == len(lines) {
+		// No headline outside the noise (or only a masthead) and no prose:
+		// a headline-only item under a "Top stories" heading, its line
+		// taken for one of the list's links. The first such link of
+		// headline length is the title.
 		for i := 0; i < len(lines) && i < 60 && firstProse == len(lines); i++ {
 			if l := &lines[i]; l.kind == kNoise && l.reason == ReasonRelated && l.words >= 4 && isHeadlineLike(l) {
 				l.kind, l.reason = kUnknown, ""
@@ -590,7 +616,16 @@ func findTitle(lines []line, r *Result) int {
 			// the body may name it, but it says nothing happened.
 			score -= 2
 		}
-		score += 0.1 * float64(k+1) / float64(len(cands)) // nearer the body
+		if firstProse == len(lines) {
+			// No line of prose: a headline and a short paragraph (or two).
+			// The headline comes first and seldom ends with a full stop.
+			if strings.HasSuffix(l.text, ".") {
+				score--
+			}
+			score += 0.1 * float64(len(cands)-k) / float64(len(cands))
+		} else {
+			score += 0.1 * float64(k+1) / float64(len(cands)) // nearer the body
+		}
 		if score > best {
 			title, best = c, score
 		}
@@ -779,22 +814,49 @@ func isNameLike(s string) bool {
 // says who made the statement in the headline ("… – France's Le Drian",
 // "… - Finance Ministry", "… — interior minister") is the headline's own
 // attribution and stays.
+//
+// A site may follow a section ("… | News | Kelby Courier"): the suffixes
+// after the same separator are cut one by one, and the last is the outlet.
 func stripSiteName(t string, r *Result) string {
-	for _, sep := range []string{" | ", " – ", " — ", " - ", " : ", " · "} {
-		i := strings.LastIndex(t, sep)
-		if i <= 0 {
-			continue
-		}
-		site := strings.TrimSpace(t[i+len(sep):])
-		if n := CountWords(site); n >= 1 && n <= 4 && CountWords(t[:i]) >= 4 && isCapitalised(site) {
-			if sep != " | " && sep != " · " && isAttribution(site) {
-				return t
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " : ", " · ", " :: ", " » ", " // "} {
+		cut := false
+		for {
+			i := strings.LastIndex(t, sep)
+			if i <= 0 {
+				break
 			}
-			r.Outlet = site
-			return strings.TrimSpace(t[:i])
+			site := strings.TrimSpace(t[i+len(sep):])
+			n := CountWords(site)
+			if n < 1 || n > 4 || CountWords(t[:i]) < 4 || !isCapitalised(site) && !isDomain(site) {
+				break
+			}
+			if sep != " | " && sep != " · " && sep != " :: " && sep != " » " && sep != " // " && isAttribution(site) {
+				break
+			}
+			if !cut {
+				r.Outlet = site
+			}
+			t, cut = strings.TrimSpace(t[:i]), true
+		}
+		if cut {
+			return t
 		}
 	}
 	return t
+}
+
+// isDomain reports a site's address used as its name ("kelbycourier.example",
+// "www.example.org").
+func isDomain(s string) bool {
+	if strings.ContainsAny(s, " /@") || !strings.Contains(s, ".") || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") {
+		return false
+	}
+	for _, c := range s {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // isAttribution reports a headline suffix that names a source rather than

@@ -804,7 +804,7 @@ func isCaption(text, f, mark string, words int) bool {
 			n := CountWords(inside)
 			before := strings.TrimSpace(text[:open])
 			agency := n <= 3
-			if n >= 1 && n <= 5 && isCapitalised(strings.ReplaceAll(inside, "/", " ")) &&
+			if n >= 1 && n <= 5 && isCapitalised(strings.ReplaceAll(inside, "/", " ")) && !mediaTags[fold(inside)] &&
 				(!strings.HasSuffix(before, ".") || agency) {
 				return true // "Turkish forces are seen … on August 29, 2018. (AFP)"
 			}
@@ -812,6 +812,14 @@ func isCaption(text, f, mark string, words int) bool {
 	}
 	return false
 }
+
+// mediaTags are the labels a headline carries in brackets ("… (VIDEO)",
+// "(PHOTOS)", "(UPDATED)"), which are not a picture agency's credit.
+var mediaTags = map[string]bool{"video": true, "videos": true, "vídeo": true, "photos": true, "photo": true, "fotos": true,
+	"foto": true, "pictures": true, "gallery": true, "live": true, "en direct": true, "en vivo": true, "ao vivo": true,
+	"watch": true, "listen": true, "audio": true, "podcast": true, "update": true, "updated": true, "updates": true,
+	"exclusive": true, "opinion": true, "analysis": true, "map": true, "maps": true, "graphic": true, "interactive": true,
+	"poll": true, "quiz": true, "explainer": true, "breaking": true, "+video": true, "+photos": true, "bilder": true}
 
 // isByline reports "By Jane Doe", "Written by …", "Reporting by …".
 func isByline(text, f string, words int) bool {
