@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sift-news/sift"
 )
@@ -45,6 +46,16 @@ func markBody(lines []line, start, end int) {
 		if l.kind == kUnknown && isSignOff(l.text) && signedInside(lines, first, last) {
 			last = i // the last letter's "Name, Place", like the letters above it
 			continue
+		}
+		if l.kind == kUnknown && l.words <= 6 && !endsSentence(l.text) {
+			// A subheading or a name over a closing sentence ("Leo Gant" /
+			// "6 – Quiet until the final ten minutes.").
+			if j := nextNonBlank(lines, i); j >= 0 && j < end && lines[j].kind == kUnknown && lines[j].words >= 3 &&
+				endsSentence(lines[j].text) && hasLower(lines[j].text) {
+				last = j
+				i = j
+				continue
+			}
 		}
 		if l.kind != kUnknown || l.words < 3 || !endsSentence(l.text) || !hasLower(l.text) {
 			break
@@ -132,6 +143,9 @@ func findComments(lines []line, start int) int {
 		// their second.
 		author := isAuthorLine(lines, i)
 		if author && !isSignature(lines, i) {
+			if hasAtHandle(l.text) && !strings.HasPrefix(l.text, "@") && !widgetBelow(lines, i) {
+				continue // "Dan Hale @danhale · 2h": a post embedded in the article
+			}
 			return i
 		}
 		if author || signedTwice(lines, i) {
@@ -144,6 +158,99 @@ func findComments(lines []line, start int) int {
 		}
 	}
 	return -1
+}
+
+// hasAtHandle reports a social network handle ("@danhale") in s.
+func hasAtHandle(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if len(w) > 2 && w[0] == '@' && isWordByte(w[1]|0x20) {
+			return true
+		}
+	}
+	return false
+}
+
+// widgetBelow reports whether the page shows a comment widget from line i
+// on: a comment heading or label, or the buttons under a comment.
+func widgetBelow(lines []line, i int) bool {
+	for j := i; j < len(lines); j++ {
+		l := &lines[j]
+		if l.kind == kNoise && l.reason == ReasonComments || !l.blank && (isActionLine(l.f) || replyMarker(l.f, l.words)) {
+			return true
+		}
+	}
+	return false
+}
+
+// headedThread finds a thread printed without times or buttons: under a
+// comment heading after the article ("Reader comments", "3 comments"),
+// short name lines each over a sentence ("Harriet Vane" / "The winter
+// timetable was a disgrace."), twice or more. It returns the index of the
+// first name line, or -1.
+func headedThread(lines []line, start int) int {
+	prose := false
+	for i := start; i < len(lines); i++ {
+		l := &lines[i]
+		if l.blank {
+			continue
+		}
+		if !prose {
+			prose = l.kind == kUnknown && isBodyLike(l)
+			continue
+		}
+		if l.kind != kNoise || l.reason != ReasonComments || !isCommentHeading(l) {
+			continue
+		}
+		first, n := -1, 0
+		for j := i + 1; j < len(lines); j++ {
+			m := &lines[j]
+			if m.blank || m.kind == kNoise {
+				continue
+			}
+			if isLooseAuthor(lines, j) {
+				if first < 0 {
+					first = j
+				}
+				n++
+				j = nextNonBlank(lines, j)
+				continue
+			}
+			if first < 0 {
+				break // the heading is not over a thread
+			}
+		}
+		if n >= 2 {
+			return first
+		}
+	}
+	return -1
+}
+
+// isCommentHeading reports the heading of a comment section: "Comments",
+// "Reader comments", "3 comments", "Comments (3)".
+func isCommentHeading(l *line) bool {
+	if isCommentCount(l.f, l.words) {
+		return true
+	}
+	letters := strings.ReplaceAll(lettersOnly(l.f), " ", "")
+	return l.words <= 4 && strings.HasSuffix(letters, "comments") || letters == "leserkommentare" || letters == "commentaires" ||
+		letters == "comentarios" || letters == "commenti" || letters == "comentários" || letters == "reacties" || letters == "kommentare"
+}
+
+// isLooseAuthor reports a name line over a comment in a thread found by
+// its heading: one to three words, the first capitalised, no sentence end,
+// and under it a sentence of three words or more.
+func isLooseAuthor(lines []line, i int) bool {
+	l := &lines[i]
+	if l.kind != kUnknown && l.kind != kComment || l.words == 0 || l.words > 3 || endsSentence(l.text) || strings.ContainsAny(l.text, "\"“”") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(l.text); !unicode.IsUpper(r) && !isHandle(l.text) {
+		return false
+	}
+	next := nextNonBlank(lines, i)
+	return next >= 0 && (lines[next].kind == kUnknown || lines[next].kind == kComment) && lines[next].words >= 3 &&
+		endsSentence(lines[next].text)
 }
 
 // isAuthorLine reports whether line i names the author of a comment.
@@ -604,7 +711,10 @@ func quotesEarlier(text string, out []sift.Comment) bool {
 
 // parseComments splits a comment thread into comments with author, text
 // and nesting depth; widget lines (timestamps, "Reply") become noise.
-func parseComments(lines []line, r *Result) []sift.Comment {
+//
+// When loose, the thread was found under its heading (see headedThread)
+// and a short name line over a sentence is an author line too.
+func parseComments(lines []line, r *Result, loose bool) []sift.Comment {
 	var out []sift.Comment
 	var indents []int
 	var replies []bool // the comment says it answers another
@@ -684,7 +794,7 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 			}
 			continue
 		}
-		if isAuthorLine(lines, i) {
+		if isAuthorLine(lines, i) || loose && isLooseAuthor(lines, i) {
 			name := l.text
 			if n, ok := authorStamp(name); ok {
 				name = n

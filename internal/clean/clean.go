@@ -110,10 +110,14 @@ func (o Options) Text(s string) Result {
 	var r Result
 	markNoise(lines, &r, o.Repeated)
 	bodyStart := findTitle(lines, &r)
-	commentStart := findComments(lines, bodyStart)
+	commentStart, loose := findComments(lines, bodyStart), false
+	if commentStart < 0 {
+		commentStart = headedThread(lines, bodyStart)
+		loose = commentStart >= 0
+	}
 	markBody(lines, bodyStart, commentStart)
 	if commentStart >= 0 {
-		r.Comments = parseComments(lines[commentStart:], &r)
+		r.Comments = parseComments(lines[commentStart:], &r, loose)
 	}
 	markAuthorBio(lines, r.Author)
 	markNamedBio(lines, &r)
