@@ -229,6 +229,9 @@ func headedThread(lines []line, start int) int {
 // isCommentHeading reports the heading of a comment section: "Comments",
 // "Reader comments", "3 comments", "Comments (3)".
 func isCommentHeading(l *line) bool {
+	if l.words > 4 {
+		return false
+	}
 	if isCommentCount(l.f, l.words) {
 		return true
 	}

@@ -505,6 +505,9 @@ func isTagRun(text, f string, words int) bool {
 // isHashtags reports a line of two or more hashtags and nothing else
 // ("#Wendle #swimming #council").
 func isHashtags(f string) bool {
+	if f == "" || f[0] != '#' {
+		return false
+	}
 	ws := strings.Fields(f)
 	if len(ws) < 2 || len(ws) > 20 {
 		return false
@@ -585,6 +588,9 @@ func isPlayer(f, letters string) bool {
 // appeared on … and is republished with permission", "This story was
 // originally published by …".
 func isRepublishNote(f string) bool {
+	if !strings.Contains(f, "publi") && !strings.Contains(f, "appear") && !strings.Contains(f, "print") && !strings.Contains(f, "erschien") {
+		return false // a cheap test first: every note below has one of these
+	}
 	if strings.Contains(f, "republish") {
 		return true
 	}
@@ -615,6 +621,9 @@ func isPageCounter(f string) bool {
 // ("3/14/25, 9:02 AM Harbour dredging … | The Selby Tide"), and the page's
 // address followed by a page counter ("https://…/story 1/2").
 func isPrintFurniture(text, f string, words int) bool {
+	if f == "" || (f[0] < '0' || f[0] > '9') && f[0] != 'h' && f[0] != 'w' {
+		return false
+	}
 	toks := strings.Fields(f)
 	if len(toks) < 2 || words > 40 {
 		return false

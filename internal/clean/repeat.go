@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/sift-news/sift"
 )
 
 // pullQuoteWindow is how many lines either side of a short body line are
@@ -13,38 +11,39 @@ import (
 const pullQuoteWindow = 40
 
 // markPullQuotes sets aside pull quotes: a body line of six to forty words
-// whose text (case and punctuation aside) stands word for word inside a
-// longer body paragraph nearby. Layouts repeat a striking sentence of the
-// article in large type; a scrape keeps both.
+// whose text (without its quotation marks and closing punctuation) stands
+// word for word inside a longer body paragraph nearby. Layouts repeat a
+// striking sentence of the article in large type; a scrape keeps both.
 func markPullQuotes(lines []line) {
-	var norms map[int]string
-	norm := func(i int) string {
-		if n, ok := norms[i]; ok {
-			return n
-		}
-		n := " " + sift.Normalize(lines[i].text) + " "
-		norms[i] = n
-		return n
-	}
 	for i := range lines {
 		l := &lines[i]
 		if l.kind != kBody || l.words < 6 || l.words > 40 {
 			continue
 		}
-		if norms == nil {
-			norms = map[int]string{}
+		core := strings.TrimFunc(l.text, func(r rune) bool {
+			return unicode.IsPunct(r) || unicode.IsSpace(r)
+		})
+		if CountWords(core) < 6 {
+			continue
 		}
-		q := norm(i)
 		for j := max(0, i-pullQuoteWindow); j < len(lines) && j <= i+pullQuoteWindow; j++ {
 			if j == i || lines[j].kind != kBody || lines[j].words <= l.words {
 				continue
 			}
-			if strings.Contains(norm(j), q) {
+			if k := strings.Index(lines[j].text, core); k >= 0 && wordEdge(lines[j].text, k, k+len(core)) {
 				l.kind, l.reason = kNoise, ReasonPullQuote
 				break
 			}
 		}
 	}
+}
+
+// wordEdge reports whether s[i:j] starts and ends at word boundaries.
+func wordEdge(s string, i, j int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[j:])
+	return (i == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) &&
+		(j == len(s) || !unicode.IsLetter(after) && !unicode.IsDigit(after))
 }
 
 // markNamedBio sets aside an author box printed as a bare name line over a
@@ -54,7 +53,7 @@ func markPullQuotes(lines []line) {
 func markNamedBio(lines []line, r *Result) {
 	for i := range lines {
 		l := &lines[i]
-		if l.kind != kBody || !isNameLike(l.text) {
+		if l.kind != kBody || l.words < 2 || l.words > 3 || !isNameLike(l.text) {
 			continue
 		}
 		j := nextNonBlank(lines, i)
