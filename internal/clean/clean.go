@@ -588,10 +588,12 @@ func findTitle(lines []line, r *Result) int {
 	if !sameHeadline(lines, cands) {
 		body = proseWords(lines, firstProse, 3)
 	}
-	mixed := false // a candidate in ordinary case, of headline length
+	mixed := false   // a candidate in ordinary case, of headline length
+	unstopped := false // such a candidate not ending with a full stop, nor a name
 	for _, c := range cands {
 		if l := &lines[c]; l.words >= 4 && !isShouted(l.text) {
 			mixed = true
+			unstopped = unstopped || !strings.HasSuffix(l.text, ".") && !isNameLike(l.text)
 		}
 	}
 	for k, c := range cands {
@@ -614,6 +616,9 @@ func findTitle(lines []line, r *Result) int {
 		}
 		if mixed && isShouted(l.text) {
 			score -= 1.5 // a masthead or programme name in capitals over the headline
+		}
+		if unstopped && strings.HasSuffix(l.text, ".") && isBodyLike(l) {
+			score-- // a sentence of the standfirst under a headline without a full stop
 		}
 		if isNameLike(l.text) {
 			// A byline or a masthead ("Ray Moffat", "Valley Chronicle"):

@@ -960,6 +960,8 @@ var commentWidgetLabels = spaceless(map[string]bool{
 	"join the conversation": true, "conversation": true, "sign in to comment": true, "log in to comment": true,
 	"comments are closed": true, "comments": true, "show comments": true, "hide comments": true, "add a comment": true,
 	"post a comment": true, "write a comment": true, "reader comments": true, "your comment": true,
+	"what you think": true, "what you said": true, "your views": true, "your comments": true, "what readers think": true,
+	"what readers say": true, "what our readers say": true, "reader reactions": true, "readers respond": true,
 	// The fields and button of a comment form.
 	"name": true, "email": true, "e mail": true, "website": true, "post comment": true, "submit comment": true,
 	"submit": true, "leave a comment": true, "comment": true,
