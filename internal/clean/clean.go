@@ -588,7 +588,7 @@ func findTitle(lines []line, r *Result) int {
 	if !sameHeadline(lines, cands) {
 		body = proseWords(lines, firstProse, 3)
 	}
-	mixed := false   // a candidate in ordinary case, of headline length
+	mixed := false     // a candidate in ordinary case, of headline length
 	unstopped := false // such a candidate not ending with a full stop, nor a name
 	for _, c := range cands {
 		if l := &lines[c]; l.words >= 4 && !isShouted(l.text) {

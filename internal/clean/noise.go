@@ -116,7 +116,7 @@ func markGalleryCaptions(lines []line) {
 func markShareButtons(lines []line) {
 	button := func(i int) bool {
 		l := &lines[i]
-		if l.kind != kUnknown || l.blank || l.words == 0 || l.words > 3 {
+		if l.kind != kUnknown && l.reason != ReasonComments || l.blank || l.words == 0 || l.words > 3 {
 			return false
 		}
 		for _, w := range strings.Fields(l.f) {
