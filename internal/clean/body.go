@@ -43,6 +43,11 @@ func markBody(lines []line, start, end int) {
 		if l.blank {
 			continue
 		}
+		if proseWithWidgetWord(l) {
+			l.kind, l.reason = kUnknown, "" // "She declined to comment."
+			last = i
+			continue
+		}
 		if l.kind == kUnknown && isSignOff(l.text) && signedInside(lines, first, last) {
 			last = i // the last letter's "Name, Place", like the letters above it
 			continue
@@ -91,10 +96,40 @@ func markBody(lines []line, start, end int) {
 		l := &lines[i]
 		if l.kind == kNoise && (l.reason == ReasonNewsletter || l.reason == ReasonDonation || l.reason == ReasonSocial ||
 			l.reason == ReasonComments || l.reason == ReasonReadMore) && l.words >= 10 && endsSentence(l.text) &&
-			!addressesReader(l.f) {
+			!addressesReader(l.f) || proseWithWidgetWord(l) {
 			l.kind, l.reason = kBody, ""
 		}
 	}
+}
+
+// proseWithWidgetWord reports a short sentence of the article that was set
+// aside only for a word that prompts also use: "She declined to comment.",
+// "The weather contributed to the crash.", "It was her first visit to
+// Facebook's office." It is a statement of four words or more, ending with
+// a full stop, that does not speak to the reader and does not open with
+// the prompt's word ("Comments are closed for this article.").
+func proseWithWidgetWord(l *line) bool {
+	if l.kind != kNoise || l.words < 4 || l.words > 30 || !strings.HasSuffix(strings.TrimRight(l.text, "\"'”’»)"), ".") {
+		return false
+	}
+	switch l.reason {
+	case ReasonNewsletter, ReasonDonation, ReasonSocial, ReasonComments, ReasonReadMore:
+	default:
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(l.text); !unicode.IsUpper(r) || addressesReader(l.f) {
+		return false
+	}
+	if strings.ContainsAny(l.text, "?!") {
+		return false // "Got a view? Join the debate below."
+	}
+	first, _, _ := strings.Cut(l.f, " ")
+	first = strings.Trim(first, "\"'“‘«(")
+	switch first {
+	case "there", "no", "this", "these", "be":
+		return false // "There are no comments yet.", "This article is for subscribers."
+	}
+	return callToAction.find(first+" ") == "" && !strings.HasSuffix(first, ":")
 }
 
 // isSignOff reports a letter writer's signature: "Ada Lindqvist, Cooper's

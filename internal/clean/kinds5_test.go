@@ -329,3 +329,31 @@ func TestThreadsWithoutTimesAndPostsThatAreNot(t *testing.T) {
 		t.Errorf("closing list cut short: %q", r.Paragraphs)
 	}
 }
+
+// A short sentence of the article is not a prompt because it uses a
+// prompt's word; a short prompt still is, however it ends.
+func TestShortSentencesWithPromptWords(t *testing.T) {
+	for _, p := range []string{
+		"The captain declined to comment.",
+		"The storm contributed to the delays, the board said.",
+		"The club will donate the proceeds to the lifeboat.",
+		"It was the captain's first visit to Facebook's office.",
+	} {
+		for _, tail := range [][]string{{p}, {p, "", "The board will meet again in May to review the summer timetable."}} {
+			if r := Text(ferryPage("Ferry to Orm Island to sail twice a day", tail...)); !hasParagraph(r, p) {
+				t.Errorf("%q set aside as %q", p, removedAs(r, p))
+			}
+		}
+	}
+	for _, p := range []string{
+		"Sign up for our daily newsletter.",
+		"Comments are closed for this article.",
+		"There are no comments yet.",
+		"Got a view? Join the debate below.",
+		"Click here to read the full story.",
+	} {
+		if r := Text(ferryPage("Ferry to Orm Island to sail twice a day", p)); hasParagraph(r, p) {
+			t.Errorf("prompt %q kept in the body", p)
+		}
+	}
+}

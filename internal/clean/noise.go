@@ -1097,7 +1097,10 @@ func addressesReader(f string) bool {
 	first = strings.TrimLeftFunc(first, func(r rune) bool { return !unicode.IsLetter(r) })
 	switch first {
 	case "subscribe", "sign", "donate", "support", "follow", "share", "click", "read", "join", "like", "help", "consider",
-		"get", "download", "watch", "listen", "tap", "leave", "log", "accept", "continue", "register", "become", "enter", "see":
+		"get", "download", "watch", "listen", "tap", "leave", "log", "accept", "continue", "register", "become", "enter", "see",
+		"be", "don't", "never", "stay", "keep", "tell", "send", "give", "find", "discover", "try", "start", "make", "check",
+		"visit", "explore", "view", "show", "load", "add", "post", "write", "comment", "email", "call", "text", "enjoy",
+		"thank", "thanks", "why", "want", "looking", "interested", "sorry", "please":
 		return true
 	}
 	return false
