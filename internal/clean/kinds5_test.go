@@ -357,3 +357,27 @@ func TestShortSentencesWithPromptWords(t *testing.T) {
 		}
 	}
 }
+
+// A bare agency credit under a picture is a caption; the paragraph above it
+// stays body. A "Site - date" line gives the date.
+func TestBareCreditAndDashedMetaLine(t *testing.T) {
+	r := Text(strings.Join([]string{
+		"Ferry to Orm Island to sail twice a day",
+		"Kelby Courier - 4 March 2025",
+		"",
+		"The ferry between Kelby and Orm Island will run twice a day from April, the harbour board said on Tuesday.",
+		"The board said it would review the timetable in the autumn.",
+		"(Getty Images)",
+		"",
+		"Islanders had complained that children missed school on days when the only boat could not sail.",
+	}, "\n"))
+	if len(r.Captions) != 1 || r.Captions[0] != "(Getty Images)" {
+		t.Errorf("captions %q", r.Captions)
+	}
+	if !hasParagraph(r, "The board said it would review the timetable in the autumn.") || len(r.Paragraphs) != 3 {
+		t.Errorf("body %q", r.Paragraphs)
+	}
+	if r.Published != "2025-03-04" {
+		t.Errorf("date %q", r.Published)
+	}
+}

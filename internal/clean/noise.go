@@ -41,8 +41,10 @@ func markNoise(lines []line, r *Result, repeated func(string) bool) {
 			continue
 		case ReasonCaption:
 			l.kind = kCaption
-			// A short line right above a credit line is the picture's caption.
-			if i > 0 && !lines[i-1].blank && lines[i-1].kind == kUnknown && lines[i-1].words <= 25 {
+			// A short line right above a credit line is the picture's caption
+			// (not above a bare "(Agency)", which may close a paragraph).
+			bare := strings.HasPrefix(l.text, "(") && l.words <= 5
+			if i > 0 && !lines[i-1].blank && lines[i-1].kind == kUnknown && lines[i-1].words <= 25 && !bare {
 				lines[i-1].kind = kCaption
 			}
 			continue
@@ -783,6 +785,12 @@ func isCaption(text, f, mark string, words int) bool {
 	if strings.Contains(f, "©") && words <= 40 {
 		return true // "The doors on display. © Saskia Renn/Museum"
 	}
+	if words <= 5 && strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") && strings.Count(text, "(") == 1 {
+		inside := text[1 : len(text)-1]
+		if isCapitalised(strings.ReplaceAll(inside, "/", " ")) && !mediaTags[fold(inside)] && !endsSentence(inside) {
+			return true // "(Getty Images)" on a line of its own, under the picture
+		}
+	}
 	if words <= 40 && mark == ReasonCaption {
 		return true
 	}
@@ -856,7 +864,7 @@ var bylinePrefixes = []string{"written by ", "words by ", "author: ", "reporting
 // least one is a byline or a date.
 func metaLine(text string) (author, date string, ok bool) {
 	var parts []string
-	for _, sep := range []string{" | ", " · ", " • "} {
+	for _, sep := range []string{" | ", " · ", " • ", " - ", " – ", " — "} {
 		if strings.Contains(text, sep) {
 			parts = strings.Split(text, sep)
 			break
