@@ -381,3 +381,16 @@ func TestBareCreditAndDashedMetaLine(t *testing.T) {
 		t.Errorf("date %q", r.Published)
 	}
 }
+
+// A photo credit right under the headline at the top of the page does not
+// make the headline a caption.
+func TestCreditUnderTheHeadline(t *testing.T) {
+	page := strings.Replace(ferryPage("Ferry to Orm Island to sail twice a day"), "By Ines Albrecht", "Photo: Tom Vey / Kelby Courier", 1)
+	r := Text(page)
+	if r.Title != "Ferry to Orm Island to sail twice a day" {
+		t.Errorf("title %q", r.Title)
+	}
+	if len(r.Captions) != 1 || r.Captions[0] != "Photo: Tom Vey / Kelby Courier" {
+		t.Errorf("captions %q", r.Captions)
+	}
+}

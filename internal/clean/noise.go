@@ -12,11 +12,13 @@ import (
 // the way (author, date) goes into r.
 func markNoise(lines []line, r *Result, repeated func(string) bool) {
 	related, authorBox := false, false
+	seen := 0 // lines with text so far
 	for i := range lines {
 		l := &lines[i]
 		if l.blank {
 			continue
 		}
+		seen++
 		if authorBox {
 			authorBox = false
 			if l.words <= 80 {
@@ -44,7 +46,8 @@ func markNoise(lines []line, r *Result, repeated func(string) bool) {
 			// A short line right above a credit line is the picture's caption
 			// (not above a bare "(Agency)", which may close a paragraph).
 			bare := strings.HasPrefix(l.text, "(") && l.words <= 5
-			if i > 0 && !lines[i-1].blank && lines[i-1].kind == kUnknown && lines[i-1].words <= 25 && !bare {
+			if i > 0 && !lines[i-1].blank && lines[i-1].kind == kUnknown && lines[i-1].words <= 25 && !bare &&
+				!(seen <= 4 && lines[i-1].words >= 4 && !endsSentence(lines[i-1].text)) { // the headline over a credit at the top
 				lines[i-1].kind = kCaption
 			}
 			continue
