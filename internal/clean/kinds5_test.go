@@ -394,3 +394,16 @@ func TestCreditUnderTheHeadline(t *testing.T) {
 		t.Errorf("captions %q", r.Captions)
 	}
 }
+
+// "Ã©" (a misread "é") is not a copyright sign: a headline or paragraph
+// holding one is still the article, repaired or not.
+func TestMisreadAccentIsNotACopyrightSign(t *testing.T) {
+	r := Text(ferryPage("CafÃ© owners fear the second ferry", "The three cafÃ©s on Orm Island say day-trippers will no longer stay the night."))
+	if r.Title != "CafÃ© owners fear the second ferry" || len(r.Paragraphs) != 4 || len(r.Captions) != 0 {
+		t.Errorf("title %q, body %q, captions %q", r.Title, r.Paragraphs, r.Captions)
+	}
+	r = Text(ferryPage("Ferry to Orm Island to sail twice a day", "The harbour at dawn. © Tom Vey/Kelby Courier"))
+	if len(r.Captions) != 1 {
+		t.Errorf("a real credit was not taken as a caption: %q", r.Captions)
+	}
+}

@@ -757,7 +757,7 @@ func isCopyright(f, mark string) bool {
 	if mark == ReasonCopyright {
 		return true
 	}
-	if strings.Contains(f, "©") || strings.HasPrefix(f, "copyright") || strings.Contains(f, "(c) 19") || strings.Contains(f, "(c) 20") {
+	if hasCopyrightSign(f) || strings.HasPrefix(f, "copyright") || strings.Contains(f, "(c) 19") || strings.Contains(f, "(c) 20") {
 		return hasYear(f)
 	}
 	return false
@@ -778,6 +778,23 @@ func hasYear(f string) bool {
 	return false
 }
 
+// hasCopyrightSign reports a © that is a copyright sign: not one glued to a
+// letter, as in "cafÃ©", UTF-8 "é" misread as Windows-1252.
+func hasCopyrightSign(f string) bool {
+	for i := strings.Index(f, "©"); i >= 0; {
+		before, _ := utf8.DecodeLastRuneInString(f[:i])
+		if i == 0 || !unicode.IsLetter(before) {
+			return true
+		}
+		j := strings.Index(f[i+len("©"):], "©")
+		if j < 0 {
+			break
+		}
+		i += len("©") + j
+	}
+	return false
+}
+
 // isCaption reports photo captions and credits: "© Name/Agency",
 // "Photo: …", "Name/AGENCY", or a picture description ending in
 // "(Agency)".
@@ -785,7 +802,7 @@ func isCaption(text, f, mark string, words int) bool {
 	if strings.HasPrefix(f, "©") || strings.HasPrefix(f, "(c) ") {
 		return words <= 10
 	}
-	if strings.Contains(f, "©") && words <= 40 {
+	if words <= 40 && hasCopyrightSign(f) {
 		return true // "The doors on display. © Saskia Renn/Museum"
 	}
 	if words <= 5 && strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") && strings.Count(text, "(") == 1 {
