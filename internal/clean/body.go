@@ -277,18 +277,42 @@ func isCommentHeading(l *line) bool {
 
 // isLooseAuthor reports a name line over a comment in a thread found by
 // its heading: one to three words, the first capitalised, no sentence end,
-// and under it a sentence of three words or more.
+// and under it (perhaps after a place line, see loosePlace) a sentence of
+// three words or more.
 func isLooseAuthor(lines []line, i int) bool {
+	if !isShortName(lines, i) {
+		return false
+	}
+	next := nextNonBlank(lines, i)
+	if p := loosePlace(lines, i); p >= 0 {
+		next = nextNonBlank(lines, p)
+	}
+	return next >= 0 && (lines[next].kind == kUnknown || lines[next].kind == kComment) && lines[next].words >= 3 &&
+		endsSentence(lines[next].text)
+}
+
+// isShortName reports a line of one to three words, the first capitalised
+// (or a handle), with no sentence end and no quotation marks.
+func isShortName(lines []line, i int) bool {
 	l := &lines[i]
 	if l.kind != kUnknown && l.kind != kComment || l.words == 0 || l.words > 3 || endsSentence(l.text) || strings.ContainsAny(l.text, "\"“”") {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(l.text); !unicode.IsUpper(r) && !isHandle(l.text) {
-		return false
+	r, _ := utf8.DecodeRuneInString(l.text)
+	return unicode.IsUpper(r) || isHandle(l.text)
+}
+
+// loosePlace returns the index of the place line under a comment's name
+// line ("Harriet Vane" / "Kelby" / the comment), or -1.
+func loosePlace(lines []line, i int) int {
+	p := nextNonBlank(lines, i)
+	if p < 0 || p != i+1 || !isShortName(lines, p) || !isCapitalised(lines[p].text) {
+		return -1
 	}
-	next := nextNonBlank(lines, i)
-	return next >= 0 && (lines[next].kind == kUnknown || lines[next].kind == kComment) && lines[next].words >= 3 &&
-		endsSentence(lines[next].text)
+	if t := nextNonBlank(lines, p); t >= 0 && lines[t].words >= 3 && endsSentence(lines[t].text) {
+		return p
+	}
+	return -1
 }
 
 // isAuthorLine reports whether line i names the author of a comment.
@@ -833,6 +857,9 @@ func parseComments(lines []line, r *Result, loose bool) []sift.Comment {
 			continue
 		}
 		if isAuthorLine(lines, i) || loose && isLooseAuthor(lines, i) {
+			if p := loosePlace(lines, i); loose && p >= 0 {
+				lines[p].kind, lines[p].reason = kNoise, ReasonComments // "Kelby" under "Harriet Vane"
+			}
 			name := l.text
 			if n, ok := authorStamp(name); ok {
 				name = n

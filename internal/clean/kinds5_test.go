@@ -407,3 +407,20 @@ func TestMisreadAccentIsNotACopyrightSign(t *testing.T) {
 		t.Errorf("a real credit was not taken as a caption: %q", r.Captions)
 	}
 }
+
+// "Comments (2)" is a comment heading, not a picture credit, and names
+// with a place line under them head the comments below it.
+func TestCommentHeadingWithACountAndPlaceLines(t *testing.T) {
+	r := Text(ferryPage("Ferry to Orm Island to sail twice a day", "Comments (2)", "Harriet Vane", "Kelby",
+		"The winter timetable was a disgrace. Two boats is the minimum.", "Tom Ivers", "Orm Island",
+		"Thank you to the crew who sailed in the storm."))
+	if len(r.Captions) != 0 {
+		t.Errorf("captions %q", r.Captions)
+	}
+	if len(r.Comments) != 2 || r.Comments[0].Author != "Harriet Vane" || r.Comments[1].Text != "Thank you to the crew who sailed in the storm." {
+		t.Errorf("comments %+v", r.Comments)
+	}
+	if len(r.Paragraphs) != 3 {
+		t.Errorf("body %q", r.Paragraphs)
+	}
+}

@@ -841,7 +841,7 @@ func isCaption(text, f, mark string, words int) bool {
 			n := CountWords(inside)
 			before := strings.TrimSpace(text[:open])
 			agency := n <= 3
-			if n >= 1 && n <= 5 && isCapitalised(strings.ReplaceAll(inside, "/", " ")) && !mediaTags[fold(inside)] &&
+			if n >= 1 && n <= 5 && hasLetter(inside) && isCapitalised(strings.ReplaceAll(inside, "/", " ")) && !mediaTags[fold(inside)] &&
 				(!strings.HasSuffix(before, ".") || agency) {
 				return true // "Turkish forces are seen … on August 29, 2018. (AFP)"
 			}
