@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sift-news/sift"
 )
@@ -42,9 +43,24 @@ func markBody(lines []line, start, end int) {
 		if l.blank {
 			continue
 		}
+		if proseWithWidgetWord(l) {
+			l.kind, l.reason = kUnknown, "" // "She declined to comment."
+			last = i
+			continue
+		}
 		if l.kind == kUnknown && isSignOff(l.text) && signedInside(lines, first, last) {
 			last = i // the last letter's "Name, Place", like the letters above it
 			continue
+		}
+		if l.kind == kUnknown && l.words <= 6 && !endsSentence(l.text) {
+			// A subheading or a name over a closing sentence ("Leo Gant" /
+			// "6 – Quiet until the final ten minutes.").
+			if j := nextNonBlank(lines, i); j >= 0 && j < end && lines[j].kind == kUnknown && lines[j].words >= 3 &&
+				endsSentence(lines[j].text) && hasLower(lines[j].text) {
+				last = j
+				i = j
+				continue
+			}
 		}
 		if l.kind != kUnknown || l.words < 3 || !endsSentence(l.text) || !hasLower(l.text) {
 			break
@@ -80,10 +96,40 @@ func markBody(lines []line, start, end int) {
 		l := &lines[i]
 		if l.kind == kNoise && (l.reason == ReasonNewsletter || l.reason == ReasonDonation || l.reason == ReasonSocial ||
 			l.reason == ReasonComments || l.reason == ReasonReadMore) && l.words >= 10 && endsSentence(l.text) &&
-			!addressesReader(l.f) {
+			!addressesReader(l.f) || proseWithWidgetWord(l) {
 			l.kind, l.reason = kBody, ""
 		}
 	}
+}
+
+// proseWithWidgetWord reports a short sentence of the article that was set
+// aside only for a word that prompts also use: "She declined to comment.",
+// "The weather contributed to the crash.", "It was her first visit to
+// Facebook's office." It is a statement of four words or more, ending with
+// a full stop, that does not speak to the reader and does not open with
+// the prompt's word ("Comments are closed for this article.").
+func proseWithWidgetWord(l *line) bool {
+	if l.kind != kNoise || l.words < 4 || l.words > 30 || !strings.HasSuffix(strings.TrimRight(l.text, "\"'”’»)"), ".") {
+		return false
+	}
+	switch l.reason {
+	case ReasonNewsletter, ReasonDonation, ReasonSocial, ReasonComments, ReasonReadMore:
+	default:
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(l.text); !unicode.IsUpper(r) || addressesReader(l.f) {
+		return false
+	}
+	if strings.ContainsAny(l.text, "?!") {
+		return false // "Got a view? Join the debate below."
+	}
+	first, _, _ := strings.Cut(l.f, " ")
+	first = strings.Trim(first, "\"'“‘«(")
+	switch first {
+	case "there", "no", "this", "these", "be":
+		return false // "There are no comments yet.", "This article is for subscribers."
+	}
+	return callToAction.find(first+" ") == "" && !strings.HasSuffix(first, ":")
 }
 
 // isSignOff reports a letter writer's signature: "Ada Lindqvist, Cooper's
@@ -132,6 +178,9 @@ func findComments(lines []line, start int) int {
 		// their second.
 		author := isAuthorLine(lines, i)
 		if author && !isSignature(lines, i) {
+			if hasAtHandle(l.text) && !strings.HasPrefix(l.text, "@") && !widgetBelow(lines, i) {
+				continue // "Dan Hale @danhale · 2h": a post embedded in the article
+			}
 			return i
 		}
 		if author || signedTwice(lines, i) {
@@ -142,6 +191,126 @@ func findComments(lines []line, start int) int {
 				return start
 			}
 		}
+	}
+	return -1
+}
+
+// hasAtHandle reports a social network handle ("@danhale") in s.
+func hasAtHandle(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if len(w) > 2 && w[0] == '@' && isWordByte(w[1]|0x20) {
+			return true
+		}
+	}
+	return false
+}
+
+// widgetBelow reports whether the page shows a comment widget from line i
+// on: a comment heading or label, or the buttons under a comment.
+func widgetBelow(lines []line, i int) bool {
+	for j := i; j < len(lines); j++ {
+		l := &lines[j]
+		if l.kind == kNoise && l.reason == ReasonComments || !l.blank && (isActionLine(l.f) || replyMarker(l.f, l.words)) {
+			return true
+		}
+	}
+	return false
+}
+
+// headedThread finds a thread printed without times or buttons: under a
+// comment heading after the article ("Reader comments", "3 comments"),
+// short name lines each over a sentence ("Harriet Vane" / "The winter
+// timetable was a disgrace."), twice or more. It returns the index of the
+// first name line, or -1.
+func headedThread(lines []line, start int) int {
+	prose := false
+	for i := start; i < len(lines); i++ {
+		l := &lines[i]
+		if l.blank {
+			continue
+		}
+		if !prose {
+			prose = l.kind == kUnknown && isBodyLike(l)
+			continue
+		}
+		if l.kind != kNoise || l.reason != ReasonComments || !isCommentHeading(l) {
+			continue
+		}
+		first, n := -1, 0
+		for j := i + 1; j < len(lines); j++ {
+			m := &lines[j]
+			if m.blank || m.kind == kNoise {
+				continue
+			}
+			if isLooseAuthor(lines, j) {
+				if first < 0 {
+					first = j
+				}
+				n++
+				j = nextNonBlank(lines, j)
+				continue
+			}
+			if first < 0 {
+				break // the heading is not over a thread
+			}
+		}
+		if n >= 2 {
+			return first
+		}
+	}
+	return -1
+}
+
+// isCommentHeading reports the heading of a comment section: "Comments",
+// "Reader comments", "3 comments", "Comments (3)".
+func isCommentHeading(l *line) bool {
+	if l.words > 4 {
+		return false
+	}
+	if isCommentCount(l.f, l.words) {
+		return true
+	}
+	letters := strings.ReplaceAll(lettersOnly(l.f), " ", "")
+	return l.words <= 4 && strings.HasSuffix(letters, "comments") || letters == "leserkommentare" || letters == "commentaires" ||
+		letters == "comentarios" || letters == "commenti" || letters == "comentários" || letters == "reacties" || letters == "kommentare"
+}
+
+// isLooseAuthor reports a name line over a comment in a thread found by
+// its heading: one to three words, the first capitalised, no sentence end,
+// and under it (perhaps after a place line, see loosePlace) a sentence of
+// three words or more.
+func isLooseAuthor(lines []line, i int) bool {
+	if !isShortName(lines, i) {
+		return false
+	}
+	next := nextNonBlank(lines, i)
+	if p := loosePlace(lines, i); p >= 0 {
+		next = nextNonBlank(lines, p)
+	}
+	return next >= 0 && (lines[next].kind == kUnknown || lines[next].kind == kComment) && lines[next].words >= 3 &&
+		endsSentence(lines[next].text)
+}
+
+// isShortName reports a line of one to three words, the first capitalised
+// (or a handle), with no sentence end and no quotation marks.
+func isShortName(lines []line, i int) bool {
+	l := &lines[i]
+	if l.kind != kUnknown && l.kind != kComment || l.words == 0 || l.words > 3 || endsSentence(l.text) || strings.ContainsAny(l.text, "\"“”") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(l.text)
+	return unicode.IsUpper(r) || isHandle(l.text)
+}
+
+// loosePlace returns the index of the place line under a comment's name
+// line ("Harriet Vane" / "Kelby" / the comment), or -1.
+func loosePlace(lines []line, i int) int {
+	p := nextNonBlank(lines, i)
+	if p < 0 || p != i+1 || !isShortName(lines, p) || !isCapitalised(lines[p].text) {
+		return -1
+	}
+	if t := nextNonBlank(lines, p); t >= 0 && lines[t].words >= 3 && endsSentence(lines[t].text) {
+		return p
 	}
 	return -1
 }
@@ -216,7 +385,8 @@ func isDateStamp(s string) bool {
 // actionWords are the buttons under a comment.
 var actionWords = map[string]bool{"reply": true, "like": true, "likes": true, "share": true, "report": true, "edited": true,
 	"antworten": true, "répondre": true, "responder": true, "permalink": true, "save": true, "flag": true, "quote": true,
-	"melden": true, "signaler": true, "upvote": true, "downvote": true}
+	"melden": true, "signaler": true, "upvote": true, "downvote": true, "delete": true, "löschen": true, "supprimer": true,
+	"↑": true, "↓": true, "▲": true, "▼": true}
 
 // isActionLine reports a line of comment buttons and times ("Like · Reply · 4h",
 // "permalink save report reply").
@@ -385,11 +555,21 @@ func endsWithInitial(s string) bool {
 	return len(r) == 2 && r[1] == '.' && unicode.IsUpper(r[0])
 }
 
-// isSaysLine: "Jill Harker says:" / "Jill wrote:".
+// isSaysLine: "Jill Harker says:" / "Jill wrote:" / "Jill said..." (as
+// blog platforms print it).
 func isSaysLine(s string) bool {
 	f := fold(s)
-	return strings.HasSuffix(f, " says:") || strings.HasSuffix(f, " wrote:") || strings.HasSuffix(f, " said:")
+	for _, suf := range saysSuffixes {
+		if strings.HasSuffix(f, suf) {
+			return CountWords(f) <= 6
+		}
+	}
+	return false
 }
+
+// saysSuffixes close the author line of a comment headed "Name says:".
+var saysSuffixes = []string{" says:", " wrote:", " said:", " said...", " said…", " says...", " wrote...", " schrieb:",
+	" schrieb...", " a dit :", " a dit…", " a dit...", " dijo:", " dijo...", " disse:", " disse...", " ha detto:"}
 
 // bullet returns the text after a leading bullet mark, or "".
 func bullet(s string) string {
@@ -593,7 +773,10 @@ func quotesEarlier(text string, out []sift.Comment) bool {
 
 // parseComments splits a comment thread into comments with author, text
 // and nesting depth; widget lines (timestamps, "Reply") become noise.
-func parseComments(lines []line, r *Result) []sift.Comment {
+//
+// When loose, the thread was found under its heading (see headedThread)
+// and a short name line over a sentence is an author line too.
+func parseComments(lines []line, r *Result, loose bool) []sift.Comment {
 	var out []sift.Comment
 	var indents []int
 	var replies []bool // the comment says it answers another
@@ -673,7 +856,10 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 			}
 			continue
 		}
-		if isAuthorLine(lines, i) {
+		if isAuthorLine(lines, i) || loose && isLooseAuthor(lines, i) {
+			if p := loosePlace(lines, i); loose && p >= 0 {
+				lines[p].kind, lines[p].reason = kNoise, ReasonComments // "Kelby" under "Harriet Vane"
+			}
 			name := l.text
 			if n, ok := authorStamp(name); ok {
 				name = n
@@ -681,9 +867,13 @@ func parseComments(lines []line, r *Result) []sift.Comment {
 			if b := bullet(name); b != "" {
 				name = b
 			}
-			for _, suf := range []string{" says:", " wrote:", " said:", ":"} {
-				name = strings.TrimSuffix(name, suf)
+			for _, suf := range saysSuffixes {
+				if strings.HasSuffix(fold(name), suf) {
+					name = name[:len(name)-len(suf)]
+					break
+				}
 			}
+			name = strings.TrimSuffix(name, ":")
 			out = append(out, sift.Comment{Author: name, Depth: l.indent})
 			indents = append(indents, l.indent)
 			// "↳ Tom replying to Moira · 7h" answers another comment.

@@ -21,7 +21,7 @@ import (
 )
 
 // Version of the cleaner; it changes whenever its output may change.
-const Version = "4"
+const Version = "5"
 
 // Result is what the cleaner (or the HTML extractor) recovered.
 type Result struct {
@@ -101,6 +101,7 @@ const (
 	kNoise
 	kCaption
 	kComment
+	kJoined // the rest of a paragraph, joined to the line where it began
 )
 
 // Text cleans scraped plain text.
@@ -109,22 +110,34 @@ func (o Options) Text(s string) Result {
 	var r Result
 	markNoise(lines, &r, o.Repeated)
 	bodyStart := findTitle(lines, &r)
-	commentStart := findComments(lines, bodyStart)
+	commentStart, loose := findComments(lines, bodyStart), false
+	if commentStart < 0 {
+		commentStart = headedThread(lines, bodyStart)
+		loose = commentStart >= 0
+	}
 	markBody(lines, bodyStart, commentStart)
 	if commentStart >= 0 {
-		r.Comments = parseComments(lines[commentStart:], &r)
+		r.Comments = parseComments(lines[commentStart:], &r, loose)
 	}
 	markAuthorBio(lines, r.Author)
+	markNamedBio(lines, &r)
+	markPullQuotes(lines)
+	joinPageBreaks(lines)
 	for i := range lines {
 		l := &lines[i]
 		switch l.kind {
 		case kBody:
 			text := l.text
+			if body, marker := truncationMarker(text); marker != "" {
+				text = body
+				r.Boilerplate = append(r.Boilerplate, sift.Boilerplate{Text: marker, Reason: ReasonPage})
+			}
 			if body, tail, reason := chromeTail(text); tail != "" {
 				text = body
 				r.Boilerplate = append(r.Boilerplate, sift.Boilerplate{Text: tail, Reason: reason})
 			}
 			r.Paragraphs = append(r.Paragraphs, text)
+		case kJoined:
 		case kNoise:
 			r.Boilerplate = append(r.Boilerplate, sift.Boilerplate{Text: l.text, Reason: l.reason})
 		case kCaption:
@@ -138,6 +151,23 @@ func (o Options) Text(s string) Result {
 		r.Published = dateInText(r.Paragraphs)
 	}
 	return r
+}
+
+// truncationMarker splits off the count of characters left out that news
+// APIs and feeds put after a truncated paragraph ("… [+1834 chars]").
+func truncationMarker(p string) (body, marker string) {
+	if !strings.HasSuffix(p, "]") {
+		return p, ""
+	}
+	i := strings.LastIndex(p, "[+")
+	if i < 0 {
+		return p, ""
+	}
+	n, unit, ok := strings.Cut(p[i+2:len(p)-1], " ")
+	if !ok || !isNumber(n) || unit != "chars" && unit != "characters" && unit != "char" {
+		return p, ""
+	}
+	return strings.TrimSpace(p[:i]), p[i:]
 }
 
 // chromeTail splits off the page furniture that a flattened page (the whole
@@ -300,6 +330,12 @@ func joinWrapped(lines []line) []line {
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && !lines[j].blank {
+			if isPrintFurniture(lines[j].text, lines[j].f, lines[j].words) {
+				if j == i {
+					j++ // a printed page's header or footer stands alone
+				}
+				break // and is not part of the paragraph it interrupts
+			}
 			j++
 		}
 		if j-i < 2 || !isWrapped(lines[i:j]) {
@@ -527,10 +563,15 @@ func findTitle(lines []line, r *Result) int {
 			cands = append(cands, i)
 		}
 	}
-	if len(cands) == 0 {
-		// No headline outside the noise and no prose: a headline-only item
-		// under a "Top stories" heading, its line taken for one of the
-		// list's links. The first such link of headline length is the title.
+	masthead := len(cands) > 0
+	for _, c := range cands {
+		masthead = masthead && isNameLike(lines[c].text)
+	}
+	if len(cands) == 0 || masthead && firstProse == len(lines) {
+		// No headline outside the noise (or only a masthead) and no prose:
+		// a headline-only item under a "Top stories" heading, its line
+		// taken for one of the list's links. The first such link of
+		// headline length is the title.
 		for i := 0; i < len(lines) && i < 60 && firstProse == len(lines); i++ {
 			if l := &lines[i]; l.kind == kNoise && l.reason == ReasonRelated && l.words >= 4 && isHeadlineLike(l) {
 				l.kind, l.reason = kUnknown, ""
@@ -547,10 +588,12 @@ func findTitle(lines []line, r *Result) int {
 	if !sameHeadline(lines, cands) {
 		body = proseWords(lines, firstProse, 3)
 	}
-	mixed := false // a candidate in ordinary case, of headline length
+	mixed := false     // a candidate in ordinary case, of headline length
+	unstopped := false // such a candidate not ending with a full stop, nor a name
 	for _, c := range cands {
 		if l := &lines[c]; l.words >= 4 && !isShouted(l.text) {
 			mixed = true
+			unstopped = unstopped || !strings.HasSuffix(l.text, ".") && !isNameLike(l.text)
 		}
 	}
 	for k, c := range cands {
@@ -574,12 +617,24 @@ func findTitle(lines []line, r *Result) int {
 		if mixed && isShouted(l.text) {
 			score -= 1.5 // a masthead or programme name in capitals over the headline
 		}
+		if unstopped && strings.HasSuffix(l.text, ".") && isBodyLike(l) {
+			score-- // a sentence of the standfirst under a headline without a full stop
+		}
 		if isNameLike(l.text) {
 			// A byline or a masthead ("Ray Moffat", "Valley Chronicle"):
 			// the body may name it, but it says nothing happened.
 			score -= 2
 		}
-		score += 0.1 * float64(k+1) / float64(len(cands)) // nearer the body
+		if firstProse == len(lines) {
+			// No line of prose: a headline and a short paragraph (or two).
+			// The headline comes first and seldom ends with a full stop.
+			if strings.HasSuffix(l.text, ".") {
+				score--
+			}
+			score += 0.1 * float64(len(cands)-k) / float64(len(cands))
+		} else {
+			score += 0.1 * float64(k+1) / float64(len(cands)) // nearer the body
+		}
 		if score > best {
 			title, best = c, score
 		}
@@ -587,7 +642,8 @@ func findTitle(lines []line, r *Result) int {
 	// A standfirst under the title: prefer the shorter line above it.
 	for k := 1; k < len(cands) && body != nil; k++ {
 		if cands[k] == title && lines[title].words >= 14 && lines[cands[k-1]].words < lines[title].words &&
-			nextNonBlank(lines, cands[k-1]) == title && overlap(contentWords(lines[cands[k-1]].f), body) > 0 {
+			nextNonBlank(lines, cands[k-1]) == title && overlap(contentWords(lines[cands[k-1]].f), body) > 0 &&
+			!isNameLike(lines[cands[k-1]].text) { // a masthead or byline over a long headline is not its title
 			title = cands[k-1]
 		}
 	}
@@ -767,22 +823,49 @@ func isNameLike(s string) bool {
 // says who made the statement in the headline ("… – France's Le Drian",
 // "… - Finance Ministry", "… — interior minister") is the headline's own
 // attribution and stays.
+//
+// A site may follow a section ("… | News | Kelby Courier"): the suffixes
+// after the same separator are cut one by one, and the last is the outlet.
 func stripSiteName(t string, r *Result) string {
-	for _, sep := range []string{" | ", " – ", " — ", " - ", " : ", " · "} {
-		i := strings.LastIndex(t, sep)
-		if i <= 0 {
-			continue
-		}
-		site := strings.TrimSpace(t[i+len(sep):])
-		if n := CountWords(site); n >= 1 && n <= 4 && CountWords(t[:i]) >= 4 && isCapitalised(site) {
-			if sep != " | " && sep != " · " && isAttribution(site) {
-				return t
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " : ", " · ", " :: ", " » ", " // "} {
+		cut := false
+		for {
+			i := strings.LastIndex(t, sep)
+			if i <= 0 {
+				break
 			}
-			r.Outlet = site
-			return strings.TrimSpace(t[:i])
+			site := strings.TrimSpace(t[i+len(sep):])
+			n := CountWords(site)
+			if n < 1 || n > 4 || CountWords(t[:i]) < 4 || !isCapitalised(site) && !isDomain(site) {
+				break
+			}
+			if sep != " | " && sep != " · " && sep != " :: " && sep != " » " && sep != " // " && isAttribution(site) {
+				break
+			}
+			if !cut {
+				r.Outlet = site
+			}
+			t, cut = strings.TrimSpace(t[:i]), true
+		}
+		if cut {
+			return t
 		}
 	}
 	return t
+}
+
+// isDomain reports a site's address used as its name ("kelbycourier.example",
+// "www.example.org").
+func isDomain(s string) bool {
+	if strings.ContainsAny(s, " /@") || !strings.Contains(s, ".") || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") {
+		return false
+	}
+	for _, c := range s {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // isAttribution reports a headline suffix that names a source rather than
@@ -817,7 +900,8 @@ var speakerRoles = map[string]bool{"minister": true, "ministry": true, "presiden
 func isCapitalised(s string) bool {
 	for _, w := range strings.Fields(s) {
 		switch strings.ToLower(w) {
-		case "the", "of", "and", "for", "de", "al", "a", "in", "on":
+		case "the", "of", "and", "for", "de", "al", "a", "in", "on", "del", "della", "delle", "dei", "di", "da", "do", "dos", "das",
+			"des", "du", "la", "le", "les", "el", "los", "las", "der", "die", "den", "von", "van", "y", "e", "et", "und":
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -841,7 +925,36 @@ func isHeadlineLike(l *line) bool {
 	return true
 }
 
-// isBodyLike: a line that reads as prose: a sentence of some length.
+// isBodyLike: a line that reads as prose: a sentence of some length, or a
+// line of some length holding a whole sentence and the start of the next
+// (a paragraph cut short by a paywall or a truncating feed).
 func isBodyLike(l *line) bool {
-	return (l.words >= 8 && endsSentence(l.text)) || l.words >= 25
+	return (l.words >= 8 && endsSentence(l.text)) || l.words >= 25 || l.words >= 12 && hasInnerSentence(l.text)
+}
+
+// hasInnerSentence reports a sentence end inside s: a lower-case word of
+// three letters or more, a full stop, question or exclamation mark, a
+// space and a capital ("… before experimenting. Councillor …"). Initials
+// and abbreviations ("Mr. Smith", "U.S. Army") do not count.
+func hasInnerSentence(s string) bool {
+	for i := 3; i+2 < len(s); i++ {
+		c := s[i]
+		if c != '.' && c != '?' && c != '!' || s[i+1] != ' ' {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[i+2:]); !unicode.IsUpper(r) {
+			continue
+		}
+		n := 0
+		for j := i - 1; j >= 0 && s[j] >= 'a' && s[j] <= 'z'; j-- {
+			n++
+			if j == 0 || s[j-1] == ' ' {
+				if n >= 3 {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
 }

@@ -17,6 +17,10 @@ var months = map[string]int{
 	"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
 	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
 	"septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	// Italian and Portuguese.
+	"gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10,
+	"dicembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+	"setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
 }
 
 // dateFiller are words allowed around a date on a line of its own.
@@ -124,6 +128,9 @@ func isClock(t string) bool {
 	}
 	if strings.HasSuffix(t, "h") && isNumber(strings.TrimSuffix(t, "h")) {
 		return true
+	}
+	if h, m, ok := strings.Cut(t, "h"); ok && len(h) <= 2 && len(m) == 2 && isNumber(h) && isNumber(m) {
+		return true // "08h30"
 	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == ':' || r == '.' })
 	if len(parts) < 2 || len(parts) > 3 || !strings.Contains(t, ":") && len(parts) != 2 {

@@ -12,11 +12,13 @@ import (
 // the way (author, date) goes into r.
 func markNoise(lines []line, r *Result, repeated func(string) bool) {
 	related, authorBox := false, false
+	seen := 0 // lines with text so far
 	for i := range lines {
 		l := &lines[i]
 		if l.blank {
 			continue
 		}
+		seen++
 		if authorBox {
 			authorBox = false
 			if l.words <= 80 {
@@ -41,8 +43,11 @@ func markNoise(lines []line, r *Result, repeated func(string) bool) {
 			continue
 		case ReasonCaption:
 			l.kind = kCaption
-			// A short line right above a credit line is the picture's caption.
-			if i > 0 && !lines[i-1].blank && lines[i-1].kind == kUnknown && lines[i-1].words <= 25 {
+			// A short line right above a credit line is the picture's caption
+			// (not above a bare "(Agency)", which may close a paragraph).
+			bare := strings.HasPrefix(l.text, "(") && l.words <= 5
+			if i > 0 && !lines[i-1].blank && lines[i-1].kind == kUnknown && lines[i-1].words <= 25 && !bare &&
+				!(seen <= 4 && lines[i-1].words >= 4 && !endsSentence(lines[i-1].text)) { // the headline over a credit at the top
 				lines[i-1].kind = kCaption
 			}
 			continue
@@ -68,6 +73,92 @@ func markNoise(lines []line, r *Result, repeated func(string) bool) {
 		}
 		l.kind, l.reason = kNoise, reason
 	}
+	markShareButtons(lines)
+	markGalleryCaptions(lines)
+}
+
+// markGalleryCaptions keeps as captions the lines of a photo gallery: the
+// line under each counter of a gallery ("1 of 4", "Image 2/5"), when the
+// page has two counters or more, or the counter names a picture.
+func markGalleryCaptions(lines []line) {
+	var counters []int
+	named := false
+	for i := range lines {
+		l := &lines[i]
+		if l.blank || l.words > 4 {
+			continue
+		}
+		f := l.f
+		picture := hasPrefixAny(f, []string{"image ", "photo ", "picture ", "slide ", "foto ", "bild ", "imagen "})
+		if picture {
+			f = f[strings.IndexByte(f, ' ')+1:]
+		}
+		ws := strings.Fields(f)
+		counter := len(ws) == 3 && isNumber(ws[0]) && isNumber(ws[2]) && (ws[1] == "of" || ws[1] == "/" || ws[1] == "von" || ws[1] == "de" || ws[1] == "di") ||
+			len(ws) == 1 && strings.Count(ws[0], "/") == 1 && isNumber(strings.Replace(ws[0], "/", "", 1))
+		if counter {
+			counters = append(counters, i)
+			named = named || picture
+		}
+	}
+	if len(counters) < 2 && !named {
+		return
+	}
+	for _, c := range counters {
+		l := &lines[c]
+		if l.kind == kUnknown {
+			l.kind, l.reason = kNoise, ReasonPage
+		}
+		if j := nextNonBlank(lines, c); j >= 0 && j == c+1 && lines[j].kind == kUnknown && lines[j].words <= 40 {
+			lines[j].kind = kCaption
+		}
+	}
+}
+
+// markShareButtons sets aside share buttons printed one to a line ("Share"
+// / "Print" / "Email"): a line of one to three button labels next to a
+// share bar, or a run of three or more such lines.
+func markShareButtons(lines []line) {
+	button := func(i int) bool {
+		l := &lines[i]
+		if l.kind != kUnknown && l.reason != ReasonComments || l.blank || l.words == 0 || l.words > 3 {
+			return false
+		}
+		for _, w := range strings.Fields(l.f) {
+			if !shareWords[strings.Trim(w, ",.:")] {
+				return false
+			}
+		}
+		return true
+	}
+	for i := range lines {
+		if !button(i) {
+			continue
+		}
+		// The run of button lines around i, and what stands either side.
+		lo, hi := i, i
+		for lo > 0 && (lines[lo-1].blank || button(lo-1)) {
+			lo--
+		}
+		for hi+1 < len(lines) && (lines[hi+1].blank || button(hi+1)) {
+			hi++
+		}
+		n := 0
+		for k := lo; k <= hi; k++ {
+			if !lines[k].blank {
+				n++
+			}
+		}
+		bar := n >= 3 || lo > 0 && lines[lo-1].reason == ReasonShare || hi+1 < len(lines) && lines[hi+1].reason == ReasonShare
+		if !bar {
+			continue
+		}
+		for k := lo; k <= hi; k++ {
+			if !lines[k].blank {
+				lines[k].kind, lines[k].reason = kNoise, ReasonShare
+			}
+		}
+	}
 }
 
 // lineNoise returns why a line is noise, or "" if its shape and words do
@@ -82,6 +173,9 @@ func lineNoise(text, f string, words int) string {
 		if (strings.Contains(ff, "cookie") || strings.Contains(ff, "privacy")) && addressesReader(ff) &&
 			containsAny(ff, []string{"partners", "consent", "accept", "personal data", "store and", "your choices", "your device"}) {
 			return ReasonCookie
+		}
+		if strings.Contains(ff, "cookie") && addressesReaderIn(ff, readerWordsAbroad) && containsAny(ff, consentWords) {
+			return ReasonCookie // "Wir verwenden Cookies …", "Nous utilisons des cookies …"
 		}
 	}
 	if words > longLine {
@@ -117,24 +211,28 @@ func lineNoise(text, f string, words int) string {
 		return ReasonNav
 	case hasPrefixAny(f, []string{"related:", "read more:", "see also:", "also read:", "read also:", "more:", "watch:", "recommended:",
 		"further reading:", "à lire aussi", "a lire aussi", "lire aussi", "voir aussi", "lesen sie auch", "mehr zum thema", "auch interessant",
-		"lee también", "lea también", "leer más", "ver también", "te puede interesar"}) && words <= 25:
-		if strings.HasSuffix(strings.TrimSpace(f), ":") {
-			return ReasonRelated // "Read more:" alone heads a list of links
+		"lee también", "lea también", "leer más", "ver también", "te puede interesar", "leggi anche", "leggi pure", "potrebbe interessarti",
+		"leia também", "leia mais", "veja também", "saiba mais:", "lees ook", "lees meer", "läs även", "läs också", "les også", "læs også",
+		"czytaj też", "czytaj także", "čtěte také", "citește și", "читайте также", "diğer haberler"}) && words <= 25:
+		if strings.HasSuffix(strings.TrimSpace(f), ":") || words <= 8 && relatedHeadings[strings.ReplaceAll(letters, " ", "")] {
+			return ReasonRelated // "Read more:" or "Mehr zum Thema" alone heads a list of links
 		}
 		return ReasonReadMore // one link
 	case isServerError(f, mark):
 		return ReasonServer
-	case words <= 40 && isNav(text):
+	case words <= 40 && isNav(text), words <= 8 && isPager(f):
 		return ReasonNav
+	case words <= 30 && mark == ReasonComments:
+		return ReasonComments
 	}
 	if words <= 6 && isTimestamp(f) {
 		return ReasonDate
 	}
-	if words <= 6 && isPageCounter(f) || isBareLink(text) ||
+	if words <= 6 && isPageCounter(f) || isBareLink(text) || isPrintFurniture(text, f, words) ||
 		words <= 20 && hasPrefixAny(f, []string{"printed from ", "printed on ", "printed at ", "print date", "this copy is for your personal"}) {
 		return ReasonPage
 	}
-	if words <= 14 && hasPrefixAny(f, tagPrefixes) || isTagRun(text, f, words) {
+	if words <= 14 && hasPrefixAny(f, tagPrefixes) || isTagRun(text, f, words) || isHashtags(f) {
 		return ReasonTags
 	}
 	if isCopyright(f, mark) {
@@ -178,11 +276,83 @@ func lineNoise(text, f string, words int) string {
 	if words > 30 {
 		return ""
 	}
+	if reason := labelledPrompt(f); reason != "" {
+		return reason
+	}
 	cta := words <= 12 || addressesReader(f)
 	if !cta {
 		return ""
 	}
-	return callToAction.find(strings.TrimRight(f, ".!?…") + " ")
+	reason := callToAction.find(strings.TrimRight(f, ".!?…") + " ")
+	if (reason == ReasonComments || reason == ReasonReadMore) && words >= 12 && opensWithReport(f) {
+		// "The council will decide in June. Here is a selection of the
+		// comments left under our story.": a sentence of the article
+		// first, then one that mentions a word of the comment widget or
+		// of a link, words news uses too ("declined to comment").
+		return ""
+	}
+	if reason == ReasonReadMore && words >= 20 && endsSentence(text) && strings.Count(f, ", ") >= 2 {
+		// "Read more about the project, and add your name to the list,
+		// at the club's stand …": a sentence of the article, not a link.
+		return ""
+	}
+	return reason
+}
+
+// labelledPrompt reports a prompt printed under a label of its own kind
+// ("Privacy notice: Newsletters may contain …", "Newsletter: …",
+// "Subscribe: …"): a label of at most three words before a colon that is
+// itself a call to action. Comment and social labels are left out, as
+// opinion headlines open with "Comment:" and news with "Twitter:".
+func labelledPrompt(f string) string {
+	i := strings.IndexByte(f, ':')
+	if i <= 0 || CountWords(f[:i]) > 3 || CountWords(f[i+1:]) < 2 {
+		return ""
+	}
+	switch reason := callToAction.find(f[:i] + " "); reason {
+	case ReasonCookie, ReasonNewsletter, ReasonDonation, ReasonPaywall, ReasonApp:
+		return reason
+	}
+	return ""
+}
+
+// opensWithReport reports a line whose first sentence, of five words or
+// more, reads as the article's own: no call to action in it, and not
+// addressed to the reader.
+func opensWithReport(f string) bool {
+	end := -1
+	for i := 0; i+1 < len(f); i++ {
+		if (f[i] == '.' || f[i] == '!' || f[i] == '?') && f[i+1] == ' ' {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	first := f[:end]
+	return CountWords(first) >= 5 && !addressesReader(first) && callToAction.find(first+" ") == "" && !strings.HasSuffix(first, "?")
+}
+
+// readerWordsAbroad are the pronouns with which a site addresses its
+// readers in other languages than English (German, French, Spanish,
+// Italian, Portuguese, Dutch).
+var readerWordsAbroad = []string{"sie", "ihre", "ihrer", "ihren", "wir", "uns", "unsere", "vous", "votre", "vos", "nous", "notre",
+	"nos", "usted", "nosotros", "nuestro", "nuestra", "utilizamos", "usamos", "noi", "nostro", "nostri", "utilizziamo", "você",
+	"nós", "nosso", "nossos", "wij", "onze", "u", "uw"}
+
+// consentWords are what a cookie banner asks for, in several languages.
+var consentWords = []string{"accept", "akzept", "zustimm", "einwillig", "consent", "partner", "personal data", "données",
+	"daten", "datos", "dati", "dados", "acept", "aceit", "toestemming", "navigation", "navigazione", "navegación", "navegação"}
+
+// addressesReaderIn reports whether f holds one of the given words.
+func addressesReaderIn(f string, ws []string) bool {
+	for _, w := range ws {
+		if containsWord(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseIndex finds which group of phrases occurs in a text, looking the
@@ -264,16 +434,19 @@ var callsToAction = []struct {
 		"needs you", "buy us a coffee"}},
 	{ReasonContact, []string{"got a story", "contact the newsroom", "contact us", "get in touch", "send us", "tip us", "tips@",
 		"news tip", "write to us", "letters to the editor", "contact the news", "have a story", "contact our", "have your say",
-		"email us", "considered for publication", "send your letter", "write to the editor"}},
+		"email us", "considered for publication", "send your letter", "write to the editor", "hear from you",
+		"form below", "share your experience", "share your story", "share your views"}},
 	{ReasonPaywall, []string{"free articles", "free article", "articles remaining", "to keep reading", "to continue reading",
 		"already a subscriber", "subscribers only", "subscriber-only", "for subscribers"}},
-	{ReasonDisclaimer, []string{"views expressed", "author's own", "do not necessarily reflect", "appears in print", "print edition",
+	{ReasonDisclaimer, []string{"this article is more than", "this article is over", "this story is more than",
+		"this article was published more than", "views expressed", "author's own", "do not necessarily reflect", "appears in print", "print edition",
 		"was this article helpful", "rate this article", "report an error", "spotted an error", "this article was amended"}},
 	{ReasonComments, []string{"notify of", "inline feedback", "view all comments", "comment", "leave a reply", "log in to",
 		"login to", "email address will not be published", "required fields", "your thoughts", "join the discussion",
 		"be the first to", "cancel reply", "load more", "sort by", "sorted by", "view all", "replies", "show more", "newest first",
 		"oldest first", "most relevant", "permalink", "antworten", "répondre", "responder", "turn on notifications",
-		"join the debate", "join the conversation", "debate below", "comments below", "in the comments"}},
+		"join the debate", "join the conversation", "debate below", "comments below", "in the comments", "save my name",
+		"required fields", "are marked *"}},
 	// App phrases end with a space: lineNoise matches them against the
 	// line with one appended, so that "our app" is not "our appointment".
 	{ReasonApp, []string{"in the app ", "our app ", "get the app ", "open in app ", "download the app ", "news alerts ",
@@ -299,7 +472,14 @@ var relatedHeadings = spaceless(map[string]bool{
 	"more from": true, "recommended": true, "recommended for you": true, "most read": true, "most popular": true,
 	"trending": true, "trending now": true, "more stories": true, "read next": true, "latest news": true, "also read": true,
 	"more news": true, "more on this": true, "more on this story": true, "popular": true, "editor s picks": true, "top stories": true,
-	"read more": true, "see also": true, "more in this category": true, "other news": true,
+	"read more": true, "see also": true, "more in this category": true, "other news": true, "most viewed": true, "most shared": true,
+	"related topics": true, "more on this topic": true,
+	// Other languages.
+	"mehr zum thema": true, "weitere artikel": true, "das könnte sie auch interessieren": true, "auch interessant": true,
+	"à lire aussi": true, "a lire aussi": true, "sur le même sujet": true, "articles liés": true, "les plus lus": true,
+	"noticias relacionadas": true, "te puede interesar": true, "lo más leído": true, "leggi anche": true,
+	"articoli correlati": true, "i più letti": true, "notícias relacionadas": true, "leia também": true, "veja também": true,
+	"mais lidas": true, "gerelateerd": true, "lees ook": true, "meest gelezen": true,
 })
 
 func spaceless(m map[string]bool) map[string]bool {
@@ -325,6 +505,24 @@ func isTagRun(text, f string, words int) bool {
 	}
 	_, orig, _ := strings.Cut(text, " ")
 	return isCapitalised(orig)
+}
+
+// isHashtags reports a line of two or more hashtags and nothing else
+// ("#Wendle #swimming #council").
+func isHashtags(f string) bool {
+	if f == "" || f[0] != '#' {
+		return false
+	}
+	ws := strings.Fields(f)
+	if len(ws) < 2 || len(ws) > 20 {
+		return false
+	}
+	for _, w := range ws {
+		if len(w) < 2 || w[0] != '#' || CountWords(w) != 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // lettersOnly keeps the letters of a folded string, with single spaces
@@ -395,11 +593,22 @@ func isPlayer(f, letters string) bool {
 // appeared on … and is republished with permission", "This story was
 // originally published by …".
 func isRepublishNote(f string) bool {
+	if !strings.Contains(f, "publi") && !strings.Contains(f, "appear") && !strings.Contains(f, "print") && !strings.Contains(f, "erschien") {
+		return false // a cheap test first: every note below has one of these
+	}
 	if strings.Contains(f, "republish") {
 		return true
 	}
-	return containsAny(f, []string{"first appeared on", "first appeared in", "originally appeared", "originally published", "first published"}) &&
-		containsAny(f, []string{"this article", "this story", "this piece", "this post", "this interview", "this report", "this column"})
+	if hasPrefixAny(f, []string{"originally appeared", "originally published", "first appeared", "this article originally",
+		"this story originally", "this article first", "this story first", "this article was originally", "this story was originally",
+		"publicado originalmente", "originalmente publicado", "pubblicato originariamente", "pubblicato originalmente",
+		"ursprünglich erschienen", "zuerst erschienen", "initialement publié", "publié initialement", "publié à l'origine"}) {
+		return true
+	}
+	about := containsAny(f, []string{"this article", "this story", "this piece", "this post", "this interview", "this report",
+		"this column", "version of this"})
+	return about && containsAny(f, []string{"first appeared on", "first appeared in", "originally appeared", "originally published",
+		"first published", "appears in print", "appeared in print", "print edition", "in print on"})
 }
 
 // isPageCounter reports the page numbers of a paginated or printed
@@ -410,6 +619,37 @@ func isPageCounter(f string) bool {
 		ws = ws[1:]
 	}
 	return len(ws) == 3 && isNumber(ws[0]) && isNumber(ws[2]) && (ws[1] == "of" || ws[1] == "von" || ws[1] == "de" || ws[1] == "di" || ws[1] == "sur" || ws[1] == "/")
+}
+
+// isPrintFurniture reports the header and footer a browser prints on every
+// page of a saved article: the date and time followed by the page's title
+// ("3/14/25, 9:02 AM Harbour dredging … | The Selby Tide"), and the page's
+// address followed by a page counter ("https://…/story 1/2").
+func isPrintFurniture(text, f string, words int) bool {
+	if f == "" || (f[0] < '0' || f[0] > '9') && f[0] != 'h' && f[0] != 'w' {
+		return false
+	}
+	toks := strings.Fields(f)
+	if len(toks) < 2 || words > 40 {
+		return false
+	}
+	if isBareLink(toks[0]) {
+		rest := strings.Join(toks[1:], " ")
+		return isPageCounter(rest) || len(toks) == 2 && strings.Count(rest, "/") == 1 && isNumericDate(rest)
+	}
+	d := strings.TrimRight(toks[0], ",")
+	if strings.Count(d, "/") != 2 && strings.Count(d, "-") != 2 && strings.Count(d, ".") != 2 || !isNumericDate(d) {
+		return false
+	}
+	for _, p := range strings.FieldsFunc(d, func(r rune) bool { return r == '/' || r == '-' || r == '.' }) {
+		if len(p) > 4 {
+			return false
+		}
+	}
+	if len(toks) < 3 || !isClock(strings.TrimRight(toks[1], ",")) && !isClock(toks[1]+toks[2]) {
+		return false
+	}
+	return !endsSentence(text)
 }
 
 // isBareLink reports a line that is one web address and nothing else.
@@ -462,6 +702,7 @@ var markers = newPhraseIndex([]struct {
 	{ReasonServer, []string{"an error occurred while processing", "internal server error", "404 not found",
 		"503 service unavailable", "502 bad gateway", "<?php", "stack trace:", "mysql_", "undefined index:"}},
 	{ReasonTechnical, technicalNotices},
+	{ReasonComments, []string{"save my name, email", "email address will not be published", "e-mail address will not be published"}},
 	{ReasonCopyright, []string{"all rights reserved", "may not be reproduced", "without permission", "reproduction in whole"}},
 	{ReasonCaption, []string{". photo:", " photo: ", "photo credit:", "(photo:", "(photo by ", "(photograph by ", "(picture by ",
 		"(image by ", "(photo courtesy", "photo/", ". photograph:",
@@ -496,11 +737,27 @@ func isNav(s string) bool {
 	return false
 }
 
+// isPager reports a blog's links to the posts before and after ("Newer
+// Post Older Post Home", "« Previous entry", "Next post »").
+func isPager(f string) bool {
+	post := false
+	for _, w := range strings.Fields(f) {
+		switch strings.Trim(w, "«»‹›<>←→") {
+		case "post", "posts", "entry", "entries", "article", "story":
+			post = true
+		case "newer", "older", "previous", "next", "home", "prev", "":
+		default:
+			return false
+		}
+	}
+	return post && containsAny(f, []string{"newer", "older", "previous", "next", "prev"})
+}
+
 func isCopyright(f, mark string) bool {
 	if mark == ReasonCopyright {
 		return true
 	}
-	if strings.Contains(f, "©") || strings.HasPrefix(f, "copyright") || strings.Contains(f, "(c) 19") || strings.Contains(f, "(c) 20") {
+	if hasCopyrightSign(f) || strings.HasPrefix(f, "copyright") || strings.Contains(f, "(c) 19") || strings.Contains(f, "(c) 20") {
 		return hasYear(f)
 	}
 	return false
@@ -521,6 +778,23 @@ func hasYear(f string) bool {
 	return false
 }
 
+// hasCopyrightSign reports a © that is a copyright sign: not one glued to a
+// letter, as in "cafÃ©", UTF-8 "é" misread as Windows-1252.
+func hasCopyrightSign(f string) bool {
+	for i := strings.Index(f, "©"); i >= 0; {
+		before, _ := utf8.DecodeLastRuneInString(f[:i])
+		if i == 0 || !unicode.IsLetter(before) {
+			return true
+		}
+		j := strings.Index(f[i+len("©"):], "©")
+		if j < 0 {
+			break
+		}
+		i += len("©") + j
+	}
+	return false
+}
+
 // isCaption reports photo captions and credits: "© Name/Agency",
 // "Photo: …", "Name/AGENCY", or a picture description ending in
 // "(Agency)".
@@ -528,13 +802,20 @@ func isCaption(text, f, mark string, words int) bool {
 	if strings.HasPrefix(f, "©") || strings.HasPrefix(f, "(c) ") {
 		return words <= 10
 	}
-	if strings.Contains(f, "©") && words <= 40 {
+	if words <= 40 && hasCopyrightSign(f) {
 		return true // "The doors on display. © Saskia Renn/Museum"
+	}
+	if words <= 5 && strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") && strings.Count(text, "(") == 1 {
+		inside := text[1 : len(text)-1]
+		if isCapitalised(strings.ReplaceAll(inside, "/", " ")) && !mediaTags[fold(inside)] && !endsSentence(inside) {
+			return true // "(Getty Images)" on a line of its own, under the picture
+		}
 	}
 	if words <= 40 && mark == ReasonCaption {
 		return true
 	}
-	for _, p := range []string{"photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "picture:",
+	for _, p := range []string{"image caption,", "image source,", "media caption,", "picture caption,", "photo caption,",
+		"photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "picture:",
 		"credit:", "photograph:", "file photo", "pictured:", "(photo", "foto:", "illustration:", "caption:", "video:"} {
 		if !strings.HasPrefix(f, p) {
 			continue
@@ -560,7 +841,7 @@ func isCaption(text, f, mark string, words int) bool {
 			n := CountWords(inside)
 			before := strings.TrimSpace(text[:open])
 			agency := n <= 3
-			if n >= 1 && n <= 5 && isCapitalised(strings.ReplaceAll(inside, "/", " ")) &&
+			if n >= 1 && n <= 5 && hasLetter(inside) && isCapitalised(strings.ReplaceAll(inside, "/", " ")) && !mediaTags[fold(inside)] &&
 				(!strings.HasSuffix(before, ".") || agency) {
 				return true // "Turkish forces are seen … on August 29, 2018. (AFP)"
 			}
@@ -568,6 +849,14 @@ func isCaption(text, f, mark string, words int) bool {
 	}
 	return false
 }
+
+// mediaTags are the labels a headline carries in brackets ("… (VIDEO)",
+// "(PHOTOS)", "(UPDATED)"), which are not a picture agency's credit.
+var mediaTags = map[string]bool{"video": true, "videos": true, "vídeo": true, "photos": true, "photo": true, "fotos": true,
+	"foto": true, "pictures": true, "gallery": true, "live": true, "en direct": true, "en vivo": true, "ao vivo": true,
+	"watch": true, "listen": true, "audio": true, "podcast": true, "update": true, "updated": true, "updates": true,
+	"exclusive": true, "opinion": true, "analysis": true, "map": true, "maps": true, "graphic": true, "interactive": true,
+	"poll": true, "quiz": true, "explainer": true, "breaking": true, "+video": true, "+photos": true, "bilder": true}
 
 // isByline reports "By Jane Doe", "Written by …", "Reporting by …".
 func isByline(text, f string, words int) bool {
@@ -595,7 +884,7 @@ var bylinePrefixes = []string{"written by ", "words by ", "author: ", "reporting
 // least one is a byline or a date.
 func metaLine(text string) (author, date string, ok bool) {
 	var parts []string
-	for _, sep := range []string{" | ", " · ", " • "} {
+	for _, sep := range []string{" | ", " · ", " • ", " - ", " – ", " — "} {
 		if strings.Contains(text, sep) {
 			parts = strings.Split(text, sep)
 			break
@@ -619,7 +908,9 @@ func metaLine(text string) (author, date string, ok bool) {
 		pf := fold(p)
 		n := CountWords(p)
 		if d, ok := parseDateLine(p); ok {
-			date = d
+			if date == "" {
+				date = d // "Published 3 July | Last updated 4 July": the first is the article's
+			}
 		} else if isByline(p, pf, n) {
 			author = bylineName(p)
 		} else if isReadingTime(pf) || isTimestamp(pf) || n <= 3 && strings.ContainsAny(p, "0123456789") {
@@ -697,14 +988,25 @@ var commentWidgetLabels = spaceless(map[string]bool{
 	"join the conversation": true, "conversation": true, "sign in to comment": true, "log in to comment": true,
 	"comments are closed": true, "comments": true, "show comments": true, "hide comments": true, "add a comment": true,
 	"post a comment": true, "write a comment": true, "reader comments": true, "your comment": true,
+	"what you think": true, "what you said": true, "your views": true, "your comments": true, "what readers think": true,
+	"what readers say": true, "what our readers say": true, "reader reactions": true, "readers respond": true,
+	// The fields and button of a comment form.
+	"name": true, "email": true, "e mail": true, "website": true, "post comment": true, "submit comment": true,
+	"submit": true, "leave a comment": true, "comment": true,
 })
 
 // shareVerbs open a request to pass the article on.
-var shareVerbs = []string{"share ", "forward ", "pass ", "send ", "recommend ", "spread the word"}
+var shareVerbs = []string{"share ", "sharing ", "forward ", "forwarding ", "pass ", "passing ", "send ", "sending ",
+	"recommend ", "recommending ", "tell ", "spread the word"}
+
+// shareOpeners may come before the verb of a share prompt ("Why not share
+// it …", "Consider sharing this post …", "Feel free to pass it on").
+var shareOpeners = []string{"why not ", "consider ", "feel free to ", "you can ", "you could ", "don't forget to ",
+	"do not forget to ", "remember to ", "be sure to ", "make sure to ", "go ahead and "}
 
 // shareObjects are what a share prompt asks to pass on: the article itself.
 var shareObjects = []string{"it", "this", "them", "these", "the article", "the story", "this article", "this story", "this piece",
-	"our", "it with", "the link", "the word", "with"}
+	"our", "it with", "the link", "the word", "with", "your friends", "a friend", "friends", "others", "your family"}
 
 // isSharePrompt reports a request to the reader to pass the article on,
 // however polite and whole-sentence ("Enjoyed this article? Please share it
@@ -720,7 +1022,14 @@ func isSharePrompt(f string) bool {
 		clause = strings.TrimLeft(clause, " \"'¡¿*_-–—")
 		clause = strings.TrimPrefix(clause, "so ")
 		clause = strings.TrimPrefix(clause, "then ")
+		please := strings.HasPrefix(clause, "please ")
 		clause = strings.TrimPrefix(clause, "please ")
+		for _, o := range shareOpeners {
+			clause = strings.TrimPrefix(clause, o)
+		}
+		if please && strings.HasPrefix(clause, "share") && strings.Trim(clause[len("share"):], "!. ") == "" {
+			return true // "Thank you for reading. Please share!"
+		}
 		if clause == f[i:] && i > 0 && f[i-1] == ',' {
 			// After a comma only "please" opens a request: "If you found
 			// this useful, please share it", not "…, share prices fell".
@@ -816,7 +1125,10 @@ func addressesReader(f string) bool {
 	first = strings.TrimLeftFunc(first, func(r rune) bool { return !unicode.IsLetter(r) })
 	switch first {
 	case "subscribe", "sign", "donate", "support", "follow", "share", "click", "read", "join", "like", "help", "consider",
-		"get", "download", "watch", "listen", "tap", "leave", "log", "accept", "continue", "register", "become", "enter", "see":
+		"get", "download", "watch", "listen", "tap", "leave", "log", "accept", "continue", "register", "become", "enter", "see",
+		"be", "don't", "never", "stay", "keep", "tell", "send", "give", "find", "discover", "try", "start", "make", "check",
+		"visit", "explore", "view", "show", "load", "add", "post", "write", "comment", "email", "call", "text", "enjoy",
+		"thank", "thanks", "why", "want", "looking", "interested", "sorry", "please":
 		return true
 	}
 	return false
