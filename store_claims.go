@@ -158,11 +158,11 @@ func ClaimID(article string, n int) string {
 
 // ClaimKeyCap is the most linked claims a key may be held by and still be
 // looked up in a store's claim index: commoner keys ("said", "Syria" in a
-// store about Syria) find too much to tell anything. Stores count every
-// key but keep the postings of a key only while it is held by at most
-// ClaimKeyCap claims; ClaimCandidates never looks up a commoner one,
-// whatever its maxDF. The stores' migrations drop the postings of keys
-// past it, so raising it needs a new migration that rebuilds the index.
+// store about Syria) find too much to tell anything. Stores count a key's
+// claims up to the cap and keep its postings only while it is within it;
+// ClaimCandidates never looks up a commoner key, whatever its maxDF. The
+// stores' migrations drop the postings of keys past it, so raising it
+// needs a new migration that rebuilds the index.
 const ClaimKeyCap = 300
 
 // ClaimPosting is a linked claim as a store's key index lists it: claim N
@@ -187,7 +187,9 @@ type ClaimLinkStore interface {
 	// one claim.
 	ClaimCandidates(ctx context.Context, keys []string, maxDF, limit int) ([]ClaimKey, error)
 	// ClaimKeyCounts returns how many linked claims hold each of keys;
-	// keys no claim holds are left out.
+	// keys no claim holds are left out. A count past ClaimKeyCap is only
+	// said to be past it (stores stop counting there: such a key is never
+	// looked up).
 	ClaimKeyCounts(ctx context.Context, keys []string) (map[string]int, error)
 	// ClaimPostings returns the linked claims holding each of keys, in
 	// order of arrival; a key held by more than ClaimKeyCap claims has

@@ -302,10 +302,11 @@ DELETE FROM claim_keys WHERE key IN (SELECT key FROM claim_key_df WHERE n > 300)
 // SaveClaimLinks records which thread each claim joined and indexes the
 // keys of the claims it links for the first time, in one transaction. A
 // claim linked before (by an earlier save, or by another worker meanwhile)
-// is relinked but not counted again. Every key is counted, in key order so
-// that concurrent linkers cannot deadlock on the counts; index rows are
-// kept only for keys held by at most sift.ClaimKeyCap claims (a key
-// passing the cap loses them).
+// is relinked but not counted again. Keys are counted in key order, so that
+// concurrent linkers cannot deadlock on the counts, until they pass
+// sift.ClaimKeyCap (past it a count no longer matters: the key is never
+// looked up); index rows are kept only for keys held by at most
+// sift.ClaimKeyCap claims (a key passing the cap loses them).
 func (db *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error {
 	if len(links) == 0 {
 		return nil
@@ -377,7 +378,7 @@ func (db *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error 
 		}
 		if _, err := tx.Exec(ctx, `WITH c AS (SELECT key, count(*)::int AS k FROM unnest($1::text[]) AS key GROUP BY key),
 			d AS (INSERT INTO claim_key_df(key, n) SELECT key, k FROM c ORDER BY key
-			      ON CONFLICT (key) DO UPDATE SET n = claim_key_df.n + excluded.n RETURNING key, n),
+			      ON CONFLICT (key) DO UPDATE SET n = claim_key_df.n + excluded.n WHERE claim_key_df.n <= $4 RETURNING key, n),
 			gone AS (DELETE FROM claim_keys x USING d JOIN c ON c.key = d.key
 			      WHERE x.key = d.key AND d.n > $4 AND d.n - c.k <= $4)
 			INSERT INTO claim_keys(key, article_id, n)

@@ -315,10 +315,14 @@ DELETE FROM claim_postings WHERE term IN (SELECT id FROM claim_terms WHERE n > 3
 // SaveClaimLinks records which thread each claim joined and indexes the
 // keys of the claims it links for the first time, in one transaction. A
 // claim linked before is relinked but not indexed again, so saving the
-// same links again changes no key count. Every key is counted; postings
-// are kept only for keys held by at most sift.ClaimKeyCap claims (a key
-// passing the cap loses them), written in key order.
+// same links again changes no key count. A key is counted until it passes
+// sift.ClaimKeyCap (past it, its count no longer matters: it is never
+// looked up), and has postings only until then (a key passing the cap
+// loses them). Postings are written in key order.
 func (s *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error {
+	if len(links) == 0 {
+		return nil
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("saving claim links: %w", err)
@@ -333,49 +337,92 @@ func (s *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error {
 	return nil
 }
 
-// posting is one claim holding a key: its article's rowid and its place.
-type posting struct {
-	term, article int64
-	n             int
+// claimRef names an article's claim.
+type claimRef struct {
+	article string
+	n       int
 }
 
 func saveClaimLinks(ctx context.Context, tx *sql.Tx, links []sift.ClaimLink) error {
-	first, err := tx.PrepareContext(ctx, `UPDATE article_claims SET claim_id = ?, score = ? WHERE article_id = ? AND n = ? AND claim_id IS NULL`)
+	// A claim linked twice in the batch takes its last link.
+	last := map[claimRef]int{}
+	for i, l := range links {
+		last[claimRef{l.Article, l.N}] = i
+	}
+	type linkRow struct {
+		Article string  `json:"a"`
+		N       int     `json:"n"`
+		Claim   string  `json:"c"`
+		Score   float64 `json:"s"`
+	}
+	var rows []linkRow
+	for i, l := range links {
+		if last[claimRef{l.Article, l.N}] == i {
+			rows = append(rows, linkRow{l.Article, l.N, l.Claim, l.Score})
+		}
+	}
+	arg := jsonText(rows, "[]")
+	// Claims are read with one statement over the batch.
+	// The claims not linked yet (and their articles' rowids): only they
+	// are indexed.
+	fresh := map[claimRef]int64{}
+	q, err := tx.QueryContext(ctx, `SELECT c.article_id, c.n, a.rowid FROM json_each(?) j CROSS JOIN article_claims c CROSS JOIN articles a
+		WHERE c.article_id = j.value->>'a' AND c.n = j.value->>'n' AND c.claim_id IS NULL AND a.id = c.article_id`, arg)
+	if err != nil {
+		return fmt.Errorf("reading unlinked claims: %w", err)
+	}
+	for q.Next() {
+		var c claimRef
+		var rowid int64
+		if err := q.Scan(&c.article, &c.n, &rowid); err != nil {
+			q.Close()
+			return fmt.Errorf("reading unlinked claims: %w", err)
+		}
+		fresh[c] = rowid
+	}
+	q.Close()
+	if err := q.Err(); err != nil {
+		return fmt.Errorf("reading unlinked claims: %w", err)
+	}
+	// Writes are one prepared statement a row: a statement writing many
+	// rows keeps a statement journal in a temporary file.
+	link, err := tx.PrepareContext(ctx, `UPDATE article_claims SET claim_id = ?, score = ? WHERE article_id = ? AND n = ?`)
 	if err != nil {
 		return err
 	}
-	defer first.Close()
-	relink, err := tx.PrepareContext(ctx, `UPDATE article_claims SET claim_id = ?, score = ? WHERE article_id = ? AND n = ?`)
-	if err != nil {
-		return err
+	defer link.Close()
+	for _, r := range rows {
+		if _, err := link.ExecContext(ctx, r.Claim, r.Score, r.Article, r.N); err != nil {
+			return fmt.Errorf("linking claim %d of %s: %w", r.N, r.Article, err)
+		}
 	}
-	defer relink.Close()
-	// The claims linked for the first time, and their keys in order of
-	// first appearance (new keys are numbered in that order).
-	var fresh []sift.ClaimLink
+	// The keys of the fresh claims, in order of first appearance (new
+	// keys are numbered in that order).
 	var order []string
 	delta := map[string]int{}
+	type keyed struct {
+		rowid int64
+		n     int
+		keys  []string
+	}
+	var indexed []keyed
 	for _, l := range links {
-		res, err := first.ExecContext(ctx, l.Claim, l.Score, l.Article, l.N)
-		if err != nil {
-			return fmt.Errorf("linking claim %d of %s: %w", l.N, l.Article, err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			if _, err := relink.ExecContext(ctx, l.Claim, l.Score, l.Article, l.N); err != nil {
-				return fmt.Errorf("linking claim %d of %s: %w", l.N, l.Article, err)
-			}
+		c := claimRef{l.Article, l.N}
+		rowid, ok := fresh[c]
+		if !ok {
 			continue
 		}
-		l.Keys = distinct(l.Keys)
-		fresh = append(fresh, l)
-		for _, k := range l.Keys {
+		delete(fresh, c) // a claim twice in the batch is indexed once
+		ks := distinct(l.Keys)
+		indexed = append(indexed, keyed{rowid, l.N, ks})
+		for _, k := range ks {
 			if _, ok := delta[k]; !ok {
 				order = append(order, k)
 			}
 			delta[k]++
 		}
 	}
-	if len(fresh) == 0 {
+	if len(order) == 0 {
 		return nil
 	}
 	type term struct {
@@ -384,29 +431,22 @@ func saveClaimLinks(ctx context.Context, tx *sql.Tx, links []sift.ClaimLink) err
 		seen bool
 	}
 	terms := make(map[string]*term, len(order))
-	for i := 0; i < len(order); i += 500 {
-		chunk := order[i:min(i+500, len(order))]
-		args := make([]any, len(chunk))
-		for j, k := range chunk {
-			args[j] = k
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT key, id, n FROM claim_terms WHERE key IN (`+placeholders(len(chunk))+`)`, args...)
-		if err != nil {
+	q, err = tx.QueryContext(ctx, `SELECT key, id, n FROM claim_terms WHERE key IN (SELECT value FROM json_each(?))`, jsonText(order, "[]"))
+	if err != nil {
+		return fmt.Errorf("reading key counts: %w", err)
+	}
+	for q.Next() {
+		var k string
+		t := &term{seen: true}
+		if err := q.Scan(&k, &t.id, &t.n); err != nil {
+			q.Close()
 			return fmt.Errorf("reading key counts: %w", err)
 		}
-		for rows.Next() {
-			var k string
-			t := &term{seen: true}
-			if err := rows.Scan(&k, &t.id, &t.n); err != nil {
-				rows.Close()
-				return fmt.Errorf("reading key counts: %w", err)
-			}
-			terms[k] = t
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("reading key counts: %w", err)
-		}
+		terms[k] = t
+	}
+	q.Close()
+	if err := q.Err(); err != nil {
+		return fmt.Errorf("reading key counts: %w", err)
 	}
 	add, err := tx.PrepareContext(ctx, `INSERT INTO claim_terms(key, n) VALUES (?, ?) RETURNING id`)
 	if err != nil {
@@ -423,25 +463,18 @@ func saveClaimLinks(ctx context.Context, tx *sql.Tx, links []sift.ClaimLink) err
 		}
 		terms[k] = t
 	}
-	// Postings of the keys still within the cap once this batch counts.
-	rowids := map[string]int64{}
-	var posts []posting
-	for _, l := range fresh {
-		rowid, ok := rowids[l.Article]
-		if !ok {
-			if err := tx.QueryRowContext(ctx, `SELECT rowid FROM articles WHERE id = ?`, l.Article).Scan(&rowid); err != nil {
-				return fmt.Errorf("indexing claim of %s: %w", l.Article, err)
-			}
-			rowids[l.Article] = rowid
-		}
-		for _, k := range l.Keys {
+	// Postings of the keys still within the cap once this batch counts,
+	// in key order.
+	var posts [][3]int64
+	for _, c := range indexed {
+		for _, k := range c.keys {
 			if t := terms[k]; t.n+delta[k] <= sift.ClaimKeyCap {
-				posts = append(posts, posting{t.id, rowid, l.N})
+				posts = append(posts, [3]int64{t.id, c.rowid, int64(c.n)})
 			}
 		}
 	}
-	slices.SortFunc(posts, func(a, b posting) int {
-		return cmp.Or(cmp.Compare(a.term, b.term), cmp.Compare(a.article, b.article), cmp.Compare(a.n, b.n))
+	slices.SortFunc(posts, func(a, b [3]int64) int {
+		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]), cmp.Compare(a[2], b[2]))
 	})
 	post, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO claim_postings(term, article, n) VALUES (?, ?, ?)`)
 	if err != nil {
@@ -449,38 +482,38 @@ func saveClaimLinks(ctx context.Context, tx *sql.Tx, links []sift.ClaimLink) err
 	}
 	defer post.Close()
 	for _, p := range posts {
-		if _, err := post.ExecContext(ctx, p.term, p.article, p.n); err != nil {
+		if _, err := post.ExecContext(ctx, p[0], p[1], p[2]); err != nil {
 			return fmt.Errorf("indexing claims: %w", err)
 		}
 	}
-	// Counts of the keys stored before, in key order; a key passing the
-	// cap loses its postings.
-	var old []string
+	// Counts of the keys stored before and still within the cap, in key
+	// order; those passing it lose their postings.
+	var counts [][2]int64
+	var gone []int64
 	for _, k := range order {
-		if terms[k].seen {
-			old = append(old, k)
+		t := terms[k]
+		if !t.seen || t.n > sift.ClaimKeyCap {
+			continue
+		}
+		counts = append(counts, [2]int64{t.id, int64(delta[k])})
+		if t.n+delta[k] > sift.ClaimKeyCap {
+			gone = append(gone, t.id)
 		}
 	}
-	slices.SortFunc(old, func(a, b string) int { return cmp.Compare(terms[a].id, terms[b].id) })
+	slices.SortFunc(counts, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
 	count, err := tx.PrepareContext(ctx, `UPDATE claim_terms SET n = n + ? WHERE id = ?`)
 	if err != nil {
 		return err
 	}
 	defer count.Close()
-	drop, err := tx.PrepareContext(ctx, `DELETE FROM claim_postings WHERE term = ?`)
-	if err != nil {
-		return err
-	}
-	defer drop.Close()
-	for _, k := range old {
-		t := terms[k]
-		if _, err := count.ExecContext(ctx, delta[k], t.id); err != nil {
+	for _, c := range counts {
+		if _, err := count.ExecContext(ctx, c[1], c[0]); err != nil {
 			return fmt.Errorf("counting keys: %w", err)
 		}
-		if t.n <= sift.ClaimKeyCap && t.n+delta[k] > sift.ClaimKeyCap {
-			if _, err := drop.ExecContext(ctx, t.id); err != nil {
-				return fmt.Errorf("counting keys: %w", err)
-			}
+	}
+	for _, id := range gone {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM claim_postings WHERE term = ?`, id); err != nil {
+			return fmt.Errorf("dropping postings: %w", err)
 		}
 	}
 	return nil
