@@ -255,13 +255,6 @@ func BenchmarkMatchAgainstStore(b *testing.B) {
 	b.StopTimer()
 	if ts, err := db.Claims(ctx, sift.ClaimQuery{MinMentions: 2}); err == nil {
 		joined = len(ts)
-		if os.Getenv("DBG") != "" {
-			for _, t := range ts[:3] {
-				for _, m := range t.Mentions {
-					b.Logf("%s %s %.2f %s", t.ID, m.Article, m.Score, m.Text)
-				}
-			}
-		}
 	}
 	n := float64(b.N)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / n }
