@@ -1,8 +1,11 @@
 package sift
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 // Claim change kinds: what changed between a claim's first mention and a
@@ -153,6 +156,23 @@ func ClaimID(article string, n int) string {
 	return ArticleID("claim", article+" "+strconv.Itoa(n))
 }
 
+// ClaimKeyCap is the most linked claims a key may be held by and still be
+// looked up in a store's claim index: commoner keys ("said", "Syria" in a
+// store about Syria) find too much to tell anything. Stores count a key's
+// claims up to the cap and keep its postings only while it is within it;
+// ClaimCandidates never looks up a commoner key, whatever its maxDF. The
+// stores' migrations drop the postings of keys past it, so raising it
+// needs a new migration that rebuilds the index.
+const ClaimKeyCap = 300
+
+// ClaimPosting is a linked claim as a store's key index lists it: claim N
+// of the article stored Seq-th (stores number articles in order of
+// arrival, so that postings sort in that order).
+type ClaimPosting struct {
+	Seq int64
+	N   int
+}
+
 // ClaimLinkStore is the state the claim linker keeps in the store: an index
 // from keys (content words, names, numbers) to the claims holding them, so
 // that a new article is matched against every stored claim without a scan.
@@ -161,10 +181,115 @@ type ClaimLinkStore interface {
 	// yet, in order of arrival.
 	PendingClaims(ctx context.Context, limit int) ([]ClaimKey, error)
 	// ClaimCandidates returns up to limit linked claims sharing the most of
-	// keys (rarest keys first; keys held by more than maxDF claims are not
-	// looked up), with their counts of shared keys.
+	// keys (rarest keys first; keys held by more than maxDF claims, or
+	// more than ClaimKeyCap, are not looked up), with their counts of
+	// shared keys: FindClaimCandidates over the three methods below, for
+	// one claim.
 	ClaimCandidates(ctx context.Context, keys []string, maxDF, limit int) ([]ClaimKey, error)
-	// SaveClaimLinks records links (and indexes their keys) in one
-	// transaction.
+	// ClaimKeyCounts returns how many linked claims hold each of keys;
+	// keys no claim holds are left out. A count past ClaimKeyCap is only
+	// said to be past it (stores stop counting there: such a key is never
+	// looked up).
+	ClaimKeyCounts(ctx context.Context, keys []string) (map[string]int, error)
+	// ClaimPostings returns the linked claims holding each of keys, in
+	// order of arrival; a key held by more than ClaimKeyCap claims has
+	// none.
+	ClaimPostings(ctx context.Context, keys []string) (map[string][]ClaimPosting, error)
+	// ClaimsAt returns the linked claims at, with what the matcher needs
+	// (Shared left 0); postings naming no claim are left out.
+	ClaimsAt(ctx context.Context, at []ClaimPosting) (map[ClaimPosting]ClaimKey, error)
+	// SaveClaimLinks records links in one transaction, and indexes the
+	// keys of the claims linked for the first time: a claim linked again
+	// (the same links saved twice) is not counted twice.
 	SaveClaimLinks(ctx context.Context, links []ClaimLink) error
+}
+
+// MaxLookup is the most keys of one claim looked up in the index.
+const MaxLookup = 12
+
+// LookupKeys returns the keys of a claim to look up in the index, given
+// how many linked claims hold each (counts): the rarest held by at most
+// maxDF claims (and ClaimKeyCap), fewest holders first and then in byte
+// order, at most MaxLookup of them. Keys no claim holds are passed over.
+func LookupKeys(keys []string, counts map[string]int, maxDF int) []string {
+	maxDF = min(maxDF, ClaimKeyCap)
+	var look []string
+	for _, k := range keys {
+		if n, ok := counts[k]; ok && n <= maxDF && !slices.Contains(look, k) {
+			look = append(look, k)
+		}
+	}
+	slices.SortFunc(look, func(a, b string) int { return cmp.Or(cmp.Compare(counts[a], counts[b]), strings.Compare(a, b)) })
+	return look[:min(len(look), MaxLookup)]
+}
+
+// SharedPosting is a linked claim holding Shared of the keys looked up.
+type SharedPosting struct {
+	ClaimPosting
+	Shared int
+}
+
+// RankPostings returns the linked claims holding at least minShared of
+// look (postings gives the claims holding each key), those sharing most
+// first and then in order of arrival, at most limit of them (all when
+// limit is negative).
+func RankPostings(look []string, postings map[string][]ClaimPosting, minShared, limit int) []SharedPosting {
+	shared := map[ClaimPosting]int{}
+	for _, k := range look {
+		for _, p := range postings[k] {
+			shared[p]++
+		}
+	}
+	out := make([]SharedPosting, 0, len(shared))
+	for p, n := range shared {
+		if n >= minShared {
+			out = append(out, SharedPosting{p, n})
+		}
+	}
+	slices.SortFunc(out, func(a, b SharedPosting) int {
+		return cmp.Or(cmp.Compare(b.Shared, a.Shared), cmp.Compare(a.Seq, b.Seq), cmp.Compare(a.N, b.N))
+	})
+	if limit >= 0 && limit < len(out) {
+		out = out[:limit]
+	}
+	return out
+}
+
+// FindClaimCandidates is ClaimCandidates through a store's index methods:
+// the linked claims sharing the most of the rarest keys (LookupKeys),
+// at most limit (all when negative), most shared first and then in order
+// of arrival.
+func FindClaimCandidates(ctx context.Context, st ClaimLinkStore, keys []string, maxDF, limit int) ([]ClaimKey, error) {
+	if len(keys) == 0 || limit == 0 {
+		return nil, nil
+	}
+	counts, err := st.ClaimKeyCounts(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	look := LookupKeys(keys, counts, maxDF)
+	if len(look) == 0 {
+		return nil, nil
+	}
+	postings, err := st.ClaimPostings(ctx, look)
+	if err != nil {
+		return nil, err
+	}
+	ranked := RankPostings(look, postings, 1, limit)
+	at := make([]ClaimPosting, len(ranked))
+	for i, p := range ranked {
+		at[i] = p.ClaimPosting
+	}
+	rows, err := st.ClaimsAt(ctx, at)
+	if err != nil {
+		return nil, err
+	}
+	var out []ClaimKey
+	for _, p := range ranked {
+		if k, ok := rows[p.ClaimPosting]; ok {
+			k.Shared = p.Shared
+			out = append(out, k)
+		}
+	}
+	return out, nil
 }

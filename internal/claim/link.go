@@ -16,8 +16,8 @@ import (
 const (
 	// MaxDF is the most linked claims a key may be held by and still be
 	// looked up: commoner keys ("said", "Syria" in a store about Syria)
-	// find too much to tell anything.
-	MaxDF = 300
+	// find too much to tell anything. It is the stores' cap on postings.
+	MaxDF = sift.ClaimKeyCap
 	// Candidates is how many stored claims sharing keys are scored.
 	Candidates = 40
 	// pendingBatch is how many unlinked claims are read at a time.
@@ -194,22 +194,26 @@ type linked struct {
 
 // linkBatch links pend, each against the store and against the claims of
 // the batch before it. A claim of the batch is a candidate when it shares
-// a key, as the store's candidates are (ClaimCandidates), so that a
-// document linked in a batch of many links as it would alone.
+// two keys, as a stored one must (storedCandidates), so that a document
+// linked in a batch of many links as it would alone.
 func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey) ([]sift.ClaimLink, error) {
+	keys := make([][]string, len(pend))
+	for i, p := range pend {
+		keys[i] = match.Keys(p.Norm)
+	}
+	stored, err := storedCandidates(ctx, st, keys)
+	if err != nil {
+		return nil, fmt.Errorf("linking claims of %s: %w", pend[0].Article, err)
+	}
 	links := make([]sift.ClaimLink, 0, len(pend))
 	var batch []linked
-	for _, p := range pend {
-		keys := match.Keys(p.Norm)
-		cands, err := st.ClaimCandidates(ctx, keys, MaxDF, Candidates)
-		if err != nil {
-			return nil, fmt.Errorf("linking claim %d of %s: %w", p.N, p.Article, err)
-		}
+	for i, p := range pend {
+		cands := stored[i]
 		// A claim of the batch is a candidate when it shares two keys,
-		// as a stored one is (a stored candidate sharing one is passed
-		// over below), so that a batch links as one document at a time.
+		// as a stored one is, so that a batch links as one document at
+		// a time.
 		for _, b := range batch {
-			if shared(b.keys, keys) >= 2 {
+			if shared(b.keys, keys[i]) >= minShared {
 				cands = append(cands, b.key)
 			}
 		}
@@ -217,11 +221,7 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 		best := 0.0
 		sc := match.Default().Scorer(p.Norm)
 		for _, c := range cands {
-			// A stored claim sharing one rare key with p is passed over,
-			// as a claim of the batch sharing fewer than two keys is: on
-			// FA-KES most such links joined short stock phrases of
-			// different events ("dozens of people had been killed").
-			if c.Article == p.Article || c.Claim == "" || c.Shared == 1 {
+			if c.Article == p.Article || c.Claim == "" {
 				continue
 			}
 			if s := similarity(p, c, sc.Score); s > best {
@@ -232,15 +232,87 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 			}
 		}
 		sc.Close()
-		links = append(links, sift.ClaimLink{Article: p.Article, N: p.N, Claim: thread, Score: score, Keys: keys})
+		links = append(links, sift.ClaimLink{Article: p.Article, N: p.N, Claim: thread, Score: score, Keys: keys[i]})
 		p.Claim = thread
-		set := make(map[string]bool, len(keys))
-		for _, k := range keys {
+		set := make(map[string]bool, len(keys[i]))
+		for _, k := range keys[i] {
 			set[k] = true
 		}
 		batch = append(batch, linked{key: p, keys: set})
 	}
 	return links, nil
+}
+
+// minShared is the fewest rare keys a candidate shares with a claim. A
+// stored claim sharing one rare key is passed over, as a claim of the
+// batch sharing fewer than two keys is: on FA-KES most such links joined
+// short stock phrases of different events ("dozens of people had been
+// killed").
+const minShared = 2
+
+// storedCandidates returns, for the keys of each claim of a batch, the
+// stored claims sharing at least minShared of its rarest keys: the first
+// Candidates of sift.FindClaimCandidates that share as many, read with
+// three queries for the whole batch (key counts, postings of the keys
+// looked up, the candidates' rows) rather than per claim. The store does
+// not change during the batch: its links are saved after it.
+func storedCandidates(ctx context.Context, st sift.ClaimLinkStore, keys [][]string) ([][]sift.ClaimKey, error) {
+	var all []string
+	seen := map[string]bool{}
+	for _, ks := range keys {
+		for _, k := range ks {
+			if !seen[k] {
+				seen[k] = true
+				all = append(all, k)
+			}
+		}
+	}
+	counts, err := st.ClaimKeyCounts(ctx, all)
+	if err != nil {
+		return nil, err
+	}
+	looks := make([][]string, len(keys))
+	var union []string
+	clear(seen)
+	for i, ks := range keys {
+		looks[i] = sift.LookupKeys(ks, counts, MaxDF)
+		for _, k := range looks[i] {
+			if !seen[k] {
+				seen[k] = true
+				union = append(union, k)
+			}
+		}
+	}
+	postings, err := st.ClaimPostings(ctx, union)
+	if err != nil {
+		return nil, err
+	}
+	ranked := make([][]sift.SharedPosting, len(keys))
+	var at []sift.ClaimPosting
+	want := map[sift.ClaimPosting]bool{}
+	for i, look := range looks {
+		ranked[i] = sift.RankPostings(look, postings, minShared, Candidates)
+		for _, p := range ranked[i] {
+			if !want[p.ClaimPosting] {
+				want[p.ClaimPosting] = true
+				at = append(at, p.ClaimPosting)
+			}
+		}
+	}
+	rows, err := st.ClaimsAt(ctx, at)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]sift.ClaimKey, len(keys))
+	for i, rs := range ranked {
+		for _, p := range rs {
+			if k, ok := rows[p.ClaimPosting]; ok {
+				k.Shared = p.Shared
+				out[i] = append(out[i], k)
+			}
+		}
+	}
+	return out, nil
 }
 
 func shared(set map[string]bool, keys []string) int {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -185,107 +184,168 @@ func (db *DB) PendingClaims(ctx context.Context, limit int) ([]sift.ClaimKey, er
 }
 
 // ClaimCandidates returns up to limit linked claims sharing the most keys
-// with keys, looking up only the rarest keys held by at most maxDF claims.
-// When more claims share as many keys than limit leaves room for, the
-// earliest stored are kept, as package sqlite keeps them; the kept ones are
-// returned in order of arrival.
+// with keys, looking up only the rarest keys held by at most maxDF claims
+// (and never more than sift.ClaimKeyCap, past which the index keeps no
+// rows): sift.FindClaimCandidates over the store's index. When more claims
+// share as many keys than limit leaves room for, the earliest stored are
+// kept, as package sqlite keeps them; the kept ones are returned in order
+// of arrival.
 func (db *DB) ClaimCandidates(ctx context.Context, keys []string, maxDF, limit int) ([]sift.ClaimKey, error) {
-	look, err := db.rareKeys(ctx, keys, maxDF)
-	if err != nil || len(look) == 0 {
-		return nil, err
-	}
-	rows, err := db.pool.Query(ctx, `SELECT c.article_id, c.n, c.norm, a.published, c.speaker_canonical, c.claim_id, m.shared
-		FROM (SELECT k.article_id, k.n, count(*) AS shared, min(ka.seq) AS seq
-		      FROM claim_keys k JOIN articles ka ON ka.id = k.article_id WHERE k.key = ANY($1::text[])
-		      GROUP BY k.article_id, k.n ORDER BY shared DESC, seq, k.n LIMIT $2) m
-		JOIN article_claims c ON c.article_id = m.article_id AND c.n = m.n
-		JOIN articles a ON a.id = c.article_id
-		ORDER BY m.shared DESC, a.seq, c.n`, look, sqlLimit(limit))
+	out, err := sift.FindClaimCandidates(ctx, db, keys, maxDF, limit)
 	if err != nil {
 		return nil, fmt.Errorf("looking up claims: %w", err)
 	}
+	return out, nil
+}
+
+// ClaimKeyCounts returns how many linked claims hold each of keys, in one
+// query; keys no claim holds are left out.
+func (db *DB) ClaimKeyCounts(ctx context.Context, keys []string) (map[string]int, error) {
+	out := make(map[string]int, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	clean := make([]string, len(keys))
+	for i, k := range keys {
+		clean[i] = noNUL(k)
+	}
+	rows, err := db.pool.Query(ctx, `SELECT key, n FROM claim_key_df WHERE key = ANY($1::text[])`, clean)
+	if err != nil {
+		return nil, fmt.Errorf("reading key counts: %w", err)
+	}
 	defer rows.Close()
-	var out []sift.ClaimKey
 	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, fmt.Errorf("reading key counts: %w", err)
+		}
+		out[k] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading key counts: %w", err)
+	}
+	return out, nil
+}
+
+// ClaimPostings returns the linked claims holding each of keys, in order of
+// arrival (article seq, then place), in one query.
+func (db *DB) ClaimPostings(ctx context.Context, keys []string) (map[string][]sift.ClaimPosting, error) {
+	out := make(map[string][]sift.ClaimPosting, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	rows, err := db.pool.Query(ctx, `SELECT k.key, a.seq, k.n FROM claim_keys k JOIN articles a ON a.id = k.article_id
+		WHERE k.key = ANY($1::text[]) ORDER BY k.key, a.seq, k.n`, keys)
+	if err != nil {
+		return nil, fmt.Errorf("reading postings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var p sift.ClaimPosting
+		if err := rows.Scan(&k, &p.Seq, &p.N); err != nil {
+			return nil, fmt.Errorf("reading postings: %w", err)
+		}
+		out[k] = append(out[k], p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading postings: %w", err)
+	}
+	return out, nil
+}
+
+// ClaimsAt returns the claims at the postings at, in one query.
+func (db *DB) ClaimsAt(ctx context.Context, at []sift.ClaimPosting) (map[sift.ClaimPosting]sift.ClaimKey, error) {
+	out := make(map[sift.ClaimPosting]sift.ClaimKey, len(at))
+	if len(at) == 0 {
+		return out, nil
+	}
+	seqs := make([]int64, len(at))
+	ns := make([]int32, len(at))
+	for i, p := range at {
+		seqs[i], ns[i] = p.Seq, int32(p.N)
+	}
+	rows, err := db.pool.Query(ctx, `SELECT a.seq, c.n, c.article_id, c.norm, a.published, c.speaker_canonical, c.claim_id
+		FROM unnest($1::bigint[], $2::int[]) AS u(seq, n) JOIN articles a ON a.seq = u.seq
+		JOIN article_claims c ON c.article_id = a.id AND c.n = u.n`, seqs, ns)
+	if err != nil {
+		return nil, fmt.Errorf("reading claims: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p sift.ClaimPosting
 		var k sift.ClaimKey
 		var claim *string
-		if err := rows.Scan(&k.Article, &k.N, &k.Norm, &k.Published, &k.Speaker, &claim, &k.Shared); err != nil {
-			return nil, fmt.Errorf("looking up claims: %w", err)
+		if err := rows.Scan(&p.Seq, &p.N, &k.Article, &k.Norm, &k.Published, &k.Speaker, &claim); err != nil {
+			return nil, fmt.Errorf("reading claims: %w", err)
 		}
+		k.N = p.N
 		if claim != nil {
 			k.Claim = *claim
 		}
-		out = append(out, k)
+		out[p] = k
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("looking up claims: %w", err)
+		return nil, fmt.Errorf("reading claims: %w", err)
 	}
 	return out, nil
 }
 
-// maxLookup is the most keys of one claim looked up in the index.
-const maxLookup = 12
+// claimKeysCapped drops the index rows of keys held by more claims than
+// sift.ClaimKeyCap, as package sqlite's migration 420 does: a linker never
+// looks such a key up. Their counts stay.
+const claimKeysCapped = `
+DELETE FROM claim_keys WHERE key IN (SELECT key FROM claim_key_df WHERE n > 300);
+`
 
-// rareKeys returns the keys held by between 1 and maxDF linked claims,
-// rarest first, at most maxLookup of them.
-func (db *DB) rareKeys(ctx context.Context, keys []string, maxDF int) ([]string, error) {
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	rows, err := db.pool.Query(ctx, `SELECT key, n FROM claim_key_df WHERE key = ANY($1::text[])`, keys)
-	if err != nil {
-		return nil, fmt.Errorf("reading key counts: %w", err)
-	}
-	defer rows.Close()
-	type kn struct {
-		k string
-		n int
-	}
-	var ks []kn
-	for rows.Next() {
-		var x kn
-		if err := rows.Scan(&x.k, &x.n); err != nil {
-			return nil, fmt.Errorf("reading key counts: %w", err)
-		}
-		if x.n <= maxDF {
-			ks = append(ks, x)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading key counts: %w", err)
-	}
-	sort.Slice(ks, func(i, j int) bool { return ks[i].n < ks[j].n || ks[i].n == ks[j].n && ks[i].k < ks[j].k })
-	out := make([]string, 0, min(len(ks), maxLookup))
-	for _, x := range ks[:min(len(ks), maxLookup)] {
-		out = append(out, x.k)
-	}
-	return out, nil
-}
-
-// SaveClaimLinks records which thread each claim joined and indexes its
-// keys, in one transaction. Key counts are updated in key order, so that
-// concurrent linkers cannot deadlock on them; a claim indexed before is
-// not counted again.
+// SaveClaimLinks records which thread each claim joined and indexes the
+// keys of the claims it links for the first time, in one transaction. A
+// claim linked before (by an earlier save, or by another worker meanwhile)
+// is relinked but not counted again. Keys are counted in key order, so that
+// concurrent linkers cannot deadlock on the counts, until they pass
+// sift.ClaimKeyCap (past it a count no longer matters: the key is never
+// looked up); index rows are kept only for keys held by at most
+// sift.ClaimKeyCap claims (a key passing the cap loses them).
 func (db *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error {
 	if len(links) == 0 {
 		return nil
 	}
-	var ids, claims, kArticles, kKeys []string
-	var ns, kNs []int32
+	var ids, claims []string
+	var ns []int32
 	var scores []float64
 	for _, l := range links {
 		ids = append(ids, l.Article)
 		ns = append(ns, int32(l.N))
 		claims = append(claims, noNUL(l.Claim))
 		scores = append(scores, l.Score)
-		for _, k := range l.Keys {
-			k = noNUL(k)
-			kKeys = append(kKeys, k)
-			kArticles = append(kArticles, l.Article)
-			kNs = append(kNs, int32(l.N))
-		}
 	}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		// The claims not linked yet, locked so that a worker linking the
+		// same claims meanwhile sees them linked once this commits.
+		rows, err := tx.Query(ctx, `SELECT c.article_id, c.n FROM article_claims c
+			JOIN unnest($1::text[], $2::int[]) AS u(id, n) ON c.article_id = u.id AND c.n = u.n
+			WHERE c.claim_id IS NULL ORDER BY c.article_id, c.n FOR UPDATE OF c`, ids, ns)
+		if err != nil {
+			return fmt.Errorf("reading unlinked claims: %w", err)
+		}
+		type claimRef struct {
+			article string
+			n       int32
+		}
+		fresh := map[claimRef]bool{}
+		for rows.Next() {
+			var c claimRef
+			if err := rows.Scan(&c.article, &c.n); err != nil {
+				rows.Close()
+				return fmt.Errorf("reading unlinked claims: %w", err)
+			}
+			fresh[c] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("reading unlinked claims: %w", err)
+		}
 		// A claim linked twice in the batch takes its last link, as one
 		// UPDATE per link would leave it.
 		if _, err := tx.Exec(ctx, `UPDATE article_claims c SET claim_id = u.claim, score = u.score
@@ -295,18 +355,36 @@ func (db *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error 
 			WHERE c.article_id = u.id AND c.n = u.n`, ids, ns, claims, scores); err != nil {
 			return fmt.Errorf("saving claim links: %w", err)
 		}
-		if len(kKeys) > 0 {
-			// Only keys not indexed before are counted, so that saving
-			// the same links again changes nothing.
-			if _, err := tx.Exec(ctx, `WITH ins AS (
-					INSERT INTO claim_keys(key, article_id, n)
-					SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
-					ON CONFLICT DO NOTHING RETURNING key)
-				INSERT INTO claim_key_df(key, n)
-				SELECT key, count(*) FROM ins GROUP BY key ORDER BY key
-				ON CONFLICT (key) DO UPDATE SET n = claim_key_df.n + excluded.n`, kKeys, kArticles, kNs); err != nil {
-				return fmt.Errorf("indexing claims: %w", err)
+		var kArticles, kKeys []string
+		var kNs []int32
+		for _, l := range links {
+			c := claimRef{l.Article, int32(l.N)}
+			if !fresh[c] {
+				continue
 			}
+			delete(fresh, c) // a claim twice in the batch is indexed once
+			seen := map[string]bool{}
+			for _, k := range l.Keys {
+				if k = noNUL(k); !seen[k] {
+					seen[k] = true
+					kKeys = append(kKeys, k)
+					kArticles = append(kArticles, l.Article)
+					kNs = append(kNs, int32(l.N))
+				}
+			}
+		}
+		if len(kKeys) == 0 {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `WITH c AS (SELECT key, count(*)::int AS k FROM unnest($1::text[]) AS key GROUP BY key),
+			d AS (INSERT INTO claim_key_df(key, n) SELECT key, k FROM c ORDER BY key
+			      ON CONFLICT (key) DO UPDATE SET n = claim_key_df.n + excluded.n WHERE claim_key_df.n <= $4 RETURNING key, n),
+			gone AS (DELETE FROM claim_keys x USING d JOIN c ON c.key = d.key
+			      WHERE x.key = d.key AND d.n > $4 AND d.n - c.k <= $4)
+			INSERT INTO claim_keys(key, article_id, n)
+			SELECT u.key, u.id, u.n FROM unnest($1::text[], $2::text[], $3::int[]) AS u(key, id, n) JOIN d ON d.key = u.key
+			WHERE d.n <= $4 ON CONFLICT DO NOTHING`, kKeys, kArticles, kNs, sift.ClaimKeyCap); err != nil {
+			return fmt.Errorf("indexing claims: %w", err)
 		}
 		return nil
 	})

@@ -1,11 +1,14 @@
 package sqlite
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/sift-news/sift"
@@ -166,112 +169,365 @@ func (s *DB) PendingClaims(ctx context.Context, limit int) ([]sift.ClaimKey, err
 }
 
 // ClaimCandidates returns up to limit linked claims sharing the most keys
-// with keys, looking up only the rarest keys held by at most maxDF claims.
-// It is one query: the key counts pick the keys, the postings of those keys
-// are counted per claim, and the best claims are joined to their rows.
-// When more claims share as many keys than limit leaves room for, the
-// earliest stored are kept; they are returned in order of arrival.
+// with keys, looking up only the rarest keys held by at most maxDF claims
+// (and never more than sift.ClaimKeyCap, past which the index keeps no
+// postings): sift.FindClaimCandidates over the store's index. When more
+// claims share as many keys than limit leaves room for, the earliest
+// stored are kept; they are returned in order of arrival.
 func (s *DB) ClaimCandidates(ctx context.Context, keys []string, maxDF, limit int) ([]sift.ClaimKey, error) {
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	args := make([]any, 0, len(keys)+4)
-	for _, k := range keys {
-		args = append(args, k)
-	}
-	args = append(args, maxDF, maxLookup, limit)
-	rows, err := s.db.QueryContext(ctx, `WITH look AS (
-			SELECT id FROM claim_terms WHERE key IN (`+placeholders(len(keys))+`) AND n <= ? ORDER BY n, key LIMIT ?),
-		m AS (
-			SELECT article, n, count(*) AS shared FROM claim_postings WHERE term IN (SELECT id FROM look)
-			GROUP BY article, n ORDER BY shared DESC, article, n LIMIT ?)
-		SELECT a.id, c.n, c.norm, a.published, c.speaker_canonical, c.claim_id, m.shared
-		FROM m JOIN articles a ON a.rowid = m.article
-		JOIN article_claims c ON c.article_id = a.id AND c.n = m.n
-		ORDER BY m.shared DESC, m.article, m.n`, args...)
+	out, err := sift.FindClaimCandidates(ctx, s, keys, maxDF, limit)
 	if err != nil {
 		return nil, fmt.Errorf("looking up claims: %w", err)
 	}
-	defer rows.Close()
-	var out []sift.ClaimKey
-	for rows.Next() {
-		var k sift.ClaimKey
-		var claim sql.NullString
-		if err := rows.Scan(&k.Article, &k.N, &k.Norm, &k.Published, &k.Speaker, &claim, &k.Shared); err != nil {
-			return nil, fmt.Errorf("looking up claims: %w", err)
-		}
-		k.Claim = claim.String
-		out = append(out, k)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
-// maxLookup is the most keys of one claim looked up in the index.
-const maxLookup = 12
+// ClaimKeyCounts returns how many linked claims hold each of keys, in one
+// query; keys no claim holds are left out.
+func (s *DB) ClaimKeyCounts(ctx context.Context, keys []string) (map[string]int, error) {
+	out := make(map[string]int, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT key, n FROM claim_terms WHERE key IN (SELECT value FROM json_each(?))`, jsonText(keys, "[]"))
+	if err != nil {
+		return nil, fmt.Errorf("reading key counts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, fmt.Errorf("reading key counts: %w", err)
+		}
+		out[k] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading key counts: %w", err)
+	}
+	return out, nil
+}
 
-// SaveClaimLinks records which thread each claim joined and indexes its
-// keys, in one transaction. A claim indexed before is not counted twice,
-// so saving the same links again changes nothing.
+// ClaimPostings returns the linked claims holding each of keys, in order of
+// arrival (article rowid, then place), in one query. Each key's postings
+// come back as one row of text ("rowid n rowid n …"): a row per posting
+// costs the driver more than SQLite's B-tree step.
+func (s *DB) ClaimPostings(ctx context.Context, keys []string) (map[string][]sift.ClaimPosting, error) {
+	out := make(map[string][]sift.ClaimPosting, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT t.key, (SELECT group_concat(p.article || ' ' || p.n, ' ')
+			FROM claim_postings p WHERE p.term = t.id)
+		FROM claim_terms t WHERE t.key IN (SELECT value FROM json_each(?))`, jsonText(keys, "[]"))
+	if err != nil {
+		return nil, fmt.Errorf("reading postings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var list sql.RawBytes
+		if err := rows.Scan(&k, &list); err != nil {
+			return nil, fmt.Errorf("reading postings: %w", err)
+		}
+		ps, err := parsePostings(list)
+		if err != nil {
+			return nil, fmt.Errorf("reading postings of %q: %w", k, err)
+		}
+		if len(ps) > 0 {
+			out[k] = ps
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading postings: %w", err)
+	}
+	return out, nil
+}
+
+// parsePostings reads "rowid n rowid n …".
+func parsePostings(list []byte) ([]sift.ClaimPosting, error) {
+	var out []sift.ClaimPosting
+	var nums [2]int64
+	i := 0
+	for len(list) > 0 {
+		j := bytes.IndexByte(list, ' ')
+		if j < 0 {
+			j = len(list)
+		}
+		v, err := strconv.ParseInt(string(list[:j]), 10, 64)
+		if err != nil {
+			return nil, err
+		}
+		nums[i%2] = v
+		if i%2 == 1 {
+			out = append(out, sift.ClaimPosting{Seq: nums[0], N: int(nums[1])})
+		}
+		i++
+		list = list[min(j+1, len(list)):]
+	}
+	if i%2 != 0 {
+		return nil, fmt.Errorf("odd posting list")
+	}
+	return out, nil
+}
+
+// ClaimsAt returns the claims at the postings at, in one query.
+func (s *DB) ClaimsAt(ctx context.Context, at []sift.ClaimPosting) (map[sift.ClaimPosting]sift.ClaimKey, error) {
+	out := make(map[sift.ClaimPosting]sift.ClaimKey, len(at))
+	if len(at) == 0 {
+		return out, nil
+	}
+	pairs := make([][2]int64, len(at))
+	for i, p := range at {
+		pairs[i] = [2]int64{p.Seq, int64(p.N)}
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.rowid, c.n, a.id, c.norm, a.published, c.speaker_canonical, c.claim_id
+		FROM json_each(?) j CROSS JOIN articles a CROSS JOIN article_claims c
+		WHERE a.rowid = j.value->>0 AND c.article_id = a.id AND c.n = j.value->>1`, jsonText(pairs, "[]"))
+	if err != nil {
+		return nil, fmt.Errorf("reading claims: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p sift.ClaimPosting
+		var k sift.ClaimKey
+		var claim sql.NullString
+		if err := rows.Scan(&p.Seq, &p.N, &k.Article, &k.Norm, &k.Published, &k.Speaker, &claim); err != nil {
+			return nil, fmt.Errorf("reading claims: %w", err)
+		}
+		k.N, k.Claim = p.N, claim.String
+		out[p] = k
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading claims: %w", err)
+	}
+	return out, nil
+}
+
+// claimPostingsCapSchema drops the postings of keys held by more claims
+// than sift.ClaimKeyCap: a linker never looks such a key up, so its
+// postings were written and kept for nothing (most of the index: the
+// commonest words are in most claims). Their counts stay.
+const claimPostingsCapSchema = `
+DELETE FROM claim_postings WHERE term IN (SELECT id FROM claim_terms WHERE n > 300);
+`
+
+// SaveClaimLinks records which thread each claim joined and indexes the
+// keys of the claims it links for the first time, in one transaction. A
+// claim linked before is relinked but not indexed again, so saving the
+// same links again changes no key count. A key is counted until it passes
+// sift.ClaimKeyCap (past it, its count no longer matters: it is never
+// looked up), and has postings only until then (a key passing the cap
+// loses them). Postings are written in key order.
 func (s *DB) SaveClaimLinks(ctx context.Context, links []sift.ClaimLink) error {
+	if len(links) == 0 {
+		return nil
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("saving claim links: %w", err)
 	}
 	defer tx.Rollback()
-	link, err := tx.PrepareContext(ctx, `UPDATE article_claims SET claim_id = ?, score = ? WHERE article_id = ? AND n = ?`)
-	if err != nil {
+	if err := saveClaimLinks(ctx, tx, links); err != nil {
 		return fmt.Errorf("saving claim links: %w", err)
-	}
-	defer link.Close()
-	term, err := tx.PrepareContext(ctx, `INSERT INTO claim_terms(key, n) VALUES (?, 0)
-		ON CONFLICT(key) DO UPDATE SET key = excluded.key RETURNING id`)
-	if err != nil {
-		return fmt.Errorf("saving claim links: %w", err)
-	}
-	defer term.Close()
-	post, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO claim_postings(term, article, n)
-		SELECT ?, rowid, ? FROM articles WHERE id = ?`)
-	if err != nil {
-		return fmt.Errorf("saving claim links: %w", err)
-	}
-	defer post.Close()
-	ids := map[string]int64{}
-	df := map[int64]int{}
-	for _, l := range links {
-		if _, err := link.ExecContext(ctx, l.Claim, l.Score, l.Article, l.N); err != nil {
-			return fmt.Errorf("saving claim link of %s: %w", l.Article, err)
-		}
-		for _, k := range l.Keys {
-			id, ok := ids[k]
-			if !ok {
-				if err := term.QueryRowContext(ctx, k).Scan(&id); err != nil {
-					return fmt.Errorf("indexing claim of %s: %w", l.Article, err)
-				}
-				ids[k] = id
-			}
-			res, err := post.ExecContext(ctx, id, l.N, l.Article)
-			if err != nil {
-				return fmt.Errorf("indexing claim of %s: %w", l.Article, err)
-			}
-			if n, _ := res.RowsAffected(); n > 0 {
-				df[id]++
-			}
-		}
-	}
-	terms := make([]int64, 0, len(df))
-	for id := range df {
-		terms = append(terms, id)
-	}
-	slices.Sort(terms)
-	for _, id := range terms {
-		if _, err := tx.ExecContext(ctx, `UPDATE claim_terms SET n = n + ? WHERE id = ?`, df[id], id); err != nil {
-			return fmt.Errorf("saving key counts: %w", err)
-		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("saving claim links: %w", err)
 	}
 	return nil
+}
+
+// claimRef names an article's claim.
+type claimRef struct {
+	article string
+	n       int
+}
+
+func saveClaimLinks(ctx context.Context, tx *sql.Tx, links []sift.ClaimLink) error {
+	// A claim linked twice in the batch takes its last link.
+	last := map[claimRef]int{}
+	for i, l := range links {
+		last[claimRef{l.Article, l.N}] = i
+	}
+	type linkRow struct {
+		Article string  `json:"a"`
+		N       int     `json:"n"`
+		Claim   string  `json:"c"`
+		Score   float64 `json:"s"`
+	}
+	var rows []linkRow
+	for i, l := range links {
+		if last[claimRef{l.Article, l.N}] == i {
+			rows = append(rows, linkRow{l.Article, l.N, l.Claim, l.Score})
+		}
+	}
+	arg := jsonText(rows, "[]")
+	// Claims are read with one statement over the batch.
+	// The claims not linked yet (and their articles' rowids): only they
+	// are indexed.
+	fresh := map[claimRef]int64{}
+	q, err := tx.QueryContext(ctx, `SELECT c.article_id, c.n, a.rowid FROM json_each(?) j CROSS JOIN article_claims c CROSS JOIN articles a
+		WHERE c.article_id = j.value->>'a' AND c.n = j.value->>'n' AND c.claim_id IS NULL AND a.id = c.article_id`, arg)
+	if err != nil {
+		return fmt.Errorf("reading unlinked claims: %w", err)
+	}
+	for q.Next() {
+		var c claimRef
+		var rowid int64
+		if err := q.Scan(&c.article, &c.n, &rowid); err != nil {
+			q.Close()
+			return fmt.Errorf("reading unlinked claims: %w", err)
+		}
+		fresh[c] = rowid
+	}
+	q.Close()
+	if err := q.Err(); err != nil {
+		return fmt.Errorf("reading unlinked claims: %w", err)
+	}
+	// Writes are one prepared statement a row: a statement writing many
+	// rows keeps a statement journal in a temporary file.
+	link, err := tx.PrepareContext(ctx, `UPDATE article_claims SET claim_id = ?, score = ? WHERE article_id = ? AND n = ?`)
+	if err != nil {
+		return err
+	}
+	defer link.Close()
+	for _, r := range rows {
+		if _, err := link.ExecContext(ctx, r.Claim, r.Score, r.Article, r.N); err != nil {
+			return fmt.Errorf("linking claim %d of %s: %w", r.N, r.Article, err)
+		}
+	}
+	// The keys of the fresh claims, in order of first appearance (new
+	// keys are numbered in that order).
+	var order []string
+	delta := map[string]int{}
+	type keyed struct {
+		rowid int64
+		n     int
+		keys  []string
+	}
+	var indexed []keyed
+	for _, l := range links {
+		c := claimRef{l.Article, l.N}
+		rowid, ok := fresh[c]
+		if !ok {
+			continue
+		}
+		delete(fresh, c) // a claim twice in the batch is indexed once
+		ks := distinct(l.Keys)
+		indexed = append(indexed, keyed{rowid, l.N, ks})
+		for _, k := range ks {
+			if _, ok := delta[k]; !ok {
+				order = append(order, k)
+			}
+			delta[k]++
+		}
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	type term struct {
+		id   int64
+		n    int // claims holding the key before this batch
+		seen bool
+	}
+	terms := make(map[string]*term, len(order))
+	q, err = tx.QueryContext(ctx, `SELECT key, id, n FROM claim_terms WHERE key IN (SELECT value FROM json_each(?))`, jsonText(order, "[]"))
+	if err != nil {
+		return fmt.Errorf("reading key counts: %w", err)
+	}
+	for q.Next() {
+		var k string
+		t := &term{seen: true}
+		if err := q.Scan(&k, &t.id, &t.n); err != nil {
+			q.Close()
+			return fmt.Errorf("reading key counts: %w", err)
+		}
+		terms[k] = t
+	}
+	q.Close()
+	if err := q.Err(); err != nil {
+		return fmt.Errorf("reading key counts: %w", err)
+	}
+	add, err := tx.PrepareContext(ctx, `INSERT INTO claim_terms(key, n) VALUES (?, ?) RETURNING id`)
+	if err != nil {
+		return err
+	}
+	defer add.Close()
+	for _, k := range order {
+		if terms[k] != nil {
+			continue
+		}
+		t := &term{}
+		if err := add.QueryRowContext(ctx, k, delta[k]).Scan(&t.id); err != nil {
+			return fmt.Errorf("adding key: %w", err)
+		}
+		terms[k] = t
+	}
+	// Postings of the keys still within the cap once this batch counts,
+	// in key order.
+	var posts [][3]int64
+	for _, c := range indexed {
+		for _, k := range c.keys {
+			if t := terms[k]; t.n+delta[k] <= sift.ClaimKeyCap {
+				posts = append(posts, [3]int64{t.id, c.rowid, int64(c.n)})
+			}
+		}
+	}
+	slices.SortFunc(posts, func(a, b [3]int64) int {
+		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]), cmp.Compare(a[2], b[2]))
+	})
+	post, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO claim_postings(term, article, n) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer post.Close()
+	for _, p := range posts {
+		if _, err := post.ExecContext(ctx, p[0], p[1], p[2]); err != nil {
+			return fmt.Errorf("indexing claims: %w", err)
+		}
+	}
+	// Counts of the keys stored before and still within the cap, in key
+	// order; those passing it lose their postings.
+	var counts [][2]int64
+	var gone []int64
+	for _, k := range order {
+		t := terms[k]
+		if !t.seen || t.n > sift.ClaimKeyCap {
+			continue
+		}
+		counts = append(counts, [2]int64{t.id, int64(delta[k])})
+		if t.n+delta[k] > sift.ClaimKeyCap {
+			gone = append(gone, t.id)
+		}
+	}
+	slices.SortFunc(counts, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
+	count, err := tx.PrepareContext(ctx, `UPDATE claim_terms SET n = n + ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer count.Close()
+	for _, c := range counts {
+		if _, err := count.ExecContext(ctx, c[1], c[0]); err != nil {
+			return fmt.Errorf("counting keys: %w", err)
+		}
+	}
+	for _, id := range gone {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM claim_postings WHERE term = ?`, id); err != nil {
+			return fmt.Errorf("dropping postings: %w", err)
+		}
+	}
+	return nil
+}
+
+// distinct returns keys without repeats, in order.
+func distinct(keys []string) []string {
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // Claims returns the claim threads matching q, most mentions first.
