@@ -35,7 +35,7 @@ import (
 )
 
 // Version changes whenever scores may change.
-const Version = "1"
+const Version = "2"
 
 // ModelFile is where `sift train claims` writes the model, relative to the
 // repository root.

@@ -11,6 +11,7 @@ type token struct {
 	word  uint64   // lower-cased word; numHash for numbers
 	stem  uint64   // Porter stem of the lower-cased word; numHash for numbers
 	num   uint64   // normalised number ("20,000" -> "20000"); 0 if not a number
+	pre   uint64   // hash of the word's first prefixLen letters, for longer words; 0 otherwise
 	syn   []uint32 // the synonym groups of the stem, sorted
 	idf   float32
 	flags uint8
@@ -30,6 +31,11 @@ const (
 	fNum                     // a number
 	fBreak                   // punctuation other than '-' stands between this token and the one before
 )
+
+// prefixLen is how many leading letters two longer words must share to
+// count as a loose match where their stems differ ("acquisition" /
+// "acquired", "organisation" / "organization").
+const prefixLen = 5
 
 // numHash stands for every number in word and stem n-grams, so that a
 // changed figure breaks no n-gram; numbers are compared on their own.
@@ -367,6 +373,9 @@ func (s *sentence) addBytes(w []byte, lx *lexicon, keep, upper, ascii bool) {
 	if keep {
 		// stem works in place; keep the word first.
 		s.words = append(s.words, append([]byte{}, w...))
+	}
+	if len(w) > prefixLen {
+		t.pre = fnv(w[:prefixLen])
 	}
 	var st []byte
 	if ascii {
