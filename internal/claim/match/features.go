@@ -161,6 +161,15 @@ type side struct {
 	negAligned       bool    // has a negation whose next content word the other sentence has
 }
 
+// negates reports whether the token at i of x negates what follows.
+func negates(x []token, i int) bool {
+	t := &x[i]
+	if t.flags&fNeg == 0 {
+		return false
+	}
+	return t.flags&fNegTo == 0 || i+1 < len(x) && x[i+1].word == toHash
+}
+
 func tally(x, y []token) side {
 	var s side
 	for i := range x {
@@ -172,7 +181,7 @@ func tally(x, y []token) side {
 				s.numsIn++
 			}
 			continue
-		case t.flags&fNeg != 0:
+		case negates(x, i):
 			s.neg++
 			for j := i + 1; j < len(x) && j <= i+3; j++ {
 				if x[j].flags&(fStop|fNum) == 0 {

@@ -30,7 +30,11 @@ const (
 	fNeg                     // a negation
 	fNum                     // a number
 	fBreak                   // punctuation other than '-' stands between this token and the one before
+	fNegTo                   // a negation only when "to" follows: "failed to meet", not "the talks failed"
 )
+
+// toHash is the word "to".
+var toHash = fnv([]byte("to"))
 
 // prefixLen is how many leading letters two longer words must share to
 // count as a loose match where their stems differ ("acquisition" /
@@ -64,10 +68,12 @@ var negations = map[string]bool{
 }
 
 // implicitNegations are the stems of words that deny or withhold: "failed
-// to meet" says what "did not meet" says.
+// to meet" says what "did not meet" says. Those mapped to true deny only
+// the verb after "to" ("refused to sign"); used otherwise ("the talks
+// failed", "rejected at the port") they are the statement's own verb.
 var implicitNegations = map[string]bool{
-	"fail": true, "refus": true, "declin": true, "deni": true, "reject": true, "unless": true,
-	"ban": true, "lack": true, "absent": true,
+	"fail": true, "failur": true, "refus": true, "declin": true, "reject": true,
+	"deni": false, "unless": false, "lack": false, "absent": false,
 }
 
 // numberWords are the numbers spelt out that news text uses for counts
@@ -384,8 +390,11 @@ func (s *sentence) addBytes(w []byte, lx *lexicon, keep, upper, ascii bool) {
 		st = w
 	}
 	t.stem = fnv(st)
-	if implicitNegations[string(st)] {
+	if to, ok := implicitNegations[string(st)]; ok {
 		t.flags |= fNeg
+		if to {
+			t.flags |= fNegTo
+		}
 	}
 	if lx != nil {
 		if v, ok := lx.idf[t.stem]; ok {
