@@ -55,7 +55,7 @@ func runTrainClaims(args []string) error {
 	if err := os.WriteFile(*out, file, 0o644); err != nil {
 		return fmt.Errorf("writing model: %w", err)
 	}
-	fmt.Fprintf(os.Stderr, "lambda %g, threshold %.4f; cross-validated on the tuning part: %s\n", rep.Lambda, rep.Threshold, rep.CV)
+	fmt.Fprintf(os.Stderr, "lambda %g, threshold %.4f; cross-validated on the tuning part (out-of-fold scores of %d partitions pooled): %s\n", rep.Lambda, rep.Threshold, matchtrain.Repeats, rep.CV)
 	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes) in %s\n", *out, len(file), time.Since(start).Round(time.Millisecond))
 	return nil
 }

@@ -11,7 +11,7 @@ import (
 var FeatureNames = []string{
 	"stem1.min", "stem1.max", "stem2.min", "stem2.max", "stem3.min", "stem3.max", "stem4.min", "stem4.max",
 	"word1.min", "word1.max", "word2.min", "word2.max",
-	"content.min", "content.max", "idf.min", "idf.max", "unmatched-idf.max", "unmatched-idf.min",
+	"content.min", "content.max", "idf.min", "idf.max",
 	"lcs.min", "lcs.max", "char3", "char4",
 	"num.any", "num.matched", "num.mismatch", "num.one-side",
 	"names.matched", "names.unmatched",
@@ -19,10 +19,14 @@ var FeatureNames = []string{
 	"length.diff", "content-length.ratio", "length.log-min",
 	"content.all-matched",
 	"synonym.min", "synonym.max", "unmatched-syn-idf.max", "unmatched-syn-idf.min",
+	"num.unmatched.max", "num.unmatched.min", "names.unmatched.max", "names.unmatched.min",
+	"loose.min", "loose.max",
+	"edit", "frag.max", "frag.min", "unmatched-content.max", "unmatched-content.min",
+	"content2.min", "content2.max",
 }
 
 // NumFeatures is len(FeatureNames).
-const NumFeatures = 37
+const NumFeatures = 48
 
 type featureVec [NumFeatures]float64
 
@@ -151,8 +155,19 @@ type side struct {
 	idf, matchedIDF  float64 // the same weighted by idf
 	nums, numsIn     int     // numbers, those the other has
 	names, namesIn   int     // names, those the other has
+	looseMatched     int     // content words the other has only a word of the same prefix of
+	looseIDF         float64 // their idf
 	neg              int     // negations
 	negAligned       bool    // has a negation whose next content word the other sentence has
+}
+
+// negates reports whether the token at i of x negates what follows.
+func negates(x []token, i int) bool {
+	t := &x[i]
+	if t.flags&fNeg == 0 {
+		return false
+	}
+	return t.flags&fNegTo == 0 || i+1 < len(x) && x[i+1].word == toHash
 }
 
 func tally(x, y []token) side {
@@ -166,7 +181,7 @@ func tally(x, y []token) side {
 				s.numsIn++
 			}
 			continue
-		case t.flags&fNeg != 0:
+		case negates(x, i):
 			s.neg++
 			for j := i + 1; j < len(x) && j <= i+3; j++ {
 				if x[j].flags&(fStop|fNum) == 0 {
@@ -185,12 +200,16 @@ func tally(x, y []token) side {
 		in := hasStem(y, t.stem)
 		s.content++
 		s.idf += float64(t.idf)
-		if in {
+		switch {
+		case in:
 			s.matched++
 			s.matchedIDF += float64(t.idf)
-		} else if len(t.syn) > 0 && hasSynonym(y, t.syn) {
+		case len(t.syn) > 0 && hasSynonym(y, t.syn):
 			s.synMatched++
 			s.synIDF += float64(t.idf)
+		case t.pre != 0 && hasPrefix(y, t.pre):
+			s.looseMatched++
+			s.looseIDF += float64(t.idf)
 		}
 		if t.flags&fName != 0 {
 			s.names++
@@ -225,11 +244,6 @@ func (sc *scratch) features(f *featureVec) {
 	sa, sb := tally(a, b), tally(b, a)
 	put(minMax2(ratio(sa.matched, sa.content), ratio(sb.matched, sb.content)))
 	put(minMax2(fratio(sa.matchedIDF, sa.idf), fratio(sb.matchedIDF, sb.idf)))
-	ua, ub := (sa.idf-sa.matchedIDF)/10, (sb.idf-sb.matchedIDF)/10
-	if ua < ub {
-		ua, ub = ub, ua
-	}
-	put(ua, ub)
 	l := sc.lcs(a, b)
 	lo, hi := len(a), len(b)
 	if lo > hi {
@@ -253,7 +267,7 @@ func (sc *scratch) features(f *featureVec) {
 	k += 4
 	// Names.
 	f[k] = ratio(sa.namesIn+sb.namesIn, sa.names+sb.names)
-	f[k+1] = float64(sa.names-sa.namesIn+sb.names-sb.namesIn) / 4
+	f[k+1] = min(float64(sa.names-sa.namesIn+sb.names-sb.namesIn)/4, 2)
 	k += 2
 	// A denial of the same words: "had failed" / "had not failed".
 	// ("failed" / "not failed" too; "failed to" / "did not" are equal.)
@@ -269,11 +283,138 @@ func (sc *scratch) features(f *featureVec) {
 	f[k+3] = b2f(sa.matched == sa.content && sb.matched == sb.content)
 	k += 4
 	put(minMax2(ratio(sa.matched+sa.synMatched, sa.content), ratio(sb.matched+sb.synMatched, sb.content)))
-	ua, ub = (sa.idf-sa.matchedIDF-sa.synIDF)/10, (sb.idf-sb.matchedIDF-sb.synIDF)/10
+	ua, ub := unmatchedIDF(sa.idf-sa.matchedIDF-sa.synIDF), unmatchedIDF(sb.idf-sb.matchedIDF-sb.synIDF)
 	if ua < ub {
 		ua, ub = ub, ua
 	}
 	put(ua, ub)
+	ua, ub = float64(sa.nums-sa.numsIn), float64(sb.nums-sb.numsIn)
+	put(min(max(ua, ub), 4), min(ua, ub, 4))
+	ua, ub = float64(sa.names-sa.namesIn), float64(sb.names-sb.namesIn)
+	put(min(max(ua, ub), 4), min(ua, ub, 4))
+	put(minMax2(ratio(sa.matched+sa.synMatched+sa.looseMatched, sa.content), ratio(sb.matched+sb.synMatched+sb.looseMatched, sb.content)))
+	f[k] = ratio(sc.edit(a, b), hi)
+	k++
+	put(maxMin(sc.frag(a, b), sc.frag(b, a)))
+	ua, ub = float64(sa.content-sa.matched-sa.synMatched-sa.looseMatched), float64(sb.content-sb.matched-sb.synMatched-sb.looseMatched)
+	put(min(max(ua, ub), 8)/4, min(ua, ub, 8)/4)
+	sc.ga = contentBigrams(sc.ga[:0], a)
+	sc.gb = contentBigrams(sc.gb[:0], b)
+	put(minMax(common(sc.ga, sc.gb), len(sc.ga), len(sc.gb)))
+}
+
+func maxMin(x, y float64) (float64, float64) {
+	if x < y {
+		return y, x
+	}
+	return x, y
+}
+
+// edit is the word-level edit distance (insertions, deletions and
+// substitutions of stems) between a and b.
+func (sc *scratch) edit(a, b []token) int {
+	if len(a) == 0 || len(b) == 0 {
+		return max(len(a), len(b))
+	}
+	if cap(sc.row) < 2*(len(b)+1) {
+		sc.row = make([]int, 2*(len(b)+1))
+	}
+	prev, cur := sc.row[:len(b)+1], sc.row[len(b)+1:2*(len(b)+1)]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := range a {
+		cur[0] = i + 1
+		for j := range b {
+			c := prev[j]
+			if a[i].stem != b[j].stem {
+				c++
+			}
+			cur[j+1] = min(c, prev[j+1]+1, cur[j]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// frag is the fragmentation of the matches of x's content words in y, as
+// in METEOR: the number of runs of consecutive content words of x matched
+// to consecutive content words of y, over the number matched (0 when none
+// is matched; lower is more in the same order). Each word of x is aligned
+// to the first unused content word of y with its stem.
+func (sc *scratch) frag(x, y []token) float64 {
+	var used [MaxTokens]bool
+	matched, chunks, last := 0, 0, -2
+	for i := range x {
+		t := &x[i]
+		if t.flags&(fStop|fNum) != 0 {
+			continue
+		}
+		at := -1
+		for j := range y {
+			if !used[j] && y[j].stem == t.stem && y[j].flags&fStop == 0 {
+				at = j
+				break
+			}
+		}
+		if at < 0 {
+			last = -2
+			continue
+		}
+		used[at] = true
+		matched++
+		if last < 0 || !nextContent(y, last, at) {
+			chunks++
+		}
+		last = at
+	}
+	if matched == 0 {
+		return 1
+	}
+	return float64(chunks) / float64(matched)
+}
+
+// nextContent reports whether at is the first content word of y after from.
+func nextContent(y []token, from, at int) bool {
+	for j := from + 1; j < len(y); j++ {
+		if y[j].flags&(fStop|fNum) == 0 {
+			return j == at
+		}
+	}
+	return false
+}
+
+// contentBigrams appends the hashes of the pairs of consecutive content
+// words (stop words and numbers skipped) of toks, by stem.
+func contentBigrams(dst []uint64, toks []token) []uint64 {
+	var prev uint64
+	for i := range toks {
+		if toks[i].flags&(fStop|fNum) != 0 {
+			continue
+		}
+		if prev != 0 {
+			dst = append(dst, (prev^toks[i].stem*31)*1099511628211+0x9e3779b97f4a7c15)
+		}
+		prev = toks[i].stem
+	}
+	return dst
+}
+
+// unmatchedIDF scales the idf of the words one sentence lacks, bounded so
+// that a sentence far longer than any the model was trained on does not
+// push a weight beyond what training saw: past about five rare words
+// missing, more missing tells nothing more.
+func unmatchedIDF(x float64) float64 { return min(x/10, 4) }
+
+// hasPrefix reports whether a content word of toks begins with the same
+// prefixLen letters.
+func hasPrefix(toks []token, pre uint64) bool {
+	for i := range toks {
+		if toks[i].pre == pre && toks[i].flags&fStop == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSynonym reports whether a content word of toks shares a synonym group

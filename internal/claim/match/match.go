@@ -9,9 +9,11 @@
 // metrics for paraphrase identification"; Wan, Dras, Dale and Paris 2006,
 // "Using dependency-based features to take the 'para-farce' out of
 // paraphrase"; Ji and Eisenstein 2013 without the latent space): n-gram
-// precision and recall over words and Porter stems, the longest common
-// subsequence, character n-gram overlap, idf-weighted word overlap, number
-// and name agreement, negation and length, weighed by a logistic regression
+// precision and recall over words and Porter stems, pairs of consecutive
+// content words, the longest common subsequence, the word edit distance,
+// METEOR's fragmentation, character n-gram overlap, idf-weighted word
+// overlap with WordNet synonyms, number and name agreement, negation and
+// length, weighed by a logistic regression
 // trained by internal/claim/matchtrain (`sift train claims`) on part of the
 // MSRP training set and embedded here as a small text file.
 //
@@ -35,7 +37,7 @@ import (
 )
 
 // Version changes whenever scores may change.
-const Version = "1"
+const Version = "2"
 
 // ModelFile is where `sift train claims` writes the model, relative to the
 // repository root.

@@ -211,3 +211,91 @@ func TestScorerScoresAsScore(t *testing.T) {
 		}
 	}
 }
+
+// feature returns the named feature of the pair a, b under the embedded
+// model.
+func feature(t *testing.T, name, a, b string) float64 {
+	t.Helper()
+	i := slices.Index(FeatureNames, name)
+	if i < 0 {
+		t.Fatalf("no feature %q", name)
+	}
+	return Default().Features(a, b)[i]
+}
+
+// TestLooseMatch: words that share their first letters but not their stem
+// (British and American spellings, a verb and its noun) count as loosely
+// matched, short words do not.
+func TestLooseMatch(t *testing.T) {
+	a, b := "The organisations met in Kasrin.", "The organizations met in Kasrin."
+	if c, l := feature(t, "content.min", a, b), feature(t, "loose.min", a, b); l != 1 || c >= 1 {
+		t.Errorf("organisations / organizations: content.min %.2f, loose.min %.2f; want the stems apart and the loose match complete", c, l)
+	}
+	if l := feature(t, "loose.min", "The cat sat.", "The car sat."); l == 1 {
+		t.Errorf("cat / car matched loosely (loose.min %.2f)", l)
+	}
+}
+
+// TestUnmatchedCounts: the figures and names one sentence has and the other
+// lacks are counted per side.
+func TestUnmatchedCounts(t *testing.T) {
+	a := "Sergey Lavrov said 20 soldiers and 30 tanks crossed the river."
+	b := "Twenty soldiers crossed the river."
+	for _, c := range []struct {
+		name string
+		want float64
+	}{
+		{"num.unmatched.max", 1}, {"num.unmatched.min", 0}, // 30; "Twenty" is 20
+		{"names.unmatched.max", 2}, {"names.unmatched.min", 0}, // Sergey Lavrov
+	} {
+		if got := feature(t, c.name, a, b); got != c.want {
+			t.Errorf("%s = %v, want %v", c.name, got, c.want)
+		}
+		if got := feature(t, c.name, b, a); got != c.want {
+			t.Errorf("%s = %v with the sentences swapped, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestImplicitNegationNeedsTo: "failed", "refused", "declined" and
+// "rejected" deny the verb after "to" ("refused to sign"); used as the
+// statement's own verb ("rejected the shipment") they deny nothing, and a
+// paraphrase of that statement is the same claim. "Banned" is not a
+// denial either.
+func TestImplicitNegationNeedsTo(t *testing.T) {
+	same(t, "The port authority rejected the grain shipment at Varno on Monday.",
+		"The port authority turned away the grain shipment at Varno on Monday.")
+	same(t, "Banned weapons were found in the depot near Ulmet, the ministry said.",
+		"The ministry said prohibited weapons were found in the depot near Ulmet.")
+	same(t, "The envoy failed to sign the accord in Selvan.", "The envoy did not sign the accord in Selvan.")
+	different(t, "The envoy refused to sign the accord in Selvan.", "The envoy signed the accord in Selvan.")
+	different(t, "The talks in Selvan failed on Friday.", "The talks in Selvan did not fail on Friday.")
+}
+
+// TestContentWordPairs: the pairs of consecutive content words (stop
+// words skipped) are compared, so that the same words in the same order
+// count for more than the same words shuffled.
+func TestContentWordPairs(t *testing.T) {
+	a := "The rebels shelled the army base near Ulmet."
+	if got := feature(t, "content2.min", a, "Rebels had shelled an army base near Ulmet."); got != 1 {
+		t.Errorf("content2.min = %v for the same content words in the same order, want 1", got)
+	}
+	if got := feature(t, "content2.min", a, "The army shelled the rebels near the Ulmet base."); got > 0.5 {
+		t.Errorf("content2.min = %v for the content words shuffled, want at most 0.5", got)
+	}
+}
+
+// TestWordEditDistance: the edit feature is the word-level edit distance
+// over the longer sentence's length: 0 for the same words, 1 for no word
+// in common.
+func TestWordEditDistance(t *testing.T) {
+	if got := feature(t, "edit", "Troops left the town.", "Troops left the town."); got != 0 {
+		t.Errorf("edit = %v for the same sentence", got)
+	}
+	if got := feature(t, "edit", "Troops left the town.", "Troops entered the town."); got != 0.25 {
+		t.Errorf("edit = %v for one word of four replaced, want 0.25", got)
+	}
+	if got := feature(t, "edit", "Troops left the town.", "Rain fell overnight."); got != 1 {
+		t.Errorf("edit = %v for no word in common, want 1", got)
+	}
+}

@@ -11,6 +11,7 @@ type token struct {
 	word  uint64   // lower-cased word; numHash for numbers
 	stem  uint64   // Porter stem of the lower-cased word; numHash for numbers
 	num   uint64   // normalised number ("20,000" -> "20000"); 0 if not a number
+	pre   uint64   // hash of the word's first prefixLen letters, for longer words; 0 otherwise
 	syn   []uint32 // the synonym groups of the stem, sorted
 	idf   float32
 	flags uint8
@@ -29,7 +30,16 @@ const (
 	fNeg                     // a negation
 	fNum                     // a number
 	fBreak                   // punctuation other than '-' stands between this token and the one before
+	fNegTo                   // a negation only when "to" follows: "failed to meet", not "the talks failed"
 )
+
+// toHash is the word "to".
+var toHash = fnv([]byte("to"))
+
+// prefixLen is how many leading letters two longer words must share to
+// count as a loose match where their stems differ ("acquisition" /
+// "acquired", "organisation" / "organization").
+const prefixLen = 5
 
 // numHash stands for every number in word and stem n-grams, so that a
 // changed figure breaks no n-gram; numbers are compared on their own.
@@ -58,10 +68,12 @@ var negations = map[string]bool{
 }
 
 // implicitNegations are the stems of words that deny or withhold: "failed
-// to meet" says what "did not meet" says.
+// to meet" says what "did not meet" says. Those mapped to true deny only
+// the verb after "to" ("refused to sign"); used otherwise ("the talks
+// failed", "rejected at the port") they are the statement's own verb.
 var implicitNegations = map[string]bool{
-	"fail": true, "refus": true, "declin": true, "deni": true, "reject": true, "unless": true,
-	"ban": true, "lack": true, "absent": true,
+	"fail": true, "failur": true, "refus": true, "declin": true, "reject": true,
+	"deni": false, "unless": false, "lack": false, "absent": false,
 }
 
 // numberWords are the numbers spelt out that news text uses for counts
@@ -368,6 +380,9 @@ func (s *sentence) addBytes(w []byte, lx *lexicon, keep, upper, ascii bool) {
 		// stem works in place; keep the word first.
 		s.words = append(s.words, append([]byte{}, w...))
 	}
+	if len(w) > prefixLen {
+		t.pre = fnv(w[:prefixLen])
+	}
 	var st []byte
 	if ascii {
 		st = stem(w)
@@ -375,8 +390,11 @@ func (s *sentence) addBytes(w []byte, lx *lexicon, keep, upper, ascii bool) {
 		st = w
 	}
 	t.stem = fnv(st)
-	if implicitNegations[string(st)] {
+	if to, ok := implicitNegations[string(st)]; ok {
 		t.flags |= fNeg
+		if to {
+			t.flags |= fNegTo
+		}
 	}
 	if lx != nil {
 		if v, ok := lx.idf[t.stem]; ok {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/sift-news/sift/internal/claim/match"
@@ -90,5 +91,50 @@ func TestEmbeddedBeatsBaseline(t *testing.T) {
 	}
 	if len(e.STSFiles) > 0 && e.STSOverall < 0.5 {
 		t.Errorf("STS Pearson r %.3f", e.STSOverall)
+	}
+}
+
+// TestReadWordNetDerivations reads a small WordNet folder of our own in
+// the Princeton format: synonyms come from shared first senses,
+// derivations from the "+" pointers of the right word of a synset only.
+func TestReadWordNetDerivations(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"index.verb": "  1 licence header line\n" +
+			"quit v 1 1 + 1 1 02000001  \n" +
+			"resign v 1 1 + 1 1 02000001  \n",
+		"index.noun": "resignation n 1 1 + 1 1 07000001  \n" +
+			"vacancy n 1 1 + 1 1 07000002  \n",
+		"index.adj": "", "index.adv": "", "data.adj": "", "data.adv": "",
+		// quit (word 1) derives vacancy, resign (word 2) resignation.
+		"data.verb": "  1 licence header line\n" +
+			"02000001 41 v 02 quit 0 resign 0 002 + 07000002 n 0101 + 07000001 n 0201 | leave a post  \n",
+		"data.noun": "07000001 04 n 01 resignation 0 001 + 02000001 v 0102 | the act of leaving a post  \n" +
+			"07000002 04 n 01 vacancy 0 001 + 02000001 v 0101 | an unfilled post  \n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	groups, err := ReadWordNet(dir, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(want ...string) bool {
+		for _, g := range groups {
+			if slices.Equal(g, want) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, want := range [][]string{{"quit", "resign"}, {"resign", "resignation"}, {"quit", "vacancy"}, {"resignation", "resign"}} {
+		if !has(want...) {
+			t.Errorf("groups %v lack %v", groups, want)
+		}
+	}
+	if has("resign", "vacancy") || has("quit", "resignation") {
+		t.Errorf("a derivation of one word of a synset given to another: %v", groups)
 	}
 }

@@ -2,6 +2,7 @@ package matchtrain
 
 import (
 	"fmt"
+	"hash/fnv"
 	"io"
 	"math"
 	"sort"
@@ -17,6 +18,11 @@ var Lambdas = []float64{0.01, 0.1, 1, 3, 10, 30}
 // Folds is the number of cross-validation folds over the tuning part.
 const Folds = 5
 
+// Repeats is the number of different partitions into folds whose
+// out-of-fold scores are pooled, so that the penalty and the threshold do
+// not hang on one partition.
+const Repeats = 3
+
 // MinDF is the least document frequency a stem needs to be stored in the
 // model; rarer stems count as seen once.
 var MinDF = 10
@@ -24,7 +30,7 @@ var MinDF = 10
 // Fixed are the weights (on raw feature values, in logits) that are set
 // by hand rather than learned: a statement and its denial are never the
 // same claim, but MSRP holds too few such pairs to learn it.
-var Fixed = map[string]float64{"negation.mismatch": -8}
+var Fixed = map[string]float64{"negation.mismatch": -20}
 
 // Options control Train.
 type Options struct {
@@ -39,7 +45,9 @@ type Options struct {
 type Report struct {
 	Lambda    float64
 	Threshold float64
-	// CV is the out-of-fold scoring of the tuning part at Threshold.
+	// CV is the out-of-fold scoring of the tuning part at Threshold,
+	// pooled over the Repeats partitions (so it counts every pair Repeats
+	// times).
 	CV Scores
 }
 
@@ -110,43 +118,76 @@ func Train(tune []Pair, text []string, opt Options) (*match.Model, []byte, Repor
 		Z[i][len(x)] = 1
 	}
 
+	// Unrelated pairs: sentences of different pairs, which never state
+	// the same thing, added to every training set (never scored), so that
+	// the regression also sees pairs of little overlap and very different
+	// lengths, which MSRP, made of pairs chosen for their overlap, lacks.
+	var negZ [][]float64
+	for _, p := range unrelated(tune, RandomPairs) {
+		x := m.Features(p.A, p.B)
+		z := make([]float64, len(x)+1)
+		for j, v := range x {
+			z[j] = (v - mean[j]) / scale[j]
+		}
+		z[len(x)] = 1
+		negZ = append(negZ, z)
+	}
+	negY := make([]float64, len(negZ))
+
 	fixed := map[int]float64{}
 	for j, name := range match.FeatureNames {
 		if v, ok := Fixed[name]; ok {
 			fixed[j] = v * scale[j]
 		}
 	}
+	// Repeated cross-validation: Repeats partitions of the tuning part
+	// into Folds folds; the out-of-fold scores of all of them are pooled
+	// to choose the penalty and the threshold.
+	fold := func(r, i int) int {
+		if r == 0 {
+			return i % Folds
+		}
+		h := fnv.New32a()
+		fmt.Fprintf(h, "%d/%s/%s", r, tune[i].ID1, tune[i].ID2)
+		return int(h.Sum32() % Folds)
+	}
+	ys := make([]float64, 0, Repeats*len(y))
+	for r := 0; r < Repeats; r++ {
+		ys = append(ys, y...)
+	}
 	var rep Report
 	bestAcc := -1.0
 	for _, lambda := range Lambdas {
-		oof := make([]float64, len(Z))
-		for k := 0; k < Folds; k++ {
-			var tz [][]float64
-			var ty []float64
-			for i := range Z {
-				if i%Folds != k {
-					tz = append(tz, Z[i])
-					ty = append(ty, y[i])
+		oof := make([]float64, Repeats*len(Z))
+		for r := 0; r < Repeats; r++ {
+			for k := 0; k < Folds; k++ {
+				tz := append([][]float64(nil), negZ...)
+				ty := append([]float64(nil), negY...)
+				for i := range Z {
+					if fold(r, i) != k {
+						tz = append(tz, Z[i])
+						ty = append(ty, y[i])
+					}
 				}
-			}
-			w := fit(tz, ty, lambda, fixed)
-			for i := range Z {
-				if i%Folds == k {
-					oof[i] = sigmoid(dot(w, Z[i]))
+				w := fit(tz, ty, lambda, fixed)
+				for i := range Z {
+					if fold(r, i) == k {
+						oof[r*len(Z)+i] = sigmoid(dot(w, Z[i]))
+					}
 				}
 			}
 		}
-		th, sc := bestThreshold(oof, y)
+		th, sc := bestThreshold(oof, ys)
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "lambda %-5g cross-validated on %d tuning pairs: threshold %.3f accuracy %.4f F1 %.4f\n",
-				lambda, len(Z), th, sc.Accuracy(), sc.F1())
+			fmt.Fprintf(opt.Log, "lambda %-5g cross-validated %d times on %d tuning pairs: threshold %.3f accuracy %.4f F1 %.4f\n",
+				lambda, Repeats, len(Z), th, sc.Accuracy(), sc.F1())
 		}
-		if sc.Accuracy() > bestAcc {
+		if sc.Accuracy() >= bestAcc {
 			bestAcc = sc.Accuracy()
 			rep = Report{Lambda: lambda, Threshold: th, CV: sc}
 		}
 	}
-	w := fit(Z, y, rep.Lambda, fixed)
+	w := fit(append(append([][]float64(nil), Z...), negZ...), append(append([]float64(nil), y...), negY...), rep.Lambda, fixed)
 	// Fold the standardisation into the weights: the model scores raw
 	// features.
 	raw := make([]float64, len(w))
@@ -172,6 +213,59 @@ func Train(tune []Pair, text []string, opt Options) (*match.Model, []byte, Repor
 	}
 	return m, data, rep, nil
 }
+
+// RandomPairs is how many unrelated pairs Train adds to its training sets.
+var RandomPairs = 500
+
+// unrelated returns up to n pairs of sentences of different pairs of ps
+// that share at least two index keys (match.Keys), as the candidates a
+// claim store scores do: for each sentence in turn, the sentence of
+// another pair sharing most keys with it (ties: the earlier). They are
+// taken as different statements.
+func unrelated(ps []Pair, n int) []Pair {
+	type sent struct {
+		text string
+		pair int
+	}
+	var ss []sent
+	for i, p := range ps {
+		ss = append(ss, sent{p.A, i}, sent{p.B, i})
+	}
+	byKey := map[string][]int{}
+	keys := make([][]string, len(ss))
+	for i, s := range ss {
+		keys[i] = match.Keys(s.text)
+		for _, k := range keys[i] {
+			byKey[k] = append(byKey[k], i)
+		}
+	}
+	var out []Pair
+	count := map[int]int{}
+	for i := 0; i < len(ss) && len(out) < n; i += 3 {
+		clear(count)
+		for _, k := range keys[i] {
+			if l := byKey[k]; len(l) <= MaxShare {
+				for _, j := range l {
+					count[j]++
+				}
+			}
+		}
+		best, bestN := -1, 1
+		for j, c := range count {
+			if ss[j].pair != ss[i].pair && ss[j].text != ss[i].text && (c > bestN || c == bestN && j < best) {
+				best, bestN = j, c
+			}
+		}
+		if best >= 0 {
+			out = append(out, Pair{A: ss[i].text, B: ss[best].text})
+		}
+	}
+	return out
+}
+
+// MaxShare is the most sentences a key may be in and still count towards
+// choosing unrelated pairs (commoner keys say little).
+var MaxShare = 100
 
 func round6(x float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 6, 64), 64)
