@@ -12,11 +12,6 @@ import (
 	"github.com/sift-news/sift/internal/propaganda"
 )
 
-func init() {
-	registerTrain("techniques", "rebuild the propaganda technique model from PTC", runTrainTechniques)
-	registerEval("techniques", "cross-validate the technique tagger on PTC (SemEval-2020 Task 11 F1)", runEvalTechniques)
-}
-
 // dataDir is the default location of the data set name.
 func dataDir(name string) string {
 	p, _ := dataset.Path(name)
