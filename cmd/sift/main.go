@@ -1,6 +1,6 @@
 // Command sift turns raw news into clean articles, stories across outlets,
 // who said what, the entities involved and the propaganda techniques used.
-// Run `sift help` for the commands.
+// Run `sift help` for the commands; commands.go lists them all.
 package main
 
 import (
