@@ -16,10 +16,6 @@ import (
 	"github.com/sift-news/sift/internal/reader"
 )
 
-func init() {
-	register("analyze", "analyze files without storing them (JSON or text)", runAnalyze)
-}
-
 func runAnalyze(args []string) error {
 	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
 	raw := fs.Bool("raw", false, "skip cleaning: text is the input byte for byte")

@@ -16,10 +16,6 @@ import (
 	"github.com/sift-news/sift/internal/reader"
 )
 
-func init() {
-	register("claims", "follow statements across outlets: first seen, who repeated them, with or without attribution, what changed", runClaims)
-}
-
 func runClaims(args []string) error {
 	fs := flag.NewFlagSet("claims", flag.ContinueOnError)
 	dbPath := fs.String("db", "sift.db", "store: a SQLite file `path` or a postgres:// URL")

@@ -8,10 +8,6 @@ import (
 	"github.com/sift-news/sift/internal/clean/cleaneval"
 )
 
-func init() {
-	registerEval("clean", "score the plain-text cleaner on the hand-labelled noisy articles", runEvalClean)
-}
-
 func runEvalClean(args []string) error {
 	fs := flag.NewFlagSet("eval clean", flag.ContinueOnError)
 	dir := fs.String("data", "internal/clean/testdata/labelled", "labelled set `dir` (NNN.txt + NNN.json)")

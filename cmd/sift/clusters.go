@@ -10,10 +10,6 @@ import (
 	"github.com/sift-news/sift/internal/ner/nertrain"
 )
 
-func init() {
-	registerTrain("clusters", "learn the entity tagger's word clusters from unlabelled news and write internal/ner/clusters.gz", trainClusters)
-}
-
 // trainClusters rebuilds the embedded word cluster table.
 func trainClusters(args []string) error {
 	fs := flag.NewFlagSet("train clusters", flag.ContinueOnError)

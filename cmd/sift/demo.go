@@ -14,10 +14,6 @@ import (
 	"github.com/sift-news/sift/internal/web"
 )
 
-func init() {
-	register("demo", "ingest the bundled sample corpus into a store and serve the web UI", runDemo)
-}
-
 func runDemo(args []string) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	dbPath := fs.String("db", filepath.Join(os.TempDir(), "sift-demo", "sift.db"), "store `path` to create or reuse")

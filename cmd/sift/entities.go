@@ -13,10 +13,6 @@ import (
 	"github.com/sift-news/sift/internal/plural"
 )
 
-func init() {
-	register("entities", "list people, organisations and places with mention counts and co-occurring entities", runEntities)
-}
-
 // runEntities lists the entities of a store, those in the most articles
 // first.
 func runEntities(args []string) error {

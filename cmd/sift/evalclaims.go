@@ -11,11 +11,6 @@ import (
 	"github.com/sift-news/sift/internal/dataset"
 )
 
-func init() {
-	registerTrain("claims", "train the claim matcher on the tuning part of MSRP train and write "+match.ModelFile, runTrainClaims)
-	registerEval("claims", "score the claim matcher on MSRP (held-out part of train, then dev: accuracy, F1) and STS news (Pearson r)", runEvalClaims)
-}
-
 // claimData is the default data directory of the claim matcher.
 func claimData() string {
 	d, _ := dataset.Dir()

@@ -22,10 +22,6 @@ import (
 	"github.com/sift-news/sift/internal/sqlite"
 )
 
-func init() {
-	registerEval("claim-threads", "ingest FA-KES and score its claim threads against hand-judged links (precision; true links kept)", runEvalThreads)
-}
-
 // threadLabel is one hand-judged link of internal/claim/testdata/fakes-threads.tsv.
 type threadLabel struct {
 	sample       string

@@ -20,10 +20,6 @@ import (
 	"github.com/sift-news/sift/internal/reader"
 )
 
-func init() {
-	registerEval("extract", "HTML main text and metadata on WCXB (token F1; title, author, date accuracy)", runEvalExtract)
-}
-
 // wcxbPage is one page of the WCXB benchmark with its ground truth.
 type wcxbPage struct {
 	ID   string

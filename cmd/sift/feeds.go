@@ -12,10 +12,6 @@ import (
 	"github.com/sift-news/sift/internal/feed"
 )
 
-func init() {
-	register("feeds", "health of watched feeds: last success, error streak, articles per day, silent sources", runFeeds)
-}
-
 // feedReport is one line of `sift feeds --format json`.
 type feedReport struct {
 	URL         string  `json:"url"`

@@ -9,10 +9,6 @@ import (
 	"github.com/sift-news/sift/internal/gen"
 )
 
-func init() {
-	register("gen", "write generated news (JSON Lines) for scale runs: shared stories, copies, spun copies", runGen)
-}
-
 func runGen(args []string) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
 	n := fs.Int("articles", 10000, "how many articles")

@@ -17,10 +17,6 @@ import (
 	"github.com/sift-news/sift/internal/sqlite"
 )
 
-func init() {
-	register("ingest", "read, clean, analyze and store articles (idempotent)", runIngest)
-}
-
 func runIngest(args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	dbPath := fs.String("db", "sift.db", "store: a SQLite file `path`, or a postgres:// URL to queue the documents for sift worker")

@@ -1,6 +1,6 @@
 // Command sift turns raw news into clean articles, stories across outlets,
 // who said what, the entities involved and the propaganda techniques used.
-// Run `sift help` for the commands.
+// Run `sift help` for the commands; commands.go lists them all.
 package main
 
 import (
@@ -10,27 +10,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 
 	"github.com/sift-news/sift"
 )
-
-// command is one subcommand of sift.
-type command struct {
-	name    string
-	summary string
-	run     func(args []string) error
-}
-
-// commands lists every subcommand. Each lives in a file of its own name
-// and adds itself with register from an init function, so that commands can
-// be added without touching this file.
-var commands []command
-
-// register adds a subcommand.
-func register(name, summary string, run func(args []string) error) {
-	commands = append(commands, command{name, summary, run})
-}
 
 // errFailed reports that some inputs failed; their messages were printed.
 var errFailed = errors.New("some inputs failed")
@@ -41,7 +23,7 @@ func main() {
 		return
 	}
 	name := os.Args[1]
-	for _, c := range commands {
+	for _, c := range commands() {
 		if c.name == name {
 			if err := c.run(os.Args[2:]); err != nil {
 				if errors.Is(err, flag.ErrHelp) {
@@ -67,9 +49,7 @@ func main() {
 
 func usage() {
 	fmt.Fprintln(os.Stderr, "usage: sift COMMAND [flags] [args]\n\ncommands:")
-	cs := append([]command(nil), commands...)
-	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
-	for _, c := range cs {
+	for _, c := range commands() {
 		fmt.Fprintf(os.Stderr, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(os.Stderr, "\nRun `sift COMMAND -h` for a command's flags.")

@@ -12,11 +12,6 @@ import (
 	"github.com/sift-news/sift/internal/ner/nertrain"
 )
 
-func init() {
-	registerTrain("ner", "train the named-entity tagger on CoNLL-2003 and write internal/ner/model.gz", trainNER)
-	registerEval("ner", "score the named-entity tagger on our own 2020s news, then CoNLL-2003 dev (exact-span P/R/F1); --folds: cross-validate", evalNER)
-}
-
 // trainNER rebuilds the embedded tagger model.
 func trainNER(args []string) error {
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)

@@ -14,10 +14,6 @@ import (
 	"github.com/sift-news/sift/internal/propaganda"
 )
 
-func init() {
-	register("outlets", "propaganda technique profiles per outlet, compared with the store", runOutlets)
-}
-
 func runOutlets(args []string) error {
 	fs := flag.NewFlagSet("outlets", flag.ContinueOnError)
 	db := fs.String("db", "", "store: a SQLite file `path` or a postgres:// URL (required)")

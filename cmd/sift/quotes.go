@@ -16,11 +16,6 @@ import (
 	"github.com/sift-news/sift/internal/quote"
 )
 
-func init() {
-	registerEval("quotes", "score quote attribution on PolNeAR (content overlap F1, speaker accuracy)", runEvalQuotes)
-	register("quotes", "list statements by speaker across articles and outlets", runQuotes)
-}
-
 // runEvalQuotes scores the quotes stage on a PolNeAR split. Texts are
 // analysed as they are (no cleaning) so that offsets line up with the
 // annotations; the entity stage runs first when the default pipeline has

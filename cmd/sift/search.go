@@ -15,11 +15,6 @@ import (
 	"github.com/sift-news/sift/internal/postgres"
 )
 
-func init() {
-	register("search", "full-text search of stored articles", runSearch)
-	register("show", "print one stored article, its metadata and what was removed", runShow)
-}
-
 func runSearch(args []string) error {
 	fs := flag.NewFlagSet("search", flag.ContinueOnError)
 	dbPath := fs.String("db", "sift.db", "store `path`")

@@ -19,10 +19,6 @@ import (
 	"github.com/sift-news/sift/internal/web"
 )
 
-func init() {
-	register("serve", "serve the web UI and the HTTP API over a store", runServe)
-}
-
 func runServe(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	dbPath := fs.String("db", "sift.db", "store `path`")

@@ -23,11 +23,6 @@ import (
 	"github.com/sift-news/sift/internal/reader"
 )
 
-func init() {
-	register("stories", "list stories: articles about one event across outlets, with copies and spun passages", runStories)
-	registerEval("stories", "score story clustering on ECB+ (B-cubed) and count stories in FA-KES", runEvalStories)
-}
-
 // storyJSON is one line of `sift stories --format json`: the contract
 // fields of sift.Story plus the story's outlets and date span.
 type storyJSON struct {

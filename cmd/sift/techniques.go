@@ -10,12 +10,8 @@ import (
 
 	"github.com/sift-news/sift/internal/dataset"
 	"github.com/sift-news/sift/internal/propaganda"
+	"github.com/sift-news/sift/internal/propaganda/proptrain"
 )
-
-func init() {
-	registerTrain("techniques", "rebuild the propaganda technique model from PTC", runTrainTechniques)
-	registerEval("techniques", "cross-validate the technique tagger on PTC (SemEval-2020 Task 11 F1)", runEvalTechniques)
-}
 
 // dataDir is the default location of the data set name.
 func dataDir(name string) string {
@@ -39,16 +35,19 @@ func runTrainTechniques(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	articles, err := propaganda.LoadPTC(*data)
+	articles, err := proptrain.LoadPTC(*data)
 	if err != nil {
 		return err
 	}
-	news, err := propaganda.LoadNewsWords(*conll, *polnear)
+	news, err := proptrain.LoadNewsWords(*conll, *polnear)
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	m := propaganda.Train(articles, news, os.Stderr)
+	m, err := proptrain.Train(articles, news, os.Stderr)
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
 		return fmt.Errorf("encoding model: %w", err)
@@ -58,7 +57,7 @@ func runTrainTechniques(args []string) error {
 	}
 	held := 0
 	for i := range articles {
-		if propaganda.HeldOut(i) {
+		if proptrain.HeldOut(i) {
 			held++
 		}
 	}
@@ -80,11 +79,11 @@ func runEvalTechniques(args []string) error {
 	if *seed > math.MaxUint32 {
 		return fmt.Errorf("--hash-seed %d: at most %d", *seed, uint64(math.MaxUint32))
 	}
-	articles, err := propaganda.LoadPTC(*data)
+	articles, err := proptrain.LoadPTC(*data)
 	if err != nil {
 		return err
 	}
-	news, err := propaganda.LoadNewsWords(*conll, *polnear)
+	news, err := proptrain.LoadNewsWords(*conll, *polnear)
 	if err != nil {
 		return err
 	}
@@ -93,11 +92,11 @@ func runEvalTechniques(args []string) error {
 		progress = nil
 	}
 	start := time.Now()
-	var r *propaganda.Report
+	var r *proptrain.Report
 	if progress == nil {
-		r, err = propaganda.CrossValidate(articles, news, *folds, uint32(*seed), discard{})
+		r, err = proptrain.CrossValidate(articles, news, *folds, uint32(*seed), discard{})
 	} else {
-		r, err = propaganda.CrossValidate(articles, news, *folds, uint32(*seed), progress)
+		r, err = proptrain.CrossValidate(articles, news, *folds, uint32(*seed), progress)
 	}
 	if err != nil {
 		return err

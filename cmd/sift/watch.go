@@ -21,10 +21,6 @@ import (
 	"github.com/sift-news/sift/internal/plural"
 )
 
-func init() {
-	register("watch", "poll RSS, Atom and JSON feeds and ingest the articles they link", runWatch)
-}
-
 func runWatch(args []string) error {
 	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
 	dbPath := fs.String("db", "sift.db", "store: a SQLite file `path` or a postgres:// URL")

@@ -24,10 +24,6 @@ import (
 	"github.com/sift-news/sift/internal/web"
 )
 
-func init() {
-	register("worker", "analyse and store the documents queued in a PostgreSQL store (many workers, many machines)", runWorker)
-}
-
 func runWorker(args []string) error {
 	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
 	dbURL := fs.String("db", "", "PostgreSQL store `url` (postgres://user@host:port/db)")

@@ -217,10 +217,23 @@ func isEdgePunct(s string) bool {
 }
 
 // roleWords may make up a title before or after a person's name.
-var roleWords = map[string]bool{}
+var roleWords = wordSet(`president vice prime minister foreign defense defence interior finance
+		economy energy health justice education deputy secretary state general chancellor king queen prince
+		crown emir sheikh sultan ayatollah imam pope patriarch bishop archbishop cardinal major lieutenant
+		brigadier colonel captain sergeant admiral rear marshal field commander chief of staff spokesman
+		spokeswoman spokesperson ambassador envoy special representative permanent senator congressman
+		congresswoman governor mayor judge director chairman chairwoman speaker leader head mp lawmaker
+		official officer commissioner premier fm pm gen. gen maj. lt. lt col. capt. adm. sgt. brig. sen. rep.
+		gov. prof. professor affairs ministry military army security council national assistant former
+		acting top senior un us russian-born self-proclaimed presidential press minister's`)
 
 // roleHeads are the words a title must contain.
-var roleHeads = map[string]bool{}
+var roleHeads = wordSet(`president minister secretary general chancellor king queen prince emir
+		sheikh sultan ayatollah imam pope patriarch bishop archbishop cardinal major lieutenant colonel captain
+		sergeant admiral marshal commander chief spokesman spokeswoman spokesperson ambassador envoy
+		representative senator congressman congresswoman governor mayor judge director chairman chairwoman
+		speaker leader head mp lawmaker official officer commissioner premier fm pm gen. gen maj. lt. lt col.
+		capt. adm. sgt. brig. sen. rep. gov. prof. professor`)
 
 // honorifics are stripped from names but are not roles.
 var honorifics = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
@@ -232,28 +245,6 @@ var roleExpansions = map[string]string{
 	"lt.": "lieutenant", "lt": "lieutenant", "col.": "colonel", "capt.": "captain", "adm.": "admiral",
 	"sgt.": "sergeant", "brig.": "brigadier", "sen.": "senator", "rep.": "representative", "gov.": "governor",
 	"prof.": "professor", "mp": "mp", "un": "un", "us": "us",
-}
-
-func init() {
-	for _, w := range strings.Fields(`president vice prime minister foreign defense defence interior finance
-		economy energy health justice education deputy secretary state general chancellor king queen prince
-		crown emir sheikh sultan ayatollah imam pope patriarch bishop archbishop cardinal major lieutenant
-		brigadier colonel captain sergeant admiral rear marshal field commander chief of staff spokesman
-		spokeswoman spokesperson ambassador envoy special representative permanent senator congressman
-		congresswoman governor mayor judge director chairman chairwoman speaker leader head mp lawmaker
-		official officer commissioner premier fm pm gen. gen maj. lt. lt col. capt. adm. sgt. brig. sen. rep.
-		gov. prof. professor affairs ministry military army security council national assistant former
-		acting top senior un us russian-born self-proclaimed presidential press minister's`) {
-		roleWords[w] = true
-	}
-	for _, w := range strings.Fields(`president minister secretary general chancellor king queen prince emir
-		sheikh sultan ayatollah imam pope patriarch bishop archbishop cardinal major lieutenant colonel captain
-		sergeant admiral marshal commander chief spokesman spokeswoman spokesperson ambassador envoy
-		representative senator congressman congresswoman governor mayor judge director chairman chairwoman
-		speaker leader head mp lawmaker official officer commissioner premier fm pm gen. gen maj. lt. lt col.
-		capt. adm. sgt. brig. sen. rep. gov. prof. professor`) {
-		roleHeads[w] = true
-	}
 }
 
 // isTitleWord reports a word that starts a person's title and is never

@@ -1,7 +1,6 @@
 package propaganda
 
 import (
-	"math/rand/v2"
 	"sort"
 )
 
@@ -236,63 +235,6 @@ func (f *featurizer) spanFeatures(out []uint32, a, b int) []uint32 {
 	return out
 }
 
-// classExample is one gold span of a training article with its features.
-type classExample struct {
-	feats []uint32
-	tech  int
-}
-
-// classExamples returns the training examples of a featurized article:
-// one per gold annotation (a span with two techniques gives two).
-func classExamples(td *trainDoc) []classExample {
-	f := &featurizer{d: td.doc, masks: td.masks}
-	var out []classExample
-	for _, sp := range td.article.Spans {
-		a, b := tokenRange(td.doc, sp.Start, sp.End)
-		if a >= b {
-			continue
-		}
-		out = append(out, classExample{feats: f.spanFeatures(nil, a, b), tech: techIndex[sp.Technique]})
-	}
-	return out
-}
-
-// fitClassifier trains the softmax technique classifier on the gold spans
-// of tds[i] for i in idx and returns its averaged weights.
-func fitClassifier(tds []*trainDoc, idx []int) []float32 {
-	var ex []classExample
-	for _, i := range idx {
-		ex = append(ex, classExamples(tds[i])...)
-	}
-	l := newLearner()
-	rng := rand.New(rand.NewPCG(trainSeed, uint64(len(ex))))
-	order := make([]int, len(ex))
-	for i := range order {
-		order[i] = i
-	}
-	var delta [numTech]float32
-	for epoch := 0; epoch < classEpochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, e := range order {
-			var acc [numTech]float32
-			addRows(&acc, l.w, ex[e].feats)
-			p := softmax(acc)
-			for k := range p {
-				y := float32(0)
-				if k == ex[e].tech {
-					y = 1
-				}
-				delta[k] = classRate * (y - p[k])
-			}
-			for _, h := range ex[e].feats {
-				l.update(h, &delta)
-			}
-			l.c++
-		}
-	}
-	return l.average()
-}
-
 // softmax turns scores into probabilities.
 func softmax(x [numTech]float32) [numTech]float32 {
 	mx := x[0]
@@ -334,104 +276,4 @@ func (m *Model) classify(f *featurizer, a, b int, feats []uint32) ([numTech]int,
 		rank[j] = k
 	}
 	return rank, p, feats
-}
-
-// ClassReport is the result of cross-validating the technique classifier
-// on gold spans (SemEval-2020 Task 11, technique classification): micro
-// F1 over all gold spans and P/R/F1 per technique.
-type ClassReport struct {
-	Spans     int
-	Correct   int
-	MicroF1   float64
-	Technique map[string]PRF
-}
-
-// classifyGold predicts the techniques of the gold spans of td: a span
-// annotated with n techniques gets the classifier's n most likely. It
-// returns the gold and predicted technique of every annotation, paired.
-func (m *Model) classifyGold(td *trainDoc) (gold, pred []int) {
-	f := &featurizer{d: td.doc, masks: td.masks}
-	type key struct{ start, end int }
-	groups := map[key][]int{}
-	var keys []key
-	for _, sp := range td.article.Spans {
-		k := key{sp.Start, sp.End}
-		if _, ok := groups[k]; !ok {
-			keys = append(keys, k)
-		}
-		groups[k] = append(groups[k], techIndex[sp.Technique])
-	}
-	var feats []uint32
-	for _, k := range keys {
-		g := groups[k]
-		a, b := tokenRange(td.doc, k.start, k.end)
-		if a >= b {
-			for _, t := range g {
-				gold = append(gold, t)
-				pred = append(pred, -1)
-			}
-			continue
-		}
-		var rank [numTech]int
-		rank, _, feats = m.classify(f, a, b, feats)
-		// Pair gold techniques with the top len(g) predictions: matches
-		// first, so the pairing gives the most credit.
-		top := rank[:len(g)]
-		used := make([]bool, len(top))
-		var unmatched []int
-		for _, t := range g {
-			found := false
-			for j, p := range top {
-				if !used[j] && p == t {
-					used[j], found = true, true
-					gold, pred = append(gold, t), append(pred, p)
-					break
-				}
-			}
-			if !found {
-				unmatched = append(unmatched, t)
-			}
-		}
-		for j, p := range top {
-			if !used[j] {
-				gold, pred = append(gold, unmatched[0]), append(pred, p)
-				unmatched = unmatched[1:]
-			}
-		}
-	}
-	return gold, pred
-}
-
-// scoreClasses builds a ClassReport from paired gold and predicted
-// techniques.
-func scoreClasses(gold, pred []int) *ClassReport {
-	r := &ClassReport{Spans: len(gold), Technique: map[string]PRF{}}
-	var tp, np, ng [numTech]int
-	for i, g := range gold {
-		ng[g]++
-		if p := pred[i]; p >= 0 {
-			np[p]++
-			if p == g {
-				tp[g]++
-				r.Correct++
-			}
-		}
-	}
-	if r.Spans > 0 {
-		r.MicroF1 = float64(r.Correct) / float64(r.Spans)
-	}
-	for k, name := range Techniques {
-		p := PRF{Pred: np[k], Gold: ng[k]}
-		if np[k] > 0 {
-			p.Precision = float64(tp[k]) / float64(np[k])
-		}
-		if ng[k] > 0 {
-			p.Recall = float64(tp[k]) / float64(ng[k])
-		}
-		if p.Precision+p.Recall > 0 {
-			p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
-		}
-		r.Technique[name] = p
-	}
-	return r
 }

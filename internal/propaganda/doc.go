@@ -9,5 +9,6 @@
 // sentence re-scorer and a technique classifier that gives a second opinion
 // on every span; the trained model is embedded as techniques.model.gz.
 // Profiles count techniques per 1,000 words per article and per outlet.
-// See docs/techniques.md.
+// Training and evaluation live in internal/propaganda/proptrain, which
+// training.go serves. See docs/techniques.md.
 package propaganda

@@ -17,7 +17,7 @@ const magic = "siftptc6"
 // weight tables as signed bytes, column by column, each column after its
 // scale, and the news word list (count, then the word hashes in
 // increasing order, then their frequency bins). Encoding the same model
-// twice gives the same bytes. Only a trained model (Train) can be
+// twice gives the same bytes. Only a trained model (proptrain.Train) can be
 // encoded: one without its re-scorer is an error.
 func (m *Model) Encode(w io.Writer) error {
 	if m.rescore == nil {
@@ -62,8 +62,8 @@ func (m *Model) Encode(w io.Writer) error {
 	return zw.Close()
 }
 
-// Decode reads a model written by Encode.
-func Decode(r io.Reader) (*Model, error) {
+// decodeModel reads a model written by Encode.
+func decodeModel(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("reading technique model: %w", err)

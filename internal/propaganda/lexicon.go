@@ -1,6 +1,9 @@
 package propaganda
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Lexicon classes. The word lists below were written for sift from the
 // definitions of the techniques in Da San Martino et al. (EMNLP 2019); they
@@ -236,8 +239,10 @@ const (
 )
 
 // wordInfo maps a lower-case word to its lexicon classes and flags, so
-// that one lookup per token tells all.
-var wordInfo = func() map[string]uint32 {
+// that one lookup per token tells all. It is built on first use (it holds
+// the valence lexicon, megabytes that a command which never analyses an
+// article should not pay for at start-up).
+var wordInfo = sync.OnceValue(func() map[string]uint32 {
 	m := map[string]uint32{}
 	for w, c := range lex.words {
 		m[w] |= c
@@ -257,7 +262,7 @@ var wordInfo = func() map[string]uint32 {
 		m[w] |= bin << valenceShift
 	}
 	return m
-}()
+})
 
 // stopwords are frequent function words, left out of article word counts.
 var stopwords = func() map[string]bool {

@@ -1,13 +1,6 @@
 package propaganda
 
-import (
-	"bufio"
-	"fmt"
-	"os"
-	"path/filepath"
-	"slices"
-	"strings"
-)
+import "slices"
 
 // NewsWords records how often words occur in plain news reporting: the
 // Reuters wire text of CoNLL-2003 and the newspaper articles of PolNeAR,
@@ -55,57 +48,6 @@ func freqBin(n int) uint8 {
 		return freqFrequent
 	}
 	return freqTop
-}
-
-// LoadNewsWords counts the words of the CoNLL-2003 files train.txt and
-// dev.txt in conllDir (one token per line) and of the PolNeAR texts in
-// polnearDir (train/text/*.txt and dev/text/*.txt), tokenized as the
-// tagger tokenizes articles.
-func LoadNewsWords(conllDir, polnearDir string) (*NewsWords, error) {
-	counts := map[uint32]int{}
-	for _, name := range []string{"train.txt", "dev.txt"} {
-		path := filepath.Join(conllDir, name)
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, fmt.Errorf("reading news words: %w", err)
-		}
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			word, _, _ := strings.Cut(sc.Text(), " ")
-			if word != "" && word != "-DOCSTART-" {
-				counts[hashString(fnvOffset, lower(word))]++
-			}
-		}
-		err = sc.Err()
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", path, err)
-		}
-	}
-	texts, err := filepath.Glob(filepath.Join(polnearDir, "*", "text", "*.txt"))
-	if err != nil {
-		return nil, err
-	}
-	if len(texts) == 0 {
-		return nil, fmt.Errorf("reading news words: no texts in %s", filepath.Join(polnearDir, "*", "text"))
-	}
-	slices.Sort(texts)
-	for _, path := range texts {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("reading news words: %w", err)
-		}
-		for _, t := range tokenize(string(b)).tokens {
-			if t.word {
-				counts[t.hash]++
-			}
-		}
-	}
-	nw := &NewsWords{bins: make(map[uint32]uint8, len(counts))}
-	for h, n := range counts {
-		nw.bins[h] = freqBin(n)
-	}
-	return nw, nil
 }
 
 // bin returns the frequency bin of the word with hash h.

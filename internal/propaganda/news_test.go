@@ -1,47 +1,21 @@
 package propaganda
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 )
 
-// TestLoadNewsWords counts a small CoNLL file and PolNeAR-like texts:
-// case folded, document markers ignored, both corpora summed.
-func TestLoadNewsWords(t *testing.T) {
-	dir := t.TempDir()
-	conll, polnear := filepath.Join(dir, "conll"), filepath.Join(dir, "polnear")
-	for _, d := range []string{conll, filepath.Join(polnear, "train", "text"), filepath.Join(polnear, "dev", "text")} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write := func(path, text string) {
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write(filepath.Join(conll, "train.txt"), "-DOCSTART- -X- -X- O\n\n"+strings.Repeat("Said VBD B-VP O\n", 40)+"Minister NNP B-NP O\n")
-	write(filepath.Join(conll, "dev.txt"), strings.Repeat("said VBD B-VP O\n", 70))
-	write(filepath.Join(polnear, "train", "text", "a.txt"), "The minister said the talks failed. The minister left.")
-	write(filepath.Join(polnear, "dev", "text", "b.txt"), "Officials said nothing.")
-	nw, err := LoadNewsWords(conll, polnear)
-	if err != nil {
-		t.Fatal(err)
-	}
+// TestNewNewsWords counts CoNLL-like words and PolNeAR-like texts: case
+// folded, both summed, binned by frequency.
+func TestNewNewsWords(t *testing.T) {
+	words := append(strings.Split(strings.Repeat("Said ", 40)+"Minister", " "), strings.Fields(strings.Repeat("said ", 70))...)
+	nw := NewNewsWords(words, []string{"The minister said the talks failed. The minister left.", "Officials said nothing."})
 	for word, want := range map[string]uint8{"said": freqFrequent, "minister": freqFew, "officials": freqRare,
 		"-docstart-": freqUnseen, "skyrocketing": freqUnseen} {
 		if got := nw.bin(hashString(fnvOffset, word)); got != want {
 			t.Errorf("%q: bin %d, want %d", word, got, want)
 		}
-	}
-	if _, err := LoadNewsWords(filepath.Join(dir, "missing"), polnear); err == nil {
-		t.Error("a missing CoNLL directory gave no error")
-	}
-	if _, err := LoadNewsWords(conll, conll); err == nil {
-		t.Error("a PolNeAR directory without texts gave no error")
 	}
 }
 
@@ -98,8 +72,15 @@ func TestRunsGrowThroughWeakerNeighbours(t *testing.T) {
 // TestHashSeedMovesBucketsOnly: a hash seed gives the same number of
 // features in other buckets; seed 0 is the shipped hashing.
 func TestHashSeedMovesBucketsOnly(t *testing.T) {
-	a := &CorpusArticle{ID: "x", Text: "Headline here\nThe corrupt regime lied again, officials said."}
-	plain, same, seeded := featurize(a, nil, 0), featurize(a, nil, 0), featurize(a, nil, 12345)
+	text := "Headline here\nThe corrupt regime lied again, officials said."
+	example := func(seed uint32) *Example {
+		ex, err := NewExample(text, nil, nil, seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ex
+	}
+	plain, same, seeded := example(0), example(0), example(12345)
 	moved := 0
 	for i := range plain.tokFeats {
 		p, q, s := plain.tokFeats[i], same.tokFeats[i], seeded.tokFeats[i]
@@ -115,7 +96,7 @@ func TestHashSeedMovesBucketsOnly(t *testing.T) {
 	if moved == 0 {
 		t.Fatal("the seed moved no feature")
 	}
-	f := newFeaturizer(tokenize(a.Text), nil)
+	f := newFeaturizer(tokenize(text), nil)
 	if got := f.tokenFeatures(nil, 0, f.d.sentences[0], true); !slices.Equal(got, plain.tokFeats[0]) {
 		t.Error("seed 0 is not the hashing Detect uses")
 	}

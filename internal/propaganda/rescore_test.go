@@ -9,7 +9,7 @@ import (
 // rescoreDoc makes a ten-sentence document whose first-stage "any" scores
 // are noise and in which each marked sentence holds one strongly tagged
 // token of technique 3: only the token scores tell the marked sentences.
-func rescoreDoc(rng *rand.Rand) (*trainDoc, probabilities, []bool) {
+func rescoreDoc(rng *rand.Rand) (*Example, probabilities, []bool) {
 	d := tokenize(strings.Repeat("Officials met in the capital on Monday. ", 10))
 	p := newProbabilities(d)
 	labels := make([]uint32, len(d.tokens))
@@ -28,7 +28,7 @@ func rescoreDoc(rng *rand.Rand) (*trainDoc, probabilities, []bool) {
 			p.tok[(s.first+1)*numTech+3] = 1.5
 		}
 	}
-	return &trainDoc{doc: d, labels: labels}, p, marked
+	return &Example{doc: d, labels: labels}, p, marked
 }
 
 // TestRescorerLearnsFromTokenScores checks that the sentence re-scorer
@@ -37,7 +37,7 @@ func rescoreDoc(rng *rand.Rand) (*trainDoc, probabilities, []bool) {
 // unmarked one, which their first-stage scores did not do.
 func TestRescorerLearnsFromTokenScores(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	var tds []*trainDoc
+	var tds []*Example
 	var probs []probabilities
 	var idx []int
 	for i := 0; i < 30; i++ {

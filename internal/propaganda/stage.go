@@ -20,7 +20,7 @@ var modelData []byte
 
 // DefaultModel returns the embedded model, decoded once.
 var DefaultModel = sync.OnceValues(func() (*Model, error) {
-	m, err := Decode(bytes.NewReader(modelData))
+	m, err := decodeModel(bytes.NewReader(modelData))
 	if err != nil {
 		return nil, fmt.Errorf("embedded %s: %w", ModelFile, err)
 	}
@@ -46,9 +46,6 @@ func NewStage() *Stage {
 	}
 	return &Stage{model: m}
 }
-
-// NewStageWith returns a stage using model m.
-func NewStageWith(m *Model) *Stage { return &Stage{model: m} }
 
 // Name is the stage's key in Article.Analyzer.
 func (s *Stage) Name() string { return "techniques" }

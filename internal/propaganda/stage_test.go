@@ -191,7 +191,7 @@ func TestModelEncodingIsStable(t *testing.T) {
 	if err := m.Encode(&a); err != nil {
 		t.Fatal(err)
 	}
-	m2, err := Decode(strings.NewReader(a.String()))
+	m2, err := decodeModel(strings.NewReader(a.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +204,7 @@ func TestModelEncodingIsStable(t *testing.T) {
 	if a.String() != string(modelData) {
 		t.Fatal("re-encoding the embedded model changed its bytes")
 	}
-	if _, err := Decode(strings.NewReader("not a model")); err == nil {
+	if _, err := decodeModel(strings.NewReader("not a model")); err == nil {
 		t.Fatal("decoding garbage succeeded")
 	}
 }

@@ -160,6 +160,7 @@ func tokenize(text string) *document {
 	}
 	endSentence()
 	d.counts = make(map[string]int)
+	info := wordInfo()
 	for i := range d.tokens {
 		t := &d.tokens[i]
 		t.hash = hashString(fnvOffset, t.lower)
@@ -167,7 +168,7 @@ func tokenize(text string) *document {
 		if !t.word {
 			continue
 		}
-		t.info = wordInfo[t.lower]
+		t.info = info[t.lower]
 		if isContent(t) {
 			d.counts[t.lower]++
 		}

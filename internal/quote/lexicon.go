@@ -11,17 +11,8 @@ import "strings"
 // position. The value tells whether the verb is strong (speech proper,
 // enough to make a statement on its own) or weak (belief or position verbs
 // that only count with a subject and a that-clause).
-var cueVerbs = map[string]cueStrength{}
-
-type cueStrength uint8
-
-const (
-	positionCue cueStrength = iota + 1
-	weakCue
-	strongCue
-)
-
-func init() {
+var cueVerbs = func() map[string]cueStrength {
+	m := map[string]cueStrength{}
 	strong := []string{
 		"say", "says", "said", "saying",
 		"state", "states", "stated", "stating",
@@ -158,15 +149,24 @@ func init() {
 		condemning requesting recommending welcoming discussing blasting decrying railing voicing
 		endorsing accusing`)...)
 	for _, w := range position {
-		cueVerbs[w] = positionCue
+		m[w] = positionCue
 	}
 	for _, w := range weak {
-		cueVerbs[w] = weakCue
+		m[w] = weakCue
 	}
 	for _, w := range strong {
-		cueVerbs[w] = strongCue
+		m[w] = strongCue
 	}
-}
+	return m
+}()
+
+type cueStrength uint8
+
+const (
+	positionCue cueStrength = iota + 1
+	weakCue
+	strongCue
+)
 
 // needsParticle lists cue verbs that only count when followed by a word
 // ("pointed out").
@@ -193,31 +193,31 @@ var determiners = map[string]bool{
 
 // gapWords may stand between a subject and its cue verb ("Lavrov also
 // said", "the ministry has repeatedly warned").
-var gapWords = map[string]bool{
-	"also": true, "has": true, "have": true, "had": true, "reportedly": true, "later": true,
-	"then": true, "previously": true, "repeatedly": true, "earlier": true, "further": true,
-	"again": true, "once": true, "would": true, "will": true, "had earlier": true, "recently": true,
-	"publicly": true, "openly": true, "allegedly": true, "apparently": true, "clearly": true,
-	"explicitly": true, "specifically": true, "separately": true, "first": true, "initially": true,
-	"subsequently": true, "already": true, "even": true, "himself": true, "herself": true,
-	"themselves": true, "itself": true, "has also": true, "did": true, "does": true, "do": true,
-	"not": true, "never": true, "often": true, "just": true, "only": true, "still": true,
-	"is": true, "was": true, "were": true, "are": true, "had been": true, "being": true,
-	"been": true, "could": true, "may": true, "might": true, "must": true, "should": true,
-	"can": true, "cannot": true, "shall": true, "flatly": true, "angrily": true, "bluntly": true, "quickly": true,
-	"however": true, "therefore": true, "thus": true, "specially": true, "meanwhile": true,
-	"too": true, "instead": true, "in turn": true,
-}
-
-// Negated auxiliaries are gap words too ("Talvik didn't say", "the
-// ministry hasn’t said"), with either apostrophe.
-func init() {
+var gapWords = func() map[string]bool {
+	m := map[string]bool{
+		"also": true, "has": true, "have": true, "had": true, "reportedly": true, "later": true,
+		"then": true, "previously": true, "repeatedly": true, "earlier": true, "further": true,
+		"again": true, "once": true, "would": true, "will": true, "had earlier": true, "recently": true,
+		"publicly": true, "openly": true, "allegedly": true, "apparently": true, "clearly": true,
+		"explicitly": true, "specifically": true, "separately": true, "first": true, "initially": true,
+		"subsequently": true, "already": true, "even": true, "himself": true, "herself": true,
+		"themselves": true, "itself": true, "has also": true, "did": true, "does": true, "do": true,
+		"not": true, "never": true, "often": true, "just": true, "only": true, "still": true,
+		"is": true, "was": true, "were": true, "are": true, "had been": true, "being": true,
+		"been": true, "could": true, "may": true, "might": true, "must": true, "should": true,
+		"can": true, "cannot": true, "shall": true, "flatly": true, "angrily": true, "bluntly": true, "quickly": true,
+		"however": true, "therefore": true, "thus": true, "specially": true, "meanwhile": true,
+		"too": true, "instead": true, "in turn": true,
+	}
+	// Negated auxiliaries are gap words too ("Talvik didn't say", "the
+	// ministry hasn’t said"), with either apostrophe.
 	for _, w := range []string{"didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't",
 		"wouldn't", "can't", "couldn't", "isn't", "aren't", "wasn't", "weren't", "shouldn't", "mustn't"} {
-		gapWords[w] = true
-		gapWords[strings.ReplaceAll(w, "'", "’")] = true
+		m[w] = true
+		m[strings.ReplaceAll(w, "'", "’")] = true
 	}
-}
+	return m
+}()
 
 // stopWords end a subject phrase when walking left from a cue verb: they
 // start a clause, so the subject lies to their right.
@@ -368,10 +368,7 @@ var peopleNouns = map[string]bool{
 
 // nounLike are cue forms that are also nouns ("the plan", "his remarks");
 // they count only right after a name or pronoun, or before "that".
-var nounLike = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`state states plan plans support supports comment comments
+var nounLike = fieldSet(`state states plan plans support supports comment comments
 		remark remarks note notes question questions request requests attack attacks challenge
 		challenges worry worries tweet tweets report reports claim claims call calls offer offers
 		echo echoes charge charges voice voices demand demands thank thanks estimate estimates
@@ -380,23 +377,19 @@ func init() {
 		find finds outline outlines welcome welcomes request tout touts slam slams blast blasts
 		mock mocks defend reject rejects dismiss condemn decry decline declines refuse refuses
 		accuse accuses warn warning warnings pledge pledges vow vows deny admit complaint
-		comment answer contest contests discuss expect feel know want wants plan`) {
-		nounLike[w] = true
-	}
-}
+		comment answer contest contests discuss expect feel know want wants plan`)
 
 // firstNames are common first names of people in international news, with
 // their usual gender, for resolving "he" and "she".
-var firstNames = map[string]byte{}
-
-func init() {
+var firstNames = func() map[string]byte {
+	m := map[string]byte{}
 	for _, n := range strings.Fields(`hillary melania ivanka nancy elizabeth kellyanne sarah angela theresa
 		federica maria marie anna hannah jill michelle kamala susan samantha nikki condoleezza madeleine
 		christine ursula emmanuelle marine mary margaret catherine jennifer jessica karen linda lisa laura
 		julia emily rachel rebecca victoria olga irina natalia svetlana tatiana valentina maria zakharova
 		asma bouthaina fatima aisha leila nadia rania hanan huda yasmin amal mona sonya pamela jacklyn
 		ava liz donna dianne gwen megyn melanie esther heather amy kate helen ruth`) {
-		firstNames[n] = 'f'
+		m[n] = 'f'
 	}
 	for _, n := range strings.Fields(`donald barack joe mike michael john james george bill bernie ted marco
 		jeb ben chris rand tim paul mitt rudy newt jeff jim robert bob richard william david mark peter
@@ -406,11 +399,12 @@ func init() {
 		francois nicolas boris joseph valery ayman abu rami jens hans benjamin bibi naftali
 		xi li shinzo narendra imran tony gordon david justin stephen scott rex mattis lindsey mitch
 		kevin eric robby reince steve sean anthony gary jason trey leonard warren vann johnnie`) {
-		if firstNames[n] == 0 {
-			firstNames[n] = 'm'
+		if m[n] == 0 {
+			m[n] = 'm'
 		}
 	}
-}
+	return m
+}()
 
 // nominalCues report speech as nouns: "Trump's claim that …".
 var nominalCues = map[string]bool{

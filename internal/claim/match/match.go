@@ -53,37 +53,55 @@ const ModelFile = "internal/claim/match/model.txt"
 var modelData []byte
 
 // Threshold is the least Score of two sentences that state the same thing,
-// chosen on training data (the tuning part of MSRP train).
-var Threshold float64
+// chosen on training data (the tuning part of MSRP train). It is the
+// threshold line of the embedded model, read without decoding the rest of
+// the model, so that importing the package stays cheap.
+var Threshold = embeddedThreshold(modelData)
 
-var defaultModel *Model
+// embeddedThreshold returns the threshold of a model file as Decode reads
+// it: the value of its last threshold line, 0 if it has none.
+func embeddedThreshold(data []byte) float64 {
+	var th float64
+	for line := range bytes.Lines(data) {
+		if !bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("threshold")) {
+			continue
+		}
+		if f := strings.Fields(string(line)); len(f) == 2 && f[0] == "threshold" {
+			if v, err := strconv.ParseFloat(f[1], 64); err == nil {
+				th = v
+			}
+		}
+	}
+	return th
+}
 
-// embeddedErr is why the embedded model could not be read: a model file
-// older than the features. Using the default model then panics, but
-// `sift train claims`, which never does, can still rebuild it.
-var embeddedErr error
-
-func init() {
+// embedded is the embedded model, decoded on first use, or why it could
+// not be read: a model file older than the features. Using the default
+// model then panics, but `sift train claims`, which never does, can still
+// rebuild it.
+var embedded = sync.OnceValues(func() (*Model, error) {
 	m, err := Decode(modelData)
 	if err != nil {
-		embeddedErr = fmt.Errorf("claim matcher: embedded model: %w (rebuild it with `sift train claims`)", err)
-		m = &Model{Threshold: 1}
+		return &Model{Threshold: 1}, fmt.Errorf("claim matcher: embedded model: %w (rebuild it with `sift train claims`)", err)
 	}
-	defaultModel = m
-	Threshold = m.Threshold
-}
+	return m, nil
+})
 
 // Default returns the embedded model. It panics if the embedded model
 // file does not match the features (see EmbeddedError).
 func Default() *Model {
-	if embeddedErr != nil {
-		panic(embeddedErr.Error())
+	m, err := embedded()
+	if err != nil {
+		panic(err.Error())
 	}
-	return defaultModel
+	return m
 }
 
 // EmbeddedError reports why the embedded model cannot be used, or nil.
-func EmbeddedError() error { return embeddedErr }
+func EmbeddedError() error {
+	_, err := embedded()
+	return err
+}
 
 // Score returns how likely a and b state the same thing, in [0,1].
 func Score(a, b string) float64 { return Default().Score(a, b) }

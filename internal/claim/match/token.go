@@ -56,7 +56,20 @@ func fnv(b []byte) uint64 {
 
 // stopWords are function words: never keys, and only counted as context in
 // n-grams.
-var stopWords = map[string]bool{}
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range splitWords(`a about above after again against all am an and any are aren't as at be
+because been before being below between both but by can could did do does doing down during each few
+for from further had has have having he her here hers herself him himself his how i if in into is it its
+itself just me more most my myself of off on once only or other our ours ourselves out over own same she
+should so some such than that the their theirs them themselves then there these they this those through
+to too under until up very was we were what when where which while who whom why will with would you your
+yours yourself yourselves also not no nor never neither none s t d ll re ve m o y ca wo shall may might must upon via per onto
+'s mr mrs ms`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // negations turn a statement into its denial.
 var negations = map[string]bool{
@@ -92,19 +105,6 @@ var synonyms = map[string]string{
 	"america": "usa",
 	"mln":     "million", "bln": "billion", "m": "million", "bn": "billion",
 	"kill": "killed", "dead": "killed", "died": "killed",
-}
-
-func init() {
-	for _, w := range splitWords(`a about above after again against all am an and any are aren't as at be
-because been before being below between both but by can could did do does doing down during each few
-for from further had has have having he her here hers herself him himself his how i if in into is it its
-itself just me more most my myself of off on once only or other our ours ourselves out over own same she
-should so some such than that the their theirs them themselves then there these they this those through
-to too under until up very was we were what when where which while who whom why will with would you your
-yours yourself yourselves also not no nor never neither none s t d ll re ve m o y ca wo shall may might must upon via per onto
-'s mr mrs ms`) {
-		stopWords[w] = true
-	}
 }
 
 func splitWords(s string) []string {

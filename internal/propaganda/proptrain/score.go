@@ -1,4 +1,4 @@
-package propaganda
+package proptrain
 
 import "sort"
 

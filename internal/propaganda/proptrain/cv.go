@@ -1,4 +1,4 @@
-package propaganda
+package proptrain
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"sync"
 	"text/tabwriter"
+
+	"github.com/sift-news/sift/internal/propaganda"
 )
 
 // Report is the result of a cross-validation: span identification and
@@ -28,13 +30,13 @@ type Report struct {
 // pooled predictions. A hashSeed other than 0 mixes a seed into every
 // feature hash of the detector (the same features, other collisions), to
 // measure how much the shipped hashing's luck is worth.
-func CrossValidate(articles []CorpusArticle, news *NewsWords, folds int, hashSeed uint32, progress io.Writer) (*Report, error) {
+func CrossValidate(articles []CorpusArticle, news *propaganda.NewsWords, folds int, hashSeed uint32, progress io.Writer) (*Report, error) {
 	if folds < 2 || folds > len(articles) {
 		return nil, fmt.Errorf("cannot make %d folds of %d articles", folds, len(articles))
 	}
-	tds := make([]*trainDoc, len(articles))
-	for i := range articles {
-		tds[i] = featurize(&articles[i], news, hashSeed)
+	tds, err := featurizeAll(articles, news, hashSeed, nil)
+	if err != nil {
+		return nil, err
 	}
 	// Folds are independent: run as many at once as there are CPUs, and
 	// pool their results in fold order so the report does not depend on
@@ -65,8 +67,8 @@ func CrossValidate(articles []CorpusArticle, news *NewsWords, folds int, hashSee
 			for _, i := range testIdx {
 				td := tds[i]
 				r.gold = append(r.gold, td.article.Spans...)
-				r.pred = append(r.pred, annotations(td.article.ID, m.decode(td.doc, m.probs(td)))...)
-				g, p := m.classifyGold(td)
+				r.pred = append(r.pred, annotations(td.article.ID, m.Spans(td.Example, m.Scores(td.Example)))...)
+				g, p := m.ClassifyGold(td.Example)
 				r.goldClass, r.predClass = append(r.goldClass, g...), append(r.predClass, p...)
 			}
 			mu.Lock()
@@ -86,7 +88,7 @@ func CrossValidate(articles []CorpusArticle, news *NewsWords, folds int, hashSee
 	r.Spans = ScoreSpans(gold, pred)
 	r.Labelled = ScoreLabelled(gold, pred, "")
 	r.Classes = scoreClasses(goldClass, predClass)
-	for _, t := range Techniques {
+	for _, t := range propaganda.Techniques {
 		r.Technique[t] = ScoreLabelled(gold, pred, t)
 	}
 	return r, nil
@@ -98,7 +100,7 @@ func CrossValidate(articles []CorpusArticle, news *NewsWords, folds int, hashSee
 func (r *Report) Write(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "technique\tgold\tTC pred\tTC P\tTC R\tTC F1\tFLC pred\tFLC P\tFLC R\tFLC F1\t\n")
-	for _, t := range Techniques {
+	for _, t := range propaganda.Techniques {
 		c, f := r.Classes.Technique[t], r.Technique[t]
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t\n", t, f.Gold,
 			c.Pred, c.Precision, c.Recall, c.F1, f.Pred, f.Precision, f.Recall, f.F1)
@@ -114,4 +116,48 @@ found and named F1 %.3f (P %.3f, R %.3f: spans found with the right technique, F
 %d articles, %d-fold cross-validation; partial-overlap P/R as in SemEval-2020 Task 11
 `, s.F1, s.Precision, s.Recall, s.Gold, s.Pred, r.Classes.MicroF1, r.Classes.Spans, l.F1, l.Precision, l.Recall, r.Articles, r.Folds)
 	return err
+}
+
+// ClassReport is the result of cross-validating the technique classifier
+// on gold spans (SemEval-2020 Task 11, technique classification): micro
+// F1 over all gold spans and P/R/F1 per technique.
+type ClassReport struct {
+	Spans     int
+	Correct   int
+	MicroF1   float64
+	Technique map[string]PRF
+}
+
+// scoreClasses builds a ClassReport from paired gold and predicted
+// techniques.
+func scoreClasses(gold, pred []int) *ClassReport {
+	r := &ClassReport{Spans: len(gold), Technique: map[string]PRF{}}
+	var tp, np, ng [numTech]int
+	for i, g := range gold {
+		ng[g]++
+		if p := pred[i]; p >= 0 {
+			np[p]++
+			if p == g {
+				tp[g]++
+				r.Correct++
+			}
+		}
+	}
+	if r.Spans > 0 {
+		r.MicroF1 = float64(r.Correct) / float64(r.Spans)
+	}
+	for k, name := range propaganda.Techniques {
+		p := PRF{Pred: np[k], Gold: ng[k]}
+		if np[k] > 0 {
+			p.Precision = float64(tp[k]) / float64(np[k])
+		}
+		if ng[k] > 0 {
+			p.Recall = float64(tp[k]) / float64(ng[k])
+		}
+		if p.Precision+p.Recall > 0 {
+			p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
+		}
+		r.Technique[name] = p
+	}
+	return r
 }

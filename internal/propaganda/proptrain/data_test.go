@@ -1,11 +1,14 @@
-package propaganda
+package proptrain
 
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/sift-news/sift/internal/dataset"
+	"github.com/sift-news/sift/internal/propaganda"
 )
 
 // TestEmbeddedModelOnHeldOutFold scores the shipped model on the PTC
@@ -47,7 +50,11 @@ func TestEmbeddedClassifierOnHeldOutFold(t *testing.T) {
 		if !HeldOut(i) {
 			continue
 		}
-		g, p := m.classifyGold(featurize(&articles[i], m.news, 0))
+		ex, err := featurize(&articles[i], m.News(), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, p := m.ClassifyGold(ex.Example)
 		gold, pred = append(gold, g...), append(pred, p...)
 	}
 	r := scoreClasses(gold, pred)
@@ -59,13 +66,13 @@ func TestEmbeddedClassifierOnHeldOutFold(t *testing.T) {
 
 // loadForHeldOut reads the PTC articles (skipping the test without them)
 // and the embedded model.
-func loadForHeldOut(t *testing.T) ([]CorpusArticle, *Model) {
+func loadForHeldOut(t *testing.T) ([]CorpusArticle, *propaganda.Model) {
 	t.Helper()
 	articles, err := LoadPTC(dataset.Require(t, "ptc"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := DefaultModel()
+	m, err := propaganda.DefaultModel()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,12 +92,21 @@ func TestTrainingRebuildsTheShippedModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := Train(articles, news, io.Discard).Encode(&buf); err != nil {
+	m, err := Train(articles, news, io.Discard)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(buf.Bytes(), modelData) {
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	// The embedded model is this file of the runtime package.
+	shipped, err := os.ReadFile(filepath.Join("..", propaganda.ModelFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), shipped) {
 		t.Fatalf("retrained model (%d bytes) differs from the embedded %s (%d bytes): run `sift train techniques`",
-			buf.Len(), ModelFile, len(modelData))
+			buf.Len(), propaganda.ModelFile, len(shipped))
 	}
 }

@@ -1,4 +1,4 @@
-package propaganda
+package proptrain
 
 import (
 	"bufio"
@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sift-news/sift/internal/propaganda"
 )
 
 // Annotation is one technique span of an article: code point offsets into
@@ -96,7 +98,7 @@ func readLabels(path, id string, n int) ([]Annotation, error) {
 		if start >= end {
 			continue
 		}
-		if !IsTechnique(fs[1]) {
+		if !propaganda.IsTechnique(fs[1]) {
 			return nil, fmt.Errorf("%s:%d: unknown technique %q", path, line, fs[1])
 		}
 		out = append(out, Annotation{Article: id, Technique: fs[1], Start: start, End: end})
