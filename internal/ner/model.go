@@ -131,9 +131,12 @@ type Model struct {
 	digest  string // of the model file and the cluster table
 	// clusters is the word cluster table the model was trained with.
 	clusters *clusterIndex
-	// intrinsic holds, for each word of clusters, the sums of the weights
-	// of its intrinsic features, computed on first use.
-	intrinsic []intrinsicSum
+	// words holds, for each word of clusters, the sums of the weights of
+	// the features it decides alone, computed on first use.
+	words []wordSums
+	// edges holds the sums of the features the edges of a sentence give
+	// its first and last words (edgeSums).
+	edges neighbourSums
 }
 
 // lookup returns the weights of feature h, or nil.
@@ -235,7 +238,7 @@ type lattice struct {
 // viterbi returns the best tag sequence for a sentence whose token i has
 // features buf[ends[i-1]:ends[i]] and, if base is not nil, the weight
 // sums base[i] besides, reusing the storage of tags.
-func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base []*[nTags]int32, tags []int) []int {
+func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base [][nTags]int32, tags []int) []int {
 	n := len(ends)
 	tags = tags[:0]
 	if n == 0 {
@@ -262,7 +265,7 @@ func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base []*[nTags]int
 	for i := range n {
 		var b *[nTags]int32
 		if base != nil {
-			b = base[i]
+			b = &base[i]
 		}
 		s.emit(buf[from:ends[i]], b, &em)
 		from = ends[i]
@@ -308,26 +311,60 @@ func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base []*[nTags]int
 }
 
 // tagDocument returns the tags of every sentence of d. The weights of the
-// features of a word alone (intrinsicFeatures) are summed once per
-// distinct word of the document, or once per model for the words of the
-// cluster table.
+// features a word decides alone, for itself (intrinsicFeatures) and for
+// its neighbours (prevFeatures ...), are summed once per distinct word of
+// the document, or once per model for the words of the cluster table
+// (wordSums); only the features of a word in its context are looked up
+// token by token.
 func tagDocument(m *Model, d *document) [][]int {
 	out := make([][]int, len(d.sents))
 	var buf, ibuf []uint64
 	var ends []int
-	var base []*[nTags]int32
+	var base [][nTags]int32
+	var sums []*neighbourSums
 	var l lattice
 	for si := range d.sents {
-		buf, ends = d.sentenceFeatures(si, true, false, buf[:0], ends[:0])
-		base = base[:0]
-		for i := range d.sents[si] {
-			w := &d.sents[si][i]
-			base = append(base, w.intr.get(m, w, &ibuf))
-		}
+		buf, ends = d.sentenceFeatures(si, withHistory, buf[:0], ends[:0])
+		base, sums = wordSumsOf(m, d.sents[si], base, sums, &ibuf)
 		out[si] = l.viterbi(m, buf, ends, base, nil)
 		d.record(si, out[si])
 	}
 	return out
+}
+
+// wordSumsOf sets base[i] to the weight sums of the features token i of
+// ws is given by the words alone, its own and its neighbours', reusing
+// the storage of base and sums (scratch space, as buf).
+func wordSumsOf(m *Model, ws []word, base [][nTags]int32, sums []*neighbourSums, buf *[]uint64) ([][nTags]int32, []*neighbourSums) {
+	sums = sums[:0]
+	for i := range ws {
+		sums = append(sums, ws[i].sums.get(m, &ws[i], buf))
+	}
+	base = slices.Grow(base[:0], len(ws))[:len(ws)]
+	for i := range ws {
+		b := &base[i]
+		*b = sums[i].self
+		addSums(b, &neighbour(sums, i-1, &m.edges).prev)
+		addSums(b, &neighbour(sums, i+1, &m.edges).next)
+		addSums(b, &neighbour(sums, i-2, &m.edges).prev2)
+		addSums(b, &neighbour(sums, i+2, &m.edges).next2)
+	}
+	return base, sums
+}
+
+// neighbour returns sums[i], or edges beyond the sentence's ends.
+func neighbour(sums []*neighbourSums, i int, edges *neighbourSums) *neighbourSums {
+	if i < 0 || i >= len(sums) {
+		return edges
+	}
+	return sums[i]
+}
+
+// addSums adds the weight sums b to a.
+func addSums(a *[nTags]int32, b *[nTags]int32) {
+	for t := range nTags {
+		a[t] += b[t]
+	}
 }
 
 // Model file format (gzip-compressed): "siftner1", the number of
@@ -390,7 +427,7 @@ func decodeModel(data []byte) (*Model, error) {
 		return nil, err
 	}
 	m := &Model{digest: digestOf(append(slices.Clip(data), clusterData...)), scale: scale, clusters: clu,
-		intrinsic: make([]intrinsicSum, clu.len())}
+		words: make([]wordSums, clu.len())}
 	if err := binary.Read(br, binary.LittleEndian, &m.trans); err != nil {
 		return nil, fmt.Errorf("reading model transitions: %w", err)
 	}
@@ -415,5 +452,6 @@ func decodeModel(data []byte) (*Model, error) {
 		}
 		m.insert(h, &w)
 	}
+	m.edges = edgeSums(m)
 	return m, nil
 }

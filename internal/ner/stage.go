@@ -149,7 +149,7 @@ func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.E
 		words[i] = ws
 	}
 	recase(words, context)
-	d := newDocument(words, m.clusters, m.intrinsic)
+	d := newDocument(words, m.clusters, m.words)
 	tags := tagDocument(m, d)
 	applyRules(m, d, tags)
 	for si := range sents {
