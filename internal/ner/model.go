@@ -103,17 +103,30 @@ var allowedTab = func() (tab [nTags + 1][nTags]bool) {
 	return tab
 }()
 
-// prevTags[t] lists the tags (not the start) that tag t may follow.
-var prevTags = func() (out [nTags][]int) {
+// The decoder works with the shape of allowed: a tag that leaves no name
+// open (O, L or U: a closing tag) may be followed by O, B or U (a fresh
+// tag), and an I or L tag only by the B or I of its own type
+// (TestDecoderTagSets checks this against allowed).
+var (
+	closingTags = tagsWhere(func(t int) bool { return !open(t) })
+	freshTags   = tagsWhere(func(t int) bool { p := tagPos(t); return p == 'O' || p == 'B' || p == 'U' })
+)
+
+// nFresh is the number of closing tags and the number of fresh tags.
+const nFresh = 1 + 2*len(types)
+
+// tagsWhere returns the tags for which keep is true, in order; there must
+// be nFresh of them.
+func tagsWhere(keep func(int) bool) (out [nFresh]int) {
+	n := 0
 	for t := range nTags {
-		for p := range nTags {
-			if allowed(p, t) {
-				out[t] = append(out[t], p)
-			}
+		if keep(t) {
+			out[n] = t
+			n++
 		}
 	}
 	return out
-}()
+}
 
 // Model is a trained linear sequence tagger: a weight per feature and tag,
 // and a weight per tag transition, decoded with Viterbi.
@@ -237,7 +250,8 @@ type lattice struct {
 
 // viterbi returns the best tag sequence for a sentence whose token i has
 // features buf[ends[i-1]:ends[i]] and, if base is not nil, the weight
-// sums base[i] besides, reusing the storage of tags.
+// sums base[i] besides, reusing the storage of tags. Of equal scores the
+// lowest previous tag wins.
 func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base [][nTags]int32, tags []int) []int {
 	n := len(ends)
 	tags = tags[:0]
@@ -250,16 +264,8 @@ func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base [][nTags]int3
 		l.back = make([][nTags]int8, n+n/2)
 	}
 	score, back := l.score[:n], l.back[:n]
-	var trans [nTags + 1][nTags]float32
-	for p := range nTags + 1 {
-		for t := range nTags {
-			if allowedTab[p][t] {
-				trans[p][t] = s.transition(p, t)
-			} else {
-				trans[p][t] = negInf
-			}
-		}
-	}
+	var tr transitions
+	tr.of(s)
 	var em [nTags]float32
 	from := 0
 	for i := range n {
@@ -271,22 +277,12 @@ func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base [][nTags]int3
 		from = ends[i]
 		if i == 0 {
 			for t := range nTags {
-				score[0][t] = trans[startTag][t] + em[t]
+				score[0][t] = tr.fromStart[t] + em[t]
 				back[0][t] = startTag
 			}
 			continue
 		}
-		prev := &score[i-1]
-		for t := range nTags {
-			best, arg := negInf, 0
-			for _, p := range prevTags[t] {
-				if v := prev[p] + trans[p][t]; v > best {
-					best, arg = v, p
-				}
-			}
-			score[i][t] = best + em[t]
-			back[i][t] = int8(arg)
-		}
+		tr.step(&score[i-1], &em, &score[i], &back[i])
 	}
 	best := -1
 	for t := range nTags {
@@ -308,6 +304,79 @@ func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base [][nTags]int3
 		best = int(back[i][best])
 	}
 	return tags
+}
+
+// transitions are the transition weights the decoder needs: fromStart
+// from the start to any tag (-Inf where not allowed), fromClosing[t][k]
+// from closingTags[k] to fresh tag t, inside[t] from the B and I of t's
+// type to I or L tag t.
+type transitions struct {
+	fromStart   [nTags]float32
+	fromClosing [nTags][nFresh]float32
+	inside      [nTags][2]float32
+}
+
+// of sets the transition weights of s.
+func (tr *transitions) of(s scorer) {
+	for t := range nTags {
+		tr.fromStart[t] = float32(math.Inf(-1))
+		if allowedTab[startTag][t] {
+			tr.fromStart[t] = s.transition(startTag, t)
+		}
+	}
+	for _, t := range freshTags {
+		for k, p := range closingTags {
+			tr.fromClosing[t][k] = s.transition(p, t)
+		}
+	}
+	for k := range types {
+		b := tagOf(k, 'B')
+		for _, t := range [2]int{b + 1, b + 2} { // I, L
+			tr.inside[t] = [2]float32{s.transition(b, t), s.transition(b+1, t)}
+		}
+	}
+}
+
+// step sets the scores cur of the tags of a token with emission scores em
+// after a token whose tags scored prev, and the best previous tag of each
+// in back; of equal scores the lowest previous tag wins.
+func (tr *transitions) step(prev, em, cur *[nTags]float32, back *[nTags]int8) {
+	negInf := float32(math.Inf(-1))
+	var closing [nFresh]float32
+	for k, p := range closingTags {
+		closing[k] = prev[p]
+	}
+	for _, t := range freshTags {
+		best, arg := bestAfter(&closing, &tr.fromClosing[t])
+		cur[t] = best + em[t]
+		back[t] = int8(closingTags[arg])
+	}
+	for k := range types {
+		b := tagOf(k, 'B')
+		for _, t := range [2]int{b + 1, b + 2} { // I, L
+			best, arg := negInf, 0
+			if v := prev[b] + tr.inside[t][0]; v > best {
+				best, arg = v, b
+			}
+			if v := prev[b+1] + tr.inside[t][1]; v > best {
+				best, arg = v, b+1
+			}
+			cur[t] = best + em[t]
+			back[t] = int8(arg)
+		}
+	}
+}
+
+// bestAfter returns the best score[k] + trans[k] and the first k that
+// gives it (0 if every one is -Inf).
+func bestAfter(score, trans *[nFresh]float32) (float32, int) {
+	best, arg := float32(math.Inf(-1)), 0
+	for k := range score {
+		if v := score[k] + trans[k]; v > best {
+			best, arg = v, k
+		}
+	}
+	return best, arg
 }
 
 // tagDocument returns the tags of every sentence of d. The weights of the
