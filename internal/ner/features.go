@@ -21,7 +21,7 @@ const (
 )
 
 // hs mixes s into hash h.
-func hs(h uint64, s string) uint64 {
+func hs[S string | []byte](h uint64, s S) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= fnvPrime
@@ -57,16 +57,12 @@ type word struct {
 type wordType struct {
 	form  string // as written (normalised punctuation)
 	lower string
-	shape string // Xxxx, dd-dd, X.X.
-	short string // Xx, d-d, X.X.
-	cap   bool   // starts with an upper-case letter
-	upper bool   // every letter upper case, at least two letters
-	alpha bool   // has a letter
-	// Hashes of lower, shape, short and form, and the prefix and suffix
-	// features, computed once per word.
+	cap   bool // starts with an upper-case letter
+	upper bool // every letter upper case, at least two letters
+	alpha bool // has a letter
+	// Hashes of lower, the shape (Xxxx, dd-dd, X.X.), the short shape
+	// (Xx, d-d, X.X.) and form, computed once per word (see shapeOf).
 	hLower, hShape, hShort, hForm uint64
-	affixes                       [8]uint64
-	nAffixes                      int
 	// info is what the document says of the word (shared by all its
 	// occurrences).
 	info *lowerInfo
@@ -161,7 +157,7 @@ func next2Feature(lower uint64) uint64 { return mix(tpl(fNext2), lower) }
 // suffixes, length and clusters.
 func (w *word) intrinsicFeatures(buf []uint64) []uint64 {
 	buf = append(buf, tpl(fBias), mix(tpl(fWord), w.hLower), mix(tpl(fShape), w.hShape))
-	buf = append(buf, w.affixes[:w.nAffixes]...)
+	buf = appendAffixes(buf, w.lower)
 	l := utf8.RuneCountInString(w.form)
 	if l > 8 {
 		l = 8
@@ -509,23 +505,45 @@ func makeWord(form string) word { return makeWordIn(form, new(wordType)) }
 func makeWordIn(form string, t *wordType) word {
 	*t = wordType{form: form, lower: strings.ToLower(form)}
 	w := word{wordType: t}
-	var long, short []byte
+	var longBuf, shortBuf [32]byte
+	sh := shapeOf(form, longBuf[:0], shortBuf[:0])
+	w.cap = sh.capFirst
+	w.alpha = sh.letters > 0
+	w.upper = sh.letters >= 2 && sh.uppers == sh.letters
+	w.hLower = hs(fnvOffset, w.lower)
+	w.hShape = hs(fnvOffset, sh.long)
+	w.hShort = hs(fnvOffset, sh.short)
+	w.hForm = hs(fnvOffset, w.form)
+	return w
+}
+
+// shape is the shape of a word: each letter as X or x, digit as d, other
+// ASCII as itself and other characters as ~; long cuts runs of a class at
+// four, short at one.
+type shape struct {
+	long, short     []byte
+	letters, uppers int
+	capFirst        bool // starts with an upper-case letter
+}
+
+// shapeOf returns the shape of form, appending to long and short.
+func shapeOf(form string, long, short []byte) shape {
+	var sh shape
 	var last byte
 	run := 0
-	letters, uppers := 0, 0
 	for i, r := range form {
 		var c byte
 		switch {
 		case unicode.IsUpper(r):
 			c = 'X'
-			letters++
-			uppers++
+			sh.letters++
+			sh.uppers++
 			if i == 0 {
-				w.cap = true
+				sh.capFirst = true
 			}
 		case unicode.IsLetter(r):
 			c = 'x'
-			letters++
+			sh.letters++
 		case unicode.IsDigit(r):
 			c = 'd'
 		case r < utf8.RuneSelf:
@@ -546,41 +564,37 @@ func makeWordIn(form string, t *wordType) word {
 		}
 		last = c
 	}
-	w.shape = string(long)
-	w.short = string(short)
-	w.alpha = letters > 0
-	w.upper = letters >= 2 && uppers == letters
-	w.hLower = hs(fnvOffset, w.lower)
-	w.hShape = hs(fnvOffset, w.shape)
-	w.hShort = hs(fnvOffset, w.short)
-	w.hForm = hs(fnvOffset, w.form)
-	// Prefixes and suffixes of 1 to 4 runes of the lower-cased word, hashed
-	// incrementally (suffixes from the end backwards).
+	sh.long, sh.short = long, short
+	return sh
+}
+
+// appendAffixes appends the prefix and suffix features of a lower-cased
+// word: its first and last 1 to 4 runes, hashed incrementally (suffixes
+// from the end backwards).
+func appendAffixes(buf []uint64, lower string) []uint64 {
 	pre := tpl(fPre)
 	runes := 0
-	for k := 0; k < len(w.lower) && runes < 4; {
-		_, sz := utf8.DecodeRuneInString(w.lower[k:])
-		for _, c := range []byte(w.lower[k : k+sz]) {
+	for k := 0; k < len(lower) && runes < 4; {
+		_, sz := utf8.DecodeRuneInString(lower[k:])
+		for _, c := range []byte(lower[k : k+sz]) {
 			pre = hb(pre, c)
 		}
 		k += sz
 		runes++
-		w.affixes[w.nAffixes] = hb(pre, 0xff)
-		w.nAffixes++
+		buf = append(buf, hb(pre, 0xff))
 	}
 	suf := tpl(fSuf)
 	runes = 0
-	for k := len(w.lower); k > 0 && runes < 4; {
-		_, sz := utf8.DecodeLastRuneInString(w.lower[:k])
+	for k := len(lower); k > 0 && runes < 4; {
+		_, sz := utf8.DecodeLastRuneInString(lower[:k])
 		for j := k - 1; j >= k-sz; j-- {
-			suf = hb(suf, w.lower[j])
+			suf = hb(suf, lower[j])
 		}
 		k -= sz
 		runes++
-		w.affixes[w.nAffixes] = hb(suf, 0xff)
-		w.nAffixes++
+		buf = append(buf, hb(suf, 0xff))
 	}
-	return w
+	return buf
 }
 
 // Feature templates.
@@ -746,8 +760,9 @@ func (d *document) sentenceFeatures(si int, parts int, buf []uint64, ends []int)
 			buf = append(buf, hb(hb(tpl(fDocLower), boolByte(w.info.lowerSeen)), boolByte(i == 0 || caps)))
 			if i == 0 || caps {
 				if tc := w.info.capForm; tc != "" {
-					tw := makeWord(tc)
-					buf = append(buf, hs(tpl(fTrueCase), tw.short), hs(tpl(fTrueWord), tc))
+					var longBuf, shortBuf [32]byte
+					sh := shapeOf(tc, longBuf[:0], shortBuf[:0])
+					buf = append(buf, hs(tpl(fTrueCase), sh.short), hs(tpl(fTrueWord), tc))
 				} else {
 					buf = append(buf, hs(tpl(fTrueCase), "none"))
 				}
