@@ -63,6 +63,9 @@ type wordType struct {
 	// Hashes of lower, the shape (Xxxx, dd-dd, X.X.), the short shape
 	// (Xx, d-d, X.X.) and form, computed once per word (see shapeOf).
 	hLower, hShape, hShort, hForm uint64
+	// gazStarts are the gazetteer's names that start with the word
+	// (gazIndex), looked up once per word.
+	gazStarts []gazEntry
 	// info is what the document says of the word (shared by all its
 	// occurrences).
 	info *lowerInfo
@@ -514,6 +517,7 @@ func makeWordIn(form string, t *wordType) word {
 	w.hShape = hs(fnvOffset, sh.long)
 	w.hShort = hs(fnvOffset, sh.short)
 	w.hForm = hs(fnvOffset, w.form)
+	w.gazStarts = gazIndex[w.lower]
 	return w
 }
 
