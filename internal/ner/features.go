@@ -21,7 +21,7 @@ const (
 )
 
 // hs mixes s into hash h.
-func hs(h uint64, s string) uint64 {
+func hs[S string | []byte](h uint64, s S) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= fnvPrime
@@ -57,16 +57,15 @@ type word struct {
 type wordType struct {
 	form  string // as written (normalised punctuation)
 	lower string
-	shape string // Xxxx, dd-dd, X.X.
-	short string // Xx, d-d, X.X.
-	cap   bool   // starts with an upper-case letter
-	upper bool   // every letter upper case, at least two letters
-	alpha bool   // has a letter
-	// Hashes of lower, shape, short and form, and the prefix and suffix
-	// features, computed once per word.
+	cap   bool // starts with an upper-case letter
+	upper bool // every letter upper case, at least two letters
+	alpha bool // has a letter
+	// Hashes of lower, the shape (Xxxx, dd-dd, X.X.), the short shape
+	// (Xx, d-d, X.X.) and form, computed once per word (see shapeOf).
 	hLower, hShape, hShort, hForm uint64
-	affixes                       [8]uint64
-	nAffixes                      int
+	// gazStarts are the gazetteer's names that start with the word
+	// (gazIndex), looked up once per word.
+	gazStarts []gazEntry
 	// info is what the document says of the word (shared by all its
 	// occurrences).
 	info *lowerInfo
@@ -76,42 +75,92 @@ type wordType struct {
 	// caseClass is how the unlabelled news usually writes the word inside
 	// sentences (cluster.CaseLower ...).
 	caseClass uint8
-	// intr holds the weight sums of the word's intrinsic features, shared
-	// by the word's occurrences in a document (see tagDocument).
-	intr *intrinsicSum
+	// sums holds the weight sums of the features the word decides
+	// alone, shared by the word's occurrences in a document (see
+	// tagDocument).
+	sums *wordSums
 }
 
-// intrinsicSum is the sum of the weights of a word's intrinsic features
-// for each tag, computed once: for the words of the cluster table, once
-// per model (Model.intrinsic), for others once per document.
-type intrinsicSum struct {
+// wordSums are the sums, for each tag, of the weights of the features a
+// word decides alone, computed once: for the words of the cluster table
+// once per model (Model.words), for others once per document. Integer
+// sums, so adding them up in any order gives the same emission scores as
+// summing the features one by one.
+type wordSums struct {
 	done atomic.Bool
 	mu   sync.Mutex
-	w    [nTags]int32
+	neighbourSums
+}
+
+// neighbourSums are the weight sums of a word's own features (self, see
+// intrinsicFeatures) and of those it gives its neighbours (see
+// neighbourFeatures): prev those of the word after it, next those of the
+// word before it, prev2 and next2 those of the words two after and two
+// before it.
+type neighbourSums struct {
+	self, prev, next, prev2, next2 [nTags]int32
 }
 
 // get returns the sums for w under m, computing them the first time with
 // buf as scratch space.
-func (s *intrinsicSum) get(m *Model, w *word, buf *[]uint64) *[nTags]int32 {
+func (s *wordSums) get(m *Model, w *word, buf *[]uint64) *neighbourSums {
 	if s.done.Load() {
-		return &s.w
+		return &s.neighbourSums
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.done.Load() {
 		*buf = w.intrinsicFeatures((*buf)[:0])
-		m.sum(*buf, &s.w)
+		m.sum(*buf, &s.self)
+		s.neighbourSums.of(m, w.hLower, w.hShort, w.clu[1])
 		s.done.Store(true)
 	}
-	return &s.w
+	return &s.neighbourSums
 }
+
+// of sets the neighbour sums (all but self) of a word whose lower-case
+// form, short shape and cluster at depth cluDepths[1] hash to lower, short
+// and clu.
+func (s *neighbourSums) of(m *Model, lower, short, clu uint64) {
+	p := prevFeatures(lower, short, clu)
+	m.sum(p[:], &s.prev)
+	n := nextFeatures(lower, short, clu)
+	m.sum(n[:], &s.next)
+	m.sum([]uint64{prev2Feature(lower)}, &s.prev2)
+	m.sum([]uint64{next2Feature(lower)}, &s.next2)
+}
+
+// edgeSums returns the neighbour sums of the edges of a sentence: prev
+// and prev2 those of the start (what a sentence's first words are told of
+// the words before them), next and next2 those of the end.
+func edgeSums(m *Model) neighbourSums {
+	var start, end neighbourSums
+	start.of(m, edgeStart, edgeStart, edgeStart)
+	end.of(m, edgeEnd, edgeEnd, edgeEnd)
+	return neighbourSums{prev: start.prev, prev2: start.prev2, next: end.next, next2: end.next2}
+}
+
+// The features a word gives its neighbours whatever they are: its lower-case
+// form, short shape and cluster, as the word before (prevFeatures, and
+// prev2Feature two before) or after (nextFeatures, next2Feature).
+func prevFeatures(lower, short, clu uint64) [3]uint64 {
+	return [3]uint64{mix(tpl(fPrev), lower), mix(tpl(fPrevShort), short), mix(tpl(fCluPrev), clu)}
+}
+
+func nextFeatures(lower, short, clu uint64) [3]uint64 {
+	return [3]uint64{mix(tpl(fNext), lower), mix(tpl(fNextShort), short), mix(tpl(fCluNext), clu)}
+}
+
+func prev2Feature(lower uint64) uint64 { return mix(tpl(fPrev2), lower) }
+
+func next2Feature(lower uint64) uint64 { return mix(tpl(fNext2), lower) }
 
 // intrinsicFeatures appends the features of a word that depend on nothing
 // but the word as written: the bias, the word, its shape, prefixes and
 // suffixes, length and clusters.
 func (w *word) intrinsicFeatures(buf []uint64) []uint64 {
 	buf = append(buf, tpl(fBias), mix(tpl(fWord), w.hLower), mix(tpl(fShape), w.hShape))
-	buf = append(buf, w.affixes[:w.nAffixes]...)
+	buf = appendAffixes(buf, w.lower)
 	l := utf8.RuneCountInString(w.form)
 	if l > 8 {
 		l = 8
@@ -271,9 +320,9 @@ func (d *document) capSeen(s string) (string, bool) {
 }
 
 // newDocument analyses the words of sents (normalised token texts), with
-// the word clusters of t; shared, if not nil, holds the intrinsic weight
-// sums of t's words (Model.intrinsic).
-func newDocument(sents [][]string, t *clusterIndex, shared []intrinsicSum) *document {
+// the word clusters of t; shared, if not nil, holds the weight sums of
+// t's words (Model.words).
+func newDocument(sents [][]string, t *clusterIndex, shared []wordSums) *document {
 	ntok := 0
 	for _, s := range sents {
 		ntok += len(s)
@@ -284,7 +333,9 @@ func newDocument(sents [][]string, t *clusterIndex, shared []intrinsicSum) *docu
 		capsSent: make([]bool, len(sents)),
 	}
 	cache := make(map[string]*wordType, ntok/3)
-	sums := slab[intrinsicSum]{n: ntok/4 + 8}
+	// Most words are in the cluster table and have their sums in shared:
+	// the others' are handed out a few at a time.
+	sums := slab[wordSums]{n: 32}
 	infos := slab[lowerInfo]{n: ntok/4 + 8}
 	types := slab[wordType]{n: ntok/4 + 8}
 	for si, s := range sents {
@@ -297,9 +348,9 @@ func newDocument(sents [][]string, t *clusterIndex, shared []intrinsicSum) *docu
 				e, own := clusterOf(t, &w)
 				w.clusterHashes(e)
 				if own && int(e.Index) < len(shared) {
-					w.intr = &shared[e.Index]
+					w.sums = &shared[e.Index]
 				} else {
-					w.intr = sums.next()
+					w.sums = sums.next()
 				}
 				w.info = d.infos[w.lower]
 				if w.info == nil {
@@ -457,23 +508,46 @@ func makeWord(form string) word { return makeWordIn(form, new(wordType)) }
 func makeWordIn(form string, t *wordType) word {
 	*t = wordType{form: form, lower: strings.ToLower(form)}
 	w := word{wordType: t}
-	var long, short []byte
+	var longBuf, shortBuf [32]byte
+	sh := shapeOf(form, longBuf[:0], shortBuf[:0])
+	w.cap = sh.capFirst
+	w.alpha = sh.letters > 0
+	w.upper = sh.letters >= 2 && sh.uppers == sh.letters
+	w.hLower = hs(fnvOffset, w.lower)
+	w.hShape = hs(fnvOffset, sh.long)
+	w.hShort = hs(fnvOffset, sh.short)
+	w.hForm = hs(fnvOffset, w.form)
+	w.gazStarts = gazIndex[w.lower]
+	return w
+}
+
+// shape is the shape of a word: each letter as X or x, digit as d, other
+// ASCII as itself and other characters as ~; long cuts runs of a class at
+// four, short at one.
+type shape struct {
+	long, short     []byte
+	letters, uppers int
+	capFirst        bool // starts with an upper-case letter
+}
+
+// shapeOf returns the shape of form, appending to long and short.
+func shapeOf(form string, long, short []byte) shape {
+	var sh shape
 	var last byte
 	run := 0
-	letters, uppers := 0, 0
 	for i, r := range form {
 		var c byte
 		switch {
 		case unicode.IsUpper(r):
 			c = 'X'
-			letters++
-			uppers++
+			sh.letters++
+			sh.uppers++
 			if i == 0 {
-				w.cap = true
+				sh.capFirst = true
 			}
 		case unicode.IsLetter(r):
 			c = 'x'
-			letters++
+			sh.letters++
 		case unicode.IsDigit(r):
 			c = 'd'
 		case r < utf8.RuneSelf:
@@ -494,41 +568,37 @@ func makeWordIn(form string, t *wordType) word {
 		}
 		last = c
 	}
-	w.shape = string(long)
-	w.short = string(short)
-	w.alpha = letters > 0
-	w.upper = letters >= 2 && uppers == letters
-	w.hLower = hs(fnvOffset, w.lower)
-	w.hShape = hs(fnvOffset, w.shape)
-	w.hShort = hs(fnvOffset, w.short)
-	w.hForm = hs(fnvOffset, w.form)
-	// Prefixes and suffixes of 1 to 4 runes of the lower-cased word, hashed
-	// incrementally (suffixes from the end backwards).
+	sh.long, sh.short = long, short
+	return sh
+}
+
+// appendAffixes appends the prefix and suffix features of a lower-cased
+// word: its first and last 1 to 4 runes, hashed incrementally (suffixes
+// from the end backwards).
+func appendAffixes(buf []uint64, lower string) []uint64 {
 	pre := tpl(fPre)
 	runes := 0
-	for k := 0; k < len(w.lower) && runes < 4; {
-		_, sz := utf8.DecodeRuneInString(w.lower[k:])
-		for _, c := range []byte(w.lower[k : k+sz]) {
+	for k := 0; k < len(lower) && runes < 4; {
+		_, sz := utf8.DecodeRuneInString(lower[k:])
+		for _, c := range []byte(lower[k : k+sz]) {
 			pre = hb(pre, c)
 		}
 		k += sz
 		runes++
-		w.affixes[w.nAffixes] = hb(pre, 0xff)
-		w.nAffixes++
+		buf = append(buf, hb(pre, 0xff))
 	}
 	suf := tpl(fSuf)
 	runes = 0
-	for k := len(w.lower); k > 0 && runes < 4; {
-		_, sz := utf8.DecodeLastRuneInString(w.lower[:k])
+	for k := len(lower); k > 0 && runes < 4; {
+		_, sz := utf8.DecodeLastRuneInString(lower[:k])
 		for j := k - 1; j >= k-sz; j-- {
-			suf = hb(suf, w.lower[j])
+			suf = hb(suf, lower[j])
 		}
 		k -= sz
 		runes++
-		w.affixes[w.nAffixes] = hb(suf, 0xff)
-		w.nAffixes++
+		buf = append(buf, hb(suf, 0xff))
 	}
-	return w
+	return buf
 }
 
 // Feature templates.
@@ -572,16 +642,24 @@ const (
 	fCase
 )
 
+// Parts of a token's features that sentenceFeatures leaves out unless
+// asked, because the tagger sums their weights once per word (wordSums)
+// or because they depend on the tags of earlier sentences.
+const (
+	withHistory    = 1 << iota // the types given to the same word earlier (historyFeatures)
+	withIntrinsic              // the features of the word alone (intrinsicFeatures)
+	withNeighbours             // the features of the neighbours alone (prevFeatures ...)
+)
+
 // sentenceFeatures appends the features of every token of sentence si of d
 // to buf and returns the flat buffer and the end offset of each token's
-// features in it.
-// With history set, the features include the types given to the same
-// words in earlier sentences (see record); with intrinsic set, the
-// features of each word alone (intrinsicFeatures) too.
-func (d *document) sentenceFeatures(si int, history, intrinsic bool, buf []uint64, ends []int) ([]uint64, []int) {
+// features in it. parts (withHistory | ...) says which of the optional
+// parts of the features to include; the rest are always there.
+func (d *document) sentenceFeatures(si int, parts int, buf []uint64, ends []int) ([]uint64, []int) {
 	ws := d.sents[si]
 	caps := d.capsSent[si]
 	n := len(ws)
+	history, intrinsic, neighbours := parts&withHistory != 0, parts&withIntrinsic != 0, parts&withNeighbours != 0
 	// Hashes of the lower-cased word and the short shape at i, with
 	// sentence edges beyond.
 	lowerAt := func(i int) uint64 {
@@ -615,13 +693,20 @@ func (d *document) sentenceFeatures(si int, history, intrinsic bool, buf []uint6
 		if intrinsic {
 			buf = w.intrinsicFeatures(buf)
 		}
+		// In this order (prevFeatures and nextFeatures interleaved), so
+		// that training sees the features in the order it always has.
+		pc, nc := edgeStart, edgeEnd
+		if p != nil {
+			pc = p.clu[1]
+		}
+		if nx != nil {
+			nc = nx.clu[1]
+		}
+		pf, nf := prevFeatures(pl, ps, pc), nextFeatures(nl, ns, nc)
+		if neighbours {
+			buf = append(buf, pf[0], nf[0], prev2Feature(lowerAt(i-2)), next2Feature(lowerAt(i+2)), pf[1], nf[1])
+		}
 		buf = append(buf,
-			mix(tpl(fPrev), pl),
-			mix(tpl(fNext), nl),
-			mix(tpl(fPrev2), lowerAt(i-2)),
-			mix(tpl(fNext2), lowerAt(i+2)),
-			mix(tpl(fPrevShort), ps),
-			mix(tpl(fNextShort), ns),
 			mix(mix(tpl(fPrevWord), pl), w.hLower),
 			mix(mix(tpl(fWordNext), w.hLower), nl),
 			mix(mix(mix(tpl(fShapes), ps), w.hShort), ns),
@@ -640,15 +725,14 @@ func (d *document) sentenceFeatures(si int, history, intrinsic bool, buf []uint6
 		if w.run != 0 {
 			buf = append(buf, hb(tpl(fRuns), w.info.runs), hb(hb(tpl(fRuns), w.info.runs), w.run))
 		}
-		if p != nil {
-			buf = append(buf, mix(tpl(fCluPrev), p.clu[1]), mix(mix(tpl(fCluPrev), p.clu[1]), w.hShort))
-		} else {
-			buf = append(buf, mix(tpl(fCluPrev), edgeStart))
+		if neighbours {
+			buf = append(buf, pf[2])
 		}
-		if nx != nil {
-			buf = append(buf, mix(tpl(fCluNext), nx.clu[1]))
-		} else {
-			buf = append(buf, mix(tpl(fCluNext), edgeEnd))
+		if p != nil {
+			buf = append(buf, mix(mix(tpl(fCluPrev), p.clu[1]), w.hShort))
+		}
+		if neighbours {
+			buf = append(buf, nf[2])
 		}
 		if i == 0 {
 			buf = append(buf, mix(tpl(fInitial), w.hShort))
@@ -680,8 +764,9 @@ func (d *document) sentenceFeatures(si int, history, intrinsic bool, buf []uint6
 			buf = append(buf, hb(hb(tpl(fDocLower), boolByte(w.info.lowerSeen)), boolByte(i == 0 || caps)))
 			if i == 0 || caps {
 				if tc := w.info.capForm; tc != "" {
-					tw := makeWord(tc)
-					buf = append(buf, hs(tpl(fTrueCase), tw.short), hs(tpl(fTrueWord), tc))
+					var longBuf, shortBuf [32]byte
+					sh := shapeOf(tc, longBuf[:0], shortBuf[:0])
+					buf = append(buf, hs(tpl(fTrueCase), sh.short), hs(tpl(fTrueWord), tc))
 				} else {
 					buf = append(buf, hs(tpl(fTrueCase), "none"))
 				}

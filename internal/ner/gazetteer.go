@@ -296,7 +296,7 @@ func buildGazetteer() map[string][]gazEntry {
 // for each kind, the longest name starting at each position.
 func markGazetteer(ws []word) {
 	for i := range ws {
-		es := gazIndex[ws[i].lower]
+		es := ws[i].gazStarts
 		if len(es) == 0 {
 			continue
 		}

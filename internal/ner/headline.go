@@ -99,7 +99,7 @@ func retagHeadlineRuns(m *Model, d *document, tags [][]int) {
 			}
 		}
 		if changed {
-			copy(tags[si], tagDocument(m, newDocument([][]string{forms}, m.clusters, m.intrinsic))[0])
+			copy(tags[si], tagDocument(m, newDocument([][]string{forms}, m.clusters, m.words))[0])
 		}
 	}
 }

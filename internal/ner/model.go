@@ -103,17 +103,30 @@ var allowedTab = func() (tab [nTags + 1][nTags]bool) {
 	return tab
 }()
 
-// prevTags[t] lists the tags (not the start) that tag t may follow.
-var prevTags = func() (out [nTags][]int) {
+// The decoder works with the shape of allowed: a tag that leaves no name
+// open (O, L or U: a closing tag) may be followed by O, B or U (a fresh
+// tag), and an I or L tag only by the B or I of its own type
+// (TestDecoderTagSets checks this against allowed).
+var (
+	closingTags = tagsWhere(func(t int) bool { return !open(t) })
+	freshTags   = tagsWhere(func(t int) bool { p := tagPos(t); return p == 'O' || p == 'B' || p == 'U' })
+)
+
+// nFresh is the number of closing tags and the number of fresh tags.
+const nFresh = 1 + 2*len(types)
+
+// tagsWhere returns the tags for which keep is true, in order; there must
+// be nFresh of them.
+func tagsWhere(keep func(int) bool) (out [nFresh]int) {
+	n := 0
 	for t := range nTags {
-		for p := range nTags {
-			if allowed(p, t) {
-				out[t] = append(out[t], p)
-			}
+		if keep(t) {
+			out[n] = t
+			n++
 		}
 	}
 	return out
-}()
+}
 
 // Model is a trained linear sequence tagger: a weight per feature and tag,
 // and a weight per tag transition, decoded with Viterbi.
@@ -131,9 +144,12 @@ type Model struct {
 	digest  string // of the model file and the cluster table
 	// clusters is the word cluster table the model was trained with.
 	clusters *clusterIndex
-	// intrinsic holds, for each word of clusters, the sums of the weights
-	// of its intrinsic features, computed on first use.
-	intrinsic []intrinsicSum
+	// words holds, for each word of clusters, the sums of the weights of
+	// the features it decides alone, computed on first use.
+	words []wordSums
+	// edges holds the sums of the features the edges of a sentence give
+	// its first and last words (edgeSums).
+	edges neighbourSums
 }
 
 // lookup returns the weights of feature h, or nil.
@@ -234,8 +250,9 @@ type lattice struct {
 
 // viterbi returns the best tag sequence for a sentence whose token i has
 // features buf[ends[i-1]:ends[i]] and, if base is not nil, the weight
-// sums base[i] besides, reusing the storage of tags.
-func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base []*[nTags]int32, tags []int) []int {
+// sums base[i] besides, reusing the storage of tags. Of equal scores the
+// lowest previous tag wins.
+func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base [][nTags]int32, tags []int) []int {
 	n := len(ends)
 	tags = tags[:0]
 	if n == 0 {
@@ -247,43 +264,25 @@ func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base []*[nTags]int
 		l.back = make([][nTags]int8, n+n/2)
 	}
 	score, back := l.score[:n], l.back[:n]
-	var trans [nTags + 1][nTags]float32
-	for p := range nTags + 1 {
-		for t := range nTags {
-			if allowedTab[p][t] {
-				trans[p][t] = s.transition(p, t)
-			} else {
-				trans[p][t] = negInf
-			}
-		}
-	}
+	var tr transitions
+	tr.of(s)
 	var em [nTags]float32
 	from := 0
 	for i := range n {
 		var b *[nTags]int32
 		if base != nil {
-			b = base[i]
+			b = &base[i]
 		}
 		s.emit(buf[from:ends[i]], b, &em)
 		from = ends[i]
 		if i == 0 {
 			for t := range nTags {
-				score[0][t] = trans[startTag][t] + em[t]
+				score[0][t] = tr.fromStart[t] + em[t]
 				back[0][t] = startTag
 			}
 			continue
 		}
-		prev := &score[i-1]
-		for t := range nTags {
-			best, arg := negInf, 0
-			for _, p := range prevTags[t] {
-				if v := prev[p] + trans[p][t]; v > best {
-					best, arg = v, p
-				}
-			}
-			score[i][t] = best + em[t]
-			back[i][t] = int8(arg)
-		}
+		tr.step(&score[i-1], &em, &score[i], &back[i])
 	}
 	best := -1
 	for t := range nTags {
@@ -307,27 +306,134 @@ func (l *lattice) viterbi(s scorer, buf []uint64, ends []int, base []*[nTags]int
 	return tags
 }
 
+// transitions are the transition weights the decoder needs: fromStart
+// from the start to any tag (-Inf where not allowed), fromClosing[t][k]
+// from closingTags[k] to fresh tag t, inside[t] from the B and I of t's
+// type to I or L tag t.
+type transitions struct {
+	fromStart   [nTags]float32
+	fromClosing [nTags][nFresh]float32
+	inside      [nTags][2]float32
+}
+
+// of sets the transition weights of s.
+func (tr *transitions) of(s scorer) {
+	for t := range nTags {
+		tr.fromStart[t] = float32(math.Inf(-1))
+		if allowedTab[startTag][t] {
+			tr.fromStart[t] = s.transition(startTag, t)
+		}
+	}
+	for _, t := range freshTags {
+		for k, p := range closingTags {
+			tr.fromClosing[t][k] = s.transition(p, t)
+		}
+	}
+	for k := range types {
+		b := tagOf(k, 'B')
+		for _, t := range [2]int{b + 1, b + 2} { // I, L
+			tr.inside[t] = [2]float32{s.transition(b, t), s.transition(b+1, t)}
+		}
+	}
+}
+
+// step sets the scores cur of the tags of a token with emission scores em
+// after a token whose tags scored prev, and the best previous tag of each
+// in back; of equal scores the lowest previous tag wins.
+func (tr *transitions) step(prev, em, cur *[nTags]float32, back *[nTags]int8) {
+	negInf := float32(math.Inf(-1))
+	var closing [nFresh]float32
+	for k, p := range closingTags {
+		closing[k] = prev[p]
+	}
+	for _, t := range freshTags {
+		best, arg := bestAfter(&closing, &tr.fromClosing[t])
+		cur[t] = best + em[t]
+		back[t] = int8(closingTags[arg])
+	}
+	for k := range types {
+		b := tagOf(k, 'B')
+		for _, t := range [2]int{b + 1, b + 2} { // I, L
+			best, arg := negInf, 0
+			if v := prev[b] + tr.inside[t][0]; v > best {
+				best, arg = v, b
+			}
+			if v := prev[b+1] + tr.inside[t][1]; v > best {
+				best, arg = v, b+1
+			}
+			cur[t] = best + em[t]
+			back[t] = int8(arg)
+		}
+	}
+}
+
+// bestAfter returns the best score[k] + trans[k] and the first k that
+// gives it (0 if every one is -Inf).
+func bestAfter(score, trans *[nFresh]float32) (float32, int) {
+	best, arg := float32(math.Inf(-1)), 0
+	for k := range score {
+		if v := score[k] + trans[k]; v > best {
+			best, arg = v, k
+		}
+	}
+	return best, arg
+}
+
 // tagDocument returns the tags of every sentence of d. The weights of the
-// features of a word alone (intrinsicFeatures) are summed once per
-// distinct word of the document, or once per model for the words of the
-// cluster table.
+// features a word decides alone, for itself (intrinsicFeatures) and for
+// its neighbours (prevFeatures ...), are summed once per distinct word of
+// the document, or once per model for the words of the cluster table
+// (wordSums); only the features of a word in its context are looked up
+// token by token.
 func tagDocument(m *Model, d *document) [][]int {
 	out := make([][]int, len(d.sents))
 	var buf, ibuf []uint64
 	var ends []int
-	var base []*[nTags]int32
+	var base [][nTags]int32
+	var sums []*neighbourSums
 	var l lattice
 	for si := range d.sents {
-		buf, ends = d.sentenceFeatures(si, true, false, buf[:0], ends[:0])
-		base = base[:0]
-		for i := range d.sents[si] {
-			w := &d.sents[si][i]
-			base = append(base, w.intr.get(m, w, &ibuf))
-		}
+		buf, ends = d.sentenceFeatures(si, withHistory, buf[:0], ends[:0])
+		base, sums = wordSumsOf(m, d.sents[si], base, sums, &ibuf)
 		out[si] = l.viterbi(m, buf, ends, base, nil)
 		d.record(si, out[si])
 	}
 	return out
+}
+
+// wordSumsOf sets base[i] to the weight sums of the features token i of
+// ws is given by the words alone, its own and its neighbours', reusing
+// the storage of base and sums (scratch space, as buf).
+func wordSumsOf(m *Model, ws []word, base [][nTags]int32, sums []*neighbourSums, buf *[]uint64) ([][nTags]int32, []*neighbourSums) {
+	sums = sums[:0]
+	for i := range ws {
+		sums = append(sums, ws[i].sums.get(m, &ws[i], buf))
+	}
+	base = slices.Grow(base[:0], len(ws))[:len(ws)]
+	for i := range ws {
+		b := &base[i]
+		*b = sums[i].self
+		addSums(b, &neighbour(sums, i-1, &m.edges).prev)
+		addSums(b, &neighbour(sums, i+1, &m.edges).next)
+		addSums(b, &neighbour(sums, i-2, &m.edges).prev2)
+		addSums(b, &neighbour(sums, i+2, &m.edges).next2)
+	}
+	return base, sums
+}
+
+// neighbour returns sums[i], or edges beyond the sentence's ends.
+func neighbour(sums []*neighbourSums, i int, edges *neighbourSums) *neighbourSums {
+	if i < 0 || i >= len(sums) {
+		return edges
+	}
+	return sums[i]
+}
+
+// addSums adds the weight sums b to a.
+func addSums(a *[nTags]int32, b *[nTags]int32) {
+	for t := range nTags {
+		a[t] += b[t]
+	}
 }
 
 // Model file format (gzip-compressed): "siftner1", the number of
@@ -390,7 +496,7 @@ func decodeModel(data []byte) (*Model, error) {
 		return nil, err
 	}
 	m := &Model{digest: digestOf(append(slices.Clip(data), clusterData...)), scale: scale, clusters: clu,
-		intrinsic: make([]intrinsicSum, clu.len())}
+		words: make([]wordSums, clu.len())}
 	if err := binary.Read(br, binary.LittleEndian, &m.trans); err != nil {
 		return nil, fmt.Errorf("reading model transitions: %w", err)
 	}
@@ -415,5 +521,6 @@ func decodeModel(data []byte) (*Model, error) {
 		}
 		m.insert(h, &w)
 	}
+	m.edges = edgeSums(m)
 	return m, nil
 }

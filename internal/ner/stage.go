@@ -149,7 +149,7 @@ func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.E
 		words[i] = ws
 	}
 	recase(words, context)
-	d := newDocument(words, m.clusters, m.intrinsic)
+	d := newDocument(words, m.clusters, m.words)
 	tags := tagDocument(m, d)
 	applyRules(m, d, tags)
 	for si := range sents {
@@ -158,7 +158,7 @@ func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.E
 			lex.splitPeople(words[si], tags[si])
 		}
 	}
-	off := sift.NewOffsets(text)
+	off := runeOffsets{text: text}
 	var ents []sift.Entity
 	for si, s := range sents {
 		for _, sp := range spans(tags[si]) {
@@ -194,7 +194,7 @@ func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.E
 				continue
 			}
 			bs, be := s[start].Start, s[end-1].End
-			cs, ce := off.Rune(bs), off.Rune(be)
+			cs, ce := off.at(bs), off.at(be)
 			ents = append(ents, sift.Entity{
 				Span: sift.Span{Start: cs, End: ce, Text: text[bs:be]},
 				Type: typ,
@@ -206,6 +206,24 @@ func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.E
 		ents = []sift.Entity{}
 	}
 	return ents
+}
+
+// runeOffsets converts byte offsets into text, on code point boundaries,
+// to code point offsets, counting on from the last offset asked for: the
+// names of a text come in order, so a text is counted through once.
+type runeOffsets struct {
+	text        string
+	byte, runes int // the last byte offset asked for and its code point offset
+}
+
+// at returns the code point offset of byte offset b.
+func (o *runeOffsets) at(b int) int {
+	if b < o.byte {
+		o.byte, o.runes = 0, 0
+	}
+	o.runes += utf8.RuneCountInString(o.text[o.byte:b])
+	o.byte = b
+	return o.runes
 }
 
 func isEdgePunct(s string) bool {

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sift-news/sift"
 )
 
 func tokenTexts(text string) []string {
@@ -110,4 +112,22 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRuneOffsets checks the counting conversion of byte offsets to code
+// point offsets against sift.Offsets, in order and out of order.
+func TestRuneOffsets(t *testing.T) {
+	text := "Über „Kyïv“ — 20 km, naïve café. Done"
+	want := sift.NewOffsets(text)
+	var bounds []int
+	for b := range text {
+		bounds = append(bounds, b)
+	}
+	bounds = append(bounds, len(text))
+	o := runeOffsets{text: text}
+	for _, b := range append(bounds, bounds[12], bounds[3], len(text), 0, bounds[7]) {
+		if got := o.at(b); got != want.Rune(b) {
+			t.Errorf("at(%d) = %d, want %d", b, got, want.Rune(b))
+		}
+	}
 }

@@ -72,7 +72,7 @@ func (d *Doc) Len() int { return len(d.d.sents) }
 // not depend on earlier tags, token by token: token i's end in buf is
 // appended to ends.
 func (d *Doc) StaticFeatures(si int, buf []uint64, ends []int) ([]uint64, []int) {
-	return d.d.sentenceFeatures(si, false, true, buf, ends)
+	return d.d.sentenceFeatures(si, withIntrinsic|withNeighbours, buf, ends)
 }
 
 // HistoryFeatures appends to buf the history features of token i of
