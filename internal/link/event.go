@@ -40,7 +40,8 @@ var yearConflict = 0.8
 // event is an article's evidence of when: the years it names, its
 // publication year counted twice.
 type event struct {
-	years map[string]float64
+	years   map[string]float64
+	players players // who and where (participants.go)
 }
 
 // articleEvent extracts the event evidence of article a.
@@ -52,6 +53,7 @@ func articleEvent(a *sift.Article) event {
 	if len(a.Published) >= 4 {
 		ev.years[a.Published[:4]] += 2
 	}
+	ev.players = articlePlayers(a)
 	return ev
 }
 
@@ -95,6 +97,7 @@ func joinEvent(names map[string]float64, ev event) {
 	for k := range ev.years {
 		names[eventPrefix+evYear+k]++
 	}
+	joinPlayers(names, ev.players)
 }
 
 // isEventKey reports a key of event evidence in a story's names.
@@ -103,10 +106,14 @@ func isEventKey(k string) bool { return strings.HasPrefix(k, eventPrefix) }
 // eventFactor is the factor (at most 1) by which an article's score
 // against story st falls for disagreeing with it on when it happened.
 func eventFactor(ev event, st *StoryState) float64 {
+	f := 1.0
 	if st.Size > 0 && conflicts(ev.years, st, evYear) {
-		return yearConflict
+		f *= yearConflict
 	}
-	return 1
+	if st.Size > 0 && playersConflict(ev.players, st) {
+		f *= playerConflict
+	}
+	return f
 }
 
 // conflicts reports whether an article's evidence of one kind and a
