@@ -16,11 +16,10 @@ import (
 // clusterer keeps the years the members of each story name, and an
 // article whose years and the story's never meet scores lower against it.
 //
-// People, places and figures were tried the same way (conflicting main
-// participants, disjoint main places, no shared figures) and as agreement
-// bonuses: on the tuning split (ECB+ topics 1-10) they changed nothing or
-// merged the bundled corpus's events, whose actors and places recur, so
-// they are not used (docs/stories.md).
+// Who and where is the other half (participants.go): the people and
+// places an article names prominently, against those of the story.
+// Figures that disagree, months of written dates and agreement bonuses
+// for shared participants were tried and are not used (docs/stories.md).
 //
 // A story's event evidence lives in StoryState.Names under keys that start
 // with eventPrefix, which sift.Normalize never produces, so that stores

@@ -55,8 +55,8 @@ func TestGeneratedStories(t *testing.T) {
 }
 
 // TestEventSweep scores the event evidence's parameters on the tuning
-// data only: ECB+ topics 1-10, generated news of seed 1 and the demo
-// corpus.
+// data only: ECB+ topics 1-10, generated news of seeds 1 and 3 and the
+// demo corpus.
 func TestEventSweep(t *testing.T) {
 	if testing.Short() || !*sweep {
 		t.Skip("tuning sweep: go test -run EventSweep -sweep")
@@ -75,15 +75,17 @@ func TestEventSweep(t *testing.T) {
 		}
 	}
 	garts, ggold := genArticles(t, 2000, 1)
+	g3arts, g3gold := genArticles(t, 2000, 3)
 	darts, dgold := demoArticles(t)
-	for _, pc := range []float64{1, 0.8, 0.7, 0.6, 0.5} {
-		for _, th := range []float64{0.22} {
-			playerConflict, JoinThreshold = pc, th
+	for _, pc := range []float64{1, 0.6, 0.4} {
+		for _, mc := range []int{1, 2} {
+			playerConflict, minMentions = pc, mc
 			p, r, f, n := clusterArticles(ecb, ds)
 			gp, gr, gf, gn := clusterDemo(t, garts, ggold)
 			_, _, df, dn := clusterDemo(t, darts, dgold)
-			t.Logf("players %.2f join %.2f: ECB+ 1-10 %d P=%.3f R=%.3f F1=%.3f | gen %d P=%.3f R=%.3f F1=%.3f | demo %d F1=%.3f",
-				pc, th, n, p, r, f, gn, gp, gr, gf, dn, df)
+			g3p, g3r, g3f, _ := clusterDemo(t, g3arts, g3gold)
+			t.Logf("players %.2f mentions %d: ECB+ 1-10 %d P=%.3f R=%.3f F1=%.3f | gen %d P=%.3f R=%.3f F1=%.3f | demo %d F1=%.3f | gen3 P=%.3f R=%.3f F1=%.3f",
+				pc, mc, n, p, r, f, gn, gp, gr, gf, dn, df, g3p, g3r, g3f)
 		}
 	}
 }

@@ -44,17 +44,17 @@ func articlePlayers(a *sift.Article) players {
 	}
 	p.prominent, p.words = map[string]bool{}, map[string]bool{}
 	seen := map[string]bool{}
+	mentions := map[string]int{}
 	for _, e := range a.Entities {
-		n := e.Canonical
-		if n == "" {
-			n = e.Text
-		}
-		key := sift.Normalize(n)
-		ws := nameWords(key)
+		mentions[entityKey(e)]++
+	}
+	for _, e := range a.Entities {
+		key := entityKey(e)
+		ws := nameWords(key, e.Type)
 		for _, w := range ws {
 			p.words[w] = true
 		}
-		if e.Type != sift.PERSON && e.Type != sift.LOC || len(ws) == 0 {
+		if e.Type != sift.PERSON && e.Type != sift.LOC || len(ws) == 0 || mentions[key] < minMentions {
 			continue
 		}
 		if e.Start >= leadRunes && !strings.Contains(a.Title, e.Text) {
@@ -71,11 +71,29 @@ func articlePlayers(a *sift.Article) players {
 	return p
 }
 
-// nameWords returns the words of a folded name worth matching on: three
-// letters or more, not function words.
-func nameWords(name string) []string {
+// minMentions is how many times an article must mention a name in its
+// headline or lead for the name to be prominent.
+var minMentions = 2
+
+// entityKey is the folded canonical name of e.
+func entityKey(e sift.Entity) string {
+	n := e.Canonical
+	if n == "" {
+		n = e.Text
+	}
+	return sift.Normalize(n)
+}
+
+// nameWords returns the words of a folded name of entity type typ worth
+// matching on: three letters or more, not function words, and of a
+// person's name only the surname (two people often share a given name).
+func nameWords(name, typ string) []string {
+	ws := strings.Fields(name)
+	if typ == sift.PERSON && len(ws) > 1 {
+		ws = ws[len(ws)-1:]
+	}
 	var out []string
-	for _, w := range strings.Fields(name) {
+	for _, w := range ws {
 		if len(w) >= 3 && !stopwords[w] {
 			out = append(out, w)
 		}
@@ -120,3 +138,4 @@ func playersConflict(p players, st *StoryState) bool {
 	}
 	return true
 }
+
