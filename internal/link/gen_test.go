@@ -5,6 +5,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/cputime"
 	"github.com/sift-news/sift/internal/dataset"
 	"github.com/sift-news/sift/internal/link/ecbeval"
 )
@@ -88,4 +89,23 @@ func TestEventSweep(t *testing.T) {
 				pc, mc, n, p, r, f, gn, gp, gr, gf, dn, df, g3p, g3r, g3f)
 		}
 	}
+}
+
+// BenchmarkLinkGenerated links 1,000 generated articles that went through
+// the default pipeline (so that entity names, and the event evidence drawn
+// from them, weigh in), each iteration into a fresh linker; only linking is
+// timed: go test ./internal/link -run XX -bench LinkGenerated -benchtime 3x
+func BenchmarkLinkGenerated(b *testing.B) {
+	arts, _ := genArticles(b, 1000, 2)
+	cpu0 := cputime.Seconds()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		l := NewLinker()
+		for _, a := range arts {
+			if _, err := l.Add(a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(arts))/(cputime.Seconds()-cpu0), "articles/cpu-s")
 }

@@ -138,4 +138,3 @@ func playersConflict(p players, st *StoryState) bool {
 	}
 	return true
 }
-
