@@ -16,11 +16,10 @@ import (
 // clusterer keeps the years the members of each story name, and an
 // article whose years and the story's never meet scores lower against it.
 //
-// People, places and figures were tried the same way (conflicting main
-// participants, disjoint main places, no shared figures) and as agreement
-// bonuses: on the tuning split (ECB+ topics 1-10) they changed nothing or
-// merged the bundled corpus's events, whose actors and places recur, so
-// they are not used (docs/stories.md).
+// Who and where is the other half (participants.go): the people and
+// places an article names prominently, against those of the story.
+// Figures that disagree, months of written dates and agreement bonuses
+// for shared participants were tried and are not used (docs/stories.md).
 //
 // A story's event evidence lives in StoryState.Names under keys that start
 // with eventPrefix, which sift.Normalize never produces, so that stores
@@ -40,7 +39,8 @@ var yearConflict = 0.8
 // event is an article's evidence of when: the years it names, its
 // publication year counted twice.
 type event struct {
-	years map[string]float64
+	years   map[string]float64
+	players players // who and where (participants.go)
 }
 
 // articleEvent extracts the event evidence of article a.
@@ -52,6 +52,7 @@ func articleEvent(a *sift.Article) event {
 	if len(a.Published) >= 4 {
 		ev.years[a.Published[:4]] += 2
 	}
+	ev.players = articlePlayers(a)
 	return ev
 }
 
@@ -95,6 +96,7 @@ func joinEvent(names map[string]float64, ev event) {
 	for k := range ev.years {
 		names[eventPrefix+evYear+k]++
 	}
+	joinPlayers(names, ev.players)
 }
 
 // isEventKey reports a key of event evidence in a story's names.
@@ -103,10 +105,14 @@ func isEventKey(k string) bool { return strings.HasPrefix(k, eventPrefix) }
 // eventFactor is the factor (at most 1) by which an article's score
 // against story st falls for disagreeing with it on when it happened.
 func eventFactor(ev event, st *StoryState) float64 {
+	f := 1.0
 	if st.Size > 0 && conflicts(ev.years, st, evYear) {
-		return yearConflict
+		f *= yearConflict
 	}
-	return 1
+	if st.Size > 0 && playersConflict(ev.players, st) {
+		f *= playerConflict
+	}
+	return f
 }
 
 // conflicts reports whether an article's evidence of one kind and a

@@ -1,6 +1,7 @@
 // Package ecbeval reads the ECB+ story set (topics 1-20 of the ECB+
-// corpus, laid out as gold.tsv and text/), on which `sift eval stories`
-// and the clustering tests of internal/link score story clustering. It is
+// corpus, laid out as gold.tsv and text/) and makes generated news with
+// its gold events (Generated), on which `sift eval stories` and the
+// clustering tests of internal/link score story clustering. It is
 // evaluation code: nothing at run time imports it.
 package ecbeval
 
