@@ -1,9 +1,13 @@
 package reader
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/sift-news/sift"
 )
 
 // misread returns s as a program that took its UTF-8 bytes for
@@ -67,4 +71,40 @@ func FuzzFixMojibake(f *testing.F) {
 			t.Fatalf("FixMojibake(misread(%q)) = %q", s, got)
 		}
 	})
+}
+
+// TestEveryEntranceRepairsMojibake: a plain-text file whose UTF-8 was
+// misread as Windows-1252 reads the same, repaired, whether it comes
+// through Walk (sift ingest), File (sift analyze) or Bytes (a fetched
+// page, a posted article).
+func TestEveryEntranceRepairsMojibake(t *testing.T) {
+	raw := "CafÃ© owners say they donâ€™t expect the levy to last\n\n" +
+		"The council of Varnholt raised the levy on cafÃ©s by two percent on Tuesday.\n"
+	want := "Café owners say they don’t expect the levy to last\n\n" +
+		"The council of Varnholt raised the levy on cafés by two percent on Tuesday.\n"
+	path := filepath.Join(t.TempDir(), "cafe.txt")
+	if err := os.WriteFile(path, []byte(raw), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var walked []string
+	err := Walk([]string{path}, Options{}, func(d sift.Document) error {
+		walked = append(walked, d.Body)
+		return nil
+	}, func(err error) { t.Errorf("walk: %v", err) })
+	if err != nil || len(walked) != 1 {
+		t.Fatalf("Walk gave %d documents, err %v", len(walked), err)
+	}
+	file, err := File(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	posted, err := Bytes("posted", []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, got := range map[string]string{"Walk": walked[0], "File": file.Body, "Bytes": posted.Body} {
+		if got != want {
+			t.Errorf("%s: body %q, want %q", name, got, want)
+		}
+	}
 }

@@ -159,7 +159,10 @@ func document(source string, data []byte, format string) (sift.Document, string,
 	} else {
 		text, note = decode(data)
 	}
-	text = stripNUL(text)
+	// UTF-8 misread as Windows-1252 ("donâ€™t") is repaired here, so that
+	// every entrance (files, records, fetched pages, posted text) gets
+	// the same text.
+	text = FixMojibake(stripNUL(text))
 	if strings.TrimSpace(text) == "" {
 		return doc, "", &Error{Input: source, Err: ErrEmpty}
 	}

@@ -275,7 +275,6 @@ func (w *walker) stream(name string, r io.Reader, kind string) error {
 		w.onErr(err)
 		return nil
 	}
-	doc.Body = FixMojibake(doc.Body)
 	if note != "" {
 		w.opt.warn(&Error{Input: name, Err: errors.New(note)})
 	}
