@@ -5,15 +5,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/copies"
+	"github.com/sift-news/sift/internal/storeq"
 )
 
-var _ sift.QuoteStore = (*DB)(nil)
-
-// quoteColumns are the columns scanQuote reads, from quotes aliased qu.
+// quoteColumns are the columns storeq.ScanQuote reads, from quotes aliased
+// qu.
 const quoteColumns = `qu.start, qu."end", qu.text, qu.kind, qu.speaker, qu.speaker_canonical, qu.speaker_start, qu.speaker_end,
 	qu.cue, qu.cue_start, qu.cue_end, qu.via::text`
 
@@ -22,7 +20,7 @@ const quoteColumns = `qu.start, qu."end", qu.text, qu.kind, qu.speaker, qu.speak
 // canonical name or the whole text naming the speaker; Via matches part of
 // an intermediary's canonical name or text; both ignore ASCII case (and
 // only ASCII case, comparing in the C collation), as in the SQLite store.
-func (db *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, error) {
+func (db *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.Statement, error) {
 	var p params
 	var where []string
 	if q.Speaker != "" {
@@ -60,11 +58,12 @@ func (db *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, e
 	if err != nil {
 		return nil, fmt.Errorf("querying quotes: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.QuoteHit, error) {
-		var h sift.QuoteHit
-		var err error
+	defer rows.Close()
+	out, err := storeq.Collect(rows, func(r storeq.Row) (sift.Statement, error) {
+		var source, key string
 		var rn int64
-		h.Quote, err = scanQuote(r, &h.ArticleID, &h.Title, &h.Outlet, &h.Published, &h.Source, &h.Statement, &rn)
+		h, err := storeq.Statement(r, &source, &key, &rn)
+		h.Source, h.Key = source, key
 		return h, err
 	})
 	if err != nil {

@@ -8,16 +8,13 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/storeq"
 )
 
-// facetLimit bounds the values listed per facet.
-const facetLimit = 30
+var _ sift.Store = (*DB)(nil)
 
 // SearchFacets counts the articles matching q (its Limit and Offset are
 // ignored) by outlet, month and technique, in one pass. As on SQLite, a
@@ -40,38 +37,11 @@ func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, err
 	if err != nil {
 		return nil, fmt.Errorf("counting facets: %w", err)
 	}
-	outlets, months, techniques := map[string]int{}, map[string]int{}, map[string]int{}
-	n, noOutlet, undated := 0, 0, 0
-	var outlet, month, techs string
-	if _, err := pgx.ForEachRow(rows, []any{&outlet, &month, &techs}, func() error {
-		outlets[outlet]++
-		if outlet == "" {
-			noOutlet++
-		}
-		if month != "" {
-			months[month]++
-		} else {
-			undated++
-		}
-		if techs != "" {
-			for _, t := range strings.Split(techs, "\x01") {
-				techniques[t]++
-			}
-		}
-		n++
-		return nil
-	}); err != nil {
+	defer rows.Close()
+	f, err := storeq.Facets(rows, cond != "")
+	if err != nil {
 		return nil, fmt.Errorf("counting facets: %w", err)
 	}
-	f := &sift.Facets{}
-	if cond != "" && n == sift.FacetSample {
-		f.Sampled = n
-	}
-	f.NoOutlet, f.Undated = noOutlet, undated
-	f.Outlets = sift.TopCounts(outlets, facetLimit)
-	f.Months = sift.TopCounts(months, 0)
-	sort.Slice(f.Months, func(i, j int) bool { return f.Months[i].Key < f.Months[j].Key })
-	f.Techniques = sift.TopCounts(techniques, facetLimit)
 	return f, nil
 }
 
@@ -81,11 +51,8 @@ func (db *DB) counts(ctx context.Context, query string, args ...any) ([]sift.Cou
 	if err != nil {
 		return nil, err
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Count, error) {
-		var c sift.Count
-		err := r.Scan(&c.Key, &c.N)
-		return c, err
-	})
+	defer rows.Close()
+	return storeq.Collect(rows, storeq.Count)
 }
 
 // ListStories returns stories, those with the most articles first, and
@@ -102,43 +69,12 @@ func (db *DB) ListStories(ctx context.Context, limit, offset int) ([]sift.StoryS
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing stories: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.StorySummary, error) {
-		var st sift.StorySummary
-		err := r.Scan(&st.ID, &st.Title, &st.Articles, &st.Outlets, &st.First, &st.Last)
-		return st, err
-	})
+	defer rows.Close()
+	out, err := storeq.Collect(rows, storeq.StorySummary)
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing stories: %w", err)
 	}
 	return out, total, nil
-}
-
-// StoryMembers returns a story with its articles, earliest first (articles
-// without a date last), or sift.ErrNotFound.
-func (db *DB) StoryMembers(ctx context.Context, id string) (*sift.Story, error) {
-	st := &sift.Story{ID: id}
-	err := db.pool.QueryRow(ctx, `SELECT title FROM stories WHERE id = $1`, id).Scan(&st.Title)
-	if notFound(err) {
-		return nil, fmt.Errorf("story %s: %w", id, sift.ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("reading story %s: %w", id, err)
-	}
-	rows, err := db.pool.Query(ctx, `SELECT a.id, a.source, a.outlet, a.title, a.published
-		FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1
-		ORDER BY a.published = '', a.published, a.seq`, id)
-	if err != nil {
-		return nil, fmt.Errorf("reading story %s: %w", id, err)
-	}
-	st.Articles, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.StoryArticle, error) {
-		var m sift.StoryArticle
-		err := r.Scan(&m.ID, &m.Source, &m.Outlet, &m.Title, &m.Published)
-		return m, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("reading story %s: %w", id, err)
-	}
-	return st, nil
 }
 
 // StoryOf returns the ID of the story an article belongs to, or "".
@@ -182,7 +118,8 @@ func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, scanEntitySummary)
+	defer rows.Close()
+	out, err := storeq.Collect(rows, storeq.EntitySummary)
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
@@ -211,21 +148,19 @@ func (db *DB) entityTypes(ctx context.Context, es []sift.EntitySummary) error {
 	if err != nil {
 		return err
 	}
-	types := map[string]string{}
-	var c, t string
-	if _, err := pgx.ForEachRow(rows, []any{&c, &t}, func() error { types[c] = t; return nil }); err != nil {
+	defer rows.Close()
+	types, err := storeq.Collect(rows, storeq.Pair)
+	if err != nil {
 		return err
 	}
+	typeOf := make(map[string]string, len(types))
+	for _, t := range types {
+		typeOf[t[0]] = t[1]
+	}
 	for i := range es {
-		es[i].Type = types[es[i].Canonical]
+		es[i].Type = typeOf[es[i].Canonical]
 	}
 	return nil
-}
-
-func scanEntitySummary(r pgx.CollectableRow) (sift.EntitySummary, error) {
-	var e sift.EntitySummary
-	err := r.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles)
-	return e, err
 }
 
 // relatedLimit bounds the co-occurring entities in a profile.
@@ -274,7 +209,9 @@ func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityPro
 	if err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
-	if p.Related, err = pgx.CollectRows(rows, scanEntitySummary); err != nil {
+	p.Related, err = storeq.Collect(rows, storeq.EntitySummary)
+	rows.Close()
+	if err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
 	if err := db.entityTypes(ctx, p.Related); err != nil {
@@ -294,13 +231,14 @@ func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityPro
 			return nil, fmt.Errorf("reading entity %s: %w", name, err)
 		}
 		// The key joins the pair with a NUL, which PostgreSQL text cannot hold.
-		p.Links, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Count, error) {
+		p.Links, err = storeq.Collect(rows, func(r storeq.Row) (sift.Count, error) {
 			var a, b string
 			var c sift.Count
 			err := r.Scan(&a, &b, &c.N)
 			c.Key = a + "\x00" + b
 			return c, err
 		})
+		rows.Close()
 		if err != nil {
 			return nil, fmt.Errorf("reading entity %s: %w", name, err)
 		}
@@ -324,11 +262,8 @@ func (db *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummar
 	if err != nil {
 		return nil, fmt.Errorf("listing speakers: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.SpeakerSummary, error) {
-		var sp sift.SpeakerSummary
-		err := r.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets, &sp.Copies)
-		return sp, err
-	})
+	defer rows.Close()
+	out, err := storeq.Collect(rows, storeq.SpeakerSummary)
 	if err != nil {
 		return nil, fmt.Errorf("listing speakers: %w", err)
 	}
@@ -352,12 +287,8 @@ func (db *DB) SpeakerStatements(ctx context.Context, name string, limit, offset 
 	if err != nil {
 		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Statement, error) {
-		var st sift.Statement
-		var err error
-		st.Quote, err = scanQuote(r, &st.ArticleID, &st.Title, &st.Outlet, &st.Published)
-		return st, err
-	})
+	out, err := storeq.Collect(rows, func(r storeq.Row) (sift.Statement, error) { return storeq.Statement(r) })
+	rows.Close()
 	if err != nil {
 		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
 	}
@@ -371,7 +302,7 @@ func (db *DB) SpeakerStatements(ctx context.Context, name string, limit, offset 
 
 // OutletProfileOf returns the profile of an outlet, or sift.ErrNotFound.
 func (db *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletProfile, error) {
-	p := &sift.OutletProfile{Outlet: outlet, Techniques: []sift.TechniqueRate{}}
+	p := &sift.OutletProfile{Outlet: outlet}
 	err := db.pool.QueryRow(ctx, `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
 		FROM articles WHERE outlet = $1`, outlet).Scan(&p.Articles, &p.Words, &p.First, &p.Last)
 	if err != nil {
@@ -393,20 +324,7 @@ func (db *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletP
 	if err != nil {
 		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
 	}
-	own := map[string]int{}
-	for _, c := range mine {
-		own[c.Key] = c.N
-	}
-	for _, c := range all {
-		r := sift.TechniqueRate{Technique: c.Key, Spans: own[c.Key]}
-		if p.Words > 0 {
-			r.Rate = 1000 * float64(r.Spans) / float64(p.Words)
-		}
-		if storeWords > 0 {
-			r.StoreRate = 1000 * float64(c.N) / float64(storeWords)
-		}
-		p.Techniques = append(p.Techniques, r)
-	}
+	storeq.TechniqueRates(p, storeWords, all, mine)
 	if p.Speakers, err = db.counts(ctx, `SELECT `+speakerName+`, count(DISTINCT `+statementOf("q")+`) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
 		WHERE a.outlet = $1 GROUP BY 1 HAVING `+speakerName+` != '' ORDER BY n DESC, 1 LIMIT 10`, outlet); err != nil {
 		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)

@@ -8,18 +8,16 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/storeq"
 )
 
-// facetLimit bounds the values listed per facet.
-const facetLimit = 30
+var _ sift.Store = (*DB)(nil)
 
 // SearchFacets counts the articles matching q (its Limit and Offset are
 // ignored) by outlet, month and technique.
@@ -50,7 +48,6 @@ func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sif
 		m += ` WHERE ` + cond + ` LIMIT ` + strconv.Itoa(sift.FacetSample)
 		args, sampled = fargs, true
 	}
-	f := &sift.Facets{}
 	// One pass: each counted article with its month and the distinct
 	// techniques found in it, joined by \x01.
 	rows, err := s.db.QueryContext(ctx, `SELECT m.outlet, substr(m.published, 1, 7),
@@ -60,62 +57,18 @@ func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sif
 		return nil, fmt.Errorf("counting facets: %w", err)
 	}
 	defer rows.Close()
-	outlets, months, techniques := map[string]int{}, map[string]int{}, map[string]int{}
-	n, noOutlet, undated := 0, 0, 0
-	for rows.Next() {
-		var outlet, month, techs string
-		if err := rows.Scan(&outlet, &month, &techs); err != nil {
-			return nil, fmt.Errorf("counting facets: %w", err)
-		}
-		outlets[outlet]++
-		if outlet == "" {
-			noOutlet++
-		}
-		if month != "" {
-			months[month]++
-		} else {
-			undated++
-		}
-		if techs != "" {
-			for _, t := range strings.Split(techs, "\x01") {
-				techniques[t]++
-			}
-		}
-		n++
-	}
-	if err := rows.Err(); err != nil {
+	f, err := storeq.Facets(rows, sampled)
+	if err != nil {
 		return nil, fmt.Errorf("counting facets: %w", err)
 	}
-	rows.Close()
-	if sampled && n == sift.FacetSample {
-		f.Sampled = n
-	}
-	f.NoOutlet, f.Undated = noOutlet, undated
-	f.Outlets = sift.TopCounts(outlets, facetLimit)
-	f.Months = sift.TopCounts(months, 0)
-	sort.Slice(f.Months, func(i, j int) bool { return f.Months[i].Key < f.Months[j].Key })
-	f.Techniques = sift.TopCounts(techniques, facetLimit)
 	return f, nil
 }
 
 // facetFilter returns the conditions of q's filters other than text for
 // counting facets without text, joined by AND ("" without filters).
 func facetFilter(q sift.Query) (cond string, args []any) {
-	var where []string
-	add := func(v, clause string) {
-		if v != "" {
-			where = append(where, clause)
-			args = append(args, v)
-		}
-	}
-	add(q.Outlet, `a.outlet = ?`)
-	add(q.Since, `a.published >= ?`)
-	add(q.Until, `a.published != '' AND a.published <= ?`)
-	add(q.Entity, `EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.canonical = ?)`)
-	add(q.Speaker, `EXISTS (SELECT 1 FROM quotes qq WHERE qq.article_id = a.id AND qq.speaker_canonical = ?)`)
-	add(q.Technique, `EXISTS (SELECT 1 FROM techniques t WHERE t.article_id = a.id AND t.technique = ?)`)
-	add(q.Story, `EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id AND sa.story_id = ?)`)
-	return strings.Join(where, " AND "), args
+	var a storeq.Args
+	return strings.Join(storeq.Filters(q, storeq.Exists, a.Add), " AND "), a.List
 }
 
 // counts runs a query returning (key, count) rows.
@@ -125,15 +78,7 @@ func (s *DB) counts(ctx context.Context, query string, args ...any) ([]sift.Coun
 		return nil, err
 	}
 	defer rows.Close()
-	out := []sift.Count{}
-	for rows.Next() {
-		var c sift.Count
-		if err := rows.Scan(&c.Key, &c.N); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return storeq.Collect(rows, storeq.Count)
 }
 
 // ListStories returns stories, those with the most articles first, and
@@ -151,43 +96,11 @@ func (s *DB) ListStories(ctx context.Context, limit, offset int) ([]sift.StorySu
 		return nil, 0, fmt.Errorf("listing stories: %w", err)
 	}
 	defer rows.Close()
-	out := []sift.StorySummary{}
-	for rows.Next() {
-		var st sift.StorySummary
-		if err := rows.Scan(&st.ID, &st.Title, &st.Articles, &st.Outlets, &st.First, &st.Last); err != nil {
-			return nil, 0, fmt.Errorf("listing stories: %w", err)
-		}
-		out = append(out, st)
-	}
-	return out, total, rows.Err()
-}
-
-// StoryMembers returns a story with its articles, earliest first (articles
-// without a date last), or sift.ErrNotFound.
-func (s *DB) StoryMembers(ctx context.Context, id string) (*sift.Story, error) {
-	st := &sift.Story{ID: id, Articles: []sift.StoryArticle{}}
-	err := s.db.QueryRowContext(ctx, `SELECT title FROM stories WHERE id = ?`, id).Scan(&st.Title)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("story %s: %w", id, sift.ErrNotFound)
-	}
+	out, err := storeq.Collect(rows, storeq.StorySummary)
 	if err != nil {
-		return nil, fmt.Errorf("reading story %s: %w", id, err)
+		return nil, 0, fmt.Errorf("listing stories: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.source, a.outlet, a.title, a.published
-		FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?
-		ORDER BY a.published = '', a.published, a.rowid`, id)
-	if err != nil {
-		return nil, fmt.Errorf("reading story %s: %w", id, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var m sift.StoryArticle
-		if err := rows.Scan(&m.ID, &m.Source, &m.Outlet, &m.Title, &m.Published); err != nil {
-			return nil, fmt.Errorf("reading story %s: %w", id, err)
-		}
-		st.Articles = append(st.Articles, m)
-	}
-	return st, rows.Err()
+	return out, total, nil
 }
 
 // StoryOf returns the ID of the story an article belongs to, or "".
@@ -231,19 +144,11 @@ func (s *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]s
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
-	defer rows.Close()
-	out := []sift.EntitySummary{}
-	for rows.Next() {
-		var e sift.EntitySummary
-		if err := rows.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
-			return nil, fmt.Errorf("listing entities: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := storeq.Collect(rows, storeq.EntitySummary)
+	rows.Close()
+	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
-	rows.Close()
 	for i := range out {
 		if out[i].Type, err = s.entityType(ctx, out[i].Canonical); err != nil {
 			return nil, fmt.Errorf("listing entities: %w", err)
@@ -311,19 +216,11 @@ func (s *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProf
 	if err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
-	defer rows.Close()
-	p.Related = []sift.EntitySummary{}
-	for rows.Next() {
-		var e sift.EntitySummary
-		if err := rows.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
-			return nil, fmt.Errorf("reading entity %s: %w", name, err)
-		}
-		p.Related = append(p.Related, e)
-	}
-	if err := rows.Err(); err != nil {
+	p.Related, err = storeq.Collect(rows, storeq.EntitySummary)
+	rows.Close()
+	if err != nil {
 		return nil, fmt.Errorf("reading entity %s: %w", name, err)
 	}
-	rows.Close()
 	for i := range p.Related {
 		if p.Related[i].Type, err = s.entityType(ctx, p.Related[i].Canonical); err != nil {
 			return nil, fmt.Errorf("reading entity %s: %w", name, err)
@@ -365,15 +262,11 @@ func (s *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary
 		return nil, fmt.Errorf("listing speakers: %w", err)
 	}
 	defer rows.Close()
-	out := []sift.SpeakerSummary{}
-	for rows.Next() {
-		var sp sift.SpeakerSummary
-		if err := rows.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets, &sp.Copies); err != nil {
-			return nil, fmt.Errorf("listing speakers: %w", err)
-		}
-		out = append(out, sp)
+	out, err := storeq.Collect(rows, storeq.SpeakerSummary)
+	if err != nil {
+		return nil, fmt.Errorf("listing speakers: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // SpeakerStatements returns the quotes of a speaker (canonical name, or
@@ -387,37 +280,16 @@ func (s *DB) SpeakerStatements(ctx context.Context, name string, limit, offset i
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*)`+cond, name).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT q.start, q.end, q.text, q.kind, q.speaker, q.speaker_canonical,
-		q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end, q.via, a.id, a.title, a.outlet, a.published`+cond+`
+	rows, err := s.db.QueryContext(ctx, `SELECT `+quoteColumns("q")+`, a.id, a.title, a.outlet, a.published`+cond+`
 		ORDER BY a.published = '', a.published, a.rowid, q.start LIMIT ?2 OFFSET ?3`, name, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
 	}
-	defer rows.Close()
-	out := []sift.Statement{}
-	for rows.Next() {
-		var st sift.Statement
-		var sp, spc, cue, via string
-		var ss, se, cs, ce sql.NullInt64
-		if err := rows.Scan(&st.Start, &st.End, &st.Text, &st.Kind, &sp, &spc, &ss, &se, &cue, &cs, &ce, &via,
-			&st.ArticleID, &st.Title, &st.Outlet, &st.Published); err != nil {
-			return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-		}
-		if ss.Valid {
-			st.Speaker = &sift.Ref{Span: sift.Span{Start: int(ss.Int64), End: int(se.Int64), Text: sp}, Canonical: spc}
-		}
-		if cs.Valid {
-			st.Cue = &sift.Span{Start: int(cs.Int64), End: int(ce.Int64), Text: cue}
-		}
-		if err := json.Unmarshal([]byte(via), &st.Via); err != nil || st.Via == nil {
-			st.Via = []sift.Ref{}
-		}
-		out = append(out, st)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := storeq.Collect(rows, func(r storeq.Row) (sift.Statement, error) { return storeq.Statement(r) })
+	rows.Close()
+	if err != nil {
 		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
 	}
-	rows.Close()
 	for i := range out {
 		if out[i].Copies, err = s.statementCopies(ctx, out[i].ArticleID, out[i].Start); err != nil {
 			return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
@@ -428,7 +300,7 @@ func (s *DB) SpeakerStatements(ctx context.Context, name string, limit, offset i
 
 // OutletProfileOf returns the profile of an outlet, or sift.ErrNotFound.
 func (s *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletProfile, error) {
-	p := &sift.OutletProfile{Outlet: outlet, Techniques: []sift.TechniqueRate{}}
+	p := &sift.OutletProfile{Outlet: outlet}
 	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
 		FROM articles WHERE outlet = ?`, outlet).Scan(&p.Articles, &p.Words, &p.First, &p.Last)
 	if err != nil {
@@ -450,20 +322,7 @@ func (s *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletPr
 	if err != nil {
 		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
 	}
-	own := map[string]int{}
-	for _, c := range mine {
-		own[c.Key] = c.N
-	}
-	for _, c := range all {
-		r := sift.TechniqueRate{Technique: c.Key, Spans: own[c.Key]}
-		if p.Words > 0 {
-			r.Rate = 1000 * float64(r.Spans) / float64(p.Words)
-		}
-		if storeWords > 0 {
-			r.StoreRate = 1000 * float64(c.N) / float64(storeWords)
-		}
-		p.Techniques = append(p.Techniques, r)
-	}
+	storeq.TechniqueRates(p, storeWords, all, mine)
 	if p.Speakers, err = s.counts(ctx, `SELECT `+speakerName+` AS name, count(DISTINCT `+statementOf("q")+`) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
 		WHERE a.outlet = ? GROUP BY name HAVING name != '' ORDER BY n DESC, name LIMIT 10`, outlet); err != nil {
 		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)

@@ -445,9 +445,6 @@ func TestBodySizeLimit(t *testing.T) {
 
 func TestStoryUsesStoredReuse(t *testing.T) {
 	db, arts := fixture(t)
-	if _, ok := any(db).(ReuseStore); !ok {
-		t.Skip("the store keeps no reuse links")
-	}
 	// A link the linking stage would have stored; the page must show it
 	// instead of aligning the articles itself.
 	if _, err := db.SQL().Exec(`INSERT INTO reuse(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions)
