@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"sort"
 	"strings"
 	"testing"
 
@@ -328,6 +329,18 @@ func TestReadAPI(t *testing.T) {
 	decode(t, body, &sp)
 	if len(sp.Quotes) != 2 || len(sp.Quotes[1].Via) != 1 {
 		t.Errorf("speaker quotes: %s", body)
+	}
+	// A statement of the API is flat: the quote's fields and the
+	// article's side by side, with its copies always listed.
+	var raw struct{ Quotes []map[string]json.RawMessage }
+	decode(t, body, &raw)
+	var fields []string
+	for k := range raw.Quotes[0] {
+		fields = append(fields, k)
+	}
+	sort.Strings(fields)
+	if got, want := strings.Join(fields, " "), "article_id copies cue end kind outlet published speaker start text title via"; got != want {
+		t.Errorf("speaker quotes: fields %q, want %q", got, want)
 	}
 	var out struct {
 		Outlet     string
