@@ -380,12 +380,7 @@ func (db *DB) CountArticles(ctx context.Context) (int, error) {
 // Outlets returns every outlet in the store with its article count, most
 // articles first.
 func (db *DB) Outlets(ctx context.Context) ([]sift.OutletCount, error) {
-	rows, err := db.pool.Query(ctx, `SELECT outlet, count(*) FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet`)
-	if err != nil {
-		return nil, fmt.Errorf("listing outlets: %w", err)
-	}
-	defer rows.Close()
-	out, err := storeq.Collect(rows, storeq.OutletCount)
+	out, err := storeq.All(ctx, db.q(), storeq.OutletCount, `SELECT outlet, count(*) FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet`)
 	if err != nil {
 		return nil, fmt.Errorf("listing outlets: %w", err)
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/copies"
 	"github.com/sift-news/sift/internal/link"
 	"github.com/sift-news/sift/internal/storeq"
@@ -138,25 +137,6 @@ func statementOf(q string) string {
 
 // isQuoteCopy is the SQL condition that quote q repeats another.
 const isQuoteCopy = `EXISTS (SELECT 1 FROM quote_copies qc WHERE qc.article_id = q.article_id AND qc.start = q.start)`
-
-// statementCopies lists the quotes that repeat the statement at offset
-// start of an article, earliest first.
-func (db *DB) statementCopies(ctx context.Context, article string, start int) ([]sift.StatementCopy, error) {
-	rows, err := db.pool.Query(ctx, `SELECT a.id, a.title, a.outlet, a.published, q.start, q."end", q.text
-		FROM quote_copies qc JOIN LATERAL (SELECT * FROM quotes q WHERE q.article_id = qc.article_id AND q.start = qc.start LIMIT 1) q ON true
-		JOIN articles a ON a.id = qc.article_id
-		WHERE qc.original_article = $1 AND qc.original_start = $2
-		ORDER BY a.published = '', a.published, a.seq`, article, start)
-	if err != nil {
-		return nil, fmt.Errorf("reading copies of a statement of %s: %w", article, err)
-	}
-	defer rows.Close()
-	out, err := storeq.Collect(rows, storeq.StatementCopy)
-	if err != nil {
-		return nil, fmt.Errorf("reading copies of a statement of %s: %w", article, err)
-	}
-	return out, nil
-}
 
 // Originals returns, for each of ids that is a whole copy of another
 // article, the original of its chain.

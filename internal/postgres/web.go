@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/storeq"
 )
@@ -31,63 +33,62 @@ func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, err
 	if cond != "" {
 		m += ` ORDER BY a.seq LIMIT ` + p.add(sift.FacetSample)
 	}
-	rows, err := db.pool.Query(ctx, `SELECT m.outlet, substr(m.published, 1, 7),
+	return storeq.Facets(ctx, db.q(), cond != "", `SELECT m.outlet, substr(m.published, 1, 7),
 		coalesce((SELECT string_agg(DISTINCT t.technique, chr(1)) FROM techniques t WHERE t.article_id = m.id), '')
 		FROM (`+m+`) m`, p...)
-	if err != nil {
-		return nil, fmt.Errorf("counting facets: %w", err)
-	}
-	defer rows.Close()
-	f, err := storeq.Facets(rows, cond != "")
-	if err != nil {
-		return nil, fmt.Errorf("counting facets: %w", err)
-	}
-	return f, nil
 }
 
 // counts runs a query returning (key, count) rows.
 func (db *DB) counts(ctx context.Context, query string, args ...any) ([]sift.Count, error) {
-	rows, err := db.pool.Query(ctx, query, args...)
+	return storeq.All(ctx, db.q(), storeq.Count, query, args...)
+}
+
+// querier runs the store's statements for package storeq.
+type querier struct{ pool *pgxpool.Pool }
+
+func (db *DB) q() querier { return querier{db.pool} }
+
+func (q querier) Each(ctx context.Context, query string, args []any, fn func(storeq.Row) error) error {
+	rows, err := q.pool.Query(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	return storeq.Collect(rows, storeq.Count)
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (q querier) One(ctx context.Context, query string, args []any, dest ...any) error {
+	err := q.pool.QueryRow(ctx, query, args...).Scan(dest...)
+	if notFound(err) {
+		return storeq.ErrNoRows
+	}
+	return err
+}
+
+// storySQL lists stories.
+var storySQL = storeq.StorySQL{
+	Count: `SELECT count(*) FROM stories`,
+	Page: `SELECT s.id, s.title, count(a.id), count(DISTINCT a.outlet),
+		coalesce(min(nullif(a.published, '')), ''), coalesce(max(a.published), '')
+		FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
+		GROUP BY s.id ORDER BY count(a.id) DESC, s.id LIMIT $1 OFFSET $2`,
+	Of: `SELECT story_id FROM story_articles WHERE article_id = $1`,
 }
 
 // ListStories returns stories, those with the most articles first, and
 // how many stories there are.
 func (db *DB) ListStories(ctx context.Context, limit, offset int) ([]sift.StorySummary, int, error) {
-	var total int
-	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM stories`).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("counting stories: %w", err)
-	}
-	rows, err := db.pool.Query(ctx, `SELECT s.id, s.title, count(a.id), count(DISTINCT a.outlet),
-		coalesce(min(nullif(a.published, '')), ''), coalesce(max(a.published), '')
-		FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
-		GROUP BY s.id ORDER BY count(a.id) DESC, s.id LIMIT $1 OFFSET $2`, limit, offset)
-	if err != nil {
-		return nil, 0, fmt.Errorf("listing stories: %w", err)
-	}
-	defer rows.Close()
-	out, err := storeq.Collect(rows, storeq.StorySummary)
-	if err != nil {
-		return nil, 0, fmt.Errorf("listing stories: %w", err)
-	}
-	return out, total, nil
+	return storeq.ListStories(ctx, db.q(), storySQL, limit, offset)
 }
 
 // StoryOf returns the ID of the story an article belongs to, or "".
 func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
-	var id string
-	err := db.pool.QueryRow(ctx, `SELECT story_id FROM story_articles WHERE article_id = $1`, articleID).Scan(&id)
-	if notFound(err) {
-		return "", nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("reading story of %s: %w", articleID, err)
-	}
-	return id, nil
+	return storeq.StoryOf(ctx, db.q(), storySQL, articleID)
 }
 
 // ListEntities returns the entities mentioned in the most articles, of
@@ -250,88 +251,57 @@ func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityPro
 // canonical name when the speaker was resolved, the text otherwise.
 const speakerName = `CASE WHEN q.speaker_canonical != '' THEN q.speaker_canonical ELSE q.speaker END`
 
+// speakerSQL reads the speaker pages: statements are the quotes that
+// repeat no other, their copies listed under them; a statement and its
+// copies count once, an article and its whole copies once.
+var speakerSQL = storeq.SpeakerSQL{
+	List: `SELECT name, count(DISTINCT stmt), count(DISTINCT root), count(DISTINCT outlet), count(*) FILTER (WHERE copy)
+		FROM (SELECT ` + speakerName + ` AS name, ` + statementOf("q") + ` AS stmt, ` + originalOf("q.article_id") + ` AS root,
+			a.outlet AS outlet, ` + isQuoteCopy + ` AS copy
+			FROM quotes q JOIN articles a ON a.id = q.article_id) x
+		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT $1`,
+	Count: `SELECT count(*)` + speakerStatements,
+	Page: `SELECT ` + quoteColumns + `, a.id, a.title, a.outlet, a.published` + speakerStatements + `
+		ORDER BY a.published = '', a.published, a.seq, qu.start LIMIT $2 OFFSET $3`,
+	Copies: `SELECT a.id, a.title, a.outlet, a.published, q.start, q."end", q.text
+		FROM quote_copies qc JOIN LATERAL (SELECT * FROM quotes q WHERE q.article_id = qc.article_id AND q.start = qc.start LIMIT 1) q ON true
+		JOIN articles a ON a.id = qc.article_id
+		WHERE qc.original_article = $1 AND qc.original_start = $2
+		ORDER BY a.published = '', a.published, a.seq`,
+}
+
+// speakerStatements selects the statements of speaker $1 that repeat no
+// other.
+const speakerStatements = ` FROM quotes qu JOIN articles a ON a.id = qu.article_id
+		WHERE (qu.speaker_canonical = $1 OR (qu.speaker_canonical = '' AND qu.speaker = $1))
+		AND NOT EXISTS (SELECT 1 FROM quote_copies qc WHERE qc.article_id = qu.article_id AND qc.start = qu.start)`
+
 // ListSpeakers returns the speakers quoted in the most articles.
 func (db *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary, error) {
-	// A statement and its copies count once, an article and its whole
-	// copies once.
-	rows, err := db.pool.Query(ctx, `SELECT name, count(DISTINCT stmt), count(DISTINCT root), count(DISTINCT outlet), count(*) FILTER (WHERE copy)
-		FROM (SELECT `+speakerName+` AS name, `+statementOf("q")+` AS stmt, `+originalOf("q.article_id")+` AS root,
-			a.outlet AS outlet, `+isQuoteCopy+` AS copy
-			FROM quotes q JOIN articles a ON a.id = q.article_id) x
-		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT $1`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("listing speakers: %w", err)
-	}
-	defer rows.Close()
-	out, err := storeq.Collect(rows, storeq.SpeakerSummary)
-	if err != nil {
-		return nil, fmt.Errorf("listing speakers: %w", err)
-	}
-	return out, nil
+	return storeq.ListSpeakers(ctx, db.q(), speakerSQL, limit)
 }
 
 // SpeakerStatements returns the quotes of a speaker (canonical name, or
 // the text of unresolved speakers), earliest first, and how many there are.
 func (db *DB) SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sift.Statement, int, error) {
-	// Statements are the quotes that repeat no other; their copies are
-	// listed under them.
-	const cond = ` FROM quotes qu JOIN articles a ON a.id = qu.article_id
-		WHERE (qu.speaker_canonical = $1 OR (qu.speaker_canonical = '' AND qu.speaker = $1))
-		AND NOT EXISTS (SELECT 1 FROM quote_copies qc WHERE qc.article_id = qu.article_id AND qc.start = qu.start)`
-	var total int
-	if err := db.pool.QueryRow(ctx, `SELECT count(*)`+cond, name).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-	}
-	rows, err := db.pool.Query(ctx, `SELECT `+quoteColumns+`, a.id, a.title, a.outlet, a.published`+cond+`
-		ORDER BY a.published = '', a.published, a.seq, qu.start LIMIT $2 OFFSET $3`, name, limit, offset)
-	if err != nil {
-		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-	}
-	out, err := storeq.Collect(rows, func(r storeq.Row) (sift.Statement, error) { return storeq.Statement(r) })
-	rows.Close()
-	if err != nil {
-		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-	}
-	for i := range out {
-		if out[i].Copies, err = db.statementCopies(ctx, out[i].ArticleID, out[i].Start); err != nil {
-			return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-		}
-	}
-	return out, total, nil
+	return storeq.SpeakerStatements(ctx, db.q(), speakerSQL, name, limit, offset)
+}
+
+// outletSQL reads an outlet's profile.
+var outletSQL = storeq.OutletSQL{
+	Summary: `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
+		FROM articles WHERE outlet = $1`,
+	StoreWords:    `SELECT coalesce(sum(words), 0) FROM articles`,
+	AllTechniques: `SELECT technique, count(*) FROM techniques GROUP BY technique ORDER BY technique`,
+	Techniques: `SELECT t.technique, count(*) FROM techniques t JOIN articles a ON a.id = t.article_id
+		WHERE a.outlet = $1 GROUP BY t.technique`,
+	Speakers: `SELECT ` + speakerName + `, count(DISTINCT ` + statementOf("q") + `) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE a.outlet = $1 GROUP BY 1 HAVING ` + speakerName + ` != '' ORDER BY n DESC, 1 LIMIT 10`,
+	Entities: `SELECT e.canonical, count(DISTINCT ` + originalOf("e.article_id") + `) AS n FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE a.outlet = $1 AND e.canonical != '' GROUP BY e.canonical ORDER BY n DESC, e.canonical LIMIT 10`,
 }
 
 // OutletProfileOf returns the profile of an outlet, or sift.ErrNotFound.
 func (db *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletProfile, error) {
-	p := &sift.OutletProfile{Outlet: outlet}
-	err := db.pool.QueryRow(ctx, `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
-		FROM articles WHERE outlet = $1`, outlet).Scan(&p.Articles, &p.Words, &p.First, &p.Last)
-	if err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	if p.Articles == 0 {
-		return nil, fmt.Errorf("outlet %s: %w", outlet, sift.ErrNotFound)
-	}
-	var storeWords int
-	if err := db.pool.QueryRow(ctx, `SELECT coalesce(sum(words), 0) FROM articles`).Scan(&storeWords); err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	all, err := db.counts(ctx, `SELECT technique, count(*) FROM techniques GROUP BY technique ORDER BY technique`)
-	if err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	mine, err := db.counts(ctx, `SELECT t.technique, count(*) FROM techniques t JOIN articles a ON a.id = t.article_id
-		WHERE a.outlet = $1 GROUP BY t.technique`, outlet)
-	if err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	storeq.TechniqueRates(p, storeWords, all, mine)
-	if p.Speakers, err = db.counts(ctx, `SELECT `+speakerName+`, count(DISTINCT `+statementOf("q")+`) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
-		WHERE a.outlet = $1 GROUP BY 1 HAVING `+speakerName+` != '' ORDER BY n DESC, 1 LIMIT 10`, outlet); err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	if p.Entities, err = db.counts(ctx, `SELECT e.canonical, count(DISTINCT `+originalOf("e.article_id")+`) AS n FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE a.outlet = $1 AND e.canonical != '' GROUP BY e.canonical ORDER BY n DESC, e.canonical LIMIT 10`, outlet); err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	return p, nil
+	return storeq.OutletProfile(ctx, db.q(), outletSQL, outlet)
 }

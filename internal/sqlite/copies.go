@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/copies"
 	"github.com/sift-news/sift/internal/link"
 	"github.com/sift-news/sift/internal/storeq"
@@ -141,25 +140,6 @@ func statementOf(q string) string {
 
 // isQuoteCopy is the SQL condition that quote q repeats another.
 const isQuoteCopy = `EXISTS (SELECT 1 FROM quote_copies qc WHERE qc.article_id = q.article_id AND qc.start = q.start)`
-
-// statementCopies lists the quotes that repeat the statement at offset
-// start of an article, earliest first.
-func (s *DB) statementCopies(ctx context.Context, article string, start int) ([]sift.StatementCopy, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.outlet, a.published, q.start, q.end, q.text
-		FROM quote_copies qc JOIN quotes q ON q.article_id = qc.article_id AND q.start = qc.start
-		JOIN articles a ON a.id = qc.article_id
-		WHERE qc.original_article = ? AND qc.original_start = ?
-		GROUP BY a.id, q.start ORDER BY a.published = '', a.published, a.rowid`, article, start)
-	if err != nil {
-		return nil, fmt.Errorf("reading copies of a statement of %s: %w", article, err)
-	}
-	defer rows.Close()
-	out, err := storeq.Collect(rows, storeq.StatementCopy)
-	if err != nil {
-		return nil, fmt.Errorf("reading copies of a statement of %s: %w", article, err)
-	}
-	return out, nil
-}
 
 // Originals returns, for each of ids that is a whole copy of another
 // article, the original of its chain.

@@ -50,18 +50,9 @@ func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sif
 	}
 	// One pass: each counted article with its month and the distinct
 	// techniques found in it, joined by \x01.
-	rows, err := s.db.QueryContext(ctx, `SELECT m.outlet, substr(m.published, 1, 7),
+	return storeq.Facets(ctx, s.q(), sampled, `SELECT m.outlet, substr(m.published, 1, 7),
 		coalesce((SELECT group_concat(technique, char(1)) FROM (SELECT DISTINCT technique FROM techniques t WHERE t.article_id = m.id)), '')
 		FROM (`+m+`) AS m`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("counting facets: %w", err)
-	}
-	defer rows.Close()
-	f, err := storeq.Facets(rows, sampled)
-	if err != nil {
-		return nil, fmt.Errorf("counting facets: %w", err)
-	}
-	return f, nil
 }
 
 // facetFilter returns the conditions of q's filters other than text for
@@ -73,47 +64,55 @@ func facetFilter(q sift.Query) (cond string, args []any) {
 
 // counts runs a query returning (key, count) rows.
 func (s *DB) counts(ctx context.Context, query string, args ...any) ([]sift.Count, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	return storeq.All(ctx, s.q(), storeq.Count, query, args...)
+}
+
+// querier runs the store's statements for package storeq.
+type querier struct{ db *sql.DB }
+
+func (s *DB) q() querier { return querier{s.db} }
+
+func (q querier) Each(ctx context.Context, query string, args []any, fn func(storeq.Row) error) error {
+	rows, err := q.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	return storeq.Collect(rows, storeq.Count)
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (q querier) One(ctx context.Context, query string, args []any, dest ...any) error {
+	err := q.db.QueryRowContext(ctx, query, args...).Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return storeq.ErrNoRows
+	}
+	return err
+}
+
+// storySQL lists stories.
+var storySQL = storeq.StorySQL{
+	Count: `SELECT count(*) FROM stories`,
+	Page: `SELECT s.id, s.title, count(a.id), count(DISTINCT a.outlet),
+		coalesce(min(nullif(a.published, '')), ''), coalesce(max(a.published), '')
+		FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
+		GROUP BY s.id ORDER BY count(a.id) DESC, s.id LIMIT ? OFFSET ?`,
+	Of: `SELECT story_id FROM story_articles WHERE article_id = ?`,
 }
 
 // ListStories returns stories, those with the most articles first, and
 // how many stories there are.
 func (s *DB) ListStories(ctx context.Context, limit, offset int) ([]sift.StorySummary, int, error) {
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("counting stories: %w", err)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, count(a.id), count(DISTINCT a.outlet),
-		coalesce(min(nullif(a.published, '')), ''), coalesce(max(a.published), '')
-		FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
-		GROUP BY s.id ORDER BY count(a.id) DESC, s.id LIMIT ? OFFSET ?`, limit, offset)
-	if err != nil {
-		return nil, 0, fmt.Errorf("listing stories: %w", err)
-	}
-	defer rows.Close()
-	out, err := storeq.Collect(rows, storeq.StorySummary)
-	if err != nil {
-		return nil, 0, fmt.Errorf("listing stories: %w", err)
-	}
-	return out, total, nil
+	return storeq.ListStories(ctx, s.q(), storySQL, limit, offset)
 }
 
 // StoryOf returns the ID of the story an article belongs to, or "".
 func (s *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
-	var id string
-	err := s.db.QueryRowContext(ctx, `SELECT story_id FROM story_articles WHERE article_id = ?`, articleID).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("reading story of %s: %w", articleID, err)
-	}
-	return id, nil
+	return storeq.StoryOf(ctx, s.q(), storySQL, articleID)
 }
 
 // ListEntities returns the entities mentioned in the most articles, of
@@ -249,87 +248,56 @@ func (s *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProf
 // canonical name when the speaker was resolved, the text otherwise.
 const speakerName = `CASE WHEN q.speaker_canonical != '' THEN q.speaker_canonical ELSE q.speaker END`
 
+// speakerSQL reads the speaker pages: statements are the quotes that
+// repeat no other, their copies listed under them; a statement and its
+// copies count once, an article and its whole copies once.
+var speakerSQL = storeq.SpeakerSQL{
+	List: `SELECT name, count(DISTINCT stmt), count(DISTINCT root), count(DISTINCT outlet), sum(copy)
+		FROM (SELECT ` + speakerName + ` AS name, ` + statementOf("q") + ` AS stmt, ` + originalOf("q.article_id") + ` AS root,
+			a.outlet AS outlet, ` + isQuoteCopy + ` AS copy
+			FROM quotes q JOIN articles a ON a.id = q.article_id)
+		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT ?`,
+	Count: `SELECT count(*)` + speakerStatements,
+	Page: `SELECT ` + quoteColumns("q") + `, a.id, a.title, a.outlet, a.published` + speakerStatements + `
+		ORDER BY a.published = '', a.published, a.rowid, q.start LIMIT ?2 OFFSET ?3`,
+	Copies: `SELECT a.id, a.title, a.outlet, a.published, q.start, q.end, q.text
+		FROM quote_copies qc JOIN quotes q ON q.article_id = qc.article_id AND q.start = qc.start
+		JOIN articles a ON a.id = qc.article_id
+		WHERE qc.original_article = ? AND qc.original_start = ?
+		GROUP BY a.id, q.start ORDER BY a.published = '', a.published, a.rowid`,
+}
+
+// speakerStatements selects the statements of speaker ?1 that repeat no
+// other.
+const speakerStatements = ` FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE (q.speaker_canonical = ?1 OR (q.speaker_canonical = '' AND q.speaker = ?1)) AND NOT ` + isQuoteCopy
+
 // ListSpeakers returns the speakers quoted in the most articles.
 func (s *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary, error) {
-	// A statement and its copies count once, an article and its whole
-	// copies once.
-	rows, err := s.db.QueryContext(ctx, `SELECT name, count(DISTINCT stmt), count(DISTINCT root), count(DISTINCT outlet), sum(copy)
-		FROM (SELECT `+speakerName+` AS name, `+statementOf("q")+` AS stmt, `+originalOf("q.article_id")+` AS root,
-			a.outlet AS outlet, `+isQuoteCopy+` AS copy
-			FROM quotes q JOIN articles a ON a.id = q.article_id)
-		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT ?`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("listing speakers: %w", err)
-	}
-	defer rows.Close()
-	out, err := storeq.Collect(rows, storeq.SpeakerSummary)
-	if err != nil {
-		return nil, fmt.Errorf("listing speakers: %w", err)
-	}
-	return out, nil
+	return storeq.ListSpeakers(ctx, s.q(), speakerSQL, limit)
 }
 
 // SpeakerStatements returns the quotes of a speaker (canonical name, or
 // the text of unresolved speakers), earliest first, and how many there are.
 func (s *DB) SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sift.Statement, int, error) {
-	// Statements are the quotes that repeat no other; their copies are
-	// listed under them.
-	const cond = ` FROM quotes q JOIN articles a ON a.id = q.article_id
-		WHERE (q.speaker_canonical = ?1 OR (q.speaker_canonical = '' AND q.speaker = ?1)) AND NOT ` + isQuoteCopy
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*)`+cond, name).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+quoteColumns("q")+`, a.id, a.title, a.outlet, a.published`+cond+`
-		ORDER BY a.published = '', a.published, a.rowid, q.start LIMIT ?2 OFFSET ?3`, name, limit, offset)
-	if err != nil {
-		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-	}
-	out, err := storeq.Collect(rows, func(r storeq.Row) (sift.Statement, error) { return storeq.Statement(r) })
-	rows.Close()
-	if err != nil {
-		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-	}
-	for i := range out {
-		if out[i].Copies, err = s.statementCopies(ctx, out[i].ArticleID, out[i].Start); err != nil {
-			return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-		}
-	}
-	return out, total, nil
+	return storeq.SpeakerStatements(ctx, s.q(), speakerSQL, name, limit, offset)
+}
+
+// outletSQL reads an outlet's profile.
+var outletSQL = storeq.OutletSQL{
+	Summary: `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
+		FROM articles WHERE outlet = ?`,
+	StoreWords:    `SELECT coalesce(sum(words), 0) FROM articles`,
+	AllTechniques: `SELECT technique, count(*) FROM techniques GROUP BY technique ORDER BY technique`,
+	Techniques: `SELECT t.technique, count(*) FROM techniques t JOIN articles a ON a.id = t.article_id
+		WHERE a.outlet = ? GROUP BY t.technique`,
+	Speakers: `SELECT ` + speakerName + ` AS name, count(DISTINCT ` + statementOf("q") + `) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE a.outlet = ? GROUP BY name HAVING name != '' ORDER BY n DESC, name LIMIT 10`,
+	Entities: `SELECT e.canonical, count(DISTINCT ` + originalOf("e.article_id") + `) AS n FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE a.outlet = ? AND e.canonical != '' GROUP BY e.canonical ORDER BY n DESC, e.canonical LIMIT 10`,
 }
 
 // OutletProfileOf returns the profile of an outlet, or sift.ErrNotFound.
 func (s *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletProfile, error) {
-	p := &sift.OutletProfile{Outlet: outlet}
-	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
-		FROM articles WHERE outlet = ?`, outlet).Scan(&p.Articles, &p.Words, &p.First, &p.Last)
-	if err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	if p.Articles == 0 {
-		return nil, fmt.Errorf("outlet %s: %w", outlet, sift.ErrNotFound)
-	}
-	var storeWords int
-	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(words), 0) FROM articles`).Scan(&storeWords); err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	all, err := s.counts(ctx, `SELECT technique, count(*) FROM techniques GROUP BY technique ORDER BY technique`)
-	if err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	mine, err := s.counts(ctx, `SELECT t.technique, count(*) FROM techniques t JOIN articles a ON a.id = t.article_id
-		WHERE a.outlet = ? GROUP BY t.technique`, outlet)
-	if err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	storeq.TechniqueRates(p, storeWords, all, mine)
-	if p.Speakers, err = s.counts(ctx, `SELECT `+speakerName+` AS name, count(DISTINCT `+statementOf("q")+`) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
-		WHERE a.outlet = ? GROUP BY name HAVING name != '' ORDER BY n DESC, name LIMIT 10`, outlet); err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	if p.Entities, err = s.counts(ctx, `SELECT e.canonical, count(DISTINCT `+originalOf("e.article_id")+`) AS n FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE a.outlet = ? AND e.canonical != '' GROUP BY e.canonical ORDER BY n DESC, e.canonical LIMIT 10`, outlet); err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	return p, nil
+	return storeq.OutletProfile(ctx, s.q(), outletSQL, outlet)
 }

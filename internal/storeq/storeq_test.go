@@ -49,6 +49,35 @@ func (r *fakeRows) Scan(dest ...any) error {
 	return nil
 }
 
+// fakeQuerier answers each statement with the rows held for it.
+type fakeQuerier map[string][][]any
+
+func (f fakeQuerier) Each(_ context.Context, query string, _ []any, fn func(Row) error) error {
+	rows, ok := f[query]
+	if !ok {
+		return errors.New("unexpected statement " + query)
+	}
+	r := &fakeRows{rows: rows}
+	for r.Next() {
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (f fakeQuerier) One(_ context.Context, query string, _ []any, dest ...any) error {
+	rows, ok := f[query]
+	if !ok {
+		return errors.New("unexpected statement " + query)
+	}
+	if len(rows) == 0 {
+		return ErrNoRows
+	}
+	r := &fakeRows{rows: rows, i: 1}
+	return r.Scan(dest...)
+}
+
 func TestFiltersNumberPlaceholdersAfterEarlierArguments(t *testing.T) {
 	q := sift.Query{Outlet: "Varno Daily", Until: "2024-03-31", Entity: "Kessel", Story: "s1"}
 	a := Args{Numbered: true}
@@ -88,13 +117,13 @@ func TestFiltersInFormForSQLite(t *testing.T) {
 }
 
 func TestFacetsCountUnknownOutletsAndDatesAndSortMonths(t *testing.T) {
-	rows := &fakeRows{rows: [][]any{
+	q := fakeQuerier{"facets": {
 		{"Varno Daily", "2024-04", "Doubt\x01Loaded_Language"},
 		{"", "2024-03", "Doubt"},
 		{"Varno Daily", "", ""},
 		{"Ulmet Post", "2024-03", ""},
 	}}
-	f, err := Facets(rows, false)
+	f, err := Facets(context.Background(), q, false, "facets")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,13 +145,11 @@ func TestFacetsReportAFullSample(t *testing.T) {
 	old := sift.FacetSample
 	sift.FacetSample = 2
 	defer func() { sift.FacetSample = old }()
-	full := func() *fakeRows {
-		return &fakeRows{rows: [][]any{{"Varno Daily", "2024-04", ""}, {"Ulmet Post", "2024-04", ""}}}
-	}
-	if f, _ := Facets(full(), true); f.Sampled != 2 {
+	q := fakeQuerier{"facets": {{"Varno Daily", "2024-04", ""}, {"Ulmet Post", "2024-04", ""}}}
+	if f, _ := Facets(context.Background(), q, true, "facets"); f.Sampled != 2 {
 		t.Errorf("a full sample: Sampled = %d, want 2", f.Sampled)
 	}
-	if f, _ := Facets(full(), false); f.Sampled != 0 {
+	if f, _ := Facets(context.Background(), q, false, "facets"); f.Sampled != 0 {
 		t.Errorf("every match counted: Sampled = %d, want 0", f.Sampled)
 	}
 }
@@ -172,23 +199,61 @@ func TestTechniqueRatesPerThousandWords(t *testing.T) {
 	}
 }
 
-func TestTechniqueTableLeavesOutUnknownArticlesAndEmptyKinds(t *testing.T) {
-	tt, err := NewTechniqueTable(&fakeRows{rows: [][]any{{"a1", "Varno Daily", 120}, {"a2", "", 80}}})
+func TestArticleTechniquesLeaveOutUnknownArticlesAndEmptyKinds(t *testing.T) {
+	q := fakeQuerier{
+		"articles":   {{"a1", "Varno Daily", 120}, {"a2", "", 80}},
+		"techniques": {{"a1", "Doubt", 2}, {"gone", "Doubt", 9}},
+		"signals":    {{"a2", "headline_mismatch", 1}, {"a2", "", 3}},
+	}
+	got, err := ArticleTechniques(context.Background(), q, TechniqueSQL{Articles: "articles", Techniques: "techniques", Signals: "signals"})
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := tt.Techniques(&fakeRows{rows: [][]any{{"a1", "Doubt", 2}, {"gone", "Doubt", 9}}}); err != nil {
-		t.Fatal(err)
-	}
-	if err := tt.Signals(&fakeRows{rows: [][]any{{"a2", "headline_mismatch", 1}, {"a2", "", 3}}}); err != nil {
 		t.Fatal(err)
 	}
 	want := []sift.ArticleTechniques{
 		{ID: "a1", Outlet: "Varno Daily", Words: 120, Techniques: map[string]int{"Doubt": 2}, Signals: map[string]int{}},
 		{ID: "a2", Words: 80, Techniques: map[string]int{}, Signals: map[string]int{"headline_mismatch": 1}},
 	}
-	if got := tt.List(); !reflect.DeepEqual(got, want) {
-		t.Errorf("List = %+v, want %+v", got, want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ArticleTechniques = %+v, want %+v", got, want)
+	}
+}
+
+func TestOutletProfileOfAnUnknownOutletIsNotFound(t *testing.T) {
+	q := fakeQuerier{"summary": {{0, 0, "", ""}}}
+	_, err := OutletProfile(context.Background(), q, OutletSQL{Summary: "summary"}, "Nowhere Post")
+	if !errors.Is(err, sift.ErrNotFound) {
+		t.Errorf("unknown outlet: %v, want sift.ErrNotFound", err)
+	}
+}
+
+func TestStoryOfAnUnlinkedArticleIsNone(t *testing.T) {
+	q := fakeQuerier{"of": nil}
+	if id, err := StoryOf(context.Background(), q, StorySQL{Of: "of"}, "a1"); id != "" || err != nil {
+		t.Errorf("StoryOf = %q, %v; want no story and no error", id, err)
+	}
+	if _, err := StoryOf(context.Background(), fakeQuerier{}, StorySQL{Of: "of"}, "a1"); err == nil {
+		t.Error("a failing statement must be an error, not no story")
+	}
+}
+
+func TestSpeakerStatementsListTheirCopies(t *testing.T) {
+	quote := func(start int, id string) []any {
+		return []any{start, start + 10, "we stay", "direct", "Ana", "Ana Brenko", 0, 3, "said", 4, 8, "[]", id, "title " + id, "Varno Daily", "2024-03-02"}
+	}
+	q := fakeQuerier{
+		"count":  {{2}},
+		"page":   {quote(10, "a1"), quote(50, "a2")},
+		"copies": {{"c1", "copy", "Ulmet Post", "2024-03-03", 12, 22, "we stay"}},
+	}
+	st, total, err := SpeakerStatements(context.Background(), q, SpeakerSQL{Count: "count", Page: "page", Copies: "copies"}, "Ana Brenko", 10, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 2 || len(st) != 2 || st[0].ArticleID != "a1" || st[1].Start != 50 || st[0].Speaker.Canonical != "Ana Brenko" {
+		t.Fatalf("statements %+v, total %d", st, total)
+	}
+	if len(st[0].Copies) != 1 || st[0].Copies[0].Outlet != "Ulmet Post" {
+		t.Errorf("copies %+v, want the Ulmet Post copy", st[0].Copies)
 	}
 }
 

@@ -1,6 +1,9 @@
 package storeq
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -10,18 +13,18 @@ import (
 // FacetLimit bounds the values listed per facet.
 const FacetLimit = 30
 
-// Facets counts the articles of rows, each (outlet, month YYYY-MM or "",
-// its distinct techniques joined by \x01), into search facets. sampled
-// says the rows are the first sift.FacetSample matches only, so that a
-// full sample is reported as such.
-func Facets(rows Rows, sampled bool) (*sift.Facets, error) {
+// Facets counts the articles that query returns, each as (outlet, month
+// YYYY-MM or "", its distinct techniques joined by \x01), into search
+// facets. sampled says the query reads the first sift.FacetSample matches
+// only, so that a full sample is reported as such.
+func Facets(ctx context.Context, q Querier, sampled bool, query string, args ...any) (*sift.Facets, error) {
 	outlets, months, techniques := map[string]int{}, map[string]int{}, map[string]int{}
 	f := &sift.Facets{}
 	n := 0
-	for rows.Next() {
+	err := q.Each(ctx, query, args, func(r Row) error {
 		var outlet, month, techs string
-		if err := rows.Scan(&outlet, &month, &techs); err != nil {
-			return nil, err
+		if err := r.Scan(&outlet, &month, &techs); err != nil {
+			return err
 		}
 		outlets[outlet]++
 		if outlet == "" {
@@ -38,9 +41,10 @@ func Facets(rows Rows, sampled bool) (*sift.Facets, error) {
 			}
 		}
 		n++
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("counting facets: %w", err)
 	}
 	if sampled && n == sift.FacetSample {
 		f.Sampled = n
@@ -74,53 +78,182 @@ func TechniqueRates(p *sift.OutletProfile, storeWords int, all, mine []sift.Coun
 	}
 }
 
-// TechniqueTable gathers sift.OutletStore's ArticleTechniques: the
-// articles first, then the counts of their techniques and signals.
-type TechniqueTable struct {
+// techniqueTable gathers ArticleTechniques: the articles first, then the
+// counts of their techniques and signals.
+type techniqueTable struct {
 	list  []sift.ArticleTechniques
 	index map[string]int
 }
 
-// NewTechniqueTable reads the articles from rows of (id, outlet, words),
-// in the order to list them.
-func NewTechniqueTable(rows Rows) (*TechniqueTable, error) {
-	t := &TechniqueTable{index: map[string]int{}}
-	for rows.Next() {
-		a := sift.ArticleTechniques{Techniques: map[string]int{}, Signals: map[string]int{}}
-		if err := rows.Scan(&a.ID, &a.Outlet, &a.Words); err != nil {
-			return nil, err
-		}
-		t.index[a.ID] = len(t.list)
-		t.list = append(t.list, a)
+// article reads an (id, outlet, words) row.
+func (t *techniqueTable) article(r Row) error {
+	a := sift.ArticleTechniques{Techniques: map[string]int{}, Signals: map[string]int{}}
+	if err := r.Scan(&a.ID, &a.Outlet, &a.Words); err != nil {
+		return err
 	}
-	return t, rows.Err()
+	t.index[a.ID] = len(t.list)
+	t.list = append(t.list, a)
+	return nil
 }
 
-// Techniques reads rows of (article id, technique, spans).
-func (t *TechniqueTable) Techniques(rows Rows) error {
-	return t.add(rows, func(a *sift.ArticleTechniques) map[string]int { return a.Techniques })
-}
-
-// Signals reads rows of (article id, signal kind, signals).
-func (t *TechniqueTable) Signals(rows Rows) error {
-	return t.add(rows, func(a *sift.ArticleTechniques) map[string]int { return a.Signals })
-}
-
-// add reads rows of (article id, key, n) into the field of each listed
-// article; empty keys are left out.
-func (t *TechniqueTable) add(rows Rows, field func(*sift.ArticleTechniques) map[string]int) error {
-	for rows.Next() {
+// count returns a reader of (article id, key, n) rows into the field of
+// each listed article; empty keys are left out.
+func (t *techniqueTable) count(field func(*sift.ArticleTechniques) map[string]int) func(Row) error {
+	return func(r Row) error {
 		var id, key string
 		var n int
-		if err := rows.Scan(&id, &key, &n); err != nil {
+		if err := r.Scan(&id, &key, &n); err != nil {
 			return err
 		}
 		if i, ok := t.index[id]; ok && key != "" {
 			field(&t.list[i])[key] = n
 		}
+		return nil
 	}
-	return rows.Err()
 }
 
-// List returns the articles with their counts.
-func (t *TechniqueTable) List() []sift.ArticleTechniques { return t.list }
+// StorySQL are a store's statements behind the story list.
+type StorySQL struct {
+	Count string // the number of stories
+	Page  string // (limit, offset) -> StorySummary rows, most articles first
+	Of    string // (article id) -> the story's id
+}
+
+// ListStories returns one page of stories and how many there are.
+func ListStories(ctx context.Context, q Querier, s StorySQL, limit, offset int) ([]sift.StorySummary, int, error) {
+	var total int
+	if err := q.One(ctx, s.Count, nil, &total); err != nil {
+		return nil, 0, fmt.Errorf("counting stories: %w", err)
+	}
+	out, err := All(ctx, q, StorySummary, s.Page, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing stories: %w", err)
+	}
+	return out, total, nil
+}
+
+// StoryOf returns the ID of the story an article belongs to, or "".
+func StoryOf(ctx context.Context, q Querier, s StorySQL, articleID string) (string, error) {
+	var id string
+	err := q.One(ctx, s.Of, []any{articleID}, &id)
+	if errors.Is(err, ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("reading story of %s: %w", articleID, err)
+	}
+	return id, nil
+}
+
+// SpeakerSQL are a store's statements behind the speaker pages.
+type SpeakerSQL struct {
+	List   string // (limit) -> SpeakerSummary rows
+	Count  string // (name) -> the number of the speaker's statements that repeat no other
+	Page   string // (name, limit, offset) -> quote columns, article id, title, outlet, published
+	Copies string // (article id, start) -> StatementCopy rows, earliest first
+}
+
+// ListSpeakers returns the speakers quoted in the most articles.
+func ListSpeakers(ctx context.Context, q Querier, s SpeakerSQL, limit int) ([]sift.SpeakerSummary, error) {
+	out, err := All(ctx, q, SpeakerSummary, s.List, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing speakers: %w", err)
+	}
+	return out, nil
+}
+
+// SpeakerStatements returns one page of a speaker's statements, each with
+// the copies repeating it, and how many there are.
+func SpeakerStatements(ctx context.Context, q Querier, s SpeakerSQL, name string, limit, offset int) ([]sift.Statement, int, error) {
+	var total int
+	if err := q.One(ctx, s.Count, []any{name}, &total); err != nil {
+		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+	}
+	out, err := All(ctx, q, func(r Row) (sift.Statement, error) { return Statement(r) }, s.Page, name, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+	}
+	for i := range out {
+		if out[i].Copies, err = StatementCopies(ctx, q, s, out[i].ArticleID, out[i].Start); err != nil {
+			return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
+		}
+	}
+	return out, total, nil
+}
+
+// StatementCopies lists the quotes that repeat the statement at offset
+// start of an article, earliest first.
+func StatementCopies(ctx context.Context, q Querier, s SpeakerSQL, article string, start int) ([]sift.StatementCopy, error) {
+	out, err := All(ctx, q, StatementCopy, s.Copies, article, start)
+	if err != nil {
+		return nil, fmt.Errorf("reading copies of a statement of %s: %w", article, err)
+	}
+	return out, nil
+}
+
+// OutletSQL are a store's statements behind an outlet's profile, each
+// taking the outlet but StoreWords and AllTechniques.
+type OutletSQL struct {
+	Summary       string // articles, words, first and last date
+	StoreWords    string // the words of the whole store
+	AllTechniques string // (technique, spans) of the store, in the order to list them
+	Techniques    string // (technique, spans) of the outlet
+	Speakers      string // (speaker, statements), the ten most quoted
+	Entities      string // (entity, articles), the ten most named
+}
+
+// OutletProfile returns the profile of an outlet, or sift.ErrNotFound.
+func OutletProfile(ctx context.Context, q Querier, s OutletSQL, outlet string) (*sift.OutletProfile, error) {
+	p := &sift.OutletProfile{Outlet: outlet}
+	wrap := func(err error) error { return fmt.Errorf("reading outlet %s: %w", outlet, err) }
+	if err := q.One(ctx, s.Summary, []any{outlet}, &p.Articles, &p.Words, &p.First, &p.Last); err != nil {
+		return nil, wrap(err)
+	}
+	if p.Articles == 0 {
+		return nil, fmt.Errorf("outlet %s: %w", outlet, sift.ErrNotFound)
+	}
+	var storeWords int
+	if err := q.One(ctx, s.StoreWords, nil, &storeWords); err != nil {
+		return nil, wrap(err)
+	}
+	all, err := All(ctx, q, Count, s.AllTechniques)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	mine, err := All(ctx, q, Count, s.Techniques, outlet)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	TechniqueRates(p, storeWords, all, mine)
+	if p.Speakers, err = All(ctx, q, Count, s.Speakers, outlet); err != nil {
+		return nil, wrap(err)
+	}
+	if p.Entities, err = All(ctx, q, Count, s.Entities, outlet); err != nil {
+		return nil, wrap(err)
+	}
+	return p, nil
+}
+
+// TechniqueSQL are a store's statements behind sift.OutletStore's
+// ArticleTechniques.
+type TechniqueSQL struct {
+	Articles   string // (id, outlet, words) of every article, in the order to list them
+	Techniques string // (article id, technique, spans)
+	Signals    string // (article id, signal kind, signals)
+}
+
+// ArticleTechniques returns every article's outlet, words and counts of
+// technique spans and signals.
+func ArticleTechniques(ctx context.Context, q Querier, s TechniqueSQL) ([]sift.ArticleTechniques, error) {
+	t := &techniqueTable{index: map[string]int{}}
+	if err := q.Each(ctx, s.Articles, nil, t.article); err != nil {
+		return nil, fmt.Errorf("reading articles: %w", err)
+	}
+	if err := q.Each(ctx, s.Techniques, nil, t.count(func(a *sift.ArticleTechniques) map[string]int { return a.Techniques })); err != nil {
+		return nil, fmt.Errorf("counting techniques: %w", err)
+	}
+	if err := q.Each(ctx, s.Signals, nil, t.count(func(a *sift.ArticleTechniques) map[string]int { return a.Signals })); err != nil {
+		return nil, fmt.Errorf("counting signals: %w", err)
+	}
+	return t.list, nil
+}
