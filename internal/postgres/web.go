@@ -124,7 +124,7 @@ func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
-	if err := db.entityTypes(ctx, out); err != nil {
+	if err := (entityLookup{db}).EntityTypes(ctx, out); err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
 	return out, nil
@@ -134,9 +134,9 @@ func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]
 // character is \ by default in PostgreSQL).
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
-// entityTypes sets the type of each entity to the one it was most often
-// tagged with (ties to the first in order), as SQLite's entityType does.
-func (db *DB) entityTypes(ctx context.Context, es []sift.EntitySummary) error {
+// EntityTypes sets the type of each entity to the one it was most often
+// tagged with (ties to the first in order), as SQLite's does.
+func (l entityLookup) EntityTypes(ctx context.Context, es []sift.EntitySummary) error {
 	if len(es) == 0 {
 		return nil
 	}
@@ -144,13 +144,8 @@ func (db *DB) entityTypes(ctx context.Context, es []sift.EntitySummary) error {
 	for i, e := range es {
 		names[i] = e.Canonical
 	}
-	rows, err := db.pool.Query(ctx, `SELECT DISTINCT ON (canonical) canonical, type FROM entities
+	types, err := storeq.All(ctx, l.db.q(), storeq.Pair, `SELECT DISTINCT ON (canonical) canonical, type FROM entities
 		WHERE canonical = ANY($1) GROUP BY canonical, type ORDER BY canonical, count(*) DESC, type`, names)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	types, err := storeq.Collect(rows, storeq.Pair)
 	if err != nil {
 		return err
 	}
@@ -164,87 +159,49 @@ func (db *DB) entityTypes(ctx context.Context, es []sift.EntitySummary) error {
 	return nil
 }
 
-// relatedLimit bounds the co-occurring entities in a profile.
-const relatedLimit = 12
+// entitySQL reads an entity's profile.
+var entitySQL = storeq.EntitySQL{
+	Summary: `SELECT coalesce(sum(m), 0)::int, count(*) FROM (
+		SELECT root, max(n) AS m FROM (
+			SELECT ` + originalOf("ent.article_id") + ` AS root, count(*) AS n FROM entities ent WHERE canonical = $1 GROUP BY article_id) per
+		GROUP BY root) fam`,
+	Names: `SELECT text, count(*) FROM entities WHERE canonical = $1 GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`,
+	Roles: `SELECT role, count(*) FROM entities WHERE canonical = $1 AND role != '' GROUP BY role ORDER BY count(*) DESC, role LIMIT 10`,
+	Months: `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = $1 GROUP BY m HAVING substr(a.published, 1, 7) != '' ORDER BY m`,
+	Days: `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT ` + originalOf("a.id") + `) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = $1 GROUP BY d HAVING substr(a.published, 1, 10) != '' ORDER BY d`,
+	Outlets: `SELECT a.outlet, count(DISTINCT ` + originalOf("a.id") + `) AS n FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = $1 GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT 20`,
+	Related: `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT ` + originalOf("e2.article_id") + `) AS n
+		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = $1) AND e2.canonical != $1 AND e2.canonical != ''
+		GROUP BY e2.canonical ORDER BY n DESC, e2.canonical LIMIT $2`,
+}
 
 // EntityProfileOf returns the profile of the entity with the given
 // canonical name, or sift.ErrNotFound.
 func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProfile, error) {
-	p := &sift.EntityProfile{}
-	p.Canonical = name
-	err := db.pool.QueryRow(ctx, `SELECT coalesce(sum(m), 0)::int, count(*) FROM (
-		SELECT root, max(n) AS m FROM (
-			SELECT `+originalOf("ent.article_id")+` AS root, count(*) AS n FROM entities ent WHERE canonical = $1 GROUP BY article_id) per
-		GROUP BY root) fam`, name).Scan(&p.Mentions, &p.Articles)
-	if err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Mentions == 0 {
-		return nil, fmt.Errorf("entity %s: %w", name, sift.ErrNotFound)
-	}
-	self := []sift.EntitySummary{{Canonical: name}}
-	if err := db.entityTypes(ctx, self); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	p.Type = self[0].Type
-	for _, c := range []struct {
-		dst   *[]sift.Count
-		query string
-	}{
-		{&p.Names, `SELECT text, count(*) FROM entities WHERE canonical = $1 GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`},
-		{&p.Roles, `SELECT role, count(*) FROM entities WHERE canonical = $1 AND role != '' GROUP BY role ORDER BY count(*) DESC, role LIMIT 10`},
-		{&p.Months, `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
-			WHERE e.canonical = $1 GROUP BY m HAVING substr(a.published, 1, 7) != '' ORDER BY m`},
-		{&p.Days, `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT ` + originalOf("a.id") + `) FROM entities e JOIN articles a ON a.id = e.article_id
-			WHERE e.canonical = $1 GROUP BY d HAVING substr(a.published, 1, 10) != '' ORDER BY d`},
-		{&p.Outlets, `SELECT a.outlet, count(DISTINCT ` + originalOf("a.id") + `) AS n FROM entities e JOIN articles a ON a.id = e.article_id
-			WHERE e.canonical = $1 GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT 20`},
-	} {
-		if *c.dst, err = db.counts(ctx, c.query, name); err != nil {
-			return nil, fmt.Errorf("reading entity %s: %w", name, err)
-		}
-	}
-	rows, err := db.pool.Query(ctx, `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT `+originalOf("e2.article_id")+`) AS n
-		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = $1) AND e2.canonical != $1 AND e2.canonical != ''
-		GROUP BY e2.canonical ORDER BY n DESC, e2.canonical LIMIT $2`, name, relatedLimit)
-	if err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	p.Related, err = storeq.Collect(rows, storeq.EntitySummary)
-	rows.Close()
-	if err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if err := db.entityTypes(ctx, p.Related); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if len(p.Related) > 1 {
-		names := make([]string, 0, len(p.Related))
-		for _, r := range p.Related {
-			names = append(names, r.Canonical)
-		}
-		rows, err := db.pool.Query(ctx, `SELECT x.canonical, y.canonical, count(DISTINCT x.article_id)
-			FROM entities x JOIN entities y ON y.article_id = x.article_id AND x.canonical < y.canonical
-			WHERE x.article_id IN (SELECT article_id FROM entities WHERE canonical = $1)
-			AND x.canonical = ANY($2) AND y.canonical = ANY($2)
-			GROUP BY x.canonical, y.canonical`, name, names)
-		if err != nil {
-			return nil, fmt.Errorf("reading entity %s: %w", name, err)
-		}
-		// The key joins the pair with a NUL, which PostgreSQL text cannot hold.
-		p.Links, err = storeq.Collect(rows, func(r storeq.Row) (sift.Count, error) {
-			var a, b string
-			var c sift.Count
-			err := r.Scan(&a, &b, &c.N)
-			c.Key = a + "\x00" + b
-			return c, err
-		})
-		rows.Close()
-		if err != nil {
-			return nil, fmt.Errorf("reading entity %s: %w", name, err)
-		}
-	}
-	return p, nil
+	return storeq.EntityProfile(ctx, db.q(), entitySQL, entityLookup{db}, name)
+}
+
+// entityLookup answers storeq.EntityLookup.
+type entityLookup struct{ db *DB }
+
+// EntityLinks counts the articles of entity name that name each pair of
+// others together, keyed "A\x00B" with A < B.
+func (l entityLookup) EntityLinks(ctx context.Context, name string, others []string) ([]sift.Count, error) {
+	// The key joins the pair with a NUL, which PostgreSQL text cannot hold.
+	return storeq.All(ctx, l.db.q(), func(r storeq.Row) (sift.Count, error) {
+		var a, b string
+		var c sift.Count
+		err := r.Scan(&a, &b, &c.N)
+		c.Key = a + "\x00" + b
+		return c, err
+	}, `SELECT x.canonical, y.canonical, count(DISTINCT x.article_id)
+		FROM entities x JOIN entities y ON y.article_id = x.article_id AND x.canonical < y.canonical
+		WHERE x.article_id IN (SELECT article_id FROM entities WHERE canonical = $1)
+		AND x.canonical = ANY($2) AND y.canonical = ANY($2)
+		GROUP BY x.canonical, y.canonical`, name, others)
 }
 
 // speakerName is the name a quote's speaker is listed under: the

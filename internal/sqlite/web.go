@@ -148,10 +148,8 @@ func (s *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]s
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
-	for i := range out {
-		if out[i].Type, err = s.entityType(ctx, out[i].Canonical); err != nil {
-			return nil, fmt.Errorf("listing entities: %w", err)
-		}
+	if err := (entityLookup{s}).EntityTypes(ctx, out); err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
 	}
 	return out, nil
 }
@@ -170,78 +168,62 @@ func (s *DB) entityType(ctx context.Context, canonical string) (string, error) {
 	return typ, err
 }
 
-// relatedLimit bounds the co-occurring entities in a profile.
-const relatedLimit = 12
+// entitySQL reads an entity's profile.
+var entitySQL = storeq.EntitySQL{
+	Summary: `SELECT coalesce(sum(m), 0), count(*) FROM (
+		SELECT root, max(n) AS m FROM (
+			SELECT ` + originalOf("ent.article_id") + ` AS root, count(*) AS n FROM entities ent WHERE canonical = ? GROUP BY article_id)
+		GROUP BY root)`,
+	Names: `SELECT text, count(*) FROM entities WHERE canonical = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`,
+	Roles: `SELECT role, count(*) FROM entities WHERE canonical = ? AND role != '' GROUP BY role ORDER BY count(*) DESC, role LIMIT 10`,
+	Months: `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = ? GROUP BY m HAVING m != '' ORDER BY m`,
+	Days: `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT ` + originalOf("a.id") + `) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = ? GROUP BY d HAVING d != '' ORDER BY d`,
+	Outlets: `SELECT a.outlet, count(DISTINCT ` + originalOf("a.id") + `) AS n FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = ? GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT 20`,
+	Related: `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT ` + originalOf("e2.article_id") + `) AS n
+		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = ?1) AND e2.canonical != ?1 AND e2.canonical != ''
+		GROUP BY e2.canonical ORDER BY n DESC, e2.canonical LIMIT ?2`,
+}
 
 // EntityProfileOf returns the profile of the entity with the given
 // canonical name, or sift.ErrNotFound.
 func (s *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProfile, error) {
-	p := &sift.EntityProfile{}
-	p.Canonical = name
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(m), 0), count(*) FROM (
-		SELECT root, max(n) AS m FROM (
-			SELECT `+originalOf("ent.article_id")+` AS root, count(*) AS n FROM entities ent WHERE canonical = ? GROUP BY article_id)
-		GROUP BY root)`, name).Scan(&p.Mentions, &p.Articles)
-	if err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Mentions == 0 {
-		return nil, fmt.Errorf("entity %s: %w", name, sift.ErrNotFound)
-	}
-	if p.Type, err = s.entityType(ctx, name); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Names, err = s.counts(ctx, `SELECT text, count(*) FROM entities WHERE canonical = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`, name); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Roles, err = s.counts(ctx, `SELECT role, count(*) FROM entities WHERE canonical = ? AND role != '' GROUP BY role ORDER BY count(*) DESC, role LIMIT 10`, name); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Months, err = s.counts(ctx, `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE e.canonical = ? GROUP BY m HAVING m != '' ORDER BY m`, name); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Days, err = s.counts(ctx, `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT `+originalOf("a.id")+`) FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE e.canonical = ? GROUP BY d HAVING d != '' ORDER BY d`, name); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Outlets, err = s.counts(ctx, `SELECT a.outlet, count(DISTINCT `+originalOf("a.id")+`) AS n FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE e.canonical = ? GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT 20`, name); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT `+originalOf("e2.article_id")+`) AS n
-		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = ?) AND e2.canonical != ? AND e2.canonical != ''
-		GROUP BY e2.canonical ORDER BY n DESC, e2.canonical LIMIT ?`, name, name, relatedLimit)
-	if err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	p.Related, err = storeq.Collect(rows, storeq.EntitySummary)
-	rows.Close()
-	if err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	for i := range p.Related {
-		if p.Related[i].Type, err = s.entityType(ctx, p.Related[i].Canonical); err != nil {
-			return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	return storeq.EntityProfile(ctx, s.q(), entitySQL, entityLookup{s}, name)
+}
+
+// entityLookup answers storeq.EntityLookup.
+type entityLookup struct{ s *DB }
+
+// EntityTypes sets the type of each entity to the one its mentions were
+// given most often (ties to the first in order).
+func (l entityLookup) EntityTypes(ctx context.Context, es []sift.EntitySummary) error {
+	for i := range es {
+		var err error
+		if es[i].Type, err = l.s.entityType(ctx, es[i].Canonical); err != nil {
+			return err
 		}
 	}
-	if len(p.Related) > 1 {
-		names := make([]any, 0, len(p.Related)+1)
-		names = append(names, name)
-		for _, r := range p.Related {
-			names = append(names, r.Canonical)
-		}
-		in := placeholders(len(p.Related))
-		p.Links, err = s.counts(ctx, `SELECT x.canonical || char(0) || y.canonical, count(DISTINCT x.article_id)
-			FROM entities x JOIN entities y ON y.article_id = x.article_id AND x.canonical < y.canonical
-			WHERE x.article_id IN (SELECT article_id FROM entities WHERE canonical = ?)
-			AND x.canonical IN (`+in+`) AND y.canonical IN (`+in+`)
-			GROUP BY x.canonical, y.canonical`, append(names, names[1:]...)...)
-		if err != nil {
-			return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	return nil
+}
+
+// EntityLinks counts the articles of entity name that name each pair of
+// others together, keyed "A\x00B" with A < B.
+func (l entityLookup) EntityLinks(ctx context.Context, name string, others []string) ([]sift.Count, error) {
+	args := make([]any, 0, 2*len(others)+1)
+	args = append(args, name)
+	for range 2 {
+		for _, o := range others {
+			args = append(args, o)
 		}
 	}
-	return p, nil
+	in := placeholders(len(others))
+	return l.s.counts(ctx, `SELECT x.canonical || char(0) || y.canonical, count(DISTINCT x.article_id)
+		FROM entities x JOIN entities y ON y.article_id = x.article_id AND x.canonical < y.canonical
+		WHERE x.article_id IN (SELECT article_id FROM entities WHERE canonical = ?)
+		AND x.canonical IN (`+in+`) AND y.canonical IN (`+in+`)
+		GROUP BY x.canonical, y.canonical`, args...)
 }
 
 // speakerName is the name a quote's speaker is listed under: the

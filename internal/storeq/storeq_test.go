@@ -405,3 +405,49 @@ func TestRetitleUsesTheNeutralTitle(t *testing.T) {
 		t.Errorf("title %q does not name the story", m.titles["s1"])
 	}
 }
+
+// fakeLookup types every entity PERSON and records the links asked for.
+type fakeLookup struct{ asked [][]string }
+
+func (f *fakeLookup) EntityTypes(_ context.Context, es []sift.EntitySummary) error {
+	for i := range es {
+		es[i].Type = sift.PERSON
+	}
+	return nil
+}
+
+func (f *fakeLookup) EntityLinks(_ context.Context, _ string, others []string) ([]sift.Count, error) {
+	f.asked = append(f.asked, others)
+	return []sift.Count{{Key: others[0] + "\x00" + others[1], N: 1}}, nil
+}
+
+func TestEntityProfileTypesItAndLinksItsCompanions(t *testing.T) {
+	s := EntitySQL{Summary: "summary", Names: "names", Roles: "roles", Months: "months", Days: "days", Outlets: "outlets", Related: "related"}
+	q := fakeQuerier{
+		"summary": {{3, 2}}, "names": {{"Brenko", 2}}, "roles": {}, "months": {{"2024-03", 2}}, "days": {}, "outlets": {{"Varno Daily", 2}},
+		"related": {{"Ana Kessel", "ORG", 2, 2}, {"Ulmet", "LOC", 1, 1}},
+	}
+	look := &fakeLookup{}
+	p, err := EntityProfile(context.Background(), q, s, look, "Anatoly Brenko")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Canonical != "Anatoly Brenko" || p.Type != sift.PERSON || p.Mentions != 3 || p.Articles != 2 || len(p.Names) != 1 || p.Roles == nil {
+		t.Errorf("profile %+v", p)
+	}
+	if len(p.Related) != 2 || p.Related[0].Type != sift.PERSON || p.Related[1].Canonical != "Ulmet" {
+		t.Errorf("related %+v: want both, typed by the store's rule", p.Related)
+	}
+	if len(look.asked) != 1 || len(p.Links) != 1 {
+		t.Errorf("links asked %v, got %v", look.asked, p.Links)
+	}
+	q["related"] = [][]any{{"Ulmet", "LOC", 1, 1}}
+	look.asked = nil
+	if p, err = EntityProfile(context.Background(), q, s, look, "Anatoly Brenko"); err != nil || len(look.asked) != 0 || p.Links != nil {
+		t.Errorf("one companion: links asked %v, got %v (%v); a graph needs two", look.asked, p.Links, err)
+	}
+	q["summary"] = [][]any{{0, 0}}
+	if _, err := EntityProfile(context.Background(), q, s, look, "Nobody"); !errors.Is(err, sift.ErrNotFound) {
+		t.Errorf("unknown entity: %v, want sift.ErrNotFound", err)
+	}
+}

@@ -257,3 +257,75 @@ func ArticleTechniques(ctx context.Context, q Querier, s TechniqueSQL) ([]sift.A
 	}
 	return t.list, nil
 }
+
+// EntitySQL are a store's statements behind an entity's profile, each
+// taking the entity's canonical name.
+type EntitySQL struct {
+	Summary string // (mentions, articles), an article and its whole copies counted once
+	Names   string // (spelling, mentions), the twenty commonest
+	Roles   string // (role, mentions), the ten commonest
+	Months  string // (YYYY-MM, articles)
+	Days    string // (YYYY-MM-DD, articles, copies counted once)
+	Outlets string // (outlet, articles, copies counted once), the twenty with most
+	Related string // (name, limit) -> EntitySummary rows of the entities named in the same articles
+}
+
+// EntityLookup is what an entity's profile asks of a store beyond its
+// statements.
+type EntityLookup interface {
+	// EntityTypes sets the type of each entity to the one its mentions
+	// were given most often.
+	EntityTypes(ctx context.Context, es []sift.EntitySummary) error
+	// EntityLinks counts the articles of entity name in which each pair of
+	// others (canonical names, at least two) are named together, as
+	// "A\x00B" keys with A < B.
+	EntityLinks(ctx context.Context, name string, others []string) ([]sift.Count, error)
+}
+
+// RelatedLimit bounds the co-occurring entities in a profile.
+const RelatedLimit = 12
+
+// EntityProfile returns the profile of the entity with the given
+// canonical name, or sift.ErrNotFound.
+func EntityProfile(ctx context.Context, q Querier, s EntitySQL, look EntityLookup, name string) (*sift.EntityProfile, error) {
+	wrap := func(err error) error { return fmt.Errorf("reading entity %s: %w", name, err) }
+	p := &sift.EntityProfile{}
+	p.Canonical = name
+	if err := q.One(ctx, s.Summary, []any{name}, &p.Mentions, &p.Articles); err != nil {
+		return nil, wrap(err)
+	}
+	if p.Mentions == 0 {
+		return nil, fmt.Errorf("entity %s: %w", name, sift.ErrNotFound)
+	}
+	self := []sift.EntitySummary{{Canonical: name}}
+	if err := look.EntityTypes(ctx, self); err != nil {
+		return nil, wrap(err)
+	}
+	p.Type = self[0].Type
+	for _, c := range []struct {
+		dst   *[]sift.Count
+		query string
+	}{{&p.Names, s.Names}, {&p.Roles, s.Roles}, {&p.Months, s.Months}, {&p.Days, s.Days}, {&p.Outlets, s.Outlets}} {
+		var err error
+		if *c.dst, err = All(ctx, q, Count, c.query, name); err != nil {
+			return nil, wrap(err)
+		}
+	}
+	var err error
+	if p.Related, err = All(ctx, q, EntitySummary, s.Related, name, RelatedLimit); err != nil {
+		return nil, wrap(err)
+	}
+	if err := look.EntityTypes(ctx, p.Related); err != nil {
+		return nil, wrap(err)
+	}
+	if len(p.Related) > 1 {
+		others := make([]string, len(p.Related))
+		for i, r := range p.Related {
+			others[i] = r.Canonical
+		}
+		if p.Links, err = look.EntityLinks(ctx, name, others); err != nil {
+			return nil, wrap(err)
+		}
+	}
+	return p, nil
+}
