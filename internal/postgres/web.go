@@ -38,11 +38,6 @@ func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, err
 		FROM (`+m+`) m`, p...)
 }
 
-// counts runs a query returning (key, count) rows.
-func (db *DB) counts(ctx context.Context, query string, args ...any) ([]sift.Count, error) {
-	return storeq.All(ctx, db.q(), storeq.Count, query, args...)
-}
-
 // querier runs the store's statements for package storeq.
 type querier struct{ pool *pgxpool.Pool }
 
