@@ -141,21 +141,12 @@ const isQuoteCopy = `EXISTS (SELECT 1 FROM quote_copies qc WHERE qc.article_id =
 // Originals returns, for each of ids that is a whole copy of another
 // article, the original of its chain.
 func (db *DB) Originals(ctx context.Context, ids []string) (map[string]string, error) {
-	out := make(map[string]string)
 	if len(ids) == 0 {
-		return out, nil
+		return map[string]string{}, nil
 	}
-	rows, err := db.pool.Query(ctx, `SELECT article_id, original_id FROM article_copies WHERE article_id = ANY($1)`, ids)
+	out, err := storeq.Map(ctx, db.q(), `SELECT article_id, original_id FROM article_copies WHERE article_id = ANY($1)`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("reading originals: %w", err)
-	}
-	defer rows.Close()
-	pairs, err := storeq.Collect(rows, storeq.Pair)
-	if err != nil {
-		return nil, fmt.Errorf("reading originals: %w", err)
-	}
-	for _, p := range pairs {
-		out[p[0]] = p[1]
 	}
 	return out, nil
 }

@@ -78,12 +78,7 @@ func (q querier) Each(ctx context.Context, query string, args []any, fn func(sto
 		return err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return storeq.Each(rows, fn)
 }
 
 func (q querier) One(ctx context.Context, query string, args []any, dest ...any) error {

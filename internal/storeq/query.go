@@ -36,3 +36,31 @@ func All[T any](ctx context.Context, q Querier, scan func(Row) (T, error), query
 	}
 	return out, nil
 }
+
+// Each calls fn with each row of rows in order, stopping at fn's first
+// error: Querier.Each over a driver's rows, which the caller closes.
+func Each(rows Rows, fn func(Row) error) error {
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Map runs a query of (key, value) rows and returns them as a map.
+func Map(ctx context.Context, q Querier, query string, args ...any) (map[string]string, error) {
+	out := make(map[string]string)
+	err := q.Each(ctx, query, args, func(r Row) error {
+		var k, v string
+		if err := r.Scan(&k, &v); err != nil {
+			return err
+		}
+		out[k] = v
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
