@@ -98,12 +98,33 @@ type ArticleStore interface {
 	Article(ctx context.Context, id string) (*Article, error)
 	// Search returns matching articles, best first, and the total count.
 	Search(ctx context.Context, q Query) ([]Hit, int, error)
+	// SearchFacets counts the articles matching q (its Limit and Offset
+	// are ignored) by outlet, month and technique.
+	SearchFacets(ctx context.Context, q Query) (*Facets, error)
 	// CountArticles returns how many articles are stored.
 	CountArticles(ctx context.Context) (int, error)
 }
 
-// OutletCount is an outlet with the number of its stored articles.
-type OutletCount struct {
-	Outlet   string `json:"outlet"`
-	Articles int    `json:"articles"`
+// Reader is every read query of the listings the command line, the web UI
+// and the HTTP API share: stories, entities, statements and speakers,
+// outlets. Both stores answer each with the same types.
+type Reader interface {
+	StoryStore
+	EntityStore
+	QuoteStore
+	OutletStore
+}
+
+// Store is a whole store as the commands open it (internal/sqlite and
+// internal/postgres): articles and their search, the listings, copies,
+// claims and feed state. Writing links goes through the ingest package's
+// interface, which both stores also satisfy.
+type Store interface {
+	ArticleStore
+	Reader
+	BriefStore
+	CopyStore
+	ClaimStore
+	FeedStore
+	Close() error
 }

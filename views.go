@@ -3,8 +3,9 @@ package sift
 import "sort"
 
 // Views are the aggregates the stores compute for the web UI, the HTTP API
-// and the commands that list what is stored: search facets, story lists,
-// entity and speaker profiles, outlet technique profiles. Every backend
+// and the commands that list what is stored: search facets here; story
+// lists, entity and speaker profiles and outlet technique profiles beside
+// the store interfaces that return them (store_*.go). Every backend
 // (internal/sqlite, internal/postgres) returns these same types, so that
 // callers need not know which store they read.
 
@@ -60,99 +61,3 @@ var FacetSample = 1000
 // pages then hold the best-ranked of those recent matches. A store of up
 // to RankSample articles always ranks every match.
 var RankSample = 100000
-
-// StorySummary is one line of the story list.
-type StorySummary struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Articles int    `json:"articles"`
-	Outlets  int    `json:"outlets"`
-	First    string `json:"first,omitempty"` // earliest publication date
-	Last     string `json:"last,omitempty"`  // latest publication date
-}
-
-// EntitySummary is an entity with how often it is mentioned.
-type EntitySummary struct {
-	Canonical string `json:"canonical"`
-	Type      string `json:"type"`
-	Mentions  int    `json:"mentions"`
-	Articles  int    `json:"articles"`
-}
-
-// EntityProfile is what a store knows about one entity.
-type EntityProfile struct {
-	EntitySummary
-	// Names lists the spellings found in the text, most frequent first.
-	Names []Count `json:"names"`
-	// Roles lists the titles and functions given to it.
-	Roles []Count `json:"roles"`
-	// Months counts the articles mentioning it per month (YYYY-MM).
-	Months []Count `json:"months"`
-	// Days counts the articles mentioning it per day (YYYY-MM-DD), for
-	// the chart of a short stretch of time.
-	Days []Count `json:"days"`
-	// Outlets counts the articles mentioning it per outlet.
-	Outlets []Count `json:"outlets"`
-	// Related lists the entities mentioned in the same articles, with the
-	// number of articles they share.
-	Related []EntitySummary `json:"related"`
-	// Links counts the articles shared by pairs of related entities, for
-	// drawing the graph; Key is "A\x00B" with A < B.
-	Links []Count `json:"-"`
-}
-
-// SpeakerSummary is a speaker with how often they are quoted. A statement
-// repeated in copies of an article (found by the linking stage's reuse
-// links) counts once in Quotes, and an article and its whole copies once in
-// Articles; Copies counts the repetitions left out.
-type SpeakerSummary struct {
-	Name     string `json:"name"`
-	Quotes   int    `json:"quotes"`
-	Articles int    `json:"articles"`
-	Outlets  int    `json:"outlets"`
-	Copies   int    `json:"copies"`
-}
-
-// Statement is a quote with the article it appeared in, and the copies
-// that repeat it in other articles.
-type Statement struct {
-	Quote
-	ArticleID string          `json:"article_id"`
-	Title     string          `json:"title"`
-	Outlet    string          `json:"outlet"`
-	Published string          `json:"published"`
-	Copies    []StatementCopy `json:"copies"`
-}
-
-// StatementCopy is a statement repeated in a copying article.
-type StatementCopy struct {
-	ArticleID string `json:"article_id"`
-	Title     string `json:"title"`
-	Outlet    string `json:"outlet"`
-	Published string `json:"published"`
-	Start     int    `json:"start"`
-	End       int    `json:"end"`
-	Text      string `json:"text"`
-}
-
-// TechniqueRate is how often a technique occurs in an outlet's articles
-// and in the whole store, in spans per 1,000 words.
-type TechniqueRate struct {
-	Technique string  `json:"technique"`
-	Spans     int     `json:"spans"`
-	Rate      float64 `json:"rate"`
-	StoreRate float64 `json:"store_rate"`
-}
-
-// OutletProfile is what a store knows about one outlet.
-type OutletProfile struct {
-	Outlet     string          `json:"outlet"`
-	Articles   int             `json:"articles"`
-	Words      int             `json:"words"`
-	First      string          `json:"first,omitempty"`
-	Last       string          `json:"last,omitempty"`
-	Techniques []TechniqueRate `json:"techniques"`
-	// Speakers and Entities are those it quotes and names most.
-	Speakers []Count `json:"speakers"`
-	Entities []Count `json:"entities"`
-}

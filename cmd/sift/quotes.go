@@ -174,11 +174,28 @@ func runQuotes(args []string) error {
 	return writeQuoteHits(out, hits, *format)
 }
 
+// quoteLine is one line of `sift quotes --format json`: the article, then
+// the quote, then the copies repeating it when there are any.
+type quoteLine struct {
+	ArticleID string               `json:"article_id"`
+	Title     string               `json:"title"`
+	Outlet    string               `json:"outlet"`
+	Published string               `json:"published"`
+	Source    string               `json:"source"`
+	Quote     sift.Quote           `json:"quote"`
+	Copies    []sift.StatementCopy `json:"copies,omitempty"`
+}
+
 // writeQuoteHits prints statements: as JSON lines, or for a person to read
 // with date, outlet, speaker, cue, the statement and its chain.
-func writeQuoteHits(w *bufio.Writer, hits []sift.QuoteHit, format string) error {
+func writeQuoteHits(w *bufio.Writer, hits []sift.Statement, format string) error {
 	if format == "json" {
-		return writeJSONLines(w, hits)
+		lines := make([]quoteLine, len(hits))
+		for i, h := range hits {
+			lines[i] = quoteLine{ArticleID: h.ArticleID, Title: h.Title, Outlet: h.Outlet, Published: h.Published,
+				Source: h.Source, Quote: h.Quote, Copies: h.Copies}
+		}
+		return writeJSONLines(w, lines)
 	}
 	for _, h := range hits {
 		q := h.Quote

@@ -21,7 +21,6 @@ import (
 	"github.com/sift-news/sift/internal/plural"
 	"github.com/sift-news/sift/internal/postgres"
 	"github.com/sift-news/sift/internal/sqlite"
-	"github.com/sift-news/sift/internal/web"
 )
 
 func runWorker(args []string) error {
@@ -162,18 +161,12 @@ func withPoolSize(dbURL string, n int) string {
 }
 
 // anyStore is what the commands that read a store need, whichever the
-// backend: *sqlite.DB and *postgres.DB both satisfy it.
+// backend: the whole store of package sift, and the ingest path's writes
+// and link state (which the root package cannot name yet: they speak of
+// the linker's types). *sqlite.DB and *postgres.DB both satisfy it.
 type anyStore interface {
-	web.Store
+	sift.Store
 	ingest.Store
-	sift.ClaimStore
-	sift.QuoteStore
-	sift.StoryStore
-	sift.BriefStore
-	sift.OutletStore
-	sift.EntityStore
-	sift.FeedStore
-	Close() error
 }
 
 var (

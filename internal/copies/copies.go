@@ -115,14 +115,14 @@ func Match(copyQuotes []Quote, aStart, aEnd int, src []Quote, bStart, bEnd int) 
 	return out
 }
 
-// FoldQuotes keeps the first hit of each statement (hits sharing a
-// Statement key) and lists the later ones as its copies, at most limit
-// statements when limit is positive. Hits without a key stand alone.
-func FoldQuotes(hits []sift.QuoteHit, limit int) []sift.QuoteHit {
-	out := make([]sift.QuoteHit, 0, len(hits))
+// FoldQuotes keeps the first hit of each statement (hits sharing a Key)
+// and lists the later ones as its copies, at most limit statements when
+// limit is positive. Hits without a key stand alone.
+func FoldQuotes(hits []sift.Statement, limit int) []sift.Statement {
+	out := make([]sift.Statement, 0, len(hits))
 	at := make(map[string]int)
 	for _, h := range hits {
-		if i, ok := at[h.Statement]; ok && h.Statement != "" {
+		if i, ok := at[h.Key]; ok && h.Key != "" {
 			out[i].Copies = append(out[i].Copies, sift.StatementCopy{ArticleID: h.ArticleID, Title: h.Title,
 				Outlet: h.Outlet, Published: h.Published, Start: h.Quote.Start, End: h.Quote.End, Text: h.Quote.Text})
 			continue
@@ -130,7 +130,7 @@ func FoldQuotes(hits []sift.QuoteHit, limit int) []sift.QuoteHit {
 		if limit > 0 && len(out) == limit {
 			continue
 		}
-		at[h.Statement] = len(out)
+		at[h.Key] = len(out)
 		out = append(out, h)
 	}
 	return out

@@ -52,10 +52,10 @@ func TestMatchKeepsToTheCopiedStretch(t *testing.T) {
 }
 
 func TestFoldQuotesListsCopiesUnderTheFirst(t *testing.T) {
-	hit := func(article, outlet, key string) sift.QuoteHit {
-		return sift.QuoteHit{ArticleID: article, Outlet: outlet, Statement: key}
+	hit := func(article, outlet, key string) sift.Statement {
+		return sift.Statement{ArticleID: article, Outlet: outlet, Key: key}
 	}
-	hits := []sift.QuoteHit{hit("a", "Varno Daily", "a:1"), hit("b", "Varno Daily", "b:5"), hit("c", "Dravia Today", "a:1"),
+	hits := []sift.Statement{hit("a", "Varno Daily", "a:1"), hit("b", "Varno Daily", "b:5"), hit("c", "Dravia Today", "a:1"),
 		hit("d", "Ulmet Post", "a:1"), hit("e", "Ulmet Post", "")}
 	got := FoldQuotes(hits, 0)
 	if len(got) != 3 || got[0].ArticleID != "a" || len(got[0].Copies) != 2 || got[0].Copies[1].Outlet != "Ulmet Post" {

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/storeq"
 )
 
 var _ sift.ArticleStore = (*DB)(nil)
@@ -325,15 +326,17 @@ func (db *DB) Article(ctx context.Context, id string) (*sift.Article, error) {
 		return nil, fmt.Errorf("reading entities of %s: %w", id, err)
 	}
 
-	rows, _ = br.Query()
-	a.Quotes, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Quote, error) {
-		return scanQuote(r)
-	})
+	if rows, err = br.Query(); err == nil {
+		a.Quotes, err = storeq.Collect(rows, func(r storeq.Row) (sift.Quote, error) { return storeq.ScanQuote(r) })
+		rows.Close()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading quotes of %s: %w", id, err)
 	}
 
-	rows, _ = br.Query()
+	if rows, err = br.Query(); err != nil {
+		return nil, fmt.Errorf("reading techniques of %s: %w", id, err)
+	}
 	a.Techniques, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Technique, error) {
 		var t sift.Technique
 		var ev string
@@ -365,32 +368,6 @@ func (db *DB) Article(ctx context.Context, id string) (*sift.Article, error) {
 	return a, nil
 }
 
-// scanQuote reads the quote columns start, end, text, kind, speaker,
-// speaker_canonical, speaker_start, speaker_end, cue, cue_start, cue_end,
-// via (as text), followed by any extra destinations.
-func scanQuote(r pgx.Row, extra ...any) (sift.Quote, error) {
-	var q sift.Quote
-	var sp, spc, cue, via string
-	var ss, se, cs, ce *int32
-	dst := append([]any{&q.Start, &q.End, &q.Text, &q.Kind, &sp, &spc, &ss, &se, &cue, &cs, &ce, &via}, extra...)
-	if err := r.Scan(dst...); err != nil {
-		return q, err
-	}
-	if ss != nil && se != nil {
-		q.Speaker = &sift.Ref{Span: sift.Span{Start: int(*ss), End: int(*se), Text: sp}, Canonical: spc}
-	}
-	if cs != nil && ce != nil {
-		q.Cue = &sift.Span{Start: int(*cs), End: int(*ce), Text: cue}
-	}
-	if err := json.Unmarshal([]byte(via), &q.Via); err != nil {
-		return q, err
-	}
-	if q.Via == nil {
-		q.Via = []sift.Ref{}
-	}
-	return q, nil
-}
-
 // CountArticles returns how many articles are stored.
 func (db *DB) CountArticles(ctx context.Context) (int, error) {
 	var n int
@@ -403,15 +380,7 @@ func (db *DB) CountArticles(ctx context.Context) (int, error) {
 // Outlets returns every outlet in the store with its article count, most
 // articles first.
 func (db *DB) Outlets(ctx context.Context) ([]sift.OutletCount, error) {
-	rows, err := db.pool.Query(ctx, `SELECT outlet, count(*) FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet`)
-	if err != nil {
-		return nil, fmt.Errorf("listing outlets: %w", err)
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.OutletCount, error) {
-		var o sift.OutletCount
-		err := r.Scan(&o.Outlet, &o.Articles)
-		return o, err
-	})
+	out, err := storeq.All(ctx, db.q(), storeq.OutletCount, `SELECT outlet, count(*) FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet`)
 	if err != nil {
 		return nil, fmt.Errorf("listing outlets: %w", err)
 	}
@@ -518,18 +487,7 @@ func searchFilter(p *params, q sift.Query) (cond, tsq string, err error) {
 		tsq = p.add(text)
 		where = append(where, `a.tsv @@ to_tsquery('sift', `+tsq+`)`)
 	}
-	add := func(v, clause string) {
-		if v != "" {
-			where = append(where, strings.ReplaceAll(clause, "?", p.add(v)))
-		}
-	}
-	add(q.Outlet, `a.outlet = ?`)
-	add(q.Since, `a.published >= ?`)
-	add(q.Until, `a.published != '' AND a.published <= ?`)
-	add(q.Entity, `EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.canonical = ?)`)
-	add(q.Speaker, `EXISTS (SELECT 1 FROM quotes qq WHERE qq.article_id = a.id AND qq.speaker_canonical = ?)`)
-	add(q.Technique, `EXISTS (SELECT 1 FROM techniques t WHERE t.article_id = a.id AND t.technique = ?)`)
-	add(q.Story, `EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id AND sa.story_id = ?)`)
+	where = append(where, storeq.Filters(q, storeq.Exists, p.add)...)
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}

@@ -4,12 +4,9 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/storeq"
 )
-
-var _ sift.EntityStore = (*DB)(nil)
 
 // namesPerEntity bounds the spellings and roles listed for one entity.
 const namesPerEntity = 5
@@ -50,11 +47,8 @@ func (db *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntitySt
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.EntityStat, error) {
-		e := sift.EntityStat{Names: []string{}, Roles: []string{}, Related: []sift.EntityCount{}}
-		err := r.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles)
-		return e, err
-	})
+	out, err := storeq.Collect(rows, storeq.EntityStat)
+	rows.Close()
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
@@ -66,6 +60,7 @@ func (db *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntitySt
 	for i, e := range out {
 		index[e.Canonical] = i
 		names[i] = e.Canonical
+		out[i].Names, out[i].Roles, out[i].Related = []string{}, []string{}, []sift.EntityCount{}
 	}
 	// The commonest spellings and roles of every listed entity, in two
 	// queries rather than two per entity.
@@ -85,32 +80,40 @@ func (db *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntitySt
 		if err != nil {
 			return nil, fmt.Errorf("listing entities: %w", err)
 		}
-		var name, v string
-		if _, err := pgx.ForEachRow(rows, []any{&name, &v}, func() error {
-			f := c.field(&out[index[name]])
-			*f = append(*f, v)
-			return nil
-		}); err != nil {
+		values, err := storeq.Collect(rows, storeq.Pair)
+		rows.Close()
+		if err != nil {
 			return nil, fmt.Errorf("listing entities: %w", err)
+		}
+		for _, v := range values {
+			f := c.field(&out[index[v[0]]])
+			*f = append(*f, v[1])
 		}
 	}
 	if q.Related <= 0 {
 		return out, nil
 	}
-	rows, _ = db.pool.Query(ctx, `SELECT canonical, other, n FROM (
+	rows, err = db.pool.Query(ctx, `SELECT canonical, other, n FROM (
 			SELECT s.canonical, o.canonical AS other, count(DISTINCT `+originalOf("o.article_id")+`) AS n,
 				row_number() OVER (PARTITION BY s.canonical ORDER BY count(DISTINCT `+originalOf("o.article_id")+`) DESC, o.canonical) AS r
 			FROM (SELECT DISTINCT canonical, article_id FROM entities WHERE canonical = ANY($1)) s
 			JOIN entities o ON o.article_id = s.article_id AND o.canonical != s.canonical AND o.canonical != ''
 			GROUP BY s.canonical, o.canonical) x
 		WHERE r <= $2 ORDER BY canonical, r`, names, q.Related)
-	var name string
-	var c sift.EntityCount
-	if _, err := pgx.ForEachRow(rows, []any{&name, &c.Canonical, &c.Articles}, func() error {
+	if err != nil {
+		return nil, fmt.Errorf("listing related entities: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		var c sift.EntityCount
+		if err := rows.Scan(&name, &c.Canonical, &c.Articles); err != nil {
+			return nil, fmt.Errorf("listing related entities: %w", err)
+		}
 		e := &out[index[name]]
 		e.Related = append(e.Related, c)
-		return nil
-	}); err != nil {
+	}
+	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("listing related entities: %w", err)
 	}
 	return out, nil

@@ -2,76 +2,38 @@ package postgres
 
 import (
 	"context"
-	"fmt"
-	"strings"
-
-	"github.com/jackc/pgx/v5"
 
 	"github.com/sift-news/sift"
-	"github.com/sift-news/sift/internal/copies"
+	"github.com/sift-news/sift/internal/storeq"
 )
 
-var _ sift.QuoteStore = (*DB)(nil)
-
-// quoteColumns are the columns scanQuote reads, from quotes aliased qu.
+// quoteColumns are the columns storeq.ScanQuote reads, from quotes aliased
+// qu.
 const quoteColumns = `qu.start, qu."end", qu.text, qu.kind, qu.speaker, qu.speaker_canonical, qu.speaker_start, qu.speaker_end,
 	qu.cue, qu.cue_start, qu.cue_end, qu.via::text`
 
+// quoteSQL reads `sift quotes`: Speaker matches part of the canonical
+// name or the whole text naming the speaker; Via matches part of an
+// intermediary's canonical name or text; both ignore ASCII case (and only
+// ASCII case, comparing in the C collation), as in the SQLite store.
+var quoteSQL = storeq.QuoteSQL{
+	Columns: quoteColumns + `, a.id, a.title, a.outlet, a.published, a.source, ` + statementOf("qu"),
+	Speaker: func(v string, add func(any) string) string {
+		p := add(v) + `::text COLLATE "C"`
+		return `(strpos(lower(qu.speaker_canonical), lower(` + p + `)) > 0 OR lower(qu.speaker) = lower(` + p + `))`
+	},
+	Via: func(v string, add func(any) string) string {
+		p := add(v) + `::text COLLATE "C"`
+		return `EXISTS (SELECT 1 FROM jsonb_array_elements(qu.via) v
+			WHERE strpos(lower(coalesce(v->>'canonical', '') COLLATE "C"), lower(` + p + `)) > 0
+			   OR strpos(lower((v->>'text') COLLATE "C"), lower(` + p + `)) > 0)`
+	},
+	Numbered: true,
+}
+
 // Quotes returns the stored statements matching q, oldest article first
-// and in text order within an article. Speaker matches part of the
-// canonical name or the whole text naming the speaker; Via matches part of
-// an intermediary's canonical name or text; both ignore ASCII case (and
-// only ASCII case, comparing in the C collation), as in the SQLite store.
-func (db *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.QuoteHit, error) {
-	var p params
-	var where []string
-	if q.Speaker != "" {
-		v := p.add(q.Speaker) + `::text COLLATE "C"`
-		where = append(where, `(strpos(lower(qu.speaker_canonical), lower(`+v+`)) > 0 OR lower(qu.speaker) = lower(`+v+`))`)
-	}
-	if q.Via != "" {
-		v := p.add(q.Via) + `::text COLLATE "C"`
-		where = append(where, `EXISTS (SELECT 1 FROM jsonb_array_elements(qu.via) v
-			WHERE strpos(lower(coalesce(v->>'canonical', '') COLLATE "C"), lower(`+v+`)) > 0
-			   OR strpos(lower((v->>'text') COLLATE "C"), lower(`+v+`)) > 0)`)
-	}
-	if q.Since != "" {
-		where = append(where, `a.published >= `+p.add(q.Since))
-	}
-	const order = `a.published, a.outlet, a.id, qu.start`
-	query := `SELECT ` + quoteColumns + `, a.id, a.title, a.outlet, a.published, a.source,
-		` + statementOf("qu") + ` AS stmt, row_number() OVER (ORDER BY ` + order + `) AS rn
-		FROM quotes qu JOIN articles a ON a.id = qu.article_id`
-	if len(where) > 0 {
-		query += " WHERE " + strings.Join(where, " AND ")
-	}
-	switch {
-	case q.Limit > 0 && !q.Copies:
-		// The first Limit statements with every repetition of each, to be
-		// folded under them.
-		query = `WITH m AS (` + query + `), k AS (SELECT stmt FROM m GROUP BY stmt ORDER BY min(rn) LIMIT ` +
-			p.add(q.Limit) + `) SELECT * FROM m WHERE stmt IN (SELECT stmt FROM k) ORDER BY rn`
-	case q.Limit > 0:
-		query += ` ORDER BY ` + order + ` LIMIT ` + p.add(q.Limit)
-	default:
-		query += ` ORDER BY ` + order
-	}
-	rows, err := db.pool.Query(ctx, query, p...)
-	if err != nil {
-		return nil, fmt.Errorf("querying quotes: %w", err)
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.QuoteHit, error) {
-		var h sift.QuoteHit
-		var err error
-		var rn int64
-		h.Quote, err = scanQuote(r, &h.ArticleID, &h.Title, &h.Outlet, &h.Published, &h.Source, &h.Statement, &rn)
-		return h, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("querying quotes: %w", err)
-	}
-	if q.Copies {
-		return out, nil
-	}
-	return copies.FoldQuotes(out, q.Limit), nil
+// and in text order within an article, a statement's repetitions under it
+// unless q.Copies.
+func (db *DB) Quotes(ctx context.Context, q sift.QuoteQuery) ([]sift.Statement, error) {
+	return storeq.Quotes(ctx, db.q(), quoteSQL, q)
 }

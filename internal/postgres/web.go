@@ -8,16 +8,15 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/storeq"
 )
 
-// facetLimit bounds the values listed per facet.
-const facetLimit = 30
+var _ sift.Store = (*DB)(nil)
 
 // SearchFacets counts the articles matching q (its Limit and Offset are
 // ignored) by outlet, month and technique, in one pass. As on SQLite, a
@@ -34,124 +33,52 @@ func (db *DB) SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, err
 	if cond != "" {
 		m += ` ORDER BY a.seq LIMIT ` + p.add(sift.FacetSample)
 	}
-	rows, err := db.pool.Query(ctx, `SELECT m.outlet, substr(m.published, 1, 7),
+	return storeq.Facets(ctx, db.q(), cond != "", `SELECT m.outlet, substr(m.published, 1, 7),
 		coalesce((SELECT string_agg(DISTINCT t.technique, chr(1)) FROM techniques t WHERE t.article_id = m.id), '')
 		FROM (`+m+`) m`, p...)
-	if err != nil {
-		return nil, fmt.Errorf("counting facets: %w", err)
-	}
-	outlets, months, techniques := map[string]int{}, map[string]int{}, map[string]int{}
-	n, noOutlet, undated := 0, 0, 0
-	var outlet, month, techs string
-	if _, err := pgx.ForEachRow(rows, []any{&outlet, &month, &techs}, func() error {
-		outlets[outlet]++
-		if outlet == "" {
-			noOutlet++
-		}
-		if month != "" {
-			months[month]++
-		} else {
-			undated++
-		}
-		if techs != "" {
-			for _, t := range strings.Split(techs, "\x01") {
-				techniques[t]++
-			}
-		}
-		n++
-		return nil
-	}); err != nil {
-		return nil, fmt.Errorf("counting facets: %w", err)
-	}
-	f := &sift.Facets{}
-	if cond != "" && n == sift.FacetSample {
-		f.Sampled = n
-	}
-	f.NoOutlet, f.Undated = noOutlet, undated
-	f.Outlets = sift.TopCounts(outlets, facetLimit)
-	f.Months = sift.TopCounts(months, 0)
-	sort.Slice(f.Months, func(i, j int) bool { return f.Months[i].Key < f.Months[j].Key })
-	f.Techniques = sift.TopCounts(techniques, facetLimit)
-	return f, nil
 }
 
-// counts runs a query returning (key, count) rows.
-func (db *DB) counts(ctx context.Context, query string, args ...any) ([]sift.Count, error) {
-	rows, err := db.pool.Query(ctx, query, args...)
+// querier runs the store's statements for package storeq.
+type querier struct{ pool *pgxpool.Pool }
+
+func (db *DB) q() querier { return querier{db.pool} }
+
+func (q querier) Each(ctx context.Context, query string, args []any, fn func(storeq.Row) error) error {
+	rows, err := q.pool.Query(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Count, error) {
-		var c sift.Count
-		err := r.Scan(&c.Key, &c.N)
-		return c, err
-	})
+	defer rows.Close()
+	return storeq.Each(rows, fn)
+}
+
+func (q querier) One(ctx context.Context, query string, args []any, dest ...any) error {
+	err := q.pool.QueryRow(ctx, query, args...).Scan(dest...)
+	if notFound(err) {
+		return storeq.ErrNoRows
+	}
+	return err
+}
+
+// storySQL lists stories.
+var storySQL = storeq.StorySQL{
+	Count: `SELECT count(*) FROM stories`,
+	Page: `SELECT s.id, s.title, count(a.id), count(DISTINCT a.outlet),
+		coalesce(min(nullif(a.published, '')), ''), coalesce(max(a.published), '')
+		FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
+		GROUP BY s.id ORDER BY count(a.id) DESC, s.id LIMIT $1 OFFSET $2`,
+	Of: `SELECT story_id FROM story_articles WHERE article_id = $1`,
 }
 
 // ListStories returns stories, those with the most articles first, and
 // how many stories there are.
 func (db *DB) ListStories(ctx context.Context, limit, offset int) ([]sift.StorySummary, int, error) {
-	var total int
-	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM stories`).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("counting stories: %w", err)
-	}
-	rows, err := db.pool.Query(ctx, `SELECT s.id, s.title, count(a.id), count(DISTINCT a.outlet),
-		coalesce(min(nullif(a.published, '')), ''), coalesce(max(a.published), '')
-		FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
-		GROUP BY s.id ORDER BY count(a.id) DESC, s.id LIMIT $1 OFFSET $2`, limit, offset)
-	if err != nil {
-		return nil, 0, fmt.Errorf("listing stories: %w", err)
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.StorySummary, error) {
-		var st sift.StorySummary
-		err := r.Scan(&st.ID, &st.Title, &st.Articles, &st.Outlets, &st.First, &st.Last)
-		return st, err
-	})
-	if err != nil {
-		return nil, 0, fmt.Errorf("listing stories: %w", err)
-	}
-	return out, total, nil
-}
-
-// StoryMembers returns a story with its articles, earliest first (articles
-// without a date last), or sift.ErrNotFound.
-func (db *DB) StoryMembers(ctx context.Context, id string) (*sift.Story, error) {
-	st := &sift.Story{ID: id}
-	err := db.pool.QueryRow(ctx, `SELECT title FROM stories WHERE id = $1`, id).Scan(&st.Title)
-	if notFound(err) {
-		return nil, fmt.Errorf("story %s: %w", id, sift.ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("reading story %s: %w", id, err)
-	}
-	rows, err := db.pool.Query(ctx, `SELECT a.id, a.source, a.outlet, a.title, a.published
-		FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1
-		ORDER BY a.published = '', a.published, a.seq`, id)
-	if err != nil {
-		return nil, fmt.Errorf("reading story %s: %w", id, err)
-	}
-	st.Articles, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.StoryArticle, error) {
-		var m sift.StoryArticle
-		err := r.Scan(&m.ID, &m.Source, &m.Outlet, &m.Title, &m.Published)
-		return m, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("reading story %s: %w", id, err)
-	}
-	return st, nil
+	return storeq.ListStories(ctx, db.q(), storySQL, limit, offset)
 }
 
 // StoryOf returns the ID of the story an article belongs to, or "".
 func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
-	var id string
-	err := db.pool.QueryRow(ctx, `SELECT story_id FROM story_articles WHERE article_id = $1`, articleID).Scan(&id)
-	if notFound(err) {
-		return "", nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("reading story of %s: %w", articleID, err)
-	}
-	return id, nil
+	return storeq.StoryOf(ctx, db.q(), storySQL, articleID)
 }
 
 // ListEntities returns the entities mentioned in the most articles, of
@@ -182,11 +109,12 @@ func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, scanEntitySummary)
+	defer rows.Close()
+	out, err := storeq.Collect(rows, storeq.EntitySummary)
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
-	if err := db.entityTypes(ctx, out); err != nil {
+	if err := (entityLookup{db}).EntityTypes(ctx, out); err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
 	return out, nil
@@ -196,9 +124,9 @@ func (db *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]
 // character is \ by default in PostgreSQL).
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
-// entityTypes sets the type of each entity to the one it was most often
-// tagged with (ties to the first in order), as SQLite's entityType does.
-func (db *DB) entityTypes(ctx context.Context, es []sift.EntitySummary) error {
+// EntityTypes sets the type of each entity to the one it was most often
+// tagged with (ties to the first in order), as SQLite's does.
+func (l entityLookup) EntityTypes(ctx context.Context, es []sift.EntitySummary) error {
 	if len(es) == 0 {
 		return nil
 	}
@@ -206,214 +134,121 @@ func (db *DB) entityTypes(ctx context.Context, es []sift.EntitySummary) error {
 	for i, e := range es {
 		names[i] = e.Canonical
 	}
-	rows, err := db.pool.Query(ctx, `SELECT DISTINCT ON (canonical) canonical, type FROM entities
+	types, err := storeq.All(ctx, l.db.q(), storeq.Pair, `SELECT DISTINCT ON (canonical) canonical, type FROM entities
 		WHERE canonical = ANY($1) GROUP BY canonical, type ORDER BY canonical, count(*) DESC, type`, names)
 	if err != nil {
 		return err
 	}
-	types := map[string]string{}
-	var c, t string
-	if _, err := pgx.ForEachRow(rows, []any{&c, &t}, func() error { types[c] = t; return nil }); err != nil {
-		return err
+	typeOf := make(map[string]string, len(types))
+	for _, t := range types {
+		typeOf[t[0]] = t[1]
 	}
 	for i := range es {
-		es[i].Type = types[es[i].Canonical]
+		es[i].Type = typeOf[es[i].Canonical]
 	}
 	return nil
 }
 
-func scanEntitySummary(r pgx.CollectableRow) (sift.EntitySummary, error) {
-	var e sift.EntitySummary
-	err := r.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles)
-	return e, err
+// entitySQL reads an entity's profile.
+var entitySQL = storeq.EntitySQL{
+	Summary: `SELECT coalesce(sum(m), 0)::int, count(*) FROM (
+		SELECT root, max(n) AS m FROM (
+			SELECT ` + originalOf("ent.article_id") + ` AS root, count(*) AS n FROM entities ent WHERE canonical = $1 GROUP BY article_id) per
+		GROUP BY root) fam`,
+	Names: `SELECT text, count(*) FROM entities WHERE canonical = $1 GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`,
+	Roles: `SELECT role, count(*) FROM entities WHERE canonical = $1 AND role != '' GROUP BY role ORDER BY count(*) DESC, role LIMIT 10`,
+	Months: `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = $1 GROUP BY m HAVING substr(a.published, 1, 7) != '' ORDER BY m`,
+	Days: `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT ` + originalOf("a.id") + `) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = $1 GROUP BY d HAVING substr(a.published, 1, 10) != '' ORDER BY d`,
+	Outlets: `SELECT a.outlet, count(DISTINCT ` + originalOf("a.id") + `) AS n FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = $1 GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT 20`,
+	Related: `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT ` + originalOf("e2.article_id") + `) AS n
+		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = $1) AND e2.canonical != $1 AND e2.canonical != ''
+		GROUP BY e2.canonical ORDER BY n DESC, e2.canonical LIMIT $2`,
 }
-
-// relatedLimit bounds the co-occurring entities in a profile.
-const relatedLimit = 12
 
 // EntityProfileOf returns the profile of the entity with the given
 // canonical name, or sift.ErrNotFound.
 func (db *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProfile, error) {
-	p := &sift.EntityProfile{}
-	p.Canonical = name
-	err := db.pool.QueryRow(ctx, `SELECT coalesce(sum(m), 0)::int, count(*) FROM (
-		SELECT root, max(n) AS m FROM (
-			SELECT `+originalOf("ent.article_id")+` AS root, count(*) AS n FROM entities ent WHERE canonical = $1 GROUP BY article_id) per
-		GROUP BY root) fam`, name).Scan(&p.Mentions, &p.Articles)
-	if err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Mentions == 0 {
-		return nil, fmt.Errorf("entity %s: %w", name, sift.ErrNotFound)
-	}
-	self := []sift.EntitySummary{{Canonical: name}}
-	if err := db.entityTypes(ctx, self); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	p.Type = self[0].Type
-	for _, c := range []struct {
-		dst   *[]sift.Count
-		query string
-	}{
-		{&p.Names, `SELECT text, count(*) FROM entities WHERE canonical = $1 GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`},
-		{&p.Roles, `SELECT role, count(*) FROM entities WHERE canonical = $1 AND role != '' GROUP BY role ORDER BY count(*) DESC, role LIMIT 10`},
-		{&p.Months, `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
-			WHERE e.canonical = $1 GROUP BY m HAVING substr(a.published, 1, 7) != '' ORDER BY m`},
-		{&p.Days, `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT ` + originalOf("a.id") + `) FROM entities e JOIN articles a ON a.id = e.article_id
-			WHERE e.canonical = $1 GROUP BY d HAVING substr(a.published, 1, 10) != '' ORDER BY d`},
-		{&p.Outlets, `SELECT a.outlet, count(DISTINCT ` + originalOf("a.id") + `) AS n FROM entities e JOIN articles a ON a.id = e.article_id
-			WHERE e.canonical = $1 GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT 20`},
-	} {
-		if *c.dst, err = db.counts(ctx, c.query, name); err != nil {
-			return nil, fmt.Errorf("reading entity %s: %w", name, err)
-		}
-	}
-	rows, err := db.pool.Query(ctx, `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT `+originalOf("e2.article_id")+`) AS n
-		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = $1) AND e2.canonical != $1 AND e2.canonical != ''
-		GROUP BY e2.canonical ORDER BY n DESC, e2.canonical LIMIT $2`, name, relatedLimit)
-	if err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Related, err = pgx.CollectRows(rows, scanEntitySummary); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if err := db.entityTypes(ctx, p.Related); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if len(p.Related) > 1 {
-		names := make([]string, 0, len(p.Related))
-		for _, r := range p.Related {
-			names = append(names, r.Canonical)
-		}
-		rows, err := db.pool.Query(ctx, `SELECT x.canonical, y.canonical, count(DISTINCT x.article_id)
-			FROM entities x JOIN entities y ON y.article_id = x.article_id AND x.canonical < y.canonical
-			WHERE x.article_id IN (SELECT article_id FROM entities WHERE canonical = $1)
-			AND x.canonical = ANY($2) AND y.canonical = ANY($2)
-			GROUP BY x.canonical, y.canonical`, name, names)
-		if err != nil {
-			return nil, fmt.Errorf("reading entity %s: %w", name, err)
-		}
-		// The key joins the pair with a NUL, which PostgreSQL text cannot hold.
-		p.Links, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Count, error) {
-			var a, b string
-			var c sift.Count
-			err := r.Scan(&a, &b, &c.N)
-			c.Key = a + "\x00" + b
-			return c, err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("reading entity %s: %w", name, err)
-		}
-	}
-	return p, nil
+	return storeq.EntityProfile(ctx, db.q(), entitySQL, entityLookup{db}, name)
+}
+
+// entityLookup answers storeq.EntityLookup.
+type entityLookup struct{ db *DB }
+
+// EntityLinks counts the articles of entity name that name each pair of
+// others together, keyed "A\x00B" with A < B.
+func (l entityLookup) EntityLinks(ctx context.Context, name string, others []string) ([]sift.Count, error) {
+	// The key joins the pair with a NUL, which PostgreSQL text cannot hold.
+	return storeq.All(ctx, l.db.q(), func(r storeq.Row) (sift.Count, error) {
+		var a, b string
+		var c sift.Count
+		err := r.Scan(&a, &b, &c.N)
+		c.Key = a + "\x00" + b
+		return c, err
+	}, `SELECT x.canonical, y.canonical, count(DISTINCT x.article_id)
+		FROM entities x JOIN entities y ON y.article_id = x.article_id AND x.canonical < y.canonical
+		WHERE x.article_id IN (SELECT article_id FROM entities WHERE canonical = $1)
+		AND x.canonical = ANY($2) AND y.canonical = ANY($2)
+		GROUP BY x.canonical, y.canonical`, name, others)
 }
 
 // speakerName is the name a quote's speaker is listed under: the
 // canonical name when the speaker was resolved, the text otherwise.
 const speakerName = `CASE WHEN q.speaker_canonical != '' THEN q.speaker_canonical ELSE q.speaker END`
 
+// speakerSQL reads the speaker pages: statements are the quotes that
+// repeat no other, their copies listed under them; a statement and its
+// copies count once, an article and its whole copies once.
+var speakerSQL = storeq.SpeakerSQL{
+	List: `SELECT name, count(DISTINCT stmt), count(DISTINCT root), count(DISTINCT outlet), count(*) FILTER (WHERE copy)
+		FROM (SELECT ` + speakerName + ` AS name, ` + statementOf("q") + ` AS stmt, ` + originalOf("q.article_id") + ` AS root,
+			a.outlet AS outlet, ` + isQuoteCopy + ` AS copy
+			FROM quotes q JOIN articles a ON a.id = q.article_id) x
+		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT $1`,
+	Count: `SELECT count(*)` + speakerStatements,
+	Page: `SELECT ` + quoteColumns + `, a.id, a.title, a.outlet, a.published` + speakerStatements + `
+		ORDER BY a.published = '', a.published, a.seq, qu.start LIMIT $2 OFFSET $3`,
+	Copies: `SELECT a.id, a.title, a.outlet, a.published, q.start, q."end", q.text
+		FROM quote_copies qc JOIN LATERAL (SELECT * FROM quotes q WHERE q.article_id = qc.article_id AND q.start = qc.start LIMIT 1) q ON true
+		JOIN articles a ON a.id = qc.article_id
+		WHERE qc.original_article = $1 AND qc.original_start = $2
+		ORDER BY a.published = '', a.published, a.seq`,
+}
+
+// speakerStatements selects the statements of speaker $1 that repeat no
+// other.
+const speakerStatements = ` FROM quotes qu JOIN articles a ON a.id = qu.article_id
+		WHERE (qu.speaker_canonical = $1 OR (qu.speaker_canonical = '' AND qu.speaker = $1))
+		AND NOT EXISTS (SELECT 1 FROM quote_copies qc WHERE qc.article_id = qu.article_id AND qc.start = qu.start)`
+
 // ListSpeakers returns the speakers quoted in the most articles.
 func (db *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary, error) {
-	// A statement and its copies count once, an article and its whole
-	// copies once.
-	rows, err := db.pool.Query(ctx, `SELECT name, count(DISTINCT stmt), count(DISTINCT root), count(DISTINCT outlet), count(*) FILTER (WHERE copy)
-		FROM (SELECT `+speakerName+` AS name, `+statementOf("q")+` AS stmt, `+originalOf("q.article_id")+` AS root,
-			a.outlet AS outlet, `+isQuoteCopy+` AS copy
-			FROM quotes q JOIN articles a ON a.id = q.article_id) x
-		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT $1`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("listing speakers: %w", err)
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.SpeakerSummary, error) {
-		var sp sift.SpeakerSummary
-		err := r.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets, &sp.Copies)
-		return sp, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("listing speakers: %w", err)
-	}
-	return out, nil
+	return storeq.ListSpeakers(ctx, db.q(), speakerSQL, limit)
 }
 
 // SpeakerStatements returns the quotes of a speaker (canonical name, or
 // the text of unresolved speakers), earliest first, and how many there are.
 func (db *DB) SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sift.Statement, int, error) {
-	// Statements are the quotes that repeat no other; their copies are
-	// listed under them.
-	const cond = ` FROM quotes qu JOIN articles a ON a.id = qu.article_id
-		WHERE (qu.speaker_canonical = $1 OR (qu.speaker_canonical = '' AND qu.speaker = $1))
-		AND NOT EXISTS (SELECT 1 FROM quote_copies qc WHERE qc.article_id = qu.article_id AND qc.start = qu.start)`
-	var total int
-	if err := db.pool.QueryRow(ctx, `SELECT count(*)`+cond, name).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-	}
-	rows, err := db.pool.Query(ctx, `SELECT `+quoteColumns+`, a.id, a.title, a.outlet, a.published`+cond+`
-		ORDER BY a.published = '', a.published, a.seq, qu.start LIMIT $2 OFFSET $3`, name, limit, offset)
-	if err != nil {
-		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.Statement, error) {
-		var st sift.Statement
-		var err error
-		st.Quote, err = scanQuote(r, &st.ArticleID, &st.Title, &st.Outlet, &st.Published)
-		return st, err
-	})
-	if err != nil {
-		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-	}
-	for i := range out {
-		if out[i].Copies, err = db.statementCopies(ctx, out[i].ArticleID, out[i].Start); err != nil {
-			return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-		}
-	}
-	return out, total, nil
+	return storeq.SpeakerStatements(ctx, db.q(), speakerSQL, name, limit, offset)
+}
+
+// outletSQL reads an outlet's profile.
+var outletSQL = storeq.OutletSQL{
+	Summary: `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
+		FROM articles WHERE outlet = $1`,
+	StoreWords:    `SELECT coalesce(sum(words), 0) FROM articles`,
+	AllTechniques: `SELECT technique, count(*) FROM techniques GROUP BY technique ORDER BY technique`,
+	Techniques: `SELECT t.technique, count(*) FROM techniques t JOIN articles a ON a.id = t.article_id
+		WHERE a.outlet = $1 GROUP BY t.technique`,
+	Speakers: `SELECT ` + speakerName + `, count(DISTINCT ` + statementOf("q") + `) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE a.outlet = $1 GROUP BY 1 HAVING ` + speakerName + ` != '' ORDER BY n DESC, 1 LIMIT 10`,
+	Entities: `SELECT e.canonical, count(DISTINCT ` + originalOf("e.article_id") + `) AS n FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE a.outlet = $1 AND e.canonical != '' GROUP BY e.canonical ORDER BY n DESC, e.canonical LIMIT 10`,
 }
 
 // OutletProfileOf returns the profile of an outlet, or sift.ErrNotFound.
 func (db *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletProfile, error) {
-	p := &sift.OutletProfile{Outlet: outlet, Techniques: []sift.TechniqueRate{}}
-	err := db.pool.QueryRow(ctx, `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
-		FROM articles WHERE outlet = $1`, outlet).Scan(&p.Articles, &p.Words, &p.First, &p.Last)
-	if err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	if p.Articles == 0 {
-		return nil, fmt.Errorf("outlet %s: %w", outlet, sift.ErrNotFound)
-	}
-	var storeWords int
-	if err := db.pool.QueryRow(ctx, `SELECT coalesce(sum(words), 0) FROM articles`).Scan(&storeWords); err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	all, err := db.counts(ctx, `SELECT technique, count(*) FROM techniques GROUP BY technique ORDER BY technique`)
-	if err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	mine, err := db.counts(ctx, `SELECT t.technique, count(*) FROM techniques t JOIN articles a ON a.id = t.article_id
-		WHERE a.outlet = $1 GROUP BY t.technique`, outlet)
-	if err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	own := map[string]int{}
-	for _, c := range mine {
-		own[c.Key] = c.N
-	}
-	for _, c := range all {
-		r := sift.TechniqueRate{Technique: c.Key, Spans: own[c.Key]}
-		if p.Words > 0 {
-			r.Rate = 1000 * float64(r.Spans) / float64(p.Words)
-		}
-		if storeWords > 0 {
-			r.StoreRate = 1000 * float64(c.N) / float64(storeWords)
-		}
-		p.Techniques = append(p.Techniques, r)
-	}
-	if p.Speakers, err = db.counts(ctx, `SELECT `+speakerName+`, count(DISTINCT `+statementOf("q")+`) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
-		WHERE a.outlet = $1 GROUP BY 1 HAVING `+speakerName+` != '' ORDER BY n DESC, 1 LIMIT 10`, outlet); err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	if p.Entities, err = db.counts(ctx, `SELECT e.canonical, count(DISTINCT `+originalOf("e.article_id")+`) AS n FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE a.outlet = $1 AND e.canonical != '' GROUP BY e.canonical ORDER BY n DESC, e.canonical LIMIT 10`, outlet); err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	return p, nil
+	return storeq.OutletProfile(ctx, db.q(), outletSQL, outlet)
 }

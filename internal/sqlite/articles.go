@@ -12,6 +12,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/searchq"
+	"github.com/sift-news/sift/internal/storeq"
 )
 
 var _ sift.ArticleStore = (*DB)(nil)
@@ -205,35 +206,12 @@ func (s *DB) entitiesOf(ctx context.Context, id string) ([]sift.Entity, error) {
 }
 
 func (s *DB) quotesOf(ctx context.Context, id string) ([]sift.Quote, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT start, end, text, kind, speaker, speaker_canonical, speaker_start, speaker_end,
-		cue, cue_start, cue_end, via FROM quotes WHERE article_id = ? ORDER BY start`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+quoteColumns("q")+` FROM quotes q WHERE q.article_id = ? ORDER BY q.start`, id)
 	if err != nil {
 		return nil, fmt.Errorf("reading quotes of %s: %w", id, err)
 	}
 	defer rows.Close()
-	out := []sift.Quote{}
-	for rows.Next() {
-		var q sift.Quote
-		var sp, spc, cue, via string
-		var ss, se, cs, ce sql.NullInt64
-		if err := rows.Scan(&q.Start, &q.End, &q.Text, &q.Kind, &sp, &spc, &ss, &se, &cue, &cs, &ce, &via); err != nil {
-			return nil, err
-		}
-		if ss.Valid {
-			q.Speaker = &sift.Ref{Span: sift.Span{Start: int(ss.Int64), End: int(se.Int64), Text: sp}, Canonical: spc}
-		}
-		if cs.Valid {
-			q.Cue = &sift.Span{Start: int(cs.Int64), End: int(ce.Int64), Text: cue}
-		}
-		if err := json.Unmarshal([]byte(via), &q.Via); err != nil {
-			return nil, err
-		}
-		if q.Via == nil {
-			q.Via = []sift.Ref{}
-		}
-		out = append(out, q)
-	}
-	return out, rows.Err()
+	return storeq.Collect(rows, func(r storeq.Row) (sift.Quote, error) { return storeq.ScanQuote(r) })
 }
 
 func (s *DB) techniquesOf(ctx context.Context, id string) ([]sift.Technique, error) {
@@ -267,20 +245,11 @@ func (s *DB) CountArticles(ctx context.Context) (int, error) {
 // Outlets returns every outlet in the store with its article count, most
 // articles first.
 func (s *DB) Outlets(ctx context.Context) ([]sift.OutletCount, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT outlet, count(*) FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet`)
+	out, err := storeq.All(ctx, s.q(), storeq.OutletCount, `SELECT outlet, count(*) FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet`)
 	if err != nil {
 		return nil, fmt.Errorf("listing outlets: %w", err)
 	}
-	defer rows.Close()
-	var out []sift.OutletCount
-	for rows.Next() {
-		var o sift.OutletCount
-		if err := rows.Scan(&o.Outlet, &o.Articles); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Search finds articles matching q. The text is in the search syntax of
@@ -531,21 +500,8 @@ func (p *textPlan) source(want int) (from, cond string, args []any) {
 // filterClauses returns the conditions on articles a of q's filters other
 // than text, joined by AND ("" without filters).
 func filterClauses(q sift.Query) (cond string, args []any) {
-	var where []string
-	add := func(v, clause string) {
-		if v != "" {
-			where = append(where, clause)
-			args = append(args, v)
-		}
-	}
-	add(q.Outlet, `a.outlet = ?`)
-	add(q.Since, `a.published >= ?`)
-	add(q.Until, `a.published != '' AND a.published <= ?`)
-	add(q.Entity, `a.id IN (SELECT article_id FROM entities WHERE canonical = ?)`)
-	add(q.Speaker, `a.id IN (SELECT article_id FROM quotes WHERE speaker_canonical = ?)`)
-	add(q.Technique, `a.id IN (SELECT article_id FROM techniques WHERE technique = ?)`)
-	add(q.Story, `a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)`)
-	return strings.Join(where, " AND "), args
+	var a storeq.Args
+	return strings.Join(storeq.Filters(q, storeq.In, a.Add), " AND "), a.List
 }
 
 // scoredRow is a matching article's rowid with its BM25 rank (lower is better).

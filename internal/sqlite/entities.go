@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/storeq"
 )
 
 // namesPerEntity bounds the spellings and roles listed for one entity.
@@ -55,16 +56,7 @@ func (s *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntitySta
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
-	out := []sift.EntityStat{}
-	for rows.Next() {
-		var e sift.EntityStat
-		if err := rows.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("listing entities: %w", err)
-		}
-		out = append(out, e)
-	}
-	err = rows.Err()
+	out, err := storeq.Collect(rows, storeq.EntityStat)
 	rows.Close()
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
@@ -79,8 +71,8 @@ func (s *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntitySta
 			GROUP BY role ORDER BY count(*) DESC, role LIMIT ?`, e.Canonical, namesPerEntity); err != nil {
 			return nil, err
 		}
-		e.Related = []sift.EntityCount{}
 		if q.Related <= 0 {
+			e.Related = []sift.EntityCount{}
 			continue
 		}
 		rel, err := s.db.QueryContext(ctx, `SELECT o.canonical, count(DISTINCT `+originalOf("o.article_id")+`) AS a
@@ -91,15 +83,7 @@ func (s *DB) Entities(ctx context.Context, q sift.EntityQuery) ([]sift.EntitySta
 		if err != nil {
 			return nil, fmt.Errorf("entities related to %s: %w", e.Canonical, err)
 		}
-		for rel.Next() {
-			var c sift.EntityCount
-			if err := rel.Scan(&c.Canonical, &c.Articles); err != nil {
-				rel.Close()
-				return nil, fmt.Errorf("entities related to %s: %w", e.Canonical, err)
-			}
-			e.Related = append(e.Related, c)
-		}
-		err = rel.Err()
+		e.Related, err = storeq.Collect(rel, storeq.EntityCount)
 		rel.Close()
 		if err != nil {
 			return nil, fmt.Errorf("entities related to %s: %w", e.Canonical, err)
@@ -115,13 +99,9 @@ func (s *DB) column(ctx context.Context, query string, args ...any) ([]string, e
 		return nil, fmt.Errorf("querying entities: %w", err)
 	}
 	defer rows.Close()
-	out := []string{}
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			return nil, fmt.Errorf("querying entities: %w", err)
-		}
-		out = append(out, v)
+	out, err := storeq.Collect(rows, storeq.String)
+	if err != nil {
+		return nil, fmt.Errorf("querying entities: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -8,18 +8,16 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/storeq"
 )
 
-// facetLimit bounds the values listed per facet.
-const facetLimit = 30
+var _ sift.Store = (*DB)(nil)
 
 // SearchFacets counts the articles matching q (its Limit and Offset are
 // ignored) by outlet, month and technique.
@@ -50,157 +48,66 @@ func (s *DB) searchFacets(ctx context.Context, q sift.Query, match string) (*sif
 		m += ` WHERE ` + cond + ` LIMIT ` + strconv.Itoa(sift.FacetSample)
 		args, sampled = fargs, true
 	}
-	f := &sift.Facets{}
 	// One pass: each counted article with its month and the distinct
 	// techniques found in it, joined by \x01.
-	rows, err := s.db.QueryContext(ctx, `SELECT m.outlet, substr(m.published, 1, 7),
+	return storeq.Facets(ctx, s.q(), sampled, `SELECT m.outlet, substr(m.published, 1, 7),
 		coalesce((SELECT group_concat(technique, char(1)) FROM (SELECT DISTINCT technique FROM techniques t WHERE t.article_id = m.id)), '')
 		FROM (`+m+`) AS m`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("counting facets: %w", err)
-	}
-	defer rows.Close()
-	outlets, months, techniques := map[string]int{}, map[string]int{}, map[string]int{}
-	n, noOutlet, undated := 0, 0, 0
-	for rows.Next() {
-		var outlet, month, techs string
-		if err := rows.Scan(&outlet, &month, &techs); err != nil {
-			return nil, fmt.Errorf("counting facets: %w", err)
-		}
-		outlets[outlet]++
-		if outlet == "" {
-			noOutlet++
-		}
-		if month != "" {
-			months[month]++
-		} else {
-			undated++
-		}
-		if techs != "" {
-			for _, t := range strings.Split(techs, "\x01") {
-				techniques[t]++
-			}
-		}
-		n++
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("counting facets: %w", err)
-	}
-	rows.Close()
-	if sampled && n == sift.FacetSample {
-		f.Sampled = n
-	}
-	f.NoOutlet, f.Undated = noOutlet, undated
-	f.Outlets = sift.TopCounts(outlets, facetLimit)
-	f.Months = sift.TopCounts(months, 0)
-	sort.Slice(f.Months, func(i, j int) bool { return f.Months[i].Key < f.Months[j].Key })
-	f.Techniques = sift.TopCounts(techniques, facetLimit)
-	return f, nil
 }
 
 // facetFilter returns the conditions of q's filters other than text for
 // counting facets without text, joined by AND ("" without filters).
 func facetFilter(q sift.Query) (cond string, args []any) {
-	var where []string
-	add := func(v, clause string) {
-		if v != "" {
-			where = append(where, clause)
-			args = append(args, v)
-		}
-	}
-	add(q.Outlet, `a.outlet = ?`)
-	add(q.Since, `a.published >= ?`)
-	add(q.Until, `a.published != '' AND a.published <= ?`)
-	add(q.Entity, `EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.canonical = ?)`)
-	add(q.Speaker, `EXISTS (SELECT 1 FROM quotes qq WHERE qq.article_id = a.id AND qq.speaker_canonical = ?)`)
-	add(q.Technique, `EXISTS (SELECT 1 FROM techniques t WHERE t.article_id = a.id AND t.technique = ?)`)
-	add(q.Story, `EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id AND sa.story_id = ?)`)
-	return strings.Join(where, " AND "), args
+	var a storeq.Args
+	return strings.Join(storeq.Filters(q, storeq.Exists, a.Add), " AND "), a.List
 }
 
 // counts runs a query returning (key, count) rows.
 func (s *DB) counts(ctx context.Context, query string, args ...any) ([]sift.Count, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	return storeq.All(ctx, s.q(), storeq.Count, query, args...)
+}
+
+// querier runs the store's statements for package storeq.
+type querier struct{ db *sql.DB }
+
+func (s *DB) q() querier { return querier{s.db} }
+
+func (q querier) Each(ctx context.Context, query string, args []any, fn func(storeq.Row) error) error {
+	rows, err := q.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	out := []sift.Count{}
-	for rows.Next() {
-		var c sift.Count
-		if err := rows.Scan(&c.Key, &c.N); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
+	return storeq.Each(rows, fn)
+}
+
+func (q querier) One(ctx context.Context, query string, args []any, dest ...any) error {
+	err := q.db.QueryRowContext(ctx, query, args...).Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return storeq.ErrNoRows
 	}
-	return out, rows.Err()
+	return err
+}
+
+// storySQL lists stories.
+var storySQL = storeq.StorySQL{
+	Count: `SELECT count(*) FROM stories`,
+	Page: `SELECT s.id, s.title, count(a.id), count(DISTINCT a.outlet),
+		coalesce(min(nullif(a.published, '')), ''), coalesce(max(a.published), '')
+		FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
+		GROUP BY s.id ORDER BY count(a.id) DESC, s.id LIMIT ? OFFSET ?`,
+	Of: `SELECT story_id FROM story_articles WHERE article_id = ?`,
 }
 
 // ListStories returns stories, those with the most articles first, and
 // how many stories there are.
 func (s *DB) ListStories(ctx context.Context, limit, offset int) ([]sift.StorySummary, int, error) {
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("counting stories: %w", err)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, count(a.id), count(DISTINCT a.outlet),
-		coalesce(min(nullif(a.published, '')), ''), coalesce(max(a.published), '')
-		FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
-		GROUP BY s.id ORDER BY count(a.id) DESC, s.id LIMIT ? OFFSET ?`, limit, offset)
-	if err != nil {
-		return nil, 0, fmt.Errorf("listing stories: %w", err)
-	}
-	defer rows.Close()
-	out := []sift.StorySummary{}
-	for rows.Next() {
-		var st sift.StorySummary
-		if err := rows.Scan(&st.ID, &st.Title, &st.Articles, &st.Outlets, &st.First, &st.Last); err != nil {
-			return nil, 0, fmt.Errorf("listing stories: %w", err)
-		}
-		out = append(out, st)
-	}
-	return out, total, rows.Err()
-}
-
-// StoryMembers returns a story with its articles, earliest first (articles
-// without a date last), or sift.ErrNotFound.
-func (s *DB) StoryMembers(ctx context.Context, id string) (*sift.Story, error) {
-	st := &sift.Story{ID: id, Articles: []sift.StoryArticle{}}
-	err := s.db.QueryRowContext(ctx, `SELECT title FROM stories WHERE id = ?`, id).Scan(&st.Title)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("story %s: %w", id, sift.ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("reading story %s: %w", id, err)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.source, a.outlet, a.title, a.published
-		FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?
-		ORDER BY a.published = '', a.published, a.rowid`, id)
-	if err != nil {
-		return nil, fmt.Errorf("reading story %s: %w", id, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var m sift.StoryArticle
-		if err := rows.Scan(&m.ID, &m.Source, &m.Outlet, &m.Title, &m.Published); err != nil {
-			return nil, fmt.Errorf("reading story %s: %w", id, err)
-		}
-		st.Articles = append(st.Articles, m)
-	}
-	return st, rows.Err()
+	return storeq.ListStories(ctx, s.q(), storySQL, limit, offset)
 }
 
 // StoryOf returns the ID of the story an article belongs to, or "".
 func (s *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
-	var id string
-	err := s.db.QueryRowContext(ctx, `SELECT story_id FROM story_articles WHERE article_id = ?`, articleID).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("reading story of %s: %w", articleID, err)
-	}
-	return id, nil
+	return storeq.StoryOf(ctx, s.q(), storySQL, articleID)
 }
 
 // ListEntities returns the entities mentioned in the most articles, of
@@ -231,23 +138,13 @@ func (s *DB) ListEntities(ctx context.Context, typ, name string, limit int) ([]s
 	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
-	defer rows.Close()
-	out := []sift.EntitySummary{}
-	for rows.Next() {
-		var e sift.EntitySummary
-		if err := rows.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
-			return nil, fmt.Errorf("listing entities: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := storeq.Collect(rows, storeq.EntitySummary)
+	rows.Close()
+	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
-	rows.Close()
-	for i := range out {
-		if out[i].Type, err = s.entityType(ctx, out[i].Canonical); err != nil {
-			return nil, fmt.Errorf("listing entities: %w", err)
-		}
+	if err := (entityLookup{s}).EntityTypes(ctx, out); err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
 	}
 	return out, nil
 }
@@ -266,211 +163,118 @@ func (s *DB) entityType(ctx context.Context, canonical string) (string, error) {
 	return typ, err
 }
 
-// relatedLimit bounds the co-occurring entities in a profile.
-const relatedLimit = 12
+// entitySQL reads an entity's profile.
+var entitySQL = storeq.EntitySQL{
+	Summary: `SELECT coalesce(sum(m), 0), count(*) FROM (
+		SELECT root, max(n) AS m FROM (
+			SELECT ` + originalOf("ent.article_id") + ` AS root, count(*) AS n FROM entities ent WHERE canonical = ? GROUP BY article_id)
+		GROUP BY root)`,
+	Names: `SELECT text, count(*) FROM entities WHERE canonical = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`,
+	Roles: `SELECT role, count(*) FROM entities WHERE canonical = ? AND role != '' GROUP BY role ORDER BY count(*) DESC, role LIMIT 10`,
+	Months: `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = ? GROUP BY m HAVING m != '' ORDER BY m`,
+	Days: `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT ` + originalOf("a.id") + `) FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = ? GROUP BY d HAVING d != '' ORDER BY d`,
+	Outlets: `SELECT a.outlet, count(DISTINCT ` + originalOf("a.id") + `) AS n FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.canonical = ? GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT 20`,
+	Related: `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT ` + originalOf("e2.article_id") + `) AS n
+		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = ?1) AND e2.canonical != ?1 AND e2.canonical != ''
+		GROUP BY e2.canonical ORDER BY n DESC, e2.canonical LIMIT ?2`,
+}
 
 // EntityProfileOf returns the profile of the entity with the given
 // canonical name, or sift.ErrNotFound.
 func (s *DB) EntityProfileOf(ctx context.Context, name string) (*sift.EntityProfile, error) {
-	p := &sift.EntityProfile{}
-	p.Canonical = name
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(m), 0), count(*) FROM (
-		SELECT root, max(n) AS m FROM (
-			SELECT `+originalOf("ent.article_id")+` AS root, count(*) AS n FROM entities ent WHERE canonical = ? GROUP BY article_id)
-		GROUP BY root)`, name).Scan(&p.Mentions, &p.Articles)
-	if err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Mentions == 0 {
-		return nil, fmt.Errorf("entity %s: %w", name, sift.ErrNotFound)
-	}
-	if p.Type, err = s.entityType(ctx, name); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Names, err = s.counts(ctx, `SELECT text, count(*) FROM entities WHERE canonical = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`, name); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Roles, err = s.counts(ctx, `SELECT role, count(*) FROM entities WHERE canonical = ? AND role != '' GROUP BY role ORDER BY count(*) DESC, role LIMIT 10`, name); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Months, err = s.counts(ctx, `SELECT substr(a.published, 1, 7) AS m, count(DISTINCT a.id) FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE e.canonical = ? GROUP BY m HAVING m != '' ORDER BY m`, name); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Days, err = s.counts(ctx, `SELECT substr(a.published, 1, 10) AS d, count(DISTINCT `+originalOf("a.id")+`) FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE e.canonical = ? GROUP BY d HAVING d != '' ORDER BY d`, name); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	if p.Outlets, err = s.counts(ctx, `SELECT a.outlet, count(DISTINCT `+originalOf("a.id")+`) AS n FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE e.canonical = ? GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT 20`, name); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e2.canonical, max(e2.type), count(*), count(DISTINCT `+originalOf("e2.article_id")+`) AS n
-		FROM entities e2 WHERE e2.article_id IN (SELECT article_id FROM entities WHERE canonical = ?) AND e2.canonical != ? AND e2.canonical != ''
-		GROUP BY e2.canonical ORDER BY n DESC, e2.canonical LIMIT ?`, name, name, relatedLimit)
-	if err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	defer rows.Close()
-	p.Related = []sift.EntitySummary{}
-	for rows.Next() {
-		var e sift.EntitySummary
-		if err := rows.Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
-			return nil, fmt.Errorf("reading entity %s: %w", name, err)
-		}
-		p.Related = append(p.Related, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading entity %s: %w", name, err)
-	}
-	rows.Close()
-	for i := range p.Related {
-		if p.Related[i].Type, err = s.entityType(ctx, p.Related[i].Canonical); err != nil {
-			return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	return storeq.EntityProfile(ctx, s.q(), entitySQL, entityLookup{s}, name)
+}
+
+// entityLookup answers storeq.EntityLookup.
+type entityLookup struct{ s *DB }
+
+// EntityTypes sets the type of each entity to the one its mentions were
+// given most often (ties to the first in order).
+func (l entityLookup) EntityTypes(ctx context.Context, es []sift.EntitySummary) error {
+	for i := range es {
+		var err error
+		if es[i].Type, err = l.s.entityType(ctx, es[i].Canonical); err != nil {
+			return err
 		}
 	}
-	if len(p.Related) > 1 {
-		names := make([]any, 0, len(p.Related)+1)
-		names = append(names, name)
-		for _, r := range p.Related {
-			names = append(names, r.Canonical)
-		}
-		in := placeholders(len(p.Related))
-		p.Links, err = s.counts(ctx, `SELECT x.canonical || char(0) || y.canonical, count(DISTINCT x.article_id)
-			FROM entities x JOIN entities y ON y.article_id = x.article_id AND x.canonical < y.canonical
-			WHERE x.article_id IN (SELECT article_id FROM entities WHERE canonical = ?)
-			AND x.canonical IN (`+in+`) AND y.canonical IN (`+in+`)
-			GROUP BY x.canonical, y.canonical`, append(names, names[1:]...)...)
-		if err != nil {
-			return nil, fmt.Errorf("reading entity %s: %w", name, err)
+	return nil
+}
+
+// EntityLinks counts the articles of entity name that name each pair of
+// others together, keyed "A\x00B" with A < B.
+func (l entityLookup) EntityLinks(ctx context.Context, name string, others []string) ([]sift.Count, error) {
+	args := make([]any, 0, 2*len(others)+1)
+	args = append(args, name)
+	for range 2 {
+		for _, o := range others {
+			args = append(args, o)
 		}
 	}
-	return p, nil
+	in := placeholders(len(others))
+	return l.s.counts(ctx, `SELECT x.canonical || char(0) || y.canonical, count(DISTINCT x.article_id)
+		FROM entities x JOIN entities y ON y.article_id = x.article_id AND x.canonical < y.canonical
+		WHERE x.article_id IN (SELECT article_id FROM entities WHERE canonical = ?)
+		AND x.canonical IN (`+in+`) AND y.canonical IN (`+in+`)
+		GROUP BY x.canonical, y.canonical`, args...)
 }
 
 // speakerName is the name a quote's speaker is listed under: the
 // canonical name when the speaker was resolved, the text otherwise.
 const speakerName = `CASE WHEN q.speaker_canonical != '' THEN q.speaker_canonical ELSE q.speaker END`
 
+// speakerSQL reads the speaker pages: statements are the quotes that
+// repeat no other, their copies listed under them; a statement and its
+// copies count once, an article and its whole copies once.
+var speakerSQL = storeq.SpeakerSQL{
+	List: `SELECT name, count(DISTINCT stmt), count(DISTINCT root), count(DISTINCT outlet), sum(copy)
+		FROM (SELECT ` + speakerName + ` AS name, ` + statementOf("q") + ` AS stmt, ` + originalOf("q.article_id") + ` AS root,
+			a.outlet AS outlet, ` + isQuoteCopy + ` AS copy
+			FROM quotes q JOIN articles a ON a.id = q.article_id)
+		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT ?`,
+	Count: `SELECT count(*)` + speakerStatements,
+	Page: `SELECT ` + quoteColumns("q") + `, a.id, a.title, a.outlet, a.published` + speakerStatements + `
+		ORDER BY a.published = '', a.published, a.rowid, q.start LIMIT ?2 OFFSET ?3`,
+	Copies: `SELECT a.id, a.title, a.outlet, a.published, q.start, q.end, q.text
+		FROM quote_copies qc JOIN quotes q ON q.article_id = qc.article_id AND q.start = qc.start
+		JOIN articles a ON a.id = qc.article_id
+		WHERE qc.original_article = ? AND qc.original_start = ?
+		GROUP BY a.id, q.start ORDER BY a.published = '', a.published, a.rowid`,
+}
+
+// speakerStatements selects the statements of speaker ?1 that repeat no
+// other.
+const speakerStatements = ` FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE (q.speaker_canonical = ?1 OR (q.speaker_canonical = '' AND q.speaker = ?1)) AND NOT ` + isQuoteCopy
+
 // ListSpeakers returns the speakers quoted in the most articles.
 func (s *DB) ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary, error) {
-	// A statement and its copies count once, an article and its whole
-	// copies once.
-	rows, err := s.db.QueryContext(ctx, `SELECT name, count(DISTINCT stmt), count(DISTINCT root), count(DISTINCT outlet), sum(copy)
-		FROM (SELECT `+speakerName+` AS name, `+statementOf("q")+` AS stmt, `+originalOf("q.article_id")+` AS root,
-			a.outlet AS outlet, `+isQuoteCopy+` AS copy
-			FROM quotes q JOIN articles a ON a.id = q.article_id)
-		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT ?`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("listing speakers: %w", err)
-	}
-	defer rows.Close()
-	out := []sift.SpeakerSummary{}
-	for rows.Next() {
-		var sp sift.SpeakerSummary
-		if err := rows.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.Outlets, &sp.Copies); err != nil {
-			return nil, fmt.Errorf("listing speakers: %w", err)
-		}
-		out = append(out, sp)
-	}
-	return out, rows.Err()
+	return storeq.ListSpeakers(ctx, s.q(), speakerSQL, limit)
 }
 
 // SpeakerStatements returns the quotes of a speaker (canonical name, or
 // the text of unresolved speakers), earliest first, and how many there are.
 func (s *DB) SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sift.Statement, int, error) {
-	// Statements are the quotes that repeat no other; their copies are
-	// listed under them.
-	const cond = ` FROM quotes q JOIN articles a ON a.id = q.article_id
-		WHERE (q.speaker_canonical = ?1 OR (q.speaker_canonical = '' AND q.speaker = ?1)) AND NOT ` + isQuoteCopy
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*)`+cond, name).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT q.start, q.end, q.text, q.kind, q.speaker, q.speaker_canonical,
-		q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end, q.via, a.id, a.title, a.outlet, a.published`+cond+`
-		ORDER BY a.published = '', a.published, a.rowid, q.start LIMIT ?2 OFFSET ?3`, name, limit, offset)
-	if err != nil {
-		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-	}
-	defer rows.Close()
-	out := []sift.Statement{}
-	for rows.Next() {
-		var st sift.Statement
-		var sp, spc, cue, via string
-		var ss, se, cs, ce sql.NullInt64
-		if err := rows.Scan(&st.Start, &st.End, &st.Text, &st.Kind, &sp, &spc, &ss, &se, &cue, &cs, &ce, &via,
-			&st.ArticleID, &st.Title, &st.Outlet, &st.Published); err != nil {
-			return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-		}
-		if ss.Valid {
-			st.Speaker = &sift.Ref{Span: sift.Span{Start: int(ss.Int64), End: int(se.Int64), Text: sp}, Canonical: spc}
-		}
-		if cs.Valid {
-			st.Cue = &sift.Span{Start: int(cs.Int64), End: int(ce.Int64), Text: cue}
-		}
-		if err := json.Unmarshal([]byte(via), &st.Via); err != nil || st.Via == nil {
-			st.Via = []sift.Ref{}
-		}
-		out = append(out, st)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-	}
-	rows.Close()
-	for i := range out {
-		if out[i].Copies, err = s.statementCopies(ctx, out[i].ArticleID, out[i].Start); err != nil {
-			return nil, 0, fmt.Errorf("reading quotes of %s: %w", name, err)
-		}
-	}
-	return out, total, nil
+	return storeq.SpeakerStatements(ctx, s.q(), speakerSQL, name, limit, offset)
+}
+
+// outletSQL reads an outlet's profile.
+var outletSQL = storeq.OutletSQL{
+	Summary: `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
+		FROM articles WHERE outlet = ?`,
+	StoreWords:    `SELECT coalesce(sum(words), 0) FROM articles`,
+	AllTechniques: `SELECT technique, count(*) FROM techniques GROUP BY technique ORDER BY technique`,
+	Techniques: `SELECT t.technique, count(*) FROM techniques t JOIN articles a ON a.id = t.article_id
+		WHERE a.outlet = ? GROUP BY t.technique`,
+	Speakers: `SELECT ` + speakerName + ` AS name, count(DISTINCT ` + statementOf("q") + `) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE a.outlet = ? GROUP BY name HAVING name != '' ORDER BY n DESC, name LIMIT 10`,
+	Entities: `SELECT e.canonical, count(DISTINCT ` + originalOf("e.article_id") + `) AS n FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE a.outlet = ? AND e.canonical != '' GROUP BY e.canonical ORDER BY n DESC, e.canonical LIMIT 10`,
 }
 
 // OutletProfileOf returns the profile of an outlet, or sift.ErrNotFound.
 func (s *DB) OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletProfile, error) {
-	p := &sift.OutletProfile{Outlet: outlet, Techniques: []sift.TechniqueRate{}}
-	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(words), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(published), '')
-		FROM articles WHERE outlet = ?`, outlet).Scan(&p.Articles, &p.Words, &p.First, &p.Last)
-	if err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	if p.Articles == 0 {
-		return nil, fmt.Errorf("outlet %s: %w", outlet, sift.ErrNotFound)
-	}
-	var storeWords int
-	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(words), 0) FROM articles`).Scan(&storeWords); err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	all, err := s.counts(ctx, `SELECT technique, count(*) FROM techniques GROUP BY technique ORDER BY technique`)
-	if err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	mine, err := s.counts(ctx, `SELECT t.technique, count(*) FROM techniques t JOIN articles a ON a.id = t.article_id
-		WHERE a.outlet = ? GROUP BY t.technique`, outlet)
-	if err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	own := map[string]int{}
-	for _, c := range mine {
-		own[c.Key] = c.N
-	}
-	for _, c := range all {
-		r := sift.TechniqueRate{Technique: c.Key, Spans: own[c.Key]}
-		if p.Words > 0 {
-			r.Rate = 1000 * float64(r.Spans) / float64(p.Words)
-		}
-		if storeWords > 0 {
-			r.StoreRate = 1000 * float64(c.N) / float64(storeWords)
-		}
-		p.Techniques = append(p.Techniques, r)
-	}
-	if p.Speakers, err = s.counts(ctx, `SELECT `+speakerName+` AS name, count(DISTINCT `+statementOf("q")+`) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
-		WHERE a.outlet = ? GROUP BY name HAVING name != '' ORDER BY n DESC, name LIMIT 10`, outlet); err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	if p.Entities, err = s.counts(ctx, `SELECT e.canonical, count(DISTINCT `+originalOf("e.article_id")+`) AS n FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE a.outlet = ? AND e.canonical != '' GROUP BY e.canonical ORDER BY n DESC, e.canonical LIMIT 10`, outlet); err != nil {
-		return nil, fmt.Errorf("reading outlet %s: %w", outlet, err)
-	}
-	return p, nil
+	return storeq.OutletProfile(ctx, s.q(), outletSQL, outlet)
 }

@@ -20,9 +20,6 @@ import (
 // viewStore is what the web UI and the read commands use of a store.
 type viewStore interface {
 	web.Store
-	sift.QuoteStore
-	sift.StoryStore
-	sift.OutletStore
 }
 
 // viewArticles is a small corpus with several entities, speakers,
@@ -127,7 +124,7 @@ func TestViewsMatchSQLite(t *testing.T) {
 		st, n, err := s.ListStories(ctx, 10, 0)
 		return []any{st, n}, err
 	})
-	same("StoryMembers", func(s viewStore) (any, error) { return s.StoryMembers(ctx, storyID) })
+	same("Story", func(s viewStore) (any, error) { return s.Story(ctx, storyID) })
 	same("Stories", func(s viewStore) (any, error) { return s.Stories(ctx, sift.StoryQuery{}) })
 	same("Reuse", func(s viewStore) (any, error) { return s.Reuse(ctx, arts[1].ID) })
 	for _, typ := range []string{"", sift.ORG, sift.LOC} {

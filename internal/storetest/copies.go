@@ -9,16 +9,6 @@ import (
 	"github.com/sift-news/sift"
 )
 
-// copyViews are the counting queries that must count a statement, or an
-// article, and its copies once.
-type copyViews interface {
-	ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary, error)
-	SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sift.Statement, int, error)
-	ListEntities(ctx context.Context, typ, name string, limit int) ([]sift.EntitySummary, error)
-	EntityProfileOf(ctx context.Context, name string) (*sift.EntityProfile, error)
-	OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletProfile, error)
-}
-
 // quoteArticle is an article of the copies test: phrases are quoted, by
 // speaker, where they occur in the text, and "Kessel" is tagged wherever it
 // occurs.
@@ -51,7 +41,8 @@ func quoteArticle(outlet, title, text, published, speaker string, phrases ...str
 // testCopies checks that a statement repeated in an exact copy and in a
 // spun copy counts once for its speaker, and an article and its copies
 // once for an entity, with the copies listed under the statement.
-func testCopies(t *testing.T, s Store, ls LinkStore, v copyViews) {
+func testCopies(t *testing.T, s Store, ls LinkStore) {
+	v := s
 	ctx := context.Background()
 	body := "Aid workers in Kessel waited on Tuesday for the convoy that was due to leave the depot before noon. " +
 		"Mira Holt, who leads the relief office, said the convoy will cross at dawn once the road is cleared. " +

@@ -374,7 +374,7 @@ type StoryDetail struct {
 }
 
 func (s *server) apiStory(w http.ResponseWriter, r *http.Request) {
-	st, err := s.store.StoryMembers(r.Context(), r.PathValue("id"))
+	st, err := s.store.Story(r.Context(), r.PathValue("id"))
 	if err != nil {
 		s.storeError(w, r, err)
 		return

@@ -27,27 +27,14 @@ import (
 )
 
 // Store is what the server reads and writes: articles and their search
-// (sift.ArticleStore), the outlets, the aggregate queries behind the
-// browsing pages, and the claims followed across articles
-// (sift.ClaimStore). *sqlite.DB and *postgres.DB satisfy it.
+// (sift.ArticleStore), the listings behind the browsing pages and the API
+// that the command line reads too (sift.Reader), and the claims followed
+// across articles (sift.ClaimStore). *sqlite.DB and *postgres.DB satisfy
+// it.
 type Store interface {
 	sift.ArticleStore
-	Outlets(ctx context.Context) ([]sift.OutletCount, error)
-	Views
+	sift.Reader
 	sift.ClaimStore
-}
-
-// Views are the read-only aggregate queries behind the browsing pages.
-type Views interface {
-	SearchFacets(ctx context.Context, q sift.Query) (*sift.Facets, error)
-	ListStories(ctx context.Context, limit, offset int) ([]sift.StorySummary, int, error)
-	StoryMembers(ctx context.Context, id string) (*sift.Story, error)
-	StoryOf(ctx context.Context, articleID string) (string, error)
-	ListEntities(ctx context.Context, typ, name string, limit int) ([]sift.EntitySummary, error)
-	EntityProfileOf(ctx context.Context, name string) (*sift.EntityProfile, error)
-	ListSpeakers(ctx context.Context, limit int) ([]sift.SpeakerSummary, error)
-	SpeakerStatements(ctx context.Context, name string, limit, offset int) ([]sift.Statement, int, error)
-	OutletProfileOf(ctx context.Context, outlet string) (*sift.OutletProfile, error)
 }
 
 // Options configure a server.

@@ -20,14 +20,6 @@ const (
 	maxDiffWord = 600
 )
 
-// ReuseStore is an optional Store capability (sift.StoryStore has it): the
-// reuse links found when articles were linked into stories. Without it, or
-// when it holds no links for a story, the story page aligns the story's
-// first articles itself.
-type ReuseStore interface {
-	Reuse(ctx context.Context, articleID string) ([]sift.Reuse, error)
-}
-
 // maxReuseMembers bounds the articles of a story whose stored reuse links
 // are read for its page.
 const maxReuseMembers = 200
@@ -96,13 +88,10 @@ func (s *server) storyReuse(ctx context.Context, st *sift.Story) ([]passage, err
 	return out, nil
 }
 
-// storedReuse returns the stored reuse links between articles of st, or
-// none if the store keeps no reuse links.
+// storedReuse returns the stored reuse links between articles of st, the
+// ones linking found (none for a story linked before reuse was stored:
+// the page then aligns the articles itself).
 func (s *server) storedReuse(ctx context.Context, st *sift.Story, get func(string) (*sift.Article, error)) ([]passage, error) {
-	rs, ok := s.store.(ReuseStore)
-	if !ok {
-		return nil, nil
-	}
 	members := map[string]bool{}
 	for _, m := range st.Articles {
 		members[m.ID] = true
@@ -117,7 +106,7 @@ func (s *server) storedReuse(ctx context.Context, st *sift.Story, get func(strin
 		if i == maxReuseMembers {
 			break
 		}
-		ls, err := rs.Reuse(ctx, m.ID)
+		ls, err := s.store.Reuse(ctx, m.ID)
 		if err != nil {
 			return nil, err
 		}

@@ -393,7 +393,7 @@ const openPassages = 3
 
 func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	st, err := s.store.StoryMembers(ctx, r.PathValue("id"))
+	st, err := s.store.Story(ctx, r.PathValue("id"))
 	if err != nil {
 		s.pageError(w, r, err)
 		return

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"sort"
 	"strings"
 	"testing"
 
@@ -329,6 +330,18 @@ func TestReadAPI(t *testing.T) {
 	if len(sp.Quotes) != 2 || len(sp.Quotes[1].Via) != 1 {
 		t.Errorf("speaker quotes: %s", body)
 	}
+	// A statement of the API is flat: the quote's fields and the
+	// article's side by side, with its copies always listed.
+	var raw struct{ Quotes []map[string]json.RawMessage }
+	decode(t, body, &raw)
+	var fields []string
+	for k := range raw.Quotes[0] {
+		fields = append(fields, k)
+	}
+	sort.Strings(fields)
+	if got, want := strings.Join(fields, " "), "article_id copies cue end kind outlet published speaker start text title via"; got != want {
+		t.Errorf("speaker quotes: fields %q, want %q", got, want)
+	}
 	var out struct {
 		Outlet     string
 		Articles   int
@@ -445,9 +458,6 @@ func TestBodySizeLimit(t *testing.T) {
 
 func TestStoryUsesStoredReuse(t *testing.T) {
 	db, arts := fixture(t)
-	if _, ok := any(db).(ReuseStore); !ok {
-		t.Skip("the store keeps no reuse links")
-	}
 	// A link the linking stage would have stored; the page must show it
 	// instead of aligning the articles itself.
 	if _, err := db.SQL().Exec(`INSERT INTO reuse(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions)
