@@ -1,7 +1,9 @@
 package link
 
 import (
+	"context"
 	"fmt"
+	"maps"
 	"reflect"
 	"testing"
 
@@ -53,6 +55,20 @@ func TestIndexLinksAsMemory(t *testing.T) {
 			idx := NewMemIndex()
 			l := NewLinkerOn(idx, 0, 0)
 			l.Fetch = fetch
+			// Stories as a store keeps them: copies of their states at
+			// each save, read back when the clusterer lets them go.
+			saved := map[string]*StoryState{}
+			loads := 0
+			l.Clusterer().SetLoader(func(_ context.Context, ids []string) (map[string]*StoryState, error) {
+				out := map[string]*StoryState{}
+				for _, id := range ids {
+					if st := saved[id]; st != nil {
+						out[id] = copyStory(st)
+						loads++
+					}
+				}
+				return out, nil
+			}, 3)
 			var pending []Update
 			for i, a := range as {
 				up := add(t, l, a)
@@ -62,10 +78,21 @@ func TestIndexLinksAsMemory(t *testing.T) {
 				}
 				pending = append(pending, up)
 				if len(pending) == batch {
+					for _, up := range pending {
+						saved[up.Story.ID] = copyStory(up.Story)
+					}
 					idx.Save(pending)
 					l.Saved()
 					pending = nil
 				}
+			}
+			for _, up := range pending {
+				saved[up.Story.ID] = copyStory(up.Story)
+			}
+			idx.Save(pending)
+			l.Saved()
+			if n := len(l.Clusterer().Stories()); n > 3 || loads == 0 {
+				t.Errorf("%d stories in memory after saving, want at most 3; %d loaded back", n, loads)
 			}
 			if l.Len() != len(as) || !l.Has(as[0].ID) || !l.Has(as[len(as)-1].ID) || l.Has("nope") {
 				t.Errorf("linker on an index: Len %d, has first %v, last %v", l.Len(), l.Has(as[0].ID), l.Has(as[len(as)-1].ID))
@@ -82,4 +109,11 @@ func TestIndexLinksAsMemory(t *testing.T) {
 	if copies < len(as)/10 {
 		t.Fatalf("only %d links among %d generated articles: the test checks little", copies, len(as))
 	}
+}
+
+// copyStory returns a copy of st that shares no maps with it.
+func copyStory(st *StoryState) *StoryState {
+	cp := *st
+	cp.Terms, cp.Names = maps.Clone(st.Terms), maps.Clone(st.Names)
+	return &cp
 }

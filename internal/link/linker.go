@@ -120,9 +120,11 @@ func NewLinkerOn(base Index, n, next int) *Linker {
 }
 
 // Saved tells a linker with an Index that the index now holds every
-// article it added: it forgets its in-memory copies. A linker without an
-// Index keeps them.
+// article it added: it forgets its in-memory copies, and its clusterer
+// lets go of stories beyond its bound (Clusterer.Saved). A linker
+// without an Index keeps them.
 func (l *Linker) Saved() {
+	l.stories.Saved()
 	if l.base == nil {
 		return
 	}
@@ -461,7 +463,10 @@ func (l *Linker) AddContext(ctx context.Context, a *sift.Article) (Update, error
 		}
 	}
 
-	as := l.stories.Add(a, hints...)
+	as, err := l.stories.AddContext(ctx, a, hints...)
+	if err != nil {
+		return Update{}, fmt.Errorf("linking %s: %w", a.Source, err)
+	}
 	rec.Story = as.Story.ID
 	l.recs = append(l.recs, rec)
 	l.byID[rec.ID] = idx

@@ -46,6 +46,7 @@ func schema() []migration {
 		{"201-claim-keys-unique", claimKeysUnique},
 		{"300-feeds", feedsSchema},
 		{"400-link-state", linkStateSchema},
+		{"500-link-index", linkIndexSchema},
 	}
 }
 

@@ -38,6 +38,7 @@ func schema() []migration {
 		{"201-claim-postings", claimPostingsSchema},
 		{"300-feeds", feedsSchema},
 		{"400-link-state", linkStateSchema},
+		{"500-link-index", linkIndexSchema},
 	}
 }
 
