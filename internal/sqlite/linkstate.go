@@ -192,19 +192,21 @@ func (s *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.St
 }
 
 // fileLinkIndex files record r in the lookup tables, within a
-// transaction: records must come in Seq order, so that the caps keep the
-// earliest.
+// transaction, in two statements: records must come in Seq order, so
+// that the caps keep the earliest. One record's keys are distinct, so
+// each count sees only the rows of the records before.
 func fileLinkIndex(ctx context.Context, stmt *stmts, r *link.Record) error {
-	for b, k := range link.BandKeys(r.Signature) {
-		if _, err := stmt.exec(ctx, `INSERT INTO link_bands(band, key, seq) SELECT ?1, ?2, ?3
-			WHERE (SELECT count(*) FROM link_bands WHERE band = ?1 AND key = ?2) < ?4`,
-			b, int64(k), r.Seq, link.BucketCap); err != nil {
+	if keys := link.BandKeys(r.Signature); keys != nil {
+		if _, err := stmt.exec(ctx, `INSERT INTO link_bands(band, key, seq) SELECT j.key, j.value, ?1 FROM json_each(?2) j
+			WHERE (SELECT count(*) FROM link_bands b WHERE b.band = j.key AND b.key = j.value) < ?3`,
+			r.Seq, seqList(keys, true), link.BucketCap); err != nil {
 			return fmt.Errorf("filing LSH bands of %s: %w", r.ID, err)
 		}
 	}
-	for _, fp := range r.Prints {
-		if _, err := stmt.exec(ctx, `INSERT INTO link_prints(fp, seq) SELECT ?1, ?2
-			WHERE (SELECT count(*) FROM link_prints WHERE fp = ?1) < ?3`, int64(fp), r.Seq, link.PostingCap); err != nil {
+	if len(r.Prints) > 0 {
+		if _, err := stmt.exec(ctx, `INSERT INTO link_prints(fp, seq) SELECT j.value, ?1 FROM json_each(?2) j
+			WHERE (SELECT count(*) FROM link_prints p WHERE p.fp = j.value) < ?3`,
+			r.Seq, seqList(r.Prints, false), link.PostingCap); err != nil {
 			return fmt.Errorf("filing passage fingerprints of %s: %w", r.ID, err)
 		}
 	}
