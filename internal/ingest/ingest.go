@@ -349,7 +349,10 @@ func (in *Ingester) linkStories(ctx context.Context, fresh []*sift.Article) erro
 		n := min(linkBatch, len(ids))
 		ups := make([]link.Update, 0, n)
 		for _, id := range ids[:n] {
-			if in.linker.Has(id) {
+			if has, err := in.linker.HasContext(ctx, id); err != nil {
+				in.linker = nil
+				return fmt.Errorf("linking %s: %w", id, err)
+			} else if has {
 				continue
 			}
 			a := byID[id]
@@ -359,7 +362,7 @@ func (in *Ingester) linkStories(ctx context.Context, fresh []*sift.Article) erro
 					return fmt.Errorf("linking %s: %w", id, err)
 				}
 			}
-			up, err := in.linker.Add(a)
+			up, err := in.linker.AddContext(ctx, a)
 			if err != nil {
 				in.linker = nil
 				return fmt.Errorf("linking %s: %w", id, err)
@@ -370,6 +373,7 @@ func (in *Ingester) linkStories(ctx context.Context, fresh []*sift.Article) erro
 			in.linker = nil // memory is ahead of the store: reload next time
 			return err
 		}
+		in.linker.Saved() // the store answers for them now
 		ids = ids[n:]
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
 	"github.com/sift-news/sift/internal/demo"
+	"github.com/sift-news/sift/internal/gen"
 )
 
 // generator makes any number of articles by mutating the bundled demo
@@ -133,6 +135,26 @@ func BenchmarkLink(b *testing.B) {
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap")
 	b.ReportMetric(peakRSS(), "MB-peak-rss")
+	if path := os.Getenv("SIFT_LINK_HEAPPROFILE"); path != "" {
+		writeHeapProfile(b, path)
+	}
+	runtime.KeepAlive(l)
+}
+
+// writeHeapProfile writes a heap profile to path while the caller's
+// linker is alive, so that its in-use space is what the linker holds
+// (go test -memprofile is written after the benchmark has let it go).
+func writeHeapProfile(b *testing.B, path string) {
+	b.Helper()
+	runtime.GC()
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		b.Fatal(err)
+	}
 }
 
 // BenchmarkAlign aligns a spun copy with its source.
@@ -143,4 +165,73 @@ func BenchmarkAlign(b *testing.B) {
 		Align(cp, src)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkLinkGenerated links b.N articles of internal/gen (about 600
+// words each, 30 outlets, exact, near and spun copies) into one linker.
+// The texts are kept in a temporary file, not in memory, so that the
+// peak RSS is the linker's. SIFT_LINK_HEAPPROFILE=FILE writes a heap
+// profile at the end, with the linker alive:
+// go test ./internal/link -run XX -bench LinkGenerated -benchtime 100000x
+func BenchmarkLinkGenerated(b *testing.B) {
+	f, err := os.CreateTemp(b.TempDir(), "texts")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	type span struct{ off, n int64 }
+	var spans []span
+	var size int64
+	brief := map[string]*sift.Article{} // IDs to metadata, without text
+	index := map[string]int{}
+	g := gen.New(gen.Options{Articles: b.N, Seed: 1})
+	l := NewLinker()
+	l.Fetch = func(id string) (*sift.Article, error) {
+		i, ok := index[id]
+		if !ok {
+			return nil, sift.ErrNotFound
+		}
+		buf := make([]byte, spans[i].n)
+		if _, err := f.ReadAt(buf, spans[i].off); err != nil {
+			return nil, err
+		}
+		a := *brief[id]
+		a.Text = string(buf)
+		return &a, nil
+	}
+	links := 0
+	cpu0 := cputime.Seconds()
+	b.ResetTimer()
+	for i := 0; g.More(); i++ {
+		ga := g.Next()
+		a := &sift.Article{Source: ga.URL, Title: ga.Title, Text: ga.Text, Outlet: ga.Outlet, Published: ga.Published}
+		a.ID = sift.ArticleID(a.Outlet, a.Text)
+		if _, dup := index[a.ID]; dup {
+			continue // ingest keys an article on its outlet and text
+		}
+		if _, err := f.WriteString(a.Text); err != nil {
+			b.Fatal(err)
+		}
+		index[a.ID] = len(spans)
+		spans = append(spans, span{size, int64(len(a.Text))})
+		size += int64(len(a.Text))
+		brief[a.ID] = &sift.Article{ID: a.ID, Source: a.Source, Title: a.Title, Outlet: a.Outlet, Published: a.Published}
+		up, err := l.Add(a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		links += len(up.Reuse)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(b.N)/(cputime.Seconds()-cpu0), "articles/cpu-s")
+	b.ReportMetric(float64(len(l.Clusterer().Stories())), "stories")
+	b.ReportMetric(float64(links)/float64(b.N), "links/article")
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap")
+	b.ReportMetric(peakRSS(), "MB-peak-rss")
+	if path := os.Getenv("SIFT_LINK_HEAPPROFILE"); path != "" {
+		writeHeapProfile(b, path)
+	}
+	runtime.KeepAlive(l)
 }

@@ -91,11 +91,11 @@ func TestEventSweep(t *testing.T) {
 	}
 }
 
-// BenchmarkLinkGenerated links 1,000 generated articles that went through
+// BenchmarkLinkTagged links 1,000 generated articles that went through
 // the default pipeline (so that entity names, and the event evidence drawn
 // from them, weigh in), each iteration into a fresh linker; only linking is
-// timed: go test ./internal/link -run XX -bench LinkGenerated -benchtime 3x
-func BenchmarkLinkGenerated(b *testing.B) {
+// timed: go test ./internal/link -run XX -bench LinkTagged -benchtime 3x
+func BenchmarkLinkTagged(b *testing.B) {
 	arts, _ := genArticles(b, 1000, 2)
 	cpu0 := cputime.Seconds()
 	b.ResetTimer()

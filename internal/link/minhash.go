@@ -7,11 +7,11 @@ const (
 	Rows      = NumHashes / Bands
 )
 
-// bucketCap bounds how many articles one LSH bucket remembers. Buckets keep
+// BucketCap bounds how many articles one LSH bucket remembers. Buckets keep
 // their earliest members (the likely sources); past the cap a bucket only
 // answers queries, so a text copied ten thousand times costs no more to
 // look up than one copied sixty times.
-const bucketCap = 64
+const BucketCap = 64
 
 // hashSeeds are the per-permutation keys of the MinHash family, derived
 // deterministically so that persisted signatures stay comparable.
@@ -99,6 +99,20 @@ func (sig Signature) empty() bool {
 	return true
 }
 
+// BandKeys returns the key of each band of sig, the buckets an Index files
+// its article under (band b under keys[b]); nil for the signature of an
+// empty set, which is filed nowhere.
+func BandKeys(sig Signature) []uint64 {
+	if len(sig) != NumHashes || sig.empty() {
+		return nil
+	}
+	keys := make([]uint64, Bands)
+	for b := range keys {
+		keys[b] = bandKey(sig, b)
+	}
+	return keys
+}
+
 // Add files document doc under sig's buckets. Signatures of empty sets
 // (texts without words) are not filed: they would all match each other.
 func (l *LSH) Add(doc int32, sig Signature) {
@@ -107,7 +121,7 @@ func (l *LSH) Add(doc int32, sig Signature) {
 	}
 	for b := range l.bands {
 		k := bandKey(sig, b)
-		if bucket := l.bands[b][k]; len(bucket) < bucketCap {
+		if bucket := l.bands[b][k]; len(bucket) < BucketCap {
 			l.bands[b][k] = append(bucket, doc)
 		}
 	}

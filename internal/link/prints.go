@@ -7,10 +7,10 @@ package link
 // indexed.
 const Window = 4
 
-// postingCap bounds how many articles one fingerprint remembers (the
+// PostingCap bounds how many articles one fingerprint remembers (the
 // earliest ones). A passage repeated in thousands of articles still finds
 // its first sources, and lookups stay cheap.
-const postingCap = 32
+const PostingCap = 32
 
 // Winnow selects fingerprints from shingle hashes (Schleimer, Wilkerson and
 // Aiken, SIGMOD 2003): the minimum of each window, each selected position
@@ -75,7 +75,7 @@ func (x *PassageIndex) Add(doc int32, prints []uint32) {
 		if !ok {
 			p.first = -1
 		}
-		if p.n >= postingCap {
+		if p.n >= PostingCap {
 			continue
 		}
 		x.doc = append(x.doc, doc)
@@ -100,4 +100,19 @@ func (x *PassageIndex) Query(prints []uint32) map[int32]int {
 		}
 	}
 	return hits
+}
+
+// posting returns the articles containing fp, in the order they were added.
+func (x *PassageIndex) posting(fp uint32) []int32 {
+	p, ok := x.heads[fp]
+	if !ok {
+		return nil
+	}
+	out := make([]int32, p.n)
+	i := p.n - 1
+	for e := p.first; e >= 0; e = x.next[e] {
+		out[i] = x.doc[e]
+		i--
+	}
+	return out
 }

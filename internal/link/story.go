@@ -1,6 +1,8 @@
 package link
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -66,14 +68,116 @@ type StoryState struct {
 // best-scoring story or opens a new one, and nothing is ever reclustered.
 // Document frequencies are updated as articles arrive.
 type Clusterer struct {
-	n        int                // articles seen
-	df       map[string]int     // document frequency of terms and names
-	stories  []*StoryState      // by internal index
+	n  int            // articles seen
+	df map[string]int // document frequency of terms and names
+	// stories holds the stories by internal index; with a loader, nil
+	// for a story not resident (its state is in the store).
+	stories  []*StoryState
+	ids      []string           // story IDs by index
 	byID     map[string]int32   // story ID → index
 	postings map[string][]int32 // term → stories filed under it
 	filed    []map[string]bool  // per story: terms it is filed under
 	norms    []storyNorm        // per story: cached weighted norms
 	touched  []int32            // stories whose norms changed in this Add
+
+	// With a loader, at most maxResident stories are kept in memory
+	// between batches (Saved); the others
+	// are loaded when they become candidates.
+	loader      StoryLoader
+	maxResident int
+	resident    int
+	lastUse     []int // per story: article count at last use
+}
+
+// ResidentStories is how many stories a store's linker keeps in memory
+// between batches (about 25 KB each on generated news).
+const ResidentStories = 1024
+
+// StoryLoader reads the persisted states of stories by ID, as a store
+// saved them (link.Update.Story after each batch); stories it does not
+// have are left out.
+type StoryLoader func(ctx context.Context, ids []string) (map[string]*StoryState, error)
+
+// SetLoader makes the clusterer keep at most max stories in memory
+// between batches (Saved), loading the others with load when an article
+// may join them. Stories restored with RestoreStoryID are loaded this way.
+func (c *Clusterer) SetLoader(load StoryLoader, max int) {
+	c.loader, c.maxResident = load, max
+}
+
+// SetResident changes how many stories a clusterer with a loader keeps
+// in memory between batches.
+func (c *Clusterer) SetResident(max int) { c.maxResident = max }
+
+// ensure makes stories idxs resident, loading those that are not, and
+// marks them used.
+func (c *Clusterer) ensure(ctx context.Context, idxs []int32) error {
+	var ask []string
+	for _, i := range idxs {
+		if c.stories[i] == nil {
+			ask = append(ask, c.ids[i])
+		}
+		c.lastUse[i] = c.n
+	}
+	if len(ask) == 0 {
+		return nil
+	}
+	if c.loader == nil {
+		return fmt.Errorf("loading stories: no loader")
+	}
+	got, err := c.loader(ctx, ask)
+	if err != nil {
+		return fmt.Errorf("loading stories: %w", err)
+	}
+	for _, id := range ask {
+		st := got[id]
+		if st == nil {
+			return fmt.Errorf("loading stories: story %s is not in the store", id)
+		}
+		if st.Terms == nil {
+			st.Terms = make(map[string]float64)
+		}
+		if st.Names == nil {
+			st.Names = make(map[string]float64)
+		}
+		i := c.byID[id]
+		if c.stories[i] == nil {
+			c.stories[i] = st
+			c.resident++
+		}
+	}
+	return nil
+}
+
+// Saved tells the clusterer that the store holds the current state of
+// every story: with a loader, when more than the resident bound are in
+// memory, the least recently used are let go, down to three quarters of
+// the bound. Only Saved lets stories go, so the states an Update points
+// to stay current until the store has them.
+func (c *Clusterer) Saved() {
+	if c.loader == nil {
+		return
+	}
+	if c.resident <= c.maxResident {
+		return
+	}
+	var res []int32
+	for i, st := range c.stories {
+		if st != nil {
+			res = append(res, int32(i))
+		}
+	}
+	sort.Slice(res, func(i, j int) bool {
+		if c.lastUse[res[i]] != c.lastUse[res[j]] {
+			return c.lastUse[res[i]] < c.lastUse[res[j]]
+		}
+		return res[i] < res[j]
+	})
+	for _, i := range res[:c.resident-c.maxResident*3/4] {
+		c.stories[i] = nil
+		c.norms[i].termKeys, c.norms[i].nameKeys = nil, nil
+		c.resident--
+	}
 }
 
 // StoryNorm is a story's cached norms as a store persists them.
@@ -343,7 +447,14 @@ type Assignment struct {
 // Add assigns article a (whose ID must be set) to a story. hint lists
 // stories that must be considered, e.g. those of articles a copies from.
 // The returned story is the clusterer's own; callers must not change it.
+// A clusterer with a loader (SetLoader) must be given AddContext.
 func (c *Clusterer) Add(a *sift.Article, hint ...string) Assignment {
+	as, _ := c.AddContext(context.Background(), a, hint...)
+	return as
+}
+
+// AddContext is Add for a clusterer that may load stories (SetLoader).
+func (c *Clusterer) AddContext(ctx context.Context, a *sift.Article, hint ...string) (Assignment, error) {
 	c.touched = c.touched[:0]
 	f := articleFeatures(a)
 	c.observe(f)
@@ -377,6 +488,9 @@ func (c *Clusterer) Add(a *sift.Article, hint ...string) Assignment {
 			cands = append(cands, s)
 		}
 	}
+	if err := c.ensure(ctx, cands); err != nil {
+		return Assignment{}, err // the clusterer has counted the article: discard it
+	}
 	terms, names := c.weigh(f.terms, ""), c.weigh(f.names, "@")
 	best, bestScore := int32(-1), 0.0
 	for _, s := range cands {
@@ -388,7 +502,7 @@ func (c *Clusterer) Add(a *sift.Article, hint ...string) Assignment {
 		st := c.stories[best]
 		c.join(best, a, f)
 		filed := c.file(best, f, indexTerms)
-		return Assignment{Story: st, Score: bestScore, Keys: keys, Filed: filed, Norms: c.touchedNorms()}
+		return Assignment{Story: st, Score: bestScore, Keys: keys, Filed: filed, Norms: c.touchedNorms()}, nil
 	}
 	st := &StoryState{
 		ID:    "s" + a.ID,
@@ -398,7 +512,7 @@ func (c *Clusterer) Add(a *sift.Article, hint ...string) Assignment {
 	idx := c.insert(st)
 	c.join(idx, a, f)
 	filed := c.file(idx, f, indexTerms)
-	return Assignment{Story: st, New: true, Keys: keys, Filed: filed, Norms: c.touchedNorms()}
+	return Assignment{Story: st, New: true, Keys: keys, Filed: filed, Norms: c.touchedNorms()}, nil
 }
 
 // touchedNorms returns the cached norms of the stories this Add changed,
@@ -411,7 +525,7 @@ func (c *Clusterer) touchedNorms() []StoryNorm {
 			continue
 		}
 		n := c.norms[idx]
-		out = append(out, StoryNorm{Story: c.stories[idx].ID, Terms: n.terms, Names: n.names, At: n.at, Dirty: n.dirty})
+		out = append(out, StoryNorm{Story: c.ids[idx], Terms: n.terms, Names: n.names, At: n.at, Dirty: n.dirty})
 	}
 	return out
 }
@@ -420,10 +534,23 @@ func (c *Clusterer) touchedNorms() []StoryNorm {
 func (c *Clusterer) insert(st *StoryState) int32 {
 	idx := int32(len(c.stories))
 	c.stories = append(c.stories, st)
+	c.ids = append(c.ids, st.ID)
+	c.lastUse = append(c.lastUse, c.n)
 	c.filed = append(c.filed, make(map[string]bool))
 	c.norms = append(c.norms, storyNorm{dirty: true})
 	c.byID[st.ID] = idx
+	c.resident++
 	return idx
+}
+
+// RestoreStoryID registers a persisted story by ID only, for a clusterer
+// with a loader: its state is loaded when an article may join it. Its
+// filings and norms follow through RestoreFiling and RestoreNorm.
+func (c *Clusterer) RestoreStoryID(id string) {
+	c.insert(&StoryState{ID: id})
+	i := len(c.stories) - 1
+	c.stories[i] = nil
+	c.resident--
 }
 
 // join adds an article's features to story idx.
@@ -431,6 +558,7 @@ func (c *Clusterer) join(idx int32, a *sift.Article, f features) {
 	st := c.stories[idx]
 	c.norms[idx].dirty = true
 	c.touched = append(c.touched, idx)
+
 	st.Size++
 	for t, x := range f.terms {
 		st.Terms[t] += x
@@ -586,10 +714,23 @@ func dfKeys(f features) []string {
 	return keys
 }
 
-// Stories returns every story, in order of creation.
-func (c *Clusterer) Stories() []*StoryState { return c.stories }
+// Stories returns every story, in order of creation; with a loader
+// (SetLoader), only the resident ones.
+func (c *Clusterer) Stories() []*StoryState {
+	if c.loader == nil {
+		return c.stories
+	}
+	var out []*StoryState
+	for _, st := range c.stories {
+		if st != nil {
+			out = append(out, st)
+		}
+	}
+	return out
+}
 
-// Story returns the story with the given ID, or nil.
+// Story returns the story with the given ID, or nil (also when it is
+// not resident).
 func (c *Clusterer) Story(id string) *StoryState {
 	if i, ok := c.byID[id]; ok {
 		return c.stories[i]

@@ -47,6 +47,7 @@ func schema() []migration {
 		{"300-feeds", feedsSchema},
 		{"400-link-state", linkStateSchema},
 		{"420-claim-keys-capped", claimKeysCapped},
+		{"500-link-index", linkIndexSchema},
 	}
 }
 

@@ -97,11 +97,21 @@ func fromUint32s(b []byte) []uint32 {
 	return vs
 }
 
-// LoadLinker rebuilds the linking stage's indexes from the store, as
-// sqlite.DB.LoadLinker does. Its Fetch reads earlier articles' texts from
-// the store. Linking is sequential: with many workers, hold LinkLock.
+// LoadLinker returns a linker that continues from the store's state, as
+// sqlite.DB.LoadLinker does: the story clusterer is restored, the earlier
+// articles' records, LSH buckets and passage fingerprints are queried by
+// key as each new article is linked. Its Fetch reads earlier articles'
+// texts from the store. Linking is sequential: with many workers, hold
+// LinkLock.
 func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
-	l := link.NewLinker()
+	if err := db.backfillLinkIndex(ctx); err != nil {
+		return nil, err
+	}
+	var n, next int
+	if err := db.pool.QueryRow(ctx, `SELECT count(*), coalesce(max(seq) + 1, 0) FROM link_articles`).Scan(&n, &next); err != nil {
+		return nil, fmt.Errorf("counting linked articles: %w", err)
+	}
+	l := link.NewLinkerOn(linkIndex{db.pool}, n, next)
 	l.Fetch = func(id string) (*sift.Article, error) { return db.ArticleBrief(ctx, id) }
 	df := make(map[string]int)
 	rows, err := db.pool.Query(ctx, `SELECT key, n FROM link_df`)
@@ -109,12 +119,9 @@ func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 		return nil, fmt.Errorf("loading document frequencies: %w", err)
 	}
 	var k string
-	var n int
-	if _, err := pgx.ForEachRow(rows, []any{&k, &n}, func() error { df[k] = n; return nil }); err != nil {
+	var c int
+	if _, err := pgx.ForEachRow(rows, []any{&k, &c}, func() error { df[k] = c; return nil }); err != nil {
 		return nil, fmt.Errorf("loading document frequencies: %w", err)
-	}
-	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM link_articles`).Scan(&n); err != nil {
-		return nil, fmt.Errorf("counting linked articles: %w", err)
 	}
 	l.Clusterer().RestoreDF(n, df)
 
@@ -125,29 +132,31 @@ func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	if _, err := pgx.ForEachRow(rows, []any{&k}, func() error { legacy[k] = true; return nil }); err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
 	}
-	// The clusterer's representative title is its representative
-	// article's; stories.title is the neutral title shown to users.
-	rows, _ = db.pool.Query(ctx, `SELECT s.id, COALESCE(ra.title, s.title), l.rep_article, l.terms, l.names, l.first, l.last, l.size
-		FROM link_stories l JOIN stories s ON s.id = l.story_id LEFT JOIN articles ra ON ra.id = l.rep_article ORDER BY s.seq`)
-	var st link.StoryState
-	var terms, names string
-	if _, err := pgx.ForEachRow(rows, []any{&st.ID, &st.Title, &st.RepArticle, &terms, &names, &st.First, &st.Last, &st.Size}, func() error {
-		s := st
-		s.Terms, s.Names = nil, nil
-		if err := json.Unmarshal([]byte(terms), &s.Terms); err != nil {
-			return fmt.Errorf("story %s: %w", s.ID, err)
-		}
-		if err := json.Unmarshal([]byte(names), &s.Names); err != nil {
-			return fmt.Errorf("story %s: %w", s.ID, err)
-		}
-		if legacy[s.ID] {
-			l.Clusterer().Restore(&s)
-		} else {
-			l.Clusterer().RestoreStory(&s)
-		}
-		return nil
-	}); err != nil {
+	// Stories are registered by ID in order of creation and loaded when
+	// an article may join them; those of before the filings were recorded
+	// are loaded now, to be filed under their centroids.
+	l.Clusterer().SetLoader(db.linkStories, link.ResidentStories)
+	rows, _ = db.pool.Query(ctx, `SELECT s.id FROM link_stories l JOIN stories s ON s.id = l.story_id ORDER BY s.seq`)
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
+	}
+	var old []string
+	for _, id := range ids {
+		if legacy[id] {
+			old = append(old, id)
+		}
+	}
+	states, err := db.linkStories(ctx, old)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if st := states[id]; st != nil {
+			l.Clusterer().Restore(st)
+		} else {
+			l.Clusterer().RestoreStoryID(id)
+		}
 	}
 	var term string
 	rows, _ = db.pool.Query(ctx, `SELECT story_id, term FROM link_filings ORDER BY seq, n`)
@@ -163,22 +172,6 @@ func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 		return nil, fmt.Errorf("loading story norms: %w", err)
 	}
 
-	rows, _ = db.pool.Query(ctx, `SELECT l.article_id, a.outlet, a.published, l.exact, l.signature, l.prints,
-		coalesce(sa.story_id, '') FROM link_articles l JOIN articles a ON a.id = l.article_id
-		LEFT JOIN story_articles sa ON sa.article_id = l.article_id ORDER BY l.seq`)
-	var r link.Record
-	var exact int64
-	var sig, prints []byte
-	if _, err := pgx.ForEachRow(rows, []any{&r.ID, &r.Outlet, &r.Published, &exact, &sig, &prints, &r.Story}, func() error {
-		rec := r
-		rec.Exact = uint64(exact)
-		rec.Signature = fromUint32s(sig)
-		rec.Prints = fromUint32s(prints)
-		l.Restore(rec)
-		return nil
-	}); err != nil {
-		return nil, fmt.Errorf("loading linked articles: %w", err)
-	}
 	return l, nil
 }
 
@@ -233,6 +226,7 @@ func (db *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 		r := up.Record
 		b.Queue(`INSERT INTO link_articles(article_id, seq, exact, signature, prints) VALUES ($1, $2, $3, $4, $5)`,
 			r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), uint32s(r.Prints))
+		queueLinkIndex(b, &r)
 		b.Queue(`INSERT INTO stories(id, title) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET title = excluded.title`,
 			up.Story.ID, noNUL(up.Story.Title))
 		b.Queue(`INSERT INTO story_articles(article_id, story_id) VALUES ($1, $2)

@@ -39,6 +39,7 @@ func schema() []migration {
 		{"300-feeds", feedsSchema},
 		{"400-link-state", linkStateSchema},
 		{"420-claim-postings-capped", claimPostingsCapSchema},
+		{"500-link-index", linkIndexSchema},
 	}
 }
 

@@ -99,11 +99,20 @@ func fromUint32s(b []byte) []uint32 {
 	return vs
 }
 
-// LoadLinker rebuilds the linking stage's indexes from the store: document
-// frequencies, stories and every linked article's record, in order of
-// arrival. Its Fetch reads earlier articles' texts from the store.
+// LoadLinker returns a linker that continues from the store's state. It
+// restores the story clusterer (document frequencies and stories); the
+// earlier articles' records, LSH buckets and passage fingerprints stay in
+// the store and are queried by key as each new article is linked. Its
+// Fetch reads earlier articles' texts from the store.
 func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
-	l := link.NewLinker()
+	if err := s.backfillLinkIndex(ctx); err != nil {
+		return nil, err
+	}
+	var n, next int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(max(seq) + 1, 0) FROM link_articles`).Scan(&n, &next); err != nil {
+		return nil, fmt.Errorf("counting linked articles: %w", err)
+	}
+	l := link.NewLinkerOn(linkIndex{s.db}, n, next)
 	l.Fetch = func(id string) (*sift.Article, error) { return s.ArticleBrief(ctx, id) }
 	df := make(map[string]int)
 	rows, err := s.db.QueryContext(ctx, `SELECT key, n FROM link_df`)
@@ -120,48 +129,46 @@ func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 		df[k] = n
 	}
 	rows.Close()
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM link_articles`).Scan(&n); err != nil {
-		return nil, fmt.Errorf("counting linked articles: %w", err)
-	}
 	l.Clusterer().RestoreDF(n, df)
 
 	legacy, err := s.legacyStories(ctx)
 	if err != nil {
 		return nil, err
 	}
-	// The clusterer's representative title is its representative
-	// article's; stories.title is the neutral title shown to users
-	// (link.StoryTitle), which the clusterer must not compare with.
-	rows, err = s.db.QueryContext(ctx, `SELECT s.id, COALESCE(ra.title, s.title), l.rep_article, l.terms, l.names, l.first, l.last, l.size
-		FROM link_stories l JOIN stories s ON s.id = l.story_id LEFT JOIN articles ra ON ra.id = l.rep_article ORDER BY s.rowid`)
+	// Stories are registered by ID in order of creation and loaded when
+	// an article may join them; those of before the filings were recorded
+	// are loaded now, to be filed under their centroids.
+	l.Clusterer().SetLoader(s.linkStories, link.ResidentStories)
+	rows, err = s.db.QueryContext(ctx, `SELECT s.id FROM link_stories l JOIN stories s ON s.id = l.story_id ORDER BY s.rowid`)
 	if err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
 	}
+	var ids, old []string
 	for rows.Next() {
-		st := &link.StoryState{}
-		var terms, names string
-		if err := rows.Scan(&st.ID, &st.Title, &st.RepArticle, &terms, &names, &st.First, &st.Last, &st.Size); err != nil {
+		var id string
+		if err := rows.Scan(&id); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("loading stories: %w", err)
 		}
-		if err := json.Unmarshal([]byte(terms), &st.Terms); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("loading story %s: %w", st.ID, err)
-		}
-		if err := json.Unmarshal([]byte(names), &st.Names); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("loading story %s: %w", st.ID, err)
-		}
-		if legacy[st.ID] {
-			l.Clusterer().Restore(st)
-		} else {
-			l.Clusterer().RestoreStory(st)
+		ids = append(ids, id)
+		if legacy[id] {
+			old = append(old, id)
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
+	}
+	states, err := s.linkStories(ctx, old)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if st := states[id]; st != nil {
+			l.Clusterer().Restore(st)
+		} else {
+			l.Clusterer().RestoreStoryID(id)
+		}
 	}
 	rows, err = s.db.QueryContext(ctx, `SELECT story_id, term FROM link_filings ORDER BY seq, n`)
 	if err != nil {
@@ -196,26 +203,7 @@ func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 		return nil, fmt.Errorf("loading story norms: %w", err)
 	}
 
-	rows, err = s.db.QueryContext(ctx, `SELECT l.article_id, a.outlet, a.published, l.exact, l.signature, l.prints,
-		coalesce(sa.story_id, '') FROM link_articles l JOIN articles a ON a.id = l.article_id
-		LEFT JOIN story_articles sa ON sa.article_id = l.article_id ORDER BY l.seq`)
-	if err != nil {
-		return nil, fmt.Errorf("loading linked articles: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r link.Record
-		var exact int64
-		var sig, prints []byte
-		if err := rows.Scan(&r.ID, &r.Outlet, &r.Published, &exact, &sig, &prints, &r.Story); err != nil {
-			return nil, fmt.Errorf("loading linked articles: %w", err)
-		}
-		r.Exact = uint64(exact)
-		r.Signature = fromUint32s(sig)
-		r.Prints = fromUint32s(prints)
-		l.Restore(r)
-	}
-	return l, rows.Err()
+	return l, nil
 }
 
 // legacyStories returns the stories with members linked before the store
@@ -303,6 +291,9 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 		if _, err := stmt.exec(ctx, `INSERT INTO link_articles(article_id, seq, exact, signature, prints)
 			VALUES (?, ?, ?, ?, ?)`, r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), uint32s(r.Prints)); err != nil {
 			return fmt.Errorf("saving link record of %s: %w", r.ID, err)
+		}
+		if err := fileLinkIndex(ctx, stmt, &r); err != nil {
+			return err
 		}
 		if _, err := stmt.exec(ctx, `INSERT INTO stories(id, title) VALUES (?, ?)
 			ON CONFLICT(id) DO UPDATE SET title = excluded.title`, up.Story.ID, up.Story.Title); err != nil {

@@ -1,0 +1,113 @@
+// Package linktest checks that a store's linker links as the in-memory
+// one does: internal/sqlite and internal/postgres run it on their own
+// stores.
+package linktest
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/gen"
+	"github.com/sift-news/sift/internal/link"
+)
+
+// Store is the part of a store linking uses.
+type Store interface {
+	PutArticles(ctx context.Context, as []*sift.Article) ([]*sift.Article, error)
+	LoadLinker(ctx context.Context) (*link.Linker, error)
+	SaveLinks(ctx context.Context, ups []link.Update) error
+}
+
+// Generated returns n articles of internal/gen with their IDs, without
+// repeats of one outlet and text (a store keys them as one article).
+func Generated(n int, seed uint64) []*sift.Article {
+	g := gen.New(gen.Options{Articles: n, Seed: seed})
+	seen := map[string]bool{}
+	var out []*sift.Article
+	for g.More() {
+		ga := g.Next()
+		a := &sift.Article{Source: ga.URL, Title: ga.Title, Text: ga.Text, Outlet: ga.Outlet, Published: ga.Published}
+		a.ID = sift.ArticleID(a.Outlet, a.Text)
+		if !seen[a.ID] {
+			seen[a.ID] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// LinksAsMemory stores n generated articles in s in runs of run articles,
+// each linked by a linker loaded afresh from s and saved in batches of
+// batch, as sift ingest does, keeping at most 4 stories in memory
+// between batches, and fails unless every article gets the
+// reuse links and the story an in-memory linker gives it. between, when
+// not nil, is called after each run.
+func LinksAsMemory(t *testing.T, s Store, n, run, batch int, between func(run int)) {
+	t.Helper()
+	ctx := context.Background()
+	as := Generated(n, 7)
+	mem := link.NewLinker()
+	byID := map[string]*sift.Article{}
+	mem.Fetch = func(id string) (*sift.Article, error) { return byID[id], nil }
+	want := make([]link.Update, len(as))
+	title := make([]string, len(as)) // of the article's story once it joined
+	links := 0
+	for i, a := range as {
+		byID[a.ID] = a
+		up, err := mem.Add(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i], title[i] = up, up.Story.Title
+		links += len(up.Reuse)
+	}
+	if links < len(as)/10 {
+		t.Fatalf("only %d links among %d generated articles: the check says little", links, len(as))
+	}
+	for r := 0; r*run < len(as); r++ {
+		part := as[r*run : min((r+1)*run, len(as))]
+		if _, err := s.PutArticles(ctx, part); err != nil {
+			t.Fatal(err)
+		}
+		l, err := s.LoadLinker(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A small bound, so that stories are let go and loaded back.
+		l.Clusterer().SetResident(4)
+		if l.Len() != r*run {
+			t.Fatalf("run %d: loaded linker holds %d articles, want %d", r, l.Len(), r*run)
+		}
+		var ups []link.Update
+		for j, a := range part {
+			i := r*run + j
+			up, err := l.AddContext(ctx, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(up.Reuse, want[i].Reuse) || up.Record.Story != want[i].Record.Story || up.Story.Title != title[i] {
+				t.Fatalf("article %d (run %d): links %v in story %s %q, want %v in %s %q", i, r,
+					up.Reuse, up.Record.Story, up.Story.Title, want[i].Reuse, want[i].Record.Story, title[i])
+			}
+			ups = append(ups, up)
+			if len(ups) == batch || j == len(part)-1 {
+				if err := s.SaveLinks(ctx, ups); err != nil {
+					t.Fatal(err)
+				}
+				l.Saved()
+				ups = nil
+			}
+		}
+		if has, err := l.HasContext(ctx, part[0].ID); err != nil || !has {
+			t.Fatalf("run %d: the linker does not know article %s it linked (%v)", r, part[0].ID, err)
+		}
+		if n := len(l.Clusterer().Stories()); n > 4 {
+			t.Fatalf("run %d: %d stories in memory after saving, want at most 4", r, n)
+		}
+		if between != nil {
+			between(r)
+		}
+	}
+}

@@ -1,0 +1,255 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/sift-news/sift/internal/link"
+)
+
+// linkIndexSchema mirrors the SQLite store's migration 500-link-index: the
+// linker's LSH buckets and passage fingerprints in tables queried by key
+// for each new article (capped at the earliest link.BucketCap and
+// link.PostingCap articles per key), an index of the exact-text hashes,
+// and a mark for a store linked before, whose tables the first LoadLinker
+// fills from link_articles.
+const linkIndexSchema = `
+CREATE TABLE link_bands (
+	band smallint NOT NULL,
+	key  bigint NOT NULL,
+	seq  bigint NOT NULL,
+	PRIMARY KEY (band, key, seq)
+);
+CREATE TABLE link_prints (
+	fp  bigint NOT NULL,
+	seq bigint NOT NULL,
+	PRIMARY KEY (fp, seq)
+);
+CREATE INDEX link_articles_exact ON link_articles(exact, seq);
+CREATE TABLE link_index_backfill (upto bigint NOT NULL);
+INSERT INTO link_index_backfill SELECT max(seq) FROM link_articles HAVING count(*) > 0;
+`
+
+// linkIndex answers the linker's questions about earlier articles from
+// the database's tables (link.Index).
+type linkIndex struct{ pool *pgxpool.Pool }
+
+var _ link.Index = linkIndex{}
+
+// RecordByID implements link.Index.
+func (x linkIndex) RecordByID(ctx context.Context, id string) (link.Record, bool, error) {
+	r := link.Record{ID: id}
+	var exact int64
+	err := x.pool.QueryRow(ctx, `SELECT l.seq, l.exact, a.outlet, a.published, coalesce(sa.story_id, '')
+		FROM link_articles l JOIN articles a ON a.id = l.article_id LEFT JOIN story_articles sa ON sa.article_id = l.article_id
+		WHERE l.article_id = $1`, id).Scan(&r.Seq, &exact, &r.Outlet, &r.Published, &r.Story)
+	if notFound(err) {
+		return link.Record{}, false, nil
+	}
+	if err != nil {
+		return link.Record{}, false, fmt.Errorf("reading link record of %s: %w", id, err)
+	}
+	r.Exact = uint64(exact)
+	return r, true, nil
+}
+
+// Records implements link.Index.
+func (x linkIndex) Records(ctx context.Context, seqs []int32) (map[int32]*link.Record, error) {
+	rows, err := x.pool.Query(ctx, `SELECT l.seq, l.article_id, l.exact, a.outlet, a.published, l.signature,
+		coalesce(sa.story_id, '') FROM link_articles l JOIN articles a ON a.id = l.article_id
+		LEFT JOIN story_articles sa ON sa.article_id = l.article_id WHERE l.seq = ANY($1::bigint[])`, seqs)
+	if err != nil {
+		return nil, fmt.Errorf("reading link records: %w", err)
+	}
+	out := make(map[int32]*link.Record, len(seqs))
+	var r link.Record
+	var exact int64
+	var sig []byte
+	_, err = pgx.ForEachRow(rows, []any{&r.Seq, &r.ID, &exact, &r.Outlet, &r.Published, &sig, &r.Story}, func() error {
+		rec := r
+		rec.Exact = uint64(exact)
+		rec.Signature = fromUint32s(sig)
+		out[int32(rec.Seq)] = &rec
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading link records: %w", err)
+	}
+	return out, nil
+}
+
+// FirstExact implements link.Index.
+func (x linkIndex) FirstExact(ctx context.Context, h uint64) (int32, bool, error) {
+	var seq *int64
+	if err := x.pool.QueryRow(ctx, `SELECT min(seq) FROM link_articles WHERE exact = $1`, int64(h)).Scan(&seq); err != nil {
+		return 0, false, fmt.Errorf("looking up exact copies: %w", err)
+	}
+	if seq == nil {
+		return 0, false, nil
+	}
+	return int32(*seq), true, nil
+}
+
+// int64s converts keys for a bigint[] parameter.
+func int64s[T uint32 | uint64](vs []T) []int64 {
+	out := make([]int64, len(vs))
+	for i, v := range vs {
+		out[i] = int64(v)
+	}
+	return out
+}
+
+// Buckets implements link.Index.
+func (x linkIndex) Buckets(ctx context.Context, keys []uint64) ([][]int32, error) {
+	rows, err := x.pool.Query(ctx, `SELECT b.band, b.seq FROM unnest($1::bigint[]) WITH ORDINALITY AS u(k, i)
+		JOIN link_bands b ON b.band = u.i - 1 AND b.key = u.k ORDER BY b.band, b.seq`, int64s(keys))
+	if err != nil {
+		return nil, fmt.Errorf("reading LSH buckets: %w", err)
+	}
+	out := make([][]int32, len(keys))
+	var band int16
+	var seq int64
+	_, err = pgx.ForEachRow(rows, []any{&band, &seq}, func() error {
+		if int(band) < len(out) {
+			out[band] = append(out[band], int32(seq))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading LSH buckets: %w", err)
+	}
+	return out, nil
+}
+
+// Postings implements link.Index.
+func (x linkIndex) Postings(ctx context.Context, fps []uint32) (map[uint32][]int32, error) {
+	rows, err := x.pool.Query(ctx, `SELECT fp, seq FROM link_prints WHERE fp = ANY($1::bigint[]) ORDER BY fp, seq`, int64s(fps))
+	if err != nil {
+		return nil, fmt.Errorf("reading passage fingerprints: %w", err)
+	}
+	out := make(map[uint32][]int32)
+	var fp, seq int64
+	_, err = pgx.ForEachRow(rows, []any{&fp, &seq}, func() error {
+		out[uint32(fp)] = append(out[uint32(fp)], int32(seq))
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading passage fingerprints: %w", err)
+	}
+	return out, nil
+}
+
+// linkStories reads the clusterer's states of stories (link.StoryLoader).
+// The clusterer's representative title is its representative article's;
+// stories.title is the neutral title shown to users.
+func (db *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.StoryState, error) {
+	out := make(map[string]*link.StoryState, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := db.pool.Query(ctx, `SELECT s.id, COALESCE(ra.title, s.title), l.rep_article, l.terms, l.names, l.first, l.last, l.size
+		FROM link_stories l JOIN stories s ON s.id = l.story_id LEFT JOIN articles ra ON ra.id = l.rep_article
+		WHERE l.story_id = ANY($1::text[])`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("loading stories: %w", err)
+	}
+	var st link.StoryState
+	var terms, names string
+	if _, err := pgx.ForEachRow(rows, []any{&st.ID, &st.Title, &st.RepArticle, &terms, &names, &st.First, &st.Last, &st.Size}, func() error {
+		s := st
+		s.Terms, s.Names = nil, nil
+		if err := json.Unmarshal([]byte(terms), &s.Terms); err != nil {
+			return fmt.Errorf("story %s: %w", s.ID, err)
+		}
+		if err := json.Unmarshal([]byte(names), &s.Names); err != nil {
+			return fmt.Errorf("story %s: %w", s.ID, err)
+		}
+		out[s.ID] = &s
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("loading stories: %w", err)
+	}
+	return out, nil
+}
+
+// queueLinkIndex queues the filing of record r in the lookup tables.
+// Records must be queued in Seq order, so that the caps keep the
+// earliest; one record's keys are distinct, so one statement each sees
+// the rows of the records before.
+func queueLinkIndex(b *pgx.Batch, r *link.Record) {
+	if keys := link.BandKeys(r.Signature); keys != nil {
+		bands := make([]int16, len(keys))
+		for i := range bands {
+			bands[i] = int16(i)
+		}
+		b.Queue(`INSERT INTO link_bands(band, key, seq) SELECT u.b, u.k, $3 FROM unnest($1::smallint[], $2::bigint[]) AS u(b, k)
+			WHERE (SELECT count(*) FROM link_bands x WHERE x.band = u.b AND x.key = u.k) < $4`,
+			bands, int64s(keys), r.Seq, link.BucketCap)
+	}
+	if len(r.Prints) > 0 {
+		b.Queue(`INSERT INTO link_prints(fp, seq) SELECT u.fp, $2 FROM unnest($1::bigint[]) AS u(fp)
+			WHERE (SELECT count(*) FROM link_prints x WHERE x.fp = u.fp) < $3`, int64s(r.Prints), r.Seq, link.PostingCap)
+	}
+}
+
+// backfillLinkIndex fills the lookup tables from link_articles for the
+// articles linked before migration 500-link-index, once.
+func (db *DB) backfillLinkIndex(ctx context.Context) error {
+	var upto *int64
+	if err := db.pool.QueryRow(ctx, `SELECT max(upto) FROM link_index_backfill`).Scan(&upto); err != nil {
+		return fmt.Errorf("checking the link index: %w", err)
+	}
+	if upto == nil {
+		return nil
+	}
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `LOCK TABLE link_index_backfill`); err != nil {
+			return err
+		}
+		if err := tx.QueryRow(ctx, `SELECT max(upto) FROM link_index_backfill`).Scan(&upto); err != nil || upto == nil {
+			return err
+		}
+		// Records linked after the migration are filed already, after
+		// the older ones were due: all are filed again, in order.
+		if _, err := tx.Exec(ctx, `DELETE FROM link_bands`); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM link_prints`); err != nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, `SELECT seq, signature, prints FROM link_articles ORDER BY seq`)
+		if err != nil {
+			return err
+		}
+		var recs []link.Record
+		var r link.Record
+		var sig, prints []byte
+		if _, err := pgx.ForEachRow(rows, []any{&r.Seq, &sig, &prints}, func() error {
+			recs = append(recs, link.Record{Seq: r.Seq, Signature: fromUint32s(sig), Prints: fromUint32s(prints)})
+			return nil
+		}); err != nil {
+			return err
+		}
+		for len(recs) > 0 {
+			b := &pgx.Batch{}
+			n := min(len(recs), 500)
+			for i := range recs[:n] {
+				queueLinkIndex(b, &recs[i])
+			}
+			if err := tx.SendBatch(ctx, b).Close(); err != nil {
+				return err
+			}
+			recs = recs[n:]
+		}
+		_, err = tx.Exec(ctx, `DELETE FROM link_index_backfill`)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("filling the link index: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,281 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/sift-news/sift/internal/link"
+)
+
+// linkIndexSchema keeps the linker's lookup tables in the store (migration
+// 500-link-index), queried by key for each new article instead of loaded
+// into memory at every start: the LSH buckets of each article's MinHash
+// signature, its winnowed passage fingerprints (each table capped, as the
+// linker's own were, at the earliest link.BucketCap and link.PostingCap
+// articles per key), and an index of the exact-text hashes. A store
+// linked before this migration has its tables filled from link_articles
+// on the first LoadLinker (link_index_backfill marks it).
+const linkIndexSchema = `
+CREATE TABLE link_bands (
+	band INTEGER NOT NULL,
+	key  INTEGER NOT NULL,
+	seq  INTEGER NOT NULL,
+	PRIMARY KEY (band, key, seq)
+) WITHOUT ROWID;
+CREATE TABLE link_prints (
+	fp  INTEGER NOT NULL,
+	seq INTEGER NOT NULL,
+	PRIMARY KEY (fp, seq)
+) WITHOUT ROWID;
+CREATE INDEX link_articles_exact ON link_articles(exact, seq);
+CREATE TABLE link_index_backfill (upto INTEGER NOT NULL);
+INSERT INTO link_index_backfill SELECT max(seq) FROM link_articles HAVING count(*) > 0;
+`
+
+// linkIndex answers the linker's questions about earlier articles from
+// the store's tables (link.Index).
+type linkIndex struct{ db *sql.DB }
+
+var _ link.Index = linkIndex{}
+
+// seqList writes seqs as a JSON array, for json_each.
+func seqList[T int32 | uint32 | uint64](vs []T, signed bool) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, v := range vs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if signed {
+			b.WriteString(strconv.FormatInt(int64(v), 10))
+		} else {
+			b.WriteString(strconv.FormatUint(uint64(v), 10))
+		}
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// RecordByID implements link.Index.
+func (x linkIndex) RecordByID(ctx context.Context, id string) (link.Record, bool, error) {
+	r := link.Record{ID: id}
+	var exact int64
+	err := x.db.QueryRowContext(ctx, `SELECT l.seq, l.exact, a.outlet, a.published, coalesce(sa.story_id, '')
+		FROM link_articles l JOIN articles a ON a.id = l.article_id LEFT JOIN story_articles sa ON sa.article_id = l.article_id
+		WHERE l.article_id = ?`, id).Scan(&r.Seq, &exact, &r.Outlet, &r.Published, &r.Story)
+	if errors.Is(err, sql.ErrNoRows) {
+		return link.Record{}, false, nil
+	}
+	if err != nil {
+		return link.Record{}, false, fmt.Errorf("reading link record of %s: %w", id, err)
+	}
+	r.Exact = uint64(exact)
+	return r, true, nil
+}
+
+// Records implements link.Index.
+func (x linkIndex) Records(ctx context.Context, seqs []int32) (map[int32]*link.Record, error) {
+	rows, err := x.db.QueryContext(ctx, `SELECT l.seq, l.article_id, l.exact, a.outlet, a.published, l.signature,
+		coalesce(sa.story_id, '') FROM json_each(?) j JOIN link_articles l ON l.seq = j.value
+		JOIN articles a ON a.id = l.article_id LEFT JOIN story_articles sa ON sa.article_id = l.article_id`,
+		seqList(seqs, true))
+	if err != nil {
+		return nil, fmt.Errorf("reading link records: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[int32]*link.Record, len(seqs))
+	for rows.Next() {
+		r := &link.Record{}
+		var exact int64
+		var sig []byte
+		if err := rows.Scan(&r.Seq, &r.ID, &exact, &r.Outlet, &r.Published, &sig, &r.Story); err != nil {
+			return nil, fmt.Errorf("reading link records: %w", err)
+		}
+		r.Exact = uint64(exact)
+		r.Signature = fromUint32s(sig)
+		out[int32(r.Seq)] = r
+	}
+	return out, rows.Err()
+}
+
+// FirstExact implements link.Index.
+func (x linkIndex) FirstExact(ctx context.Context, h uint64) (int32, bool, error) {
+	var seq sql.NullInt64
+	if err := x.db.QueryRowContext(ctx, `SELECT min(seq) FROM link_articles WHERE exact = ?`, int64(h)).Scan(&seq); err != nil {
+		return 0, false, fmt.Errorf("looking up exact copies: %w", err)
+	}
+	return int32(seq.Int64), seq.Valid, nil
+}
+
+// Buckets implements link.Index.
+func (x linkIndex) Buckets(ctx context.Context, keys []uint64) ([][]int32, error) {
+	rows, err := x.db.QueryContext(ctx, `SELECT b.band, b.seq FROM json_each(?) j
+		JOIN link_bands b ON b.band = j.key AND b.key = j.value ORDER BY b.band, b.seq`, seqList(keys, true))
+	if err != nil {
+		return nil, fmt.Errorf("reading LSH buckets: %w", err)
+	}
+	defer rows.Close()
+	out := make([][]int32, len(keys))
+	for rows.Next() {
+		var band int
+		var seq int32
+		if err := rows.Scan(&band, &seq); err != nil {
+			return nil, fmt.Errorf("reading LSH buckets: %w", err)
+		}
+		if band >= 0 && band < len(out) {
+			out[band] = append(out[band], seq)
+		}
+	}
+	return out, rows.Err()
+}
+
+// Postings implements link.Index.
+func (x linkIndex) Postings(ctx context.Context, fps []uint32) (map[uint32][]int32, error) {
+	rows, err := x.db.QueryContext(ctx, `SELECT p.fp, p.seq FROM link_prints p
+		WHERE p.fp IN (SELECT value FROM json_each(?)) ORDER BY p.fp, p.seq`, seqList(fps, false))
+	if err != nil {
+		return nil, fmt.Errorf("reading passage fingerprints: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[uint32][]int32)
+	for rows.Next() {
+		var fp int64
+		var seq int32
+		if err := rows.Scan(&fp, &seq); err != nil {
+			return nil, fmt.Errorf("reading passage fingerprints: %w", err)
+		}
+		out[uint32(fp)] = append(out[uint32(fp)], seq)
+	}
+	return out, rows.Err()
+}
+
+// linkStories reads the clusterer's states of stories (link.StoryLoader).
+// The clusterer's representative title is its representative article's;
+// stories.title is the neutral title shown to users (link.StoryTitle),
+// which the clusterer must not compare with.
+func (s *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.StoryState, error) {
+	out := make(map[string]*link.StoryState, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, fmt.Errorf("loading stories: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, COALESCE(ra.title, s.title), l.rep_article, l.terms, l.names, l.first, l.last, l.size
+		FROM json_each(?) j JOIN link_stories l ON l.story_id = j.value JOIN stories s ON s.id = l.story_id
+		LEFT JOIN articles ra ON ra.id = l.rep_article`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("loading stories: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		st := &link.StoryState{}
+		var terms, names string
+		if err := rows.Scan(&st.ID, &st.Title, &st.RepArticle, &terms, &names, &st.First, &st.Last, &st.Size); err != nil {
+			return nil, fmt.Errorf("loading stories: %w", err)
+		}
+		if err := json.Unmarshal([]byte(terms), &st.Terms); err != nil {
+			return nil, fmt.Errorf("loading story %s: %w", st.ID, err)
+		}
+		if err := json.Unmarshal([]byte(names), &st.Names); err != nil {
+			return nil, fmt.Errorf("loading story %s: %w", st.ID, err)
+		}
+		out[st.ID] = st
+	}
+	return out, rows.Err()
+}
+
+// fileLinkIndex files record r in the lookup tables, within a
+// transaction, in two statements: records must come in Seq order, so
+// that the caps keep the earliest. One record's keys are distinct, so
+// each count sees only the rows of the records before.
+func fileLinkIndex(ctx context.Context, stmt *stmts, r *link.Record) error {
+	if keys := link.BandKeys(r.Signature); keys != nil {
+		if _, err := stmt.exec(ctx, `INSERT INTO link_bands(band, key, seq) SELECT j.key, j.value, ?1 FROM json_each(?2) j
+			WHERE (SELECT count(*) FROM link_bands b WHERE b.band = j.key AND b.key = j.value) < ?3`,
+			r.Seq, seqList(keys, true), link.BucketCap); err != nil {
+			return fmt.Errorf("filing LSH bands of %s: %w", r.ID, err)
+		}
+	}
+	if len(r.Prints) > 0 {
+		if _, err := stmt.exec(ctx, `INSERT INTO link_prints(fp, seq) SELECT j.value, ?1 FROM json_each(?2) j
+			WHERE (SELECT count(*) FROM link_prints p WHERE p.fp = j.value) < ?3`,
+			r.Seq, seqList(r.Prints, false), link.PostingCap); err != nil {
+			return fmt.Errorf("filing passage fingerprints of %s: %w", r.ID, err)
+		}
+	}
+	return nil
+}
+
+// backfillLinkIndex fills the lookup tables from link_articles for the
+// articles linked before migration 500-link-index, once.
+func (s *DB) backfillLinkIndex(ctx context.Context) error {
+	var upto sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT max(upto) FROM link_index_backfill`).Scan(&upto)
+	if err != nil {
+		return fmt.Errorf("checking the link index: %w", err)
+	}
+	if !upto.Valid {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("filling the link index: %w", err)
+	}
+	defer tx.Rollback()
+	// Another process may have filled it meanwhile.
+	if err := tx.QueryRowContext(ctx, `SELECT max(upto) FROM link_index_backfill`).Scan(&upto); err != nil {
+		return fmt.Errorf("filling the link index: %w", err)
+	}
+	if !upto.Valid {
+		return nil
+	}
+	// Records linked after the migration are filed already, after the
+	// older ones were due: all are filed again, in order, so that the
+	// caps keep the earliest.
+	for _, q := range []string{`DELETE FROM link_bands`, `DELETE FROM link_prints`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("filling the link index: %w", err)
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, seq, signature, prints FROM link_articles ORDER BY seq`)
+	if err != nil {
+		return fmt.Errorf("filling the link index: %w", err)
+	}
+	var recs []link.Record
+	for rows.Next() {
+		var r link.Record
+		var sig, prints []byte
+		if err := rows.Scan(&r.ID, &r.Seq, &sig, &prints); err != nil {
+			rows.Close()
+			return fmt.Errorf("filling the link index: %w", err)
+		}
+		r.Signature, r.Prints = fromUint32s(sig), fromUint32s(prints)
+		recs = append(recs, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("filling the link index: %w", err)
+	}
+	stmt := newStmts(tx)
+	defer stmt.close()
+	for i := range recs {
+		if err := fileLinkIndex(ctx, stmt, &recs[i]); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM link_index_backfill`); err != nil {
+		return fmt.Errorf("filling the link index: %w", err)
+	}
+	stmt.close()
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("filling the link index: %w", err)
+	}
+	return nil
+}
