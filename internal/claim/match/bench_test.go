@@ -52,3 +52,24 @@ func TestLongInputIsBounded(t *testing.T) {
 		t.Errorf("scoring %d bytes took %s", len(long), el)
 	}
 }
+
+// BenchmarkScorer measures what the claim linker does: one sentence read
+// once and scored against many candidates (every sentence of benchPairs,
+// both sides, in turn).
+func BenchmarkScorer(b *testing.B) {
+	b.ReportAllocs()
+	var cands []string
+	for _, p := range benchPairs {
+		cands = append(cands, p[0], p[1])
+	}
+	s := Default().Scorer(benchPairs[0][0])
+	defer s.Close()
+	start, cpu := time.Now(), cputime.Seconds()
+	for i := 0; i < b.N; i++ {
+		s.Score(cands[i%len(cands)])
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "pairs/s")
+	if used := cputime.Seconds() - cpu; used > 0 {
+		b.ReportMetric(float64(b.N)/used, "pairs/cpu-s")
+	}
+}

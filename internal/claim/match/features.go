@@ -32,9 +32,8 @@ type featureVec [NumFeatures]float64
 
 // scratch is the reusable working memory of one comparison.
 type scratch struct {
-	a, b   sentence
-	ga, gb []uint64
-	row    []int
+	a, b sentence
+	row  []int
 }
 
 // minMax returns the smaller and larger of m/na and m/nb, with 0/0 read as
@@ -57,10 +56,8 @@ func ratio(m, n int) float64 {
 	return float64(m) / float64(n)
 }
 
-// common counts the shared elements of the multisets a and b, sorting both.
+// common counts the shared elements of the sorted multisets a and b.
 func common(a, b []uint64) int {
-	slices.Sort(a)
-	slices.Sort(b)
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -75,6 +72,40 @@ func common(a, b []uint64) int {
 		}
 	}
 	return n
+}
+
+// The n-gram multisets of a sentence that features compares, each
+// computed and sorted once per sentence (gramSet): a Scorer's sentence is
+// compared with every candidate, so its sets are built once, not once a
+// candidate.
+const (
+	gramStem1  = iota // stem n-grams, n = 1..4: gramStem1+n-1
+	gramWord1  = 4    // word n-grams, n = 1, 2: gramWord1+n-1
+	gramChar3  = 6    // character 3- and 4-grams: gramChar3+n-3
+	gramBigram = 8    // pairs of consecutive content words
+	numGrams   = 9
+)
+
+// gramSet returns the sorted multiset k of s (see gramStem1 ...).
+func (s *sentence) gramSet(k int) []uint64 {
+	if s.have&(1<<k) != 0 {
+		return s.grams[k]
+	}
+	g := s.grams[k][:0]
+	switch {
+	case k < gramWord1:
+		g = ngrams(g, s.toks, k-gramStem1+1, true)
+	case k < gramChar3:
+		g = ngrams(g, s.toks, k-gramWord1+1, false)
+	case k < gramBigram:
+		g = chargrams(g, s.chars, k-gramChar3+3)
+	default:
+		g = contentBigrams(g, s.toks)
+	}
+	slices.Sort(g)
+	s.grams[k] = g
+	s.have |= 1 << k
+	return g
 }
 
 // ngrams appends the hashes of the n-grams of toks (by stem or by word).
@@ -229,17 +260,9 @@ func (sc *scratch) features(f *featureVec) {
 		f[k], f[k+1] = x, y
 		k += 2
 	}
-	for n := 1; n <= 4; n++ {
-		sc.ga = ngrams(sc.ga[:0], a, n, true)
-		sc.gb = ngrams(sc.gb[:0], b, n, true)
-		na, nb := len(sc.ga), len(sc.gb)
-		put(minMax(common(sc.ga, sc.gb), na, nb))
-	}
-	for n := 1; n <= 2; n++ {
-		sc.ga = ngrams(sc.ga[:0], a, n, false)
-		sc.gb = ngrams(sc.gb[:0], b, n, false)
-		na, nb := len(sc.ga), len(sc.gb)
-		put(minMax(common(sc.ga, sc.gb), na, nb))
+	for k := gramStem1; k < gramChar3; k++ { // stems n = 1..4, words n = 1, 2
+		ga, gb := sc.a.gramSet(k), sc.b.gramSet(k)
+		put(minMax(common(ga, gb), len(ga), len(gb)))
 	}
 	sa, sb := tally(a, b), tally(b, a)
 	put(minMax2(ratio(sa.matched, sa.content), ratio(sb.matched, sb.content)))
@@ -251,11 +274,9 @@ func (sc *scratch) features(f *featureVec) {
 	}
 	f[k], f[k+1] = ratio(l, lo), ratio(l, hi)
 	k += 2
-	for n := 3; n <= 4; n++ {
-		sc.ga = chargrams(sc.ga[:0], sc.a.chars, n)
-		sc.gb = chargrams(sc.gb[:0], sc.b.chars, n)
-		na, nb := len(sc.ga), len(sc.gb)
-		f[k] = ratio(2*common(sc.ga, sc.gb), na+nb)
+	for g := gramChar3; g < gramBigram; g++ {
+		ga, gb := sc.a.gramSet(g), sc.b.gramSet(g)
+		f[k] = ratio(2*common(ga, gb), len(ga)+len(gb))
 		k++
 	}
 	// Numbers.
@@ -298,9 +319,8 @@ func (sc *scratch) features(f *featureVec) {
 	put(maxMin(sc.frag(a, b), sc.frag(b, a)))
 	ua, ub = float64(sa.content-sa.matched-sa.synMatched-sa.looseMatched), float64(sb.content-sb.matched-sb.synMatched-sb.looseMatched)
 	put(min(max(ua, ub), 8)/4, min(ua, ub, 8)/4)
-	sc.ga = contentBigrams(sc.ga[:0], a)
-	sc.gb = contentBigrams(sc.gb[:0], b)
-	put(minMax(common(sc.ga, sc.gb), len(sc.ga), len(sc.gb)))
+	ga, gb := sc.a.gramSet(gramBigram), sc.b.gramSet(gramBigram)
+	put(minMax(common(ga, gb), len(ga), len(gb)))
 }
 
 func maxMin(x, y float64) (float64, float64) {

@@ -138,6 +138,10 @@ type sentence struct {
 	stems [][]byte // parallel to toks, only filled when keys are wanted: stems, normalised numbers
 	words [][]byte // parallel to toks, likewise: lower-cased words
 	brk   bool     // punctuation seen since the last token
+	// grams holds the sorted n-gram multisets features compares, built
+	// on first use (gramSet); bit k of have says grams[k] is current.
+	grams [numGrams][]uint64
+	have  uint16
 }
 
 func (s *sentence) reset() {
@@ -146,6 +150,7 @@ func (s *sentence) reset() {
 	s.stems = s.stems[:0]
 	s.words = s.words[:0]
 	s.brk = false
+	s.have = 0
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
