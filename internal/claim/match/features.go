@@ -253,15 +253,19 @@ func tally(x, y []token) side {
 }
 
 // features computes the feature vector of the tokenised sentences in sc.
-func (sc *scratch) features(f *featureVec) {
-	a, b := sc.a.toks, sc.b.toks
+func (sc *scratch) features(f *featureVec) { sc.featuresOf(&sc.a, &sc.b, f) }
+
+// featuresOf computes the feature vector of the tokenised sentences x and
+// y, with sc's buffers.
+func (sc *scratch) featuresOf(x, y *sentence, f *featureVec) {
+	a, b := x.toks, y.toks
 	k := 0
 	put := func(x, y float64) {
 		f[k], f[k+1] = x, y
 		k += 2
 	}
 	for k := gramStem1; k < gramChar3; k++ { // stems n = 1..4, words n = 1, 2
-		ga, gb := sc.a.gramSet(k), sc.b.gramSet(k)
+		ga, gb := x.gramSet(k), y.gramSet(k)
 		put(minMax(common(ga, gb), len(ga), len(gb)))
 	}
 	sa, sb := tally(a, b), tally(b, a)
@@ -275,7 +279,7 @@ func (sc *scratch) features(f *featureVec) {
 	f[k], f[k+1] = ratio(l, lo), ratio(l, hi)
 	k += 2
 	for g := gramChar3; g < gramBigram; g++ {
-		ga, gb := sc.a.gramSet(g), sc.b.gramSet(g)
+		ga, gb := x.gramSet(g), y.gramSet(g)
 		f[k] = ratio(2*common(ga, gb), len(ga)+len(gb))
 		k++
 	}
@@ -319,7 +323,7 @@ func (sc *scratch) features(f *featureVec) {
 	put(maxMin(sc.frag(a, b), sc.frag(b, a)))
 	ua, ub = float64(sa.content-sa.matched-sa.synMatched-sa.looseMatched), float64(sb.content-sb.matched-sb.synMatched-sb.looseMatched)
 	put(min(max(ua, ub), 8)/4, min(ua, ub, 8)/4)
-	ga, gb := sc.a.gramSet(gramBigram), sc.b.gramSet(gramBigram)
+	ga, gb := x.gramSet(gramBigram), y.gramSet(gramBigram)
 	put(minMax(common(ga, gb), len(ga), len(gb)))
 }
 

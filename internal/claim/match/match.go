@@ -180,6 +180,30 @@ func (s *Scorer) Score(b string) float64 {
 	return s.m.Prob(f[:])
 }
 
+// Prepared is a sentence read once, with everything the matcher compares,
+// for scoring against many Scorers: the claim linker prepares each
+// candidate once for all the claims of a batch that share it. It is not
+// changed by scoring and may be shared.
+type Prepared struct{ s sentence }
+
+// Prepare reads text for ScorePrepared.
+func (m *Model) Prepare(text string) *Prepared {
+	p := &Prepared{}
+	p.s.tokenize(text, m.lex, false)
+	for k := range numGrams {
+		p.s.gramSet(k)
+	}
+	return p
+}
+
+// ScorePrepared is Score for a prepared text: the same score as
+// s.Score(text) for the text p was prepared from, by the same model.
+func (s *Scorer) ScorePrepared(p *Prepared) float64 {
+	var f featureVec
+	s.sc.featuresOf(&s.sc.a, &p.s, &f)
+	return s.m.Prob(f[:])
+}
+
 // Close returns the Scorer's buffers; it must not be used after.
 func (s *Scorer) Close() { pool.Put(s.sc); s.sc = nil }
 

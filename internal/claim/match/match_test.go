@@ -212,6 +212,36 @@ func TestScorerScoresAsScore(t *testing.T) {
 	}
 }
 
+// TestPreparedScoresAsScore: a text prepared once scores against every
+// Scorer as the text itself does, however often and in whatever order it
+// is used.
+func TestPreparedScoresAsScore(t *testing.T) {
+	texts := []string{
+		"Dravian aircraft struck an arms depot of the Hadria Liberation Front near Ulmet on Friday",
+		"An HLF arms depot near Ulmet was hit by Dravian jets on Friday",
+		"At least 17 people were killed when a bomb hit the market in Ulmet",
+		"",
+		"The ceasefire in Hadria will hold, the envoy said in Selvan",
+		"The envoy said in Selvan that the ceasefire in Hadria would not hold",
+	}
+	m := Default()
+	prepared := make([]*Prepared, len(texts))
+	for i, b := range texts {
+		prepared[i] = m.Prepare(b)
+	}
+	for round := 0; round < 2; round++ {
+		for _, a := range texts {
+			sc := m.Scorer(a)
+			for i, b := range texts {
+				if got, want := sc.ScorePrepared(prepared[i]), m.Score(a, b); got != want {
+					t.Errorf("ScorePrepared(%q) against %q = %v, Score gives %v", b, a, got, want)
+				}
+			}
+			sc.Close()
+		}
+	}
+}
+
 // feature returns the named feature of the pair a, b under the embedded
 // model.
 func feature(t *testing.T, name, a, b string) float64 {
