@@ -64,6 +64,9 @@ func Retitle(ctx context.Context, tx LinkTx, ids []string) error {
 // MarkCopies records the article and quote copies the batch's reuse links
 // reveal.
 func MarkCopies(ctx context.Context, tx LinkTx, ups []link.Update) error {
+	// An article has reuse links with dozens of others in a batch, and
+	// its length and quotes do not change while copies are marked.
+	tx = &readOnce{LinkTx: tx, lens: map[string]int{}, quotes: map[string][]copies.Quote{}}
 	for _, up := range ups {
 		for _, r := range up.Reuse {
 			if r.A == r.B {
@@ -75,6 +78,36 @@ func MarkCopies(ctx context.Context, tx LinkTx, ups []link.Update) error {
 		}
 	}
 	return nil
+}
+
+// readOnce is a LinkTx that reads each article's text length and quotes
+// once.
+type readOnce struct {
+	LinkTx
+	lens   map[string]int
+	quotes map[string][]copies.Quote
+}
+
+func (r *readOnce) TextLen(ctx context.Context, id string) (int, error) {
+	if n, ok := r.lens[id]; ok {
+		return n, nil
+	}
+	n, err := r.LinkTx.TextLen(ctx, id)
+	if err == nil {
+		r.lens[id] = n
+	}
+	return n, err
+}
+
+func (r *readOnce) Quotes(ctx context.Context, article string) ([]copies.Quote, error) {
+	if q, ok := r.quotes[article]; ok {
+		return q, nil
+	}
+	q, err := r.LinkTx.Quotes(ctx, article)
+	if err == nil {
+		r.quotes[article] = q
+	}
+	return q, err
 }
 
 // markCopy records what one reuse link copies: article A is a whole copy
