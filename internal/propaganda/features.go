@@ -111,7 +111,6 @@ func newFeaturizer(d *document, news *NewsWords) *featurizer {
 		}
 	}
 
-	counts := make(map[uint32]int)
 	bigram := func(i int) (uint32, bool) {
 		if i+1 >= len(d.tokens) {
 			return 0, false
@@ -122,13 +121,26 @@ func newFeaturizer(d *document, news *NewsWords) *featurizer {
 		}
 		return mix(a.hash, b.hash), true
 	}
+	// Which bigrams occur more than once: open addressing over the bigram
+	// hashes (slot holds a hash's first token plus one, or 0).
+	size := 1 << bits.Len(uint(2*len(d.tokens)|7)) // at most half full
+	shift := uint(32 - bits.TrailingZeros(uint(size)))
+	slot, hashes := make([]int32, size), make([]uint32, len(d.tokens))
 	for i := range d.tokens {
-		if h, ok := bigram(i); ok {
-			counts[h]++
+		h, ok := bigram(i)
+		if !ok {
+			continue
 		}
-	}
-	for i := range d.tokens {
-		if h, ok := bigram(i); ok && counts[h] > 1 {
+		hashes[i] = h
+		j := int(h * 0x9E3779B1 >> shift)
+		for slot[j] != 0 && hashes[slot[j]-1] != h {
+			j = (j + 1) & (size - 1)
+		}
+		if slot[j] == 0 {
+			slot[j] = int32(i + 1)
+		} else {
+			// The bigram's second occurrence (or later): all repeat it.
+			f.repeated[slot[j]-1] = true
 			f.repeated[i] = true
 		}
 	}

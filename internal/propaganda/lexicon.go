@@ -239,10 +239,11 @@ const (
 )
 
 // wordInfo maps a lower-case word to its lexicon classes and flags, so
-// that one lookup per token tells all. It is built on first use (it holds
-// the valence lexicon, megabytes that a command which never analyses an
-// article should not pay for at start-up).
-var wordInfo = sync.OnceValue(func() map[string]uint32 {
+// that one lookup per token tells all, keyed by the token's hash (see
+// wordTable). It is built on first use (it holds the valence lexicon,
+// megabytes that a command which never analyses an article should not pay
+// for at start-up).
+var wordInfo = sync.OnceValue(func() *wordTable {
 	m := map[string]uint32{}
 	for w, c := range lex.words {
 		m[w] |= c
@@ -261,7 +262,7 @@ var wordInfo = sync.OnceValue(func() map[string]uint32 {
 	for w, bin := range valenceBins() {
 		m[w] |= bin << valenceShift
 	}
-	return m
+	return newWordTable(m)
 })
 
 // stopwords are frequent function words, left out of article word counts.
