@@ -52,7 +52,12 @@ func isJoiner(r rune) bool {
 
 // tokenize splits text into tokens and sentences. Offsets are code points.
 func tokenize(text string) *document {
-	d := &document{text: text, tokens: make([]token, 0, len(text)/5)}
+	return tokenizeInto(&document{tokens: make([]token, 0, len(text)/5)}, text)
+}
+
+// tokenizeInto is tokenize in the memory of d, which it returns.
+func tokenizeInto(d *document, text string) *document {
+	*d = document{text: text, tokens: d.tokens[:0], sentences: d.sentences[:0]}
 	cp := 0 // code point offset of byte i
 	quoted := false
 	sentStart := 0
