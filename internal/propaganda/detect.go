@@ -15,7 +15,7 @@ func (m *Model) Detect(text string) []sift.Technique {
 // detect returns the technique spans of a tokenized text, scoring it in
 // b's memory.
 func (m *Model) detect(d *document, b *buffers) []sift.Technique {
-	f := newFeaturizer(d, m.news)
+	f := b.featurizer(d, m.news)
 	spans := m.decode(d, m.scores(f, b))
 	out := make([]sift.Technique, 0, len(spans))
 	var feats []uint32

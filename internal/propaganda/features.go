@@ -107,7 +107,15 @@ type featurizer struct {
 // newFeaturizer prepares the features of d, with the frequencies of its
 // words in news reporting from news.
 func newFeaturizer(d *document, news *NewsWords) *featurizer {
-	f := &featurizer{d: d, masks: lexMasks(d), repeated: make([]bool, len(d.tokens)), freq: make([]uint8, len(d.tokens))}
+	return new(buffers).featurizer(d, news)
+}
+
+// featurizer is newFeaturizer in b's memory.
+func (b *buffers) featurizer(d *document, news *NewsWords) *featurizer {
+	n := len(d.tokens)
+	b.masks, b.repeated, b.freq = resize(b.masks, n), resize(b.repeated, n), resize(b.freq, n)
+	b.feat = featurizer{d: d, masks: lexMasks(b.masks, d), repeated: b.repeated, freq: b.freq}
+	f := &b.feat
 	for i := range d.tokens {
 		if d.tokens[i].word {
 			f.freq[i] = news.bin(d.tokens[i].hash)
@@ -128,7 +136,8 @@ func newFeaturizer(d *document, news *NewsWords) *featurizer {
 	// hashes (slot holds a hash's first token plus one, or 0).
 	size := 1 << bits.Len(uint(2*len(d.tokens)|7)) // at most half full
 	shift := uint(32 - bits.TrailingZeros(uint(size)))
-	slot, hashes := make([]int32, size), make([]uint32, len(d.tokens))
+	b.slot, b.hashes = resize(b.slot, size), resize(b.hashes, n)
+	slot, hashes := b.slot, b.hashes
 	for i := range d.tokens {
 		h, ok := bigram(i)
 		if !ok {

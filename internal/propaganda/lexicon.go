@@ -194,10 +194,9 @@ var phraseList = []string{
 	"one way", "no middle ground", "all or nothing", "black and white",
 }
 
-// lexMasks returns, for each token of d, the lexicon classes it belongs to
-// (alone or as part of a phrase).
-func lexMasks(d *document) []uint32 {
-	masks := make([]uint32, len(d.tokens))
+// lexMasks sets masks (zeroed, one per token of d) to the lexicon classes
+// each token belongs to (alone or as part of a phrase), and returns it.
+func lexMasks(masks []uint32, d *document) []uint32 {
 	for i := range d.tokens {
 		t := &d.tokens[i]
 		if !t.word {

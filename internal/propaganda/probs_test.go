@@ -19,6 +19,14 @@ func TestScoresMatchAllFeatures(t *testing.T) {
 		"Radical extremists hate the wall! Radical extremists fear it. " +
 		"\"The wall is a disgrace,\" critics said; the WALL is a disgrace, they say again. " +
 		"Make no mistake: the so-called experts are silent."
+	for _, text := range []string{text, benchArticle(), loadedArticle} {
+		checkScoresMatchAllFeatures(t, m, text)
+	}
+}
+
+// checkScoresMatchAllFeatures is TestScoresMatchAllFeatures on one text.
+func checkScoresMatchAllFeatures(t *testing.T, m *Model, text string) {
+	t.Helper()
 	d := tokenize(text)
 	f := newFeaturizer(d, m.news)
 	got := m.scores(f, new(buffers))

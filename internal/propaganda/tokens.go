@@ -35,6 +35,7 @@ type document struct {
 	tokens    []token
 	sentences []sentence
 	wordIdx   *wordIndex // built on first use by words
+	scratch   []int32    // countWords' memory, kept for reuse
 }
 
 // isWordRune reports whether r belongs inside a word.
@@ -57,7 +58,7 @@ func tokenize(text string) *document {
 
 // tokenizeInto is tokenize in the memory of d, which it returns.
 func tokenizeInto(d *document, text string) *document {
-	*d = document{text: text, tokens: d.tokens[:0], sentences: d.sentences[:0]}
+	*d = document{text: text, tokens: d.tokens[:0], sentences: d.sentences[:0], scratch: d.scratch}
 	cp := 0 // code point offset of byte i
 	quoted := false
 	sentStart := 0
@@ -176,7 +177,7 @@ func tokenizeInto(d *document, text string) *document {
 			t.info = info.get(t.lower, t.hash)
 		}
 	}
-	countWords(d.tokens)
+	d.scratch = countWords(d.tokens, d.scratch)
 	return d
 }
 
@@ -184,7 +185,8 @@ func tokenizeInto(d *document, text string) *document {
 // it occurs among them (case ignored), by open addressing over the tokens'
 // hashes, every hit checked against the word: slot holds one token of each
 // word plus one, or 0, and that token's count is the word's running total.
-func countWords(tokens []token) {
+// It works in scratch's memory, which it returns.
+func countWords(tokens []token, scratch []int32) []int32 {
 	n := 0
 	for i := range tokens {
 		if t := &tokens[i]; t.word && isContent(t) {
@@ -192,7 +194,8 @@ func countWords(tokens []token) {
 		}
 	}
 	size := 1 << bits.Len(uint(2*n|7)) // at most half full
-	slot, first := make([]int32, size), make([]int32, len(tokens))
+	scratch = resize(scratch, size+len(tokens))
+	slot, first := scratch[:size], scratch[size:]
 	shift := uint(32 - bits.TrailingZeros(uint(size)))
 	for i := range tokens {
 		t := &tokens[i]
@@ -217,6 +220,7 @@ func countWords(tokens []token) {
 			t.count = tokens[first[i]].count
 		}
 	}
+	return scratch
 }
 
 // textOf returns the text of tokens [a, b) of d, from the start of the
