@@ -1,14 +1,13 @@
 package propaganda
 
 // buffers holds the memory of one article's analysis that the next
-// article can reuse: its tokens and sentences, its features' inputs, its
-// technique scores and its word sums, about a hundred and eighty
-// kilobytes for an article of 600 words. Stage keeps them in a sync.Pool; nothing an analysis returns
+// article can reuse: its tokens and sentences, its features' inputs and
+// its technique scores, about a hundred and fifty kilobytes for an
+// article of 600 words. Stage keeps them in a sync.Pool; nothing an analysis returns
 // points into them.
 type buffers struct {
 	doc   document
 	probs probabilities
-	words wordSums
 	// The featurizer and its slices; slot and hashes find the repeated
 	// bigrams.
 	feat     featurizer

@@ -90,9 +90,6 @@ type featurizer struct {
 	// names, when not nil, receives a readable name for every feature
 	// emitted (for evidence); the hot path leaves it nil.
 	names *[]featureName
-	// part selects which of a token's features tokenFeatures emits (all
-	// unless scores is splitting them, see wordFeatures).
-	part featurePart
 	// repeated[i] is 1 when the bigram of tokens i and i+1 (both words,
 	// not both function words) occurs more than once in the document.
 	repeated []bool
@@ -216,34 +213,8 @@ func (f *featurizer) bucket(h uint32) uint32 {
 	return h & hashMask
 }
 
-// featurePart selects a part of a token's features.
-type featurePart uint8
-
-const (
-	allFeatures     featurePart = iota
-	wordFeatures                // those that depend only on the word: its lower case, shape and lexicon classes (see addWord)
-	contextFeatures             // the others
-)
-
-// add appends feature h (with readable name parts, if names are wanted),
-// unless only the word features of a token are wanted.
+// add appends feature h (with readable name parts, if names are wanted).
 func (f *featurizer) add(out []uint32, h uint32, kind, value string) []uint32 {
-	if f.part == wordFeatures {
-		return out
-	}
-	if f.names != nil {
-		*f.names = append(*f.names, featureName{kind, value})
-	}
-	return append(out, f.bucket(h))
-}
-
-// addWord is add for a token feature that depends only on the token's
-// lower-cased word, its shape and its lexicon classes (masks), which
-// scores sums once per distinct word of a document (wordSums).
-func (f *featurizer) addWord(out []uint32, h uint32, kind, value string) []uint32 {
-	if f.part == contextFeatures {
-		return out
-	}
 	if f.names != nil {
 		*f.names = append(*f.names, featureName{kind, value})
 	}
@@ -252,9 +223,6 @@ func (f *featurizer) addWord(out []uint32, h uint32, kind, value string) []uint3
 
 // add2 is add for a value of two words, joined only if names are wanted.
 func (f *featurizer) add2(out []uint32, h uint32, kind, a, b string) []uint32 {
-	if f.part == wordFeatures {
-		return out
-	}
 	if f.names != nil {
 		*f.names = append(*f.names, featureName{kind, a + " " + b})
 	}
@@ -298,8 +266,8 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 	t := &d.tokens[i]
 	w0, wm1, wp1 := t.lower, f.word(i-1, s), f.word(i+1, s)
 	h0, hm1, hp1 := t.hash, f.wordHash(i-1, s), f.wordHash(i+1, s)
-	out = f.addWord(out, tBias, "bias", "")
-	out = f.addWord(out, mix(tW0, h0), "word", w0)
+	out = f.add(out, tBias, "bias", "")
+	out = f.add(out, mix(tW0, h0), "word", w0)
 	out = f.add(out, mix(tWm1, hm1), "previous word", wm1)
 	out = f.add(out, mix(tWp1, hp1), "next word", wp1)
 	out = f.add(out, mix(tWm2, f.wordHash(i-2, s)), "word before previous", f.word(i-2, s))
@@ -307,7 +275,7 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 	if f.names != nil {
 		out = f.add2(out, mix(mix(tBiL, hm1), h0), "bigram", wm1, w0)
 		out = f.add2(out, mix(mix(tBiR, h0), hp1), "bigram", w0, wp1)
-	} else if f.part != wordFeatures {
+	} else {
 		out = append(out, f.bucket(mix(mix(tBiL, hm1), h0)), f.bucket(mix(mix(tBiR, h0), hp1)))
 	}
 	if t.word && utf8.RuneCountInString(w0) > 4 {
@@ -317,11 +285,11 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 			cut -= size
 		}
 		suf := w0[cut:]
-		out = f.addWord(out, hashString(tSuf, suf), "suffix", suf)
+		out = f.add(out, hashString(tSuf, suf), "suffix", suf)
 	}
 
 	sh := t.shape
-	out = f.addWord(out, hashByte(tShape, sh), "shape", byteString[sh])
+	out = f.add(out, hashByte(tShape, sh), "shape", byteString[sh])
 	shl, shr := byte('^'), byte('$')
 	if i > s.first {
 		shl = d.tokens[i-1].shape
@@ -350,7 +318,7 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 		c := bits.TrailingZeros32(classes)
 		bit := uint32(1) << c
 		if m&bit != 0 {
-			out = f.addWord(out, hashByte(tLex0, byte(c)), lexKinds[0][c], t.text)
+			out = f.add(out, hashByte(tLex0, byte(c)), lexKinds[0][c], t.text)
 		}
 		if ml&bit != 0 {
 			out = f.add(out, hashByte(tLexL, byte(c)), lexKinds[1][c], wm1)
@@ -365,9 +333,9 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 	// How often news reporting uses the word and its neighbours.
 	if t.word {
 		fb := f.freq[i]
-		out = f.addWord(out, hashByte(tFreq, fb), "news frequency", freqNames[fb])
-		out = f.addWord(out, hashByte(hashByte(tFreqVal, fb), valenceBin(t)), "news frequency and valence", "")
-		out = f.addWord(out, hashByte(hashByte(tFreqSh, fb), sh), "news frequency and shape", "")
+		out = f.add(out, hashByte(tFreq, fb), "news frequency", freqNames[fb])
+		out = f.add(out, hashByte(hashByte(tFreqVal, fb), valenceBin(t)), "news frequency and valence", "")
+		out = f.add(out, hashByte(hashByte(tFreqSh, fb), sh), "news frequency and shape", "")
 		if i > s.first && d.tokens[i-1].word {
 			out = f.add(out, hashByte(tFreqL, f.freq[i-1]), "news frequency of the previous word", freqNames[f.freq[i-1]])
 		}
@@ -377,7 +345,7 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 	}
 	// Sentiment of the word and its neighbours.
 	if vb := valenceBin(t); vb != 0 {
-		out = f.addWord(out, hashByte(tVal, vb), valenceKinds[0][vb], t.text)
+		out = f.add(out, hashByte(tVal, vb), valenceKinds[0][vb], t.text)
 	}
 	if i > s.first {
 		if vb := valenceBin(&d.tokens[i-1]); vb != 0 {
@@ -413,7 +381,7 @@ func (f *featurizer) tokenFeatures(out []uint32, i int, s sentence, title bool) 
 		if n >= 4 {
 			b = '4'
 		}
-		out = f.addWord(out, hashByte(hashByte(tRep, b), sh), "repeated word", w0)
+		out = f.add(out, hashByte(hashByte(tRep, b), sh), "repeated word", w0)
 	}
 	if i+1 < s.last && f.repeated[i] {
 		out = f.add2(out, tRepBi, "repeated phrase", w0, wp1)

@@ -3,7 +3,6 @@ package propaganda
 import (
 	"encoding/binary"
 	"math"
-	"math/bits"
 	"strings"
 )
 
@@ -148,82 +147,23 @@ func (m *Model) tokenProbs(p *probabilities, i int, base [numTech]int32, feats [
 }
 
 // scores computes the probabilities of every technique for the tokens and
-// sentences of f's document, in b's memory. A token's sums are its sentence's share,
-// its word features' share (the same wherever the word occurs, so summed
-// once per distinct word, see wordSums) and its context features' share:
-// integer sums, the same in any order.
+// sentences of f's document, in b's memory.
 func (m *Model) scores(f *featurizer, b *buffers) probabilities {
 	d := f.d
 	p := b.probabilities(d)
 	p.masks = f.masks
 	feats := make([]uint32, 0, 256)
-	words := &b.words
-	words.reset(len(d.tokens))
 	for si, s := range d.sentences {
 		title := isTitle(d, si)
 		feats = f.sentenceFeatures(feats[:0], si, title)
 		base := m.sentenceProbs(&p, si, feats)
 		for i := s.first; i < s.last; i++ {
-			acc := base
-			var word *[numTech]int32
-			word, feats = words.sum(m, f, i, s, feats)
-			for k := range acc {
-				acc[k] += word[k]
-			}
-			f.part = contextFeatures
 			feats = f.tokenFeatures(feats[:0], i, s, title)
-			f.part = allFeatures
-			m.tokenProbs(&p, i, acc, feats)
+			m.tokenProbs(&p, i, base, feats)
 		}
 	}
 	if m.rescore != nil {
 		m.rescore.apply(d, &p)
 	}
 	return p
-}
-
-// wordSums holds the token table's sums of the word features (addWord) of
-// the distinct words of a document, found by open addressing over the
-// tokens' hashes: two tokens share a sum when they have the same lower
-// case, shape and lexicon classes, which is all those features depend on.
-type wordSums struct {
-	slot  []int32 // an entry's index plus one, or 0
-	shift uint    // 32 - log2(len(slot))
-	words []wordSum
-}
-
-// wordSum is the sum of one distinct word, first seen at token tok.
-type wordSum struct {
-	tok int
-	sum [numTech]int32
-}
-
-// reset empties w for a document of n tokens.
-func (w *wordSums) reset(n int) {
-	size := 1 << bits.Len(uint(2*n|7)) // at most half full
-	w.slot = resize(w.slot, size)
-	w.shift = uint(32 - bits.TrailingZeros(uint(size)))
-	w.words = w.words[:0]
-}
-
-// sum returns the word features' sum of token i of sentence s, computing
-// it (in feats' memory) the first time its word is met.
-func (w *wordSums) sum(m *Model, f *featurizer, i int, s sentence, feats []uint32) (*[numTech]int32, []uint32) {
-	d := f.d
-	t := &d.tokens[i]
-	j := int(t.hash * 0x9E3779B1 >> w.shift)
-	for ; w.slot[j] != 0; j = (j + 1) & (len(w.slot) - 1) {
-		e := &w.words[w.slot[j]-1]
-		if u := &d.tokens[e.tok]; u.hash == t.hash && u.lower == t.lower && u.shape == t.shape && f.masks[e.tok] == f.masks[i] {
-			return &e.sum, feats
-		}
-	}
-	f.part = wordFeatures
-	feats = f.tokenFeatures(feats[:0], i, s, false)
-	f.part = allFeatures
-	w.words = append(w.words, wordSum{tok: i})
-	w.slot[j] = int32(len(w.words))
-	e := &w.words[len(w.words)-1]
-	addQRows(&e.sum, m.q.token, feats)
-	return &e.sum, feats
 }
