@@ -125,8 +125,9 @@ func (m *Model) sentenceProbs(p *probabilities, si int, feats []uint32) [numTech
 	var base, sacc [numTech]int32
 	addQRows(&base, m.q.token, feats)
 	addQRows(&sacc, m.q.sent, feats)
+	sent := (*[numTech]float32)(p.sent[si*numTech:])
 	for k := range sacc {
-		p.sent[si*numTech+k] = float32(sacc[k]) * m.q.sentScale[k]
+		sent[k] = float32(sacc[k]) * m.q.sentScale[k]
 	}
 	var x int32
 	for _, h := range feats {
@@ -141,8 +142,9 @@ func (m *Model) sentenceProbs(p *probabilities, si int, feats []uint32) [numTech
 func (m *Model) tokenProbs(p *probabilities, i int, base [numTech]int32, feats []uint32) {
 	acc := base
 	addQRows(&acc, m.q.token, feats)
+	tok := (*[numTech]float32)(p.tok[i*numTech:])
 	for k := range acc {
-		p.tok[i*numTech+k] = float32(acc[k]) * m.q.tokenScale[k]
+		tok[k] = float32(acc[k]) * m.q.tokenScale[k]
 	}
 }
 

@@ -62,16 +62,21 @@ func rescoreFeatures(d *document, p *probabilities, si int, mean, top float64, p
 	x[0] = 1
 	x[1] = float64(p.any[si])
 	// The strongest token of the sentence per technique, read token by
-	// token (the order of p.tok).
-	strongest := x[2+numTech : 2+2*numTech]
+	// token (the order of p.tok), in float32: converting to float64 after
+	// the maximum gives what converting before it does.
+	var strongest [numTech]float32
 	for k := range strongest {
 		x[2+k] = float64(p.sent[si*numTech+k])
 		strongest[k] = noToken
 	}
 	for i := s.first; i < s.last; i++ {
-		for k, v := range p.tok[i*numTech : i*numTech+numTech] {
-			strongest[k] = max(strongest[k], float64(v))
+		row := (*[numTech]float32)(p.tok[i*numTech:])
+		for k := range strongest {
+			strongest[k] = max(strongest[k], row[k])
 		}
+	}
+	for k, v := range strongest {
+		x[2+numTech+k] = float64(v)
 	}
 	b := 2 + 2*numTech
 	x[b], x[b+1], x[b+2], x[b+3] = mean, top, float64(prev), 0
