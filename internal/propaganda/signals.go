@@ -195,6 +195,19 @@ func headlineMismatch(title string, d *document) (sift.Signal, bool) {
 		}
 	}
 	left := len(keys)
+	// A stem is a prefix of its word, so a word can match a key only if
+	// it starts with the first byte of that key's stem (or, for an empty
+	// stem, as of "’s's", any word might).
+	var firsts [256]bool
+	for _, k := range keys {
+		if k.stem == "" {
+			for b := range firsts {
+				firsts[b] = true
+			}
+			break
+		}
+		firsts[k.stem[0]] = true
+	}
 	for i := range d.tokens {
 		t := &d.tokens[i]
 		if !t.word || len(t.lower) < 4 {
@@ -212,6 +225,9 @@ func headlineMismatch(title string, d *document) (sift.Signal, bool) {
 			parts = append(parts, strings.Split(t.lower, "-")...)
 		}
 		for _, part := range parts {
+			if part != "" && !firsts[part[0]] {
+				continue
+			}
 			st := stem(part)
 			for k := range keys {
 				if !keys[k].found && keys[k].stem == st {

@@ -181,6 +181,15 @@ func TestHeadlineMismatch(t *testing.T) {
 			t.Fatalf("supported headline flagged: %+v", s)
 		}
 	}
+	// Hyphenated body words count by their parts, and a headline word
+	// that is all possessive marks ("’s's", an empty stem) does not stop
+	// the others being found.
+	a = &sift.Article{Title: "Valley ’s's Farmers Cattle Weather", Text: "Rain-soaked valley-farmers moved cattle as weather turned."}
+	for _, s := range Signals(a) {
+		if s.Kind == HeadlineMismatch {
+			t.Fatalf("headline supported through hyphenated words flagged: %+v", s)
+		}
+	}
 }
 
 func TestModelEncodingIsStable(t *testing.T) {
