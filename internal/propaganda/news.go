@@ -31,10 +31,12 @@ type newsSlot struct {
 
 // index builds nw.slots from nw.bins; the constructors call it once the
 // bins are set. (Words of bin 0 need no slot: absent words have bin 0.)
+// The hashes go in in order, so that equal bins make equal slots.
 func (nw *NewsWords) index() {
 	n := 1 << bits.Len(uint(2*len(nw.bins)|7)) // at most half full
 	nw.slots, nw.shift = make([]newsSlot, n), uint(32-bits.TrailingZeros(uint(n)))
-	for h, b := range nw.bins {
+	for _, h := range nw.sorted() {
+		b := nw.bins[h]
 		if b == 0 {
 			continue
 		}
