@@ -9,13 +9,14 @@ import (
 // Detect returns the technique spans of text, sorted by start, with
 // code point offsets into text, scores in [0,1] and evidence.
 func (m *Model) Detect(text string) []sift.Technique {
-	return m.detect(tokenize(text))
+	return m.detect(tokenize(text), new(buffers))
 }
 
-// detect returns the technique spans of a tokenized text.
-func (m *Model) detect(d *document) []sift.Technique {
-	f := newFeaturizer(d, m.news)
-	spans := m.decode(d, m.scores(f))
+// detect returns the technique spans of a tokenized text, scoring it in
+// b's memory.
+func (m *Model) detect(d *document, b *buffers) []sift.Technique {
+	f := b.featurizer(d, m.news)
+	spans := m.decode(d, m.scores(f, b))
 	out := make([]sift.Technique, 0, len(spans))
 	var feats []uint32
 	var buf evidenceBuffers

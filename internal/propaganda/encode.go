@@ -125,5 +125,6 @@ func decodeModel(r io.Reader) (*Model, error) {
 		}
 		m.news.bins[h] = b
 	}
+	m.news.index()
 	return m, nil
 }

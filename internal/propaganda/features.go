@@ -104,14 +104,21 @@ type featurizer struct {
 // newFeaturizer prepares the features of d, with the frequencies of its
 // words in news reporting from news.
 func newFeaturizer(d *document, news *NewsWords) *featurizer {
-	f := &featurizer{d: d, masks: lexMasks(d), repeated: make([]bool, len(d.tokens)), freq: make([]uint8, len(d.tokens))}
+	return new(buffers).featurizer(d, news)
+}
+
+// featurizer is newFeaturizer in b's memory.
+func (b *buffers) featurizer(d *document, news *NewsWords) *featurizer {
+	n := len(d.tokens)
+	b.masks, b.repeated, b.freq = resize(b.masks, n), resize(b.repeated, n), resize(b.freq, n)
+	b.feat = featurizer{d: d, masks: lexMasks(b.masks, d), repeated: b.repeated, freq: b.freq}
+	f := &b.feat
 	for i := range d.tokens {
 		if d.tokens[i].word {
 			f.freq[i] = news.bin(d.tokens[i].hash)
 		}
 	}
 
-	counts := make(map[uint32]int)
 	bigram := func(i int) (uint32, bool) {
 		if i+1 >= len(d.tokens) {
 			return 0, false
@@ -122,13 +129,27 @@ func newFeaturizer(d *document, news *NewsWords) *featurizer {
 		}
 		return mix(a.hash, b.hash), true
 	}
+	// Which bigrams occur more than once: open addressing over the bigram
+	// hashes (slot holds a hash's first token plus one, or 0).
+	size := 1 << bits.Len(uint(2*len(d.tokens)|7)) // at most half full
+	shift := uint(32 - bits.TrailingZeros(uint(size)))
+	b.slot, b.hashes = resize(b.slot, size), resize(b.hashes, n)
+	slot, hashes := b.slot, b.hashes
 	for i := range d.tokens {
-		if h, ok := bigram(i); ok {
-			counts[h]++
+		h, ok := bigram(i)
+		if !ok {
+			continue
 		}
-	}
-	for i := range d.tokens {
-		if h, ok := bigram(i); ok && counts[h] > 1 {
+		hashes[i] = h
+		j := int(h * 0x9E3779B1 >> shift)
+		for slot[j] != 0 && hashes[slot[j]-1] != h {
+			j = (j + 1) & (size - 1)
+		}
+		if slot[j] == 0 {
+			slot[j] = int32(i + 1)
+		} else {
+			// The bigram's second occurrence (or later): all repeat it.
+			f.repeated[slot[j]-1] = true
 			f.repeated[i] = true
 		}
 	}

@@ -194,10 +194,9 @@ var phraseList = []string{
 	"one way", "no middle ground", "all or nothing", "black and white",
 }
 
-// lexMasks returns, for each token of d, the lexicon classes it belongs to
-// (alone or as part of a phrase).
-func lexMasks(d *document) []uint32 {
-	masks := make([]uint32, len(d.tokens))
+// lexMasks sets masks (zeroed, one per token of d) to the lexicon classes
+// each token belongs to (alone or as part of a phrase), and returns it.
+func lexMasks(masks []uint32, d *document) []uint32 {
 	for i := range d.tokens {
 		t := &d.tokens[i]
 		if !t.word {
@@ -239,10 +238,11 @@ const (
 )
 
 // wordInfo maps a lower-case word to its lexicon classes and flags, so
-// that one lookup per token tells all. It is built on first use (it holds
-// the valence lexicon, megabytes that a command which never analyses an
-// article should not pay for at start-up).
-var wordInfo = sync.OnceValue(func() map[string]uint32 {
+// that one lookup per token tells all, keyed by the token's hash (see
+// wordTable). It is built on first use (it holds the valence lexicon,
+// megabytes that a command which never analyses an article should not pay
+// for at start-up).
+var wordInfo = sync.OnceValue(func() *wordTable {
 	m := map[string]uint32{}
 	for w, c := range lex.words {
 		m[w] |= c
@@ -261,7 +261,7 @@ var wordInfo = sync.OnceValue(func() map[string]uint32 {
 	for w, bin := range valenceBins() {
 		m[w] |= bin << valenceShift
 	}
-	return m
+	return newWordTable(m)
 })
 
 // stopwords are frequent function words, left out of article word counts.

@@ -1,6 +1,9 @@
 package propaganda
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // NewsWords records how often words occur in plain news reporting: the
 // Reuters wire text of CoNLL-2003 and the newspaper articles of PolNeAR,
@@ -14,6 +17,35 @@ type NewsWords struct {
 	// bins maps the hash of a lower-cased word (token.hash) to its
 	// frequency bin (freqBin); words absent from the corpus are not in it.
 	bins map[uint32]uint8
+	// slots hold bins again for lookups (see index): open addressing
+	// over the hashes, a slot with bin 0 free.
+	slots []newsSlot
+	shift uint // 32 - log2(len(slots))
+}
+
+// newsSlot is one entry of NewsWords.slots.
+type newsSlot struct {
+	hash uint32
+	bin  uint8
+}
+
+// index builds nw.slots from nw.bins; the constructors call it once the
+// bins are set. (Words of bin 0 need no slot: absent words have bin 0.)
+// The hashes go in in order, so that equal bins make equal slots.
+func (nw *NewsWords) index() {
+	n := 1 << bits.Len(uint(2*len(nw.bins)|7)) // at most half full
+	nw.slots, nw.shift = make([]newsSlot, n), uint(32-bits.TrailingZeros(uint(n)))
+	for _, h := range nw.sorted() {
+		b := nw.bins[h]
+		if b == 0 {
+			continue
+		}
+		i := int(h * 0x9E3779B1 >> nw.shift)
+		for nw.slots[i].bin != 0 {
+			i = (i + 1) & (n - 1)
+		}
+		nw.slots[i] = newsSlot{h, b}
+	}
 }
 
 // Frequency bins of a word in the news corpus.
@@ -55,7 +87,11 @@ func (nw *NewsWords) bin(h uint32) uint8 {
 	if nw == nil {
 		return freqUnseen
 	}
-	return nw.bins[h]
+	for i := int(h * 0x9E3779B1 >> nw.shift); ; i = (i + 1) & (len(nw.slots) - 1) {
+		if s := nw.slots[i]; s.bin == 0 || s.hash == h {
+			return s.bin
+		}
+	}
 }
 
 // sorted returns the words' hashes in increasing order, for encoding.

@@ -116,8 +116,7 @@ type probabilities struct {
 
 // newProbabilities allocates the probabilities of d.
 func newProbabilities(d *document) probabilities {
-	return probabilities{tok: make([]float32, len(d.tokens)*numTech), sent: make([]float32, len(d.sentences)*numTech),
-		any: make([]float32, len(d.sentences))}
+	return new(buffers).probabilities(d)
 }
 
 // sentenceProbs sets the probabilities of sentence si from its features.
@@ -126,8 +125,9 @@ func (m *Model) sentenceProbs(p *probabilities, si int, feats []uint32) [numTech
 	var base, sacc [numTech]int32
 	addQRows(&base, m.q.token, feats)
 	addQRows(&sacc, m.q.sent, feats)
+	sent := (*[numTech]float32)(p.sent[si*numTech:])
 	for k := range sacc {
-		p.sent[si*numTech+k] = float32(sacc[k]) * m.q.sentScale[k]
+		sent[k] = float32(sacc[k]) * m.q.sentScale[k]
 	}
 	var x int32
 	for _, h := range feats {
@@ -142,16 +142,17 @@ func (m *Model) sentenceProbs(p *probabilities, si int, feats []uint32) [numTech
 func (m *Model) tokenProbs(p *probabilities, i int, base [numTech]int32, feats []uint32) {
 	acc := base
 	addQRows(&acc, m.q.token, feats)
+	tok := (*[numTech]float32)(p.tok[i*numTech:])
 	for k := range acc {
-		p.tok[i*numTech+k] = float32(acc[k]) * m.q.tokenScale[k]
+		tok[k] = float32(acc[k]) * m.q.tokenScale[k]
 	}
 }
 
 // scores computes the probabilities of every technique for the tokens and
-// sentences of f's document.
-func (m *Model) scores(f *featurizer) probabilities {
+// sentences of f's document, in b's memory.
+func (m *Model) scores(f *featurizer, b *buffers) probabilities {
 	d := f.d
-	p := newProbabilities(d)
+	p := b.probabilities(d)
 	p.masks = f.masks
 	feats := make([]uint32, 0, 256)
 	for si, s := range d.sentences {

@@ -61,13 +61,22 @@ func rescoreFeatures(d *document, p *probabilities, si int, mean, top float64, p
 	s := d.sentences[si]
 	x[0] = 1
 	x[1] = float64(p.any[si])
-	for k := 0; k < numTech; k++ {
+	// The strongest token of the sentence per technique, read token by
+	// token (the order of p.tok), in float32: converting to float64 after
+	// the maximum gives what converting before it does.
+	var strongest [numTech]float32
+	for k := range strongest {
 		x[2+k] = float64(p.sent[si*numTech+k])
-		strongest := noToken
-		for i := s.first; i < s.last; i++ {
-			strongest = max(strongest, float64(p.tok[i*numTech+k]))
+		strongest[k] = noToken
+	}
+	for i := s.first; i < s.last; i++ {
+		row := (*[numTech]float32)(p.tok[i*numTech:])
+		for k := range strongest {
+			strongest[k] = max(strongest[k], row[k])
 		}
-		x[2+numTech+k] = strongest
+	}
+	for k, v := range strongest {
+		x[2+numTech+k] = float64(v)
 	}
 	b := 2 + 2*numTech
 	x[b], x[b+1], x[b+2], x[b+3] = mean, top, float64(prev), 0

@@ -98,7 +98,7 @@ func signals(a *sift.Article, d *document) []sift.Signal {
 		codePoint := func(b int) int { return start + utf8.RuneCountInString(text[:b]) }
 		seen := -1
 		for _, re := range []*regexp.Regexp{anonymousStrong, anonymousWeak} {
-			if re == anonymousStrong && !strong || re == anonymousWeak && !weak {
+			if re == anonymousStrong && !strong || re == anonymousWeak && (!weak || !mayMatchWeak(text)) {
 				continue
 			}
 			score := 0.8
@@ -124,6 +124,25 @@ func signals(a *sift.Article, d *document) []sift.Signal {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// mayMatchWeak reports whether anonymousWeak may match text: every match
+// holds "that", "some", "many", "rumo" or "reportedly", in any case. In
+// text of ASCII only, (?i) matches only ASCII letters, so without those
+// the expression cannot match; other text is left to the expression.
+func mayMatchWeak(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	lt := strings.ToLower(text)
+	for _, w := range [...]string{"that", "some", "many", "rumo", "reportedly"} {
+		if strings.Contains(lt, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordSet builds a set of lower-case words.
@@ -195,6 +214,19 @@ func headlineMismatch(title string, d *document) (sift.Signal, bool) {
 		}
 	}
 	left := len(keys)
+	// A stem is a prefix of its word, so a word can match a key only if
+	// it starts with the first byte of that key's stem (or, for an empty
+	// stem, as of "’s's", any word might).
+	var firsts [256]bool
+	for _, k := range keys {
+		if k.stem == "" {
+			for b := range firsts {
+				firsts[b] = true
+			}
+			break
+		}
+		firsts[k.stem[0]] = true
+	}
 	for i := range d.tokens {
 		t := &d.tokens[i]
 		if !t.word || len(t.lower) < 4 {
@@ -212,6 +244,9 @@ func headlineMismatch(title string, d *document) (sift.Signal, bool) {
 			parts = append(parts, strings.Split(t.lower, "-")...)
 		}
 		for _, part := range parts {
+			if part != "" && !firsts[part[0]] {
+				continue
+			}
 			st := stem(part)
 			for k := range keys {
 				if !keys[k].found && keys[k].stem == st {

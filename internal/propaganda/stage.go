@@ -35,6 +35,8 @@ const Version = "4"
 // article. It implements analyze.Stage and is safe for concurrent use.
 type Stage struct {
 	model *Model
+	// buffers holds *buffers for reuse from article to article.
+	buffers sync.Pool
 }
 
 // NewStage returns a stage using the embedded model. It panics if the
@@ -57,8 +59,13 @@ func (s *Stage) Version() string { return Version }
 // and adds the article's manipulation signals to a.Signals (replacing any
 // of the same kinds, so that applying it twice changes nothing).
 func (s *Stage) Apply(a *sift.Article) {
-	d := tokenize(a.Text)
-	a.Techniques = s.model.detect(d)
+	b, ok := s.buffers.Get().(*buffers)
+	if !ok {
+		b = new(buffers)
+	}
+	defer s.buffers.Put(b)
+	d := tokenizeInto(&b.doc, a.Text)
+	a.Techniques = s.model.detect(d, b)
 	// Keep other stages' signals, replace ours (Apply may run again).
 	kept := a.Signals[:0]
 	for _, g := range a.Signals {

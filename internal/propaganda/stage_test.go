@@ -1,6 +1,7 @@
 package propaganda
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -180,6 +181,15 @@ func TestHeadlineMismatch(t *testing.T) {
 			t.Fatalf("supported headline flagged: %+v", s)
 		}
 	}
+	// Hyphenated body words count by their parts, and a headline word
+	// that is all possessive marks ("’s's", an empty stem) does not stop
+	// the others being found.
+	a = &sift.Article{Title: "Valley ’s's Farmers Cattle Weather", Text: "Rain-soaked valley-farmers moved cattle as weather turned."}
+	for _, s := range Signals(a) {
+		if s.Kind == HeadlineMismatch {
+			t.Fatalf("headline supported through hyphenated words flagged: %+v", s)
+		}
+	}
 }
 
 func TestModelEncodingIsStable(t *testing.T) {
@@ -269,5 +279,25 @@ func BenchmarkStage(b *testing.B) {
 	// Processor time: the rate per core, whatever else the machine runs.
 	if cpu := cputime.Seconds() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(b.N)/cpu, "articles/cpu-s")
+	}
+}
+
+// A stage reuses its buffers from article to article: an article analysed
+// after a longer and a shorter one gets what a fresh stage gives it.
+func TestStageReusesBuffersCleanly(t *testing.T) {
+	fresh := func(text string) *sift.Article {
+		a := &sift.Article{Title: "Ministry Announces New Rules", Text: text}
+		(&Stage{model: NewStage().model}).Apply(a)
+		return a
+	}
+	long, short := benchArticle(), loadedArticle
+	s := NewStage()
+	for _, text := range []string{long, short, long, "Quiet day.", short} {
+		a := &sift.Article{Title: "Ministry Announces New Rules", Text: text}
+		s.Apply(a)
+		if want := fresh(text); !reflect.DeepEqual(a, want) {
+			t.Fatalf("after reuse, article of %d bytes: techniques %v, signals %v; fresh stage: %v, %v",
+				len(text), a.Techniques, a.Signals, want.Techniques, want.Signals)
+		}
 	}
 }

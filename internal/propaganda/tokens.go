@@ -1,6 +1,7 @@
 package propaganda
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,8 +18,8 @@ type token struct {
 	hash       uint32 // hash of lower
 	info       uint32 // lexicon classes and flags (wordInfo)
 	shape      byte   // how it is written (see shape)
-	// count is how often the word occurs in the document (counts[lower])
-	// if it is a content word, else 0.
+	// count is how often the word occurs in the document (case ignored)
+	// if it is a content word (isContent), else 0.
 	count int32
 }
 
@@ -33,12 +34,15 @@ type document struct {
 	text      string
 	tokens    []token
 	sentences []sentence
-	counts    map[string]int // lower-cased content word -> occurrences
-	wordIdx   *wordIndex     // built on first use by words
+	wordIdx   *wordIndex // built on first use by words
+	scratch   []int32    // countWords' memory, kept for reuse
 }
 
 // isWordRune reports whether r belongs inside a word.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -49,7 +53,12 @@ func isJoiner(r rune) bool {
 
 // tokenize splits text into tokens and sentences. Offsets are code points.
 func tokenize(text string) *document {
-	d := &document{text: text, tokens: make([]token, 0, len(text)/5)}
+	return tokenizeInto(&document{tokens: make([]token, 0, len(text)/5)}, text)
+}
+
+// tokenizeInto is tokenize in the memory of d, which it returns.
+func tokenizeInto(d *document, text string) *document {
+	*d = document{text: text, tokens: d.tokens[:0], sentences: d.sentences[:0], scratch: d.scratch}
 	cp := 0 // code point offset of byte i
 	quoted := false
 	sentStart := 0
@@ -159,26 +168,59 @@ func tokenize(text string) *document {
 		}
 	}
 	endSentence()
-	d.counts = make(map[string]int)
 	info := wordInfo()
 	for i := range d.tokens {
 		t := &d.tokens[i]
 		t.hash = hashString(fnvOffset, t.lower)
 		t.shape = shape(t)
-		if !t.word {
+		if t.word {
+			t.info = info.get(t.lower, t.hash)
+		}
+	}
+	d.scratch = countWords(d.tokens, d.scratch)
+	return d
+}
+
+// countWords sets the count of every content word of tokens to how often
+// it occurs among them (case ignored), by open addressing over the tokens'
+// hashes, every hit checked against the word: slot holds one token of each
+// word plus one, or 0, and that token's count is the word's running total.
+// It works in scratch's memory, which it returns.
+func countWords(tokens []token, scratch []int32) []int32 {
+	n := 0
+	for i := range tokens {
+		if t := &tokens[i]; t.word && isContent(t) {
+			n++
+		}
+	}
+	size := 1 << bits.Len(uint(2*n|7)) // at most half full
+	scratch = resize(scratch, size+len(tokens))
+	slot, first := scratch[:size], scratch[size:]
+	shift := uint(32 - bits.TrailingZeros(uint(size)))
+	for i := range tokens {
+		t := &tokens[i]
+		if !t.word || !isContent(t) {
 			continue
 		}
-		t.info = info[t.lower]
-		if isContent(t) {
-			d.counts[t.lower]++
+		j := int(t.hash * 0x9E3779B1 >> shift)
+		for slot[j] != 0 {
+			if u := &tokens[slot[j]-1]; u.hash == t.hash && u.lower == t.lower {
+				break
+			}
+			j = (j + 1) & (size - 1)
+		}
+		if slot[j] == 0 {
+			slot[j] = int32(i + 1)
+		}
+		first[i] = slot[j] - 1
+		tokens[first[i]].count++
+	}
+	for i := range tokens {
+		if t := &tokens[i]; t.word && isContent(t) {
+			t.count = tokens[first[i]].count
 		}
 	}
-	for i := range d.tokens {
-		if t := &d.tokens[i]; t.word && isContent(t) {
-			t.count = int32(d.counts[t.lower])
-		}
-	}
-	return d
+	return scratch
 }
 
 // textOf returns the text of tokens [a, b) of d, from the start of the
@@ -188,7 +230,7 @@ func textOf(d *document, a, b int) string {
 	return d.text[d.tokens[a].at : last.at+len(last.text)]
 }
 
-// isContent reports whether word t is counted in document.counts: longer
+// isContent reports whether word t is counted (token.count): longer
 // than three bytes and not a function word.
 func isContent(t *token) bool {
 	return len(t.lower) > 3 && t.info&stopBit == 0
@@ -216,10 +258,24 @@ func shape(t *token) byte {
 	case unicode.IsDigit(r):
 		return 'd'
 	case unicode.IsUpper(r):
-		if len(t.text) > 1 && t.text == strings.ToUpper(t.text) {
+		if len(t.text) > 1 && isUpper(t.text) {
 			return 'A'
 		}
 		return 'X'
 	}
 	return 'x'
+}
+
+// isUpper reports whether s == strings.ToUpper(s), without building the
+// upper-cased copy: every rune is its own upper case, and no byte is
+// invalid UTF-8 (which ToUpper would replace).
+func isUpper(s string) bool {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.ToUpper(r) != r {
+			return false
+		}
+		i += n
+	}
+	return true
 }

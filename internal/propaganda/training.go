@@ -524,6 +524,7 @@ func NewNewsWords(words, texts []string) *NewsWords {
 	for h, n := range counts {
 		nw.bins[h] = freqBin(n)
 	}
+	nw.index()
 	return nw
 }
 
