@@ -197,14 +197,14 @@ func (s *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.St
 // each count sees only the rows of the records before.
 func fileLinkIndex(ctx context.Context, stmt *stmts, r *link.Record) error {
 	if keys := link.BandKeys(r.Signature); keys != nil {
-		if _, err := stmt.exec(ctx, `INSERT INTO link_bands(band, key, seq) SELECT j.key, j.value, ?1 FROM json_each(?2) j
+		if _, err := stmt.exec(ctx, `INSERT OR IGNORE INTO link_bands(band, key, seq) SELECT j.key, j.value, ?1 FROM json_each(?2) j
 			WHERE (SELECT count(*) FROM link_bands b WHERE b.band = j.key AND b.key = j.value) < ?3`,
 			r.Seq, seqList(keys, true), link.BucketCap); err != nil {
 			return fmt.Errorf("filing LSH bands of %s: %w", r.ID, err)
 		}
 	}
 	if len(r.Prints) > 0 {
-		if _, err := stmt.exec(ctx, `INSERT INTO link_prints(fp, seq) SELECT j.value, ?1 FROM json_each(?2) j
+		if _, err := stmt.exec(ctx, `INSERT OR IGNORE INTO link_prints(fp, seq) SELECT j.value, ?1 FROM json_each(?2) j
 			WHERE (SELECT count(*) FROM link_prints p WHERE p.fp = j.value) < ?3`,
 			r.Seq, seqList(r.Prints, false), link.PostingCap); err != nil {
 			return fmt.Errorf("filing passage fingerprints of %s: %w", r.ID, err)
