@@ -206,10 +206,37 @@ func (s *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.St
 
 // fileLinkIndex files record r in the lookup tables, within a
 // transaction, in two statements: records must come in Seq order, so
-// that the caps keep the earliest. One record's keys are distinct, so
-// each count sees only the rows of the records before.
-func fileLinkIndex(ctx context.Context, stmt *stmts, r *link.Record) error {
-	if keys := link.BandKeys(r.Signature); keys != nil {
+// that the caps keep the earliest. With room (the keys the linker found
+// below their cap), r is filed under those keys; without, each key is
+// counted. One record's keys are distinct, so each count sees only the
+// rows of the records before, and no row conflicts (OR IGNORE only spares
+// SQLite the statement journal of a statement that could abort).
+func fileLinkIndex(ctx context.Context, stmt *stmts, r *link.Record, room *link.Room) error {
+	keys := link.BandKeys(r.Signature)
+	if room != nil {
+		if len(keys) > 0 && len(room.Bands) > 0 {
+			open := make([]any, len(keys)) // the key of each band with room, else null
+			for _, b := range room.Bands {
+				open[b] = int64(keys[b])
+			}
+			list, err := json.Marshal(open)
+			if err != nil {
+				return fmt.Errorf("filing LSH bands of %s: %w", r.ID, err)
+			}
+			if _, err := stmt.exec(ctx, `INSERT OR IGNORE INTO link_bands(band, key, seq) SELECT j.key, j.value, ?1
+				FROM json_each(?2) j WHERE j.value IS NOT NULL`, r.Seq, string(list)); err != nil {
+				return fmt.Errorf("filing LSH bands of %s: %w", r.ID, err)
+			}
+		}
+		if len(room.Prints) > 0 {
+			if _, err := stmt.exec(ctx, `INSERT OR IGNORE INTO link_prints(fp, seq) SELECT j.value, ?1 FROM json_each(?2) j`,
+				r.Seq, seqList(room.Prints, false)); err != nil {
+				return fmt.Errorf("filing passage fingerprints of %s: %w", r.ID, err)
+			}
+		}
+		return nil
+	}
+	if keys != nil {
 		if _, err := stmt.exec(ctx, `INSERT OR IGNORE INTO link_bands(band, key, seq) SELECT j.key, j.value, ?1 FROM json_each(?2) j
 			WHERE (SELECT count(*) FROM link_bands b WHERE b.band = j.key AND b.key = j.value) < ?3`,
 			r.Seq, seqList(keys, true), link.BucketCap); err != nil {
@@ -279,7 +306,7 @@ func (s *DB) backfillLinkIndex(ctx context.Context) error {
 	stmt := newStmts(tx)
 	defer stmt.close()
 	for i := range recs {
-		if err := fileLinkIndex(ctx, stmt, &recs[i]); err != nil {
+		if err := fileLinkIndex(ctx, stmt, &recs[i], nil); err != nil {
 			return err
 		}
 	}

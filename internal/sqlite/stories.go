@@ -292,7 +292,7 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 			VALUES (?, ?, ?, ?, ?)`, r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), uint32s(r.Prints)); err != nil {
 			return fmt.Errorf("saving link record of %s: %w", r.ID, err)
 		}
-		if err := fileLinkIndex(ctx, stmt, &r); err != nil {
+		if err := fileLinkIndex(ctx, stmt, &r, up.Room); err != nil {
 			return err
 		}
 		if _, err := stmt.exec(ctx, `INSERT INTO stories(id, title) VALUES (?, ?)
