@@ -286,13 +286,14 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 	defer stmt.close()
 	stories := make(map[string]*link.StoryState)
 	df := make(map[string]int)
+	filer := &linkFiler{stmt: stmt}
 	for _, up := range ups {
 		r := up.Record
 		if _, err := stmt.exec(ctx, `INSERT INTO link_articles(article_id, seq, exact, signature, prints)
 			VALUES (?, ?, ?, ?, ?)`, r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), uint32s(r.Prints)); err != nil {
 			return fmt.Errorf("saving link record of %s: %w", r.ID, err)
 		}
-		if err := fileLinkIndex(ctx, stmt, &r, up.Room); err != nil {
+		if err := filer.file(ctx, &r, up.Room); err != nil {
 			return err
 		}
 		if _, err := stmt.exec(ctx, `INSERT INTO stories(id, title) VALUES (?, ?)
@@ -327,6 +328,9 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 				return fmt.Errorf("saving reuse link %s-%s: %w", x.A, x.B, err)
 			}
 		}
+	}
+	if err := filer.flush(ctx); err != nil {
+		return err
 	}
 	ids := make([]string, 0, len(stories))
 	for id := range stories {
