@@ -305,13 +305,13 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 			return fmt.Errorf("saving story of %s: %w", r.ID, err)
 		}
 		for n, term := range up.Filed {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO link_filings(seq, n, story_id, term) VALUES (?, ?, ?, ?)`,
+			if _, err := stmt.exec(ctx, `INSERT INTO link_filings(seq, n, story_id, term) VALUES (?, ?, ?, ?)`,
 				r.Seq, n, up.Story.ID, term); err != nil {
 				return fmt.Errorf("saving story filings of %s: %w", r.ID, err)
 			}
 		}
 		for _, n := range up.Norms {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO link_norms(story_id, terms, names, at, dirty) VALUES (?, ?, ?, ?, ?)
+			if _, err := stmt.exec(ctx, `INSERT INTO link_norms(story_id, terms, names, at, dirty) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT(story_id) DO UPDATE SET terms = excluded.terms, names = excluded.names, at = excluded.at,
 				dirty = excluded.dirty`, n.Story, n.Terms, n.Names, n.At, n.Dirty); err != nil {
 				return fmt.Errorf("saving story norms of %s: %w", n.Story, err)
