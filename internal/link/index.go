@@ -30,7 +30,8 @@ func NewMemIndex() *MemIndex {
 	}
 }
 
-// Save files the records of ups, in order.
+// Save files the records of ups, in order, under the keys of their Room
+// when they have one.
 func (m *MemIndex) Save(ups []Update) {
 	for _, up := range ups {
 		r := up.Record
@@ -41,8 +42,20 @@ func (m *MemIndex) Save(ups []Update) {
 		if _, ok := m.exact[r.Exact]; !ok {
 			m.exact[r.Exact] = seq
 		}
-		m.lsh.Add(seq, r.Signature)
-		m.prints.Add(seq, r.Prints)
+		if up.Room == nil {
+			m.lsh.Add(seq, r.Signature)
+			m.prints.Add(seq, r.Prints)
+			continue
+		}
+		// As a store does: under the keys the linker found room in,
+		// without counting (a wrong room overfills the index).
+		keys := BandKeys(r.Signature)
+		for _, b := range up.Room.Bands {
+			m.lsh.bands[b][keys[b]] = append(m.lsh.bands[b][keys[b]], seq)
+		}
+		for _, fp := range up.Room.Prints {
+			m.prints.file(seq, fp)
+		}
 	}
 }
 

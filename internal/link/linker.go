@@ -49,6 +49,24 @@ type Update struct {
 	// Norms are the stories' cached norms the article changed
 	// (Clusterer.RestoreNorm puts them back).
 	Norms []StoryNorm
+	// Room, from a linker on an Index, says which of the record's keys
+	// were below their cap when the article was looked up, so that a
+	// store files the record without counting each key again. Nil when
+	// not known (a linker without an Index, or an exact copy, which is not
+	// looked up): the store counts.
+	Room *Room
+}
+
+// Room lists the keys of a record that its lookup tables had room for
+// when it was linked: those a store files it under, with the rows of the
+// records before it (in Seq order) filed already.
+type Room struct {
+	// Bands are the LSH bands (positions in BandKeys) whose buckets held
+	// fewer than BucketCap records.
+	Bands []int
+	// Prints are the record's fingerprints held by fewer than PostingCap
+	// records, in the record's order.
+	Prints []uint32
 }
 
 // Index answers what a Linker asks about the articles linked before it
@@ -296,7 +314,8 @@ func (l *Linker) firstExact(ctx context.Context, h uint64) (int32, bool, error) 
 // nearCandidates returns the records sharing an LSH bucket with sig, each
 // once: the Index's earliest members of each bucket, then the linker's own
 // up to BucketCap.
-func (l *Linker) nearCandidates(ctx context.Context, sig Signature) ([]int32, error) {
+// With an Index, it adds to room the bands whose buckets are not full.
+func (l *Linker) nearCandidates(ctx context.Context, sig Signature, room *Room) ([]int32, error) {
 	if l.base == nil {
 		return l.lsh.Query(sig), nil
 	}
@@ -323,6 +342,9 @@ func (l *Linker) nearCandidates(ctx context.Context, sig Signature) ([]int32, er
 				bucket = append(bucket, d)
 			}
 		}
+		if len(bucket) < BucketCap {
+			room.Bands = append(room.Bands, b)
+		}
 		for _, d := range bucket {
 			if !seen[d] {
 				seen[d] = true
@@ -336,7 +358,9 @@ func (l *Linker) nearCandidates(ctx context.Context, sig Signature) ([]int32, er
 // passageHits counts, for every record sharing fingerprints with prints,
 // how many it shares: the Index's earliest records of each fingerprint,
 // then the linker's own up to PostingCap.
-func (l *Linker) passageHits(ctx context.Context, prints []uint32) (map[int32]int, error) {
+// With an Index, it adds to room the fingerprints whose postings are not
+// full.
+func (l *Linker) passageHits(ctx context.Context, prints []uint32, room *Room) (map[int32]int, error) {
 	if l.base == nil {
 		return l.prints.Query(prints), nil
 	}
@@ -359,6 +383,9 @@ func (l *Linker) passageHits(ctx context.Context, prints []uint32) (map[int32]in
 				hits[d]++
 				n++
 			}
+		}
+		if n < PostingCap {
+			room.Prints = append(room.Prints, fp)
 		}
 	}
 	return hits, nil
@@ -414,7 +441,8 @@ func (l *Linker) AddContext(ctx context.Context, a *sift.Article) (Update, error
 	} else {
 		// Near duplicates and shared passages with the best candidates.
 		near := make(map[int32]float64)
-		similar, err := l.nearCandidates(ctx, rec.Signature)
+		room := &Room{}
+		similar, err := l.nearCandidates(ctx, rec.Signature, room)
 		if err != nil {
 			return Update{}, err
 		}
@@ -426,9 +454,12 @@ func (l *Linker) AddContext(ctx context.Context, a *sift.Article) (Update, error
 				near[c] = j
 			}
 		}
-		hits, err := l.passageHits(ctx, rec.Prints)
+		hits, err := l.passageHits(ctx, rec.Prints, room)
 		if err != nil {
 			return Update{}, err
+		}
+		if l.base != nil {
+			up.Room = room
 		}
 		for c := range near {
 			hits[c] += len(rec.Prints) // near duplicates are aligned first

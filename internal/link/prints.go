@@ -71,19 +71,23 @@ func NewPassageIndex() *PassageIndex {
 // Add records that doc contains prints.
 func (x *PassageIndex) Add(doc int32, prints []uint32) {
 	for _, fp := range prints {
-		p, ok := x.heads[fp]
-		if !ok {
-			p.first = -1
+		if x.heads[fp].n < PostingCap {
+			x.file(doc, fp)
 		}
-		if p.n >= PostingCap {
-			continue
-		}
-		x.doc = append(x.doc, doc)
-		x.next = append(x.next, p.first)
-		p.first = int32(len(x.doc) - 1)
-		p.n++
-		x.heads[fp] = p
 	}
+}
+
+// file adds doc to the posting of fp, whatever its length.
+func (x *PassageIndex) file(doc int32, fp uint32) {
+	p, ok := x.heads[fp]
+	if !ok {
+		p.first = -1
+	}
+	x.doc = append(x.doc, doc)
+	x.next = append(x.next, p.first)
+	p.first = int32(len(x.doc) - 1)
+	p.n++
+	x.heads[fp] = p
 }
 
 // Query counts, for every article sharing a fingerprint with prints, how

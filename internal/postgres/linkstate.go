@@ -178,10 +178,28 @@ func (db *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.S
 
 // queueLinkIndex queues the filing of record r in the lookup tables.
 // Records must be queued in Seq order, so that the caps keep the
-// earliest; one record's keys are distinct, so one statement each sees
-// the rows of the records before.
-func queueLinkIndex(b *pgx.Batch, r *link.Record) {
-	if keys := link.BandKeys(r.Signature); keys != nil {
+// earliest. With room (the keys the linker found below their cap), r is
+// filed under those keys; without, each key is counted: one record's keys
+// are distinct, so one statement each sees the rows of the records
+// before.
+func queueLinkIndex(b *pgx.Batch, r *link.Record, room *link.Room) {
+	keys := link.BandKeys(r.Signature)
+	if room != nil {
+		if len(keys) > 0 && len(room.Bands) > 0 {
+			bands := make([]int16, len(room.Bands))
+			open := make([]int64, len(room.Bands))
+			for i, band := range room.Bands {
+				bands[i], open[i] = int16(band), int64(keys[band])
+			}
+			b.Queue(`INSERT INTO link_bands(band, key, seq) SELECT u.b, u.k, $3 FROM unnest($1::smallint[], $2::bigint[]) AS u(b, k)`,
+				bands, open, r.Seq)
+		}
+		if len(room.Prints) > 0 {
+			b.Queue(`INSERT INTO link_prints(fp, seq) SELECT u.fp, $2 FROM unnest($1::bigint[]) AS u(fp)`, int64s(room.Prints), r.Seq)
+		}
+		return
+	}
+	if keys != nil {
 		bands := make([]int16, len(keys))
 		for i := range bands {
 			bands[i] = int16(i)
@@ -238,7 +256,7 @@ func (db *DB) backfillLinkIndex(ctx context.Context) error {
 			b := &pgx.Batch{}
 			n := min(len(recs), 500)
 			for i := range recs[:n] {
-				queueLinkIndex(b, &recs[i])
+				queueLinkIndex(b, &recs[i], nil)
 			}
 			if err := tx.SendBatch(ctx, b).Close(); err != nil {
 				return err

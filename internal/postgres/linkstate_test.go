@@ -2,8 +2,10 @@ package postgres
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
+	"github.com/sift-news/sift/internal/link"
 	"github.com/sift-news/sift/internal/link/linktest"
 )
 
@@ -30,6 +32,53 @@ func TestStoredLinkerLinksAsMemory(t *testing.T) {
 			if _, err := db.pool.Exec(ctx, q); err != nil {
 				t.Fatal(err)
 			}
+		}
+	})
+}
+
+// As in internal/sqlite: filing each record under the keys the linker
+// found room in fills the lookup tables as counting does, caps reached.
+func TestRoomFilesAsCounting(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	tables := func() (rows []string) {
+		for q, cap := range map[string]int{
+			`SELECT max(n) FROM (SELECT count(*) n FROM link_prints GROUP BY fp) c`:       link.PostingCap,
+			`SELECT max(n) FROM (SELECT count(*) n FROM link_bands GROUP BY band, key) c`: link.BucketCap,
+		} {
+			var n int
+			if err := db.pool.QueryRow(ctx, q).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != cap {
+				t.Fatalf("%s: %d, want the cap %d", q, n, cap)
+			}
+		}
+		r, err := db.pool.Query(ctx, `SELECT 'b', band::bigint, key, seq::bigint FROM link_bands
+			UNION ALL SELECT 'p', 0, fp, seq::bigint FROM link_prints ORDER BY 1, 2, 3, 4`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		for r.Next() {
+			var kind string
+			var band, key, seq int64
+			if err := r.Scan(&kind, &band, &key, &seq); err != nil {
+				t.Fatal(err)
+			}
+			rows = append(rows, fmt.Sprint(kind, band, key, seq))
+		}
+		if err := r.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	linktest.FilesAsCounting(t, db, tables, func() {
+		if _, err := db.pool.Exec(ctx, `INSERT INTO link_index_backfill SELECT max(seq) FROM link_articles`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.LoadLinker(ctx); err != nil { // files every record again, counting
+			t.Fatal(err)
 		}
 	})
 }

@@ -226,7 +226,7 @@ func (db *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 		r := up.Record
 		b.Queue(`INSERT INTO link_articles(article_id, seq, exact, signature, prints) VALUES ($1, $2, $3, $4, $5)`,
 			r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), uint32s(r.Prints))
-		queueLinkIndex(b, &r)
+		queueLinkIndex(b, &r, up.Room)
 		b.Queue(`INSERT INTO stories(id, title) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET title = excluded.title`,
 			up.Story.ID, noNUL(up.Story.Title))
 		b.Queue(`INSERT INTO story_articles(article_id, story_id) VALUES ($1, $2)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -134,24 +135,34 @@ func (x linkIndex) Buckets(ctx context.Context, keys []uint64) ([][]int32, error
 	return out, rows.Err()
 }
 
-// Postings implements link.Index.
+// Postings implements link.Index. The postings come back in one row, a
+// list of i<<31 | seq, where i is the fingerprint's place in fps: the
+// driver's cost per row was most of the lookup, as a fingerprint of a
+// shared passage has up to PostingCap, and one integer per entry is the
+// least text for SQLite to write and for us to read.
 func (x linkIndex) Postings(ctx context.Context, fps []uint32) (map[uint32][]int32, error) {
-	rows, err := x.db.QueryContext(ctx, `SELECT p.fp, p.seq FROM link_prints p
-		WHERE p.fp IN (SELECT value FROM json_each(?)) ORDER BY p.fp, p.seq`, seqList(fps, false))
+	var list sql.NullString
+	err := x.db.QueryRowContext(ctx, `SELECT group_concat(j.key << 31 | p.seq) FROM json_each(?) j
+		JOIN link_prints p ON p.fp = j.value`, seqList(fps, false)).Scan(&list)
 	if err != nil {
 		return nil, fmt.Errorf("reading passage fingerprints: %w", err)
 	}
-	defer rows.Close()
 	out := make(map[uint32][]int32)
-	for rows.Next() {
-		var fp int64
-		var seq int32
-		if err := rows.Scan(&fp, &seq); err != nil {
-			return nil, fmt.Errorf("reading passage fingerprints: %w", err)
+	for rest := list.String; rest != ""; {
+		var item string
+		item, rest, _ = strings.Cut(rest, ",")
+		v, err := strconv.ParseInt(item, 10, 64)
+		i := v >> 31
+		if err != nil || i < 0 || i >= int64(len(fps)) {
+			return nil, fmt.Errorf("reading passage fingerprints: bad entry %q (%v)", item, err)
 		}
-		out[uint32(fp)] = append(out[uint32(fp)], seq)
+		fp := fps[i]
+		out[fp] = append(out[fp], int32(v&(1<<31-1)))
 	}
-	return out, rows.Err()
+	for _, p := range out {
+		slices.Sort(p)
+	}
+	return out, nil
 }
 
 // linkStories reads the clusterer's states of stories (link.StoryLoader).
@@ -191,20 +202,148 @@ func (s *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.St
 	return out, rows.Err()
 }
 
-// fileLinkIndex files record r in the lookup tables, within a
-// transaction, in two statements: records must come in Seq order, so
-// that the caps keep the earliest. One record's keys are distinct, so
-// each count sees only the rows of the records before.
-func fileLinkIndex(ctx context.Context, stmt *stmts, r *link.Record) error {
+// linkFiler files records in the lookup tables within one transaction,
+// in Seq order. A record with its link.Room (the keys the linker found
+// below their cap) needs no count: its rows wait, and are inserted sorted
+// by key, in a few statements per batch, so that each B-tree page is
+// fetched once for all its new rows rather than once for each. A record
+// without (an exact copy, or the backfill's) is filed by counting each
+// key, after the rows waiting, so that the caps keep the earliest.
+type linkFiler struct {
+	stmt   *stmts
+	bands  []bandRow
+	prints []printRow
+}
+
+type bandRow struct {
+	band int
+	key  int64
+	seq  int
+}
+
+type printRow struct {
+	fp  uint32
+	seq int
+}
+
+// fileRows is how many waiting prints are inserted by one statement,
+// bandRows how many bands.
+const (
+	fileRows = 20000
+	bandRows = 100
+)
+
+// file files record r, under room when it is not nil.
+func (f *linkFiler) file(ctx context.Context, r *link.Record, room *link.Room) error {
+	if room == nil {
+		if err := f.flush(ctx); err != nil {
+			return err
+		}
+		return fileCounted(ctx, f.stmt, r)
+	}
 	if keys := link.BandKeys(r.Signature); keys != nil {
-		if _, err := stmt.exec(ctx, `INSERT INTO link_bands(band, key, seq) SELECT j.key, j.value, ?1 FROM json_each(?2) j
+		for _, b := range room.Bands {
+			f.bands = append(f.bands, bandRow{b, int64(keys[b]), r.Seq})
+		}
+	}
+	for _, fp := range room.Prints {
+		f.prints = append(f.prints, printRow{fp, r.Seq})
+	}
+	if len(f.bands)+len(f.prints) >= 8*fileRows {
+		return f.flush(ctx)
+	}
+	return nil
+}
+
+// flush inserts the waiting rows, sorted by key. No row can conflict (one
+// record's keys are distinct, and its Seq is new): OR IGNORE only spares
+// SQLite the statement journal of a statement that could abort.
+func (f *linkFiler) flush(ctx context.Context) error {
+	slices.SortFunc(f.bands, func(x, y bandRow) int {
+		if x.band != y.band {
+			return x.band - y.band
+		}
+		if x.key != y.key {
+			return cmpInt64(x.key, y.key)
+		}
+		return x.seq - y.seq
+	})
+	slices.SortFunc(f.prints, func(x, y printRow) int {
+		if x.fp != y.fp {
+			return cmpInt64(int64(x.fp), int64(y.fp))
+		}
+		return x.seq - y.seq
+	})
+	// Bands go as bound values, bandRows rows a statement (a key takes
+	// all 64 bits, so a row cannot be packed into one integer).
+	insert1 := `INSERT OR IGNORE INTO link_bands(band, key, seq) VALUES (?, ?, ?)`
+	insertN := insert1 + strings.Repeat(`, (?, ?, ?)`, bandRows-1)
+	args := make([]any, 0, 3*bandRows)
+	for rows := f.bands; len(rows) > 0; {
+		n := bandRows
+		if len(rows) < n {
+			n = 1
+		}
+		args = args[:0]
+		for _, x := range rows[:n] {
+			args = append(args, x.band, x.key, x.seq)
+		}
+		q := insert1
+		if n == bandRows {
+			q = insertN
+		}
+		if _, err := f.stmt.exec(ctx, q, args...); err != nil {
+			return fmt.Errorf("filing LSH bands: %w", err)
+		}
+		rows = rows[n:]
+	}
+	var buf []byte
+	// A fingerprint and a Seq (both below 2^32 and 2^31) go as one
+	// integer, fp<<31 | seq, which SQLite splits without parsing pairs.
+	for rows := f.prints; len(rows) > 0; {
+		n := min(len(rows), fileRows)
+		buf = append(buf[:0], '[')
+		for i, x := range rows[:n] {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, int64(x.fp)<<31|int64(x.seq), 10)
+		}
+		buf = append(buf, ']')
+		if _, err := f.stmt.exec(ctx, `INSERT OR IGNORE INTO link_prints(fp, seq)
+			SELECT j.value >> 31, j.value & 2147483647 FROM json_each(?) j`, string(buf)); err != nil {
+			return fmt.Errorf("filing passage fingerprints: %w", err)
+		}
+		rows = rows[n:]
+	}
+	f.bands, f.prints = f.bands[:0], f.prints[:0]
+	return nil
+}
+
+func cmpInt64(x, y int64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+// fileCounted files record r in the lookup tables in two statements,
+// counting each key: the records before r must be filed, so that the caps
+// keep the earliest. One record's keys are distinct, so each count sees
+// only the rows of the records before.
+func fileCounted(ctx context.Context, stmt *stmts, r *link.Record) error {
+	if keys := link.BandKeys(r.Signature); keys != nil {
+		if _, err := stmt.exec(ctx, `INSERT OR IGNORE INTO link_bands(band, key, seq) SELECT j.key, j.value, ?1 FROM json_each(?2) j
 			WHERE (SELECT count(*) FROM link_bands b WHERE b.band = j.key AND b.key = j.value) < ?3`,
 			r.Seq, seqList(keys, true), link.BucketCap); err != nil {
 			return fmt.Errorf("filing LSH bands of %s: %w", r.ID, err)
 		}
 	}
 	if len(r.Prints) > 0 {
-		if _, err := stmt.exec(ctx, `INSERT INTO link_prints(fp, seq) SELECT j.value, ?1 FROM json_each(?2) j
+		if _, err := stmt.exec(ctx, `INSERT OR IGNORE INTO link_prints(fp, seq) SELECT j.value, ?1 FROM json_each(?2) j
 			WHERE (SELECT count(*) FROM link_prints p WHERE p.fp = j.value) < ?3`,
 			r.Seq, seqList(r.Prints, false), link.PostingCap); err != nil {
 			return fmt.Errorf("filing passage fingerprints of %s: %w", r.ID, err)
@@ -266,7 +405,7 @@ func (s *DB) backfillLinkIndex(ctx context.Context) error {
 	stmt := newStmts(tx)
 	defer stmt.close()
 	for i := range recs {
-		if err := fileLinkIndex(ctx, stmt, &recs[i]); err != nil {
+		if err := fileCounted(ctx, stmt, &recs[i]); err != nil {
 			return err
 		}
 	}

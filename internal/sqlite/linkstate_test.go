@@ -2,9 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
+	"github.com/sift-news/sift/internal/link"
 	"github.com/sift-news/sift/internal/link/linktest"
 )
 
@@ -38,6 +40,58 @@ func TestStoredLinkerLinksAsMemory(t *testing.T) {
 			if _, err := db.db.ExecContext(ctx, q); err != nil {
 				t.Fatal(err)
 			}
+		}
+	})
+}
+
+// Filing each record under the keys the linker found below their caps
+// (link.Room) fills the lookup tables exactly as counting each key does
+// (the backfill's way), with keys filled to their caps.
+func TestRoomFilesAsCounting(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "sift.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	tables := func() (rows []string) {
+		for q, cap := range map[string]int{
+			`SELECT max(n) FROM (SELECT count(*) n FROM link_prints GROUP BY fp)`:       link.PostingCap,
+			`SELECT max(n) FROM (SELECT count(*) n FROM link_bands GROUP BY band, key)`: link.BucketCap,
+		} {
+			var n int
+			if err := db.db.QueryRowContext(ctx, q).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != cap {
+				t.Fatalf("%s: %d, want the cap %d", q, n, cap)
+			}
+		}
+		r, err := db.db.QueryContext(ctx, `SELECT 'b', band, key, seq FROM link_bands
+			UNION ALL SELECT 'p', 0, fp, seq FROM link_prints ORDER BY 1, 2, 3, 4`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		for r.Next() {
+			var kind string
+			var band, key, seq int64
+			if err := r.Scan(&kind, &band, &key, &seq); err != nil {
+				t.Fatal(err)
+			}
+			rows = append(rows, fmt.Sprint(kind, band, key, seq))
+		}
+		if err := r.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	linktest.FilesAsCounting(t, db, tables, func() {
+		if _, err := db.db.ExecContext(ctx, `INSERT INTO link_index_backfill SELECT max(seq) FROM link_articles`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.LoadLinker(ctx); err != nil { // files every record again, counting
+			t.Fatal(err)
 		}
 	})
 }

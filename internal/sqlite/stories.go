@@ -286,13 +286,14 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 	defer stmt.close()
 	stories := make(map[string]*link.StoryState)
 	df := make(map[string]int)
+	filer := &linkFiler{stmt: stmt}
 	for _, up := range ups {
 		r := up.Record
 		if _, err := stmt.exec(ctx, `INSERT INTO link_articles(article_id, seq, exact, signature, prints)
 			VALUES (?, ?, ?, ?, ?)`, r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), uint32s(r.Prints)); err != nil {
 			return fmt.Errorf("saving link record of %s: %w", r.ID, err)
 		}
-		if err := fileLinkIndex(ctx, stmt, &r); err != nil {
+		if err := filer.file(ctx, &r, up.Room); err != nil {
 			return err
 		}
 		if _, err := stmt.exec(ctx, `INSERT INTO stories(id, title) VALUES (?, ?)
@@ -304,13 +305,13 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 			return fmt.Errorf("saving story of %s: %w", r.ID, err)
 		}
 		for n, term := range up.Filed {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO link_filings(seq, n, story_id, term) VALUES (?, ?, ?, ?)`,
+			if _, err := stmt.exec(ctx, `INSERT INTO link_filings(seq, n, story_id, term) VALUES (?, ?, ?, ?)`,
 				r.Seq, n, up.Story.ID, term); err != nil {
 				return fmt.Errorf("saving story filings of %s: %w", r.ID, err)
 			}
 		}
 		for _, n := range up.Norms {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO link_norms(story_id, terms, names, at, dirty) VALUES (?, ?, ?, ?, ?)
+			if _, err := stmt.exec(ctx, `INSERT INTO link_norms(story_id, terms, names, at, dirty) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT(story_id) DO UPDATE SET terms = excluded.terms, names = excluded.names, at = excluded.at,
 				dirty = excluded.dirty`, n.Story, n.Terms, n.Names, n.At, n.Dirty); err != nil {
 				return fmt.Errorf("saving story norms of %s: %w", n.Story, err)
@@ -327,6 +328,9 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 				return fmt.Errorf("saving reuse link %s-%s: %w", x.A, x.B, err)
 			}
 		}
+	}
+	if err := filer.flush(ctx); err != nil {
+		return err
 	}
 	ids := make([]string, 0, len(stories))
 	for id := range stories {

@@ -5,7 +5,9 @@ package linktest
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/sift-news/sift"
@@ -109,5 +111,62 @@ func LinksAsMemory(t *testing.T, s Store, n, run, batch int, between func(run in
 		if between != nil {
 			between(r)
 		}
+	}
+}
+
+// FilesAsCounting links generated articles and near copies of one of them
+// (enough to fill its LSH buckets) into s, with one linker saved in
+// batches of 50 and loaded afresh halfway, so that each record is filed
+// under the keys the linker found room in (link.Room). It fails unless
+// the lookup tables (tables lists their rows, in a fixed order) are those
+// that counting each key gives: refile must empty them and file every
+// record again by counting, as the backfill of an old store does.
+func FilesAsCounting(t *testing.T, s Store, tables func() []string, refile func()) {
+	t.Helper()
+	ctx := context.Background()
+	as := Generated(300, 7)
+	for i := range 2 * link.BucketCap {
+		c := *as[0]
+		c.Text += fmt.Sprintf("\n\nCorrection %d: an earlier version of this report misstated a figure.", i)
+		c.ID = sift.ArticleID(c.Outlet, c.Text)
+		as = append(as, &c)
+	}
+	var l *link.Linker
+	rooms, done := 0, 0
+	for done < len(as) {
+		part := as[done:min(done+50, len(as))]
+		if _, err := s.PutArticles(ctx, part); err != nil {
+			t.Fatal(err)
+		}
+		if l == nil || done == 200 {
+			var err error
+			if l, err = s.LoadLinker(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var ups []link.Update
+		for _, a := range part {
+			up, err := l.AddContext(ctx, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if up.Room != nil {
+				rooms++
+			}
+			ups = append(ups, up)
+		}
+		if err := s.SaveLinks(ctx, ups); err != nil {
+			t.Fatal(err)
+		}
+		l.Saved()
+		done += len(part)
+	}
+	if rooms < len(as)/2 {
+		t.Fatalf("only %d of %d updates carried their room", rooms, len(as))
+	}
+	byRoom := tables()
+	refile()
+	if byCount := tables(); !slices.Equal(byRoom, byCount) {
+		t.Fatalf("tables filed by room (%d rows) differ from those filed by counting (%d rows)", len(byRoom), len(byCount))
 	}
 }
