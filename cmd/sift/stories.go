@@ -310,7 +310,7 @@ func runEvalStories(args []string) error {
 	}
 	fmt.Printf("ECB+ %s: %d documents analysed (%.1fs); each split linked on its own, in file order\n",
 		*dir, len(docs), time.Since(begin).Seconds())
-	for _, sp := range ecbeval.Splits {
+	for _, sp := range ecbeval.SplitsOf(docs) {
 		l := link.NewLinker()
 		pred, gold := map[string]string{}, map[string]string{}
 		goldStories := map[string]bool{}

@@ -106,6 +106,19 @@ var Splits = []Split{
 	{"topics 1-20", 1, 20},
 }
 
+// SplitsOf returns the splits to score docs by: the ECB+ topic ranges of
+// Splits when the documents are named by ECB+ topic, and otherwise one
+// split holding the whole set (a set of our own in ECB+'s layout, such as
+// internal/link/testdata/blindstories, whose file names carry no topic).
+func SplitsOf(docs []Doc) []Split {
+	for _, d := range docs {
+		if d.Topic() > 0 {
+			return Splits
+		}
+	}
+	return []Split{{Name: "the whole set", From: 0, To: 0}}
+}
+
 // Topic is the ECB+ topic of d, read from its file name ("12_3ecbplus.txt"
 // is in topic 12), or 0.
 func (d Doc) Topic() int {

@@ -22,3 +22,17 @@ func TestSplits(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitsOfOwnSet checks that a set in ECB+'s layout whose files are not
+// named by topic is scored whole, not reported as empty splits.
+func TestSplitsOfOwnSet(t *testing.T) {
+	own := []Doc{{File: "a001.txt"}, {File: "a002.txt"}}
+	sp := SplitsOf(own)
+	if len(sp) != 1 || !sp[0].Has(own[0]) || !sp[0].Has(own[1]) {
+		t.Errorf("own set: splits %+v, want one holding every document", sp)
+	}
+	ecb := []Doc{{File: "12_3ecbplus.txt"}, {File: "1_10ecb.txt"}}
+	if got := SplitsOf(ecb); len(got) != len(Splits) {
+		t.Errorf("ECB+ set: %d splits, want the %d topic ranges", len(got), len(Splits))
+	}
+}
