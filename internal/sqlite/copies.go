@@ -43,28 +43,29 @@ ALTER TABLE stories ADD COLUMN title_version TEXT NOT NULL DEFAULT '';
 `
 
 // retitle sets the neutral title of each story in ids.
-func retitle(ctx context.Context, tx *sql.Tx, ids []string) error {
-	return storeq.Retitle(ctx, linkTx{tx}, ids)
+func retitle(ctx context.Context, st *stmts, ids []string) error {
+	return storeq.Retitle(ctx, linkTx{st}, ids)
 }
 
 // markCopies records the article and quote copies the batch's reuse links
 // reveal.
-func markCopies(ctx context.Context, tx *sql.Tx, ups []link.Update) error {
-	return storeq.MarkCopies(ctx, linkTx{tx}, ups)
+func markCopies(ctx context.Context, st *stmts, ups []link.Update) error {
+	return storeq.MarkCopies(ctx, linkTx{st}, ups)
 }
 
 // linkTx is a transaction saving links, as the copy and title rules of
-// package storeq use it.
-type linkTx struct{ tx *sql.Tx }
+// package storeq use it. Its statements are prepared once a batch: the
+// rules run them for every link of the batch.
+type linkTx struct{ st *stmts }
 
 func (t linkTx) TextLen(ctx context.Context, id string) (n int, err error) {
-	err = t.tx.QueryRowContext(ctx, `SELECT length(text) FROM articles WHERE id = ?`, id).Scan(&n)
+	err = t.st.queryRow(ctx, `SELECT length(text) FROM articles WHERE id = ?`, id).Scan(&n)
 	return n, err
 }
 
 func (t linkTx) OriginalArticle(ctx context.Context, id string) (string, error) {
 	root := id
-	err := t.tx.QueryRowContext(ctx, `SELECT original_id FROM article_copies WHERE article_id = ?`, id).Scan(&root)
+	err := t.st.queryRow(ctx, `SELECT original_id FROM article_copies WHERE article_id = ?`, id).Scan(&root)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = nil
 	}
@@ -72,16 +73,16 @@ func (t linkTx) OriginalArticle(ctx context.Context, id string) (string, error) 
 }
 
 func (t linkTx) MarkArticleCopy(ctx context.Context, id, original string) error {
-	if _, err := t.tx.ExecContext(ctx, `INSERT INTO article_copies(article_id, original_id, version) VALUES (?, ?, ?)
+	if _, err := t.st.exec(ctx, `INSERT INTO article_copies(article_id, original_id, version) VALUES (?, ?, ?)
 		ON CONFLICT(article_id) DO NOTHING`, id, original, copies.Version); err != nil {
 		return err
 	}
-	_, err := t.tx.ExecContext(ctx, `UPDATE article_copies SET original_id = ? WHERE original_id = ?`, original, id)
+	_, err := t.st.exec(ctx, `UPDATE article_copies SET original_id = ? WHERE original_id = ?`, original, id)
 	return err
 }
 
 func (t linkTx) OriginalQuote(ctx context.Context, article string, start int) (string, int, error) {
-	err := t.tx.QueryRowContext(ctx, `SELECT original_article, original_start FROM quote_copies WHERE article_id = ? AND start = ?`,
+	err := t.st.queryRow(ctx, `SELECT original_article, original_start FROM quote_copies WHERE article_id = ? AND start = ?`,
 		article, start).Scan(&article, &start)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = nil
@@ -90,17 +91,17 @@ func (t linkTx) OriginalQuote(ctx context.Context, article string, start int) (s
 }
 
 func (t linkTx) MarkQuoteCopy(ctx context.Context, article string, start int, origArticle string, origStart int) error {
-	if _, err := t.tx.ExecContext(ctx, `INSERT INTO quote_copies(article_id, start, original_article, original_start, version)
+	if _, err := t.st.exec(ctx, `INSERT INTO quote_copies(article_id, start, original_article, original_start, version)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT(article_id, start) DO NOTHING`, article, start, origArticle, origStart, copies.Version); err != nil {
 		return err
 	}
-	_, err := t.tx.ExecContext(ctx, `UPDATE quote_copies SET original_article = ?, original_start = ?
+	_, err := t.st.exec(ctx, `UPDATE quote_copies SET original_article = ?, original_start = ?
 		WHERE original_article = ? AND original_start = ?`, origArticle, origStart, article, start)
 	return err
 }
 
 func (t linkTx) Quotes(ctx context.Context, article string) ([]copies.Quote, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT q.start, q.end, q.text, `+speakerName+` FROM quotes q WHERE q.article_id = ? ORDER BY q.start`, article)
+	rows, err := t.st.query(ctx, `SELECT q.start, q.end, q.text, `+speakerName+` FROM quotes q WHERE q.article_id = ? ORDER BY q.start`, article)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +110,7 @@ func (t linkTx) Quotes(ctx context.Context, article string) ([]copies.Quote, err
 }
 
 func (t linkTx) Headlines(ctx context.Context, story string, limit int) ([]link.Headline, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT a.title, a.outlet, a.published
+	rows, err := t.st.query(ctx, `SELECT a.title, a.outlet, a.published
 		FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?
 		ORDER BY a.published = '', a.published, a.rowid LIMIT ?`, story, limit)
 	if err != nil {
@@ -120,7 +121,7 @@ func (t linkTx) Headlines(ctx context.Context, story string, limit int) ([]link.
 }
 
 func (t linkTx) SetTitle(ctx context.Context, story, title string) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE stories SET title = ?, title_version = ? WHERE id = ?`, title, link.TitleVersion, story)
+	_, err := t.st.exec(ctx, `UPDATE stories SET title = ?, title_version = ? WHERE id = ?`, title, link.TitleVersion, story)
 	return err
 }
 

@@ -349,10 +349,10 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 			return fmt.Errorf("saving story %s: %w", id, err)
 		}
 	}
-	if err := retitle(ctx, tx, ids); err != nil {
+	if err := retitle(ctx, stmt, ids); err != nil {
 		return err
 	}
-	if err := markCopies(ctx, tx, ups); err != nil {
+	if err := markCopies(ctx, stmt, ups); err != nil {
 		return err
 	}
 	keys := make([]string, 0, len(df))
