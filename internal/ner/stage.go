@@ -478,4 +478,3 @@ func titleCase(lw string) string {
 	r, sz := utf8.DecodeRuneInString(lw)
 	return string(unicode.ToUpper(r)) + lw[sz:]
 }
-

@@ -37,7 +37,7 @@ func TestPluralNationalityIsNoLostPossessive(t *testing.T) {
 // type still wins ("Green Scarves Islamist" as "Green Scarves").
 func TestKnownPlaceOpeningAnOrganisation(t *testing.T) {
 	lx := &lexicon{byFirst: map[string][]lexName{
-		"Port": {{words: []string{"Port", "Selvan"}, typ: 2}},
+		"Port":  {{words: []string{"Port", "Selvan"}, typ: 2}},
 		"Green": {{words: []string{"Green", "Scarves"}, typ: 1}},
 	}}
 	name := func(words []string, start, end, k int) []int {
