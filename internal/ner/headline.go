@@ -238,8 +238,9 @@ func isUpperRune(r rune) bool { return unicode.IsUpper(r) }
 // whose punctuation was stripped: "Aleppos outskirts", "Bashar Assads
 // forces", "Aleppos Old City"): a name whose last word, or first word,
 // ends in "s", cut there, is a name the alias table knows or the article
-// names elsewhere, while the name itself is neither, is cut to that stem.
-// A weekday or month ("Saturdays") is dropped.
+// names elsewhere, while the name itself is neither, is cut to that stem;
+// a MISC name is left whole ("Serbs" with "Serb", "Olympics" with
+// "Olympic": plurals of nationalities and events). A weekday or month ("Saturdays") is dropped.
 func lostApostrophes(t *entity.Table, ents []sift.Entity) []sift.Entity {
 	var names map[string]bool // the article's names, made when first needed
 	out := ents[:0]
@@ -262,7 +263,9 @@ func lostApostrophes(t *entity.Table, ents []sift.Entity) []sift.Entity {
 				continue // "on Saturdays"; a month alone is dropped by dropMonths
 			}
 		}
-		if stem, ok := possessiveStem(e.Text[:cut]); ok && (names[stem] || knownName(t, stem)) && !knownName(t, e.Text) {
+		// A nationality or other MISC name in the plural ("Serbs",
+		// "Palestinians", "Olympics") is no possessive.
+		if stem, ok := possessiveStem(e.Text[:cut]); ok && e.Type != sift.MISC && (names[stem] || knownName(t, stem)) && !knownName(t, e.Text) {
 			e.End -= utf8.RuneCountInString(e.Text[len(stem):])
 			e.Text = stem
 		}

@@ -85,8 +85,11 @@ func (lx *lexicon) mark(words []string, tags []int) {
 			if p := tagPos(tags[end-1]); p == 'B' || p == 'I' {
 				// A name ends after it. A known name of several words that
 				// opens a name of another type wins and the rest is left
-				// out: "Hayat Tahrir al-Sham Islamist" as MISC.
-				if len(n.words) < 2 || tagPos(tags[i]) != 'B' || entityType(tags[i]) == types[n.typ] {
+				// out: "Hayat Tahrir al-Sham Islamist" as MISC. Not a
+				// place: places open the names of organisations and events
+				// ("New York Power Desk", "Abu Dhabi National Oil Company",
+				// "Saudi Arabia Grand Prix").
+				if len(n.words) < 2 || tagPos(tags[i]) != 'B' || entityType(tags[i]) == types[n.typ] || n.typ == 2 {
 					continue
 				}
 				for j := end; j < len(tags) && (tagPos(tags[j]) == 'I' || tagPos(tags[j]) == 'L'); j++ {

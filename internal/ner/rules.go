@@ -32,6 +32,20 @@ var locCues = wordSet(`in near outside into towards toward across around inside`
 var placeNouns = wordSet(`town city village province region district governorate capital area suburb
 	neighbourhood neighborhood outskirts county state republic island port valley`)
 
+// corpNouns say what kind of organisation a name is, in apposition after
+// it ("Brightloom Analytics, a startup based in Austin", "Norvane, a
+// Korean maker of robots") or as the owner of shares, profits, a board
+// (see ownedNouns).
+var corpNouns = wordSet(`company firm startup start-up maker manufacturer producer retailer lender
+	insurer carrier airline operator conglomerate subsidiary supplier developer provider chain
+	broadcaster publisher newspaper charity automaker carmaker chipmaker miner brewer bank group`)
+
+// ownedNouns are what organisations have and people or places seldom do:
+// "X's shares", "X's chief executive", "X's shareholders".
+var ownedNouns = wordSet(`shares stock shareholders ceo founder board factory factories plant plants
+	profit profits revenue revenues earnings sales app platform products customers subscribers
+	headquarters chairman stake subsidiary subsidiaries brand executives`)
+
 // personCues are titles before a person's name.
 var personCues = wordSet(`mr mr. mrs mrs. ms ms. dr dr. president general minister colonel major captain
 	commander spokesman spokeswoman ambassador envoy senator governor mayor judge sheikh imam prince king
@@ -391,6 +405,8 @@ func cue(d *document, ws []word, sp span) int {
 		// "the Green Hands": people are not named with an article, and a
 		// plural name after one is a group.
 		return typeIndex("ORG")
+	case sp.typ != "ORG" && orgContext(ws, sp):
+		return typeIndex("ORG")
 	case personCues[prev(1)] && sp.typ != "MISC":
 		return typeIndex("PER")
 	case n == 2 && sp.typ == "PER" && sp.end < len(ws) && speechVerbs[ws[sp.end].lower] &&
@@ -419,6 +435,49 @@ func (m *Model) unseen(ws []word) bool {
 		if m.lookup(mix(tpl(fWord), w.hLower)) == nil {
 			return true
 		}
+	}
+	return false
+}
+
+// orgContext reports the context of a company or other organisation
+// around name sp: in apposition ("X, a startup", "X, the Korean
+// chipmaker", "X, a maker of"), owning what companies own ("X's shares",
+// "X's chief executive"), or traded ("shares of X", "a stake in X", "X
+// shares").
+func orgContext(ws []word, sp span) bool {
+	at := func(i int) string {
+		if i < 0 || i >= len(ws) {
+			return ""
+		}
+		return ws[i].lower
+	}
+	e := sp.end
+	if at(e) == "," {
+		k := e + 1
+		if a := at(k); a == "a" || a == "an" || a == "the" {
+			for j := k + 1; j <= k+3 && j < len(ws); j++ {
+				if corpNouns[ws[j].lower] && !ws[j].cap {
+					return true
+				}
+				if !ws[j].alpha {
+					break
+				}
+			}
+		}
+	}
+	if a := at(e); a == "'s" || a == "’s" {
+		if ownedNouns[at(e+1)] || at(e+1) == "chief" && at(e+2) == "executive" {
+			return true
+		}
+	}
+	if at(e) == "shares" {
+		return true
+	}
+	switch p1, p2 := at(sp.start-1), at(sp.start-2); {
+	case p1 == "of" && (p2 == "shares" || p2 == "stake"):
+		return true
+	case p1 == "in" && p2 == "stake":
+		return true
 	}
 	return false
 }

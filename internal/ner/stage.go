@@ -16,7 +16,7 @@ import (
 
 // Version is the version of the NER stage's rules; Stage.Version adds the
 // model's and the alias table's digests to it.
-const Version = "5"
+const Version = "6"
 
 // Stage finds the named entities of an article's text (people,
 // organisations, places and other names, CoNLL-2003 conventions), gives
@@ -391,7 +391,8 @@ func isHeadline(s []string) bool {
 // recase rewrites headline-style sentences (all capitals, or most words
 // capitalised) the way the rest of the text writes their words: "LAVROV"
 // as "Lavrov", "Proposals" as "proposals" when the text has "proposals".
-// Words the text has in no other form are left as they are. Sentences of
+// Words the text has in no other form are left as they are, and a
+// headline in capitals with such a word is left whole. Sentences of
 // context count as text but are not changed.
 func recase(sents, context [][]string) {
 	all := append(append([][]string(nil), sents...), context...)
@@ -427,13 +428,53 @@ func recase(sents, context [][]string) {
 		if !headline[si] {
 			continue
 		}
+		// A headline in capitals is re-cased only when the text tells how
+		// to write each of its words; otherwise it stays in capitals, as
+		// the tagger learnt such headlines: half re-cased, the words left
+		// in capitals ("KEANE SIGNS") read as one name.
+		caps := inCapitals(s)
+		var orig []string
+		if caps {
+			orig = append(orig, s...)
+		}
+		missing := 0
 		for i, w := range s {
 			lw := strings.ToLower(w)
 			if c, ok := cased[lw]; ok && casedN[lw] >= lower[lw] {
 				s[i] = c
 			} else if lower[lw] > 0 && i > 0 {
 				s[i] = lw
+			} else if caps && lower[lw] > 0 {
+				s[i] = titleCase(lw)
+			} else if caps && w != lw && utf8.RuneCountInString(w) > 1 {
+				missing++
 			}
 		}
+		if caps && missing > 0 {
+			copy(s, orig)
+		}
 	}
+}
+
+// inCapitals reports a sentence most of whose words (of two letters or
+// more) are written in capitals.
+func inCapitals(s []string) bool {
+	upper, alpha := 0, 0
+	for _, w := range s {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		alpha++
+		if strings.ToUpper(w) == w {
+			upper++
+		}
+	}
+	return upper >= 2 && upper*10 >= alpha*6
+}
+
+// titleCase returns lw with its first letter in upper case.
+func titleCase(lw string) string {
+	r, sz := utf8.DecodeRuneInString(lw)
+	return string(unicode.ToUpper(r)) + lw[sz:]
 }
