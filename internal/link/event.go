@@ -41,6 +41,7 @@ var yearConflict = 0.8
 type event struct {
 	years   map[string]float64
 	players players // who and where (participants.go)
+	facts   facts   // dates and figures (facts.go)
 }
 
 // articleEvent extracts the event evidence of article a.
@@ -53,6 +54,9 @@ func articleEvent(a *sift.Article) event {
 		ev.years[a.Published[:4]] += 2
 	}
 	ev.players = articlePlayers(a)
+	if factConflict < 1 {
+		ev.facts = articleFacts(a.Title, leadOf(a.Text, factsLead), parseDate(a.Published))
+	}
 	return ev
 }
 
@@ -97,6 +101,7 @@ func joinEvent(names map[string]float64, ev event) {
 		names[eventPrefix+evYear+k]++
 	}
 	joinPlayers(names, ev.players)
+	joinFacts(names, ev.facts)
 }
 
 // isEventKey reports a key of event evidence in a story's names.
@@ -111,6 +116,13 @@ func eventFactor(ev event, st *StoryState) float64 {
 	}
 	if st.Size > 0 && playersConflict(ev.players, st) {
 		f *= playerConflict
+	}
+	if st.Size > 0 && factConflict < 1 {
+		// each kind of fact beyond the least that disagrees is more
+		// evidence of another event
+		for n := factsConflict(ev.facts, st); n >= minDisagree; n-- {
+			f *= factConflict
+		}
 	}
 	return f
 }
