@@ -57,11 +57,12 @@ type word struct {
 	num    bool
 	space  bool // preceded by space
 	hyphen bool // preceded directly by a hyphen
+	upper  bool // a word that starts with a capital letter
 }
 
 // factWords splits s for the facts scanner.
 func factWords(s string) []word {
-	var out []word
+	out := make([]word, 0, len(s)/4)
 	space := true
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -88,7 +89,7 @@ func factWords(s string) []word {
 				}
 				j += n2
 			}
-			w := word{s: strings.ToLower(s[i:j]), space: space}
+			w := word{s: strings.ToLower(s[i:j]), space: space, upper: unicode.IsUpper(r)}
 			w.hyphen = len(out) > 0 && !space && out[len(out)-1].s == "-"
 			out = append(out, w)
 			i = j
@@ -232,7 +233,9 @@ func articleFacts(title, text string, pub time.Time) facts {
 				addFig("magnitude", v)
 				continue
 			}
-			if j < len(ws) && !ws[j].num && contentWord(ws[j].s) && len(ws[j].s) > 2 {
+			// a unit is a common word: a number before a name ("282016
+			// Qamishli", "44 Monitor") is no figure
+			if j < len(ws) && !ws[j].num && !ws[j].upper && contentWord(ws[j].s) && len(ws[j].s) > 2 {
 				addFig(stem(ws[j].s), v)
 			}
 		}
