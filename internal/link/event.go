@@ -16,10 +16,11 @@ import (
 // clusterer keeps the years the members of each story name, and an
 // article whose years and the story's never meet scores lower against it.
 //
-// Who and where is the other half (participants.go): the people and
-// places an article names prominently, against those of the story.
-// Figures that disagree, months of written dates and agreement bonuses
-// for shared participants were tried and are not used (docs/stories.md).
+// Who and where (participants.go) are the people and places an article
+// names prominently, against those of the story; when and how much
+// (facts.go) are the dates and figures of its lead. Months of written
+// dates, facts of the whole text and agreement bonuses for shared
+// participants were tried and are not used (docs/stories.md).
 //
 // A story's event evidence lives in StoryState.Names under keys that start
 // with eventPrefix, which sift.Normalize never produces, so that stores
@@ -36,8 +37,9 @@ const evYear = "y:"
 // docs/stories.md).
 var yearConflict = 0.8
 
-// event is an article's evidence of when: the years it names, its
-// publication year counted twice.
+// event is an article's evidence of which event it reports: the years it
+// names (its publication year counted twice), who and where, and the
+// dates and figures of its lead.
 type event struct {
 	years   map[string]float64
 	players players // who and where (participants.go)
