@@ -16,10 +16,11 @@ import (
 // clusterer keeps the years the members of each story name, and an
 // article whose years and the story's never meet scores lower against it.
 //
-// Who and where is the other half (participants.go): the people and
-// places an article names prominently, against those of the story.
-// Figures that disagree, months of written dates and agreement bonuses
-// for shared participants were tried and are not used (docs/stories.md).
+// Who and where (participants.go) are the people and places an article
+// names prominently, against those of the story; when and how much
+// (facts.go) are the dates and figures of its lead. Months of written
+// dates, facts of the whole text and agreement bonuses for shared
+// participants were tried and are not used (docs/stories.md).
 //
 // A story's event evidence lives in StoryState.Names under keys that start
 // with eventPrefix, which sift.Normalize never produces, so that stores
@@ -36,11 +37,13 @@ const evYear = "y:"
 // docs/stories.md).
 var yearConflict = 0.8
 
-// event is an article's evidence of when: the years it names, its
-// publication year counted twice.
+// event is an article's evidence of which event it reports: the years it
+// names (its publication year counted twice), who and where, and the
+// dates and figures of its lead.
 type event struct {
 	years   map[string]float64
 	players players // who and where (participants.go)
+	facts   facts   // dates and figures (facts.go)
 }
 
 // articleEvent extracts the event evidence of article a.
@@ -53,6 +56,9 @@ func articleEvent(a *sift.Article) event {
 		ev.years[a.Published[:4]] += 2
 	}
 	ev.players = articlePlayers(a)
+	if factConflict < 1 {
+		ev.facts = articleFacts(a.Title, leadOf(a.Text, factsLead), parseDate(a.Published))
+	}
 	return ev
 }
 
@@ -97,6 +103,7 @@ func joinEvent(names map[string]float64, ev event) {
 		names[eventPrefix+evYear+k]++
 	}
 	joinPlayers(names, ev.players)
+	joinFacts(names, ev.facts)
 }
 
 // isEventKey reports a key of event evidence in a story's names.
@@ -111,6 +118,13 @@ func eventFactor(ev event, st *StoryState) float64 {
 	}
 	if st.Size > 0 && playersConflict(ev.players, st) {
 		f *= playerConflict
+	}
+	if st.Size > 0 && factConflict < 1 {
+		// each kind of fact beyond the least that disagrees is more
+		// evidence of another event
+		for n := factsConflict(ev.facts, st); n >= minDisagree; n-- {
+			f *= factConflict
+		}
 	}
 	return f
 }
