@@ -86,9 +86,7 @@ func runWorker(args []string) error {
 				total.Claimed, total.Added, total.Failed, float64(total.Claimed)/time.Since(start).Seconds())
 		}
 	}
-	// Claims are linked in the order their articles were linked into
-	// stories, so that with several workers both follow one serial order.
-	in := ingest.New(postgres.LinkOrder{DB: db}, analyze.Default())
+	in := ingest.New(db, analyze.Default())
 	if *linking {
 		in.ClaimScores = claim.NewScores()
 	}

@@ -535,33 +535,3 @@ func (db *DB) Claim(ctx context.Context, id string) (*sift.ClaimThread, error) {
 	sift.OrderMentions(t)
 	return t, nil
 }
-
-// LinkOrder is the store with PendingClaims listing only the claims of
-// articles already linked into stories, in the order those were linked.
-// sift worker links through it, so that claims are linked in the order
-// of the stories' linking: with several workers, an article committed
-// between a pass's story linking and its claim linking (or with an
-// earlier seq than articles linked before it) has its claims linked with
-// its stories, in the next pass, and both follow one serial order of the
-// articles. With one worker the order is that of PendingClaims.
-type LinkOrder struct{ *DB }
-
-// PendingClaims returns up to limit unlinked claims of articles linked
-// into stories, in the order the articles were linked, then by place.
-func (l LinkOrder) PendingClaims(ctx context.Context, limit int) ([]sift.ClaimKey, error) {
-	rows, err := l.pool.Query(ctx, `SELECT c.article_id, c.n, c.norm, a.published, c.speaker_canonical
-		FROM article_claims c JOIN link_articles l ON l.article_id = c.article_id JOIN articles a ON a.id = c.article_id
-		WHERE c.claim_id IS NULL ORDER BY l.seq, c.n LIMIT $1`, sqlLimit(limit))
-	if err != nil {
-		return nil, fmt.Errorf("listing unlinked claims: %w", err)
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (sift.ClaimKey, error) {
-		var k sift.ClaimKey
-		err := r.Scan(&k.Article, &k.N, &k.Norm, &k.Published, &k.Speaker)
-		return k, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("listing unlinked claims: %w", err)
-	}
-	return out, nil
-}
