@@ -17,6 +17,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/claim"
 	"github.com/sift-news/sift/internal/ingest"
 	"github.com/sift-news/sift/internal/plural"
 	"github.com/sift-news/sift/internal/postgres"
@@ -86,6 +87,9 @@ func runWorker(args []string) error {
 		}
 	}
 	in := ingest.New(db, analyze.Default())
+	if *linking {
+		in.ClaimScores = claim.NewScores()
+	}
 	var wg sync.WaitGroup
 	errs := make(chan error, max(*workers, 1)+1)
 	for i := range max(*workers, 1) {
@@ -98,7 +102,15 @@ func runWorker(args []string) error {
 			MaxAttempts: *maxAttempts,
 		}
 		if *linking {
-			w.AfterStore = func(ctx context.Context, _ []*sift.Article) error { return in.Link(ctx, false) }
+			w.AfterStore = func(ctx context.Context, added []*sift.Article) error {
+				// Score the new claims against the store as it is now,
+				// outside the link lock: whoever links them takes the
+				// scores instead of computing them under the lock.
+				if err := in.ClaimScores.Prescore(ctx, db, claim.KeysOf(added)); err != nil {
+					return err
+				}
+				return in.Link(ctx, false)
+			}
 			w.Idle = func(ctx context.Context) error { return in.Link(ctx, false) }
 		}
 		wg.Add(1)

@@ -67,7 +67,8 @@ func indexStores(t *testing.T) map[string]func(t *testing.T) indexStore {
 				return indexStore{ArticleStore: db, ClaimLinkStore: db,
 					unmigrate: func(t *testing.T, key string) {
 						for _, q := range []string{
-							`INSERT INTO claim_keys(key, article_id, n) SELECT '` + key + `', article_id, n FROM article_claims WHERE claim_id IS NOT NULL`,
+							`INSERT INTO claim_keys(key, article_id, n, seq) SELECT '` + key + `', c.article_id, c.n, a.seq
+								FROM article_claims c JOIN articles a ON a.id = c.article_id WHERE c.claim_id IS NOT NULL`,
 							`DELETE FROM migrations WHERE name = '420-claim-keys-capped'`,
 						} {
 							if _, err := db.Pool().Exec(ctx, q); err != nil {

@@ -163,6 +163,15 @@ func Threshold() float64 { return match.Threshold }
 // per transaction, so a run that stops halfway is resumed by the next. It
 // returns how many claims it linked.
 func LinkPending(ctx context.Context, st sift.ClaimLinkStore) (int, error) {
+	return LinkPendingScored(ctx, st, nil)
+}
+
+// LinkPendingScored is LinkPending taking the similarities of pairs that
+// scores holds (computed by Scores.Prescore, outside the link lock) from
+// it instead of computing them again, and dropping the entries of the
+// claims it links. The links are the same as LinkPending's; scores may be
+// nil.
+func LinkPendingScored(ctx context.Context, st sift.ClaimLinkStore, scores *Scores) (int, error) {
 	total := 0
 	for {
 		pend, err := st.PendingClaims(ctx, pendingBatch)
@@ -172,13 +181,14 @@ func LinkPending(ctx context.Context, st sift.ClaimLinkStore) (int, error) {
 		if len(pend) == 0 {
 			return total, nil
 		}
-		links, err := linkBatch(ctx, st, pend)
+		links, err := linkBatch(ctx, st, pend, scores)
 		if err != nil {
 			return total, err
 		}
 		if err := st.SaveClaimLinks(ctx, links); err != nil {
 			return total, err
 		}
+		scores.forget(links)
 		total += len(links)
 		if len(pend) < pendingBatch {
 			return total, nil
@@ -196,7 +206,7 @@ type linked struct {
 // the batch before it. A claim of the batch is a candidate when it shares
 // two keys, as a stored one must (storedCandidates), so that a document
 // linked in a batch of many links as it would alone.
-func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey) ([]sift.ClaimLink, error) {
+func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey, scores *Scores) ([]sift.ClaimLink, error) {
 	keys := make([][]string, len(pend))
 	for i, p := range pend {
 		keys[i] = match.Keys(p.Norm)
@@ -220,20 +230,31 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 		}
 		thread, score := sift.ClaimID(p.Article, p.N), 1.0
 		best := 0.0
-		sc := match.Default().Scorer(p.Norm)
-		scoreText := func(text string) float64 { return prepared.score(sc, text) }
+		var sc *match.Scorer // made when a pair is not in scores
+		scoreText := func(text string) float64 {
+			if sc == nil {
+				sc = match.Default().Scorer(p.Norm)
+			}
+			return prepared.score(sc, text)
+		}
 		for _, c := range cands {
 			if c.Article == p.Article || c.Claim == "" {
 				continue
 			}
-			if s := similarity(p, c, scoreText); s > best {
+			s, ok := scores.lookup(p, c)
+			if !ok {
+				s = similarity(p, c, scoreText)
+			}
+			if s > best {
 				best = s
 				if s >= Threshold() {
 					thread, score = c.Claim, s
 				}
 			}
 		}
-		sc.Close()
+		if sc != nil {
+			sc.Close()
+		}
 		links = append(links, sift.ClaimLink{Article: p.Article, N: p.N, Claim: thread, Score: score, Keys: keys[i]})
 		p.Claim = thread
 		set := make(map[string]bool, len(keys[i]))

@@ -71,6 +71,10 @@ type Ingester struct {
 	// Fail receives each document that could not be analysed; nil
 	// ignores them (they are still counted).
 	Fail func(error)
+	// ClaimScores, if set, holds claim similarities computed before
+	// linking (claim.Scores.Prescore, outside the link lock), which
+	// linking takes instead of computing them again.
+	ClaimScores *claim.Scores
 
 	mu     sync.Mutex // held while linking
 	linker *link.Linker
@@ -308,7 +312,7 @@ func (in *Ingester) link(ctx context.Context, wait bool, fresh []*sift.Article) 
 		if err := in.linkStories(ctx, fresh); err != nil {
 			return err
 		}
-		if _, err := claim.LinkPending(ctx, in.Store); err != nil {
+		if _, err := claim.LinkPendingScored(ctx, in.Store, in.ClaimScores); err != nil {
 			return fmt.Errorf("linking claims: %w", err)
 		}
 		return nil

@@ -1,11 +1,13 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -135,6 +137,11 @@ func (db *DB) ClaimJobs(ctx context.Context, worker string, n int, lease time.Du
 	if err != nil {
 		return nil, fmt.Errorf("claiming jobs: %w", err)
 	}
+	// UPDATE … RETURNING gives rows in no set order (it varied from run
+	// to run with where the updated rows landed): queue order, so that
+	// one worker stores, and so links, the same inputs in the same order
+	// every time.
+	slices.SortFunc(jobs, func(a, b Job) int { return cmp.Compare(a.ID, b.ID) })
 	return jobs, nil
 }
 

@@ -220,6 +220,7 @@ func (db *DB) UnlinkedArticles(ctx context.Context) ([]string, error) {
 // document-frequency increments and the reuse links.
 func (db *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 	b := &pgx.Batch{}
+	var reuse reuseRows
 	stories := make(map[string]*link.StoryState)
 	df := make(map[string]int)
 	for _, up := range ups {
@@ -243,12 +244,9 @@ func (db *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 		for _, k := range up.DFKeys {
 			df[k]++
 		}
-		for _, x := range up.Reuse {
-			b.Queue(`INSERT INTO reuse(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb)`,
-				x.Kind, x.A, x.B, x.AStart, x.AEnd, x.BStart, x.BEnd, x.Similarity, noNUL(jsonText(x.Substitutions, "[]")))
-		}
+		reuse.add(up.Reuse)
 	}
+	reuse.queue(b)
 	ids := make([]string, 0, len(stories))
 	for id := range stories {
 		ids = append(ids, id)
@@ -288,6 +286,36 @@ func (db *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 		return fmt.Errorf("saving links: %w", err)
 	}
 	return nil
+}
+
+// reuseRows gathers the reuse links of a batch for one INSERT (the same
+// rows in the same order as one INSERT per link: the serial seq follows
+// the ORDINALITY), where one statement per link was 29 thousand of them for
+// 1,000 generated articles.
+type reuseRows struct {
+	kinds, as, bs, subs            []string
+	aStarts, aEnds, bStarts, bEnds []int32
+	sims                           []float64
+}
+
+func (r *reuseRows) add(xs []sift.Reuse) {
+	for _, x := range xs {
+		r.kinds, r.as, r.bs = append(r.kinds, x.Kind), append(r.as, x.A), append(r.bs, x.B)
+		r.aStarts, r.aEnds = append(r.aStarts, int32(x.AStart)), append(r.aEnds, int32(x.AEnd))
+		r.bStarts, r.bEnds = append(r.bStarts, int32(x.BStart)), append(r.bEnds, int32(x.BEnd))
+		r.sims, r.subs = append(r.sims, x.Similarity), append(r.subs, noNUL(jsonText(x.Substitutions, "[]")))
+	}
+}
+
+func (r *reuseRows) queue(b *pgx.Batch) {
+	if len(r.kinds) == 0 {
+		return
+	}
+	b.Queue(`INSERT INTO reuse(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions)
+		SELECT kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions::jsonb
+		FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::float8[], $9::text[])
+			WITH ORDINALITY AS u(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions, i)
+		ORDER BY i`, r.kinds, r.as, r.bs, r.aStarts, r.aEnds, r.bStarts, r.bEnds, r.sims, r.subs)
 }
 
 // Stories returns stories, largest first, with their articles in timeline

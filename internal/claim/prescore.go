@@ -1,0 +1,206 @@
+package claim
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/claim/match"
+)
+
+// Scores holds similarities of claim pairs computed ahead of linking, so
+// that a worker can do the costly part of claim linking (scoring each new
+// claim against its candidates) before it takes the store's link lock, and
+// the lock holder only scores the pairs no one scored before: candidates
+// linked since, and claims of other batches pending with it.
+//
+// A similarity depends only on the two claims' texts, dates and speakers,
+// never on the state of the store, so a pair's cached score is the score
+// linking would compute: linking with Scores gives exactly the links
+// linking without them gives. Each entry keeps the inputs it was computed
+// from and is used only when they match. Scores is safe for concurrent
+// use; entries are dropped once their claim is linked.
+type Scores struct {
+	mu sync.Mutex
+	m  map[claimRef]*scored
+	n  int // pairs held
+	// hits and misses count the pairs linking took from the cache and
+	// those it scored itself.
+	hits, misses int
+}
+
+// maxScored bounds the pairs Scores holds (about 100 bytes each): beyond
+// it, the oldest claims' entries are no longer kept (linking rescores).
+const maxScored = 1 << 20
+
+// claimRef names a claim by article and place.
+type claimRef struct {
+	article string
+	n       int
+}
+
+// scoreInputs is what similarity reads of a claim.
+type scoreInputs struct{ norm, published, speaker string }
+
+func inputsOf(k sift.ClaimKey) scoreInputs { return scoreInputs{k.Norm, k.Published, k.Speaker} }
+
+// scored holds one claim's scores against its candidates.
+type scored struct {
+	in    scoreInputs
+	cands map[claimRef]pairScore
+}
+
+type pairScore struct {
+	in scoreInputs
+	s  float64
+}
+
+// NewScores returns an empty cache.
+func NewScores() *Scores { return &Scores{m: map[claimRef]*scored{}} }
+
+// lookup returns the cached similarity of p and c.
+func (s *Scores) lookup(p, c sift.ClaimKey) (float64, bool) {
+	if s == nil {
+		return 0, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.m[claimRef{p.Article, p.N}]
+	if e == nil || e.in != inputsOf(p) {
+		s.misses++
+		return 0, false
+	}
+	x, ok := e.cands[claimRef{c.Article, c.N}]
+	if !ok || x.in != inputsOf(c) {
+		s.misses++
+		return 0, false
+	}
+	s.hits++
+	return x.s, true
+}
+
+// put adds the scores of p against its candidates.
+func (s *Scores) put(p sift.ClaimKey, cands map[claimRef]pairScore) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.n+len(cands) > maxScored {
+		clear(s.m)
+		s.n = 0
+	}
+	ref := claimRef{p.Article, p.N}
+	if old := s.m[ref]; old != nil {
+		s.n -= len(old.cands)
+	}
+	s.m[ref] = &scored{in: inputsOf(p), cands: cands}
+	s.n += len(cands)
+}
+
+// forget drops the entries of linked claims.
+func (s *Scores) forget(links []sift.ClaimLink) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, l := range links {
+		ref := claimRef{l.Article, l.N}
+		if e := s.m[ref]; e != nil {
+			s.n -= len(e.cands)
+			delete(s.m, ref)
+		}
+	}
+}
+
+// Len returns the number of claim pairs held.
+func (s *Scores) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.n
+}
+
+// Taken returns how many pairs linking took from s, and how many it
+// scored itself (not in s: candidates linked after their claim was
+// scored, claims of other batches linked with it).
+func (s *Scores) Taken() (hits, misses int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits, s.misses
+}
+
+// KeysOf returns the claims of as as the stores list them pending: the
+// article's ID and date, the claim's place, its normalised text (its text
+// when it has none) and its speaker's canonical name.
+func KeysOf(as []*sift.Article) []sift.ClaimKey {
+	var out []sift.ClaimKey
+	for _, a := range as {
+		for n, c := range a.Claims {
+			k := sift.ClaimKey{Article: a.ID, N: n, Norm: c.Norm, Published: a.Published}
+			if k.Norm == "" {
+				k.Norm = c.Text
+			}
+			if c.Speaker != nil {
+				k.Speaker = c.Speaker.Canonical
+			}
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Prescore scores claims (just stored, not linked yet, in order of
+// arrival) against the candidates linking would give them if it ran now:
+// the linked claims of the store sharing keys, and the claims before each
+// in claims sharing two keys. It needs no lock and writes nothing to the
+// store; the pairs go to s for LinkPendingScored.
+func (s *Scores) Prescore(ctx context.Context, st sift.ClaimLinkStore, claims []sift.ClaimKey) error {
+	if len(claims) == 0 {
+		return nil
+	}
+	keys := make([][]string, len(claims))
+	for i, p := range claims {
+		keys[i] = match.Keys(p.Norm)
+	}
+	stored, err := storedCandidates(ctx, st, keys)
+	if err != nil {
+		return fmt.Errorf("scoring claims of %s: %w", claims[0].Article, err)
+	}
+	prepared := preparedTexts{m: match.Default(), texts: map[string]*match.Prepared{}}
+	sets := make([]map[string]bool, len(claims))
+	for i, p := range claims {
+		cands := map[claimRef]pairScore{}
+		var sc *match.Scorer
+		add := func(c sift.ClaimKey) {
+			ref := claimRef{c.Article, c.N}
+			if c.Article == p.Article {
+				return
+			}
+			if _, ok := cands[ref]; ok {
+				return
+			}
+			if sc == nil {
+				sc = match.Default().Scorer(p.Norm)
+			}
+			cands[ref] = pairScore{in: inputsOf(c), s: similarity(p, c, func(text string) float64 { return prepared.score(sc, text) })}
+		}
+		for _, c := range stored[i] {
+			if c.Claim != "" {
+				add(c)
+			}
+		}
+		for j := range i {
+			if shared(sets[j], keys[i]) >= minShared {
+				add(claims[j])
+			}
+		}
+		if sc != nil {
+			sc.Close()
+		}
+		s.put(p, cands)
+		sets[i] = make(map[string]bool, len(keys[i]))
+		for _, k := range keys[i] {
+			sets[i][k] = true
+		}
+	}
+	return nil
+}
