@@ -172,6 +172,27 @@ func LinkPending(ctx context.Context, st sift.ClaimLinkStore) (int, error) {
 // claims it links. The links are the same as LinkPending's; scores may be
 // nil.
 func LinkPendingScored(ctx context.Context, st sift.ClaimLinkStore, scores *Scores) (int, error) {
+	return NewLinker().LinkPending(ctx, st, scores)
+}
+
+// A Linker links pending claims as LinkPendingScored does, keeping the
+// candidate texts it has read between calls: the claims of one event are
+// candidates of every later batch that tells it, so a process that links
+// batch after batch (sift ingest, sift worker) reads most candidates once.
+// What it keeps is bounded (two generations of maxPrepared texts) and does
+// not change any score. A Linker is not safe for concurrent use.
+type Linker struct {
+	prepared preparedTexts
+}
+
+// NewLinker returns a Linker that has read no text yet.
+func NewLinker() *Linker {
+	return &Linker{prepared: preparedTexts{m: match.Default(), texts: map[string]*match.Prepared{}}}
+}
+
+// LinkPending links every stored claim not linked yet, as the function
+// LinkPendingScored does; scores may be nil.
+func (l *Linker) LinkPending(ctx context.Context, st sift.ClaimLinkStore, scores *Scores) (int, error) {
 	total := 0
 	for {
 		pend, err := st.PendingClaims(ctx, pendingBatch)
@@ -181,7 +202,7 @@ func LinkPendingScored(ctx context.Context, st sift.ClaimLinkStore, scores *Scor
 		if len(pend) == 0 {
 			return total, nil
 		}
-		links, err := linkBatch(ctx, st, pend, scores)
+		links, err := linkBatch(ctx, st, pend, scores, &l.prepared)
 		if err != nil {
 			return total, err
 		}
@@ -206,7 +227,7 @@ type linked struct {
 // the batch before it. A claim of the batch is a candidate when it shares
 // two keys, as a stored one must (storedCandidates), so that a document
 // linked in a batch of many links as it would alone.
-func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey, scores *Scores) ([]sift.ClaimLink, error) {
+func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey, scores *Scores, prepared *preparedTexts) ([]sift.ClaimLink, error) {
 	keys := make([][]string, len(pend))
 	for i, p := range pend {
 		keys[i] = match.Keys(p.Norm)
@@ -216,7 +237,6 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 		return nil, fmt.Errorf("linking claims of %s: %w", pend[0].Article, err)
 	}
 	links := make([]sift.ClaimLink, 0, len(pend))
-	prepared := preparedTexts{m: match.Default(), texts: map[string]*match.Prepared{}}
 	var batch []linked
 	for i, p := range pend {
 		cands := stored[i]
@@ -361,26 +381,32 @@ func Trace(t *sift.ClaimThread) {
 	}
 }
 
-// maxPrepared bounds the candidate texts a batch keeps prepared (a few KB
-// each): most candidates of a batch are candidates of several of its
-// claims (four in five on generated news).
-const maxPrepared = 8192
+// maxPrepared bounds the candidate texts a generation of preparedTexts
+// holds (a few KB each): most candidates of a batch are candidates of
+// several of its claims (four in five on generated news), and of later
+// batches.
+const maxPrepared = 4096
 
-// preparedTexts holds the candidate texts of one batch as the matcher
-// read them, so that a candidate shared by several claims is read once.
+// preparedTexts holds candidate texts as the matcher read them, so that a
+// candidate shared by several claims, or by several batches, is read
+// once. It keeps two generations: when the current one is full it becomes
+// the old one, and a text found in the old one moves back to the current,
+// so the texts still in use stay and the memory is bounded.
 type preparedTexts struct {
-	m     *match.Model
-	texts map[string]*match.Prepared
+	m          *match.Model
+	texts, old map[string]*match.Prepared
 }
 
-// score is sc.Score(text), reading text only the first time.
+// score is sc.Score(text), reading text only when it is not held.
 func (p *preparedTexts) score(sc *match.Scorer, text string) float64 {
 	pr := p.texts[text]
 	if pr == nil {
-		if len(p.texts) >= maxPrepared {
-			return sc.Score(text)
+		if pr = p.old[text]; pr == nil {
+			pr = p.m.Prepare(text)
 		}
-		pr = p.m.Prepare(text)
+		if len(p.texts) >= maxPrepared {
+			p.old, p.texts = p.texts, make(map[string]*match.Prepared, maxPrepared)
+		}
 		p.texts[text] = pr
 	}
 	return sc.ScorePrepared(pr)

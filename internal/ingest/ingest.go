@@ -78,6 +78,7 @@ type Ingester struct {
 
 	mu     sync.Mutex // held while linking
 	linker *link.Linker
+	claims *claim.Linker // keeps candidate texts read between batches
 }
 
 // New returns an Ingester for st with pipeline p (analyze.Default() when
@@ -312,7 +313,10 @@ func (in *Ingester) link(ctx context.Context, wait bool, fresh []*sift.Article) 
 		if err := in.linkStories(ctx, fresh); err != nil {
 			return err
 		}
-		if _, err := claim.LinkPendingScored(ctx, in.Store, in.ClaimScores); err != nil {
+		if in.claims == nil {
+			in.claims = claim.NewLinker()
+		}
+		if _, err := in.claims.LinkPending(ctx, in.Store, in.ClaimScores); err != nil {
 			return fmt.Errorf("linking claims: %w", err)
 		}
 		return nil
