@@ -21,7 +21,7 @@ import (
 )
 
 // Version of the cleaner; it changes whenever its output may change.
-const Version = "5"
+const Version = "6"
 
 // Result is what the cleaner (or the HTML extractor) recovered.
 type Result struct {
@@ -43,6 +43,10 @@ type Options struct {
 	// several earlier articles of the same outlet; such lines are template
 	// text, not article text. Nil means no knowledge of the outlet.
 	Repeated func(line string) bool
+	// Lines is the line model that reviews the body lines the rules kept
+	// (see LineModel); nil means the trained model embedded in the
+	// package, RulesOnly the rules alone.
+	Lines *LineModel
 }
 
 // Reasons given for removed text.
@@ -90,6 +94,9 @@ type line struct {
 	blank  bool
 	kind   kind
 	reason string
+	// sure marks a body line kept by a rule's own evidence (a letter's
+	// signature, a closing sentence), which the line model leaves alone.
+	sure bool
 }
 
 type kind uint8
@@ -106,6 +113,18 @@ const (
 
 // Text cleans scraped plain text.
 func (o Options) Text(s string) Result {
+	lines, r := o.lines(s)
+	m := o.Lines
+	if m == nil {
+		m = &trainedLines
+	}
+	m.reviewBody(lines, r.Outlet)
+	return assemble(lines, r)
+}
+
+// lines runs the rules over s and returns its lines, each with its kind,
+// and what was recovered on the way (title, author, comments, …).
+func (o Options) lines(s string) ([]line, Result) {
 	lines := joinWrapped(splitLines(s))
 	var r Result
 	markNoise(lines, &r, o.Repeated)
@@ -123,6 +142,11 @@ func (o Options) Text(s string) Result {
 	markNamedBio(lines, &r)
 	markPullQuotes(lines)
 	joinPageBreaks(lines)
+	return lines, r
+}
+
+// assemble builds the result from the classified lines.
+func assemble(lines []line, r Result) Result {
 	for i := range lines {
 		l := &lines[i]
 		switch l.kind {
