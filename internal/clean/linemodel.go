@@ -172,15 +172,64 @@ func newDocShape(lines []line, outlet string) *docShape {
 	return d
 }
 
-// addressesYou reports a "you" or "your" in s.
+// addressesYou reports a "you", "your" or "yours" in s.
 func addressesYou(s string) bool {
-	for _, w := range strings.Fields(s) {
-		switch strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()")) {
-		case "you", "your", "yours", "you're", "you'll", "you’re", "you’ll":
+	for i := 0; i+3 <= len(s); i++ {
+		c := s[i]
+		if c != 'y' && c != 'Y' || i > 0 && isWordByte(s[i-1]) || s[i+1]|0x20 != 'o' || s[i+2]|0x20 != 'u' {
+			continue
+		}
+		rest := s[i+3:]
+		if len(rest) > 0 && rest[0]|0x20 == 'r' {
+			rest = rest[1:]
+			if len(rest) > 0 && rest[0]|0x20 == 's' {
+				rest = rest[1:]
+			}
+		}
+		if rest == "" || !isWordByte(rest[0]) {
 			return true
 		}
 	}
 	return false
+}
+
+// nextField splits the first space-separated field off s (s is white
+// space collapsed).
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeft(s, " ")
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, ""
+}
+
+// wordStats counts the words of a folded line, its stopwords, its words
+// addressing the reader ("you", "your") and the writer's "we", and its
+// link-like tokens (addresses, handles, arrows).
+func wordStats(f string) (words, stops, you, we, links int) {
+	for w := f; w != ""; {
+		var tok string
+		tok, w = nextField(w)
+		lw := trimPunct(tok)
+		if lw == "" {
+			continue
+		}
+		words++
+		if stopwords[lw] {
+			stops++
+		}
+		switch lw {
+		case "you", "your", "yours", "you're", "you'll":
+			you++
+		case "we", "us", "our", "we're":
+			we++
+		}
+		if strings.IndexByte(tok, '@') >= 0 || strings.Contains(tok, "://") || strings.HasPrefix(lw, "www.") ||
+			strings.IndexByte(lw, '.') > 0 && isDomain(lw) || tok == "→" || tok == "›" || tok == "»" || tok == ">>" {
+			links++
+		}
+	}
+	return
 }
 
 // shapeKey is the shape of a short line: a letter per word (A capitalised,
@@ -323,32 +372,21 @@ func lineFeatures(lines []line, i int, d *docShape) [NumLineFeatures]float64 {
 	x[4] = b2f(last == '.')
 	x[5] = b2f(last == ':' || last == ',')
 	x[6] = b2f(last == '?' || last == '!')
-	var words, caps, stops, you, we, links, lowerStart int
-	for k, w := range strings.Fields(t) {
-		r, _ := utf8.DecodeRuneInString(w)
-		lw := strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()[]"))
-		if lw == "" {
-			continue
-		}
-		words++
+	f := l.f
+	if f == "" {
+		f = fold(t)
+	}
+	words, stops, you, we, links := wordStats(f)
+	caps, lowerStart := 0, 0
+	for k, w := 0, t; w != ""; k++ {
+		var word string
+		word, w = nextField(w)
+		r, _ := utf8.DecodeRuneInString(word)
 		if unicode.IsUpper(r) {
 			caps++
 		}
 		if k == 0 && unicode.IsLower(r) {
 			lowerStart = 1
-		}
-		if stopwords[lw] {
-			stops++
-		}
-		switch lw {
-		case "you", "your", "yours", "you're", "you'll", "you’re", "you’ll":
-			you++
-		case "we", "us", "our", "we're", "we’re":
-			we++
-		}
-		if strings.Contains(w, "@") || strings.Contains(w, "://") || strings.HasPrefix(lw, "www.") ||
-			isDomain(strings.Trim(w, ".,;:()[]<>")) || w == "→" || w == "›" || w == "»" || w == ">>" {
-			links++
 		}
 	}
 	if words > 0 {
@@ -434,7 +472,9 @@ func (m *LineModel) prob(x *[NumLineFeatures]float64) float64 {
 }
 
 // reviewBody sets aside the body lines the model is confident are not
-// article text. Long prose lines are left to the rules.
+// article text. Lines of 25 words or more are prose whatever their words
+// (see isBodyLike) and are left to the rules, as are lines a rule kept on
+// its own evidence and paragraphs cut by a truncation marker.
 func (m *LineModel) reviewBody(lines []line, outlet string) {
 	if m.Threshold > 1 {
 		return
@@ -442,7 +482,7 @@ func (m *LineModel) reviewBody(lines []line, outlet string) {
 	var d *docShape
 	for i := range lines {
 		l := &lines[i]
-		if l.kind != kBody || l.sure || l.words > 40 || strings.HasSuffix(l.text, "]") {
+		if l.kind != kBody || l.sure || l.words >= 25 || strings.HasSuffix(l.text, "]") {
 			continue
 		}
 		if d == nil {
@@ -496,4 +536,23 @@ func TrainLineModel(xs [][NumLineFeatures]float64, noise []bool, threshold float
 		}
 	}
 	return m
+}
+
+// trimPunct trims ASCII punctuation of sentences and quotes off both ends
+// of a word.
+func trimPunct(w string) string {
+	punct := func(c byte) bool {
+		switch c {
+		case '.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '<', '>':
+			return true
+		}
+		return false
+	}
+	for w != "" && punct(w[0]) {
+		w = w[1:]
+	}
+	for w != "" && punct(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
 }
