@@ -13,6 +13,7 @@
 package clean
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -587,6 +588,27 @@ func findTitle(lines []line, r *Result) int {
 			cands = append(cands, i)
 		}
 	}
+	// A headline whose words a widget also uses ("… draws thousands of
+	// replies") was set aside for its vocabulary; one of headline length
+	// that does not address the reader and shares the body's words is
+	// still a candidate.
+	var rescued []int
+	if firstProse < len(lines) {
+		prose := proseWords(lines, firstProse, 3)
+		for i := 0; i < firstProse; i++ {
+			if l := &lines[i]; l.kind == kNoise && vocabularyReason(l.reason) && l.words >= 6 && isHeadlineLike(l) &&
+				!endsSentence(l.text) && !addressesReader(l.f) && overlap(contentWords(headKey(l.text)), prose) >= 0.3 {
+				rescued = append(rescued, i)
+			}
+		}
+	}
+	if len(rescued) > 0 {
+		for _, i := range rescued {
+			lines[i].kind, lines[i].reason = kUnknown, ""
+		}
+		cands = append(cands, rescued...)
+		sort.Ints(cands)
+	}
 	masthead := len(cands) > 0
 	for _, c := range cands {
 		masthead = masthead && isNameLike(lines[c].text)
@@ -643,6 +665,9 @@ func findTitle(lines []line, r *Result) int {
 		}
 		if unstopped && strings.HasSuffix(l.text, ".") && isBodyLike(l) {
 			score-- // a sentence of the standfirst under a headline without a full stop
+		}
+		if addressesYou(l.text) {
+			score-- // a tagline or prompt ("NewsPile — your headlines, one place")
 		}
 		if isNameLike(l.text) {
 			// A byline or a masthead ("Ray Moffat", "Valley Chronicle"):
@@ -839,7 +864,7 @@ func isShouted(s string) bool {
 // digit and no punctuation of a sentence: a person's or an outlet's name.
 func isNameLike(s string) bool {
 	n := CountWords(s)
-	return n >= 2 && n <= 3 && isCapitalised(s) && !hasDigit(s) && !strings.ContainsAny(s, ":?!\"“”‘’'")
+	return n >= 2 && n <= 3 && isCapitalisedName(s) && !hasDigit(s) && !strings.ContainsAny(s, ":?!\"“”‘’'")
 }
 
 // stripSiteName removes a " | Site Name" or " - Site Name" suffix from a
@@ -860,7 +885,7 @@ func stripSiteName(t string, r *Result) string {
 			}
 			site := strings.TrimSpace(t[i+len(sep):])
 			n := CountWords(site)
-			if n < 1 || n > 4 || CountWords(t[:i]) < 4 || !isCapitalised(site) && !isDomain(site) {
+			if n < 1 || n > 4 || CountWords(t[:i]) < 4 || !isCapitalisedName(site) && !isDomain(site) {
 				break
 			}
 			if sep != " | " && sep != " · " && sep != " :: " && sep != " » " && sep != " // " && isAttribution(site) {
@@ -872,7 +897,29 @@ func stripSiteName(t string, r *Result) string {
 			t, cut = strings.TrimSpace(t[:i]), true
 		}
 		if cut {
+			if sep == " | " {
+				t = stripSection(t)
+			}
 			return t
+		}
+	}
+	return t
+}
+
+// stripSection removes the section name that sits between a headline and
+// its site ("… — Culture | The Marrow Review"): once the site is cut, a
+// suffix of one or two capitalised words after a dash that names no
+// speaker.
+func stripSection(t string) string {
+	for _, sep := range []string{" – ", " — ", " - "} {
+		i := strings.LastIndex(t, sep)
+		if i <= 0 {
+			continue
+		}
+		sec := strings.TrimSpace(t[i+len(sep):])
+		if n := CountWords(sec); n >= 1 && n <= 2 && CountWords(t[:i]) >= 4 && isCapitalised(sec) && !isAttribution(sec) &&
+			!strings.Contains(sec, "'") && !strings.Contains(sec, "’") {
+			return strings.TrimSpace(t[:i])
 		}
 	}
 	return t
@@ -918,6 +965,12 @@ var speakerRoles = map[string]bool{"minister": true, "ministry": true, "presiden
 	"kremlin": true, "pentagon": true, "un": true, "nato": true, "who": true, "imf": true, "says": true, "say": true,
 	"warns": true, "claims": true, "officer": true, "leader": true, "boss": true, "ceo": true, "coach": true,
 	"manager": true, "experts": true, "scientists": true, "analysts": true, "residents": true, "union": true}
+
+// isCapitalisedName is isCapitalised for a name that may join its words
+// with an ampersand ("Vine & Table").
+func isCapitalisedName(s string) bool {
+	return isCapitalised(strings.ReplaceAll(s, " & ", " and "))
+}
 
 // isCapitalised reports whether every word of s starts with an upper-case
 // letter or digit (short function words excepted).
@@ -979,6 +1032,16 @@ func hasInnerSentence(s string) bool {
 				break
 			}
 		}
+	}
+	return false
+}
+
+// vocabularyReason reports the reasons that a line's vocabulary alone can
+// give (calls to action), as against its shape or place.
+func vocabularyReason(r string) bool {
+	switch r {
+	case ReasonNewsletter, ReasonDonation, ReasonComments, ReasonSocial, ReasonReadMore, ReasonShare:
+		return true
 	}
 	return false
 }
