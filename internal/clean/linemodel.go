@@ -85,7 +85,7 @@ type docShape struct {
 func furnitureNames(lines []line, outlet string) []string {
 	var names []string
 	if CountWords(outlet) >= 2 {
-		names = append(names, outlet)
+		names = append(names, fold(outlet))
 	}
 	for i := range lines {
 		l := &lines[i]
@@ -108,7 +108,7 @@ func furnitureNames(lines []line, outlet string) []string {
 				j++
 			}
 			if j-k >= 2 {
-				names = append(names, strings.Join(ws[k:j], " "))
+				names = append(names, fold(strings.TrimRight(strings.Join(ws[k:j], " "), ".,;:!?")))
 			}
 			k = j + 1
 		}
@@ -135,10 +135,12 @@ func isCapWord(w string) bool {
 	return true
 }
 
-// namesOutlet reports whether s contains one of the furniture's names.
-func (d *docShape) namesOutlet(s string) bool {
+// namesOutlet reports whether the folded line f contains one of the
+// furniture's names, in any case ("PATRIOT PLAINS DISPATCH" masthead, "the
+// Patriot Plains Dispatch" in a sentence).
+func (d *docShape) namesOutlet(f string) bool {
 	for _, n := range d.names {
-		if i := strings.Index(s, strings.TrimRight(n, ".,;:!?")); i >= 0 {
+		if strings.Contains(f, n) {
 			return true
 		}
 	}
@@ -448,7 +450,7 @@ func lineFeatures(lines []line, i int, d *docShape) [NumLineFeatures]float64 {
 	x[43] = b2f(bodyShape)
 	x[44] = b2f(bodyShape && after)
 	x[39] = b2f(you > 0 && d.proseYou >= 0.2)
-	x[40] = b2f(d.namesOutlet(t))
+	x[40] = b2f(d.namesOutlet(f))
 	x[41] = b2f(n >= 0 && lines[n].kind == kNoise)
 	x[42] = b2f(p >= 0 && lines[p].kind == kNoise)
 	return x
