@@ -141,6 +141,7 @@ func (o Options) lines(s string) ([]line, Result) {
 	}
 	markAuthorBio(lines, r.Author)
 	markNamedBio(lines, &r)
+	markOutletNotes(lines, r.Outlet)
 	markPullQuotes(lines)
 	joinPageBreaks(lines)
 	return lines, r
