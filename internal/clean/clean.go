@@ -595,11 +595,16 @@ func findTitle(lines []line, r *Result) int {
 	// still a candidate.
 	var rescued []int
 	if firstProse < len(lines) {
-		prose := proseWords(lines, firstProse, 3)
+		var prose map[string]bool
 		for i := 0; i < firstProse; i++ {
 			if l := &lines[i]; l.kind == kNoise && vocabularyReason(l.reason) && l.words >= 6 && isHeadlineLike(l) &&
-				!endsSentence(l.text) && !addressesReader(l.f) && overlap(contentWords(headKey(l.text)), prose) >= 0.3 {
-				rescued = append(rescued, i)
+				!endsSentence(l.text) && !addressesReader(l.f) {
+				if prose == nil {
+					prose = proseWords(lines, firstProse, 3)
+				}
+				if overlap(contentWords(headKey(l.text)), prose) >= 0.3 {
+					rescued = append(rescued, i)
+				}
 			}
 		}
 	}

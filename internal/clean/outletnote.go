@@ -20,18 +20,21 @@ func markOutletNotes(lines []line, outlet string) {
 		if l.kind != kBody || l.words > longLine || l.sure {
 			return
 		}
+		f := l.f
+		if !describesInPresent(f) {
+			return
+		}
 		if names == nil {
 			names = furnitureNames(lines, outlet)
 			if len(names) == 0 {
 				return
 			}
 		}
-		f := l.f
 		named := false
 		for _, n := range names {
 			named = named || strings.Contains(f, n)
 		}
-		if !named || !describesInPresent(f) || !bodyAbove(lines, i) {
+		if !named || !bodyAbove(lines, i) {
 			return
 		}
 		l.kind, l.reason = kNoise, ReasonDisclaimer
