@@ -3,6 +3,9 @@ package main
 import (
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/sift-news/sift/internal/clean"
 	"github.com/sift-news/sift/internal/clean/cleaneval"
@@ -12,8 +15,13 @@ func runEvalClean(args []string) error {
 	fs := flag.NewFlagSet("eval clean", flag.ContinueOnError)
 	dir := fs.String("data", "internal/clean/testdata/labelled", "labelled set `dir` (NNN.txt + NNN.json)")
 	verbose := fs.Bool("v", false, "list every miss")
+	retrain := fs.String("retrain", "", "train the line model on the training sets and write its weights to `file` (internal/clean/linemodel_weights.go)")
+	loso := fs.Bool("loso", false, "leave one set out: for each training set, train the line model on the others and score it")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *retrain != "" || *loso {
+		return runLineModel(*retrain, *loso)
 	}
 	s, err := cleaneval.Evaluate(*dir, clean.Options{})
 	if err != nil {
@@ -40,6 +48,40 @@ func runEvalClean(args []string) error {
 		for _, m := range s.Misses {
 			fmt.Println("  ", m)
 		}
+	}
+	return nil
+}
+
+// runLineModel retrains the cleaner's line model or reports its
+// leave-one-set-out figures, from the sets under internal/clean/testdata.
+func runLineModel(out string, loso bool) error {
+	const root = "internal/clean/testdata"
+	if loso {
+		folds, err := cleaneval.LeaveOneSetOut(root, cleaneval.TrainingSets)
+		if err != nil {
+			return fmt.Errorf("leave one set out: %w", err)
+		}
+		fmt.Println("set left out   articles  exactly clean: rules  -> rules+model   body F1: rules -> rules+model")
+		var n, a, b int
+		for _, f := range folds {
+			fmt.Printf("%-13s  %8d  %20d  -> %d   %18.3f -> %.3f\n", f.Set, f.Rules.Articles, f.Rules.Exact, f.With.Exact, f.Rules.WordF, f.With.WordF)
+			n, a, b = n+f.Rules.Articles, a+f.Rules.Exact, b+f.With.Exact
+		}
+		fmt.Printf("%-13s  %8d  %20d  -> %d\n", "all", n, a, b)
+	}
+	if out != "" {
+		var dirs []string
+		for _, s := range cleaneval.TrainingSets {
+			dirs = append(dirs, filepath.Join(root, s))
+		}
+		m, err := cleaneval.Train(dirs)
+		if err != nil {
+			return fmt.Errorf("training the line model: %w", err)
+		}
+		if err := os.WriteFile(out, []byte(cleaneval.WeightsSource(m)), 0o644); err != nil {
+			return fmt.Errorf("writing the line model: %w", err)
+		}
+		fmt.Printf("wrote %s (trained on %s)\n", out, strings.Join(cleaneval.TrainingSets, ", "))
 	}
 	return nil
 }

@@ -49,6 +49,7 @@ func markBody(lines []line, start, end int) {
 			continue
 		}
 		if l.kind == kUnknown && isSignOff(l.text) && signedInside(lines, first, last) {
+			l.sure = true
 			last = i // the last letter's "Name, Place", like the letters above it
 			continue
 		}

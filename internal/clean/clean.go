@@ -13,6 +13,7 @@
 package clean
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,7 +22,7 @@ import (
 )
 
 // Version of the cleaner; it changes whenever its output may change.
-const Version = "5"
+const Version = "6"
 
 // Result is what the cleaner (or the HTML extractor) recovered.
 type Result struct {
@@ -43,6 +44,10 @@ type Options struct {
 	// several earlier articles of the same outlet; such lines are template
 	// text, not article text. Nil means no knowledge of the outlet.
 	Repeated func(line string) bool
+	// Lines is the line model that reviews the body lines the rules kept
+	// (see LineModel); nil means the trained model embedded in the
+	// package, RulesOnly the rules alone.
+	Lines *LineModel
 }
 
 // Reasons given for removed text.
@@ -90,6 +95,9 @@ type line struct {
 	blank  bool
 	kind   kind
 	reason string
+	// sure marks a body line kept by a rule's own evidence (a letter's
+	// signature, a closing sentence), which the line model leaves alone.
+	sure bool
 }
 
 type kind uint8
@@ -106,6 +114,18 @@ const (
 
 // Text cleans scraped plain text.
 func (o Options) Text(s string) Result {
+	lines, r := o.lines(s)
+	m := o.Lines
+	if m == nil {
+		m = &trainedLines
+	}
+	m.reviewBody(lines, r.Outlet)
+	return assemble(lines, r)
+}
+
+// lines runs the rules over s and returns its lines, each with its kind,
+// and what was recovered on the way (title, author, comments, …).
+func (o Options) lines(s string) ([]line, Result) {
 	lines := joinWrapped(splitLines(s))
 	var r Result
 	markNoise(lines, &r, o.Repeated)
@@ -121,8 +141,14 @@ func (o Options) Text(s string) Result {
 	}
 	markAuthorBio(lines, r.Author)
 	markNamedBio(lines, &r)
+	markOutletNotes(lines, r.Outlet)
 	markPullQuotes(lines)
 	joinPageBreaks(lines)
+	return lines, r
+}
+
+// assemble builds the result from the classified lines.
+func assemble(lines []line, r Result) Result {
 	for i := range lines {
 		l := &lines[i]
 		switch l.kind {
@@ -563,6 +589,32 @@ func findTitle(lines []line, r *Result) int {
 			cands = append(cands, i)
 		}
 	}
+	// A headline whose words a widget also uses ("… draws thousands of
+	// replies") was set aside for its vocabulary; one of headline length
+	// that does not address the reader and shares the body's words is
+	// still a candidate.
+	var rescued []int
+	if firstProse < len(lines) {
+		var prose map[string]bool
+		for i := 0; i < firstProse; i++ {
+			if l := &lines[i]; l.kind == kNoise && vocabularyReason(l.reason) && l.words >= 6 && isHeadlineLike(l) &&
+				!endsSentence(l.text) && !addressesReader(l.f) {
+				if prose == nil {
+					prose = proseWords(lines, firstProse, 3)
+				}
+				if overlap(contentWords(headKey(l.text)), prose) >= 0.3 {
+					rescued = append(rescued, i)
+				}
+			}
+		}
+	}
+	if len(rescued) > 0 {
+		for _, i := range rescued {
+			lines[i].kind, lines[i].reason = kUnknown, ""
+		}
+		cands = append(cands, rescued...)
+		sort.Ints(cands)
+	}
 	masthead := len(cands) > 0
 	for _, c := range cands {
 		masthead = masthead && isNameLike(lines[c].text)
@@ -619,6 +671,9 @@ func findTitle(lines []line, r *Result) int {
 		}
 		if unstopped && strings.HasSuffix(l.text, ".") && isBodyLike(l) {
 			score-- // a sentence of the standfirst under a headline without a full stop
+		}
+		if addressesYou(l.text) {
+			score-- // a tagline or prompt ("NewsPile — your headlines, one place")
 		}
 		if isNameLike(l.text) {
 			// A byline or a masthead ("Ray Moffat", "Valley Chronicle"):
@@ -815,7 +870,7 @@ func isShouted(s string) bool {
 // digit and no punctuation of a sentence: a person's or an outlet's name.
 func isNameLike(s string) bool {
 	n := CountWords(s)
-	return n >= 2 && n <= 3 && isCapitalised(s) && !hasDigit(s) && !strings.ContainsAny(s, ":?!\"“”‘’'")
+	return n >= 2 && n <= 3 && isCapitalisedName(s) && !hasDigit(s) && !strings.ContainsAny(s, ":?!\"“”‘’'")
 }
 
 // stripSiteName removes a " | Site Name" or " - Site Name" suffix from a
@@ -836,7 +891,7 @@ func stripSiteName(t string, r *Result) string {
 			}
 			site := strings.TrimSpace(t[i+len(sep):])
 			n := CountWords(site)
-			if n < 1 || n > 4 || CountWords(t[:i]) < 4 || !isCapitalised(site) && !isDomain(site) {
+			if n < 1 || n > 4 || CountWords(t[:i]) < 4 || !isCapitalisedName(site) && !isDomain(site) {
 				break
 			}
 			if sep != " | " && sep != " · " && sep != " :: " && sep != " » " && sep != " // " && isAttribution(site) {
@@ -848,7 +903,29 @@ func stripSiteName(t string, r *Result) string {
 			t, cut = strings.TrimSpace(t[:i]), true
 		}
 		if cut {
+			if sep == " | " {
+				t = stripSection(t)
+			}
 			return t
+		}
+	}
+	return t
+}
+
+// stripSection removes the section name that sits between a headline and
+// its site ("… — Culture | The Marrow Review"): once the site is cut, a
+// suffix of one or two capitalised words after a dash that names no
+// speaker.
+func stripSection(t string) string {
+	for _, sep := range []string{" – ", " — ", " - "} {
+		i := strings.LastIndex(t, sep)
+		if i <= 0 {
+			continue
+		}
+		sec := strings.TrimSpace(t[i+len(sep):])
+		if n := CountWords(sec); n >= 1 && n <= 2 && CountWords(t[:i]) >= 4 && isCapitalised(sec) && !isAttribution(sec) &&
+			!strings.Contains(sec, "'") && !strings.Contains(sec, "’") {
+			return strings.TrimSpace(t[:i])
 		}
 	}
 	return t
@@ -894,6 +971,12 @@ var speakerRoles = map[string]bool{"minister": true, "ministry": true, "presiden
 	"kremlin": true, "pentagon": true, "un": true, "nato": true, "who": true, "imf": true, "says": true, "say": true,
 	"warns": true, "claims": true, "officer": true, "leader": true, "boss": true, "ceo": true, "coach": true,
 	"manager": true, "experts": true, "scientists": true, "analysts": true, "residents": true, "union": true}
+
+// isCapitalisedName is isCapitalised for a name that may join its words
+// with an ampersand ("Vine & Table").
+func isCapitalisedName(s string) bool {
+	return isCapitalised(strings.ReplaceAll(s, " & ", " and "))
+}
 
 // isCapitalised reports whether every word of s starts with an upper-case
 // letter or digit (short function words excepted).
@@ -955,6 +1038,16 @@ func hasInnerSentence(s string) bool {
 				break
 			}
 		}
+	}
+	return false
+}
+
+// vocabularyReason reports the reasons that a line's vocabulary alone can
+// give (calls to action), as against its shape or place.
+func vocabularyReason(r string) bool {
+	switch r {
+	case ReasonNewsletter, ReasonDonation, ReasonComments, ReasonSocial, ReasonReadMore, ReasonShare:
+		return true
 	}
 	return false
 }
