@@ -34,12 +34,12 @@ var (
 
 // Limits that keep the cost of one article independent of the store size.
 const (
-	maxStoryTerms   = 300 // centroid terms kept per story
-	queryTerms      = 24  // an article's terms used to find candidate stories
-	indexTerms      = 12  // an article's terms under which its story is filed
-	restoreTerms    = 48  // centroid terms under which a restored story is filed
-	maxCandidates   = 24  // stories scored in full per article
-	scoreTerms      = 200 // an article's terms used in scoring
+	maxStoryTerms = 300 // centroid terms kept per story
+	queryTerms    = 24  // an article's terms used to find candidate stories
+	indexTerms    = 12  // an article's terms under which its story is filed
+	restoreTerms  = 48  // centroid terms under which a restored story is filed
+	maxCandidates = 24  // stories scored in full per article
+	scoreTerms    = 200 // an article's terms used in scoring
 )
 
 // storyPostingCap is how many stories are remembered per term (the most
@@ -91,9 +91,9 @@ type Clusterer struct {
 	dfMiss string
 	// stories holds the stories by internal index; with a loader, nil
 	// for a story not resident (its state is in the store).
-	stories  []*StoryState
-	ids      []string           // story IDs by index
-	byID     map[string]int32   // story ID → index
+	stories []*StoryState
+	ids     []string         // story IDs by index
+	byID    map[string]int32 // story ID → index
 	// postings maps a term to the stories filed under it; with a
 	// posting loader, only the terms read or filed since the last
 	// rotation, postOld those of the one before.
@@ -108,7 +108,7 @@ type Clusterer struct {
 	// norms holds the cached weighted norms of resident stories (all,
 	// without a loader); a story without an entry has none yet (dirty).
 	norms   map[int32]*storyNorm
-	touched  []int32            // stories whose norms changed in this Add
+	touched []int32 // stories whose norms changed in this Add
 
 	// With a loader, at most maxResident stories are kept in memory
 	// between batches (Saved); the others
