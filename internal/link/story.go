@@ -46,6 +46,10 @@ const (
 // recent); a variable only so that tests can reach it.
 var storyPostingCap = 256
 
+// StoryPostingKeep is how many of the most recent stories a term's
+// posting keeps when it is cut (Update.Cut).
+func StoryPostingKeep() int { return storyPostingCap / 2 }
+
 // StoryState is a story as the clusterer keeps it, and as a store persists
 // it: enough to score new articles against it and to show it.
 type StoryState struct {
@@ -964,6 +968,20 @@ func (c *Clusterer) Restore(st *StoryState) {
 	// A live story was filed under the strongest terms of each member;
 	// a restored one under the strongest of its centroid, more of them.
 	c.file(idx, features{terms: st.Terms}, restoreTerms)
+}
+
+// FiledOnRestore reports whether any of the states, the stories of a store
+// linked before it recorded filings, is filed under its centroid's terms
+// when restored (Restore): then the clusterer must be restored whole
+// (RestoreDF, Restore, RestoreFiling), as those filings come first and
+// depend on the document frequencies of each start.
+func FiledOnRestore(states map[string]*StoryState) bool {
+	for _, st := range states {
+		if len(st.Terms) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // RestoreStory loads a persisted story without filing it anywhere: its
