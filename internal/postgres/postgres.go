@@ -48,6 +48,7 @@ func schema() []migration {
 		{"400-link-state", linkStateSchema},
 		{"420-claim-keys-capped", claimKeysCapped},
 		{"500-link-index", linkIndexSchema},
+		{"510-link-lazy", linkLazySchema},
 	}
 }
 
