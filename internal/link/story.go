@@ -250,16 +250,27 @@ func (c *Clusterer) needDF(ctx context.Context, keys []string) error {
 	}
 	var ask []string
 	for _, k := range keys {
-		if _, ok := c.df[k]; ok {
-			continue
-		}
-		if v, ok := c.dfOld[k]; ok {
-			c.df[k] = v
-			continue
-		}
-		c.df[k] = 0 // asked once; set below
-		ask = append(ask, k)
+		ask = c.dfAsk(ask, k)
 	}
+	return c.dfRead(ctx, ask)
+}
+
+// dfAsk adds key to ask when its document frequency is not in memory,
+// moving it to the current generation when it is in the old one.
+func (c *Clusterer) dfAsk(ask []string, k string) []string {
+	if _, ok := c.df[k]; ok {
+		return ask
+	}
+	if v, ok := c.dfOld[k]; ok {
+		c.df[k] = v
+		return ask
+	}
+	c.df[k] = 0 // asked once; set by dfRead
+	return append(ask, k)
+}
+
+// dfRead reads the document frequencies of the keys dfAsk collected.
+func (c *Clusterer) dfRead(ctx context.Context, ask []string) error {
 	if len(ask) == 0 {
 		return nil
 	}
@@ -284,19 +295,19 @@ func (c *Clusterer) needStoryDF(ctx context.Context, idx int32) error {
 		return nil
 	}
 	st := c.stories[idx]
-	keys := make([]string, 0, len(st.Terms)+len(st.Names))
+	var ask []string
 	for t := range st.Terms {
-		keys = append(keys, t)
+		ask = c.dfAsk(ask, t)
 	}
 	for k := range st.Names {
 		if !isEventKey(k) {
-			keys = append(keys, "@"+k)
+			ask = c.dfAsk(ask, "@"+k)
 		}
 	}
 	for t := range termCounts(st.Title, "") {
-		keys = append(keys, t)
+		ask = c.dfAsk(ask, t)
 	}
-	return c.needDF(ctx, keys)
+	return c.dfRead(ctx, ask)
 }
 
 // PostingLoader reads the postings of terms as a store keeps them: for
