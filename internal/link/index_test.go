@@ -74,7 +74,6 @@ func TestIndexLinksAsMemory(t *testing.T) {
 						if n, ok := st.norms[id]; ok {
 							cp.Norm = &n
 						}
-						cp.Filed = slices.Clone(st.filed[id])
 						out[id] = cp
 						loads++
 					}
@@ -82,7 +81,9 @@ func TestIndexLinksAsMemory(t *testing.T) {
 				return out, nil
 			}, 3)
 			l.Clusterer().SetDFLoader(st.loadDF, 0, 40)
-			l.Clusterer().SetPostingLoader(st.loadPostings, 4)
+			l.Clusterer().SetPostingLoader(st.loadPostings, func(_ context.Context, id string) ([]string, error) {
+				return slices.Clone(st.filed[id]), nil
+			}, 4)
 			var pending []Update
 			for i, a := range as {
 				up := add(t, l, a)

@@ -73,10 +73,6 @@ type StoryState struct {
 	// (Update.Norms), set by a StoryLoader; nil when it has none. The
 	// clusterer takes it over when it loads the story, and clears it.
 	Norm *StoryNorm
-	// Filed are the terms the story was ever filed under (the
-	// Update.Filed of its members), set by a StoryLoader for a clusterer
-	// with a PostingLoader, which takes them over and clears them.
-	Filed []string
 }
 
 // Clusterer assigns articles to stories online: each article joins the
@@ -101,11 +97,12 @@ type Clusterer struct {
 	// postings maps a term to the stories filed under it; with a
 	// posting loader, only the terms read or filed since the last
 	// rotation, postOld those of the one before.
-	postings map[string][]int32
-	postOld  map[string][]int32
-	postLoad PostingLoader
-	postMax  int
-	cut      []string // terms whose postings this Add cut
+	postings  map[string][]int32
+	postOld   map[string][]int32
+	postLoad  PostingLoader
+	filedLoad FiledLoader
+	postMax   int
+	cut       []string // terms whose postings this Add cut
 	// filed holds per story the terms it is filed under; with a posting
 	// loader, only for resident stories (the store has the others').
 	filed map[int32]map[string]bool
@@ -178,7 +175,6 @@ func (c *Clusterer) ensure(ctx context.Context, idxs []int32) error {
 		if c.stories[i] == nil {
 			c.stories[i] = st
 			c.takeNorm(i, st)
-			c.takeFiled(i, st)
 			c.resident++
 		}
 	}
@@ -321,13 +317,17 @@ type PostingLoader func(ctx context.Context, terms []string) (map[string][]strin
 // this many, each at most storyPostingCap stories).
 const ResidentPostings = 1 << 14
 
+// FiledLoader reads the terms a story was ever filed under (the
+// Update.Filed of its members), as a store saved them.
+type FiledLoader func(ctx context.Context, story string) ([]string, error)
+
 // SetPostingLoader makes the clusterer read the postings of terms from a
-// store as it needs them, and the terms each story is filed under with
-// the story (StoryState.Filed), rather than holding them all; about max
+// store as it needs them, and with filed the terms a story was filed
+// under when an article joins it, rather than holding them all; about max
 // terms' postings stay in memory between batches (Saved). Call it before
 // any Add, instead of replaying filings (RestoreFiling).
-func (c *Clusterer) SetPostingLoader(load PostingLoader, max int) {
-	c.postLoad, c.postMax = load, max
+func (c *Clusterer) SetPostingLoader(load PostingLoader, filed FiledLoader, max int) {
+	c.postLoad, c.filedLoad, c.postMax = load, filed, max
 	c.postings, c.postOld = make(map[string][]int32), nil
 }
 
@@ -752,6 +752,9 @@ func (c *Clusterer) AddContext(ctx context.Context, a *sift.Article, hint ...str
 		if err := c.needStoryDF(ctx, best); err != nil {
 			return Assignment{}, err
 		}
+		if err := c.needFiled(ctx, best); err != nil {
+			return Assignment{}, err
+		}
 		c.join(best, a, f)
 		filed := c.file(best, f, indexTerms)
 		if err := c.dfMissed(); err != nil {
@@ -807,24 +810,27 @@ func (c *Clusterer) insert(st *StoryState) int32 {
 	c.lastUse = append(c.lastUse, c.n)
 	c.byID[st.ID] = idx
 	c.takeNorm(idx, st)
-	if st.Filed != nil {
-		c.takeFiled(idx, st)
-	}
 	c.resident++
 	return idx
 }
 
-// takeFiled takes over the terms a loader put in st (StoryState.Filed),
-// for a clusterer with a posting loader.
-func (c *Clusterer) takeFiled(idx int32, st *StoryState) {
-	if c.postLoad != nil {
-		m := make(map[string]bool, len(st.Filed))
-		for _, t := range st.Filed {
-			m[t] = true
-		}
-		c.filed[idx] = m
+// needFiled makes resident the terms story idx was filed under, reading
+// them with the filed loader when they are not in memory; only the story
+// an article is filed under needs them.
+func (c *Clusterer) needFiled(ctx context.Context, idx int32) error {
+	if c.postLoad == nil || c.filed[idx] != nil {
+		return nil
 	}
-	st.Filed = nil
+	terms, err := c.filedLoad(ctx, c.ids[idx])
+	if err != nil {
+		return fmt.Errorf("reading the filings of story %s: %w", c.ids[idx], err)
+	}
+	m := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		m[t] = true
+	}
+	c.filed[idx] = m
+	return nil
 }
 
 // takeNorm takes over the norms a loader put in st (StoryState.Norm).

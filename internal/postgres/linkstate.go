@@ -182,20 +182,20 @@ func (db *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.S
 	}); err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
 	}
-	rows, err = db.pool.Query(ctx, `SELECT story_id, term FROM link_filings WHERE story_id = ANY($1::text[])`, ids)
-	if err != nil {
-		return nil, fmt.Errorf("loading story filings: %w", err)
-	}
-	var id, term string
-	if _, err := pgx.ForEachRow(rows, []any{&id, &term}, func() error {
-		if s := out[id]; s != nil {
-			s.Filed = append(s.Filed, term)
-		}
-		return nil
-	}); err != nil {
-		return nil, fmt.Errorf("loading story filings: %w", err)
-	}
 	return out, nil
+}
+
+// linkFiled reads the terms a story was filed under (link.FiledLoader).
+func (db *DB) linkFiled(ctx context.Context, story string) ([]string, error) {
+	rows, err := db.pool.Query(ctx, `SELECT term FROM link_filings WHERE story_id = $1`, story)
+	if err != nil {
+		return nil, fmt.Errorf("reading story filings: %w", err)
+	}
+	terms, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("reading story filings: %w", err)
+	}
+	return terms, nil
 }
 
 // queueLinkIndex queues the filing of record r in the lookup tables.
@@ -397,7 +397,7 @@ func queuePostings(b *pgx.Batch, up *link.Update) {
 func (db *DB) restoreClusterer(ctx context.Context, c *link.Clusterer, n int, ids []string, states map[string]*link.StoryState) error {
 	if !link.FiledOnRestore(states) {
 		c.SetDFLoader(db.linkDF, n, link.ResidentDF)
-		c.SetPostingLoader(db.linkPostings, link.ResidentPostings)
+		c.SetPostingLoader(db.linkPostings, db.linkFiled, link.ResidentPostings)
 		for _, id := range ids {
 			if st := states[id]; st != nil {
 				c.RestoreStory(st)

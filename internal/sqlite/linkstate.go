@@ -166,7 +166,7 @@ func (x linkIndex) Postings(ctx context.Context, fps []uint32) (map[uint32][]int
 }
 
 // linkStories reads the clusterer's states of stories (link.StoryLoader),
-// with their cached norms and the terms they were filed under.
+// with their cached norms.
 // The clusterer's representative title is its representative article's;
 // stories.title is the neutral title shown to users (link.StoryTitle),
 // which the clusterer must not compare with.
@@ -210,10 +210,6 @@ func (s *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.St
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
-	}
-	rows.Close()
-	if err := s.linkFiled(ctx, string(list), out); err != nil {
-		return nil, err
 	}
 	return out, nil
 }
@@ -515,24 +511,22 @@ func (s *DB) linkPostings(ctx context.Context, terms []string) (map[string][]str
 	return out, rows.Err()
 }
 
-// linkFiled adds to states the terms each story was filed under.
-func (s *DB) linkFiled(ctx context.Context, list string, states map[string]*link.StoryState) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT f.story_id, f.term FROM json_each(?) j
-		JOIN link_filings f ON f.story_id = j.value`, list)
+// linkFiled reads the terms a story was filed under (link.FiledLoader).
+func (s *DB) linkFiled(ctx context.Context, story string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT term FROM link_filings WHERE story_id = ?`, story)
 	if err != nil {
-		return fmt.Errorf("loading story filings: %w", err)
+		return nil, fmt.Errorf("reading story filings: %w", err)
 	}
 	defer rows.Close()
+	var terms []string
 	for rows.Next() {
-		var id, t string
-		if err := rows.Scan(&id, &t); err != nil {
-			return fmt.Errorf("loading story filings: %w", err)
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, fmt.Errorf("reading story filings: %w", err)
 		}
-		if st := states[id]; st != nil {
-			st.Filed = append(st.Filed, t)
-		}
+		terms = append(terms, t)
 	}
-	return rows.Err()
+	return terms, rows.Err()
 }
 
 // savePostings files story up.Story under the terms of up.Filed in the

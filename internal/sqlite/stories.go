@@ -150,7 +150,7 @@ func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 		// Document frequencies, postings, filings and norms are read as
 		// articles need them.
 		l.Clusterer().SetDFLoader(s.linkDF, n, link.ResidentDF)
-		l.Clusterer().SetPostingLoader(s.linkPostings, link.ResidentPostings)
+		l.Clusterer().SetPostingLoader(s.linkPostings, s.linkFiled, link.ResidentPostings)
 		for _, id := range ids {
 			if st := states[id]; st != nil {
 				l.Clusterer().RestoreStory(st)
