@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/link"
 	"github.com/sift-news/sift/internal/link/linktest"
 )
@@ -162,5 +163,52 @@ func TestPostingsCutAsClusterer(t *testing.T) {
 					len(got["term"]), got["term"][:min(3, len(got["term"]))], len(want), want[:min(3, len(want))])
 			}
 		}
+	}
+}
+
+// A store with stories linked before filings were recorded (legacy, here
+// made by deleting the first articles' filings) has its clusterer restored
+// whole, legacy stories filed under their centroids first, and links on.
+func TestLegacyStoriesRestoredWhole(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "sift.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	as := linktest.Generated(150, 1)
+	link1 := func(batch []*sift.Article) {
+		t.Helper()
+		if _, err := db.PutArticles(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		l, err := db.LoadLinker(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ups []link.Update
+		for _, a := range batch {
+			up, err := l.AddContext(ctx, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ups = append(ups, up)
+		}
+		if err := db.SaveLinks(ctx, ups); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link1(as[:100])
+	if _, err := db.db.ExecContext(ctx, `DELETE FROM link_filings WHERE seq < 30`); err != nil {
+		t.Fatal(err)
+	}
+	legacy, err := db.legacyStories(ctx)
+	if err != nil || len(legacy) == 0 {
+		t.Fatalf("no legacy stories (%v)", err)
+	}
+	link1(as[100:])
+	var n int
+	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM story_articles`).Scan(&n); err != nil || n != len(as) {
+		t.Fatalf("%d articles in stories (%v), want %d", n, err, len(as))
 	}
 }
