@@ -49,6 +49,9 @@ type Update struct {
 	// Norms are the stories' cached norms the article changed
 	// (Clusterer.RestoreNorm puts them back).
 	Norms []StoryNorm
+	// Cut are the terms of Filed whose story postings were cut to the
+	// most recent (Assignment.Cut).
+	Cut []string
 	// Room, from a linker on an Index, says which of the record's keys
 	// were below their cap when the article was looked up, so that a
 	// store files the record without counting each key again. Nil when
@@ -513,6 +516,7 @@ func (l *Linker) AddContext(ctx context.Context, a *sift.Article) (Update, error
 	up.DFKeys = as.Keys
 	up.Filed = as.Filed
 	up.Norms = as.Norms
+	up.Cut = as.Cut
 	return up, nil
 }
 

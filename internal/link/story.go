@@ -35,14 +35,21 @@ var (
 
 // Limits that keep the cost of one article independent of the store size.
 const (
-	maxStoryTerms   = 300 // centroid terms kept per story
-	queryTerms      = 24  // an article's terms used to find candidate stories
-	indexTerms      = 12  // an article's terms under which its story is filed
-	restoreTerms    = 48  // centroid terms under which a restored story is filed
-	storyPostingCap = 256 // stories remembered per term (the most recent)
-	maxCandidates   = 24  // stories scored in full per article
-	scoreTerms      = 200 // an article's terms used in scoring
+	maxStoryTerms = 300 // centroid terms kept per story
+	queryTerms    = 24  // an article's terms used to find candidate stories
+	indexTerms    = 12  // an article's terms under which its story is filed
+	restoreTerms  = 48  // centroid terms under which a restored story is filed
+	maxCandidates = 24  // stories scored in full per article
+	scoreTerms    = 200 // an article's terms used in scoring
 )
+
+// storyPostingCap is how many stories are remembered per term (the most
+// recent); a variable only so that tests can reach it.
+var storyPostingCap = 256
+
+// StoryPostingKeep is how many of the most recent stories a term's
+// posting keeps when it is cut (Update.Cut).
+func StoryPostingKeep() int { return storyPostingCap / 2 }
 
 // StoryState is a story as the clusterer keeps it, and as a store persists
 // it: enough to score new articles against it and to show it.
@@ -63,6 +70,10 @@ type StoryState struct {
 	First, Last string
 	// Size is the number of member articles.
 	Size int
+	// Norm is the story's cached norms as the store saved them
+	// (Update.Norms), set by a StoryLoader; nil when it has none. The
+	// clusterer takes it over when it loads the story, and clears it.
+	Norm *StoryNorm
 }
 
 // Clusterer assigns articles to stories online: each article joins the
@@ -71,15 +82,35 @@ type StoryState struct {
 type Clusterer struct {
 	n  int            // articles seen
 	df map[string]int // document frequency of terms and names
+	// With a DF loader, df holds only the keys read (or counted) since
+	// the last rotation and dfOld those of the one before; a key in
+	// neither is read with dfLoad before use (needDF). dfMiss is the
+	// first key asked that was in neither: a bug, reported by AddContext.
+	dfLoad DFLoader
+	dfMax  int
+	dfOld  map[string]int
+	dfMiss string
 	// stories holds the stories by internal index; with a loader, nil
 	// for a story not resident (its state is in the store).
-	stories  []*StoryState
-	ids      []string           // story IDs by index
-	byID     map[string]int32   // story ID → index
-	postings map[string][]int32 // term → stories filed under it
-	filed    []map[string]bool  // per story: terms it is filed under
-	norms    []storyNorm        // per story: cached weighted norms
-	touched  []int32            // stories whose norms changed in this Add
+	stories []*StoryState
+	ids     []string         // story IDs by index
+	byID    map[string]int32 // story ID → index
+	// postings maps a term to the stories filed under it; with a
+	// posting loader, only the terms read or filed since the last
+	// rotation, postOld those of the one before.
+	postings  map[string][]int32
+	postOld   map[string][]int32
+	postLoad  PostingLoader
+	filedLoad FiledLoader
+	postMax   int
+	cut       []string // terms whose postings this Add cut
+	// filed holds per story the terms it is filed under; with a posting
+	// loader, only for resident stories (the store has the others').
+	filed map[int32]map[string]bool
+	// norms holds the cached weighted norms of resident stories (all,
+	// without a loader); a story without an entry has none yet (dirty).
+	norms   map[int32]*storyNorm
+	touched []int32 // stories whose norms changed in this Add
 
 	// With a loader, at most maxResident stories are kept in memory
 	// between batches (Saved); the others
@@ -144,6 +175,7 @@ func (c *Clusterer) ensure(ctx context.Context, idxs []int32) error {
 		i := c.byID[id]
 		if c.stories[i] == nil {
 			c.stories[i] = st
+			c.takeNorm(i, st)
 			c.resident++
 		}
 	}
@@ -156,6 +188,10 @@ func (c *Clusterer) ensure(ctx context.Context, idxs []int32) error {
 // the bound. Only Saved lets stories go, so the states an Update points
 // to stay current until the store has them.
 func (c *Clusterer) Saved() {
+	c.dfRotate()
+	if c.postLoad != nil && len(c.postings) > c.postMax {
+		c.postOld, c.postings = c.postings, make(map[string][]int32, c.postMax)
+	}
 	if c.loader == nil {
 		return
 	}
@@ -176,9 +212,171 @@ func (c *Clusterer) Saved() {
 	})
 	for _, i := range res[:c.resident-c.maxResident*3/4] {
 		c.stories[i] = nil
-		c.norms[i].termKeys, c.norms[i].nameKeys = nil, nil
+		delete(c.norms, i) // the store has them (Update.Norms)
+		if c.postLoad != nil {
+			delete(c.filed, i) // and these (Update.Filed)
+		}
 		c.resident--
 	}
+}
+
+// DFLoader reads the document frequencies of keys as a store saved them
+// (the sums of Update.DFKeys); a key it does not have counts 0 and may be
+// left out.
+type DFLoader func(ctx context.Context, keys []string) (map[string]int, error)
+
+// ResidentDF is about how many document frequencies a store's clusterer
+// keeps in memory between batches (two generations of at most this many
+// keys, about 60 bytes each).
+const ResidentDF = 1 << 16
+
+// SetDFLoader makes the clusterer read document frequencies from a store
+// as it needs them, rather than holding them all: n is the number of
+// articles the store counted, and about max keys stay in memory between
+// batches (Saved). Call it before any Add, instead of RestoreDF.
+func (c *Clusterer) SetDFLoader(load DFLoader, n, max int) {
+	c.n, c.dfLoad, c.dfMax = n, load, max
+	c.df, c.dfOld = make(map[string]int), nil
+}
+
+// needDF makes the document frequencies of keys resident, reading those
+// not in memory with the DF loader.
+func (c *Clusterer) needDF(ctx context.Context, keys []string) error {
+	if c.dfLoad == nil {
+		return nil
+	}
+	var ask []string
+	for _, k := range keys {
+		ask = c.dfAsk(ask, k)
+	}
+	return c.dfRead(ctx, ask)
+}
+
+// dfAsk adds key to ask when its document frequency is not in memory,
+// moving it to the current generation when it is in the old one.
+func (c *Clusterer) dfAsk(ask []string, k string) []string {
+	if _, ok := c.df[k]; ok {
+		return ask
+	}
+	if v, ok := c.dfOld[k]; ok {
+		c.df[k] = v
+		return ask
+	}
+	c.df[k] = 0 // asked once; set by dfRead
+	return append(ask, k)
+}
+
+// dfRead reads the document frequencies of the keys dfAsk collected.
+func (c *Clusterer) dfRead(ctx context.Context, ask []string) error {
+	if len(ask) == 0 {
+		return nil
+	}
+	got, err := c.dfLoad(ctx, ask)
+	if err != nil {
+		for _, k := range ask {
+			delete(c.df, k)
+		}
+		return fmt.Errorf("reading document frequencies: %w", err)
+	}
+	for _, k := range ask {
+		c.df[k] = got[k]
+	}
+	return nil
+}
+
+// needStoryDF makes resident the document frequencies that scoring,
+// joining and titling story idx may ask: its terms, its names (with the
+// prefix of their DF keys) and the words of its title.
+func (c *Clusterer) needStoryDF(ctx context.Context, idx int32) error {
+	if c.dfLoad == nil {
+		return nil
+	}
+	st := c.stories[idx]
+	var ask []string
+	for t := range st.Terms {
+		ask = c.dfAsk(ask, t)
+	}
+	for k := range st.Names {
+		if !isEventKey(k) {
+			ask = c.dfAsk(ask, "@"+k)
+		}
+	}
+	for t := range termCounts(st.Title, "") {
+		ask = c.dfAsk(ask, t)
+	}
+	return c.dfRead(ctx, ask)
+}
+
+// PostingLoader reads the postings of terms as a store keeps them: for
+// each term, the IDs of the stories filed under it, in the order they were
+// filed (Update.Filed), after the cuts that Update.Cut reported; a term
+// without stories may be left out.
+type PostingLoader func(ctx context.Context, terms []string) (map[string][]string, error)
+
+// ResidentPostings is about how many terms' story postings a store's
+// clusterer keeps in memory between batches (two generations of at most
+// this many, each at most storyPostingCap stories).
+const ResidentPostings = 1 << 14
+
+// FiledLoader reads the terms a story was ever filed under (the
+// Update.Filed of its members), as a store saved them.
+type FiledLoader func(ctx context.Context, story string) ([]string, error)
+
+// SetPostingLoader makes the clusterer read the postings of terms from a
+// store as it needs them, and with filed the terms a story was filed
+// under when an article joins it, rather than holding them all; about max
+// terms' postings stay in memory between batches (Saved). Call it before
+// any Add, instead of replaying filings (RestoreFiling).
+func (c *Clusterer) SetPostingLoader(load PostingLoader, filed FiledLoader, max int) {
+	c.postLoad, c.filedLoad, c.postMax = load, filed, max
+	c.postings, c.postOld = make(map[string][]int32), nil
+}
+
+// needPostings makes the postings of terms resident, reading those not in
+// memory with the posting loader.
+func (c *Clusterer) needPostings(ctx context.Context, terms []string) error {
+	if c.postLoad == nil {
+		return nil
+	}
+	var ask []string
+	for _, t := range terms {
+		if _, ok := c.postings[t]; ok {
+			continue
+		}
+		if p, ok := c.postOld[t]; ok {
+			c.postings[t] = p
+			continue
+		}
+		ask = append(ask, t)
+	}
+	if len(ask) == 0 {
+		return nil
+	}
+	got, err := c.postLoad(ctx, ask)
+	if err != nil {
+		return fmt.Errorf("reading story postings: %w", err)
+	}
+	for _, t := range ask {
+		ids := got[t]
+		p := make([]int32, 0, len(ids))
+		for _, id := range ids {
+			if i, ok := c.byID[id]; ok { // as RestoreFiling ignores unknown stories
+				p = append(p, i)
+			}
+		}
+		c.postings[t] = p
+	}
+	return nil
+}
+
+// dfRotate lets go of the document frequencies not used since the last
+// rotation, when more than the bound are in memory. Call it only when the
+// store holds every count (Saved).
+func (c *Clusterer) dfRotate() {
+	if c.dfLoad == nil || len(c.df) <= c.dfMax {
+		return
+	}
+	c.dfOld, c.df = c.df, make(map[string]int, c.dfMax)
 }
 
 // StoryNorm is a story's cached norms as a store persists them.
@@ -207,6 +405,8 @@ type storyNorm struct {
 func NewClusterer() *Clusterer {
 	return &Clusterer{
 		df:       make(map[string]int),
+		norms:    make(map[int32]*storyNorm),
+		filed:    make(map[int32]map[string]bool),
 		byID:     make(map[string]int32),
 		postings: make(map[string][]int32),
 	}
@@ -259,7 +459,22 @@ func parseDate(s string) time.Time {
 
 // idf is the smoothed inverse document frequency of key.
 func (c *Clusterer) idf(key string) float64 {
-	return math.Log(float64(c.n+1)/float64(c.df[key]+1)) + 1
+	return math.Log(float64(c.n+1)/float64(c.docFreq(key)+1)) + 1
+}
+
+// docFreq is the document frequency of key.
+func (c *Clusterer) docFreq(key string) int {
+	v, ok := c.df[key]
+	if ok || c.dfLoad == nil {
+		return v
+	}
+	if v, ok := c.dfOld[key]; ok {
+		return v
+	}
+	if c.dfMiss == "" {
+		c.dfMiss = key
+	}
+	return 0
 }
 
 // observe updates document frequencies with one article's features.
@@ -329,7 +544,7 @@ func (c *Clusterer) weigh(bag map[string]float64, prefix string) weighted {
 // names. They are cached and recomputed when the story changed or the
 // article count grew by a tenth since, as IDF drifts slowly.
 func (c *Clusterer) storyNorms(idx int32) (terms, names float64) {
-	n := &c.norms[idx]
+	n := c.norm(idx)
 	if !n.dirty && float64(c.n) <= 1.1*float64(n.at) {
 		return n.terms, n.names
 	}
@@ -353,6 +568,23 @@ func (c *Clusterer) storyNorms(idx int32) (terms, names float64) {
 	n.terms, n.names = math.Sqrt(n.terms), math.Sqrt(n.names)
 	n.at, n.dirty = c.n, false
 	return n.terms, n.names
+}
+
+// norm returns the cached norms of story idx, made dirty when it has none.
+func (c *Clusterer) norm(idx int32) *storyNorm {
+	n := c.norms[idx]
+	if n == nil {
+		n = &storyNorm{dirty: true}
+		c.norms[idx] = n
+	}
+	return n
+}
+
+// staleNorms reports whether the norms of story idx would be recomputed
+// when it is scored now.
+func (c *Clusterer) staleNorms(idx int32) bool {
+	n := c.norms[idx]
+	return n == nil || n.dirty || float64(c.n) > 1.1*float64(n.at)
 }
 
 // sortedKeys returns the keys of m in order.
@@ -443,6 +675,10 @@ type Assignment struct {
 	// Norms are the cached norms the article changed, for a store to
 	// restore with RestoreNorm.
 	Norms []StoryNorm
+	// Cut are the terms (among Filed) whose postings overflowed when the
+	// story was filed under them: a store that keeps postings keeps only
+	// the storyPostingCap/2 most recent of each.
+	Cut []string
 }
 
 // Add assigns article a (whose ID must be set) to a story. hint lists
@@ -456,11 +692,17 @@ func (c *Clusterer) Add(a *sift.Article, hint ...string) Assignment {
 
 // AddContext is Add for a clusterer that may load stories (SetLoader).
 func (c *Clusterer) AddContext(ctx context.Context, a *sift.Article, hint ...string) (Assignment, error) {
-	c.touched = c.touched[:0]
+	c.touched, c.cut = c.touched[:0], nil
 	f := articleFeatures(a)
-	c.observe(f)
 	keys := dfKeys(f)
+	if err := c.needDF(ctx, keys); err != nil {
+		return Assignment{}, err
+	}
+	c.observe(f)
 	top := c.topTerms(f.terms, queryTerms)
+	if err := c.needPostings(ctx, top); err != nil {
+		return Assignment{}, err
+	}
 
 	// Candidate stories: those filed under the article's strongest terms,
 	// ranked by how many of those terms they share, plus the hints.
@@ -492,6 +734,13 @@ func (c *Clusterer) AddContext(ctx context.Context, a *sift.Article, hint ...str
 	if err := c.ensure(ctx, cands); err != nil {
 		return Assignment{}, err // the clusterer has counted the article: discard it
 	}
+	for _, s := range cands {
+		if c.staleNorms(s) {
+			if err := c.needStoryDF(ctx, s); err != nil {
+				return Assignment{}, err
+			}
+		}
+	}
 	terms, names := c.weigh(f.terms, ""), c.weigh(f.names, "@")
 	best, bestScore := int32(-1), 0.0
 	for _, s := range cands {
@@ -501,9 +750,18 @@ func (c *Clusterer) AddContext(ctx context.Context, a *sift.Article, hint ...str
 	}
 	if best >= 0 && bestScore >= JoinThreshold {
 		st := c.stories[best]
+		if err := c.needStoryDF(ctx, best); err != nil {
+			return Assignment{}, err
+		}
+		if err := c.needFiled(ctx, best); err != nil {
+			return Assignment{}, err
+		}
 		c.join(best, a, f)
 		filed := c.file(best, f, indexTerms)
-		return Assignment{Story: st, Score: bestScore, Keys: keys, Filed: filed, Norms: c.touchedNorms()}, nil
+		if err := c.dfMissed(); err != nil {
+			return Assignment{}, err
+		}
+		return Assignment{Story: st, Score: bestScore, Keys: keys, Filed: filed, Norms: c.touchedNorms(), Cut: c.cut}, nil
 	}
 	st := &StoryState{
 		ID:    "s" + a.ID,
@@ -513,7 +771,21 @@ func (c *Clusterer) AddContext(ctx context.Context, a *sift.Article, hint ...str
 	idx := c.insert(st)
 	c.join(idx, a, f)
 	filed := c.file(idx, f, indexTerms)
-	return Assignment{Story: st, New: true, Keys: keys, Filed: filed, Norms: c.touchedNorms()}, nil
+	if err := c.dfMissed(); err != nil {
+		return Assignment{}, err
+	}
+	return Assignment{Story: st, New: true, Keys: keys, Filed: filed, Norms: c.touchedNorms(), Cut: c.cut}, nil
+}
+
+// dfMissed reports a document frequency that was asked without being
+// read first (which would have scored with a count of 0).
+func (c *Clusterer) dfMissed() error {
+	if c.dfMiss == "" {
+		return nil
+	}
+	k := c.dfMiss
+	c.dfMiss = ""
+	return fmt.Errorf("state %q used before it was read from the store", k)
 }
 
 // touchedNorms returns the cached norms of the stories this Add changed,
@@ -525,7 +797,7 @@ func (c *Clusterer) touchedNorms() []StoryNorm {
 		if i > 0 && c.touched[i-1] == idx {
 			continue
 		}
-		n := c.norms[idx]
+		n := c.norm(idx)
 		out = append(out, StoryNorm{Story: c.ids[idx], Terms: n.terms, Names: n.names, At: n.at, Dirty: n.dirty})
 	}
 	return out
@@ -537,11 +809,37 @@ func (c *Clusterer) insert(st *StoryState) int32 {
 	c.stories = append(c.stories, st)
 	c.ids = append(c.ids, st.ID)
 	c.lastUse = append(c.lastUse, c.n)
-	c.filed = append(c.filed, make(map[string]bool))
-	c.norms = append(c.norms, storyNorm{dirty: true})
 	c.byID[st.ID] = idx
+	c.takeNorm(idx, st)
 	c.resident++
 	return idx
+}
+
+// needFiled makes resident the terms story idx was filed under, reading
+// them with the filed loader when they are not in memory; only the story
+// an article is filed under needs them.
+func (c *Clusterer) needFiled(ctx context.Context, idx int32) error {
+	if c.postLoad == nil || c.filed[idx] != nil {
+		return nil
+	}
+	terms, err := c.filedLoad(ctx, c.ids[idx])
+	if err != nil {
+		return fmt.Errorf("reading the filings of story %s: %w", c.ids[idx], err)
+	}
+	m := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		m[t] = true
+	}
+	c.filed[idx] = m
+	return nil
+}
+
+// takeNorm takes over the norms a loader put in st (StoryState.Norm).
+func (c *Clusterer) takeNorm(idx int32, st *StoryState) {
+	if n := st.Norm; n != nil {
+		c.norms[idx] = &storyNorm{terms: n.Terms, names: n.Names, at: n.At, dirty: n.Dirty}
+		st.Norm = nil
+	}
 }
 
 // RestoreStoryID registers a persisted story by ID only, for a clusterer
@@ -557,7 +855,7 @@ func (c *Clusterer) RestoreStoryID(id string) {
 // join adds an article's features to story idx.
 func (c *Clusterer) join(idx int32, a *sift.Article, f features) {
 	st := c.stories[idx]
-	c.norms[idx].dirty = true
+	c.norm(idx).dirty = true
 	c.touched = append(c.touched, idx)
 
 	st.Size++
@@ -636,16 +934,43 @@ func (c *Clusterer) file(idx int32, f features, n int) []string {
 // recent storyPostingCap/2 when they overflow; it reports false when the
 // story was filed under t already.
 func (c *Clusterer) fileUnder(idx int32, t string) bool {
-	if c.filed[idx][t] {
+	filed := c.filed[idx]
+	if filed == nil {
+		filed = make(map[string]bool)
+		c.filed[idx] = filed
+	}
+	if filed[t] {
 		return false
 	}
-	c.filed[idx][t] = true
-	p := append(c.postings[t], idx)
+	filed[t] = true
+	p, ok := c.postings[t]
+	if !ok && c.postLoad != nil && c.dfMiss == "" {
+		c.dfMiss = "posting " + t // not read: the store's would be lost
+	}
+	p = append(p, idx)
 	if len(p) > storyPostingCap {
 		p = append([]int32(nil), p[len(p)-storyPostingCap/2:]...)
+		c.cut = append(c.cut, t)
 	}
 	c.postings[t] = p
 	return true
+}
+
+// RestoreContext is Restore for a clusterer that reads document
+// frequencies from a store (SetDFLoader).
+func (c *Clusterer) RestoreContext(ctx context.Context, st *StoryState) error {
+	keys := make([]string, 0, len(st.Terms))
+	for t := range st.Terms {
+		keys = append(keys, t)
+	}
+	if err := c.needDF(ctx, keys); err != nil {
+		return fmt.Errorf("restoring story %s: %w", st.ID, err)
+	}
+	c.Restore(st)
+	if err := c.dfMissed(); err != nil {
+		return fmt.Errorf("restoring story %s: %w", st.ID, err)
+	}
+	return nil
 }
 
 // Restore loads a persisted story and the document frequencies it was
@@ -661,6 +986,20 @@ func (c *Clusterer) Restore(st *StoryState) {
 	// A live story was filed under the strongest terms of each member;
 	// a restored one under the strongest of its centroid, more of them.
 	c.file(idx, features{terms: st.Terms}, restoreTerms)
+}
+
+// FiledOnRestore reports whether any of the states, the stories of a store
+// linked before it recorded filings, is filed under its centroid's terms
+// when restored (Restore): then the clusterer must be restored whole
+// (RestoreDF, Restore, RestoreFiling), as those filings come first and
+// depend on the document frequencies of each start.
+func FiledOnRestore(states map[string]*StoryState) bool {
+	for _, st := range states {
+		if len(st.Terms) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // RestoreStory loads a persisted story without filing it anywhere: its
@@ -687,7 +1026,7 @@ func (c *Clusterer) RestoreFiling(id, term string) {
 // Assignment.Norms); an unknown story is ignored.
 func (c *Clusterer) RestoreNorm(n StoryNorm) {
 	if idx, ok := c.byID[n.Story]; ok {
-		c.norms[idx] = storyNorm{terms: n.Terms, names: n.Names, at: n.At, dirty: n.Dirty}
+		c.norms[idx] = &storyNorm{terms: n.Terms, names: n.Names, at: n.At, dirty: n.Dirty}
 	}
 }
 

@@ -151,17 +151,26 @@ func (db *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.S
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := db.pool.Query(ctx, `SELECT s.id, COALESCE(ra.title, s.title), l.rep_article, l.terms, l.names, l.first, l.last, l.size
+	rows, err := db.pool.Query(ctx, `SELECT s.id, COALESCE(ra.title, s.title), l.rep_article, l.terms, l.names, l.first, l.last, l.size,
+		n.terms, n.names, n.at, n.dirty
 		FROM link_stories l JOIN stories s ON s.id = l.story_id LEFT JOIN articles ra ON ra.id = l.rep_article
+		LEFT JOIN link_norms n ON n.story_id = l.story_id
 		WHERE l.story_id = ANY($1::text[])`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
 	}
 	var st link.StoryState
 	var terms, names string
-	if _, err := pgx.ForEachRow(rows, []any{&st.ID, &st.Title, &st.RepArticle, &terms, &names, &st.First, &st.Last, &st.Size}, func() error {
+	var nt, nn *float64
+	var at *int64
+	var dirty *bool
+	if _, err := pgx.ForEachRow(rows, []any{&st.ID, &st.Title, &st.RepArticle, &terms, &names, &st.First, &st.Last, &st.Size,
+		&nt, &nn, &at, &dirty}, func() error {
 		s := st
 		s.Terms, s.Names = nil, nil
+		if nt != nil && nn != nil && at != nil && dirty != nil {
+			s.Norm = &link.StoryNorm{Story: s.ID, Terms: *nt, Names: *nn, At: int(*at), Dirty: *dirty}
+		}
 		if err := json.Unmarshal([]byte(terms), &s.Terms); err != nil {
 			return fmt.Errorf("story %s: %w", s.ID, err)
 		}
@@ -174,6 +183,19 @@ func (db *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.S
 		return nil, fmt.Errorf("loading stories: %w", err)
 	}
 	return out, nil
+}
+
+// linkFiled reads the terms a story was filed under (link.FiledLoader).
+func (db *DB) linkFiled(ctx context.Context, story string) ([]string, error) {
+	rows, err := db.pool.Query(ctx, `SELECT term FROM link_filings WHERE story_id = $1`, story)
+	if err != nil {
+		return nil, fmt.Errorf("reading story filings: %w", err)
+	}
+	terms, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("reading story filings: %w", err)
+	}
+	return terms, nil
 }
 
 // queueLinkIndex queues the filing of record r in the lookup tables.
@@ -268,6 +290,144 @@ func (db *DB) backfillLinkIndex(ctx context.Context) error {
 	})
 	if err != nil {
 		return fmt.Errorf("filling the link index: %w", err)
+	}
+	return nil
+}
+
+// linkLazySchema mirrors the SQLite store's migration 520-link-lazy: the
+// live story postings of terms (the most recent after cuts, filled from
+// link_filings by replaying the cut rule: after c filings a term keeps
+// its newest c, or 128 + (c - 257) mod 129 when c > 256) and an index of
+// the filings by story, so that the clusterer's document frequencies,
+// postings, filings and norms are read as each article needs them.
+const linkLazySchema = `
+CREATE TABLE link_postings (
+	term     text COLLATE "C" NOT NULL,
+	seq      bigint NOT NULL,
+	n        integer NOT NULL,
+	story_id text COLLATE "C" NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+	PRIMARY KEY (term, seq, n)
+);
+INSERT INTO link_postings(term, seq, n, story_id)
+SELECT term, seq, n, story_id FROM (
+	SELECT term, seq, n, story_id,
+		row_number() OVER (PARTITION BY term ORDER BY seq DESC, n DESC) AS r,
+		count(*) OVER (PARTITION BY term) AS c
+	FROM link_filings) f
+WHERE r <= CASE WHEN c <= 256 THEN c ELSE 128 + (c - 257) % 129 END;
+CREATE INDEX link_filings_story ON link_filings(story_id);
+`
+
+// linkDF reads document frequencies by key (link.DFLoader).
+func (db *DB) linkDF(ctx context.Context, keys []string) (map[string]int, error) {
+	ks := make([]string, len(keys))
+	for i, k := range keys {
+		ks[i] = noNUL(k)
+	}
+	rows, err := db.pool.Query(ctx, `SELECT key, n FROM link_df WHERE key = ANY($1::text[])`, ks)
+	if err != nil {
+		return nil, fmt.Errorf("reading document frequencies: %w", err)
+	}
+	out := make(map[string]int, len(keys))
+	var k string
+	var n int
+	if _, err := pgx.ForEachRow(rows, []any{&k, &n}, func() error { out[k] = n; return nil }); err != nil {
+		return nil, fmt.Errorf("reading document frequencies: %w", err)
+	}
+	// Keys are stored without NUL bytes (noNUL): answer for the key asked.
+	for i, k := range keys {
+		if ks[i] != k {
+			if n, ok := out[ks[i]]; ok {
+				out[k] = n
+			}
+		}
+	}
+	return out, nil
+}
+
+// linkPostings reads the story postings of terms (link.PostingLoader).
+func (db *DB) linkPostings(ctx context.Context, terms []string) (map[string][]string, error) {
+	ts := make([]string, len(terms))
+	for i, t := range terms {
+		ts[i] = noNUL(t)
+	}
+	rows, err := db.pool.Query(ctx, `SELECT term, array_agg(story_id ORDER BY seq, n) FROM link_postings
+		WHERE term = ANY($1::text[]) GROUP BY term`, ts)
+	if err != nil {
+		return nil, fmt.Errorf("reading story postings: %w", err)
+	}
+	out := make(map[string][]string, len(terms))
+	var t string
+	var ids []string
+	if _, err := pgx.ForEachRow(rows, []any{&t, &ids}, func() error { out[t] = ids; ids = nil; return nil }); err != nil {
+		return nil, fmt.Errorf("reading story postings: %w", err)
+	}
+	for i, t := range terms {
+		if ts[i] != t {
+			out[t] = out[ts[i]]
+		}
+	}
+	return out, nil
+}
+
+// queuePostings queues the filing of story up.Story under the terms of
+// up.Filed in the live postings, and the cuts of up.Cut.
+func queuePostings(b *pgx.Batch, up *link.Update) {
+	if len(up.Filed) > 0 {
+		terms := make([]string, len(up.Filed))
+		for i, t := range up.Filed {
+			terms[i] = noNUL(t)
+		}
+		b.Queue(`INSERT INTO link_postings(term, seq, n, story_id)
+			SELECT u.t, $2, u.n - 1, $3 FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n)`, terms, up.Record.Seq, up.Story.ID)
+	}
+	for _, t := range up.Cut {
+		b.Queue(`DELETE FROM link_postings WHERE term = $1 AND (seq, n) <
+			(SELECT seq, n FROM link_postings WHERE term = $1 ORDER BY seq DESC, n DESC LIMIT 1 OFFSET $2)`,
+			noNUL(t), link.StoryPostingKeep()-1)
+	}
+}
+
+// restoreClusterer registers the stories ids (in order of creation) with
+// clusterer c, whose document frequencies, postings, filings and norms are
+// then read as articles need them. A store with legacy stories (states,
+// linked before filings were recorded) filed under their centroids at
+// each start has the whole of its state read instead, as before
+// migration 520.
+func (db *DB) restoreClusterer(ctx context.Context, c *link.Clusterer, n int, ids []string, states map[string]*link.StoryState) error {
+	if !link.FiledOnRestore(states) {
+		c.SetDFLoader(db.linkDF, n, link.ResidentDF)
+		c.SetPostingLoader(db.linkPostings, db.linkFiled, link.ResidentPostings)
+		for _, id := range ids {
+			if st := states[id]; st != nil {
+				c.RestoreStory(st)
+			} else {
+				c.RestoreStoryID(id)
+			}
+		}
+		return nil
+	}
+	df := make(map[string]int)
+	rows, err := db.pool.Query(ctx, `SELECT key, n FROM link_df`)
+	if err != nil {
+		return fmt.Errorf("loading document frequencies: %w", err)
+	}
+	var k, term string
+	var v int
+	if _, err := pgx.ForEachRow(rows, []any{&k, &v}, func() error { df[k] = v; return nil }); err != nil {
+		return fmt.Errorf("loading document frequencies: %w", err)
+	}
+	c.RestoreDF(n, df)
+	for _, id := range ids {
+		if st := states[id]; st != nil {
+			c.Restore(st)
+		} else {
+			c.RestoreStoryID(id)
+		}
+	}
+	rows, _ = db.pool.Query(ctx, `SELECT story_id, term FROM link_filings ORDER BY seq, n`)
+	if _, err := pgx.ForEachRow(rows, []any{&k, &term}, func() error { c.RestoreFiling(k, term); return nil }); err != nil {
+		return fmt.Errorf("loading story filings: %w", err)
 	}
 	return nil
 }

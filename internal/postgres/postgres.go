@@ -49,6 +49,7 @@ func schema() []migration {
 		{"420-claim-keys-capped", claimKeysCapped},
 		{"500-link-index", linkIndexSchema},
 		{"510-claim-keys-seq", claimKeysSeq},
+		{"520-link-lazy", linkLazySchema},
 	}
 }
 

@@ -113,20 +113,9 @@ func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	}
 	l := link.NewLinkerOn(linkIndex{db.pool}, n, next)
 	l.Fetch = func(id string) (*sift.Article, error) { return db.ArticleBrief(ctx, id) }
-	df := make(map[string]int)
-	rows, err := db.pool.Query(ctx, `SELECT key, n FROM link_df`)
-	if err != nil {
-		return nil, fmt.Errorf("loading document frequencies: %w", err)
-	}
-	var k string
-	var c int
-	if _, err := pgx.ForEachRow(rows, []any{&k, &c}, func() error { df[k] = c; return nil }); err != nil {
-		return nil, fmt.Errorf("loading document frequencies: %w", err)
-	}
-	l.Clusterer().RestoreDF(n, df)
-
 	legacy := map[string]bool{}
-	rows, _ = db.pool.Query(ctx, `SELECT DISTINCT sa.story_id FROM story_articles sa
+	var k string
+	rows, _ := db.pool.Query(ctx, `SELECT DISTINCT sa.story_id FROM story_articles sa
 		JOIN link_articles l ON l.article_id = sa.article_id
 		WHERE l.seq < (SELECT coalesce(min(seq), 1::bigint << 62) FROM link_filings)`)
 	if _, err := pgx.ForEachRow(rows, []any{&k}, func() error { legacy[k] = true; return nil }); err != nil {
@@ -151,27 +140,9 @@ func (db *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, id := range ids {
-		if st := states[id]; st != nil {
-			l.Clusterer().Restore(st)
-		} else {
-			l.Clusterer().RestoreStoryID(id)
-		}
+	if err := db.restoreClusterer(ctx, l.Clusterer(), n, ids, states); err != nil {
+		return nil, err
 	}
-	var term string
-	rows, _ = db.pool.Query(ctx, `SELECT story_id, term FROM link_filings ORDER BY seq, n`)
-	if _, err := pgx.ForEachRow(rows, []any{&k, &term}, func() error { l.Clusterer().RestoreFiling(k, term); return nil }); err != nil {
-		return nil, fmt.Errorf("loading story filings: %w", err)
-	}
-	var norm link.StoryNorm
-	rows, _ = db.pool.Query(ctx, `SELECT story_id, terms, names, at, dirty FROM link_norms`)
-	if _, err := pgx.ForEachRow(rows, []any{&norm.Story, &norm.Terms, &norm.Names, &norm.At, &norm.Dirty}, func() error {
-		l.Clusterer().RestoreNorm(norm)
-		return nil
-	}); err != nil {
-		return nil, fmt.Errorf("loading story norms: %w", err)
-	}
-
 	return l, nil
 }
 
@@ -235,6 +206,7 @@ func (db *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 		for n, term := range up.Filed {
 			b.Queue(`INSERT INTO link_filings(seq, n, story_id, term) VALUES ($1, $2, $3, $4)`, r.Seq, n, up.Story.ID, noNUL(term))
 		}
+		queuePostings(b, &up)
 		for _, n := range up.Norms {
 			b.Queue(`INSERT INTO link_norms(story_id, terms, names, at, dirty) VALUES ($1, $2, $3, $4, $5)
 				ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, names = excluded.names, at = excluded.at,

@@ -165,7 +165,8 @@ func (x linkIndex) Postings(ctx context.Context, fps []uint32) (map[uint32][]int
 	return out, nil
 }
 
-// linkStories reads the clusterer's states of stories (link.StoryLoader).
+// linkStories reads the clusterer's states of stories (link.StoryLoader),
+// with their cached norms.
 // The clusterer's representative title is its representative article's;
 // stories.title is the neutral title shown to users (link.StoryTitle),
 // which the clusterer must not compare with.
@@ -178,9 +179,10 @@ func (s *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.St
 	if err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, COALESCE(ra.title, s.title), l.rep_article, l.terms, l.names, l.first, l.last, l.size
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, COALESCE(ra.title, s.title), l.rep_article, l.terms, l.names, l.first, l.last, l.size,
+		n.terms, n.names, n.at, n.dirty
 		FROM json_each(?) j JOIN link_stories l ON l.story_id = j.value JOIN stories s ON s.id = l.story_id
-		LEFT JOIN articles ra ON ra.id = l.rep_article`, string(list))
+		LEFT JOIN articles ra ON ra.id = l.rep_article LEFT JOIN link_norms n ON n.story_id = l.story_id`, string(list))
 	if err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
 	}
@@ -188,8 +190,15 @@ func (s *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.St
 	for rows.Next() {
 		st := &link.StoryState{}
 		var terms, names string
-		if err := rows.Scan(&st.ID, &st.Title, &st.RepArticle, &terms, &names, &st.First, &st.Last, &st.Size); err != nil {
+		var nt, nn sql.NullFloat64
+		var at sql.NullInt64
+		var dirty sql.NullBool
+		if err := rows.Scan(&st.ID, &st.Title, &st.RepArticle, &terms, &names, &st.First, &st.Last, &st.Size,
+			&nt, &nn, &at, &dirty); err != nil {
 			return nil, fmt.Errorf("loading stories: %w", err)
+		}
+		if nt.Valid {
+			st.Norm = &link.StoryNorm{Story: st.ID, Terms: nt.Float64, Names: nn.Float64, At: int(at.Int64), Dirty: dirty.Bool}
 		}
 		if err := json.Unmarshal([]byte(terms), &st.Terms); err != nil {
 			return nil, fmt.Errorf("loading story %s: %w", st.ID, err)
@@ -199,7 +208,10 @@ func (s *DB) linkStories(ctx context.Context, ids []string) (map[string]*link.St
 		}
 		out[st.ID] = st
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("loading stories: %w", err)
+	}
+	return out, nil
 }
 
 // linkFiler files records in the lookup tables within one transaction,
@@ -415,6 +427,123 @@ func (s *DB) backfillLinkIndex(ctx context.Context) error {
 	stmt.close()
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("filling the link index: %w", err)
+	}
+	return nil
+}
+
+// linkLazySchema keeps the rest of the story clusterer's state in tables
+// read as each article needs them (migration 520-link-lazy), so that no
+// start-up reads the whole of it: the live postings of terms (the stories
+// filed under each, the most recent after cuts, as link.Update.Filed and
+// Cut leave them), filled from link_filings by replaying the cut rule
+// (a posting of more than 256 keeps its newest 128, so after c filings it
+// holds the newest c, or 128 + (c - 257) mod 129 when c > 256), and an
+// index of the filings by story, read with the story. Document
+// frequencies (link_df) and norms (link_norms) were keyed already.
+const linkLazySchema = `
+CREATE TABLE link_postings (
+	term     TEXT NOT NULL,
+	seq      INTEGER NOT NULL,
+	n        INTEGER NOT NULL,
+	story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+	PRIMARY KEY (term, seq, n)
+) WITHOUT ROWID;
+INSERT INTO link_postings(term, seq, n, story_id)
+SELECT term, seq, n, story_id FROM (
+	SELECT term, seq, n, story_id,
+		row_number() OVER (PARTITION BY term ORDER BY seq DESC, n DESC) AS r,
+		count(*) OVER (PARTITION BY term) AS c
+	FROM link_filings)
+WHERE r <= CASE WHEN c <= 256 THEN c ELSE 128 + (c - 257) % 129 END;
+CREATE INDEX link_filings_story ON link_filings(story_id);
+`
+
+// jsonList writes vs as a JSON array, for json_each.
+func jsonList(vs []string) (string, error) {
+	b, err := json.Marshal(vs)
+	return string(b), err
+}
+
+// linkDF reads document frequencies by key (link.DFLoader).
+func (s *DB) linkDF(ctx context.Context, keys []string) (map[string]int, error) {
+	list, err := jsonList(keys)
+	if err != nil {
+		return nil, fmt.Errorf("reading document frequencies: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT d.key, d.n FROM json_each(?) j JOIN link_df d ON d.key = j.value`, list)
+	if err != nil {
+		return nil, fmt.Errorf("reading document frequencies: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[string]int, len(keys))
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, fmt.Errorf("reading document frequencies: %w", err)
+		}
+		out[k] = n
+	}
+	return out, rows.Err()
+}
+
+// linkPostings reads the story postings of terms (link.PostingLoader), one
+// row per term (story IDs hold no comma).
+func (s *DB) linkPostings(ctx context.Context, terms []string) (map[string][]string, error) {
+	list, err := jsonList(terms)
+	if err != nil {
+		return nil, fmt.Errorf("reading story postings: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT p.term, group_concat(p.story_id, ',' ORDER BY p.seq, p.n)
+		FROM json_each(?) j JOIN link_postings p ON p.term = j.value GROUP BY p.term`, list)
+	if err != nil {
+		return nil, fmt.Errorf("reading story postings: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[string][]string, len(terms))
+	for rows.Next() {
+		var t, ids string
+		if err := rows.Scan(&t, &ids); err != nil {
+			return nil, fmt.Errorf("reading story postings: %w", err)
+		}
+		out[t] = strings.Split(ids, ",")
+	}
+	return out, rows.Err()
+}
+
+// linkFiled reads the terms a story was filed under (link.FiledLoader).
+func (s *DB) linkFiled(ctx context.Context, story string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT term FROM link_filings WHERE story_id = ?`, story)
+	if err != nil {
+		return nil, fmt.Errorf("reading story filings: %w", err)
+	}
+	defer rows.Close()
+	var terms []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, fmt.Errorf("reading story filings: %w", err)
+		}
+		terms = append(terms, t)
+	}
+	return terms, rows.Err()
+}
+
+// savePostings files story up.Story under the terms of up.Filed in the
+// live postings, and cuts those of up.Cut to their most recent.
+func savePostings(ctx context.Context, stmt *stmts, up *link.Update) error {
+	for n, term := range up.Filed {
+		if _, err := stmt.exec(ctx, `INSERT INTO link_postings(term, seq, n, story_id) VALUES (?, ?, ?, ?)`,
+			term, up.Record.Seq, n, up.Story.ID); err != nil {
+			return fmt.Errorf("saving story postings of %s: %w", up.Record.ID, err)
+		}
+	}
+	for _, term := range up.Cut {
+		if _, err := stmt.exec(ctx, `DELETE FROM link_postings WHERE term = ?1 AND (seq, n) <
+			(SELECT seq, n FROM link_postings WHERE term = ?1 ORDER BY seq DESC, n DESC LIMIT 1 OFFSET ?2)`,
+			term, link.StoryPostingKeep()-1); err != nil {
+			return fmt.Errorf("cutting story postings of %s: %w", up.Record.ID, err)
+		}
 	}
 	return nil
 }

@@ -37,9 +37,19 @@ func procMB(file, field string) float64 {
 // end, with the linker alive.
 //
 //	go test ./internal/sqlite -run XX -bench LinkStored -benchtime 20000x
+//
+// With SIFT_BENCH_KEEP=PATH the store is made at PATH and kept (a
+// linked store for BenchmarkLoadLinker; one there is replaced).
 func BenchmarkLinkStored(b *testing.B) {
 	ctx := context.Background()
-	db, err := Open(filepath.Join(b.TempDir(), "sift.db"))
+	path := os.Getenv("SIFT_BENCH_KEEP")
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "sift.db")
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suffix) // the run with b.N = 1 left one
+	}
+	db, err := Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -129,5 +139,8 @@ func BenchmarkLoadLinker(b *testing.B) {
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap")
 	b.ReportMetric(float64(l.Len()), "articles")
-	runtime.KeepAlive(l)
+	loaded = l // kept for -memprofile, which is written after a GC
 }
+
+// loaded keeps BenchmarkLoadLinker's last linker alive.
+var loaded *link.Linker

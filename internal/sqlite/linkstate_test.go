@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
+	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/link"
 	"github.com/sift-news/sift/internal/link/linktest"
 )
@@ -94,4 +97,118 @@ func TestRoomFilesAsCounting(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// A term's postings in the store are those the clusterer keeps: cut to the
+// newest link.StoryPostingKeep when they overflow, both as SaveLinks cuts
+// them (link.Update.Cut) and as migration 520-link-lazy fills them from
+// the filings of a store linked before it.
+func TestPostingsCutAsClusterer(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "sift.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	keep := link.StoryPostingKeep()
+	fill := linkLazySchema[strings.Index(linkLazySchema, "INSERT INTO link_postings"):]
+	fill = fill[:strings.Index(fill, ";")]
+	var want []string // the clusterer's rule
+	checks := map[int]bool{1: true, 2 * keep: true, 2*keep + 1: true, 3*keep + 1: true, 3*keep + 2: true, 700: true}
+	for i := 1; i <= 700; i++ {
+		id := fmt.Sprintf("s%04d", i)
+		up := link.Update{Record: link.Record{ID: fmt.Sprint("a", i), Seq: i}, Story: &link.StoryState{ID: id},
+			Filed: []string{"other", "term"}}
+		want = append(want, id)
+		if len(want) > 2*keep {
+			want = append([]string(nil), want[len(want)-keep:]...)
+			up.Cut = []string{"term"}
+		}
+		tx, err := db.db.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmt := newStmts(tx)
+		for _, q := range []string{`INSERT INTO stories(id, title) VALUES (?1, '')`,
+			`INSERT INTO link_filings(seq, n, story_id, term) VALUES (?2, 0, ?1, 'other'), (?2, 1, ?1, 'term')`} {
+			if _, err := stmt.exec(ctx, q, id, i); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := savePostings(ctx, stmt, &up); err != nil {
+			t.Fatal(err)
+		}
+		stmt.close()
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if !checks[i] {
+			continue
+		}
+		for _, how := range []string{"saved", "filled"} {
+			if how == "filled" {
+				if _, err := db.db.ExecContext(ctx, `DELETE FROM link_postings`); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.db.ExecContext(ctx, fill); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := db.linkPostings(ctx, []string{"term", "none"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got["term"], want) || len(got["none"]) > 0 {
+				t.Fatalf("after %d filings, %s: %d stories (%v…), want %d (%v…)", i, how,
+					len(got["term"]), got["term"][:min(3, len(got["term"]))], len(want), want[:min(3, len(want))])
+			}
+		}
+	}
+}
+
+// A store with stories linked before filings were recorded (legacy, here
+// made by deleting the first articles' filings) has its clusterer restored
+// whole, legacy stories filed under their centroids first, and links on.
+func TestLegacyStoriesRestoredWhole(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "sift.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	as := linktest.Generated(150, 1)
+	link1 := func(batch []*sift.Article) {
+		t.Helper()
+		if _, err := db.PutArticles(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		l, err := db.LoadLinker(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ups []link.Update
+		for _, a := range batch {
+			up, err := l.AddContext(ctx, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ups = append(ups, up)
+		}
+		if err := db.SaveLinks(ctx, ups); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link1(as[:100])
+	if _, err := db.db.ExecContext(ctx, `DELETE FROM link_filings WHERE seq < 30`); err != nil {
+		t.Fatal(err)
+	}
+	legacy, err := db.legacyStories(ctx)
+	if err != nil || len(legacy) == 0 {
+		t.Fatalf("no legacy stories (%v)", err)
+	}
+	link1(as[100:])
+	var n int
+	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM story_articles`).Scan(&n); err != nil || n != len(as) {
+		t.Fatalf("%d articles in stories (%v), want %d", n, err, len(as))
+	}
 }

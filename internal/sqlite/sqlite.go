@@ -40,6 +40,7 @@ func schema() []migration {
 		{"400-link-state", linkStateSchema},
 		{"420-claim-postings-capped", claimPostingsCapSchema},
 		{"500-link-index", linkIndexSchema},
+		{"520-link-lazy", linkLazySchema},
 	}
 }
 

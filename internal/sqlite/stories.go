@@ -114,23 +114,6 @@ func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	}
 	l := link.NewLinkerOn(linkIndex{s.db}, n, next)
 	l.Fetch = func(id string) (*sift.Article, error) { return s.ArticleBrief(ctx, id) }
-	df := make(map[string]int)
-	rows, err := s.db.QueryContext(ctx, `SELECT key, n FROM link_df`)
-	if err != nil {
-		return nil, fmt.Errorf("loading document frequencies: %w", err)
-	}
-	for rows.Next() {
-		var k string
-		var n int
-		if err := rows.Scan(&k, &n); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("loading document frequencies: %w", err)
-		}
-		df[k] = n
-	}
-	rows.Close()
-	l.Clusterer().RestoreDF(n, df)
-
 	legacy, err := s.legacyStories(ctx)
 	if err != nil {
 		return nil, err
@@ -139,7 +122,7 @@ func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	// an article may join them; those of before the filings were recorded
 	// are loaded now, to be filed under their centroids.
 	l.Clusterer().SetLoader(s.linkStories, link.ResidentStories)
-	rows, err = s.db.QueryContext(ctx, `SELECT s.id FROM link_stories l JOIN stories s ON s.id = l.story_id ORDER BY s.rowid`)
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id FROM link_stories l JOIN stories s ON s.id = l.story_id ORDER BY s.rowid`)
 	if err != nil {
 		return nil, fmt.Errorf("loading stories: %w", err)
 	}
@@ -163,6 +146,49 @@ func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !link.FiledOnRestore(states) {
+		// Document frequencies, postings, filings and norms are read as
+		// articles need them.
+		l.Clusterer().SetDFLoader(s.linkDF, n, link.ResidentDF)
+		l.Clusterer().SetPostingLoader(s.linkPostings, s.linkFiled, link.ResidentPostings)
+		for _, id := range ids {
+			if st := states[id]; st != nil {
+				l.Clusterer().RestoreStory(st)
+			} else {
+				l.Clusterer().RestoreStoryID(id)
+			}
+		}
+		return l, nil
+	}
+	// A store with stories of before the filings were recorded, filed
+	// under their centroids at each start, with the document frequencies
+	// of then: all of the state is read, as before migration 520.
+	if err := s.restoreWhole(ctx, l, n, ids, states); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// restoreWhole restores the clusterer of l from the whole of the store's
+// document frequencies and filings, with the legacy stories in states
+// filed under their centroids first.
+func (s *DB) restoreWhole(ctx context.Context, l *link.Linker, n int, ids []string, states map[string]*link.StoryState) error {
+	df := make(map[string]int)
+	rows, err := s.db.QueryContext(ctx, `SELECT key, n FROM link_df`)
+	if err != nil {
+		return fmt.Errorf("loading document frequencies: %w", err)
+	}
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			rows.Close()
+			return fmt.Errorf("loading document frequencies: %w", err)
+		}
+		df[k] = n
+	}
+	rows.Close()
+	l.Clusterer().RestoreDF(n, df)
 	for _, id := range ids {
 		if st := states[id]; st != nil {
 			l.Clusterer().Restore(st)
@@ -172,38 +198,21 @@ func (s *DB) LoadLinker(ctx context.Context) (*link.Linker, error) {
 	}
 	rows, err = s.db.QueryContext(ctx, `SELECT story_id, term FROM link_filings ORDER BY seq, n`)
 	if err != nil {
-		return nil, fmt.Errorf("loading story filings: %w", err)
+		return fmt.Errorf("loading story filings: %w", err)
 	}
 	for rows.Next() {
 		var id, term string
 		if err := rows.Scan(&id, &term); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("loading story filings: %w", err)
+			return fmt.Errorf("loading story filings: %w", err)
 		}
 		l.Clusterer().RestoreFiling(id, term)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("loading story filings: %w", err)
+		return fmt.Errorf("loading story filings: %w", err)
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT story_id, terms, names, at, dirty FROM link_norms`)
-	if err != nil {
-		return nil, fmt.Errorf("loading story norms: %w", err)
-	}
-	for rows.Next() {
-		var n link.StoryNorm
-		if err := rows.Scan(&n.Story, &n.Terms, &n.Names, &n.At, &n.Dirty); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("loading story norms: %w", err)
-		}
-		l.Clusterer().RestoreNorm(n)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("loading story norms: %w", err)
-	}
-
-	return l, nil
+	return nil
 }
 
 // legacyStories returns the stories with members linked before the store
@@ -309,6 +318,9 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 				r.Seq, n, up.Story.ID, term); err != nil {
 				return fmt.Errorf("saving story filings of %s: %w", r.ID, err)
 			}
+		}
+		if err := savePostings(ctx, stmt, &up); err != nil {
+			return err
 		}
 		for _, n := range up.Norms {
 			if _, err := stmt.exec(ctx, `INSERT INTO link_norms(story_id, terms, names, at, dirty) VALUES (?, ?, ?, ?, ?)
