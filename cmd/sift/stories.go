@@ -345,7 +345,6 @@ func runEvalStories(args []string) error {
 	return evalFAKES(p, *fakes, *show)
 }
 
-
 // evalGenerated links n articles of generated news (seed seed) as
 // `sift ingest` would, through pipeline p and one linker in order, and
 // scores the stories against each article's invented event with B-cubed.
