@@ -57,7 +57,7 @@ func articleEvent(a *sift.Article) event {
 	}
 	ev.players = articlePlayers(a)
 	if factConflict < 1 {
-		ev.facts = articleFacts(a.Title, leadOf(a.Text, factsLead), parseDate(a.Published))
+		ev.facts = articleFacts(leadOf(a.Title, factsLead), leadOf(a.Text, factsLead), parseDate(a.Published))
 	}
 	return ev
 }

@@ -264,7 +264,9 @@ var (
 var factsLead = 600
 
 // leadOf returns the first n code points of text (all of it when n is 0),
-// cut at a word boundary.
+// cut at the word boundary that follows, or at n itself when no white
+// space comes within maxWordRunes (text without spaces, such as Chinese
+// or a binary blob, is cut there rather than read whole).
 func leadOf(text string, n int) string {
 	if n <= 0 {
 		return text
@@ -272,17 +274,24 @@ func leadOf(text string, n int) string {
 	i := 0
 	for k := range text {
 		if i == n {
+			m := 0
 			for j, r := range text[k:] {
 				if unicode.IsSpace(r) {
 					return text[:k+j]
 				}
+				if m++; m > maxWordRunes {
+					break
+				}
 			}
-			return text
+			return text[:k]
 		}
 		i++
 	}
 	return text
 }
+
+// maxWordRunes is the longest word leadOf finishes past its cut.
+const maxWordRunes = 40
 
 // maxFigures bounds the figures of one article kept as evidence.
 const maxFigures = 24

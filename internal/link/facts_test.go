@@ -2,6 +2,7 @@ package link
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -126,4 +127,18 @@ func FuzzArticleFacts(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLeadOfBoundsTextWithoutSpaces checks that the lead of a text with no
+// white space after the cut (Chinese, a blob) is the cut, not the whole
+// text, while a word running past the cut is still finished.
+func TestLeadOfBoundsTextWithoutSpaces(t *testing.T) {
+	blob := strings.Repeat("字", 50000)
+	if got := []rune(leadOf(blob, 600)); len(got) != 600 {
+		t.Errorf("lead of 50,000 code points without spaces: %d code points, want 600", len(got))
+	}
+	text := strings.Repeat("a", 598) + "bcdef tail"
+	if got := leadOf(text, 600); got != strings.Repeat("a", 598)+"bcdef" {
+		t.Errorf("lead cut inside a word: %q", got[590:])
+	}
 }
