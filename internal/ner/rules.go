@@ -470,7 +470,7 @@ func orgContext(ws []word, sp span) bool {
 			return true
 		}
 	}
-	if at(e) == "shares" {
+	if at(e) == "shares" && !verbObjects[at(e+1)] {
 		return true
 	}
 	switch p1, p2 := at(sp.start-1), at(sp.start-2); {
@@ -480,4 +480,13 @@ func orgContext(ws []word, sp span) bool {
 		return true
 	}
 	return false
+}
+
+// verbObjects are words that follow "shares" used as a verb ("Maria Lopez
+// shares her recipe"), where the name is not a company's ("Quillmark
+// shares fell").
+var verbObjects = map[string]bool{
+	"a": true, "an": true, "the": true, "her": true, "his": true, "their": true, "its": true,
+	"my": true, "our": true, "your": true, "this": true, "that": true, "these": true, "those": true,
+	"with": true, "what": true, "how": true, "why": true, "some": true, "one": true,
 }

@@ -99,6 +99,8 @@ func TestCompanyContexts(t *testing.T) {
 		{"Quorvex , a spokeswoman for the ministry , said", false},
 		{"Quorvex 's capital was calm", false},
 		{"Quorvex , the capital , was calm", false},
+		{"Quorvex shares her recipe", false},
+		{"Quorvex shares the prize with Lund", false},
 	} {
 		fields := strings.Fields(c.text)
 		ws := make([]word, len(fields))
