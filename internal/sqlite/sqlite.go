@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -86,7 +87,15 @@ func (s *DB) SQL() *sql.DB { return s.db }
 // store's write lock, so a migration another process has just applied is
 // seen and skipped rather than applied twice.
 func (s *DB) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (datetime('now')))`); err != nil {
+	err := s.createMigrations(ctx)
+	// A new store's first connections switch it to WAL, which takes an
+	// exclusive lock the busy timeout does not wait for: a concurrent
+	// opener can get SQLITE_BUSY at once. It tries again for a while.
+	for try := 0; err != nil && strings.Contains(err.Error(), "SQLITE_BUSY") && try < 100; try++ {
+		time.Sleep(20 * time.Millisecond)
+		err = s.createMigrations(ctx)
+	}
+	if err != nil {
 		return fmt.Errorf("creating migrations table: %w", err)
 	}
 	applied, err := s.appliedMigrations(ctx)
@@ -102,6 +111,21 @@ func (s *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// createMigrations creates the migrations table if the store has none, in
+// a BEGIN IMMEDIATE transaction, which waits for the write lock under the
+// busy timeout.
+func (s *DB) createMigrations(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (datetime('now')))`); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
 }
 
 // appliedMigrations returns the names of the migrations the store has.
