@@ -2,10 +2,6 @@ package link
 
 import (
 	"testing"
-
-	"github.com/sift-news/sift"
-	"github.com/sift-news/sift/internal/dataset"
-	"github.com/sift-news/sift/internal/link/ecbeval"
 )
 
 // TestFactsSweepECB scores the facts' parameters on the tuning data
@@ -15,19 +11,7 @@ func TestFactsSweepECB(t *testing.T) {
 	if testing.Short() || !*sweep {
 		t.Skip("tuning sweep: go test -run FactsSweepECB -sweep")
 	}
-	dir := dataset.Require(t, "ecbplus-dev")
-	docs, err := ecbeval.Read(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	all := prepareECB(t, dir, docs)
-	var ds []ecbeval.Doc
-	var ecb []*sift.Article
-	for i, d := range docs {
-		if ecbeval.Splits[1].Has(d) {
-			ds, ecb = append(ds, d), append(ecb, all[i])
-		}
-	}
+	ds, ecb := ecbTuning(t)
 	darts, dgold := demoArticles(t)
 	defer func(f float64, m, l, w int) { factConflict, minDisagree, factsLead, dayWindow = f, m, l, w }(factConflict, minDisagree, factsLead, dayWindow)
 	for _, v := range [][4]float64{{1, 2, 600, 3}, {0.6, 1, 320, 3}, {0.6, 2, 320, 3}, {0.6, 2, 600, 3}, {0.6, 2, 800, 3}, {0.8, 2, 600, 3}, {0.6, 2, 0, 3}} {

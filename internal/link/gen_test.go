@@ -55,13 +55,10 @@ func TestGeneratedStories(t *testing.T) {
 	}
 }
 
-// TestEventSweep scores the event evidence's parameters on the tuning
-// data only: ECB+ topics 1-10, generated news of seeds 1 and 3 and the
-// demo corpus.
-func TestEventSweep(t *testing.T) {
-	if testing.Short() || !*sweep {
-		t.Skip("tuning sweep: go test -run EventSweep -sweep")
-	}
+// ecbTuning returns the ECB+ documents of the split the story parameters
+// are tuned on (topics 1-10) and their articles, analysed once.
+func ecbTuning(t *testing.T) ([]ecbeval.Doc, []*sift.Article) {
+	t.Helper()
 	dir := dataset.Require(t, "ecbplus-dev")
 	docs, err := ecbeval.Read(dir)
 	if err != nil {
@@ -75,6 +72,17 @@ func TestEventSweep(t *testing.T) {
 			ds, ecb = append(ds, d), append(ecb, all[i])
 		}
 	}
+	return ds, ecb
+}
+
+// TestEventSweep scores the event evidence's parameters on the tuning
+// data only: ECB+ topics 1-10, generated news of seeds 1 and 3 and the
+// demo corpus.
+func TestEventSweep(t *testing.T) {
+	if testing.Short() || !*sweep {
+		t.Skip("tuning sweep: go test -run EventSweep -sweep")
+	}
+	ds, ecb := ecbTuning(t)
 	garts, ggold := genArticles(t, 2000, 1)
 	g3arts, g3gold := genArticles(t, 2000, 3)
 	darts, dgold := demoArticles(t)
