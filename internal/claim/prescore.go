@@ -3,6 +3,7 @@ package claim
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"sync"
 
 	"github.com/sift-news/sift"
@@ -18,9 +19,11 @@ import (
 // A similarity depends only on the two claims' texts, dates and speakers,
 // never on the state of the store, so a pair's cached score is the score
 // linking would compute: linking with Scores gives exactly the links
-// linking without them gives. Each entry keeps the inputs it was computed
-// from and is used only when they match. Scores is safe for concurrent
-// use; entries are dropped once their claim is linked.
+// linking without them gives. Each entry keeps a 64-bit hash of the inputs
+// it was computed from (not the inputs: a pair costs the same whatever the
+// length of its claims) and is used only when it matches. Scores is safe
+// for concurrent use; entries are dropped once their claim is linked, and
+// all of them when the cache is full (claims another worker linked).
 type Scores struct {
 	mu sync.Mutex
 	m  map[claimRef]*scored
@@ -30,8 +33,8 @@ type Scores struct {
 	hits, misses int
 }
 
-// maxScored bounds the pairs Scores holds (about 100 bytes each): beyond
-// it, the oldest claims' entries are no longer kept (linking rescores).
+// maxScored bounds the pairs Scores holds (about 50 bytes each in the
+// maps): beyond it, the cache starts empty again (linking rescores).
 const maxScored = 1 << 20
 
 // claimRef names a claim by article and place.
@@ -40,10 +43,24 @@ type claimRef struct {
 	n       int
 }
 
-// scoreInputs is what similarity reads of a claim.
-type scoreInputs struct{ norm, published, speaker string }
+// scoreInputs is a hash of what similarity reads of a claim: its
+// normalised text, date and speaker. Two claims of other inputs share a
+// hash with a chance of one in 2^64.
+type scoreInputs uint64
 
-func inputsOf(k sift.ClaimKey) scoreInputs { return scoreInputs{k.Norm, k.Published, k.Speaker} }
+// inputsSeed seeds the hash: entries never outlive the process.
+var inputsSeed = maphash.MakeSeed()
+
+func inputsOf(k sift.ClaimKey) scoreInputs {
+	var h maphash.Hash
+	h.SetSeed(inputsSeed)
+	h.WriteString(k.Norm)
+	h.WriteByte(0)
+	h.WriteString(k.Published)
+	h.WriteByte(0)
+	h.WriteString(k.Speaker)
+	return scoreInputs(h.Sum64())
+}
 
 // scored holds one claim's scores against its candidates.
 type scored struct {
