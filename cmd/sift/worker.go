@@ -105,9 +105,12 @@ func runWorker(args []string) error {
 			w.AfterStore = func(ctx context.Context, added []*sift.Article) error {
 				// Score the new claims against the store as it is now,
 				// outside the link lock: whoever links them takes the
-				// scores instead of computing them under the lock.
-				if err := in.ClaimScores.Prescore(ctx, db, claim.KeysOf(added)); err != nil {
-					return err
+				// scores instead of computing them under the lock. The
+				// scores only save time: when they fail, linking scores
+				// the pairs itself, and its own error is the one that
+				// counts.
+				if err := in.ClaimScores.Prescore(ctx, db, claim.KeysOf(added)); err != nil && ctx.Err() == nil {
+					fmt.Fprintf(os.Stderr, "sift worker %s: scoring claims ahead: %v (linking scores them)\n", w.Name, err)
 				}
 				return in.Link(ctx, false)
 			}
