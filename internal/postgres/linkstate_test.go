@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 
@@ -93,46 +92,30 @@ func TestRoomFilesAsCounting(t *testing.T) {
 func TestPostingsCutAsClusterer(t *testing.T) {
 	db := openTest(t)
 	ctx := context.Background()
-	keep := link.StoryPostingKeep()
 	fill := linkLazySchema[strings.Index(linkLazySchema, "INSERT INTO link_postings"):]
 	fill = fill[:strings.Index(fill, ";")]
-	var want []string
-	checks := map[int]bool{1: true, 2 * keep: true, 2*keep + 1: true, 3*keep + 1: true, 3*keep + 2: true, 700: true}
-	for i := 1; i <= 700; i++ {
-		id := fmt.Sprintf("s%04d", i)
-		up := link.Update{Record: link.Record{ID: fmt.Sprint("a", i), Seq: i}, Story: &link.StoryState{ID: id},
-			Filed: []string{"other", "term"}}
-		want = append(want, id)
-		if len(want) > 2*keep {
-			want = append([]string(nil), want[len(want)-keep:]...)
-			up.Cut = []string{"term"}
-		}
-		b := &pgx.Batch{}
-		b.Queue(`INSERT INTO stories(id, title) VALUES ($1, '')`, id)
-		b.Queue(`INSERT INTO link_filings(seq, n, story_id, term) VALUES ($2, 0, $1, 'other'), ($2, 1, $1, 'term')`, id, i)
-		queuePostings(b, &up)
-		if err := db.pool.SendBatch(ctx, b).Close(); err != nil {
+	exec := func(q string) {
+		if _, err := db.pool.Exec(ctx, q); err != nil {
 			t.Fatal(err)
 		}
-		if !checks[i] {
-			continue
-		}
-		for _, how := range []string{"saved", "filled"} {
-			if how == "filled" {
-				if _, err := db.pool.Exec(ctx, `DELETE FROM link_postings`); err != nil {
-					t.Fatal(err)
-				}
-				if _, err := db.pool.Exec(ctx, fill); err != nil {
-					t.Fatal(err)
-				}
+	}
+	linktest.PostingsCutAsClusterer(t, linktest.Postings{
+		File: func(i int, id string, up *link.Update) {
+			b := &pgx.Batch{}
+			b.Queue(`INSERT INTO stories(id, title) VALUES ($1, '')`, id)
+			b.Queue(`INSERT INTO link_filings(seq, n, story_id, term) VALUES ($2, 0, $1, 'other'), ($2, 1, $1, 'term')`, id, i)
+			queuePostings(b, up)
+			if err := db.pool.SendBatch(ctx, b).Close(); err != nil {
+				t.Fatal(err)
 			}
-			got, err := db.linkPostings(ctx, []string{"term", "none"})
+		},
+		Refill: func() { exec(`DELETE FROM link_postings`); exec(fill) },
+		Of: func(terms []string) map[string][]string {
+			got, err := db.linkPostings(ctx, terms)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.Equal(got["term"], want) || len(got["none"]) > 0 {
-				t.Fatalf("after %d filings, %s: %d stories, want %d", i, how, len(got["term"]), len(want))
-			}
-		}
-	}
+			return got
+		},
+	})
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -99,10 +98,8 @@ func TestRoomFilesAsCounting(t *testing.T) {
 	})
 }
 
-// A term's postings in the store are those the clusterer keeps: cut to the
-// newest link.StoryPostingKeep when they overflow, both as SaveLinks cuts
-// them (link.Update.Cut) and as migration 520-link-lazy fills them from
-// the filings of a store linked before it.
+// A term's postings in the store are those the clusterer keeps, as
+// SaveLinks cuts them and as migration 520-link-lazy fills them.
 func TestPostingsCutAsClusterer(t *testing.T) {
 	db, err := Open(filepath.Join(t.TempDir(), "sift.db"))
 	if err != nil {
@@ -110,60 +107,43 @@ func TestPostingsCutAsClusterer(t *testing.T) {
 	}
 	defer db.Close()
 	ctx := context.Background()
-	keep := link.StoryPostingKeep()
 	fill := linkLazySchema[strings.Index(linkLazySchema, "INSERT INTO link_postings"):]
 	fill = fill[:strings.Index(fill, ";")]
-	var want []string // the clusterer's rule
-	checks := map[int]bool{1: true, 2 * keep: true, 2*keep + 1: true, 3*keep + 1: true, 3*keep + 2: true, 700: true}
-	for i := 1; i <= 700; i++ {
-		id := fmt.Sprintf("s%04d", i)
-		up := link.Update{Record: link.Record{ID: fmt.Sprint("a", i), Seq: i}, Story: &link.StoryState{ID: id},
-			Filed: []string{"other", "term"}}
-		want = append(want, id)
-		if len(want) > 2*keep {
-			want = append([]string(nil), want[len(want)-keep:]...)
-			up.Cut = []string{"term"}
-		}
-		tx, err := db.db.BeginTx(ctx, nil)
-		if err != nil {
+	exec := func(q string) {
+		if _, err := db.db.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
-		stmt := newStmts(tx)
-		for _, q := range []string{`INSERT INTO stories(id, title) VALUES (?1, '')`,
-			`INSERT INTO link_filings(seq, n, story_id, term) VALUES (?2, 0, ?1, 'other'), (?2, 1, ?1, 'term')`} {
-			if _, err := stmt.exec(ctx, q, id, i); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := savePostings(ctx, stmt, &up); err != nil {
-			t.Fatal(err)
-		}
-		stmt.close()
-		if err := tx.Commit(); err != nil {
-			t.Fatal(err)
-		}
-		if !checks[i] {
-			continue
-		}
-		for _, how := range []string{"saved", "filled"} {
-			if how == "filled" {
-				if _, err := db.db.ExecContext(ctx, `DELETE FROM link_postings`); err != nil {
-					t.Fatal(err)
-				}
-				if _, err := db.db.ExecContext(ctx, fill); err != nil {
-					t.Fatal(err)
-				}
-			}
-			got, err := db.linkPostings(ctx, []string{"term", "none"})
+	}
+	linktest.PostingsCutAsClusterer(t, linktest.Postings{
+		File: func(i int, id string, up *link.Update) {
+			tx, err := db.db.BeginTx(ctx, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.Equal(got["term"], want) || len(got["none"]) > 0 {
-				t.Fatalf("after %d filings, %s: %d stories (%v…), want %d (%v…)", i, how,
-					len(got["term"]), got["term"][:min(3, len(got["term"]))], len(want), want[:min(3, len(want))])
+			stmt := newStmts(tx)
+			for _, q := range []string{`INSERT INTO stories(id, title) VALUES (?1, '')`,
+				`INSERT INTO link_filings(seq, n, story_id, term) VALUES (?2, 0, ?1, 'other'), (?2, 1, ?1, 'term')`} {
+				if _, err := stmt.exec(ctx, q, id, i); err != nil {
+					t.Fatal(err)
+				}
 			}
-		}
-	}
+			if err := savePostings(ctx, stmt, up); err != nil {
+				t.Fatal(err)
+			}
+			stmt.close()
+			if err := tx.Commit(); err != nil {
+				t.Fatal(err)
+			}
+		},
+		Refill: func() { exec(`DELETE FROM link_postings`); exec(fill) },
+		Of: func(terms []string) map[string][]string {
+			got, err := db.linkPostings(ctx, terms)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		},
+	})
 }
 
 // A store with stories linked before filings were recorded (legacy, here

@@ -170,3 +170,51 @@ func FilesAsCounting(t *testing.T, s Store, tables func() []string, refile func(
 		t.Fatalf("tables filed by room (%d rows) differ from those filed by counting (%d rows)", len(byRoom), len(byCount))
 	}
 }
+
+// Postings is what PostingsCutAsClusterer needs of a store's story
+// postings, through the store package's own unexported code.
+type Postings struct {
+	// File stores a story id (story and its filings under "other" and
+	// "term", at seq i) and the postings up changes, as SaveLinks does.
+	File func(i int, id string, up *link.Update)
+	// Refill empties the postings and fills them again from the filings,
+	// as the store's migration does for a store linked before it.
+	Refill func()
+	// Of reads the postings of terms, newest story last.
+	Of func(terms []string) map[string][]string
+}
+
+// PostingsCutAsClusterer checks that a term's postings in the store are
+// those the clusterer keeps: cut to the newest link.StoryPostingKeep when
+// they overflow, both as SaveLinks cuts them (link.Update.Cut) and as the
+// migration fills them from the filings.
+func PostingsCutAsClusterer(t *testing.T, p Postings) {
+	t.Helper()
+	keep := link.StoryPostingKeep()
+	var want []string // the clusterer's rule
+	checks := map[int]bool{1: true, 2 * keep: true, 2*keep + 1: true, 3*keep + 1: true, 3*keep + 2: true, 700: true}
+	for i := 1; i <= 700; i++ {
+		id := fmt.Sprintf("s%04d", i)
+		up := link.Update{Record: link.Record{ID: fmt.Sprint("a", i), Seq: i}, Story: &link.StoryState{ID: id},
+			Filed: []string{"other", "term"}}
+		want = append(want, id)
+		if len(want) > 2*keep {
+			want = append([]string(nil), want[len(want)-keep:]...)
+			up.Cut = []string{"term"}
+		}
+		p.File(i, id, &up)
+		if !checks[i] {
+			continue
+		}
+		for _, how := range []string{"saved", "filled"} {
+			if how == "filled" {
+				p.Refill()
+			}
+			got := p.Of([]string{"term", "none"})
+			if !slices.Equal(got["term"], want) || len(got["none"]) > 0 {
+				t.Fatalf("after %d filings, %s: %d stories (%v…), want %d (%v…)", i, how,
+					len(got["term"]), got["term"][:min(3, len(got["term"]))], len(want), want[:min(3, len(want))])
+			}
+		}
+	}
+}
