@@ -16,6 +16,7 @@ import (
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/analyze"
+	"github.com/sift-news/sift/internal/claim"
 	"github.com/sift-news/sift/internal/dataset"
 	"github.com/sift-news/sift/internal/ingest"
 	"github.com/sift-news/sift/internal/reader"
@@ -76,6 +77,7 @@ func runEvalThreads(args []string) error {
 			thread[mentionKey(m)] = t.ID
 		}
 	}
+	fmt.Printf("claim linking version %s\n", claim.LinkVersion)
 	fmt.Printf("FA-KES: %d claim threads, %d of them with more than one mention, %d links (%.1fs)\n",
 		len(threads), countMulti(threads), linked, time.Since(begin).Seconds())
 	for _, sample := range []string{"heldout", "tuning"} {

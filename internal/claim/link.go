@@ -3,6 +3,7 @@ package claim
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -11,6 +12,13 @@ import (
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/claim/match"
 )
+
+// LinkVersion is the version of claim linking (which thread a claim
+// joins); it changes whenever the threads of the same claims may change.
+// Version 2 finds the candidates of a pass's claims among the claims
+// before them in the pass as it finds stored ones, so that threads do not
+// depend on where passes start and end.
+const LinkVersion = "2"
 
 // Limits on the work of linking one claim.
 const (
@@ -217,36 +225,25 @@ func (l *Linker) LinkPending(ctx context.Context, st sift.ClaimLinkStore, scores
 	}
 }
 
-// linked is a claim linked in the current batch, not yet in the store.
-type linked struct {
-	key  sift.ClaimKey
-	keys map[string]bool
-}
-
-// linkBatch links pend, each against the store and against the claims of
-// the batch before it. A claim of the batch is a candidate when it shares
-// two keys, as a stored one must (storedCandidates), so that a document
-// linked in a batch of many links as it would alone.
+// linkBatch links pend in order, each against the store as it would be
+// with the claims of pend before it linked (passIndex), so that the
+// threads do not depend on where a pass starts and ends: claims linked
+// one article at a time, in passes of many, or by several workers taking
+// turns get the same threads.
 func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey, scores *Scores, prepared *preparedTexts) ([]sift.ClaimLink, error) {
 	keys := make([][]string, len(pend))
 	for i, p := range pend {
 		keys[i] = match.Keys(p.Norm)
 	}
-	stored, err := storedCandidates(ctx, st, keys)
+	x, err := newPassIndex(ctx, st, keys)
 	if err != nil {
 		return nil, fmt.Errorf("linking claims of %s: %w", pend[0].Article, err)
 	}
 	links := make([]sift.ClaimLink, 0, len(pend))
-	var batch []linked
 	for i, p := range pend {
-		cands := stored[i]
-		// A claim of the batch is a candidate when it shares two keys,
-		// as a stored one is, so that a batch links as one document at
-		// a time.
-		for _, b := range batch {
-			if shared(b.keys, keys[i]) >= minShared {
-				cands = append(cands, b.key)
-			}
+		cands, err := x.candidates(ctx, keys[i])
+		if err != nil {
+			return nil, fmt.Errorf("linking claims of %s: %w", p.Article, err)
 		}
 		thread, score := sift.ClaimID(p.Article, p.N), 1.0
 		best := 0.0
@@ -277,29 +274,49 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 		}
 		links = append(links, sift.ClaimLink{Article: p.Article, N: p.N, Claim: thread, Score: score, Keys: keys[i]})
 		p.Claim = thread
-		set := make(map[string]bool, len(keys[i]))
-		for _, k := range keys[i] {
-			set[k] = true
-		}
-		batch = append(batch, linked{key: p, keys: set})
+		x.add(p, keys[i])
 	}
 	return links, nil
 }
 
 // minShared is the fewest rare keys a candidate shares with a claim. A
-// stored claim sharing one rare key is passed over, as a claim of the
-// batch sharing fewer than two keys is: on FA-KES most such links joined
-// short stock phrases of different events ("dozens of people had been
-// killed").
+// stored claim sharing one rare key is passed over: on FA-KES most such
+// links joined short stock phrases of different events ("dozens of people
+// had been killed").
 const minShared = 2
 
-// storedCandidates returns, for the keys of each claim of a batch, the
-// stored claims sharing at least minShared of its rarest keys: the first
-// Candidates of sift.FindClaimCandidates that share as many, read with
-// three queries for the whole batch (key counts, postings of the keys
-// looked up, the candidates' rows) rather than per claim. The store does
-// not change during the batch: its links are saved after it.
-func storedCandidates(ctx context.Context, st sift.ClaimLinkStore, keys [][]string) ([][]sift.ClaimKey, error) {
+// passSeq numbers the claims of a pass in the postings of a passIndex:
+// after every stored article, in their order.
+const passSeq = 1 << 62
+
+// A passIndex gives the claims of one pass, in order, the candidates the
+// store would give each if the claims before it in the pass were linked
+// and stored already: the store's key counts and postings plus those of
+// the pass's claims added so far, under the store's rules (the rarest
+// keys looked up, sift.LookupKeys; a key past sift.ClaimKeyCap holds no
+// postings; the best Candidates sharing minShared keys, sift.RankPostings).
+// The store does not change during the pass: its links are saved after.
+// What the store holds is read with three queries for the whole pass (key
+// counts, the postings of the keys each claim would look up in the store
+// as it is, the candidates' rows), and again only for keys and candidates
+// that the pass's own claims bring in.
+type passIndex struct {
+	st sift.ClaimLinkStore
+	// counts holds the store's count of every key of the pass (absent:
+	// no stored claim holds it).
+	counts map[string]int
+	// stored holds the store's postings of the keys read so far.
+	stored map[string][]sift.ClaimPosting
+	// added holds the postings of the pass's claims added so far.
+	added map[string][]sift.ClaimPosting
+	// rows holds the claims of postings read so far, the pass's included.
+	rows map[sift.ClaimPosting]sift.ClaimKey
+	n    int // claims of the pass added
+}
+
+func newPassIndex(ctx context.Context, st sift.ClaimLinkStore, keys [][]string) (*passIndex, error) {
+	x := &passIndex{st: st, stored: map[string][]sift.ClaimPosting{}, added: map[string][]sift.ClaimPosting{},
+		rows: map[sift.ClaimPosting]sift.ClaimKey{}}
 	var all []string
 	seen := map[string]bool{}
 	for _, ks := range keys {
@@ -310,15 +327,17 @@ func storedCandidates(ctx context.Context, st sift.ClaimLinkStore, keys [][]stri
 			}
 		}
 	}
-	counts, err := st.ClaimKeyCounts(ctx, all)
-	if err != nil {
+	var err error
+	if x.counts, err = st.ClaimKeyCounts(ctx, all); err != nil {
 		return nil, err
 	}
+	// Read ahead what the claims would find in the store as it is: most
+	// claims of a pass share no key with an earlier one.
 	looks := make([][]string, len(keys))
 	var union []string
 	clear(seen)
 	for i, ks := range keys {
-		looks[i] = sift.LookupKeys(ks, counts, MaxDF)
+		looks[i] = sift.LookupKeys(ks, x.counts, MaxDF)
 		for _, k := range looks[i] {
 			if !seen[k] {
 				seen[k] = true
@@ -326,46 +345,111 @@ func storedCandidates(ctx context.Context, st sift.ClaimLinkStore, keys [][]stri
 			}
 		}
 	}
-	postings, err := st.ClaimPostings(ctx, union)
-	if err != nil {
+	if err := x.readPostings(ctx, union); err != nil {
 		return nil, err
 	}
-	ranked := make([][]sift.SharedPosting, len(keys))
 	var at []sift.ClaimPosting
 	want := map[sift.ClaimPosting]bool{}
-	for i, look := range looks {
-		ranked[i] = sift.RankPostings(look, postings, minShared, Candidates)
-		for _, p := range ranked[i] {
+	for _, look := range looks {
+		for _, p := range sift.RankPostings(look, x.stored, minShared, Candidates) {
 			if !want[p.ClaimPosting] {
 				want[p.ClaimPosting] = true
 				at = append(at, p.ClaimPosting)
 			}
 		}
 	}
-	rows, err := st.ClaimsAt(ctx, at)
+	return x, x.readRows(ctx, at)
+}
+
+// readPostings reads the stored postings of keys.
+func (x *passIndex) readPostings(ctx context.Context, keys []string) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	ps, err := x.st.ClaimPostings(ctx, keys)
 	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		x.stored[k] = ps[k] // nil when none: read all the same
+	}
+	return nil
+}
+
+// readRows reads the stored claims at.
+func (x *passIndex) readRows(ctx context.Context, at []sift.ClaimPosting) error {
+	if len(at) == 0 {
+		return nil
+	}
+	rows, err := x.st.ClaimsAt(ctx, at)
+	if err != nil {
+		return err
+	}
+	for p, k := range rows {
+		x.rows[p] = k
+	}
+	return nil
+}
+
+// candidates returns the candidates of a claim of keys: the linked
+// claims, stored or of the pass, sharing most of its rarest keys.
+func (x *passIndex) candidates(ctx context.Context, keys []string) ([]sift.ClaimKey, error) {
+	counts := make(map[string]int, len(keys))
+	for _, k := range keys {
+		if n := x.counts[k] + len(x.added[k]); n > 0 {
+			counts[k] = n
+		}
+	}
+	look := sift.LookupKeys(keys, counts, MaxDF)
+	var unread []string
+	for _, k := range look {
+		if _, ok := x.stored[k]; !ok && x.counts[k] > 0 {
+			unread = append(unread, k)
+		}
+	}
+	if err := x.readPostings(ctx, unread); err != nil {
 		return nil, err
 	}
-	out := make([][]sift.ClaimKey, len(keys))
-	for i, rs := range ranked {
-		for _, p := range rs {
-			if k, ok := rows[p.ClaimPosting]; ok {
-				k.Shared = p.Shared
-				out[i] = append(out[i], k)
-			}
+	postings := make(map[string][]sift.ClaimPosting, len(look))
+	for _, k := range look {
+		if len(x.added[k]) == 0 {
+			postings[k] = x.stored[k]
+		} else {
+			postings[k] = append(slices.Clip(x.stored[k]), x.added[k]...)
+		}
+	}
+	ranked := sift.RankPostings(look, postings, minShared, Candidates)
+	var at []sift.ClaimPosting
+	for _, p := range ranked {
+		if _, ok := x.rows[p.ClaimPosting]; !ok && p.Seq < passSeq {
+			at = append(at, p.ClaimPosting)
+		}
+	}
+	if err := x.readRows(ctx, at); err != nil {
+		return nil, err
+	}
+	out := make([]sift.ClaimKey, 0, len(ranked))
+	for _, p := range ranked {
+		if k, ok := x.rows[p.ClaimPosting]; ok {
+			k.Shared = p.Shared
+			out = append(out, k)
 		}
 	}
 	return out, nil
 }
 
-func shared(set map[string]bool, keys []string) int {
-	n := 0
-	for _, k := range keys {
-		if set[k] {
-			n++
+// add files claim k of the pass, linked (k.Claim set), under its keys, as
+// the store will.
+func (x *passIndex) add(k sift.ClaimKey, keys []string) {
+	p := sift.ClaimPosting{Seq: passSeq + int64(x.n), N: k.N}
+	x.n++
+	k.Shared = 0
+	x.rows[p] = k
+	for i, key := range keys {
+		if !slices.Contains(keys[:i], key) {
+			x.added[key] = append(x.added[key], p)
 		}
 	}
-	return n
 }
 
 // Trace fills in what changed in each mention of t since its first

@@ -167,9 +167,9 @@ func KeysOf(as []*sift.Article) []sift.ClaimKey {
 
 // Prescore scores claims (just stored, not linked yet, in order of
 // arrival) against the candidates linking would give them if it ran now:
-// the linked claims of the store sharing keys, and the claims before each
-// in claims sharing two keys. It needs no lock and writes nothing to the
-// store; the pairs go to s for LinkPendingScored.
+// the linked claims of the store and the claims before each in claims,
+// found as linking finds them (passIndex). It needs no lock and writes
+// nothing to the store; the pairs go to s for LinkPendingScored.
 func (s *Scores) Prescore(ctx context.Context, st sift.ClaimLinkStore, claims []sift.ClaimKey) error {
 	if len(claims) == 0 {
 		return nil
@@ -178,46 +178,39 @@ func (s *Scores) Prescore(ctx context.Context, st sift.ClaimLinkStore, claims []
 	for i, p := range claims {
 		keys[i] = match.Keys(p.Norm)
 	}
-	stored, err := storedCandidates(ctx, st, keys)
+	x, err := newPassIndex(ctx, st, keys)
 	if err != nil {
 		return fmt.Errorf("scoring claims of %s: %w", claims[0].Article, err)
 	}
 	prepared := preparedTexts{m: match.Default(), texts: map[string]*match.Prepared{}}
-	sets := make([]map[string]bool, len(claims))
 	for i, p := range claims {
+		found, err := x.candidates(ctx, keys[i])
+		if err != nil {
+			return fmt.Errorf("scoring claims of %s: %w", p.Article, err)
+		}
 		cands := map[claimRef]pairScore{}
 		var sc *match.Scorer
-		add := func(c sift.ClaimKey) {
+		for _, c := range found {
 			ref := claimRef{c.Article, c.N}
-			if c.Article == p.Article {
-				return
+			if c.Article == p.Article || c.Claim == "" {
+				continue
 			}
 			if _, ok := cands[ref]; ok {
-				return
+				continue
 			}
 			if sc == nil {
 				sc = match.Default().Scorer(p.Norm)
 			}
 			cands[ref] = pairScore{in: inputsOf(c), s: similarity(p, c, func(text string) float64 { return prepared.score(sc, text) })}
 		}
-		for _, c := range stored[i] {
-			if c.Claim != "" {
-				add(c)
-			}
-		}
-		for j := range i {
-			if shared(sets[j], keys[i]) >= minShared {
-				add(claims[j])
-			}
-		}
 		if sc != nil {
 			sc.Close()
 		}
 		s.put(p, cands)
-		sets[i] = make(map[string]bool, len(keys[i]))
-		for _, k := range keys[i] {
-			sets[i][k] = true
-		}
+		// Its thread is not known here; any name marks it linked, as
+		// it will be when a claim after it is.
+		p.Claim = sift.ClaimID(p.Article, p.N)
+		x.add(p, keys[i])
 	}
 	return nil
 }

@@ -1,0 +1,91 @@
+package claim_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/claim"
+	"github.com/sift-news/sift/internal/sqlite"
+)
+
+// TestThreadsDoNotDependOnPasses checks that claim threads are the same
+// whether the claims are linked one article at a time or many in one
+// pass: a claim of the same pass is a candidate exactly when it would be
+// one stored (the same keys looked up, the same caps), so that sift
+// worker's threads do not depend on which worker linked which batch.
+func TestThreadsDoNotDependOnPasses(t *testing.T) {
+	ctx := context.Background()
+	g := newClaimGen()
+	r := rand.New(rand.NewSource(11))
+	var as []*sift.Article
+	var texts []string
+	for i := range 120 {
+		ts := g.claims(newStream, i, perArticle)
+		for j := range ts {
+			if len(texts) == 0 || r.Intn(3) > 0 {
+				continue
+			}
+			// A repeat of an earlier claim, with a word changed, or
+			// only its first half, or its common words alone.
+			old := strings.Fields(texts[r.Intn(len(texts))])
+			switch r.Intn(3) {
+			case 0:
+				old[1+r.Intn(len(old)-2)] = "changed"
+			case 1:
+				old = old[:len(old)/2+1]
+			}
+			ts[j] = strings.Join(old, " ")
+		}
+		texts = append(texts, ts...)
+		as = append(as, article(fmt.Sprintf("p%04d", i), ts))
+	}
+	open := func(name string) *sqlite.DB {
+		db, err := sqlite.Open(filepath.Join(t.TempDir(), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	one, many := open("one.db"), open("many.db")
+	for _, a := range as {
+		if _, err := one.PutArticles(ctx, []*sift.Article{a}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := claim.LinkPending(ctx, one); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := many.PutArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := claim.LinkPending(ctx, many); err != nil {
+		t.Fatal(err)
+	}
+	want, err := one.Claims(ctx, sift.ClaimQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := many.Claims(ctx, sift.ClaimQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := 0
+	for _, th := range want {
+		if len(th.Mentions) > 1 {
+			joined++
+		}
+	}
+	if joined < 20 {
+		t.Fatalf("only %d threads of more than one mention: the test links too little to tell", joined)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("linked in passes of 50 articles: %d threads; one article at a time: %d", len(got), len(want))
+	}
+}
