@@ -22,7 +22,7 @@ import (
 )
 
 // Version of the cleaner; it changes whenever its output may change.
-const Version = "6"
+const Version = "7"
 
 // Result is what the cleaner (or the HTML extractor) recovered.
 type Result struct {
@@ -81,6 +81,8 @@ const (
 	ReasonPage       = "page counter, print footer or bare link"
 	ReasonApp        = "app prompt"
 	ReasonPaywall    = "paywall notice"
+	ReasonSignOff    = "sign-off"
+	ReasonAboutBox   = "organisation's standing description"
 )
 
 // Text cleans scraped plain text with no knowledge of its outlet.
@@ -142,6 +144,7 @@ func (o Options) lines(s string) ([]line, Result) {
 	markAuthorBio(lines, r.Author)
 	markNamedBio(lines, &r)
 	markOutletNotes(lines, r.Outlet)
+	markClosings(lines)
 	markPullQuotes(lines)
 	joinPageBreaks(lines)
 	return lines, r

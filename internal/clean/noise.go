@@ -198,6 +198,10 @@ func lineNoise(text, f string, words int) string {
 		return ReasonWidget
 	case words <= 25 && mark == ReasonTechnical:
 		return ReasonTechnical
+	case words <= 30 && mark == ReasonPaywall:
+		return ReasonPaywall
+	case words <= 30 && mark == ReasonDisclaimer && hasPrefixAny(f, []string{"this ", "the above ", "parts of this "}):
+		return ReasonDisclaimer
 	case words <= 6 && hasPrefixAny(letters, []string{"advertisement", "anzeige", "werbung", "publicité", "publicite", "publicidad", "sponsored", "reklame"}):
 		return ReasonAd
 	case adMarkers[letters]:
@@ -426,7 +430,8 @@ var callsToAction = []struct {
 }{
 	{ReasonCookie, []string{"cookie", "privacy notice", "privacy policy", "we value your privacy"}},
 	{ReasonNewsletter, []string{"newsletter", "subscribe", "sign up", "signup", "inbox", "mailing list", "subscription",
-		"never miss", "daily digest", "weekly digest", "enter your email", "your email address"}},
+		"never miss", "daily digest", "weekly digest", "enter your email", "your email address", "unsubscribe",
+		"receiving this email", "receiving this because", "received this email", "forwarded this email"}},
 	{ReasonDonation, []string{"donate", "donation", "support us", "support our", "helping us", "help us", "patreon", "paypal",
 		"contribute", "chip in", "become a member", "like this content", "consider helping", "independent journalism", "keep us",
 		"support independent", "enjoy our", "if you value", "if you enjoy", "if you like", "subscriber-supported", "reader-funded",
@@ -440,7 +445,9 @@ var callsToAction = []struct {
 		"already a subscriber", "subscribers only", "subscriber-only", "for subscribers"}},
 	{ReasonDisclaimer, []string{"this article is more than", "this article is over", "this story is more than",
 		"this article was published more than", "views expressed", "author's own", "do not necessarily reflect", "appears in print", "print edition",
-		"was this article helpful", "rate this article", "report an error", "spotted an error", "this article was amended"}},
+		"was this article helpful", "rate this article", "report an error", "spotted an error", "this article was amended",
+		"this story will be updated", "this article will be updated", "this page will be updated", "update this story",
+		"update this article", "this is a developing story", "this story is developing"}},
 	{ReasonComments, []string{"notify of", "inline feedback", "view all comments", "comment", "leave a reply", "log in to",
 		"login to", "email address will not be published", "required fields", "your thoughts", "join the discussion",
 		"be the first to", "cancel reply", "load more", "sort by", "sorted by", "view all", "replies", "show more", "newest first",
@@ -703,6 +710,11 @@ var markers = newPhraseIndex([]struct {
 		"503 service unavailable", "502 bad gateway", "<?php", "stack trace:", "mysql_", "undefined index:"}},
 	{ReasonTechnical, technicalNotices},
 	{ReasonComments, []string{"save my name, email", "email address will not be published", "e-mail address will not be published"}},
+	// Notes about how the text itself was made, when the line speaks of
+	// itself ("This transcript was produced by an automated service …").
+	{ReasonDisclaimer, []string{"may contain errors", "automated service", "automatically transcribed", "transcribed automatically",
+		"automatically generated", "machine translation", "machine-translated", "automatically translated", "translated automatically"}},
+	{ReasonPaywall, []string{"cancel anytime", "cancel any time", "cancel at any time"}}, // a subscription offer
 	{ReasonCopyright, []string{"all rights reserved", "may not be reproduced", "without permission", "reproduction in whole"}},
 	{ReasonCaption, []string{". photo:", " photo: ", "photo credit:", "(photo:", "(photo by ", "(photograph by ", "(picture by ",
 		"(image by ", "(photo courtesy", "photo/", ". photograph:",
@@ -997,7 +1009,7 @@ var commentWidgetLabels = spaceless(map[string]bool{
 
 // shareVerbs open a request to pass the article on.
 var shareVerbs = []string{"share ", "sharing ", "forward ", "forwarding ", "pass ", "passing ", "send ", "sending ",
-	"recommend ", "recommending ", "tell ", "spread the word"}
+	"hand ", "handing ", "recommend ", "recommending ", "tell ", "spread the word"}
 
 // shareOpeners may come before the verb of a share prompt ("Why not share
 // it …", "Consider sharing this post …", "Feel free to pass it on").
@@ -1045,10 +1057,14 @@ func isSharePrompt(f string) bool {
 			}
 			rest := strings.TrimLeft(clause[len(v):], " ")
 			for _, o := range shareObjects {
-				if strings.HasPrefix(rest, o) && (len(rest) == len(o) || !isWordByte(rest[len(o)])) {
+				if strings.HasPrefix(rest, o) && (len(rest) == len(o) || !isWordByte(rest[len(o)])) &&
+					(v != "tell " || tellsOfArticle(o, rest[len(o):])) {
 					return true
 				}
 			}
+		}
+		if pressesButton(clause) {
+			return true // "Smash that SHARE button before …"
 		}
 		j := strings.IndexAny(f[i:], ".?!:;,")
 		if j < 0 {
@@ -1057,6 +1073,34 @@ func isSharePrompt(f string) bool {
 		i += j + 1
 	}
 	return false
+}
+
+// tellsOfArticle reports whether "tell" with the object o and what
+// follows (rest) asks to pass the article on ("Tell your friends", "Tell
+// them about this story"), not to tell someone one's own view ("Tell them
+// what kind of town you want.").
+func tellsOfArticle(o, rest string) bool {
+	switch o {
+	case "your friends", "a friend", "friends", "others", "your family":
+		return true
+	}
+	rest = strings.TrimLeft(rest, " ")
+	return rest == "" || strings.HasPrefix(rest, "about ") || rest[0] == '.' || rest[0] == '!'
+}
+
+// pressesButton reports a clause that asks the reader to press a share or
+// like button: a verb and "that", "the", "this" or "our" before "share
+// button" or "like button" ("Hit the share button", "smash that like
+// button").
+func pressesButton(clause string) bool {
+	_, rest := nextField(clause)
+	det, rest := nextField(rest)
+	if det != "that" && det != "the" && det != "this" && det != "our" {
+		return false
+	}
+	what, rest := nextField(rest)
+	button, _ := nextField(rest)
+	return (what == "share" || what == "like") && strings.HasPrefix(button, "button")
 }
 
 // isNewsletterOffer reports a newsletter box's heading or pitch that does

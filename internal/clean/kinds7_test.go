@@ -1,0 +1,74 @@
+package clean
+
+import "testing"
+
+// Tests for the kinds of failure cleaner version 7 addresses (issue 20),
+// each on our own text.
+
+// What closes a page under the article is set aside; sentences of the
+// article that look like it stay.
+func TestClosingsOfThePage(t *testing.T) {
+	last := "Islanders had complained that children missed school on days when the only boat could not sail."
+	for name, c := range map[string]struct {
+		tail []string
+		gone []string // lines set aside
+		kept []string // paragraphs kept
+	}{
+		"newsletter sign-off and footer": {
+			tail: []string{"Until next week,", "Marit", "", "You are receiving this because you signed up at kelbycourier.example."},
+			gone: []string{"Until next week,", "Marit", "You are receiving this because you signed up at kelbycourier.example."},
+		},
+		"footer under a rule": {
+			tail: []string{"------------------------------", "Notices for the next issue to the harbour office by Friday noon."},
+			gone: []string{"------------------------------", "Notices for the next issue to the harbour office by Friday noon."},
+		},
+		"a rule inside the article": {
+			tail: []string{"------------------------------", "",
+				"The harbour board will meet again in May to decide whether the second boat stays for the summer, when the island's visitors more than double its population."},
+			kept: []string{"The harbour board will meet again in May to decide whether the second boat stays for the summer, when the island's visitors more than double its population."},
+		},
+		"organisation's standing description": {
+			tail: []string{"About Orm Ferries", "Orm Ferries is a community-owned company founded in 1988. It runs two crossings."},
+			gone: []string{"About Orm Ferries", "Orm Ferries is a community-owned company founded in 1988. It runs two crossings."},
+		},
+		"update promise": {
+			tail: []string{"This story will be updated."},
+			gone: []string{"This story will be updated."},
+		},
+		"automated transcript note": {
+			tail: []string{"This transcript was produced by an automated service and may contain errors."},
+			gone: []string{"This transcript was produced by an automated service and may contain errors."},
+		},
+		"subscription offer": {
+			tail: []string{"Print and digital: 2 a week for 8 weeks, then 5.50 a week. Cancel anytime."},
+			gone: []string{"Print and digital: 2 a week for 8 weeks, then 5.50 a week. Cancel anytime."},
+		},
+		"share prompts in other words": {
+			tail: []string{"Found this worth reading? Hand it on to someone on the island.", "",
+				"Don't let them hide this. Hit that share button now!"},
+			gone: []string{"Found this worth reading? Hand it on to someone on the island.",
+				"Don't let them hide this. Hit that share button now!"},
+		},
+		"telling the council is not a share prompt": {
+			tail: []string{"The board's consultation closes at the end of the month. Tell them what kind of ferry you want."},
+			kept: []string{"The board's consultation closes at the end of the month. Tell them what kind of ferry you want."},
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := Text(ferryPage("Ferry to Orm Island to sail twice a day", c.tail...))
+			if !hasParagraph(r, last) {
+				t.Errorf("the article's last paragraph was lost: %q", r.Paragraphs)
+			}
+			for _, g := range c.gone {
+				if hasParagraph(r, g) || removedAs(r, g) == "" {
+					t.Errorf("%q not set aside: paragraphs %q", g, r.Paragraphs)
+				}
+			}
+			for _, k := range c.kept {
+				if !hasParagraph(r, k) {
+					t.Errorf("%q lost from the body: %q", k, r.Paragraphs)
+				}
+			}
+		})
+	}
+}
