@@ -72,3 +72,34 @@ func TestClosingsOfThePage(t *testing.T) {
 		})
 	}
 }
+
+// A gallery's counters with their arrows are noise and the line under each
+// is a caption; a related-links heading narrowed to a topic heads its list;
+// a pull quote in ornaments or capitalised from mid-sentence is set aside.
+func TestGalleriesRelatedTopicsAndPullQuotes(t *testing.T) {
+	r := Text(ferryPage("Ferry to Orm Island to sail twice a day",
+		"Image 1/3 ‹ ›", "The new boat at the quay on Monday.", "Image 2/3 ‹ ›", "Islanders queue for the first crossing.", "",
+		"The harbour board will review the timetable in the autumn."))
+	if removedAs(r, "Image 1/3 ‹ ›") == "" || len(r.Captions) != 2 {
+		t.Errorf("gallery: captions %q, removed %v", r.Captions, r.Boilerplate)
+	}
+
+	r = Text(ferryPage("Ferry to Orm Island to sail twice a day",
+		"More stories about the ferry", "• Orm Island school gets a new roof", "• Harbour fees to rise in June", "",
+		"The harbour board will review the timetable in the autumn."))
+	if hasParagraph(r, "• Harbour fees to rise in June") || removedAs(r, "More stories about the ferry") != ReasonRelated {
+		t.Errorf("related list kept: %q", r.Paragraphs)
+	}
+	if !hasParagraph(r, "The harbour board will review the timetable in the autumn.") {
+		t.Errorf("the paragraph after the list was lost: %q", r.Paragraphs)
+	}
+
+	for _, pull := range []string{"❝ Without the boat we are cut off from everything. ❞", "“Children missed school on days when the only boat could not sail”"} {
+		r = Text(ferryPage("Ferry to Orm Island to sail twice a day",
+			"Councillor Rhea Dunn said: “Without the boat we are cut off from everything. Nobody on the mainland sees it.”", "", pull, "",
+			"The harbour board will review the timetable in the autumn, when the lease of the second boat ends."))
+		if removedAs(r, pull) != ReasonPullQuote {
+			t.Errorf("pull quote %q kept: %q", pull, r.Paragraphs)
+		}
+	}
+}

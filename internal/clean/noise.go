@@ -94,6 +94,9 @@ func markGalleryCaptions(lines []line) {
 			f = f[strings.IndexByte(f, ' ')+1:]
 		}
 		ws := strings.Fields(f)
+		for len(ws) > 1 && !hasLetterOrDigit(ws[len(ws)-1]) {
+			ws = ws[:len(ws)-1] // the gallery's arrows ("Picture 2/5 ‹ ›")
+		}
 		counter := len(ws) == 3 && isNumber(ws[0]) && isNumber(ws[2]) && (ws[1] == "of" || ws[1] == "/" || ws[1] == "von" || ws[1] == "de" || ws[1] == "di") ||
 			len(ws) == 1 && strings.Count(ws[0], "/") == 1 && isNumber(strings.Replace(ws[0], "/", "", 1))
 		if counter {
@@ -106,13 +109,23 @@ func markGalleryCaptions(lines []line) {
 	}
 	for _, c := range counters {
 		l := &lines[c]
-		if l.kind == kUnknown {
-			l.kind, l.reason = kNoise, ReasonPage
+		if l.kind == kUnknown || l.kind == kCaption {
+			l.kind, l.reason = kNoise, ReasonPage // a counter is not a caption, even above a credit
 		}
 		if j := nextNonBlank(lines, c); j >= 0 && j == c+1 && lines[j].kind == kUnknown && lines[j].words <= 40 {
 			lines[j].kind = kCaption
 		}
 	}
+}
+
+// hasLetterOrDigit reports a letter or digit in s.
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // markShareButtons sets aside share buttons printed one to a line ("Share"
@@ -259,7 +272,7 @@ func lineNoise(text, f string, words int) string {
 			return ReasonComments
 		}
 	}
-	if words <= 8 && relatedHeadings[strings.ReplaceAll(letters, " ", "")] {
+	if words <= 8 && (relatedHeadings[strings.ReplaceAll(letters, " ", "")] || relatedOnTopic(f)) {
 		return ReasonRelated
 	}
 	if hasPrefixAny(f, []string{"about the author", "the author is ", "author bio"}) {
@@ -488,6 +501,23 @@ var relatedHeadings = spaceless(map[string]bool{
 	"articoli correlati": true, "i più letti": true, "notícias relacionadas": true, "leia também": true, "veja também": true,
 	"mais lidas": true, "gerelateerd": true, "lees ook": true, "meest gelezen": true,
 })
+
+// relatedOnTopic reports a related-links heading narrowed to a topic
+// ("Related coverage on the bridge", "See also on this story", "More
+// stories about the strike"): a heading of relatedHeadings, then "on" or
+// "about" and the topic, with no sentence end. f is the folded line.
+func relatedOnTopic(f string) bool {
+	if endsSentence(f) {
+		return false
+	}
+	ws := strings.Fields(f)
+	for k := 1; k+1 < len(ws); k++ {
+		if ws[k] == "on" || ws[k] == "about" {
+			return relatedHeadings[lettersOnly(strings.Join(ws[:k], " "))]
+		}
+	}
+	return false
+}
 
 func spaceless(m map[string]bool) map[string]bool {
 	out := make(map[string]bool, len(m))
