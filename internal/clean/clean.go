@@ -611,6 +611,18 @@ func findTitle(lines []line, r *Result) int {
 			}
 		}
 	}
+	if firstProse == len(lines) {
+		// A video or audio page with no text: its headline is printed
+		// behind the player's label ("Watch: Floodwater pours through the
+		// square"), which elsewhere opens a link to another clip.
+		for i := 0; i < len(lines) && i < 60; i++ {
+			if l := &lines[i]; l.kind == kNoise && l.reason == ReasonReadMore && l.words >= 5 && isHeadlineLike(l) &&
+				hasPrefixAny(l.f, []string{"watch:", "listen:", "video:"}) {
+				rescued = append(rescued, i)
+				break
+			}
+		}
+	}
 	if len(rescued) > 0 {
 		for _, i := range rescued {
 			lines[i].kind, lines[i].reason = kUnknown, ""
@@ -672,11 +684,20 @@ func findTitle(lines []line, r *Result) int {
 		if mixed && isShouted(l.text) {
 			score -= 1.5 // a masthead or programme name in capitals over the headline
 		}
-		if unstopped && strings.HasSuffix(l.text, ".") && isBodyLike(l) {
-			score-- // a sentence of the standfirst under a headline without a full stop
+		if unstopped && strings.HasSuffix(l.text, ".") {
+			// A sentence of the standfirst under a headline without a full
+			// stop, or the first of the body's sentences printed one to a
+			// line ("Linden Street is closed." / "A gas main burst …").
+			if j := nextNonBlank(lines, c); isBodyLike(l) || j >= 0 && endsSentence(lines[j].text) && lines[j].words >= 4 {
+				score--
+			}
 		}
-		if addressesYou(l.text) {
-			score-- // a tagline or prompt ("NewsPile — your headlines, one place")
+		if addressesYou(l.text) && overlap(contentWords(l.f), body) < 0.25 {
+			// A tagline or prompt ("NewsPile — your headlines, one place"),
+			// which says nothing of the article. A headline that speaks to
+			// the reader about the article's subject ("What you need to
+			// know about the new bins") shares its words.
+			score--
 		}
 		if isNameLike(l.text) {
 			// A byline or a masthead ("Ray Moffat", "Valley Chronicle"):

@@ -103,3 +103,38 @@ func TestGalleriesRelatedTopicsAndPullQuotes(t *testing.T) {
 		}
 	}
 }
+
+// Titles of cleaner version 7: an explainer headline that speaks to the
+// reader, a headline over an "Interview: Name" byline, a video page's
+// headline behind the player's label, and a headline over the body's
+// sentences printed one to a line.
+func TestTitleKinds7(t *testing.T) {
+	for name, c := range map[string]struct{ in, title, author string }{
+		"explainer addressing the reader": {"Kelby Courier\nOrm Island ferry timetable\nWhat you need to know about the new ferry timetable\n4 March 2025\n\n" +
+			"Passengers need to know that the new ferry timetable starts on Monday, with two crossings a day to Orm Island instead of one.\n\n" +
+			"Tickets bought for the old timetable will be honoured until the end of the month.\n",
+			"What you need to know about the new ferry timetable", ""},
+		"interview byline": {"KELBY COURIER\n\"The sea decides\": the skipper who wants you to take the slow boat\nInterview: Rhea Dunn\n4 March 2025\n\n" +
+			"Ivo Brand has skippered the Orm Island ferry for thirty years and has never once missed the morning tide without a reason.\n\n" +
+			"Rhea Dunn: Why the slow boat?\n\nIvo Brand: Because the sea decides, not the timetable.\n",
+			"\"The sea decides\": the skipper who wants you to take the slow boat", "Rhea Dunn"},
+		"video page": {"Kelby Courier\nVIDEO · 1 min\nWatch: Storm waves break over the Kelby harbour wall\n4 March 2025\n" +
+			"This video is not available in your browser.\nAutoplay next video: Ferry returns to service\nUp next\n",
+			"Watch: Storm waves break over the Kelby harbour wall", ""},
+		"sentences one to a line": {"THE KELBY BULLETIN\nWater leak closes Mill Row\nRhea Dunn · 4 March 2025, 10:12\nMill Row is closed.\n" +
+			"A water main burst under the road at about 9am on Saturday.\nAround forty homes are without water.\n" +
+			"Residents can collect bottled water at the Mill Row community hall.\nEngineers are on site and say repairs could take most of the day.\n" +
+			"Buses are being diverted along Carver Road.\nNo one has been hurt.\n",
+			"Water leak closes Mill Row", ""},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := Text(c.in)
+			if r.Title != c.title {
+				t.Errorf("title %q, want %q", r.Title, c.title)
+			}
+			if c.author != "" && r.Author != c.author {
+				t.Errorf("author %q, want %q", r.Author, c.author)
+			}
+		})
+	}
+}

@@ -588,7 +588,7 @@ func lettersOnly(f string) string {
 
 // technicalNotices are the words of player, script and browser notices.
 var technicalNotices = []string{"javascript", "your browser", "cannot be played", "can't be played", "ad blocker", "adblock",
-	"enable cookies", "video player", "loading video", "media playback"}
+	"enable cookies", "video player", "loading video", "media playback", "autoplay"}
 
 // isCounter reports lines of reaction counts and icons only ("❤️ 1.2K 💬 84",
 // "👍 48 👎 6"): no word of three letters or more.
@@ -908,6 +908,9 @@ func isByline(text, f string, words int) bool {
 	for _, p := range bylinePrefixes {
 		if strings.HasPrefix(f, p) {
 			rest := text[len(p):]
+			if p == "interview: " {
+				return isNameLike(rest) // "Interview: Linus Farr", not "Interview: the potter who …"
+			}
 			r, _ := utf8.DecodeRuneInString(rest)
 			return unicode.IsUpper(r) && !strings.HasSuffix(strings.TrimSpace(rest), ".") || strings.HasPrefix(f, "(reporting")
 		}
@@ -918,7 +921,7 @@ func isByline(text, f string, words int) bool {
 // bylinePrefixes open lines that credit an author or a source.
 var bylinePrefixes = []string{"written by ", "words by ", "author: ", "reporting by ", "(reporting by ", "report by ",
 	"story by ", "posted by ", "originally published by ", "first published by ", "republished from ", "source: ",
-	"via ", "by "}
+	"via ", "interview by ", "interviewed by ", "interview: ", "by "}
 
 // metaLine reads a line of metadata fields separated by bars or dots
 // ("Posted by Yusuf Darwish | April 4, 2025", "Report HCM-14 | Published 6
