@@ -359,7 +359,7 @@ func joinWrapped(lines []line) []line {
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && !lines[j].blank {
-			if isPrintFurniture(lines[j].text, lines[j].f, lines[j].words) {
+			if isPrintFurniture(lines[j].text, lines[j].f, lines[j].words) || isPrintNote(lines[j].f, lines[j].words) {
 				if j == i {
 					j++ // a printed page's header or footer stands alone
 				}

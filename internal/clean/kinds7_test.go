@@ -138,3 +138,27 @@ func TestTitleKinds7(t *testing.T) {
 		})
 	}
 }
+
+// A cookie wall abroad that asks to personalise advertising is a cookie
+// notice, and the headline under it is found; a printed page's "Printed
+// from …" header is not hard-wrapped into the text under it, so the
+// paragraph cut by the page break is rejoined.
+func TestCookieWallAndPrintNoteBetweenPages(t *testing.T) {
+	r := Text("Nous utilisons des cookies pour améliorer votre expérience et personnaliser les publicités de nos partenaires.\nTout accepter\n" +
+		ferryPage("Ferry to Orm Island to sail twice a day"))
+	if r.Title != "Ferry to Orm Island to sail twice a day" || len(r.Paragraphs) != 3 {
+		t.Errorf("title %q, paragraphs %q", r.Title, r.Paragraphs)
+	}
+
+	wrapped := "Kelby Courier\nFerry to Orm Island to sail twice a day\n\n" +
+		"The ferry between Kelby and Orm Island will run twice a day from\nApril, the harbour board said on Tuesday, after a winter of\ncancelled crossings and a long row with the islanders, who\n\n" +
+		"https://kelbycourier.example/news/ferry                     Page 1 of 2\nPrinted from kelbycourier.example on 05/03/2025 at 08:12\n" +
+		"had asked for a second boat since the autumn.\n\n" +
+		"The board has leased a second boat from a company in the south\nwhile its own vessel is repaired, at a cost of about 40,000 a\nmonth.\n"
+	r = Text(wrapped)
+	want := "The ferry between Kelby and Orm Island will run twice a day from April, the harbour board said on Tuesday, after a winter of " +
+		"cancelled crossings and a long row with the islanders, who had asked for a second boat since the autumn."
+	if !hasParagraph(r, want) {
+		t.Errorf("paragraph across the page break not rejoined: %q", r.Paragraphs)
+	}
+}

@@ -245,8 +245,7 @@ func lineNoise(text, f string, words int) string {
 	if words <= 6 && isTimestamp(f) {
 		return ReasonDate
 	}
-	if words <= 6 && isPageCounter(f) || isBareLink(text) || isPrintFurniture(text, f, words) ||
-		words <= 20 && hasPrefixAny(f, []string{"printed from ", "printed on ", "printed at ", "print date", "this copy is for your personal"}) {
+	if words <= 6 && isPageCounter(f) || isBareLink(text) || isPrintFurniture(text, f, words) || isPrintNote(f, words) {
 		return ReasonPage
 	}
 	if words <= 14 && hasPrefixAny(f, tagPrefixes) || isTagRun(text, f, words) || isHashtags(f) {
@@ -360,7 +359,8 @@ var readerWordsAbroad = []string{"sie", "ihre", "ihrer", "ihren", "wir", "uns", 
 
 // consentWords are what a cookie banner asks for, in several languages.
 var consentWords = []string{"accept", "akzept", "zustimm", "einwillig", "consent", "partner", "personal data", "données",
-	"daten", "datos", "dati", "dados", "acept", "aceit", "toestemming", "navigation", "navigazione", "navegación", "navegação"}
+	"daten", "datos", "dati", "dados", "acept", "aceit", "toestemming", "navigation", "navigazione", "navegación", "navegação",
+	"publicit", "pubblicit", "werbung", "personnalis", "personalis", "personaliz", "advertis"}
 
 // addressesReaderIn reports whether f holds one of the given words.
 func addressesReaderIn(f string, ws []string) bool {
@@ -687,6 +687,12 @@ func isPrintFurniture(text, f string, words int) bool {
 		return false
 	}
 	return !endsSentence(text)
+}
+
+// isPrintNote reports a printed page's note of where and when it was
+// printed ("Printed from example.org on 05/03/2025 at 08:12").
+func isPrintNote(f string, words int) bool {
+	return words <= 20 && hasPrefixAny(f, []string{"printed from ", "printed on ", "printed at ", "print date", "this copy is for your personal"})
 }
 
 // isBareLink reports a line that is one web address and nothing else.
