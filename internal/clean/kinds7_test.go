@@ -162,3 +162,26 @@ func TestCookieWallAndPrintNoteBetweenPages(t *testing.T) {
 		t.Errorf("paragraph across the page break not rejoined: %q", r.Paragraphs)
 	}
 }
+
+// An article that introduces a quoted post ("Mayor … wrote on Monday
+// evening:") is not a comment thread: the verb is followed by the news's
+// time, not a widget's date and time.
+func TestQuotedPostsAreNotAThread(t *testing.T) {
+	in := ferryPage("Harbour board and ferry crews trade blows online",
+		"Mayor Rhea Dunn wrote on Monday evening:", "",
+		"\"Crews need to turn up and sail the timetable they agreed. Islanders deserve better than this.\"", "",
+		"— Rhea Dunn (@rheadunn) March 3, 2025", "",
+		"The crews' union replied within the hour, saying the cancelled crossings were caused by a broken engine the board had failed to repair.", "",
+		"\"Fix the boat before you point fingers,\" the union posted.", "",
+		"— Kelby Ferry Crews (@kelbycrews) March 3, 2025", "",
+		"The board said on Tuesday that the engine would be repaired by the end of the week, and that a launch would carry foot passengers until then.")
+	r := Text(in)
+	if len(r.Comments) != 0 {
+		t.Errorf("quoted posts taken for comments: %+v", r.Comments)
+	}
+	for _, p := range []string{"Mayor Rhea Dunn wrote on Monday evening:", "\"Fix the boat before you point fingers,\" the union posted."} {
+		if !hasParagraph(r, p) {
+			t.Errorf("%q lost from the body: %q", p, r.Paragraphs)
+		}
+	}
+}
