@@ -507,7 +507,7 @@ var relatedHeadings = spaceless(map[string]bool{
 // stories about the strike"): a heading of relatedHeadings, then "on" or
 // "about" and the topic, with no sentence end. f is the folded line.
 func relatedOnTopic(f string) bool {
-	if endsSentence(f) {
+	if endsSentence(f) || !strings.Contains(f, " on ") && !strings.Contains(f, " about ") {
 		return false
 	}
 	ws := strings.Fields(f)
