@@ -489,6 +489,11 @@ func stamp(text string, strict bool) (string, bool) {
 		if strings.Contains(strings.Join(toks[:k], " "), ",") || strings.HasSuffix(toks[k], ",") {
 			return "", false
 		}
+	} else if authorVerbs[verb] && !hasDigit(strings.Join(toks[k+1:], " ")) && !widgetTime(toks[k+1:]) {
+		// "Mayor Colm Reddaway wrote on Monday evening:": the verb is
+		// followed by a time of the news, not by a widget's date and time
+		// ("wrote on 03.04.2024, 10:12", "wrote 2 hours ago").
+		return "", false
 	}
 	// "Posted by ursula.b at 09:14", "dunlin » Sat May 10": drop the
 	// connective or weekday before the time.

@@ -22,7 +22,7 @@ import (
 )
 
 // Version of the cleaner; it changes whenever its output may change.
-const Version = "6"
+const Version = "7"
 
 // Result is what the cleaner (or the HTML extractor) recovered.
 type Result struct {
@@ -81,6 +81,8 @@ const (
 	ReasonPage       = "page counter, print footer or bare link"
 	ReasonApp        = "app prompt"
 	ReasonPaywall    = "paywall notice"
+	ReasonSignOff    = "sign-off"
+	ReasonAboutBox   = "organisation's standing description"
 )
 
 // Text cleans scraped plain text with no knowledge of its outlet.
@@ -142,6 +144,7 @@ func (o Options) lines(s string) ([]line, Result) {
 	markAuthorBio(lines, r.Author)
 	markNamedBio(lines, &r)
 	markOutletNotes(lines, r.Outlet)
+	markClosings(lines)
 	markPullQuotes(lines)
 	joinPageBreaks(lines)
 	return lines, r
@@ -356,7 +359,7 @@ func joinWrapped(lines []line) []line {
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && !lines[j].blank {
-			if isPrintFurniture(lines[j].text, lines[j].f, lines[j].words) {
+			if isPrintFurniture(lines[j].text, lines[j].f, lines[j].words) || isPrintNote(lines[j].f, lines[j].words) {
 				if j == i {
 					j++ // a printed page's header or footer stands alone
 				}
@@ -608,6 +611,18 @@ func findTitle(lines []line, r *Result) int {
 			}
 		}
 	}
+	if firstProse == len(lines) {
+		// A video or audio page with no text: its headline is printed
+		// behind the player's label ("Watch: Floodwater pours through the
+		// square"), which elsewhere opens a link to another clip.
+		for i := 0; i < len(lines) && i < 60; i++ {
+			if l := &lines[i]; l.kind == kNoise && l.reason == ReasonReadMore && l.words >= 5 && isHeadlineLike(l) &&
+				hasPrefixAny(l.f, []string{"watch:", "listen:", "video:"}) {
+				rescued = append(rescued, i)
+				break
+			}
+		}
+	}
 	if len(rescued) > 0 {
 		for _, i := range rescued {
 			lines[i].kind, lines[i].reason = kUnknown, ""
@@ -669,11 +684,20 @@ func findTitle(lines []line, r *Result) int {
 		if mixed && isShouted(l.text) {
 			score -= 1.5 // a masthead or programme name in capitals over the headline
 		}
-		if unstopped && strings.HasSuffix(l.text, ".") && isBodyLike(l) {
-			score-- // a sentence of the standfirst under a headline without a full stop
+		if unstopped && strings.HasSuffix(l.text, ".") {
+			// A sentence of the standfirst under a headline without a full
+			// stop, or the first of the body's sentences printed one to a
+			// line ("Linden Street is closed." / "A gas main burst …").
+			if j := nextNonBlank(lines, c); isBodyLike(l) || j >= 0 && endsSentence(lines[j].text) && lines[j].words >= 4 {
+				score--
+			}
 		}
-		if addressesYou(l.text) {
-			score-- // a tagline or prompt ("NewsPile — your headlines, one place")
+		if addressesYou(l.text) && overlap(contentWords(l.f), body) < 0.25 {
+			// A tagline or prompt ("NewsPile — your headlines, one place"),
+			// which says nothing of the article. A headline that speaks to
+			// the reader about the article's subject ("What you need to
+			// know about the new bins") shares its words.
+			score--
 		}
 		if isNameLike(l.text) {
 			// A byline or a masthead ("Ray Moffat", "Valley Chronicle"):

@@ -94,6 +94,9 @@ func markGalleryCaptions(lines []line) {
 			f = f[strings.IndexByte(f, ' ')+1:]
 		}
 		ws := strings.Fields(f)
+		for len(ws) > 1 && !hasLetterOrDigit(ws[len(ws)-1]) {
+			ws = ws[:len(ws)-1] // the gallery's arrows ("Picture 2/5 ‹ ›")
+		}
 		counter := len(ws) == 3 && isNumber(ws[0]) && isNumber(ws[2]) && (ws[1] == "of" || ws[1] == "/" || ws[1] == "von" || ws[1] == "de" || ws[1] == "di") ||
 			len(ws) == 1 && strings.Count(ws[0], "/") == 1 && isNumber(strings.Replace(ws[0], "/", "", 1))
 		if counter {
@@ -106,13 +109,23 @@ func markGalleryCaptions(lines []line) {
 	}
 	for _, c := range counters {
 		l := &lines[c]
-		if l.kind == kUnknown {
-			l.kind, l.reason = kNoise, ReasonPage
+		if l.kind == kUnknown || l.kind == kCaption {
+			l.kind, l.reason = kNoise, ReasonPage // a counter is not a caption, even above a credit
 		}
 		if j := nextNonBlank(lines, c); j >= 0 && j == c+1 && lines[j].kind == kUnknown && lines[j].words <= 40 {
 			lines[j].kind = kCaption
 		}
 	}
+}
+
+// hasLetterOrDigit reports a letter or digit in s.
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // markShareButtons sets aside share buttons printed one to a line ("Share"
@@ -198,6 +211,10 @@ func lineNoise(text, f string, words int) string {
 		return ReasonWidget
 	case words <= 25 && mark == ReasonTechnical:
 		return ReasonTechnical
+	case words <= 30 && mark == ReasonPaywall:
+		return ReasonPaywall
+	case words <= 30 && mark == ReasonDisclaimer && hasPrefixAny(f, []string{"this ", "the above ", "parts of this "}):
+		return ReasonDisclaimer
 	case words <= 6 && hasPrefixAny(letters, []string{"advertisement", "anzeige", "werbung", "publicité", "publicite", "publicidad", "sponsored", "reklame"}):
 		return ReasonAd
 	case adMarkers[letters]:
@@ -228,8 +245,7 @@ func lineNoise(text, f string, words int) string {
 	if words <= 6 && isTimestamp(f) {
 		return ReasonDate
 	}
-	if words <= 6 && isPageCounter(f) || isBareLink(text) || isPrintFurniture(text, f, words) ||
-		words <= 20 && hasPrefixAny(f, []string{"printed from ", "printed on ", "printed at ", "print date", "this copy is for your personal"}) {
+	if words <= 6 && isPageCounter(f) || isBareLink(text) || isPrintFurniture(text, f, words) || isPrintNote(f, words) {
 		return ReasonPage
 	}
 	if words <= 14 && hasPrefixAny(f, tagPrefixes) || isTagRun(text, f, words) || isHashtags(f) {
@@ -255,7 +271,7 @@ func lineNoise(text, f string, words int) string {
 			return ReasonComments
 		}
 	}
-	if words <= 8 && relatedHeadings[strings.ReplaceAll(letters, " ", "")] {
+	if words <= 8 && (relatedHeadings[strings.ReplaceAll(letters, " ", "")] || relatedOnTopic(f)) {
 		return ReasonRelated
 	}
 	if hasPrefixAny(f, []string{"about the author", "the author is ", "author bio"}) {
@@ -343,7 +359,8 @@ var readerWordsAbroad = []string{"sie", "ihre", "ihrer", "ihren", "wir", "uns", 
 
 // consentWords are what a cookie banner asks for, in several languages.
 var consentWords = []string{"accept", "akzept", "zustimm", "einwillig", "consent", "partner", "personal data", "données",
-	"daten", "datos", "dati", "dados", "acept", "aceit", "toestemming", "navigation", "navigazione", "navegación", "navegação"}
+	"daten", "datos", "dati", "dados", "acept", "aceit", "toestemming", "navigation", "navigazione", "navegación", "navegação",
+	"publicit", "pubblicit", "werbung", "personnalis", "personalis", "personaliz", "advertis"}
 
 // addressesReaderIn reports whether f holds one of the given words.
 func addressesReaderIn(f string, ws []string) bool {
@@ -426,7 +443,8 @@ var callsToAction = []struct {
 }{
 	{ReasonCookie, []string{"cookie", "privacy notice", "privacy policy", "we value your privacy"}},
 	{ReasonNewsletter, []string{"newsletter", "subscribe", "sign up", "signup", "inbox", "mailing list", "subscription",
-		"never miss", "daily digest", "weekly digest", "enter your email", "your email address"}},
+		"never miss", "daily digest", "weekly digest", "enter your email", "your email address", "unsubscribe",
+		"receiving this email", "receiving this because", "received this email", "forwarded this email"}},
 	{ReasonDonation, []string{"donate", "donation", "support us", "support our", "helping us", "help us", "patreon", "paypal",
 		"contribute", "chip in", "become a member", "like this content", "consider helping", "independent journalism", "keep us",
 		"support independent", "enjoy our", "if you value", "if you enjoy", "if you like", "subscriber-supported", "reader-funded",
@@ -440,7 +458,9 @@ var callsToAction = []struct {
 		"already a subscriber", "subscribers only", "subscriber-only", "for subscribers"}},
 	{ReasonDisclaimer, []string{"this article is more than", "this article is over", "this story is more than",
 		"this article was published more than", "views expressed", "author's own", "do not necessarily reflect", "appears in print", "print edition",
-		"was this article helpful", "rate this article", "report an error", "spotted an error", "this article was amended"}},
+		"was this article helpful", "rate this article", "report an error", "spotted an error", "this article was amended",
+		"this story will be updated", "this article will be updated", "this page will be updated", "update this story",
+		"update this article", "this is a developing story", "this story is developing"}},
 	{ReasonComments, []string{"notify of", "inline feedback", "view all comments", "comment", "leave a reply", "log in to",
 		"login to", "email address will not be published", "required fields", "your thoughts", "join the discussion",
 		"be the first to", "cancel reply", "load more", "sort by", "sorted by", "view all", "replies", "show more", "newest first",
@@ -481,6 +501,23 @@ var relatedHeadings = spaceless(map[string]bool{
 	"articoli correlati": true, "i più letti": true, "notícias relacionadas": true, "leia também": true, "veja também": true,
 	"mais lidas": true, "gerelateerd": true, "lees ook": true, "meest gelezen": true,
 })
+
+// relatedOnTopic reports a related-links heading narrowed to a topic
+// ("Related coverage on the bridge", "See also on this story", "More
+// stories about the strike"): a heading of relatedHeadings, then "on" or
+// "about" and the topic, with no sentence end. f is the folded line.
+func relatedOnTopic(f string) bool {
+	if endsSentence(f) || !strings.Contains(f, " on ") && !strings.Contains(f, " about ") {
+		return false
+	}
+	ws := strings.Fields(f)
+	for k := 1; k+1 < len(ws); k++ {
+		if ws[k] == "on" || ws[k] == "about" {
+			return relatedHeadings[lettersOnly(strings.Join(ws[:k], " "))]
+		}
+	}
+	return false
+}
 
 func spaceless(m map[string]bool) map[string]bool {
 	out := make(map[string]bool, len(m))
@@ -551,7 +588,7 @@ func lettersOnly(f string) string {
 
 // technicalNotices are the words of player, script and browser notices.
 var technicalNotices = []string{"javascript", "your browser", "cannot be played", "can't be played", "ad blocker", "adblock",
-	"enable cookies", "video player", "loading video", "media playback"}
+	"enable cookies", "video player", "loading video", "media playback", "autoplay"}
 
 // isCounter reports lines of reaction counts and icons only ("❤️ 1.2K 💬 84",
 // "👍 48 👎 6"): no word of three letters or more.
@@ -652,6 +689,12 @@ func isPrintFurniture(text, f string, words int) bool {
 	return !endsSentence(text)
 }
 
+// isPrintNote reports a printed page's note of where and when it was
+// printed ("Printed from example.org on 05/03/2025 at 08:12").
+func isPrintNote(f string, words int) bool {
+	return words <= 20 && hasPrefixAny(f, []string{"printed from ", "printed on ", "printed at ", "print date", "this copy is for your personal"})
+}
+
 // isBareLink reports a line that is one web address and nothing else.
 func isBareLink(text string) bool {
 	if strings.ContainsAny(text, " \t") || len(text) < 8 {
@@ -703,6 +746,11 @@ var markers = newPhraseIndex([]struct {
 		"503 service unavailable", "502 bad gateway", "<?php", "stack trace:", "mysql_", "undefined index:"}},
 	{ReasonTechnical, technicalNotices},
 	{ReasonComments, []string{"save my name, email", "email address will not be published", "e-mail address will not be published"}},
+	// Notes about how the text itself was made, when the line speaks of
+	// itself ("This transcript was produced by an automated service …").
+	{ReasonDisclaimer, []string{"may contain errors", "automated service", "automatically transcribed", "transcribed automatically",
+		"automatically generated", "machine translation", "machine-translated", "automatically translated", "translated automatically"}},
+	{ReasonPaywall, []string{"cancel anytime", "cancel any time", "cancel at any time"}}, // a subscription offer
 	{ReasonCopyright, []string{"all rights reserved", "may not be reproduced", "without permission", "reproduction in whole"}},
 	{ReasonCaption, []string{". photo:", " photo: ", "photo credit:", "(photo:", "(photo by ", "(photograph by ", "(picture by ",
 		"(image by ", "(photo courtesy", "photo/", ". photograph:",
@@ -866,6 +914,9 @@ func isByline(text, f string, words int) bool {
 	for _, p := range bylinePrefixes {
 		if strings.HasPrefix(f, p) {
 			rest := text[len(p):]
+			if p == "interview: " {
+				return isNameLike(rest) // "Interview: Linus Farr", not "Interview: the potter who …"
+			}
 			r, _ := utf8.DecodeRuneInString(rest)
 			return unicode.IsUpper(r) && !strings.HasSuffix(strings.TrimSpace(rest), ".") || strings.HasPrefix(f, "(reporting")
 		}
@@ -876,7 +927,7 @@ func isByline(text, f string, words int) bool {
 // bylinePrefixes open lines that credit an author or a source.
 var bylinePrefixes = []string{"written by ", "words by ", "author: ", "reporting by ", "(reporting by ", "report by ",
 	"story by ", "posted by ", "originally published by ", "first published by ", "republished from ", "source: ",
-	"via ", "by "}
+	"via ", "interview by ", "interviewed by ", "interview: ", "by "}
 
 // metaLine reads a line of metadata fields separated by bars or dots
 // ("Posted by Yusuf Darwish | April 4, 2025", "Report HCM-14 | Published 6
@@ -997,7 +1048,7 @@ var commentWidgetLabels = spaceless(map[string]bool{
 
 // shareVerbs open a request to pass the article on.
 var shareVerbs = []string{"share ", "sharing ", "forward ", "forwarding ", "pass ", "passing ", "send ", "sending ",
-	"recommend ", "recommending ", "tell ", "spread the word"}
+	"hand ", "handing ", "recommend ", "recommending ", "tell ", "spread the word"}
 
 // shareOpeners may come before the verb of a share prompt ("Why not share
 // it …", "Consider sharing this post …", "Feel free to pass it on").
@@ -1045,10 +1096,14 @@ func isSharePrompt(f string) bool {
 			}
 			rest := strings.TrimLeft(clause[len(v):], " ")
 			for _, o := range shareObjects {
-				if strings.HasPrefix(rest, o) && (len(rest) == len(o) || !isWordByte(rest[len(o)])) {
+				if strings.HasPrefix(rest, o) && (len(rest) == len(o) || !isWordByte(rest[len(o)])) &&
+					(v != "tell " || tellsOfArticle(o, rest[len(o):])) {
 					return true
 				}
 			}
+		}
+		if pressesButton(clause) {
+			return true // "Smash that SHARE button before …"
 		}
 		j := strings.IndexAny(f[i:], ".?!:;,")
 		if j < 0 {
@@ -1057,6 +1112,34 @@ func isSharePrompt(f string) bool {
 		i += j + 1
 	}
 	return false
+}
+
+// tellsOfArticle reports whether "tell" with the object o and what
+// follows (rest) asks to pass the article on ("Tell your friends", "Tell
+// them about this story"), not to tell someone one's own view ("Tell them
+// what kind of town you want.").
+func tellsOfArticle(o, rest string) bool {
+	switch o {
+	case "your friends", "a friend", "friends", "others", "your family":
+		return true
+	}
+	rest = strings.TrimLeft(rest, " ")
+	return rest == "" || strings.HasPrefix(rest, "about ") || rest[0] == '.' || rest[0] == '!'
+}
+
+// pressesButton reports a clause that asks the reader to press a share or
+// like button: a verb and "that", "the", "this" or "our" before "share
+// button" or "like button" ("Hit the share button", "smash that like
+// button").
+func pressesButton(clause string) bool {
+	_, rest := nextField(clause)
+	det, rest := nextField(rest)
+	if det != "that" && det != "the" && det != "this" && det != "our" {
+		return false
+	}
+	what, rest := nextField(rest)
+	button, _ := nextField(rest)
+	return (what == "share" || what == "like") && strings.HasPrefix(button, "button")
 }
 
 // isNewsletterOffer reports a newsletter box's heading or pitch that does

@@ -21,21 +21,33 @@ func markPullQuotes(lines []line) {
 			continue
 		}
 		core := strings.TrimFunc(l.text, func(r rune) bool {
-			return unicode.IsPunct(r) || unicode.IsSpace(r)
+			return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) // quotation ornaments ("❝ … ❞") are symbols
 		})
 		if CountWords(core) < 6 {
 			continue
+		}
+		// The quote may capitalise a sentence taken from mid-sentence
+		// ("… and they look at me as if …" printed as "They look at me …").
+		lower := core
+		if r, n := utf8.DecodeRuneInString(core); unicode.IsUpper(r) {
+			lower = string(unicode.ToLower(r)) + core[n:]
 		}
 		for j := max(0, i-pullQuoteWindow); j < len(lines) && j <= i+pullQuoteWindow; j++ {
 			if j == i || lines[j].kind != kBody || lines[j].words <= l.words {
 				continue
 			}
-			if k := strings.Index(lines[j].text, core); k >= 0 && wordEdge(lines[j].text, k, k+len(core)) {
+			if inside(lines[j].text, core) || lower != core && inside(lines[j].text, lower) {
 				l.kind, l.reason = kNoise, ReasonPullQuote
 				break
 			}
 		}
 	}
+}
+
+// inside reports whether core stands in s between word boundaries.
+func inside(s, core string) bool {
+	k := strings.Index(s, core)
+	return k >= 0 && wordEdge(s, k, k+len(core))
 }
 
 // wordEdge reports whether s[i:j] starts and ends at word boundaries.

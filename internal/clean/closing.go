@@ -1,0 +1,146 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// markClosings sets aside what closes a page after the article's last
+// paragraph and was kept as body for its shape: the footer under a rule
+// line ("-----" over "Bulletin items to the office by noon."), a letter's
+// or newsletter's sign-off ("Until next time," over "Suki") and an
+// organisation's standing boilerplate under an "About <Name>" heading, as
+// press releases print it.
+func markClosings(lines []line) {
+	markRuledFooter(lines)
+	markSignOff(lines)
+	markAboutBox(lines)
+}
+
+// isRule reports a horizontal rule drawn with characters: five or more
+// dashes, underscores, equals signs or tildes and nothing else. Starred
+// breaks ("* * *") separate the sections of an article and are left out.
+func isRule(s string) bool {
+	if len(s) < 5 {
+		return false
+	}
+	c := s[0]
+	if c != '-' && c != '_' && c != '=' && c != '~' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] != c && s[i] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// markRuledFooter sets aside a rule line under the article and the short
+// lines under it when no paragraph of prose (twenty words or more)
+// follows: an e-mail's or a bulletin's footer, set off by the rule.
+func markRuledFooter(lines []line) {
+	rule := -1
+	for i := len(lines) - 1; i >= 0; i-- {
+		if l := &lines[i]; !l.blank && isRule(l.text) {
+			rule = i
+			break
+		}
+	}
+	if rule < 0 || !bodyAbove(lines, rule) {
+		return
+	}
+	n := 0
+	for i := rule + 1; i < len(lines); i++ {
+		l := &lines[i]
+		if l.blank {
+			continue
+		}
+		n++
+		if l.kind == kBody && (l.words >= 20 || l.sure) || l.kind == kComment || n > 6 {
+			return
+		}
+	}
+	for i := rule; i < len(lines); i++ {
+		if l := &lines[i]; !l.blank && (l.kind == kBody || l.kind == kUnknown || i == rule && l.kind != kNoise) {
+			l.kind, l.reason = kNoise, ReasonFragment
+		}
+	}
+}
+
+// markSignOff sets aside a sign-off closing the article: a short line
+// ending with a comma ("Until next time,", "Best wishes,") over a bare
+// name of one to three capitalised words, with no body line after them.
+func markSignOff(lines []line) {
+	name := -1
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := &lines[i]
+		if l.blank || l.kind == kNoise || l.kind == kCaption || l.kind == kComment || l.kind == kJoined {
+			continue
+		}
+		if l.kind != kBody || l.sure {
+			return
+		}
+		name = i
+		break
+	}
+	if name < 0 {
+		return
+	}
+	n := &lines[name]
+	if n.words < 1 || n.words > 3 || !isCapitalised(n.text) || hasDigit(n.text) || strings.ContainsAny(n.text, ".,:;?!\"“”") {
+		return
+	}
+	greet := -1
+	for i := name - 1; i >= 0; i-- {
+		if !lines[i].blank {
+			greet = i
+			break
+		}
+	}
+	if greet < 0 {
+		return
+	}
+	g := &lines[greet]
+	if g.kind != kBody || g.sure || g.words < 1 || g.words > 4 || !strings.HasSuffix(g.text, ",") || !bodyAbove(lines, greet) {
+		return
+	}
+	g.kind, g.reason = kNoise, ReasonSignOff
+	n.kind, n.reason = kNoise, ReasonSignOff
+}
+
+// markAboutBox sets aside an organisation's standing description under
+// the article: an "About <Name>" heading and the body lines under it that
+// open with the name ("About Orrin Labs" / "Orrin Labs is an independent
+// …"), as press releases close.
+func markAboutBox(lines []line) {
+	for i := range lines {
+		h := &lines[i]
+		if h.kind != kBody || h.words < 2 || h.words > 6 || !strings.HasPrefix(h.text, "About ") || endsSentence(h.text) {
+			continue
+		}
+		name := h.text[len("About "):]
+		if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) || !isCapitalised(name) || !bodyAbove(lines, i) {
+			continue
+		}
+		var box []int
+		for j := i + 1; j < len(lines); j++ {
+			l := &lines[j]
+			if l.blank {
+				continue
+			}
+			if l.kind != kBody || !strings.HasPrefix(l.text, name+" ") && !strings.HasPrefix(l.text, name+"'s ") {
+				break
+			}
+			box = append(box, j)
+		}
+		if len(box) == 0 {
+			continue
+		}
+		h.kind, h.reason = kNoise, ReasonAboutBox
+		for _, j := range box {
+			lines[j].kind, lines[j].reason = kNoise, ReasonAboutBox
+		}
+	}
+}
