@@ -96,7 +96,7 @@ func spanText(r, a string) string {
 	if a != "" {
 		return `coalesce(` + r + `.text, substr(` + a + `.text, ` + span + `))`
 	}
-	return `coalesce(` + r + `.text, (SELECT substr(x.text, ` + span + `) FROM articles x WHERE x.id = ` + r + `.article_id))`
+	return `coalesce(` + r + `.text, (SELECT substr(span_a.text, ` + span + `) FROM articles span_a WHERE span_a.id = ` + r + `.article_id))`
 }
 
 // claimNorm is the SQL of the normalised text of claim c (an alias of
