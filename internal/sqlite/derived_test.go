@@ -11,24 +11,11 @@ import (
 	"github.com/sift-news/sift/internal/storetest"
 )
 
-// derivedArticles are the claim test corpus plus articles with quotes,
-// entities and techniques, two of them with a quote and a claim whose text
-// is not their span of the article's text (which must be kept as it is),
-// and one whose text is not valid UTF-8.
+// derivedArticles are storetest.DerivedArticles and an article whose
+// text is not valid UTF-8.
 func derivedArticles() []*sift.Article {
-	arts := storetest.ClaimArticles()
-	for _, a := range arts {
-		a.Analyzer["ner"], a.Analyzer["quotes"] = "t1", "t1"
-	}
-	text := "Kessel officials said the bridge will reopen on Monday, after the repairs."
-	odd := storetest.Article("Ulmet Post", "Bridge to reopen", text, "2024-03-06")
-	odd.Quotes[0].Text = "officials said"                                                                  // not its span ("officials")
-	odd.Claims = []sift.Claim{{Span: sift.Span{Start: 22, End: 53, Text: "the bridge will reopen Monday"}, // not its span
-		Norm: "the bridge reopens on Monday", Via: []sift.Ref{}}}
-	odd.Analyzer["claims"] = "t1"
-	plain := storetest.Article("Varno Daily", "Port shut", "Dock workers in Ulmet walked out on Monday over wages.", "2024-03-07")
 	bad := storetest.Article("Varno Daily", "Bad bytes", "Ulmet \xff port shut again on Tuesday.", "2024-03-08")
-	return append(arts, odd, plain, bad)
+	return append(storetest.DerivedArticles(), bad)
 }
 
 // everything is what a user can read back of arts from s.
