@@ -163,7 +163,7 @@ func putEntities(ctx context.Context, tx pgx.Tx, as []*sift.Article) error {
 			types = append(types, noNUL(e.Type))
 			canon = append(canon, noNUL(e.Canonical))
 			roles = append(roles, noNUL(e.Role))
-			vers = append(vers, a.Analyzer["ner"])
+			vers = append(vers, "") // the article's (migration 600-derived-text)
 		}
 	}
 	if len(ids) == 0 {
@@ -176,15 +176,18 @@ func putEntities(ctx context.Context, tx pgx.Tx, as []*sift.Article) error {
 }
 
 func putQuotes(ctx context.Context, tx pgx.Tx, as []*sift.Article) error {
-	var ids, texts, kinds, speakers, canon, cues, vias, vers []string
+	var ids, kinds, speakers, canon, cues, vias, vers []string
+	var texts []*string
 	var starts, ends []int32
 	var sStarts, sEnds, cStarts, cEnds []*int32
 	for _, a := range as {
+		runes := articleRunes(a.Text)
 		for _, q := range a.Quotes {
 			ids = append(ids, a.ID)
 			starts = append(starts, int32(q.Start))
 			ends = append(ends, int32(q.End))
-			texts = append(texts, noNUL(q.Text))
+			// NULL when it is its span of the article's text.
+			texts = append(texts, spanned(runes, noNUL(q.Text), q.Start, q.End))
 			kinds = append(kinds, noNUL(q.Kind))
 			var sp, spc, cue string
 			var ss, se, cs, ce *int32
@@ -201,7 +204,7 @@ func putQuotes(ctx context.Context, tx pgx.Tx, as []*sift.Article) error {
 			cues = append(cues, noNUL(cue))
 			sStarts, sEnds, cStarts, cEnds = append(sStarts, ss), append(sEnds, se), append(cStarts, cs), append(cEnds, ce)
 			vias = append(vias, noNUL(jsonText(q.Via, "[]")))
-			vers = append(vers, a.Analyzer["quotes"])
+			vers = append(vers, "") // the article's
 		}
 	}
 	if len(ids) == 0 {
@@ -230,7 +233,7 @@ func putTechniques(ctx context.Context, tx pgx.Tx, as []*sift.Article) error {
 			names = append(names, noNUL(t.Technique))
 			scores = append(scores, t.Score)
 			evidence = append(evidence, noNUL(jsonText(t.Evidence, "[]")))
-			vers = append(vers, a.Analyzer["techniques"])
+			vers = append(vers, "") // the article's
 		}
 	}
 	if len(ids) == 0 {
@@ -287,10 +290,10 @@ func (db *DB) Article(ctx context.Context, id string) (*sift.Article, error) {
 	b.Queue(`SELECT id, source, url, title, text, outlet, author, published, language, dateline,
 		captions::text, boilerplate::text, comments::text, signals::text, analyzer::text FROM articles WHERE id = $1`, id)
 	b.Queue(`SELECT start, "end", text, type, canonical, role FROM entities WHERE article_id = $1 ORDER BY start, "end", text`, id)
-	b.Queue(`SELECT start, "end", text, kind, speaker, speaker_canonical, speaker_start, speaker_end,
-		cue, cue_start, cue_end, via::text FROM quotes WHERE article_id = $1 ORDER BY start, "end"`, id)
+	b.Queue(`SELECT q.start, q."end", `+quoteText("q", "")+`, q.kind, q.speaker, q.speaker_canonical, q.speaker_start, q.speaker_end,
+		q.cue, q.cue_start, q.cue_end, q.via::text FROM quotes q WHERE q.article_id = $1 ORDER BY q.start, q."end"`, id)
 	b.Queue(`SELECT start, "end", text, technique, score, evidence::text FROM techniques WHERE article_id = $1 ORDER BY start, "end", technique`, id)
-	b.Queue(`SELECT `+claimColumns+` FROM article_claims c WHERE c.article_id = $1 ORDER BY c.n`, id)
+	b.Queue(`SELECT `+claimColumnsOf("")+` FROM article_claims c WHERE c.article_id = $1 ORDER BY c.n`, id)
 	br := db.pool.SendBatch(ctx, b)
 	defer br.Close()
 

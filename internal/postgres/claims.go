@@ -67,11 +67,14 @@ CREATE TABLE claim_key_df (
 
 // putClaims stores the claims of as, unlinked, in tx with one statement.
 func putClaims(ctx context.Context, tx pgx.Tx, as []*sift.Article) error {
-	var ids, texts, norms, speakers, canon, vias, vers []string
+	var ids, speakers, canon, vias, vers []string
+	var texts []*string
+	var norms []*string
 	var ns, starts, ends []int32
 	var sStarts, sEnds []*int32
 	var attributed []bool
 	for _, a := range as {
+		runes := articleRunes(a.Text)
 		for n, c := range a.Claims {
 			var sp, spc string
 			var ss, se *int32
@@ -79,22 +82,24 @@ func putClaims(ctx context.Context, tx pgx.Tx, as []*sift.Article) error {
 				sp, spc = c.Speaker.Text, c.Speaker.Canonical
 				ss, se = ptr(c.Speaker.Start), ptr(c.Speaker.End)
 			}
-			norm := c.Norm
-			if norm == "" {
-				norm = c.Text
+			// Stored NULL: a text that is its span of the article's
+			// text, a norm that is the text (migration 600-derived-text).
+			var norm *string
+			if c.Norm != "" && c.Norm != c.Text {
+				norm = ptrString(noNUL(c.Norm))
 			}
 			ids = append(ids, a.ID)
 			ns = append(ns, int32(n))
 			starts = append(starts, int32(c.Start))
 			ends = append(ends, int32(c.End))
-			texts = append(texts, noNUL(c.Text))
-			norms = append(norms, noNUL(norm))
+			texts = append(texts, spanned(runes, noNUL(c.Text), c.Start, c.End))
+			norms = append(norms, norm)
 			speakers = append(speakers, noNUL(sp))
 			canon = append(canon, noNUL(spc))
 			sStarts, sEnds = append(sStarts, ss), append(sEnds, se)
 			vias = append(vias, noNUL(jsonText(c.Via, "[]")))
 			attributed = append(attributed, c.Attributed)
-			vers = append(vers, a.Analyzer["claims"])
+			vers = append(vers, "") // the article's
 		}
 	}
 	if len(ids) == 0 {
@@ -111,8 +116,14 @@ func putClaims(ctx context.Context, tx pgx.Tx, as []*sift.Article) error {
 }
 
 // claimColumns are the columns scanClaim reads, of article_claims c.
-const claimColumns = `c.start, c."end", c.text, c.norm, c.speaker, c.speaker_canonical, c.speaker_start, c.speaker_end,
-	c.via::text, c.attributed`
+var claimColumns = claimColumnsOf("a")
+
+// claimColumnsOf are claimColumns where articles are aliased a (joined on
+// c.article_id), or not joined ("").
+func claimColumnsOf(a string) string {
+	return `c.start, c."end", ` + claimText("c", a) + `, ` + claimNorm("c", a) + `, c.speaker, c.speaker_canonical,
+	c.speaker_start, c.speaker_end, c.via::text, c.attributed`
+}
 
 // scanClaim reads claimColumns, followed by any extra destinations.
 func scanClaim(r pgx.Row, extra ...any) (sift.Claim, error) {
@@ -162,7 +173,7 @@ func sqlLimit(limit int) any {
 // PendingClaims returns up to limit stored claims not linked yet, in order
 // of arrival (article, then position in it).
 func (db *DB) PendingClaims(ctx context.Context, limit int) ([]sift.ClaimKey, error) {
-	rows, err := db.pool.Query(ctx, `SELECT c.article_id, c.n, c.norm, a.published, c.speaker_canonical
+	rows, err := db.pool.Query(ctx, `SELECT c.article_id, c.n, `+claimNorm("c", "a")+`, a.published, c.speaker_canonical
 		FROM article_claims c JOIN articles a ON a.id = c.article_id
 		WHERE c.claim_id IS NULL ORDER BY a.seq, c.n LIMIT $1`, sqlLimit(limit))
 	if err != nil {
@@ -265,7 +276,7 @@ func (db *DB) ClaimsAt(ctx context.Context, at []sift.ClaimPosting) (map[sift.Cl
 	for i, p := range at {
 		seqs[i], ns[i] = p.Seq, int32(p.N)
 	}
-	rows, err := db.pool.Query(ctx, `SELECT a.seq, c.n, c.article_id, c.norm, a.published, c.speaker_canonical, c.claim_id
+	rows, err := db.pool.Query(ctx, `SELECT a.seq, c.n, c.article_id, `+claimNorm("c", "a")+`, a.published, c.speaker_canonical, c.claim_id
 		FROM unnest($1::bigint[], $2::int[]) AS u(seq, n) JOIN articles a ON a.seq = u.seq
 		JOIN article_claims c ON c.article_id = a.id AND c.n = u.n`, seqs, ns)
 	if err != nil {
@@ -418,7 +429,7 @@ func (db *DB) Claims(ctx context.Context, q sift.ClaimQuery) ([]sift.ClaimThread
 		// Every word in one mention, not each word in some mention.
 		like := make([]string, len(ws))
 		for i, w := range ws {
-			like[i] = `lower(x.text) LIKE ` + p.add("%"+likeEscaper.Replace(w)+"%") + ` ESCAPE '\'`
+			like[i] = `lower(` + claimText("x", "") + `) LIKE ` + p.add("%"+likeEscaper.Replace(w)+"%") + ` ESCAPE '\'`
 		}
 		where = append(where, `c.claim_id IN (SELECT x.claim_id FROM article_claims x
 			WHERE `+strings.Join(like, " AND ")+` AND x.claim_id IS NOT NULL)`)

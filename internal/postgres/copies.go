@@ -97,7 +97,7 @@ func (t linkTx) MarkQuoteCopy(ctx context.Context, article string, start int, or
 }
 
 func (t linkTx) Quotes(ctx context.Context, article string) ([]copies.Quote, error) {
-	rows, err := t.tx.Query(ctx, `SELECT q.start, q."end", q.text, `+speakerName+` FROM quotes q WHERE q.article_id = $1 ORDER BY q.start`, article)
+	rows, err := t.tx.Query(ctx, `SELECT q.start, q."end", `+quoteText("q", "")+`, `+speakerName+` FROM quotes q WHERE q.article_id = $1 ORDER BY q.start`, article)
 	if err != nil {
 		return nil, err
 	}

@@ -50,6 +50,7 @@ func schema() []migration {
 		{"500-link-index", linkIndexSchema},
 		{"510-claim-keys-seq", claimKeysSeq},
 		{"520-link-lazy", linkLazySchema},
+		{"600-derived-text", derivedSchema},
 	}
 }
 

@@ -8,8 +8,8 @@ import (
 )
 
 // quoteColumns are the columns storeq.ScanQuote reads, from quotes aliased
-// qu.
-const quoteColumns = `qu.start, qu."end", qu.text, qu.kind, qu.speaker, qu.speaker_canonical, qu.speaker_start, qu.speaker_end,
+// qu and articles aliased a (joined on qu.article_id).
+var quoteColumns = `qu.start, qu."end", ` + quoteText("qu", "a") + `, qu.kind, qu.speaker, qu.speaker_canonical, qu.speaker_start, qu.speaker_end,
 	qu.cue, qu.cue_start, qu.cue_end, qu.via::text`
 
 // quoteSQL reads `sift quotes`: Speaker matches part of the canonical

@@ -210,7 +210,7 @@ var speakerSQL = storeq.SpeakerSQL{
 	Count: `SELECT count(*)` + speakerStatements,
 	Page: `SELECT ` + quoteColumns + `, a.id, a.title, a.outlet, a.published` + speakerStatements + `
 		ORDER BY a.published = '', a.published, a.seq, qu.start LIMIT $2 OFFSET $3`,
-	Copies: `SELECT a.id, a.title, a.outlet, a.published, q.start, q."end", q.text
+	Copies: `SELECT a.id, a.title, a.outlet, a.published, q.start, q."end", ` + quoteText("q", "a") + `
 		FROM quote_copies qc JOIN LATERAL (SELECT * FROM quotes q WHERE q.article_id = qc.article_id AND q.start = qc.start LIMIT 1) q ON true
 		JOIN articles a ON a.id = qc.article_id
 		WHERE qc.original_article = $1 AND qc.original_start = $2

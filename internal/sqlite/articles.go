@@ -94,19 +94,22 @@ func putArticle(ctx context.Context, tx *stmts, a *sift.Article) (bool, error) {
 		rowid, a.Title, a.Text, a.Outlet); err != nil {
 		return false, fmt.Errorf("indexing: %w", err)
 	}
-	ver := a.Analyzer["ner"]
+	// A fact's analyzer version is stored '' when it is the article's
+	// (a.Analyzer of its stage), which it always is here; a quote's or a
+	// claim's text NULL when it is its span of the article's text
+	// (migration 600-derived-text).
 	for _, e := range a.Entities {
 		if _, err := tx.exec(ctx, `INSERT INTO entities(article_id, start, end, text, type, canonical, role, analyzer)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, e.Start, e.End, e.Text, e.Type, e.Canonical, e.Role, ver); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, '')`, a.ID, e.Start, e.End, e.Text, e.Type, e.Canonical, e.Role); err != nil {
 			return false, fmt.Errorf("entities: %w", err)
 		}
 	}
-	ver = a.Analyzer["quotes"]
+	sp := newSpans(a.Text)
 	for _, q := range a.Quotes {
-		var sp, spc string
+		var spk, spc string
 		var ss, se, cs, ce sql.NullInt64
 		if q.Speaker != nil {
-			sp, spc = q.Speaker.Text, q.Speaker.Canonical
+			spk, spc = q.Speaker.Text, q.Speaker.Canonical
 			ss = sql.NullInt64{Int64: int64(q.Speaker.Start), Valid: true}
 			se = sql.NullInt64{Int64: int64(q.Speaker.End), Valid: true}
 		}
@@ -117,19 +120,18 @@ func putArticle(ctx context.Context, tx *stmts, a *sift.Article) (bool, error) {
 			ce = sql.NullInt64{Int64: int64(q.Cue.End), Valid: true}
 		}
 		if _, err := tx.exec(ctx, `INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_canonical,
-			speaker_start, speaker_end, cue, cue_start, cue_end, via, analyzer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, q.Start, q.End, q.Text, q.Kind, sp, spc, ss, se, cue, cs, ce, jsonText(q.Via, "[]"), ver); err != nil {
+			speaker_start, speaker_end, cue, cue_start, cue_end, via, analyzer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')`,
+			a.ID, q.Start, q.End, sp.stored(q.Text, q.Start, q.End), q.Kind, spk, spc, ss, se, cue, cs, ce, jsonText(q.Via, "[]")); err != nil {
 			return false, fmt.Errorf("quotes: %w", err)
 		}
 	}
-	ver = a.Analyzer["techniques"]
 	for _, t := range a.Techniques {
 		if _, err := tx.exec(ctx, `INSERT INTO techniques(article_id, start, end, text, technique, score, evidence, analyzer)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, t.Start, t.End, t.Text, t.Technique, t.Score, jsonText(t.Evidence, "[]"), ver); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, '')`, a.ID, t.Start, t.End, t.Text, t.Technique, t.Score, jsonText(t.Evidence, "[]")); err != nil {
 			return false, fmt.Errorf("techniques: %w", err)
 		}
 	}
-	if err := putClaims(ctx, tx, a); err != nil {
+	if err := putClaims(ctx, tx, a, sp); err != nil {
 		return false, err
 	}
 	return true, nil
@@ -206,7 +208,7 @@ func (s *DB) entitiesOf(ctx context.Context, id string) ([]sift.Entity, error) {
 }
 
 func (s *DB) quotesOf(ctx context.Context, id string) ([]sift.Quote, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+quoteColumns("q")+` FROM quotes q WHERE q.article_id = ? ORDER BY q.start`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+quoteColumns("q", "")+` FROM quotes q WHERE q.article_id = ? ORDER BY q.start`, id)
 	if err != nil {
 		return nil, fmt.Errorf("reading quotes of %s: %w", id, err)
 	}

@@ -81,24 +81,25 @@ DROP TABLE claim_keys;
 DROP TABLE claim_key_df;
 `
 
-// putClaims stores a's claims, unlinked, in tx.
-func putClaims(ctx context.Context, tx *stmts, a *sift.Article) error {
-	ver := a.Analyzer["claims"]
+// putClaims stores a's claims, unlinked, in tx. Texts that are their
+// spans of a's text (sp) are stored NULL, and so are norms equal to their
+// text; the analyzer version is the article's (stored empty).
+func putClaims(ctx context.Context, tx *stmts, a *sift.Article, sp spans) error {
 	for n, c := range a.Claims {
-		var sp, spc string
+		var spk, spc string
 		var ss, se sql.NullInt64
 		if c.Speaker != nil {
-			sp, spc = c.Speaker.Text, c.Speaker.Canonical
+			spk, spc = c.Speaker.Text, c.Speaker.Canonical
 			ss = sql.NullInt64{Int64: int64(c.Speaker.Start), Valid: true}
 			se = sql.NullInt64{Int64: int64(c.Speaker.End), Valid: true}
 		}
-		norm := c.Norm
-		if norm == "" {
-			norm = c.Text
+		var norm any
+		if c.Norm != "" && c.Norm != c.Text {
+			norm = c.Norm
 		}
 		if _, err := tx.exec(ctx, `INSERT INTO article_claims(article_id, n, start, end, text, norm, speaker,
-			speaker_canonical, speaker_start, speaker_end, via, attributed, analyzer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, n, c.Start, c.End, c.Text, norm, sp, spc, ss, se, jsonText(c.Via, "[]"), c.Attributed, ver); err != nil {
+			speaker_canonical, speaker_start, speaker_end, via, attributed, analyzer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')`,
+			a.ID, n, c.Start, c.End, sp.stored(c.Text, c.Start, c.End), norm, spk, spc, ss, se, jsonText(c.Via, "[]"), c.Attributed); err != nil {
 			return fmt.Errorf("claims: %w", err)
 		}
 	}
@@ -107,8 +108,9 @@ func putClaims(ctx context.Context, tx *stmts, a *sift.Article) error {
 
 // claimsOf returns the stored claims of an article, in text order.
 func (s *DB) claimsOf(ctx context.Context, id string) ([]sift.Claim, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT start, end, text, norm, speaker, speaker_canonical, speaker_start, speaker_end,
-		via, attributed FROM article_claims WHERE article_id = ? ORDER BY n`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT c.start, c.end, `+spanText("c", "a")+`, `+claimNorm("c", "a")+`, c.speaker,
+		c.speaker_canonical, c.speaker_start, c.speaker_end, c.via, c.attributed
+		FROM article_claims c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ? ORDER BY c.n`, id)
 	if err != nil {
 		return nil, fmt.Errorf("reading claims of %s: %w", id, err)
 	}
@@ -150,7 +152,7 @@ func scanClaim(rows *sql.Rows, extra ...any) (sift.Claim, error) {
 // PendingClaims returns up to limit stored claims not linked yet, in order
 // of arrival (article, then position in it).
 func (s *DB) PendingClaims(ctx context.Context, limit int) ([]sift.ClaimKey, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.article_id, c.n, c.norm, a.published, c.speaker_canonical
+	rows, err := s.db.QueryContext(ctx, `SELECT c.article_id, c.n, `+claimNorm("c", "a")+`, a.published, c.speaker_canonical
 		FROM article_claims c JOIN articles a ON a.id = c.article_id
 		WHERE c.claim_id IS NULL ORDER BY a.rowid, c.n LIMIT ?`, limit)
 	if err != nil {
@@ -281,7 +283,7 @@ func (s *DB) ClaimsAt(ctx context.Context, at []sift.ClaimPosting) (map[sift.Cla
 	for i, p := range at {
 		pairs[i] = [2]int64{p.Seq, int64(p.N)}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.rowid, c.n, a.id, c.norm, a.published, c.speaker_canonical, c.claim_id
+	rows, err := s.db.QueryContext(ctx, `SELECT a.rowid, c.n, a.id, `+claimNorm("c", "a")+`, a.published, c.speaker_canonical, c.claim_id
 		FROM json_each(?) j CROSS JOIN articles a CROSS JOIN article_claims c
 		WHERE a.rowid = j.value->>0 AND c.article_id = a.id AND c.n = j.value->>1`, jsonText(pairs, "[]"))
 	if err != nil {
@@ -538,10 +540,10 @@ func (s *DB) Claims(ctx context.Context, q sift.ClaimQuery) ([]sift.ClaimThread,
 		// Every word in one mention, not each word in some mention.
 		like := make([]string, len(ws))
 		for i, w := range ws {
-			like[i] = `lower(text) LIKE ? ESCAPE '\'`
+			like[i] = `lower(` + spanText("c", "") + `) LIKE ? ESCAPE '\'`
 			args = append(args, "%"+likeEscape(w)+"%")
 		}
-		where = append(where, `claim_id IN (SELECT claim_id FROM article_claims WHERE `+strings.Join(like, " AND ")+` AND claim_id IS NOT NULL)`)
+		where = append(where, `claim_id IN (SELECT c.claim_id FROM article_claims c WHERE `+strings.Join(like, " AND ")+` AND c.claim_id IS NOT NULL)`)
 	}
 	if q.Outlet != "" {
 		where = append(where, `claim_id IN (SELECT c.claim_id FROM article_claims c JOIN articles a ON a.id = c.article_id
@@ -629,7 +631,7 @@ func (s *DB) Claims(ctx context.Context, q sift.ClaimQuery) ([]sift.ClaimThread,
 
 // Claim returns one claim thread with every mention, first seen first.
 func (s *DB) Claim(ctx context.Context, id string) (*sift.ClaimThread, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.start, c.end, c.text, c.norm, c.speaker, c.speaker_canonical, c.speaker_start,
+	rows, err := s.db.QueryContext(ctx, `SELECT c.start, c.end, `+spanText("c", "a")+`, `+claimNorm("c", "a")+`, c.speaker, c.speaker_canonical, c.speaker_start,
 		c.speaker_end, c.via, c.attributed, c.article_id, a.source, a.outlet, a.published, a.title, c.score
 		FROM article_claims c JOIN articles a ON a.id = c.article_id WHERE c.claim_id = ?
 		ORDER BY a.published = '', a.published, a.rowid, c.n`, id)

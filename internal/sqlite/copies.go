@@ -101,7 +101,7 @@ func (t linkTx) MarkQuoteCopy(ctx context.Context, article string, start int, or
 }
 
 func (t linkTx) Quotes(ctx context.Context, article string) ([]copies.Quote, error) {
-	rows, err := t.st.query(ctx, `SELECT q.start, q.end, q.text, `+speakerName+` FROM quotes q WHERE q.article_id = ? ORDER BY q.start`, article)
+	rows, err := t.st.query(ctx, `SELECT q.start, q.end, `+spanText("q", "")+`, `+speakerName+` FROM quotes q WHERE q.article_id = ? ORDER BY q.start`, article)
 	if err != nil {
 		return nil, err
 	}

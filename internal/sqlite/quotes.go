@@ -8,9 +8,9 @@ import (
 )
 
 // quoteColumns are the columns storeq.ScanQuote reads, from quotes
-// aliased q.
-func quoteColumns(q string) string {
-	return q + `.start, ` + q + `.end, ` + q + `.text, ` + q + `.kind, ` + q + `.speaker, ` + q + `.speaker_canonical, ` +
+// aliased q (and articles aliased a, joined on q.article_id, or "").
+func quoteColumns(q, a string) string {
+	return q + `.start, ` + q + `.end, ` + spanText(q, a) + `, ` + q + `.kind, ` + q + `.speaker, ` + q + `.speaker_canonical, ` +
 		q + `.speaker_start, ` + q + `.speaker_end, ` + q + `.cue, ` + q + `.cue_start, ` + q + `.cue_end, ` + q + `.via`
 }
 
@@ -19,7 +19,7 @@ func quoteColumns(q string) string {
 // speaker; Via matches part of an intermediary's canonical name or text;
 // both ignore case.
 var quoteSQL = storeq.QuoteSQL{
-	Columns: quoteColumns("qu") + `, a.id, a.title, a.outlet, a.published, a.source, ` + statementOf("qu"),
+	Columns: quoteColumns("qu", "a") + `, a.id, a.title, a.outlet, a.published, a.source, ` + statementOf("qu"),
 	Speaker: func(v string, add func(any) string) string {
 		return `(instr(lower(qu.speaker_canonical), lower(` + add(v) + `)) > 0 OR lower(qu.speaker) = lower(` + add(v) + `))`
 	},

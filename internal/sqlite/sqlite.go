@@ -42,6 +42,7 @@ func schema() []migration {
 		{"420-claim-postings-capped", claimPostingsCapSchema},
 		{"500-link-index", linkIndexSchema},
 		{"520-link-lazy", linkLazySchema},
+		{"600-derived-text", derivedSchema},
 	}
 }
 

@@ -235,9 +235,9 @@ var speakerSQL = storeq.SpeakerSQL{
 			FROM quotes q JOIN articles a ON a.id = q.article_id)
 		GROUP BY name HAVING name != '' ORDER BY count(DISTINCT root) DESC, name LIMIT ?`,
 	Count: `SELECT count(*)` + speakerStatements,
-	Page: `SELECT ` + quoteColumns("q") + `, a.id, a.title, a.outlet, a.published` + speakerStatements + `
+	Page: `SELECT ` + quoteColumns("q", "a") + `, a.id, a.title, a.outlet, a.published` + speakerStatements + `
 		ORDER BY a.published = '', a.published, a.rowid, q.start LIMIT ?2 OFFSET ?3`,
-	Copies: `SELECT a.id, a.title, a.outlet, a.published, q.start, q.end, q.text
+	Copies: `SELECT a.id, a.title, a.outlet, a.published, q.start, q.end, ` + spanText("q", "a") + `
 		FROM quote_copies qc JOIN quotes q ON q.article_id = qc.article_id AND q.start = qc.start
 		JOIN articles a ON a.id = qc.article_id
 		WHERE qc.original_article = ? AND qc.original_start = ?

@@ -1,0 +1,147 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/sift-news/sift"
+	"github.com/sift-news/sift/internal/storetest"
+)
+
+// everything is what a user can read back of arts from db.
+func everything(t *testing.T, db *DB, arts []*sift.Article) string {
+	t.Helper()
+	ctx := context.Background()
+	var out []any
+	for _, a := range arts {
+		got, err := db.Article(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, got)
+	}
+	claims, err := db.Claims(ctx, sift.ClaimQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, err := db.Claims(ctx, sift.ClaimQuery{Text: "bridge"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quotes, err := db.Quotes(ctx, sift.QuoteQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending, err := db.PendingClaims(ctx, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(append(out, claims, found, quotes, pending))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// kept lists the texts, norms and analyzer versions db stores.
+func kept(t *testing.T, db *DB) string {
+	t.Helper()
+	rows, err := db.pool.Query(context.Background(), `SELECT text FROM quotes WHERE text IS NOT NULL
+		UNION ALL SELECT text FROM article_claims WHERE text IS NOT NULL
+		UNION ALL SELECT 'norm: ' || norm FROM article_claims WHERE norm IS NOT NULL
+		UNION ALL SELECT 'analyzer: ' || analyzer FROM entities WHERE analyzer != ''
+		UNION ALL SELECT 'analyzer: ' || analyzer FROM quotes WHERE analyzer != ''
+		UNION ALL SELECT 'analyzer: ' || analyzer FROM article_claims WHERE analyzer != ''
+		UNION ALL SELECT 'analyzer: ' || analyzer FROM techniques WHERE analyzer != '' ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, k)
+	}
+	b, _ := json.Marshal(out)
+	return string(b)
+}
+
+// A store written before migration 600-derived-text (texts, norms and
+// analyzer versions stored whole, as NOT NULL columns) reads back the same
+// after the upgrade, which keeps only the texts that are not their spans.
+func TestDerivedTextUpgrade(t *testing.T) {
+	ctx := context.Background()
+	u := testURL(t)
+	db, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := storetest.DerivedArticles()
+	storetest.PutClaimArticles(t, db, arts)
+	first, second := storetest.ClaimLinks(arts)
+	for _, ls := range [][]sift.ClaimLink{first, second} {
+		if err := db.SaveClaimLinks(ctx, ls); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := everything(t, db, arts)
+	for _, a := range arts {
+		got, err := db.Article(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, q := range a.Quotes {
+			if got.Quotes[i].Text != q.Text {
+				t.Errorf("%s: quote %d reads %q, stored %q", a.Title, i, got.Quotes[i].Text, q.Text)
+			}
+		}
+		for i, c := range a.Claims {
+			norm := c.Norm
+			if norm == "" {
+				norm = c.Text
+			}
+			if got.Claims[i].Text != c.Text || got.Claims[i].Norm != norm {
+				t.Errorf("%s: claim %d reads %q (norm %q), stored %q (norm %q)", a.Title, i,
+					got.Claims[i].Text, got.Claims[i].Norm, c.Text, norm)
+			}
+		}
+	}
+	const wantKept = `["norm: The Varno ministry denied any shelling","norm: the bridge reopens on Monday",` +
+		`"officials said","the bridge will reopen Monday"]`
+	if got := kept(t, db); got != wantKept {
+		t.Errorf("a new store keeps %s, want %s", got, wantKept)
+	}
+	// Back to the store of before the migration.
+	for _, q := range []string{
+		`UPDATE quotes q SET text = substr(a.text, q.start + 1, q."end" - q.start), analyzer = a.analyzer->>'quotes'
+			FROM articles a WHERE a.id = q.article_id AND q.text IS NULL`,
+		`UPDATE article_claims c SET norm = coalesce(c.norm, c.text, substr(a.text, c.start + 1, c."end" - c.start)),
+			text = coalesce(c.text, substr(a.text, c.start + 1, c."end" - c.start)), analyzer = a.analyzer->>'claims'
+			FROM articles a WHERE a.id = c.article_id`,
+		`UPDATE entities e SET analyzer = a.analyzer->>'ner' FROM articles a WHERE a.id = e.article_id`,
+		`UPDATE techniques e SET analyzer = a.analyzer->>'techniques' FROM articles a WHERE a.id = e.article_id`,
+		`ALTER TABLE quotes ALTER COLUMN text SET NOT NULL`,
+		`ALTER TABLE article_claims ALTER COLUMN text SET NOT NULL, ALTER COLUMN norm SET NOT NULL`,
+		`DELETE FROM migrations WHERE name = '600-derived-text'`,
+	} {
+		if _, err := db.pool.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	upgraded, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer upgraded.Close()
+	if got := everything(t, upgraded, arts); got != want {
+		t.Errorf("upgraded store reads\n%s\nwant\n%s", got, want)
+	}
+	if got := kept(t, upgraded); got != wantKept {
+		t.Errorf("the upgraded store keeps %s, want %s", got, wantKept)
+	}
+}
