@@ -49,6 +49,9 @@ type extractor struct {
 	unitStart []bool
 	names     []mention
 	used      []bool
+	// firstPass flags the words that are strong speech cues, tried as
+	// cues of indirect speech before the others.
+	firstPass []bool
 	stmts     []stmt
 	// persons are the people who spoke so far, most recent last, for
 	// pronouns.
@@ -113,6 +116,7 @@ type scratch struct {
 	toks            []token
 	inRegion        []int
 	unitStart, used []bool
+	firstPass       []bool
 }
 
 // scratches holds scratch values free for use.
@@ -170,6 +174,13 @@ func extract(sc *scratch, text string, ents []sift.Entity, off *sift.Offsets, wr
 	}
 	x.used = zeroed(sc.used, len(x.toks))
 	sc.used = x.used
+	x.firstPass = zeroed(sc.firstPass, len(x.toks))
+	sc.firstPass = x.firstPass
+	for i := range x.toks {
+		if t := &x.toks[i]; t.word {
+			x.firstPass[i] = cueVerbs[t.lower] == strongCue || nominalCues[t.lower]
+		}
+	}
 	for ui := range x.units {
 		x.unit(ui)
 	}
@@ -260,8 +271,7 @@ func (x *extractor) unit(ui int) {
 			if x.toks[c].cap && c != a && !(x.toks[c].para == 0 && headlineCues[x.toks[c].text]) {
 				continue // "Obama Says …" in a title-case headline is a cue
 			}
-			first := cueVerbs[x.toks[c].lower] == strongCue || nominalCues[x.toks[c].lower]
-			if first == (pass == 0) {
+			if x.firstPass[c] == (pass == 0) {
 				x.indirect(ui, c, markers)
 			}
 		}
