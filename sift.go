@@ -8,7 +8,10 @@
 // inclusive, end exclusive, so that []rune(a.Text)[s.Start:s.End] == s.Text.
 package sift
 
-import "unicode/utf8"
+import (
+	"sort"
+	"unicode/utf8"
+)
 
 // Format says how the body of a Document is encoded.
 type Format string
@@ -200,52 +203,85 @@ func byteOffset(s string, cp int) int {
 }
 
 // Offsets converts between byte and code point offsets of one string. Build
-// it once per text; conversions are O(log n).
+// it once per text; conversions are O(log n) in the number of code points
+// wider than one byte, and an ASCII text needs no index at all.
 type Offsets struct {
-	starts []int // byte offset of each code point
-	size   int
+	s     string
+	wide  []int32 // byte offset of each code point wider than one byte
+	rank  []int32 // its code point offset
+	runes int     // number of code points
 }
 
-// NewOffsets indexes s.
+// NewOffsets indexes s, which must be shorter than 2 GiB.
 func NewOffsets(s string) *Offsets {
-	o := &Offsets{starts: make([]int, 0, len(s)), size: len(s)}
-	for i := range s {
-		o.starts = append(o.starts, i)
+	o := &Offsets{s: s}
+	n := 0
+	for i := 0; i < len(s); n++ {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		if w > 1 {
+			o.wide = append(o.wide, int32(i))
+			o.rank = append(o.rank, int32(n))
+		}
+		i += w
 	}
+	o.runes = n
 	return o
+}
+
+// width is the size in bytes of the k-th wide code point.
+func (o *Offsets) width(k int) int {
+	_, w := utf8.DecodeRuneInString(o.s[o.wide[k]:])
+	return w
 }
 
 // Rune returns the code point offset of byte offset b (which should fall on a
 // code point boundary; otherwise the code point containing it).
 func (o *Offsets) Rune(b int) int {
-	lo, hi := 0, len(o.starts)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if o.starts[m] <= b {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	if b >= len(o.s) {
+		return o.runes
 	}
-	if b >= o.size {
-		return len(o.starts)
+	if b < 0 {
+		return -1
 	}
-	return lo - 1
+	// k is the number of wide code points starting at or before b.
+	k := sort.Search(len(o.wide), func(i int) bool { return int(o.wide[i]) > b })
+	if k == 0 {
+		return b
+	}
+	start := int(o.wide[k-1])
+	end := start + o.width(k-1)
+	if b < end {
+		return int(o.rank[k-1])
+	}
+	return int(o.rank[k-1]) + 1 + b - end
 }
 
 // Byte returns the byte offset of code point offset r.
 func (o *Offsets) Byte(r int) int {
-	if r >= len(o.starts) {
-		return o.size
+	if r >= o.runes {
+		return len(o.s)
 	}
 	if r < 0 {
 		return 0
 	}
-	return o.starts[r]
+	// k is the number of wide code points at or before code point r.
+	k := sort.Search(len(o.rank), func(i int) bool { return int(o.rank[i]) > r })
+	if k == 0 {
+		return r
+	}
+	start, at := int(o.wide[k-1]), int(o.rank[k-1])
+	if at == r {
+		return start
+	}
+	return start + o.width(k-1) + r - at - 1
 }
 
 // Len is the number of code points.
-func (o *Offsets) Len() int { return len(o.starts) }
+func (o *Offsets) Len() int { return o.runes }
 
 // Story is a group of articles about one event, across outlets and time.
 type Story struct {

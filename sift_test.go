@@ -35,6 +35,49 @@ func TestOffsetsConvertBothWays(t *testing.T) {
 	}
 }
 
+// TestOffsetsMatchEveryCodePointStart checks both conversions at every
+// offset, in and out of range and inside wide code points, against the
+// plain list of code point starts, on texts mixing ASCII, wide code points
+// and invalid bytes.
+func TestOffsetsMatchEveryCodePointStart(t *testing.T) {
+	for _, s := range []string{"", "plain ascii text", "é", "Kyiv — «Ukraine» said “no”.", "a\xffb\xe2\x82c😀", "😀😀x😀", "дом и мир"} {
+		var starts []int
+		for i := range s {
+			starts = append(starts, i)
+		}
+		o := NewOffsets(s)
+		if o.Len() != len(starts) {
+			t.Errorf("%q: Len = %d, want %d", s, o.Len(), len(starts))
+		}
+		for b := -2; b <= len(s)+2; b++ {
+			want := len(starts)
+			if b < len(s) {
+				want = -1
+				for r, at := range starts {
+					if at <= b {
+						want = r
+					}
+				}
+			}
+			if got := o.Rune(b); got != want {
+				t.Errorf("%q: Rune(%d) = %d, want %d", s, b, got, want)
+			}
+		}
+		for r := -2; r <= len(starts)+2; r++ {
+			want := 0
+			switch {
+			case r >= len(starts):
+				want = len(s)
+			case r >= 0:
+				want = starts[r]
+			}
+			if got := o.Byte(r); got != want {
+				t.Errorf("%q: Byte(%d) = %d, want %d", s, r, got, want)
+			}
+		}
+	}
+}
+
 func TestArticleIDFoldsFormattingButKeepsOutlets(t *testing.T) {
 	a := ArticleID("Orlen Herald", "The bridge reopened on Monday.")
 	if b := ArticleID("orlen herald ", "The  bridge reopened — on Monday!\n"); a != b {

@@ -323,23 +323,50 @@ func (d *document) capSeen(s string) (string, bool) {
 // the word clusters of t; shared, if not nil, holds the weight sums of
 // t's words (Model.words).
 func newDocument(sents [][]string, t *clusterIndex, shared []wordSums) *document {
+	return new(docScratch).document(sents, t, shared)
+}
+
+// docScratch is the storage of a document and of its tagging, reused from
+// one document to the next (see Model.entities): a document built in it
+// lives until the next one is.
+type docScratch struct {
+	d     document
+	cache map[string]*wordType
+	words []word // the words of every sentence of d, one after the other
+	types slab[wordType]
+	infos slab[lowerInfo]
+	sums  slab[wordSums]
+	tags  tagScratch
+}
+
+// document is newDocument building the document in sc's storage.
+func (sc *docScratch) document(sents [][]string, t *clusterIndex, shared []wordSums) *document {
 	ntok := 0
 	for _, s := range sents {
 		ntok += len(s)
 	}
-	d := &document{
-		sents:    make([][]word, len(sents)),
-		infos:    make(map[string]*lowerInfo, ntok/3),
-		capsSent: make([]bool, len(sents)),
+	d := &sc.d
+	if d.infos == nil {
+		d.infos = make(map[string]*lowerInfo, ntok/3)
+		sc.cache = make(map[string]*wordType, ntok/3)
+	} else {
+		clear(d.infos)
+		clear(sc.cache)
 	}
-	cache := make(map[string]*wordType, ntok/3)
+	d.sents = slices.Grow(d.sents[:0], len(sents))[:len(sents)]
+	d.capsSent = slices.Grow(d.capsSent[:0], len(sents))[:len(sents)]
+	sc.words = slices.Grow(sc.words[:0], ntok)[:ntok]
+	cache := sc.cache
 	// Most words are in the cluster table and have their sums in shared:
 	// the others' are handed out a few at a time.
-	sums := slab[wordSums]{n: 32}
-	infos := slab[lowerInfo]{n: ntok/4 + 8}
-	types := slab[wordType]{n: ntok/4 + 8}
+	sc.sums.reset(32)
+	sc.infos.reset(ntok/4 + 8)
+	sc.types.reset(ntok/4 + 8)
+	sums, infos, types := &sc.sums, &sc.infos, &sc.types
+	from := 0
 	for si, s := range sents {
-		ws := make([]word, len(s))
+		ws := sc.words[from : from+len(s) : from+len(s)]
+		from += len(s)
 		upperN, alphaN := 0, 0
 		for i, f := range s {
 			c := cache[f]
@@ -391,20 +418,37 @@ func newDocument(sents [][]string, t *clusterIndex, shared []wordSums) *document
 	return d
 }
 
-// slab hands out pointers to zero values allocated n at a time.
+// slab hands out pointers to zero values allocated n at a time, and hands
+// the same storage out again, zeroed, after reset.
 type slab[T any] struct {
-	free []T
-	n    int
+	chunks [][]T
+	c, i   int // the next value is chunks[c][i]
+	n      int
 }
 
 // next returns a pointer to a fresh zero T.
 func (s *slab[T]) next() *T {
-	if len(s.free) == 0 {
-		s.free = make([]T, s.n)
+	if s.c < len(s.chunks) && s.i == len(s.chunks[s.c]) {
+		s.c, s.i = s.c+1, 0
 	}
-	p := &s.free[0]
-	s.free = s.free[1:]
+	if s.c == len(s.chunks) {
+		s.chunks = append(s.chunks, make([]T, max(s.n, 1)))
+	}
+	p := &s.chunks[s.c][s.i]
+	s.i++
 	return p
+}
+
+// reset zeroes the values handed out so far and hands them out again;
+// chunks allocated from then on hold n values.
+func (s *slab[T]) reset(n int) {
+	for k := 0; k < s.c && k < len(s.chunks); k++ {
+		clear(s.chunks[k])
+	}
+	if s.c < len(s.chunks) {
+		clear(s.chunks[s.c][:s.i])
+	}
+	s.c, s.i, s.n = 0, 0, n
 }
 
 // maxAgg is the most contexts per side aggregateContexts keeps for a word.

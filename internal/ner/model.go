@@ -386,18 +386,46 @@ func bestAfter(score, trans *[nFresh]float32) (float32, int) {
 // (wordSums); only the features of a word in its context are looked up
 // token by token.
 func tagDocument(m *Model, d *document) [][]int {
-	out := make([][]int, len(d.sents))
-	var buf, ibuf []uint64
-	var ends []int
-	var base [][nTags]int32
-	var sums []*neighbourSums
-	var l lattice
+	return new(tagScratch).tag(m, d)
+}
+
+// tagScratch is the storage tagDocument needs, reused from one document
+// to the next (see docScratch): the tags it returns live until its next
+// call.
+type tagScratch struct {
+	out       [][]int
+	tags      []int // the tags of every sentence, one after the other
+	buf, ibuf []uint64
+	ends      []int
+	base      [][nTags]int32
+	sums      []*neighbourSums
+	l         lattice
+}
+
+// tag is tagDocument in ts's storage.
+func (ts *tagScratch) tag(m *Model, d *document) [][]int {
+	ntok := 0
+	for _, s := range d.sents {
+		ntok += len(s)
+	}
+	out := slices.Grow(ts.out[:0], len(d.sents))[:len(d.sents)]
+	ts.out = out
+	ts.tags = slices.Grow(ts.tags[:0], ntok)[:ntok]
+	buf, ibuf, ends, base, sums := ts.buf, ts.ibuf, ts.ends, ts.base, ts.sums
+	from := 0
 	for si := range d.sents {
+		n := len(d.sents[si])
+		var tags []int
+		if n > 0 {
+			tags = ts.tags[from : from : from+n]
+		}
+		from += n
 		buf, ends = d.sentenceFeatures(si, withHistory, buf[:0], ends[:0])
 		base, sums = wordSumsOf(m, d.sents[si], base, sums, &ibuf)
-		out[si] = l.viterbi(m, buf, ends, base, nil)
+		out[si] = ts.l.viterbi(m, buf, ends, base, tags)
 		d.record(si, out[si])
 	}
+	ts.buf, ts.ibuf, ts.ends, ts.base, ts.sums = buf, ibuf, ends, base, sums
 	return out
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -138,19 +139,29 @@ func (m *Model) Entities(text string) []sift.Entity {
 // entities tags text; names of lex the tagger missed are added. The
 // sentences of context only tell how words are usually written.
 func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.Entity {
-	toks := Tokenize(text)
-	sents := capSentences(Sentences(toks), maxSentenceTokens)
-	words := make([][]string, len(sents))
+	sc := scratches.Get().(*entityScratch)
+	defer sc.release()
+	sc.toks = tokenizeInto(text, sc.toks[:0])
+	sents := capSentences(Sentences(sc.toks), maxSentenceTokens)
+	ntok := 0
+	for _, s := range sents {
+		ntok += len(s)
+	}
+	sc.norms = slices.Grow(sc.norms[:0], ntok)[:ntok]
+	words := slices.Grow(sc.words[:0], len(sents))[:len(sents)]
+	sc.words = words
+	from := 0
 	for i, s := range sents {
-		ws := make([]string, len(s))
+		ws := sc.norms[from : from+len(s) : from+len(s)]
+		from += len(s)
 		for k, t := range s {
 			ws[k] = t.Norm
 		}
 		words[i] = ws
 	}
 	recase(words, context)
-	d := newDocument(words, m.clusters, m.words)
-	tags := tagDocument(m, d)
+	d := sc.doc.document(words, m.clusters, m.words)
+	tags := sc.doc.tags.tag(m, d)
 	applyRules(m, d, tags)
 	for si := range sents {
 		if !d.capsSent[si] {
@@ -206,6 +217,30 @@ func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.E
 		ents = []sift.Entity{}
 	}
 	return ents
+}
+
+// entityScratch is the storage Model.entities needs for one text, kept
+// in scratches for the next.
+type entityScratch struct {
+	toks  []Token
+	norms []string
+	words [][]string
+	doc   docScratch
+}
+
+// scratches holds entityScratch values free for use.
+var scratches = sync.Pool{New: func() any { return new(entityScratch) }}
+
+// maxScratchTokens bounds the texts whose storage is kept for the next:
+// that of a longer one is left to the garbage collector.
+const maxScratchTokens = 1 << 14
+
+// release returns sc to scratches.
+func (sc *entityScratch) release() {
+	if cap(sc.toks) > maxScratchTokens || cap(sc.doc.words) > maxScratchTokens {
+		return
+	}
+	scratches.Put(sc)
 }
 
 // runeOffsets converts byte offsets into text, on code point boundaries,

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,7 +58,13 @@ func isDash(r rune) bool { return r == '—' || r == '–' || r == '―' }
 // ("U.S."). Possessive "'s" and "n't" become tokens of their own, as in the
 // CoNLL-2003 corpus the tagger was trained on.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5)
+	return tokenizeInto(text, make([]Token, 0, len(text)/5))
+}
+
+// tokenizeInto is Tokenize appending to toks.
+func tokenizeInto(text string, toks []Token) []Token {
+	toks = slices.Grow(toks, len(text)/5)
+	first := len(toks)
 	lineBreak := false
 	i := 0
 	for i < len(text) {
@@ -85,7 +92,7 @@ func Tokenize(text string) []Token {
 		lineBreak = false
 		i = j
 	}
-	for k := range toks {
+	for k := first; k < len(toks); k++ {
 		toks[k].Text = text[toks[k].Start:toks[k].End]
 		toks[k].Norm = normalize(toks[k].Text)
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/sift-news/sift"
 )
@@ -48,6 +49,9 @@ type extractor struct {
 	unitStart []bool
 	names     []mention
 	used      []bool
+	// firstPass flags the words that are strong speech cues, tried as
+	// cues of indirect speech before the others.
+	firstPass []bool
 	stmts     []stmt
 	// persons are the people who spoke so far, most recent last, for
 	// pronouns.
@@ -106,17 +110,42 @@ func (x *extractor) introduce(ui, c int, spk *ref, markers []marker, outlet bool
 	x.intro = in
 }
 
+// scratch is the storage of an extractor that the next text can reuse;
+// nothing extract returns points into it.
+type scratch struct {
+	toks            []token
+	inRegion        []int
+	unitStart, used []bool
+	firstPass       []bool
+}
+
+// scratches holds scratch values free for use.
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxScratchTokens bounds the texts whose storage is kept for the next.
+const maxScratchTokens = 1 << 15
+
+// release returns sc to scratches.
+func (sc *scratch) release() {
+	if cap(sc.toks) <= maxScratchTokens {
+		scratches.Put(sc)
+	}
+}
+
 // extract finds the statements of text. ents are the entity stage's
 // mentions (code point offsets); off indexes text; writer names the one who
-// wrote the text ("" when unknown).
-func extract(text string, ents []sift.Entity, off *sift.Offsets, writer string) []stmt {
+// wrote the text ("" when unknown). It works in the
+// storage of sc, which keeps it for the next text.
+func extract(sc *scratch, text string, ents []sift.Entity, off *sift.Offsets, writer string) []stmt {
 	x := &extractor{text: text, genders: map[string]byte{}, writer: writer}
-	x.toks = tokenize(text)
+	x.toks = tokenizeInto(text, sc.toks)
+	sc.toks = x.toks
 	if len(x.toks) == 0 {
 		return nil
 	}
 	x.regions = pairQuotes(text, x.toks)
-	x.inRegion = make([]int, len(x.toks))
+	x.inRegion = slices.Grow(sc.inRegion[:0], len(x.toks))[:len(x.toks)]
+	sc.inRegion = x.inRegion
 	for i := range x.inRegion {
 		x.inRegion[i] = -1
 	}
@@ -126,7 +155,8 @@ func extract(text string, ents []sift.Entity, off *sift.Offsets, writer string) 
 		}
 	}
 	x.units = capUnits(units(x.toks, x.inRegion), x.toks, maxUnitTokens)
-	x.unitStart = make([]bool, len(x.toks))
+	x.unitStart = zeroed(sc.unitStart, len(x.toks))
+	sc.unitStart = x.unitStart
 	for _, u := range x.units {
 		k := u[0]
 		for k < u[1] && !x.toks[k].word {
@@ -142,7 +172,15 @@ func extract(text string, ents []sift.Entity, off *sift.Offsets, writer string) 
 	} else {
 		x.names = fallbackMentions(x.toks, x.unitStart)
 	}
-	x.used = make([]bool, len(x.toks))
+	x.used = zeroed(sc.used, len(x.toks))
+	sc.used = x.used
+	x.firstPass = zeroed(sc.firstPass, len(x.toks))
+	sc.firstPass = x.firstPass
+	for i := range x.toks {
+		if t := &x.toks[i]; t.word {
+			x.firstPass[i] = cueVerbs[t.lower] == strongCue || nominalCues[t.lower]
+		}
+	}
 	for ui := range x.units {
 		x.unit(ui)
 	}
@@ -233,8 +271,7 @@ func (x *extractor) unit(ui int) {
 			if x.toks[c].cap && c != a && !(x.toks[c].para == 0 && headlineCues[x.toks[c].text]) {
 				continue // "Obama Says …" in a title-case headline is a cue
 			}
-			first := cueVerbs[x.toks[c].lower] == strongCue || nominalCues[x.toks[c].lower]
-			if first == (pass == 0) {
+			if x.firstPass[c] == (pass == 0) {
 				x.indirect(ui, c, markers)
 			}
 		}
@@ -521,4 +558,15 @@ func (x *extractor) inWords(a, b int) int {
 		return a + 1
 	}
 	return -1
+}
+
+// zeroed returns s with length n, every element false, reusing its memory
+// if it can.
+func zeroed(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }

@@ -52,7 +52,9 @@ func Extract(text string, ents []sift.Entity) []sift.Quote {
 
 func extractQuotes(text string, ents []sift.Entity, writer string) []sift.Quote {
 	off := sift.NewOffsets(text)
-	stmts := extract(text, ents, off, writer)
+	sc := scratches.Get().(*scratch)
+	defer sc.release()
+	stmts := extract(sc, text, ents, off, writer)
 	out := make([]sift.Quote, 0, len(stmts))
 	for _, s := range stmts {
 		q := sift.Quote{Span: span(text, off, s.start, s.end), Kind: s.kind, Via: []sift.Ref{}}

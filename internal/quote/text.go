@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,7 +38,12 @@ var abbrevs = map[string]bool{
 
 // tokenize splits text into tokens. Paragraphs are separated by newlines.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+8)
+	return tokenizeInto(text, nil)
+}
+
+// tokenizeInto is tokenize reusing the storage of toks.
+func tokenizeInto(text string, toks []token) []token {
+	toks = slices.Grow(toks[:0], len(text)/5+8)
 	para := 0
 	i := 0
 	for i < len(text) {
