@@ -25,6 +25,31 @@ var orgHeads = wordSet(`ministry army front council agency command committee com
 	institute university company group network alliance coalition league bureau service services
 	tribunal senate congress`)
 
+// kindHeads are last words that say what kind of thing a name of two
+// words or more names, with the type CoNLL-2003 gives such names
+// (almost always, in its training data): "Marram Street", "Strait of
+// Hormuz" as places, "Eras Tour" and "Digital Markets Act" as other
+// names, "Heddle Partners" as an organisation.
+var kindHeads = func() map[string]int {
+	m := map[string]int{}
+	for k, ws := range [4]string{
+		typeORG: `party inc inc. corp corp. ltd ltd. plc co co. company holdings airlines airways association
+			university college institute group partners ministry department commission council`,
+		typeLOC: `street road avenue boulevard square river bridge valley strait canal dam bay gulf lake
+			mountains sea ocean island islands`,
+		typeMISC: `cup prize award awards championship championships tour act marathon festival trophy`,
+	} {
+		for _, w := range strings.Fields(ws) {
+			m[w] = k
+		}
+	}
+	return m
+}()
+
+// kindLeads are first words that say a name of two words or more names
+// a place: "Lake Chad", "Mount Kenya", "Strait of Hormuz".
+var kindLeads = wordSet(`lake mount mt mt. strait cape fort`)
+
 // locCues are the words before a place: "in Tarsa", "near Tarsa".
 var locCues = wordSet(`in near outside into towards toward across around inside`)
 
@@ -279,6 +304,12 @@ func isLowerWord(s string) bool {
 // retype corrects the type of one name sp of a sentence.
 func retype(d *document, ws []word, tags []int, sp span, unseen func([]word) bool) {
 	last := ws[sp.end-1]
+	if k := kindOf(ws[sp.start:sp.end]); k >= 0 && k != typeIndex(sp.typ) {
+		// Applied to every name: CoNLL-2003 types such names by their
+		// head almost without exception, the tagger not always.
+		setSpan(tags, sp.start, sp.end, k)
+		return
+	}
 	switch {
 	case sp.end-sp.start == 1 && sp.typ != "MISC" && d.isDemonym(ws[sp.start]) && unseen(ws[sp.start:sp.end]) &&
 		sp.end < len(ws) && isLowerWord(ws[sp.end].form) && !notNounAfter[ws[sp.end].lower]:
@@ -302,6 +333,23 @@ func retype(d *document, ws []word, tags []int, sp span, unseen func([]word) boo
 		// "Route 7", "Resolution 2254": not a person.
 		tags[sp.start] = tagO
 	}
+}
+
+// kindOf returns the type index its words give a name of two words or
+// more (kindHeads, kindLeads), or -1.
+func kindOf(ws []word) int {
+	if len(ws) < 2 {
+		return -1
+	}
+	if last := ws[len(ws)-1]; last.cap && !last.upper {
+		if k, ok := kindHeads[last.lower]; ok {
+			return k
+		}
+	}
+	if first := ws[0]; first.cap && !first.upper && kindLeads[first.lower] {
+		return typeLOC
+	}
+	return -1
 }
 
 // vote gives all mentions of a name in the document (the same words) the

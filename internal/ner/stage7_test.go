@@ -1,0 +1,57 @@
+package ner
+
+import (
+	"testing"
+
+	"github.com/sift-news/sift"
+)
+
+// Texts written for these tests; the names in them are invented.
+
+// TestNamesTypedByTheirKind: a name whose last word says what kind of
+// thing it names (a street, a strait, a tour, an act, a marathon, a
+// party) has that kind's type, whatever the tagger guessed from its
+// other words.
+func TestNamesTypedByTheirKind(t *testing.T) {
+	text := "Residents of Pellowmere Street were moved to a school after the River Tansk burst its banks.\n" +
+		"Ships crossing the Strait of Varnhold were checked by coastguards.\n" +
+		"Oskar Delvane won the Kestlebury Marathon on Sunday, and the Orsolan Progress Party welcomed the result.\n" +
+		"Lawmakers passed the Open Feeds Act by 212 votes to 90."
+	ents := NewStage().Entities(text)
+	checkOffsets(t, text, ents)
+	for name, typ := range map[string]string{
+		"Pellowmere Street":      sift.LOC,
+		"Strait of Varnhold":     sift.LOC,
+		"Kestlebury Marathon":    sift.MISC,
+		"Orsolan Progress Party": sift.ORG,
+		"Open Feeds Act":         sift.MISC,
+	} {
+		wantType(t, ents, name, typ)
+	}
+}
+
+// TestSurnameAloneIsLeftToTheTagger: a one-word name the alias table knows
+// as a person's surname is a club when the tagger read it as one in a
+// table of results, and the person when the article names them in full.
+func TestSurnameAloneIsLeftToTheTagger(t *testing.T) {
+	st := NewStage()
+	text := "Division one\nBolton 3 Norwich 1\nCharlton 1 Barnsley 2"
+	for _, e := range st.Entities(text) {
+		if e.Text == "Bolton" && (e.Type == sift.PERSON || e.Canonical == "John Bolton") {
+			t.Errorf("the club in %q = %+v, want no person", text, e)
+		}
+	}
+	text = "John Bolton met the envoy on Monday. Bolton said the talks had failed."
+	found := false
+	for _, e := range st.Entities(text) {
+		if e.Text == "Bolton" {
+			found = true
+			if e.Type != sift.PERSON || e.Canonical != "John Bolton" {
+				t.Errorf("the surname in %q = %+v, want PERSON John Bolton", text, e)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no Bolton found in %q", text)
+	}
+}
