@@ -65,6 +65,19 @@ var corpNouns = wordSet(`company firm startup start-up maker manufacturer produc
 	insurer carrier airline operator conglomerate subsidiary supplier developer provider chain
 	broadcaster publisher newspaper charity automaker carmaker chipmaker miner brewer bank group`)
 
+// corpBefore are the nouns of corpNouns, and a few more, that name a kind
+// of organisation right before its name ("Danish drugmaker Nordvik",
+// "the tabloid Informer", "ChatGPT maker OpenAI"); nouns that also name
+// people's jobs (developer, publisher, producer) are left out.
+var corpBefore = wordSet(`company firm startup start-up maker manufacturer retailer lender insurer airline
+	conglomerate subsidiary supplier broadcaster newspaper tabloid charity automaker carmaker chipmaker
+	drugmaker bank group giant`)
+
+// founderWords follow the name of an organisation its head is named by
+// ("Binance founder", "Tesla chief executive") or, with "of", precede
+// it ("the founder of Binance").
+var founderWords = wordSet(`founder co-founder founders ceo`)
+
 // ownedNouns are what organisations have and people or places seldom do:
 // "X's shares", "X's chief executive", "X's shareholders".
 var ownedNouns = wordSet(`shares stock shareholders ceo founder board factory factories plant plants
@@ -453,7 +466,7 @@ func cue(d *document, ws []word, sp span) int {
 		// "the Green Hands": people are not named with an article, and a
 		// plural name after one is a group.
 		return typeIndex("ORG")
-	case sp.typ != "ORG" && orgContext(ws, sp):
+	case orgContext(ws, sp):
 		return typeIndex("ORG")
 	case personCues[prev(1)] && sp.typ != "MISC":
 		return typeIndex("PER")
@@ -521,10 +534,15 @@ func orgContext(ws []word, sp span) bool {
 	if at(e) == "shares" && !verbObjects[at(e+1)] {
 		return true
 	}
+	if founderWords[at(e)] || (at(e) == "chief" || at(e) == "co-chief") && at(e+1) == "executive" {
+		return true
+	}
 	switch p1, p2 := at(sp.start-1), at(sp.start-2); {
-	case p1 == "of" && (p2 == "shares" || p2 == "stake"):
+	case p1 == "of" && (p2 == "shares" || p2 == "stake" || founderWords[p2] || p2 == "executive" && at(sp.start-3) == "chief"):
 		return true
 	case p1 == "in" && p2 == "stake":
+		return true
+	case corpBefore[p1] && !ws[sp.start-1].cap:
 		return true
 	}
 	return false

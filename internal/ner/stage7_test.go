@@ -55,3 +55,22 @@ func TestSurnameAloneIsLeftToTheTagger(t *testing.T) {
 		t.Errorf("no Bolton found in %q", text)
 	}
 }
+
+// TestCompaniesByTheirPeopleAndKind: a name the tagger never saw is an
+// organisation, at every mention, when the article names its founder or
+// chief executive by it or calls it by a kind of company right before it.
+func TestCompaniesByTheirPeopleAndKind(t *testing.T) {
+	cases := []struct{ text, name string }{
+		{"Quorvix founder pleads guilty\n\nDaniel Ferro, the founder of Quorvix, admitted the charges on Tuesday. " +
+			"Investors in Quorvix lost about 2 billion dollars.", "Quorvix"},
+		{"Sales of electric cars rose again.\n\nDrivers in Norway bought more cars from Zentrova than ever. " +
+			"Zentrova chief executive Mila Osk said demand would hold.", "Zentrova"},
+		{"The Danish drugmaker Halvik Nordal said its trial had met its goals. Shares rose after Halvik Nordal spoke.", "Halvik Nordal"},
+	}
+	st := NewStage()
+	for _, c := range cases {
+		ents := st.Entities(c.text)
+		checkOffsets(t, c.text, ents)
+		wantType(t, ents, c.name, sift.ORG)
+	}
+}
