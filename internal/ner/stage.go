@@ -138,7 +138,7 @@ func (m *Model) Entities(text string) []sift.Entity {
 // entities tags text; names of lex the tagger missed are added. The
 // sentences of context only tell how words are usually written.
 func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.Entity {
-	toks := Tokenize(text)
+	toks := joinApartPossessives(Tokenize(text))
 	sents := capSentences(Sentences(toks), maxSentenceTokens)
 	words := make([][]string, len(sents))
 	for i, s := range sents {

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sift-news/sift"
@@ -72,5 +73,24 @@ func TestCompaniesByTheirPeopleAndKind(t *testing.T) {
 		ents := st.Entities(c.text)
 		checkOffsets(t, c.text, ents)
 		wantType(t, ents, c.name, sift.ORG)
+	}
+}
+
+// TestPossessiveWrittenApart: a possessive written apart from its word, as
+// in text tokenised elsewhere ("Mara Quell 's album"), is read as the
+// possessive of "Mara Quell's album": the name before it is found whole.
+func TestPossessiveWrittenApart(t *testing.T) {
+	var got []string
+	for _, tok := range joinApartPossessives(Tokenize("Mara Quell 's album , the People ' s choice , 'sup")) {
+		got = append(got, tok.Norm)
+	}
+	want := []string{"Mara", "Quell", "'s", "album", ",", "the", "People", "'", "s", "choice", ",", "'", "sup"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tokens %q, want %q", got, want)
+	}
+	for _, text := range []string{"Mara Quell 's new album sold well .", "Mara Quell's new album sold well."} {
+		ents := NewStage().Entities(text)
+		checkOffsets(t, text, ents)
+		wantType(t, ents, "Mara Quell", sift.PERSON)
 	}
 }
