@@ -50,6 +50,12 @@ var kindHeads = func() map[string]int {
 // a place: "Lake Chad", "Mount Kenya", "Strait of Hormuz".
 var kindLeads = wordSet(`lake mount mt mt. strait cape fort`)
 
+// eventLeads open the names of storms and operations, other names
+// (MISC) in CoNLL-2003: "Storm Babet", "Hurricane Ida", "Operation Desert
+// Storm"; "Operation" the tagger left out of the name ("Operation" read as
+// a title before a person's name) is put back.
+var eventLeads = wordSet(`storm hurricane typhoon cyclone operation`)
+
 // locCues are the words before a place: "in Tarsa", "near Tarsa".
 var locCues = wordSet(`in near outside into towards toward across around inside`)
 
@@ -83,6 +89,13 @@ var founderWords = wordSet(`founder co-founder founders ceo`)
 var ownedNouns = wordSet(`shares stock shareholders ceo founder board factory factories plant plants
 	profit profits revenue revenues earnings sales app platform products customers subscribers
 	headquarters chairman stake subsidiary subsidiaries brand executives`)
+
+// postVerbs are the verbs of writing on a platform: "wrote on X".
+var postVerbs = wordSet(`wrote posted said announced shared tweeted organised organized streamed`)
+
+// localOffices follow the name of the place they govern: "the Quillfort
+// council", "the Hallowmere mayor".
+var localOffices = wordSet(`mayor council councillors governor governorate municipality`)
 
 // personCues are titles before a person's name.
 var personCues = wordSet(`mr mr. mrs mrs. ms ms. dr dr. president general minister colonel major captain
@@ -317,6 +330,12 @@ func isLowerWord(s string) bool {
 // retype corrects the type of one name sp of a sentence.
 func retype(d *document, ws []word, tags []int, sp span, unseen func([]word) bool) {
 	last := ws[sp.end-1]
+	if i := sp.start - 1; i >= 0 && tags[i] == tagO && ws[i].cap && !ws[i].upper && ws[i].lower == "operation" {
+		// "Operation Marea Negra" tagged "Marea Negra" ("Storm" before a
+		// name is left alone: in a line of headlines it is a word of its own).
+		setSpan(tags, i, sp.end, typeMISC)
+		return
+	}
 	if k := kindOf(ws[sp.start:sp.end]); k >= 0 && k != typeIndex(sp.typ) {
 		// Applied to every name: CoNLL-2003 types such names by their
 		// head almost without exception, the tagger not always.
@@ -361,6 +380,8 @@ func kindOf(ws []word) int {
 	}
 	if first := ws[0]; first.cap && !first.upper && kindLeads[first.lower] {
 		return typeLOC
+	} else if first.cap && !first.upper && eventLeads[first.lower] {
+		return typeMISC
 	}
 	return -1
 }
@@ -468,6 +489,16 @@ func cue(d *document, ws []word, sp span) int {
 		return typeIndex("ORG")
 	case orgContext(ws, sp):
 		return typeIndex("ORG")
+	case sp.end < len(ws) && ws[sp.end].form == "party":
+		// "the ruling Morena party": a party named before the word.
+		return typeIndex("ORG")
+	case prev(1) == "on" && postVerbs[prev(2)]:
+		// "wrote on Telegram", "posted on Quillbook": a platform.
+		return typeIndex("ORG")
+	case sp.end < len(ws) && localOffices[ws[sp.end].lower] && !ws[sp.end].cap:
+		// "the Hallowmere mayor", "Quillfort council": the place an
+		// office governs.
+		return typeIndex("LOC")
 	case personCues[prev(1)] && sp.typ != "MISC":
 		return typeIndex("PER")
 	case n == 2 && sp.typ == "PER" && sp.end < len(ws) && speechVerbs[ws[sp.end].lower] &&

@@ -94,3 +94,27 @@ func TestPossessiveWrittenApart(t *testing.T) {
 		wantType(t, ents, "Mara Quell", sift.PERSON)
 	}
 }
+
+// TestPlatformsPartiesOfficesAndEvents: for names the tagger never saw, a
+// platform written on is an organisation, and so is a party named before
+// the word "party"; the place an office governs ("the Ebbridge council")
+// is a place; storms and operations are other names (MISC), "Operation"
+// included.
+func TestPlatformsPartiesOfficesAndEvents(t *testing.T) {
+	text := "The deputy minister wrote on Varnogram that the units had left .\n" +
+		"Lena Marr , the candidate of the ruling Vessaro party , won the vote .\n" +
+		"The Ebbridge council voted to close two libraries .\n" +
+		"Storm Orlaith brought floods to the coast .\n" +
+		"The raid , named Operation Marsh Lantern , ended with 12 arrests ."
+	ents := NewStage().Entities(text)
+	checkOffsets(t, text, ents)
+	for name, typ := range map[string]string{
+		"Varnogram":               sift.ORG,
+		"Vessaro":                 sift.ORG,
+		"Ebbridge":                sift.LOC,
+		"Storm Orlaith":           sift.MISC,
+		"Operation Marsh Lantern": sift.MISC,
+	} {
+		wantType(t, ents, name, typ)
+	}
+}
