@@ -330,3 +330,18 @@ func TestResolveAcronymsAndHeadsTakeTheirNamesType(t *testing.T) {
 		}
 	}
 }
+
+// TestByteOffsetsAgreeWithTable: counting on gives the byte offsets the
+// table of every code point gives, in any order, past the end and on bad
+// UTF-8.
+func TestByteOffsetsAgreeWithTable(t *testing.T) {
+	for _, text := range []string{"", "Erdoğan met Лавров in Āleppo (HTS) \xff tail", "plain ascii"} {
+		tab := sift.NewOffsets(text)
+		o := byteOffsets{text: text}
+		for _, r := range []int{0, 3, 3, 9, 14, 2, 40, 41, 200, 5, -1, 1} {
+			if got, want := o.at(r), tab.Byte(r); got != want {
+				t.Errorf("%q: code point %d at byte %d, want %d", text, r, got, want)
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package entity
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sift-news/sift"
 )
@@ -104,17 +105,17 @@ func capsAsMixed(ents []sift.Entity, known []bool, keys []string) {
 // article.
 func bracketAliases(text string, ents []sift.Entity, known []bool, keys []string) {
 	local := map[string]int{} // key -> index of the defining mention
-	off := sift.NewOffsets(text)
+	off := byteOffsets{text: text}
 	for i := 1; i < len(ents); i++ {
 		prev, cur := &ents[i-1], &ents[i]
 		if prev.End > cur.Start {
 			continue // overlapping or out of order
 		}
-		between := text[off.Byte(prev.End):off.Byte(cur.Start)]
+		between := text[off.at(prev.End):off.at(cur.Start)]
 		if strings.TrimSpace(between) != "(" {
 			continue
 		}
-		after := text[off.Byte(cur.End):]
+		after := text[off.at(cur.End):]
 		if !strings.HasPrefix(strings.TrimLeft(after, " "), ")") || known[i] || prev.Type == sift.PERSON ||
 			!isAcronymOf(keys[i], keys[i-1], cur.Text) {
 			continue
@@ -132,6 +133,34 @@ func bracketAliases(text string, ents []sift.Entity, known []bool, keys []string
 			known[i] = true
 		}
 	}
+}
+
+// byteOffsets converts code point offsets into text to byte offsets,
+// counting on from the last offset asked for (mentions come in order), as
+// sift.Offsets.Byte does without a table of every code point: offsets
+// past the end give len(text), negative ones 0.
+type byteOffsets struct {
+	text        string
+	runes, byte int // the last code point offset asked for and its byte offset
+}
+
+// at returns the byte offset of code point offset r.
+func (o *byteOffsets) at(r int) int {
+	if r < 0 {
+		return 0
+	}
+	if r < o.runes {
+		o.runes, o.byte = 0, 0
+	}
+	for o.runes < r && o.byte < len(o.text) {
+		_, n := utf8.DecodeRuneInString(o.text[o.byte:])
+		o.byte += n
+		o.runes++
+	}
+	if o.runes < r {
+		return len(o.text)
+	}
+	return o.byte
 }
 
 // partialPersons gives a mention whose key is the last words (or the
