@@ -47,7 +47,7 @@ func evaluations() []command {
 		{"claims", "score the claim matcher on MSRP (held-out part of train, then dev: accuracy, F1) and STS news (Pearson r)", runEvalClaims},
 		{"clean", "score the plain-text cleaner on the hand-labelled noisy articles", runEvalClean},
 		{"extract", "HTML main text and metadata on WCXB (token F1; title, author, date accuracy)", runEvalExtract},
-		{"ner", "score the named-entity tagger on the blind 2020s news (when there), our own 2020s news, then CoNLL-2003 dev (exact-span P/R/F1); --folds: cross-validate", evalNER},
+		{"ner", "score the named-entity tagger on CoNLL-2003 dev (never tuned on), then the 2020s news written blind (when there) and our own (exact-span P/R/F1); --folds: cross-validate", evalNER},
 		{"quotes", "score quote attribution on PolNeAR (content overlap F1, speaker accuracy)", runEvalQuotes},
 		{"stories", "score story clustering on ECB+ (B-cubed) and count stories in FA-KES", runEvalStories},
 		{"techniques", "cross-validate the technique tagger on PTC (SemEval-2020 Task 11 F1)", runEvalTechniques},

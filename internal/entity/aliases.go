@@ -90,8 +90,9 @@ ORG: Russian Ministry of Defence | Russian Defense Ministry | Russian Defence Mi
 ORG: Russian Foreign Ministry | Russia's Foreign Ministry | Russian Ministry of Foreign Affairs | Ministry of Foreign Affairs of the Russian Federation | Russian MFA
 ORG: US State Department | State Department | U.S. State Department | Department of State | US Department of State
 ORG: Pentagon | US Department of Defense | Department of Defense | U.S. Department of Defense | US Defense Department | DoD
-ORG: Kremlin | the Kremlin
-ORG: White House | the White House
+# Seats of power named by their building are places, as in CoNLL-2003.
+LOC: Kremlin | the Kremlin
+LOC: White House | the White House
 ORG: Russian Centre for Reconciliation | Russian Reconciliation Center | Russian Center for Reconciliation | Center for the Reconciliation of Opposing Sides | Russian Centre for Reconciliation of Opposing Sides | Reconciliation Center
 ORG: TASS | ITAR-TASS | Tass
 ORG: RIA Novosti | RIA | RIA-Novosti | RIA News

@@ -142,27 +142,73 @@ func TestResolveWithinArticle(t *testing.T) {
 	}
 }
 
-func TestResolveOneTypePerEntity(t *testing.T) {
-	text := "Zorvan rebels held Kadesh. Kadesh fell. Later Kadesh was retaken."
+// TestResolveKeepsTypesByContext: the mentions of one name keep the types
+// the tagger gave them in their contexts (a city is a team in a table of
+// results and a place in the dateline of the same article); only the
+// alias table sets one type for all.
+func TestResolveKeepsTypesByContext(t *testing.T) {
+	text := "VARNEL 1996-08-24\nBrossa 3 Varnel 1\nVarnel 2 Kettel 0\nFans in Varnel cheered."
 	ents := []sift.Entity{
-		mention("Zorvan", 0, sift.MISC),
-		mention("Kadesh", 19, sift.LOC),
-		mention("Kadesh", 27, sift.PERSON),
-		mention("Kadesh", 46, sift.LOC),
+		mention("VARNEL", 0, sift.LOC),
+		mention("Brossa", 18, sift.ORG),
+		mention("Varnel", 27, sift.ORG),
+		mention("Varnel", 36, sift.ORG),
+		mention("Kettel", 45, sift.ORG),
+		mention("Varnel", 62, sift.LOC),
 	}
 	Resolve(Builtin(), text, ents)
-	for _, e := range ents[1:] {
-		if e.Type != sift.LOC {
-			t.Errorf("%+v: want the majority type LOC", e)
+	want := []string{sift.LOC, sift.ORG, sift.ORG, sift.ORG, sift.ORG, sift.LOC}
+	for i, e := range ents {
+		if e.Type != want[i] {
+			t.Errorf("%+v: want %s, the type of its own context", e, want[i])
+		}
+		if e.Text != "Brossa" && e.Text != "Kettel" && e.Canonical != "Varnel" {
+			t.Errorf("%+v: want canonical Varnel", e)
 		}
 	}
-	// The alias table's type is kept whatever the votes.
+	// The alias table's type is kept whatever the tagger said.
 	text = "RT said. RT added. RT closed."
 	ents = []sift.Entity{mention("RT", 0, sift.PERSON), mention("RT", 9, sift.PERSON), mention("RT", 19, sift.PERSON)}
 	Resolve(Builtin(), text, ents)
 	for _, e := range ents {
 		if e.Type != sift.ORG {
 			t.Errorf("%+v: want ORG from the alias table", e)
+		}
+	}
+}
+
+// TestResolveCurrenciesAndSurnames: a currency is no mention of the
+// country or agency its letters spell, a surname alone that the tagger
+// typed otherwise is no mention of the person the table knows by it
+// (unless the article names that person in full), and an acronym in
+// brackets after a person is not the person's alias.
+func TestResolveCurrenciesAndSurnames(t *testing.T) {
+	text := "Profit rose to A$ 12 million ( US$ 9 million ) ."
+	ents := []sift.Entity{mention("A$", 15, sift.MISC), mention("US$", 31, sift.MISC)}
+	Resolve(Builtin(), text, ents)
+	for _, e := range ents {
+		if e.Type != sift.MISC || e.Canonical != e.Text {
+			t.Errorf("%+v: want MISC %s, a currency", e, e.Text)
+		}
+	}
+	text = "Bolton 3 Norwich 1"
+	ents = []sift.Entity{mention("Bolton", 0, sift.ORG), mention("Norwich", 9, sift.ORG)}
+	Resolve(Builtin(), text, ents)
+	if ents[0].Type != sift.ORG || ents[0].Canonical != "Bolton" {
+		t.Errorf("%+v: want the club ORG Bolton", ents[0])
+	}
+	text = "John Bolton spoke. Bolton left."
+	ents = []sift.Entity{mention("John Bolton", 0, sift.PERSON), mention("Bolton", 19, sift.ORG)}
+	Resolve(Builtin(), text, ents)
+	if ents[1].Type != sift.PERSON || ents[1].Canonical != "John Bolton" {
+		t.Errorf("%+v: want PERSON John Bolton, named in full before", ents[1])
+	}
+	text = "Mirko Pellan ( PSV ) scored. PSV won."
+	ents = []sift.Entity{mention("Mirko Pellan", 0, sift.PERSON), mention("PSV", 15, sift.ORG), mention("PSV", 29, sift.ORG)}
+	Resolve(Builtin(), text, ents)
+	for _, e := range ents[1:] {
+		if e.Type != sift.ORG || e.Canonical != "PSV" {
+			t.Errorf("%+v: want ORG PSV, not an alias of the player before it", e)
 		}
 	}
 }
@@ -239,19 +285,6 @@ func TestResolveCapitalsTakeMixedCase(t *testing.T) {
 	}
 }
 
-func TestResolveCapitalsCountLess(t *testing.T) {
-	// The tagger typed the dateline ORG and the one other mention LOC:
-	// the mention in mixed case decides.
-	text := "QARVESH - Talks in Qarvesh ended."
-	ents := []sift.Entity{mention("QARVESH", 0, sift.ORG), mention("Qarvesh", 19, sift.LOC)}
-	Resolve(Builtin(), text, ents)
-	for _, e := range ents {
-		if e.Type != sift.LOC {
-			t.Errorf("%+v: want LOC, the type of the mention in mixed case", e)
-		}
-	}
-}
-
 // TestResolveAcronymsAndHeadsTakeTheirNamesType: an acronym of a name of
 // the article, and the head noun of an organisation's name after it,
 // stand for that name, with its type, whatever the tagger gave them.
@@ -294,6 +327,21 @@ func TestResolveAcronymsAndHeadsTakeTheirNamesType(t *testing.T) {
 	for i, w := range want {
 		if ents[i].Canonical != w.canonical || ents[i].Type != w.typ {
 			t.Errorf("%q at %d: %s %s, want %s %s", ents[i].Text, ents[i].Start, ents[i].Canonical, ents[i].Type, w.canonical, w.typ)
+		}
+	}
+}
+
+// TestByteOffsetsAgreeWithTable: counting on gives the byte offsets the
+// table of every code point gives, in any order, past the end and on bad
+// UTF-8.
+func TestByteOffsetsAgreeWithTable(t *testing.T) {
+	for _, text := range []string{"", "Erdoğan met Лавров in Āleppo (HTS) \xff tail", "plain ascii"} {
+		tab := sift.NewOffsets(text)
+		o := byteOffsets{text: text}
+		for _, r := range []int{0, 3, 3, 9, 14, 2, 40, 41, 200, 5, -1, 1} {
+			if got, want := o.at(r), tab.Byte(r); got != want {
+				t.Errorf("%q: code point %d at byte %d, want %d", text, r, got, want)
+			}
 		}
 	}
 }

@@ -111,7 +111,7 @@ func genericHeads(text string, ents []sift.Entity, known []bool) {
 	if heads == nil {
 		return
 	}
-	var off *sift.Offsets
+	off := byteOffsets{text: text}
 	for i := range ents {
 		e := &ents[i]
 		if known[i] || strings.ContainsRune(e.Text, ' ') {
@@ -121,10 +121,7 @@ func genericHeads(text string, ents []sift.Entity, known []bool) {
 		if !ok || j == i {
 			continue
 		}
-		if off == nil {
-			off = sift.NewOffsets(text)
-		}
-		before := strings.TrimRight(text[:off.Byte(e.Start)], " ")
+		before := strings.TrimRight(text[:off.at(e.Start)], " ")
 		if !strings.HasSuffix(strings.ToLower(before), "the") {
 			continue // "the Monitor" stands for it; "Monitor" alone may be another name
 		}

@@ -3,6 +3,7 @@ package entity
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sift-news/sift"
 )
@@ -25,8 +26,12 @@ import (
 //     with "Sergey Lavrov", "Mr Smith" with "John Smith") takes the longer
 //     name's canonical name and type;
 //   - any other name gets Display of its text, or, written in capitals,
-//     the canonical name of the same name written in mixed case;
-//   - all mentions of one entity get the type most of them got.
+//     the canonical name of the same name written in mixed case.
+//
+// Mentions of one entity keep the types the tagger gave them in their
+// contexts: a city is a place in a dateline and a team in a table of
+// results of the same article. Only the alias table, an acronym or a
+// surname joining the name it stands for set a mention's type.
 //
 // Roles found for one mention are copied to every mention with the same
 // canonical name.
@@ -40,13 +45,16 @@ func Resolve(t *Table, text string, ents []sift.Entity) {
 	initialisms(ents, known, keys)
 	genericHeads(text, ents, known)
 	partialPersons(ents, known, keys)
-	voteTypes(t, ents, known, keys)
 	shareRoles(ents)
 }
 
 // lookupMentions keys every mention and gives the ones the alias table
 // knows its canonical name (and type, if it has one), the others Display
-// of their text. known[i] reports whether the canonical name of ents[i]
+// of their text. A currency ("US$", "A$") is no mention of the country
+// or agency its letters spell, and a surname alone that the tagger did
+// not take for a person ("Bolton 3 Norwich 1", a club) is no mention of
+// the person the table knows by it; a surname of a person named in full
+// in the article still joins that person (partialPersons). known[i] reports whether the canonical name of ents[i]
 // is settled; keys[i] is its key.
 func lookupMentions(t *Table, ents []sift.Entity) (known []bool, keys []string) {
 	known = make([]bool, len(ents))
@@ -60,7 +68,7 @@ func lookupMentions(t *Table, ents []sift.Entity) (known []bool, keys []string) 
 			memo[e.Text] = k
 		}
 		keys[i] = k
-		if a, ok := t.lookupKey(keys[i]); ok {
+		if a, ok := t.lookupKey(keys[i]); ok && !isCurrency(e.Text) && !(a.Type == sift.PERSON && e.Type != sift.PERSON && isOneWord(e.Text)) {
 			e.Canonical = a.Canonical
 			if a.Type != "" {
 				e.Type = a.Type
@@ -97,18 +105,19 @@ func capsAsMixed(ents []sift.Entity, known []bool, keys []string) {
 // article.
 func bracketAliases(text string, ents []sift.Entity, known []bool, keys []string) {
 	local := map[string]int{} // key -> index of the defining mention
-	off := sift.NewOffsets(text)
+	off := byteOffsets{text: text}
 	for i := 1; i < len(ents); i++ {
 		prev, cur := &ents[i-1], &ents[i]
 		if prev.End > cur.Start {
 			continue // overlapping or out of order
 		}
-		between := text[off.Byte(prev.End):off.Byte(cur.Start)]
+		between := text[off.at(prev.End):off.at(cur.Start)]
 		if strings.TrimSpace(between) != "(" {
 			continue
 		}
-		after := text[off.Byte(cur.End):]
-		if !strings.HasPrefix(strings.TrimLeft(after, " "), ")") || known[i] || !isAcronymOf(keys[i], keys[i-1], cur.Text) {
+		after := text[off.at(cur.End):]
+		if !strings.HasPrefix(strings.TrimLeft(after, " "), ")") || known[i] || prev.Type == sift.PERSON ||
+			!isAcronymOf(keys[i], keys[i-1], cur.Text) {
 			continue
 		}
 		cur.Canonical, cur.Type = prev.Canonical, prev.Type
@@ -124,6 +133,34 @@ func bracketAliases(text string, ents []sift.Entity, known []bool, keys []string
 			known[i] = true
 		}
 	}
+}
+
+// byteOffsets converts code point offsets into text to byte offsets,
+// counting on from the last offset asked for (mentions come in order), as
+// sift.Offsets.Byte does without a table of every code point: offsets
+// past the end give len(text), negative ones 0.
+type byteOffsets struct {
+	text        string
+	runes, byte int // the last code point offset asked for and its byte offset
+}
+
+// at returns the byte offset of code point offset r.
+func (o *byteOffsets) at(r int) int {
+	if r < 0 {
+		return 0
+	}
+	if r < o.runes {
+		o.runes, o.byte = 0, 0
+	}
+	for o.runes < r && o.byte < len(o.text) {
+		_, n := utf8.DecodeRuneInString(o.text[o.byte:])
+		o.byte += n
+		o.runes++
+	}
+	if o.runes < r {
+		return len(o.text)
+	}
+	return o.byte
 }
 
 // partialPersons gives a mention whose key is the last words (or the
@@ -160,49 +197,6 @@ func partialPersons(ents []sift.Entity, known []bool, keys []string) {
 	}
 }
 
-// voteTypes gives every entity of the article one type: the one most of
-// its mentions got (the first mention's on a tie), unless the alias table
-// set it. A mention in capitals (a dateline, a headline), on which the
-// tagger is least reliable, counts half.
-func voteTypes(t *Table, ents []sift.Entity, known []bool, keys []string) {
-	typed := map[string]bool{}
-	votes := map[string]map[string]int{}
-	first := map[string]string{}
-	firstCaps := map[string]bool{}
-	for i, e := range ents {
-		if known[i] {
-			if a, ok := t.lookupKey(keys[i]); ok && a.Type != "" && a.Canonical == e.Canonical {
-				typed[e.Canonical] = true
-			}
-		}
-		caps := isCaps(e.Text)
-		if votes[e.Canonical] == nil {
-			votes[e.Canonical] = map[string]int{}
-			first[e.Canonical], firstCaps[e.Canonical] = e.Type, caps
-		} else if firstCaps[e.Canonical] && !caps {
-			first[e.Canonical], firstCaps[e.Canonical] = e.Type, false
-		}
-		if caps {
-			votes[e.Canonical][e.Type]++
-		} else {
-			votes[e.Canonical][e.Type] += 2
-		}
-	}
-	for i := range ents {
-		c := ents[i].Canonical
-		if typed[c] || len(votes[c]) < 2 {
-			continue
-		}
-		best := first[c]
-		for _, typ := range []string{sift.PERSON, sift.ORG, sift.LOC, sift.MISC} {
-			if votes[c][typ] > votes[c][best] {
-				best = typ
-			}
-		}
-		ents[i].Type = best
-	}
-}
-
 // shareRoles copies the first role found for an entity to every mention
 // of it without one: one role per entity and article.
 func shareRoles(ents []sift.Entity) {
@@ -233,8 +227,9 @@ func endsWith(long, short []string) bool {
 }
 
 // isAcronymOf reports whether short, written text, is an acronym that may
-// stand for long (both keys): one word with at least two capitals, and
-// the same first letter.
+// stand for long (both keys): one word with at least two capitals, the
+// same first letter, and its letters found in long in their order
+// ("QRCS" in "qatar red crescent society"; not "PSV" in "philip cocu").
 func isAcronymOf(short, long, text string) bool {
 	if short == "" || long == "" || strings.ContainsRune(strings.TrimSpace(text), ' ') || short[0] != long[0] {
 		return false
@@ -245,8 +240,32 @@ func isAcronymOf(short, long, text string) bool {
 			caps++
 		}
 	}
-	return caps >= 2
+	if caps < 2 {
+		return false
+	}
+	j := 0
+	for i := 0; i < len(short); i++ {
+		c := short[i]
+		if c == ' ' {
+			continue
+		}
+		for j < len(long) && long[j] != c {
+			j++
+		}
+		if j == len(long) {
+			return false
+		}
+		j++
+	}
+	return true
 }
+
+// isCurrency reports a name written with a currency sign: "US$", "A$",
+// "HK$".
+func isCurrency(s string) bool { return strings.ContainsAny(s, "$£€¥") }
+
+// isOneWord reports a name of one word.
+func isOneWord(s string) bool { return !strings.ContainsAny(strings.TrimSpace(s), " ") }
 
 // isCaps reports a name of at least four letters, all capitals.
 func isCaps(s string) bool {

@@ -17,8 +17,16 @@ type lexicon struct {
 
 type lexName struct {
 	words []string
-	typ   int
+	typ   int // index in types: typePER, typeORG, typeLOC or typeMISC
 }
+
+// Indexes of the CoNLL types in types.
+const (
+	typePER = iota
+	typeORG
+	typeLOC
+	typeMISC
+)
 
 // newLexicon builds the lexicon of t.
 func newLexicon(t *entity.Table) *lexicon {
@@ -30,13 +38,13 @@ func newLexicon(t *entity.Table) *lexicon {
 		k := -1
 		switch f.Type {
 		case "PERSON":
-			k = 0
+			k = typePER
 		case "ORG":
-			k = 1
+			k = typeORG
 		case "LOC":
-			k = 2
+			k = typeLOC
 		case "MISC":
-			k = 3
+			k = typeMISC
 		}
 		if k < 0 || len(f.Name) < 3 || strings.ContainsAny(f.Name, "()[]") {
 			continue
@@ -89,7 +97,7 @@ func (lx *lexicon) mark(words []string, tags []int) {
 				// place: places open the names of organisations and events
 				// ("New York Power Desk", "Abu Dhabi National Oil Company",
 				// "Saudi Arabia Grand Prix").
-				if len(n.words) < 2 || tagPos(tags[i]) != 'B' || entityType(tags[i]) == types[n.typ] || n.typ == 2 {
+				if len(n.words) < 2 || tagPos(tags[i]) != 'B' || entityType(tags[i]) == types[n.typ] || n.typ == typeLOC {
 					continue
 				}
 				for j := end; j < len(tags) && (tagPos(tags[j]) == 'I' || tagPos(tags[j]) == 'L'); j++ {
@@ -99,6 +107,11 @@ func (lx *lexicon) mark(words []string, tags []int) {
 						break
 					}
 				}
+			}
+			if len(n.words) == 1 && n.typ == typePER && tags[i] != tagO {
+				// A surname alone the tagger gave another type ("Bolton
+				// 3 Norwich 1": a club) is left to it.
+				break
 			}
 			if len(n.words) == 1 {
 				tags[i] = tagOf(n.typ, 'U')

@@ -25,6 +25,37 @@ var orgHeads = wordSet(`ministry army front council agency command committee com
 	institute university company group network alliance coalition league bureau service services
 	tribunal senate congress`)
 
+// kindHeads are last words that say what kind of thing a name of two
+// words or more names, with the type CoNLL-2003 gives such names
+// (almost always, in its training data): "Marram Street", "Strait of
+// Hormuz" as places, "Eras Tour" and "Digital Markets Act" as other
+// names, "Heddle Partners" as an organisation.
+var kindHeads = func() map[string]int {
+	m := map[string]int{}
+	for k, ws := range [4]string{
+		typeORG: `party inc inc. corp corp. ltd ltd. plc co co. company holdings airlines airways association
+			university college institute group partners ministry department commission council`,
+		typeLOC: `street road avenue boulevard square river bridge valley strait canal dam bay gulf lake
+			mountains sea ocean island islands`,
+		typeMISC: `cup prize award awards championship championships tour act marathon festival trophy`,
+	} {
+		for _, w := range strings.Fields(ws) {
+			m[w] = k
+		}
+	}
+	return m
+}()
+
+// kindLeads are first words that say a name of two words or more names
+// a place: "Lake Chad", "Mount Kenya", "Strait of Hormuz".
+var kindLeads = wordSet(`lake mount mt mt. strait cape fort`)
+
+// eventLeads open the names of storms and operations, other names
+// (MISC) in CoNLL-2003: "Storm Babet", "Hurricane Ida", "Operation Desert
+// Storm"; "Operation" the tagger left out of the name ("Operation" read as
+// a title before a person's name) is put back.
+var eventLeads = wordSet(`storm hurricane typhoon cyclone operation`)
+
 // locCues are the words before a place: "in Tarsa", "near Tarsa".
 var locCues = wordSet(`in near outside into towards toward across around inside`)
 
@@ -40,11 +71,31 @@ var corpNouns = wordSet(`company firm startup start-up maker manufacturer produc
 	insurer carrier airline operator conglomerate subsidiary supplier developer provider chain
 	broadcaster publisher newspaper charity automaker carmaker chipmaker miner brewer bank group`)
 
+// corpBefore are the nouns of corpNouns, and a few more, that name a kind
+// of organisation right before its name ("Danish drugmaker Nordvik",
+// "the tabloid Informer", "ChatGPT maker OpenAI"); nouns that also name
+// people's jobs (developer, publisher, producer) are left out.
+var corpBefore = wordSet(`company firm startup start-up maker manufacturer retailer lender insurer airline
+	conglomerate subsidiary supplier broadcaster newspaper tabloid charity automaker carmaker chipmaker
+	drugmaker bank group giant`)
+
+// founderWords follow the name of an organisation its head is named by
+// ("Binance founder", "Tesla chief executive") or, with "of", precede
+// it ("the founder of Binance").
+var founderWords = wordSet(`founder co-founder founders ceo`)
+
 // ownedNouns are what organisations have and people or places seldom do:
 // "X's shares", "X's chief executive", "X's shareholders".
 var ownedNouns = wordSet(`shares stock shareholders ceo founder board factory factories plant plants
 	profit profits revenue revenues earnings sales app platform products customers subscribers
 	headquarters chairman stake subsidiary subsidiaries brand executives`)
+
+// postVerbs are the verbs of writing on a platform: "wrote on X".
+var postVerbs = wordSet(`wrote posted said announced shared tweeted organised organized streamed`)
+
+// localOffices follow the name of the place they govern: "the Quillfort
+// council", "the Hallowmere mayor".
+var localOffices = wordSet(`mayor council councillors governor governorate municipality`)
 
 // personCues are titles before a person's name.
 var personCues = wordSet(`mr mr. mrs mrs. ms ms. dr dr. president general minister colonel major captain
@@ -279,6 +330,18 @@ func isLowerWord(s string) bool {
 // retype corrects the type of one name sp of a sentence.
 func retype(d *document, ws []word, tags []int, sp span, unseen func([]word) bool) {
 	last := ws[sp.end-1]
+	if i := sp.start - 1; i >= 0 && tags[i] == tagO && ws[i].cap && !ws[i].upper && ws[i].lower == "operation" {
+		// "Operation Marea Negra" tagged "Marea Negra" ("Storm" before a
+		// name is left alone: in a line of headlines it is a word of its own).
+		setSpan(tags, i, sp.end, typeMISC)
+		return
+	}
+	if k := kindOf(ws[sp.start:sp.end]); k >= 0 && k != typeIndex(sp.typ) {
+		// Applied to every name: CoNLL-2003 types such names by their
+		// head almost without exception, the tagger not always.
+		setSpan(tags, sp.start, sp.end, k)
+		return
+	}
 	switch {
 	case sp.end-sp.start == 1 && sp.typ != "MISC" && d.isDemonym(ws[sp.start]) && unseen(ws[sp.start:sp.end]) &&
 		sp.end < len(ws) && isLowerWord(ws[sp.end].form) && !notNounAfter[ws[sp.end].lower]:
@@ -302,6 +365,25 @@ func retype(d *document, ws []word, tags []int, sp span, unseen func([]word) boo
 		// "Route 7", "Resolution 2254": not a person.
 		tags[sp.start] = tagO
 	}
+}
+
+// kindOf returns the type index its words give a name of two words or
+// more (kindHeads, kindLeads), or -1.
+func kindOf(ws []word) int {
+	if len(ws) < 2 {
+		return -1
+	}
+	if last := ws[len(ws)-1]; last.cap && !last.upper {
+		if k, ok := kindHeads[last.lower]; ok {
+			return k
+		}
+	}
+	if first := ws[0]; first.cap && !first.upper && kindLeads[first.lower] {
+		return typeLOC
+	} else if first.cap && !first.upper && eventLeads[first.lower] {
+		return typeMISC
+	}
+	return -1
 }
 
 // vote gives all mentions of a name in the document (the same words) the
@@ -405,8 +487,18 @@ func cue(d *document, ws []word, sp span) int {
 		// "the Green Hands": people are not named with an article, and a
 		// plural name after one is a group.
 		return typeIndex("ORG")
-	case sp.typ != "ORG" && orgContext(ws, sp):
+	case orgContext(ws, sp):
 		return typeIndex("ORG")
+	case sp.end < len(ws) && ws[sp.end].form == "party":
+		// "the ruling Morena party": a party named before the word.
+		return typeIndex("ORG")
+	case prev(1) == "on" && postVerbs[prev(2)]:
+		// "wrote on Telegram", "posted on Quillbook": a platform.
+		return typeIndex("ORG")
+	case sp.end < len(ws) && localOffices[ws[sp.end].lower] && !ws[sp.end].cap:
+		// "the Hallowmere mayor", "Quillfort council": the place an
+		// office governs.
+		return typeIndex("LOC")
 	case personCues[prev(1)] && sp.typ != "MISC":
 		return typeIndex("PER")
 	case n == 2 && sp.typ == "PER" && sp.end < len(ws) && speechVerbs[ws[sp.end].lower] &&
@@ -473,10 +565,15 @@ func orgContext(ws []word, sp span) bool {
 	if at(e) == "shares" && !verbObjects[at(e+1)] {
 		return true
 	}
+	if founderWords[at(e)] || (at(e) == "chief" || at(e) == "co-chief") && at(e+1) == "executive" {
+		return true
+	}
 	switch p1, p2 := at(sp.start-1), at(sp.start-2); {
-	case p1 == "of" && (p2 == "shares" || p2 == "stake"):
+	case p1 == "of" && (p2 == "shares" || p2 == "stake" || founderWords[p2] || p2 == "executive" && at(sp.start-3) == "chief"):
 		return true
 	case p1 == "in" && p2 == "stake":
+		return true
+	case corpBefore[p1] && !ws[sp.start-1].cap:
 		return true
 	}
 	return false

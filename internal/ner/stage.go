@@ -17,7 +17,7 @@ import (
 
 // Version is the version of the NER stage's rules; Stage.Version adds the
 // model's and the alias table's digests to it.
-const Version = "6"
+const Version = "7"
 
 // Stage finds the named entities of an article's text (people,
 // organisations, places and other names, CoNLL-2003 conventions), gives
@@ -141,7 +141,7 @@ func (m *Model) Entities(text string) []sift.Entity {
 func (m *Model) entities(text string, lex *lexicon, context [][]string) []sift.Entity {
 	sc := scratches.Get().(*entityScratch)
 	defer sc.release()
-	sc.toks = tokenizeInto(text, sc.toks[:0])
+	sc.toks = joinApartPossessives(tokenizeInto(text, sc.toks[:0]))
 	sents := capSentences(Sentences(sc.toks), maxSentenceTokens)
 	ntok := 0
 	for _, s := range sents {

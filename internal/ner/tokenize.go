@@ -298,3 +298,30 @@ func startsSentence(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '(' || r == '\'' || r == '-'
 }
+
+// joinApartPossessives joins a possessive written apart from its word
+// ("Swift 's", "People 's Daily", as in text tokenised elsewhere), which
+// Tokenize splits into a quote and "s", into the one token "'s" Tokenize
+// makes of "Swift's". Only the entity stage joins them: Tokenize leaves
+// them apart, so that the word clusters learnt through it stay as they are.
+func joinApartPossessives(toks []Token) []Token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Norm == "'" && i > 0 && i+1 < len(toks) && !t.LineBreak && toks[i-1].End < t.Start &&
+			toks[i+1].Start == t.End && (toks[i+1].Norm == "s" || toks[i+1].Norm == "S") && isAlnumBefore(toks[i-1].Text) {
+			t.End = toks[i+1].End
+			t.Text += toks[i+1].Text
+			t.Norm += toks[i+1].Norm
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// isAlnumBefore reports a token that ends in a letter or digit.
+func isAlnumBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
