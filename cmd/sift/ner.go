@@ -50,6 +50,7 @@ func evalNER(args []string) error {
 	data := fs.String("data", def, "CoNLL-2003 file to score on, first (never tuned on)")
 	model := fs.String("model", "", "model file (default: the embedded model)")
 	stage := fs.Bool("stage", false, "score the whole entity stage on the text (as sift analyze --raw), not the tagger on the tokens")
+	blind := fs.String("blind", nertrain.BlindFile, "2020s news written blind and never tuned on, scored first when it is there (\"\": skip)")
 	heldout := fs.String("heldout", nertrain.HeldoutFile, "the 2020s news written blind (tuned on since stage version 7), scored after dev when it is there (\"\": skip)")
 	modern := fs.String("modern", nertrain.ModernFile, "our own labelled 2020s news, scored last (\"\": skip)")
 	folds := fs.Int("folds", 0, "instead, cross-validate on the training file: train on all folds but one and score that one")
@@ -79,7 +80,23 @@ func evalNER(args []string) error {
 		}
 		return nertrain.Evaluate(m, c)
 	}
-	// CoNLL-2003 dev first: no rule or feature was chosen on it.
+	// The 2020s news written blind first: no one tuning the stage has
+	// seen it.
+	if *blind != "" {
+		if _, err := os.Stat(*blind); err != nil {
+			fmt.Printf("%s: not there, skipped\n\n", *blind)
+		} else {
+			c, err := nertrain.ReadCoNLL(*blind)
+			if err != nil {
+				return err
+			}
+			s := score(m, c)
+			fmt.Printf("%s (2020s news written blind, never tuned on): %d tokens\n", *blind, s.Tokens)
+			s.Print(os.Stdout)
+			fmt.Println()
+		}
+	}
+	// CoNLL-2003 dev next: no rule or feature was chosen on it.
 	if _, err := os.Stat(*data); err != nil {
 		fmt.Printf("%s: not there, skipped\n\n", *data)
 	} else {
