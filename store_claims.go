@@ -3,6 +3,7 @@ package sift
 import (
 	"cmp"
 	"context"
+	"hash/fnv"
 	"slices"
 	"strconv"
 	"strings"
@@ -223,6 +224,20 @@ func LookupKeys(keys []string, counts map[string]int, maxDF int) []string {
 	return look[:min(len(look), MaxLookup)]
 }
 
+// TextKeyPrefix begins a claim's text key (ClaimTextKey), which no word
+// key begins with.
+const TextKeyPrefix = "="
+
+// ClaimTextKey is the key of a claim's whole normalised text: only claims
+// of the same text hold it. It finds a repeated statement whose word keys
+// are all too common to be looked up (past ClaimKeyCap), and counts in
+// RankPostings as the fewest shared keys a candidate needs.
+func ClaimTextKey(norm string) string {
+	h := fnv.New64a()
+	h.Write([]byte(norm))
+	return TextKeyPrefix + strconv.FormatUint(h.Sum64(), 36)
+}
+
 // SharedPosting is a linked claim holding Shared of the keys looked up.
 type SharedPosting struct {
 	ClaimPosting
@@ -230,14 +245,19 @@ type SharedPosting struct {
 }
 
 // RankPostings returns the linked claims holding at least minShared of
-// look (postings gives the claims holding each key), those sharing most
-// first and then in order of arrival, at most limit of them (all when
-// limit is negative).
+// look (postings gives the claims holding each key; a text key,
+// ClaimTextKey, counts as minShared keys), those sharing most first and
+// then in order of arrival, at most limit of them (all when limit is
+// negative).
 func RankPostings(look []string, postings map[string][]ClaimPosting, minShared, limit int) []SharedPosting {
 	shared := map[ClaimPosting]int{}
 	for _, k := range look {
+		w := 1
+		if strings.HasPrefix(k, TextKeyPrefix) {
+			w = max(minShared, 1)
+		}
 		for _, p := range postings[k] {
-			shared[p]++
+			shared[p] += w
 		}
 	}
 	out := make([]SharedPosting, 0, len(shared))

@@ -22,7 +22,7 @@ import (
 )
 
 // Version changes whenever the stage's output may change.
-const Version = "3"
+const Version = "4"
 
 // Limits on what counts as one claim.
 const (
@@ -113,6 +113,12 @@ func fromQuote(runes []rune, q sift.Quote, ents []sift.Entity) (sift.Claim, bool
 		end = firstSentenceEnd(runes, start, end)
 	}
 	if end <= start || words(runes[start:end]) < minWords || question(runes, start, end) {
+		return sift.Claim{}, false
+	}
+	// Content in headline case is a name, not a statement: in text
+	// without commas, "… in Deir Ezzor said the Syrian Observatory for
+	// Human Rights" reads as a quote of the name.
+	if titleCase(runes[start:end]) {
 		return sift.Claim{}, false
 	}
 	c := sift.Claim{

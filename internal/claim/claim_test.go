@@ -147,3 +147,18 @@ func TestHeadlineCaseLinesAreNotClaims(t *testing.T) {
 		t.Errorf("a sentence full of names but with a verb in lower case is a claim: got %+v", cs)
 	}
 }
+
+// In scraped text stripped of commas, "… two days after gunmen seized them
+// in the eastern province of Varno said the Ulmet Monitoring Centre for
+// Civil Rights" reads to the quote stage as a statement whose content is
+// the organisation's name. A name is not a claim: it would join every
+// other article quoting the same monitor into one thread.
+func TestANameQuotedAsContentIsNoClaim(t *testing.T) {
+	text := "The bodies of the three officers were found on Friday two days after gunmen seized them in the " +
+		"eastern province of Varno said the Ulmet Monitoring Centre for Civil Rights."
+	for _, c := range analyze(t, text) {
+		if strings.HasPrefix(c.Text, "the Ulmet Monitoring") || c.Text == "Ulmet Monitoring Centre for Civil Rights" {
+			t.Errorf("claim %q is a name, not a statement", c.Text)
+		}
+	}
+}

@@ -17,8 +17,10 @@ import (
 // joins); it changes whenever the threads of the same claims may change.
 // Version 2 finds the candidates of a pass's claims among the claims
 // before them in the pass as it finds stored ones, so that threads do not
-// depend on where passes start and end.
-const LinkVersion = "2"
+// depend on where passes start and end. Version 3 files each claim under
+// its whole text as well (linkKeys), so that a statement repeated word for
+// word is found however common its words are.
+const LinkVersion = "3"
 
 // Limits on the work of linking one claim.
 const (
@@ -233,7 +235,7 @@ func (l *Linker) LinkPending(ctx context.Context, st sift.ClaimLinkStore, scores
 func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey, scores *Scores, prepared *preparedTexts) ([]sift.ClaimLink, error) {
 	keys := make([][]string, len(pend))
 	for i, p := range pend {
-		keys[i] = match.Keys(p.Norm)
+		keys[i] = linkKeys(p.Norm)
 	}
 	x, err := newPassIndex(ctx, st, keys)
 	if err != nil {
@@ -277,6 +279,19 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 		x.add(p, keys[i])
 	}
 	return links, nil
+}
+
+// linkKeys are the keys a claim of normalised text norm is looked up and
+// filed under: those of its words (match.Keys) and of its whole text
+// (sift.ClaimTextKey). Without the text key, a statement whose words are
+// all held by more than sift.ClaimKeyCap claims (a stock sentence repeated
+// by many outlets) would find none of its repeats.
+func linkKeys(norm string) []string {
+	keys := match.Keys(norm)
+	if len(keys) == 0 {
+		return keys
+	}
+	return append(keys, sift.ClaimTextKey(norm))
 }
 
 // minShared is the fewest rare keys a candidate shares with a claim. A

@@ -89,3 +89,47 @@ func TestThreadsDoNotDependOnPasses(t *testing.T) {
 		t.Errorf("linked in passes of 50 articles: %d threads; one article at a time: %d", len(got), len(want))
 	}
 }
+
+// TestAStockSentenceFindsItsRepeat checks that a statement repeated word
+// for word is linked to its first telling even when every one of its words
+// is held by more claims than the index keeps (sift.ClaimKeyCap): the
+// sentence a wire sends and many outlets print is the commonest repeat of
+// all.
+func TestAStockSentenceFindsItsRepeat(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "stock.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	const stock = "officials said the border talks with Dravia would resume next week"
+	var as []*sift.Article
+	for i := range sift.ClaimKeyCap + 20 {
+		// Every word of the stock sentence, in other statements.
+		as = append(as, article(fmt.Sprintf("w%04d", i), []string{fmt.Sprintf("%s after round %d of the Dravia border talks, officials said", stock, i+2)}))
+	}
+	as = append(as, article("first", []string{stock}), article("repeat", []string{stock}))
+	for i := 0; i < len(as); i += 50 {
+		if _, err := db.PutArticles(ctx, as[i:min(i+50, len(as))]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := claim.LinkPending(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+	}
+	threads, err := db.Claims(ctx, sift.ClaimQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range threads {
+		var in []string
+		for _, m := range th.Mentions {
+			if m.Text == stock {
+				in = append(in, m.Article)
+			}
+		}
+		if len(in) == 1 {
+			t.Errorf("the stock sentence of %s is in a thread of %d mentions without its repeat", in[0], len(th.Mentions))
+		}
+	}
+}

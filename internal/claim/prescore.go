@@ -176,7 +176,7 @@ func (s *Scores) Prescore(ctx context.Context, st sift.ClaimLinkStore, claims []
 	}
 	keys := make([][]string, len(claims))
 	for i, p := range claims {
-		keys[i] = match.Keys(p.Norm)
+		keys[i] = linkKeys(p.Norm)
 	}
 	x, err := newPassIndex(ctx, st, keys)
 	if err != nil {
