@@ -233,20 +233,8 @@ func (l *Linker) LinkPending(ctx context.Context, st sift.ClaimLinkStore, scores
 // one article at a time, in passes of many, or by several workers taking
 // turns get the same threads.
 func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey, scores *Scores, prepared *preparedTexts) ([]sift.ClaimLink, error) {
-	keys := make([][]string, len(pend))
-	for i, p := range pend {
-		keys[i] = linkKeys(p.Norm)
-	}
-	x, err := newPassIndex(ctx, st, keys)
-	if err != nil {
-		return nil, fmt.Errorf("linking claims of %s: %w", pend[0].Article, err)
-	}
 	links := make([]sift.ClaimLink, 0, len(pend))
-	for i, p := range pend {
-		cands, err := x.candidates(ctx, keys[i])
-		if err != nil {
-			return nil, fmt.Errorf("linking claims of %s: %w", p.Article, err)
-		}
+	err := walkPass(ctx, st, pend, func(p sift.ClaimKey, keys []string, cands []sift.ClaimKey) string {
 		thread, score := sift.ClaimID(p.Article, p.N), 1.0
 		best := 0.0
 		var sc *match.Scorer // made when a pair is not in scores
@@ -257,9 +245,6 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 			return prepared.score(sc, text)
 		}
 		for _, c := range cands {
-			if c.Article == p.Article || c.Claim == "" {
-				continue
-			}
 			s, ok := scores.lookup(p, c)
 			if !ok {
 				s = similarity(p, c, scoreText)
@@ -274,11 +259,46 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 		if sc != nil {
 			sc.Close()
 		}
-		links = append(links, sift.ClaimLink{Article: p.Article, N: p.N, Claim: thread, Score: score, Keys: keys[i]})
-		p.Claim = thread
-		x.add(p, keys[i])
+		links = append(links, sift.ClaimLink{Article: p.Article, N: p.N, Claim: thread, Score: score, Keys: keys})
+		return thread
+	})
+	if err != nil {
+		return nil, fmt.Errorf("linking claims: %w", err)
 	}
 	return links, nil
+}
+
+// walkPass gives each claim of pass, in order, its candidates as linking
+// finds them (passIndex), leaving out the claims of its own article, and
+// then files it under the thread visit returns, so that the claims after
+// it find it as they would find it stored.
+func walkPass(ctx context.Context, st sift.ClaimLinkStore, pass []sift.ClaimKey, visit func(p sift.ClaimKey, keys []string, cands []sift.ClaimKey) string) error {
+	if len(pass) == 0 {
+		return nil
+	}
+	keys := make([][]string, len(pass))
+	for i, p := range pass {
+		keys[i] = linkKeys(p.Norm)
+	}
+	x, err := newPassIndex(ctx, st, keys)
+	if err != nil {
+		return fmt.Errorf("reading the index for %s: %w", pass[0].Article, err)
+	}
+	for i, p := range pass {
+		found, err := x.candidates(ctx, keys[i])
+		if err != nil {
+			return fmt.Errorf("candidates of %s: %w", p.Article, err)
+		}
+		cands := found[:0]
+		for _, c := range found {
+			if c.Article != p.Article && c.Claim != "" {
+				cands = append(cands, c)
+			}
+		}
+		p.Claim = visit(p, keys[i], cands)
+		x.add(p, keys[i])
+	}
+	return nil
 }
 
 // linkKeys are the keys a claim of normalised text norm is looked up and

@@ -45,15 +45,7 @@ func TestThreadsDoNotDependOnPasses(t *testing.T) {
 		texts = append(texts, ts...)
 		as = append(as, article(fmt.Sprintf("p%04d", i), ts))
 	}
-	open := func(name string) *sqlite.DB {
-		db, err := sqlite.Open(filepath.Join(t.TempDir(), name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return db
-	}
-	one, many := open("one.db"), open("many.db")
+	one, many := openDB(t, "one.db"), openDB(t, "many.db")
 	for _, a := range as {
 		if _, err := one.PutArticles(ctx, []*sift.Article{a}); err != nil {
 			t.Fatal(err)
@@ -68,26 +60,7 @@ func TestThreadsDoNotDependOnPasses(t *testing.T) {
 	if _, err := claim.LinkPending(ctx, many); err != nil {
 		t.Fatal(err)
 	}
-	want, err := one.Claims(ctx, sift.ClaimQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := many.Claims(ctx, sift.ClaimQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	joined := 0
-	for _, th := range want {
-		if len(th.Mentions) > 1 {
-			joined++
-		}
-	}
-	if joined < 20 {
-		t.Fatalf("only %d threads of more than one mention: the test links too little to tell", joined)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("linked in passes of 50 articles: %d threads; one article at a time: %d", len(got), len(want))
-	}
+	sameThreads(t, one, many, 20)
 }
 
 // TestAStockSentenceFindsItsRepeat checks that a statement repeated word
@@ -97,11 +70,7 @@ func TestThreadsDoNotDependOnPasses(t *testing.T) {
 // all.
 func TestAStockSentenceFindsItsRepeat(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "stock.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := openDB(t, "stock.db")
 	const stock = "officials said the border talks with Dravia would resume next week"
 	var as []*sift.Article
 	for i := range sift.ClaimKeyCap + 20 {
@@ -131,5 +100,44 @@ func TestAStockSentenceFindsItsRepeat(t *testing.T) {
 		if len(in) == 1 {
 			t.Errorf("the stock sentence of %s is in a thread of %d mentions without its repeat", in[0], len(th.Mentions))
 		}
+	}
+}
+
+// openDB opens a new SQLite store in a test's temporary directory.
+func openDB(t *testing.T, name string) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// sameThreads fails t unless got holds the claim threads of want, and
+// want at least minJoined threads of more than one mention (fewer link
+// too little to tell two linkings apart).
+func sameThreads(t *testing.T, want, got *sqlite.DB, minJoined int) {
+	t.Helper()
+	ctx := context.Background()
+	w, err := want.Claims(ctx, sift.ClaimQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := got.Claims(ctx, sift.ClaimQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := 0
+	for _, th := range w {
+		if len(th.Mentions) > 1 {
+			joined++
+		}
+	}
+	if joined < minJoined {
+		t.Fatalf("only %d threads of more than one mention: the test links too little to tell", joined)
+	}
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("other threads: %d against %d", len(g), len(w))
 	}
 }

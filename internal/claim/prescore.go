@@ -171,30 +171,12 @@ func KeysOf(as []*sift.Article) []sift.ClaimKey {
 // found as linking finds them (passIndex). It needs no lock and writes
 // nothing to the store; the pairs go to s for LinkPendingScored.
 func (s *Scores) Prescore(ctx context.Context, st sift.ClaimLinkStore, claims []sift.ClaimKey) error {
-	if len(claims) == 0 {
-		return nil
-	}
-	keys := make([][]string, len(claims))
-	for i, p := range claims {
-		keys[i] = linkKeys(p.Norm)
-	}
-	x, err := newPassIndex(ctx, st, keys)
-	if err != nil {
-		return fmt.Errorf("scoring claims of %s: %w", claims[0].Article, err)
-	}
 	prepared := preparedTexts{m: match.Default(), texts: map[string]*match.Prepared{}}
-	for i, p := range claims {
-		found, err := x.candidates(ctx, keys[i])
-		if err != nil {
-			return fmt.Errorf("scoring claims of %s: %w", p.Article, err)
-		}
+	err := walkPass(ctx, st, claims, func(p sift.ClaimKey, _ []string, found []sift.ClaimKey) string {
 		cands := map[claimRef]pairScore{}
 		var sc *match.Scorer
 		for _, c := range found {
 			ref := claimRef{c.Article, c.N}
-			if c.Article == p.Article || c.Claim == "" {
-				continue
-			}
 			if _, ok := cands[ref]; ok {
 				continue
 			}
@@ -209,8 +191,10 @@ func (s *Scores) Prescore(ctx context.Context, st sift.ClaimLinkStore, claims []
 		s.put(p, cands)
 		// Its thread is not known here; any name marks it linked, as
 		// it will be when a claim after it is.
-		p.Claim = sift.ClaimID(p.Article, p.N)
-		x.add(p, keys[i])
+		return sift.ClaimID(p.Article, p.N)
+	})
+	if err != nil {
+		return fmt.Errorf("scoring claims: %w", err)
 	}
 	return nil
 }

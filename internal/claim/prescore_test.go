@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand"
-	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -43,15 +41,7 @@ func TestPrescoredLinksAsUnscored(t *testing.T) {
 		}
 		batches = append(batches, as)
 	}
-	open := func(name string) *sqlite.DB {
-		db, err := sqlite.Open(filepath.Join(t.TempDir(), name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return db
-	}
-	plain, scored := open("plain.db"), open("scored.db")
+	plain, scored := openDB(t, "plain.db"), openDB(t, "scored.db")
 	scores := claim.NewScores()
 	// Batch 0 is linked; batches 1 and 2 are stored, and each scored
 	// ahead, by two workers, before anything links them; then one pass
@@ -93,24 +83,5 @@ func TestPrescoredLinksAsUnscored(t *testing.T) {
 	if n := scores.Len(); n != 0 {
 		t.Errorf("%d pairs left in the cache after their claims were linked", n)
 	}
-	want, err := plain.Claims(ctx, sift.ClaimQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := scored.Claims(ctx, sift.ClaimQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	joined := 0
-	for _, th := range want {
-		if len(th.Mentions) > 1 {
-			joined++
-		}
-	}
-	if joined < 5 {
-		t.Fatalf("only %d threads of more than one mention: the test links too little to tell", joined)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("prescored linking gave other threads than linking alone (%d threads against %d)", len(got), len(want))
-	}
+	sameThreads(t, plain, scored, 5)
 }
