@@ -3,8 +3,11 @@ package claim
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -233,10 +236,22 @@ func (l *Linker) LinkPending(ctx context.Context, st sift.ClaimLinkStore, scores
 // one article at a time, in passes of many, or by several workers taking
 // turns get the same threads.
 func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey, scores *Scores, prepared *preparedTexts) ([]sift.ClaimLink, error) {
-	links := make([]sift.ClaimLink, 0, len(pend))
-	err := walkPass(ctx, st, pend, func(p sift.ClaimKey, keys []string, cands []sift.ClaimKey) string {
-		thread, score := sift.ClaimID(p.Article, p.N), 1.0
-		best := 0.0
+	// Which claims are candidates of which does not depend on the threads
+	// chosen (a claim of the pass is a candidate once it is linked, to
+	// whatever thread), so the pass is walked first, its pairs scored on
+	// every core, and the threads chosen in order after.
+	keys := make([][]string, 0, len(pend))
+	cands := make([][]sift.ClaimKey, 0, len(pend))
+	err := walkPass(ctx, st, pend, func(p sift.ClaimKey, ks []string, cs []sift.ClaimKey) string {
+		keys, cands = append(keys, ks), append(cands, cs)
+		return sift.ClaimID(p.Article, p.N) // stands in for its thread until chosen
+	})
+	if err != nil {
+		return nil, fmt.Errorf("linking claims: %w", err)
+	}
+	sims := make([][]float64, len(pend))
+	each(len(pend), runtime.GOMAXPROCS(0), func(i int) {
+		p := pend[i]
 		var sc *match.Scorer // made when a pair is not in scores
 		scoreText := func(text string) float64 {
 			if sc == nil {
@@ -244,28 +259,61 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 			}
 			return prepared.score(sc, text)
 		}
-		for _, c := range cands {
+		sims[i] = make([]float64, len(cands[i]))
+		for j, c := range cands[i] {
 			s, ok := scores.lookup(p, c)
 			if !ok {
 				s = similarity(p, c, scoreText)
 			}
-			if s > best {
-				best = s
-				if s >= Threshold() {
-					thread, score = c.Claim, s
-				}
-			}
+			sims[i][j] = s
 		}
 		if sc != nil {
 			sc.Close()
 		}
-		links = append(links, sift.ClaimLink{Article: p.Article, N: p.N, Claim: thread, Score: score, Keys: keys})
-		return thread
 	})
-	if err != nil {
-		return nil, fmt.Errorf("linking claims: %w", err)
+	// A candidate of the pass joins the thread chosen for it.
+	inPass := make(map[claimRef]int, len(pend))
+	links := make([]sift.ClaimLink, len(pend))
+	for i, p := range pend {
+		thread, score := sift.ClaimID(p.Article, p.N), 1.0
+		best := 0.0
+		for j, c := range cands[i] {
+			if s := sims[i][j]; s > best {
+				best = s
+				if s >= Threshold() {
+					thread, score = c.Claim, s
+					if k, ok := inPass[claimRef{c.Article, c.N}]; ok {
+						thread = links[k].Claim
+					}
+				}
+			}
+		}
+		links[i] = sift.ClaimLink{Article: p.Article, N: p.N, Claim: thread, Score: score, Keys: keys[i]}
+		inPass[claimRef{p.Article, p.N}] = i
 	}
 	return links, nil
+}
+
+// each runs fn(0..n-1) on up to workers goroutines.
+func each(n, workers int, fn func(i int)) {
+	if workers <= 1 || n <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // walkPass gives each claim of pass, in order, its candidates as linking
@@ -511,22 +559,31 @@ const maxPrepared = 4096
 // once. It keeps two generations: when the current one is full it becomes
 // the old one, and a text found in the old one moves back to the current,
 // so the texts still in use stay and the memory is bounded.
+// It is safe for concurrent use; a prepared text is only read.
 type preparedTexts struct {
 	m          *match.Model
+	mu         sync.Mutex
 	texts, old map[string]*match.Prepared
 }
 
 // score is sc.Score(text), reading text only when it is not held.
 func (p *preparedTexts) score(sc *match.Scorer, text string) float64 {
+	p.mu.Lock()
 	pr := p.texts[text]
 	if pr == nil {
-		if pr = p.old[text]; pr == nil {
-			pr = p.m.Prepare(text)
-		}
+		pr = p.old[text]
+	}
+	p.mu.Unlock()
+	if pr == nil {
+		pr = p.m.Prepare(text) // outside the lock: two may read one text, to the same result
+	}
+	p.mu.Lock()
+	if p.texts[text] == nil {
 		if len(p.texts) >= maxPrepared {
 			p.old, p.texts = p.texts, make(map[string]*match.Prepared, maxPrepared)
 		}
 		p.texts[text] = pr
 	}
+	p.mu.Unlock()
 	return sc.ScorePrepared(pr)
 }
