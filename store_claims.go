@@ -250,14 +250,95 @@ type SharedPosting struct {
 // then in order of arrival, at most limit of them (all when limit is
 // negative).
 func RankPostings(look []string, postings map[string][]ClaimPosting, minShared, limit int) []SharedPosting {
-	shared := map[ClaimPosting]int{}
+	lists := make([][]ClaimPosting, 0, len(look))
+	weights := make([]int, 0, len(look))
+	sorted := true
 	for _, k := range look {
+		ps := postings[k]
+		if len(ps) == 0 {
+			continue
+		}
 		w := 1
 		if strings.HasPrefix(k, TextKeyPrefix) {
 			w = max(minShared, 1)
 		}
-		for _, p := range postings[k] {
-			shared[p] += w
+		lists, weights = append(lists, ps), append(weights, w)
+		sorted = sorted && slices.IsSortedFunc(ps, comparePostings)
+	}
+	var arrived []SharedPosting // in order of arrival
+	if sorted {
+		arrived = mergePostings(lists, weights, minShared)
+	} else {
+		arrived = countPostings(lists, weights, minShared)
+		slices.SortFunc(arrived, func(a, b SharedPosting) int { return comparePostings(a.ClaimPosting, b.ClaimPosting) })
+	}
+	if limit < 0 || limit > len(arrived) {
+		limit = len(arrived)
+	}
+	// Most shared first, each share in order of arrival: a counting sort,
+	// shares being at most the sum of the weights.
+	most := 0
+	for _, p := range arrived {
+		most = max(most, p.Shared)
+	}
+	out := make([]SharedPosting, 0, limit)
+	for n := most; n >= max(minShared, 1) && len(out) < limit; n-- {
+		for _, p := range arrived {
+			if p.Shared == n {
+				out = append(out, p)
+				if len(out) == limit {
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// comparePostings orders postings by arrival.
+func comparePostings(a, b ClaimPosting) int {
+	return cmp.Or(cmp.Compare(a.Seq, b.Seq), cmp.Compare(a.N, b.N))
+}
+
+// mergePostings counts the weight of the lists holding each posting, for
+// lists in order of arrival (as stores give them), by walking them side by
+// side: a dozen lists of up to ClaimKeyCap postings each, with no map.
+func mergePostings(lists [][]ClaimPosting, weights []int, minShared int) []SharedPosting {
+	longest := 0
+	for _, l := range lists {
+		longest = max(longest, len(l))
+	}
+	out := make([]SharedPosting, 0, longest)
+	for {
+		var low ClaimPosting
+		found := false
+		for _, l := range lists {
+			if len(l) > 0 && (!found || l[0].Seq < low.Seq || l[0].Seq == low.Seq && l[0].N < low.N) {
+				low, found = l[0], true
+			}
+		}
+		if !found {
+			return out
+		}
+		n := 0
+		for i := range lists {
+			for len(lists[i]) > 0 && lists[i][0] == low {
+				n += weights[i]
+				lists[i] = lists[i][1:]
+			}
+		}
+		if n >= minShared {
+			out = append(out, SharedPosting{low, n})
+		}
+	}
+}
+
+// countPostings is mergePostings for lists in any order.
+func countPostings(lists [][]ClaimPosting, weights []int, minShared int) []SharedPosting {
+	shared := map[ClaimPosting]int{}
+	for i, l := range lists {
+		for _, p := range l {
+			shared[p] += weights[i]
 		}
 	}
 	out := make([]SharedPosting, 0, len(shared))
@@ -265,12 +346,6 @@ func RankPostings(look []string, postings map[string][]ClaimPosting, minShared, 
 		if n >= minShared {
 			out = append(out, SharedPosting{p, n})
 		}
-	}
-	slices.SortFunc(out, func(a, b SharedPosting) int {
-		return cmp.Or(cmp.Compare(b.Shared, a.Shared), cmp.Compare(a.Seq, b.Seq), cmp.Compare(a.N, b.N))
-	})
-	if limit >= 0 && limit < len(out) {
-		out = out[:limit]
 	}
 	return out
 }

@@ -2,6 +2,8 @@ package sift
 
 import (
 	"fmt"
+	"math/rand"
+	"slices"
 	"testing"
 )
 
@@ -53,5 +55,73 @@ func TestRankPostingsMostSharedFirst(t *testing.T) {
 	}
 	if got := RankPostings(look, postings, 1, 0); len(got) != 0 {
 		t.Errorf("RankPostings(limit 0) = %v", got)
+	}
+}
+
+// TestRankPostingsInAnyOrder checks that postings ranked from lists in
+// order of arrival (merged side by side) rank as the same lists shuffled
+// (counted in a map), text keys included.
+func TestRankPostingsInAnyOrder(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	for round := range 200 {
+		inOrder, shuffled := map[string][]ClaimPosting{}, map[string][]ClaimPosting{}
+		var look []string
+		for k := range 1 + r.Intn(13) {
+			key := fmt.Sprintf("k%d", k)
+			if k == 0 && round%2 == 0 {
+				key = ClaimTextKey("the same words")
+			}
+			look = append(look, key)
+			var ps []ClaimPosting
+			for seq := int64(0); seq < 60; seq++ {
+				if r.Intn(3) == 0 {
+					ps = append(ps, ClaimPosting{Seq: seq, N: r.Intn(2)})
+				}
+			}
+			slices.SortFunc(ps, comparePostings)
+			ps = slices.Compact(ps)
+			inOrder[key] = ps
+			mixed := slices.Clone(ps)
+			r.Shuffle(len(mixed), func(i, j int) { mixed[i], mixed[j] = mixed[j], mixed[i] })
+			if len(mixed) > 1 && slices.IsSortedFunc(mixed, comparePostings) {
+				mixed[0], mixed[1] = mixed[1], mixed[0]
+			}
+			shuffled[key] = mixed
+		}
+		for _, minShared := range []int{1, 2, 3} {
+			want := RankPostings(look, shuffled, minShared, -1)
+			if got := RankPostings(look, inOrder, minShared, -1); !slices.Equal(got, want) {
+				t.Fatalf("round %d, min %d: merged %v, counted %v", round, minShared, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkRankPostings ranks the postings of MaxLookup keys of
+// ClaimKeyCap postings each, drawn from 3,000 claims: the most a claim's
+// lookup can bring. "counted" gives the same lists out of order.
+func BenchmarkRankPostings(b *testing.B) {
+	r := rand.New(rand.NewSource(1))
+	inOrder, shuffled := map[string][]ClaimPosting{}, map[string][]ClaimPosting{}
+	var look []string
+	for k := range MaxLookup {
+		key := fmt.Sprintf("k%d", k)
+		look = append(look, key)
+		var ps []ClaimPosting
+		for _, i := range r.Perm(3000)[:ClaimKeyCap] {
+			ps = append(ps, ClaimPosting{Seq: int64(i / 10), N: i % 10})
+		}
+		slices.SortFunc(ps, comparePostings)
+		inOrder[key] = ps
+		mixed := slices.Clone(ps)
+		r.Shuffle(len(mixed), func(i, j int) { mixed[i], mixed[j] = mixed[j], mixed[i] })
+		shuffled[key] = mixed
+	}
+	for name, postings := range map[string]map[string][]ClaimPosting{"merged": inOrder, "counted": shuffled} {
+		b.Run(name, func(b *testing.B) {
+			for range b.N {
+				RankPostings(look, postings, 2, 40)
+			}
+		})
 	}
 }
