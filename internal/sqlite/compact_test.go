@@ -3,87 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"path/filepath"
-	"strings"
 	"testing"
 
-	"github.com/sift-news/sift"
-	"github.com/sift-news/sift/internal/link"
 	"github.com/sift-news/sift/internal/storetest"
 )
-
-// copiedArticles are an article, an exact copy of it in another outlet, a
-// spun copy and one that shares a passage, and an unrelated article: the
-// linker finds reuse links of every kind among them.
-func copiedArticles() []*sift.Article {
-	first := "Kessel officials said the bridge over the Varno river will reopen on Monday, after three weeks of repairs. " +
-		"Traffic to the port of Ulmet was diverted through the northern villages, where residents complained of trucks at night. " +
-		"The ministry said the repairs cost less than planned and that the convoy route would stay open for aid."
-	spun := strings.NewReplacer("Kessel", "Dravia", "Varno", "Selvan", "Ulmet", "Kasrin").Replace(first)
-	passage := "Dock workers walked out on Tuesday over wages and the strike closed two piers. " +
-		"Traffic to the port of Ulmet was diverted through the northern villages, where residents complained of trucks at night."
-	return []*sift.Article{
-		storetest.Article("Varno Daily", "Bridge to reopen", first, "2024-03-01"),
-		storetest.Article("Ulmet Post", "Bridge to reopen on Monday", first, "2024-03-02"),
-		storetest.Article("Radio Dravia", "Dravia bridge reopens", spun, "2024-03-02"),
-		storetest.Article("Kessel Herald", "Dock strike", passage, "2024-03-03"),
-		storetest.Article("Varno Daily", "Election called", "The president called an early election for June after the coalition broke up over the budget.", "2024-03-04"),
-	}
-}
-
-// linkStored links the unlinked articles of s, as sift ingest does.
-func linkStored(t *testing.T, s *DB) {
-	t.Helper()
-	ctx := context.Background()
-	l, err := s.LoadLinker(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids, err := s.UnlinkedArticles(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ups []link.Update
-	for _, id := range ids {
-		a, err := s.Article(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		up, err := l.Add(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ups = append(ups, up)
-	}
-	if err := s.SaveLinks(ctx, ups); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// linkedBack is what a user reads of arts' links from s: each article's
-// reuse links and story, and the stories listed.
-func linkedBack(t *testing.T, s *DB, arts []*sift.Article) string {
-	t.Helper()
-	ctx := context.Background()
-	var out []any
-	for _, a := range arts {
-		r, err := s.Reuse(ctx, a.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, r)
-	}
-	stories, err := s.Stories(ctx, sift.StoryQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := json.Marshal(append(out, stories, storetest.ReadBack(t, s, arts)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
 
 // oldStore writes into path the store of before migration 700-compact
 // holding what from holds: reuse links keyed by article ID, and passage
@@ -166,7 +90,7 @@ func count(t *testing.T, s *DB, q string) int {
 func TestCompactUpgrade(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	arts := append(copiedArticles(), storetest.DerivedArticles()...)
+	arts := append(storetest.CopiedArticles(), storetest.DerivedArticles()...)
 	fresh, err := Open(filepath.Join(dir, "new.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -174,8 +98,8 @@ func TestCompactUpgrade(t *testing.T) {
 	defer fresh.Close()
 	fresh.keepPrints = true // for the old stores made from it
 	storetest.PutDerived(t, fresh, arts)
-	linkStored(t, fresh)
-	want := linkedBack(t, fresh, arts)
+	storetest.LinkAll(t, fresh, fresh)
+	want := storetest.LinkedBack(t, fresh, arts)
 	kinds := map[string]bool{}
 	for _, a := range arts[:4] {
 		rs, err := fresh.Reuse(ctx, a.ID)
@@ -198,7 +122,7 @@ func TestCompactUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer upgraded.Close()
-	if got := linkedBack(t, upgraded, arts); got != want {
+	if got := storetest.LinkedBack(t, upgraded, arts); got != want {
 		t.Errorf("upgraded store reads\n%s\nwant (a new store)\n%s", got, want)
 	}
 	if n := count(t, upgraded, `SELECT count(*) FROM link_articles WHERE prints != x''`); n != 0 {
@@ -240,7 +164,7 @@ func TestCompactUpgrade(t *testing.T) {
 	if n := count(t, backfilled, `SELECT count(*) FROM link_articles WHERE prints != x''`); n != 0 {
 		t.Errorf("after its backfill the store keeps %d articles' prints, want none", n)
 	}
-	if got := linkedBack(t, backfilled, arts); got != want {
+	if got := storetest.LinkedBack(t, backfilled, arts); got != want {
 		t.Errorf("backfilled store reads\n%s\nwant (a new store)\n%s", got, want)
 	}
 	// A new store keeps no prints.
@@ -250,11 +174,11 @@ func TestCompactUpgrade(t *testing.T) {
 	}
 	defer plain.Close()
 	storetest.PutDerived(t, plain, arts)
-	linkStored(t, plain)
+	storetest.LinkAll(t, plain, plain)
 	if n := count(t, plain, `SELECT count(*) FROM link_articles WHERE prints != x''`); n != 0 {
 		t.Errorf("a new store keeps %d articles' prints, want none", n)
 	}
-	if got := linkedBack(t, plain, arts); got != want {
+	if got := storetest.LinkedBack(t, plain, arts); got != want {
 		t.Errorf("a store without prints reads\n%s\nwant\n%s", got, want)
 	}
 }
