@@ -5,44 +5,8 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/storetest"
 )
-
-// everything is what a user can read back of arts from db.
-func everything(t *testing.T, db *DB, arts []*sift.Article) string {
-	t.Helper()
-	ctx := context.Background()
-	var out []any
-	for _, a := range arts {
-		got, err := db.Article(ctx, a.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, got)
-	}
-	claims, err := db.Claims(ctx, sift.ClaimQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	found, err := db.Claims(ctx, sift.ClaimQuery{Text: "bridge"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	quotes, err := db.Quotes(ctx, sift.QuoteQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pending, err := db.PendingClaims(ctx, 100)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := json.Marshal(append(out, claims, found, quotes, pending))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
 
 // kept lists the texts, norms and analyzer versions db stores.
 func kept(t *testing.T, db *DB) string {
@@ -81,35 +45,9 @@ func TestDerivedTextUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	arts := storetest.DerivedArticles()
-	storetest.PutClaimArticles(t, db, arts)
-	first, second := storetest.ClaimLinks(arts)
-	for _, ls := range [][]sift.ClaimLink{first, second} {
-		if err := db.SaveClaimLinks(ctx, ls); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want := everything(t, db, arts)
-	for _, a := range arts {
-		got, err := db.Article(ctx, a.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, q := range a.Quotes {
-			if got.Quotes[i].Text != q.Text {
-				t.Errorf("%s: quote %d reads %q, stored %q", a.Title, i, got.Quotes[i].Text, q.Text)
-			}
-		}
-		for i, c := range a.Claims {
-			norm := c.Norm
-			if norm == "" {
-				norm = c.Text
-			}
-			if got.Claims[i].Text != c.Text || got.Claims[i].Norm != norm {
-				t.Errorf("%s: claim %d reads %q (norm %q), stored %q (norm %q)", a.Title, i,
-					got.Claims[i].Text, got.Claims[i].Norm, c.Text, norm)
-			}
-		}
-	}
+	storetest.PutDerived(t, db, arts)
+	want := storetest.ReadBack(t, db, arts)
+	storetest.CheckDerivedTexts(t, db, arts)
 	const wantKept = `["norm: The Varno ministry denied any shelling","norm: the bridge reopens on Monday",` +
 		`"officials said","the bridge will reopen Monday"]`
 	if got := kept(t, db); got != wantKept {
@@ -138,7 +76,7 @@ func TestDerivedTextUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer upgraded.Close()
-	if got := everything(t, upgraded, arts); got != want {
+	if got := storetest.ReadBack(t, upgraded, arts); got != want {
 		t.Errorf("upgraded store reads\n%s\nwant\n%s", got, want)
 	}
 	if got := kept(t, upgraded); got != wantKept {

@@ -285,7 +285,14 @@ func (db *DB) backfillLinkIndex(ctx context.Context) error {
 			}
 			recs = recs[n:]
 		}
-		_, err = tx.Exec(ctx, `DELETE FROM link_index_backfill`)
+		if _, err := tx.Exec(ctx, `DELETE FROM link_index_backfill`); err != nil {
+			return err
+		}
+		if db.keepPrints {
+			return nil
+		}
+		// Filed: nothing reads them again (migration 700-compact).
+		_, err = tx.Exec(ctx, `UPDATE link_articles SET prints = '' WHERE prints != ''`)
 		return err
 	})
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 // again on the next load.
 func TestStoredLinkerLinksAsMemory(t *testing.T) {
 	db := openTest(t)
+	db.keepPrints = true // the second run marks the store as one linked before migration 500
 	ctx := context.Background()
 	linktest.LinksAsMemory(t, db, 240, 80, 30, func(run int) {
 		var n int
@@ -43,6 +44,7 @@ func TestStoredLinkerLinksAsMemory(t *testing.T) {
 // found room in fills the lookup tables as counting does, caps reached.
 func TestRoomFilesAsCounting(t *testing.T) {
 	db := openTest(t)
+	db.keepPrints = true // the store is marked as one linked before migration 500
 	ctx := context.Background()
 	tables := func() (rows []string) {
 		for q, cap := range map[string]int{

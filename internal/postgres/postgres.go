@@ -24,6 +24,10 @@ import (
 // DB is an open sift store on a PostgreSQL database.
 type DB struct {
 	pool *pgxpool.Pool
+	// keepPrints writes link_articles.prints whole, as stores before
+	// migration 700-compact did: tests that mark a store as one to be
+	// backfilled need them.
+	keepPrints bool
 }
 
 // migration is one named step of the schema.
@@ -51,6 +55,7 @@ func schema() []migration {
 		{"510-claim-keys-seq", claimKeysSeq},
 		{"520-link-lazy", linkLazySchema},
 		{"600-derived-text", derivedSchema},
+		{"700-compact", compactSchema},
 	}
 }
 

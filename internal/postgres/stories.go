@@ -197,7 +197,7 @@ func (db *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 	for _, up := range ups {
 		r := up.Record
 		b.Queue(`INSERT INTO link_articles(article_id, seq, exact, signature, prints) VALUES ($1, $2, $3, $4, $5)`,
-			r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), uint32s(r.Prints))
+			r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), db.storedPrints(r.Prints))
 		queueLinkIndex(b, &r, up.Room)
 		b.Queue(`INSERT INTO stories(id, title) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET title = excluded.title`,
 			up.Story.ID, noNUL(up.Story.Title))
@@ -284,7 +284,8 @@ func (r *reuseRows) queue(b *pgx.Batch) {
 		return
 	}
 	b.Queue(`INSERT INTO reuse(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions)
-		SELECT kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions::jsonb
+		SELECT kind, (SELECT seq FROM articles WHERE id = u.a), (SELECT seq FROM articles WHERE id = u.b),
+			a_start, a_end, b_start, b_end, similarity, substitutions::jsonb
 		FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::float8[], $9::text[])
 			WITH ORDINALITY AS u(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions, i)
 		ORDER BY i`, r.kinds, r.as, r.bs, r.aStarts, r.aEnds, r.bStarts, r.bEnds, r.sims, r.subs)
@@ -358,8 +359,10 @@ func (db *DB) storyArticles(ctx context.Context, id string) ([]sift.StoryArticle
 
 // Reuse returns the reuse links of an article, on either side.
 func (db *DB) Reuse(ctx context.Context, articleID string) ([]sift.Reuse, error) {
-	rows, err := db.pool.Query(ctx, `SELECT kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions::text
-		FROM reuse WHERE a = $1 OR b = $1 ORDER BY seq`, articleID)
+	rows, err := db.pool.Query(ctx, `SELECT r.kind, ra.id, rb.id, r.a_start, r.a_end, r.b_start, r.b_end, r.similarity,
+		r.substitutions::text FROM reuse r JOIN articles ra ON ra.seq = r.a JOIN articles rb ON rb.seq = r.b
+		WHERE r.a = (SELECT seq FROM articles WHERE id = $1) OR r.b = (SELECT seq FROM articles WHERE id = $1)
+		ORDER BY r.seq`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("reading reuse of %s: %w", articleID, err)
 	}

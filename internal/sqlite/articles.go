@@ -106,18 +106,11 @@ func putArticle(ctx context.Context, tx *stmts, a *sift.Article) (bool, error) {
 	}
 	sp := newSpans(a.Text)
 	for _, q := range a.Quotes {
-		var spk, spc string
-		var ss, se, cs, ce sql.NullInt64
-		if q.Speaker != nil {
-			spk, spc = q.Speaker.Text, q.Speaker.Canonical
-			ss = sql.NullInt64{Int64: int64(q.Speaker.Start), Valid: true}
-			se = sql.NullInt64{Int64: int64(q.Speaker.End), Valid: true}
-		}
+		spk, spc, ss, se := refColumns(q.Speaker)
 		var cue string
+		var cs, ce sql.NullInt64
 		if q.Cue != nil {
-			cue = q.Cue.Text
-			cs = sql.NullInt64{Int64: int64(q.Cue.Start), Valid: true}
-			ce = sql.NullInt64{Int64: int64(q.Cue.End), Valid: true}
+			cue, cs, ce = q.Cue.Text, sql.NullInt64{Int64: int64(q.Cue.Start), Valid: true}, sql.NullInt64{Int64: int64(q.Cue.End), Valid: true}
 		}
 		if _, err := tx.exec(ctx, `INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_canonical,
 			speaker_start, speaker_end, cue, cue_start, cue_end, via, analyzer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')`,
@@ -533,4 +526,13 @@ func (h *rankHeap) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
+}
+
+// refColumns returns the columns a statement's speaker or cue is stored
+// in: its text, canonical name, start and end (NULL when there is none).
+func refColumns(r *sift.Ref) (text, canonical string, start, end sql.NullInt64) {
+	if r == nil {
+		return "", "", sql.NullInt64{}, sql.NullInt64{}
+	}
+	return r.Text, r.Canonical, sql.NullInt64{Int64: int64(r.Start), Valid: true}, sql.NullInt64{Int64: int64(r.End), Valid: true}
 }

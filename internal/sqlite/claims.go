@@ -86,13 +86,7 @@ DROP TABLE claim_key_df;
 // text; the analyzer version is the article's (stored empty).
 func putClaims(ctx context.Context, tx *stmts, a *sift.Article, sp spans) error {
 	for n, c := range a.Claims {
-		var spk, spc string
-		var ss, se sql.NullInt64
-		if c.Speaker != nil {
-			spk, spc = c.Speaker.Text, c.Speaker.Canonical
-			ss = sql.NullInt64{Int64: int64(c.Speaker.Start), Valid: true}
-			se = sql.NullInt64{Int64: int64(c.Speaker.End), Valid: true}
-		}
+		spk, spc, ss, se := refColumns(c.Speaker)
 		var norm any
 		if c.Norm != "" && c.Norm != c.Text {
 			norm = c.Norm

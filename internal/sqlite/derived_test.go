@@ -18,41 +18,6 @@ func derivedArticles() []*sift.Article {
 	return append(storetest.DerivedArticles(), bad)
 }
 
-// everything is what a user can read back of arts from s.
-func everything(t *testing.T, s *DB, arts []*sift.Article) string {
-	t.Helper()
-	ctx := context.Background()
-	var out []any
-	for _, a := range arts {
-		got, err := s.Article(ctx, a.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, got)
-	}
-	claims, err := s.Claims(ctx, sift.ClaimQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	found, err := s.Claims(ctx, sift.ClaimQuery{Text: "bridge"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	quotes, err := s.Quotes(ctx, sift.QuoteQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pending, err := s.PendingClaims(ctx, 100)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := json.Marshal(append(out, claims, found, quotes, pending))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // A store written before migration 600-derived-text (texts, norms and
 // analyzer versions stored whole) reads back the same after the upgrade,
 // and as a store made new; the upgrade keeps only the texts that are not
@@ -66,36 +31,9 @@ func TestDerivedTextUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer fresh.Close()
-	storetest.PutClaimArticles(t, fresh, arts)
-	first, second := storetest.ClaimLinks(arts)
-	for _, ls := range [][]sift.ClaimLink{first, second} {
-		if err := fresh.SaveClaimLinks(ctx, ls); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want := everything(t, fresh, arts)
-	// Read back, every text and norm is the one stored.
-	for _, a := range arts {
-		got, err := fresh.Article(ctx, a.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, q := range a.Quotes {
-			if got.Quotes[i].Text != q.Text {
-				t.Errorf("%s: quote %d reads %q, stored %q", a.Title, i, got.Quotes[i].Text, q.Text)
-			}
-		}
-		for i, c := range a.Claims {
-			norm := c.Norm
-			if norm == "" {
-				norm = c.Text
-			}
-			if got.Claims[i].Text != c.Text || got.Claims[i].Norm != norm {
-				t.Errorf("%s: claim %d reads %q (norm %q), stored %q (norm %q)", a.Title, i,
-					got.Claims[i].Text, got.Claims[i].Norm, c.Text, norm)
-			}
-		}
-	}
+	storetest.PutDerived(t, fresh, arts)
+	want := storetest.ReadBack(t, fresh, arts)
+	storetest.CheckDerivedTexts(t, fresh, arts)
 
 	// The same store as the schema before the migration kept it.
 	oldPath := filepath.Join(dir, "old.db")
@@ -153,7 +91,7 @@ func TestDerivedTextUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer upgraded.Close()
-	if got := everything(t, upgraded, arts); got != want {
+	if got := storetest.ReadBack(t, upgraded, arts); got != want {
 		t.Errorf("upgraded store reads\n%s\nwant (a new store)\n%s", got, want)
 	}
 	// Kept: the texts that are not their spans and the norms that are not

@@ -18,6 +18,10 @@ import (
 type DB struct {
 	db   *sql.DB
 	path string // "" for an in-memory store
+	// keepPrints writes link_articles.prints whole, as stores before
+	// migration 700-compact did: tests that mark a store as one to be
+	// backfilled need them.
+	keepPrints bool
 }
 
 // migration is one named step of the schema.
@@ -43,6 +47,7 @@ func schema() []migration {
 		{"500-link-index", linkIndexSchema},
 		{"520-link-lazy", linkLazySchema},
 		{"600-derived-text", derivedSchema},
+		{"700-compact", compactSchema},
 	}
 }
 

@@ -299,7 +299,7 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 	for _, up := range ups {
 		r := up.Record
 		if _, err := stmt.exec(ctx, `INSERT INTO link_articles(article_id, seq, exact, signature, prints)
-			VALUES (?, ?, ?, ?, ?)`, r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), uint32s(r.Prints)); err != nil {
+			VALUES (?, ?, ?, ?, ?)`, r.ID, r.Seq, int64(r.Exact), uint32s(r.Signature), s.storedPrints(r.Prints)); err != nil {
 			return fmt.Errorf("saving link record of %s: %w", r.ID, err)
 		}
 		if err := filer.file(ctx, &r, up.Room); err != nil {
@@ -336,7 +336,7 @@ func (s *DB) SaveLinks(ctx context.Context, ups []link.Update) error {
 		for _, x := range up.Reuse {
 			subs := jsonText(x.Substitutions, "[]")
 			if _, err := stmt.exec(ctx, `INSERT INTO reuse(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, x.Kind, x.A, x.B, x.AStart, x.AEnd, x.BStart, x.BEnd, x.Similarity, subs); err != nil {
+				VALUES (?, `+articleRow("?")+`, `+articleRow("?")+`, ?, ?, ?, ?, ?, ?)`, x.Kind, x.A, x.B, x.AStart, x.AEnd, x.BStart, x.BEnd, x.Similarity, subs); err != nil {
 				return fmt.Errorf("saving reuse link %s-%s: %w", x.A, x.B, err)
 			}
 		}
@@ -459,8 +459,9 @@ func (s *DB) storyArticles(ctx context.Context, id string) ([]sift.StoryArticle,
 
 // Reuse returns the reuse links of an article, on either side.
 func (s *DB) Reuse(ctx context.Context, articleID string) ([]sift.Reuse, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions
-		FROM reuse WHERE a = ? OR b = ? ORDER BY rowid`, articleID, articleID)
+	rows, err := s.db.QueryContext(ctx, `SELECT r.kind, ra.id, rb.id, r.a_start, r.a_end, r.b_start, r.b_end, r.similarity, r.substitutions
+		FROM reuse r JOIN articles ra ON ra.rowid = r.a JOIN articles rb ON rb.rowid = r.b
+		WHERE r.a = `+articleRow("?1")+` OR r.b = `+articleRow("?1")+` ORDER BY r.rowid`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("reading reuse of %s: %w", articleID, err)
 	}

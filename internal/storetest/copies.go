@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -61,7 +62,7 @@ func testCopies(t *testing.T, s Store, ls LinkStore) {
 		"halting grain exports for the second time this year. Mira Holt said the port stays closed until Friday at the earliest.",
 		"2024-05-03", "Mira Holt", "the port stays closed until Friday")
 	mustPut(t, s, first, copied, spun, other)
-	linkAll(t, s, ls)
+	LinkAll(t, s, ls)
 
 	stories, err := ls.Stories(ctx, sift.StoryQuery{MinArticles: 3})
 	if err != nil || len(stories) != 1 {
@@ -165,4 +166,53 @@ func testCopies(t *testing.T, s Store, ls LinkStore) {
 	if fmt.Sprint(op.Speakers) != "[{Mira Holt 3}]" {
 		t.Errorf("Ulmet Post speakers %v, want Mira Holt with 3 statements", op.Speakers)
 	}
+}
+
+// CopiedArticles are an article, an exact copy of it in another outlet, a
+// spun copy and one that shares a passage, and an unrelated article: the
+// linker finds reuse links of every kind among them.
+func CopiedArticles() []*sift.Article {
+	first := "Kessel officials said the bridge over the Varno river will reopen on Monday, after three weeks of repairs. " +
+		"Traffic to the port of Ulmet was diverted through the northern villages, where residents complained of trucks at night. " +
+		"The ministry said the repairs cost less than planned and that the convoy route would stay open for aid."
+	spun := strings.NewReplacer("Kessel", "Dravia", "Varno", "Selvan", "Ulmet", "Kasrin").Replace(first)
+	passage := "Dock workers walked out on Tuesday over wages and the strike closed two piers. " +
+		"Traffic to the port of Ulmet was diverted through the northern villages, where residents complained of trucks at night."
+	return []*sift.Article{
+		Article("Varno Daily", "Bridge to reopen", first, "2024-03-01"),
+		Article("Ulmet Post", "Bridge to reopen on Monday", first, "2024-03-02"),
+		Article("Radio Dravia", "Dravia bridge reopens", spun, "2024-03-02"),
+		Article("Kessel Herald", "Dock strike", passage, "2024-03-03"),
+		Article("Varno Daily", "Election called", "The president called an early election for June after the coalition broke up over the budget.", "2024-03-04"),
+	}
+}
+
+// LinkedStore is a store whose links and claims LinkedBack reads.
+type LinkedStore interface {
+	ClaimStore
+	LinkStore
+}
+
+// LinkedBack returns, as JSON, what a user reads of arts' links from s:
+// each article's reuse links, the stories listed, and ReadBack.
+func LinkedBack(t testing.TB, s LinkedStore, arts []*sift.Article) string {
+	t.Helper()
+	ctx := context.Background()
+	var out []any
+	for _, a := range arts {
+		r, err := s.Reuse(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, r)
+	}
+	stories, err := s.Stories(ctx, sift.StoryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(append(out, stories, ReadBack(t, s, arts)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -471,9 +471,9 @@ type LinkStore interface {
 	LinkedCount(ctx context.Context) (int, error)
 }
 
-// linkAll links the unlinked articles of s with a linker loaded from it,
+// LinkAll links the unlinked articles of s with a linker loaded from it,
 // as sift ingest does after storing a batch.
-func linkAll(t *testing.T, s Store, ls LinkStore) {
+func LinkAll(t testing.TB, s Store, ls LinkStore) {
 	t.Helper()
 	ctx := context.Background()
 	l, err := ls.LoadLinker(ctx)
@@ -512,9 +512,9 @@ func testLinks(t *testing.T, s Store, ls LinkStore) {
 	other := Article("Ulmet Post", "Port workers strike", "Dock workers in Ulmet walked out on Monday over unpaid wages, "+
 		"halting grain exports for the second time this year. The union said the strike would last until Friday.", "2024-04-01")
 	mustPut(t, s, first, copied)
-	linkAll(t, s, ls)
+	LinkAll(t, s, ls)
 	mustPut(t, s, spun, other)
-	linkAll(t, s, ls) // a second run continues from the stored state
+	LinkAll(t, s, ls) // a second run continues from the stored state
 	if ids, err := ls.UnlinkedArticles(ctx); err != nil || len(ids) != 0 {
 		t.Fatalf("unlinked after linking: %v, %v", ids, err)
 	}

@@ -461,7 +461,8 @@ func TestStoryUsesStoredReuse(t *testing.T) {
 	// A link the linking stage would have stored; the page must show it
 	// instead of aligning the articles itself.
 	if _, err := db.SQL().Exec(`INSERT INTO reuse(kind, a, b, a_start, a_end, b_start, b_end, similarity, substitutions)
-		VALUES ('spun', ?, ?, 0, 14, 0, 15, 0.8, '[{"from":"Varno","to":"Dravia"}]')`, arts[2].ID, arts[0].ID); err != nil {
+		VALUES ('spun', (SELECT rowid FROM articles WHERE id = ?), (SELECT rowid FROM articles WHERE id = ?), 0, 14, 0, 15, 0.8,
+		'[{"from":"Varno","to":"Dravia"}]')`, arts[2].ID, arts[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(New(db, Options{Pipeline: &analyze.Pipeline{}, ErrorLog: log.New(io.Discard, "", 0)}))
