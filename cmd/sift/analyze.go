@@ -36,6 +36,7 @@ func runAnalyze(args []string) error {
 		fs.Usage()
 		return fmt.Errorf("no input")
 	}
+	analyze.Warm()
 	p := analyze.Default()
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()

@@ -17,3 +17,12 @@ func Default() *Pipeline {
 	return &Pipeline{Stages: []Stage{ner.NewStage(), quote.NewStage(), propaganda.NewStage(), claim.NewStage()},
 		Budget: Budget{MaxText: DefaultMaxText, Timeout: DefaultTimeout}}
 }
+
+// Warm starts loading, in the background, the model the entity stage of
+// Default would load on its first article (with its word clusters, 40 %
+// of the CPU of loading every model), so that a command about to analyse
+// loads it on the other core while Default decodes the technique model.
+// It returns at once.
+func Warm() {
+	go ner.Default() //nolint:errcheck // the stage reports a bad model on first use
+}

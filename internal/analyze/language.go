@@ -19,48 +19,65 @@ var stopwords = map[string][]string{
 }
 
 // stopwordIndex maps each stop word to the set of languages (bits, in the
-// order of langs) it belongs to; built once.
-var stopwordIndex = sync.OnceValues(func() ([]string, map[string]uint32) {
+// order of langs) it belongs to, with the length in bytes of the longest;
+// built once.
+var stopwordIndex = sync.OnceValues(func() ([]string, stopwordSets) {
 	var langs []string
 	for lang := range stopwords {
 		langs = append(langs, lang)
 	}
-	index := map[string]uint32{}
+	sets := stopwordSets{index: map[string]uint32{}}
 	for i, lang := range langs {
 		for _, w := range stopwords[lang] {
-			index[w] |= 1 << i
+			sets.index[w] |= 1 << i
+			sets.maxLen = max(sets.maxLen, len(w))
 		}
 	}
-	return langs, index
+	return langs, sets
 })
 
+// stopwordSets is the stop word index of Language.
+type stopwordSets struct {
+	index  map[string]uint32
+	maxLen int // bytes of the longest stop word
+}
+
 // Language guesses the ISO 639-1 code of text from function words; it
-// returns "" when too few words match any language.
+// returns "" when too few words match any language. Words too long to be
+// a stop word are not looked up: lower-casing an ASCII word keeps its
+// length, and lower-casing maps a code point to one of at least a quarter
+// of its bytes.
 func Language(text string) string {
 	if len(text) > 4000 {
 		text = text[:4000]
 	}
-	langs, index := stopwordIndex()
+	langs, sets := stopwordIndex()
 	counts := make([]int, len(langs))
 	var buf [32]byte
 	for len(text) > 0 {
 		// The next word as strings.Fields splits it.
-		start := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsSpace(r) })
+		start := indexSpace(text, false)
 		if start < 0 {
 			break
 		}
 		text = text[start:]
-		end := strings.IndexFunc(text, unicode.IsSpace)
+		end := indexSpace(text, true)
 		if end < 0 {
 			end = len(text)
 		}
 		w := strings.TrimFunc(text[:end], isWordEdge)
 		text = text[end:]
+		if len(w) > 4*sets.maxLen {
+			continue
+		}
 		var set uint32
 		if ascii, lower := lowerASCII(w, buf[:0]); ascii {
-			set = index[string(lower)]
+			if len(lower) > sets.maxLen {
+				continue
+			}
+			set = sets.index[string(lower)]
 		} else {
-			set = index[strings.ToLower(w)]
+			set = sets.index[strings.ToLower(w)]
 		}
 		for i := range langs {
 			if set&(1<<i) != 0 {
@@ -76,6 +93,31 @@ func Language(text string) string {
 	}
 	return best
 }
+
+// indexSpace returns the byte offset of the first code point of s that is
+// white space (unicode.IsSpace) when space is set, or that is not when it
+// is not; -1 if there is none. ASCII bytes are told without decoding.
+func indexSpace(s string, space bool) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] == space {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) == space {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// asciiSpace[c] is unicode.IsSpace(rune(c)) for the ASCII bytes.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // lowerASCII appends w lower-cased to buf when w is ASCII and short enough
 // for buf's capacity; ascii is false otherwise.

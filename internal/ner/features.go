@@ -561,7 +561,7 @@ func makeWordIn(form string, t *wordType) word {
 	w.hShape = hs(fnvOffset, sh.long)
 	w.hShort = hs(fnvOffset, sh.short)
 	w.hForm = hs(fnvOffset, w.form)
-	w.gazStarts = gazIndex[w.lower]
+	w.gazStarts = gazIndex()[w.lower]
 	return w
 }
 

@@ -1,6 +1,7 @@
 package propaganda
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
@@ -62,23 +63,27 @@ func (m *Model) Encode(w io.Writer) error {
 	return zw.Close()
 }
 
-// decodeModel reads a model written by Encode.
+// decodeModel reads a model written by Encode. It reads the gzip stream
+// as it goes (no copy of the whole 19 MB decompressed model) and a
+// table's columns together, so that it writes each row once: start-up of
+// `sift analyze` is mostly this.
 func decodeModel(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("reading technique model: %w", err)
 	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("reading technique model: %w", err)
-	}
-	if !bytes.HasPrefix(data, []byte(magic)) {
+	br := bufio.NewReaderSize(zr, 64<<10)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
 		return nil, errors.New("reading technique model: not a sift technique model")
 	}
-	br := bytes.NewReader(data[len(magic):])
 	var bits, nt uint32
-	binary.Read(br, binary.LittleEndian, &bits)
-	binary.Read(br, binary.LittleEndian, &nt)
+	if err := binary.Read(br, binary.LittleEndian, &bits); err != nil {
+		return nil, fmt.Errorf("reading technique model: %w", err)
+	}
+	if err := binary.Read(br, binary.LittleEndian, &nt); err != nil {
+		return nil, fmt.Errorf("reading technique model: %w", err)
+	}
 	if bits != hashBits || nt != uint32(numTech) {
 		return nil, fmt.Errorf("reading technique model: %d bits and %d techniques, want %d and %d", bits, nt, hashBits, numTech)
 	}
@@ -90,7 +95,8 @@ func decodeModel(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("reading technique model: %w", err)
 		}
 	}
-	col := make([]byte, 1<<hashBits)
+	// The columns of one table, column k at cols[k<<hashBits:].
+	cols := make([]byte, numTech<<hashBits)
 	var anyScale [1]float32
 	tables := m.q.tables()
 	tables[2].scale = anyScale[:]
@@ -99,11 +105,24 @@ func decodeModel(r io.Reader) (*Model, error) {
 			if err := binary.Read(br, binary.LittleEndian, &t.scale[k]); err != nil {
 				return nil, fmt.Errorf("reading technique model: %w", err)
 			}
-			if _, err := io.ReadFull(br, col); err != nil {
+			if _, err := io.ReadFull(br, cols[k<<hashBits:(k+1)<<hashBits]); err != nil {
 				return nil, fmt.Errorf("reading technique model: %w", err)
 			}
-			for b, v := range col {
-				t.w[b*t.width+k] = v
+		}
+		if t.width == 1 {
+			copy(t.w, cols[:1<<hashBits])
+			continue
+		}
+		// In blocks of 64 rows, whose 1,152 bytes stay in the cache
+		// while each column's 64 bytes go in.
+		const block = 64
+		for b0 := 0; b0 < 1<<hashBits; b0 += block {
+			dst := t.w[b0*numTech : (b0+block)*numTech]
+			for k := range numTech {
+				src := cols[k<<hashBits+b0 : k<<hashBits+b0+block]
+				for j, v := range src {
+					dst[j*numTech+k] = v
+				}
 			}
 		}
 	}
@@ -112,14 +131,21 @@ func decodeModel(r io.Reader) (*Model, error) {
 	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
 		return nil, fmt.Errorf("reading technique model: %w", err)
 	}
-	if int64(n)*5 != int64(br.Len()) {
-		return nil, fmt.Errorf("reading technique model: %d news words in %d bytes", n, br.Len())
+	rest, err := io.ReadAll(io.LimitReader(br, int64(n)*5+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading technique model: %w", err)
+	}
+	if int64(n)*5 != int64(len(rest)) {
+		return nil, fmt.Errorf("reading technique model: %d news words in %d bytes", n, len(rest))
 	}
 	hs := make([]uint32, n)
-	binary.Read(br, binary.LittleEndian, hs)
+	for i := range hs {
+		hs[i] = binary.LittleEndian.Uint32(rest[4*i:])
+	}
+	binsOf := rest[4*n:]
 	m.news = &NewsWords{bins: make(map[uint32]uint8, n)}
-	for _, h := range hs {
-		b, _ := br.ReadByte()
+	for i, h := range hs {
+		b := binsOf[i]
 		if b >= numFreqBins {
 			return nil, fmt.Errorf("reading technique model: news frequency bin %d", b)
 		}
