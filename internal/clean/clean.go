@@ -22,7 +22,7 @@ import (
 )
 
 // Version of the cleaner; it changes whenever its output may change.
-const Version = "7"
+const Version = "8"
 
 // Result is what the cleaner (or the HTML extractor) recovered.
 type Result struct {

@@ -213,7 +213,9 @@ func lineNoise(text, f string, words int) string {
 		return ReasonTechnical
 	case words <= 30 && mark == ReasonPaywall:
 		return ReasonPaywall
-	case words <= 30 && mark == ReasonDisclaimer && hasPrefixAny(f, []string{"this ", "the above ", "parts of this "}):
+	case words <= 30 && mark == ReasonDisclaimer && (hasPrefixAny(f, []string{"this ", "the above ", "parts of this "}) || speaksOfItself(f)):
+		return ReasonDisclaimer
+	case words <= 8 && isFollowUpNote(f):
 		return ReasonDisclaimer
 	case words <= 6 && hasPrefixAny(letters, []string{"advertisement", "anzeige", "werbung", "publicité", "publicite", "publicidad", "sponsored", "reklame"}):
 		return ReasonAd
@@ -749,7 +751,13 @@ var markers = newPhraseIndex([]struct {
 	// Notes about how the text itself was made, when the line speaks of
 	// itself ("This transcript was produced by an automated service …").
 	{ReasonDisclaimer, []string{"may contain errors", "automated service", "automatically transcribed", "transcribed automatically",
-		"automatically generated", "machine translation", "machine-translated", "automatically translated", "translated automatically"}},
+		"automatically generated", "machine translation", "machine-translated", "automatically translated", "translated automatically",
+		"produced by a machine",
+		// The outlet's distance from an opinion it prints.
+		"do not necessarily reflect", "does not necessarily reflect", "are the author's own", "are those of the author",
+		// A live or developing page about itself.
+		"is being updated", "refresh the page", "refresh this page", "reload the page", "reload this page",
+		"not investment advice", "not financial advice"}},
 	{ReasonPaywall, []string{"cancel anytime", "cancel any time", "cancel at any time"}}, // a subscription offer
 	{ReasonCopyright, []string{"all rights reserved", "may not be reproduced", "without permission", "reproduction in whole"}},
 	{ReasonCaption, []string{". photo:", " photo: ", "photo credit:", "(photo:", "(photo by ", "(photograph by ", "(picture by ",
@@ -1271,4 +1279,30 @@ func containsAny(s string, ws []string) bool {
 		}
 	}
 	return false
+}
+
+// speaksOfItself reports a line that is about the text it stands in: a
+// sentence of it opens with "This …", "Transcripts …" or a verbless "Not
+// …" ("Not investment advice."), or it names
+// "this column", "this page", "the transcript below" …, so that a note's
+// phrase ("may contain errors", "do not necessarily reflect") in it is the
+// outlet's note and not the article's statement about something else.
+func speaksOfItself(f string) bool {
+	for _, p := range []string{". this ", ". these ", ". transcripts ", ". the transcript ", ". not "} {
+		if strings.Contains(f, p) {
+			return true
+		}
+	}
+	return hasPrefixAny(f, []string{"transcripts ", "the transcript ", "data ", "not "}) ||
+		containsAny(f, []string{"this column", "this article", "this story", "this page", "this episode", "this transcript",
+			"this podcast", "this programme", "this newsletter", "transcript below", "coverage below", "the page"})
+}
+
+// isFollowUpNote reports a short line promising the rest of a story that
+// is still being written: "More to follow.", "Full report and player
+// ratings to follow.", "Details to come."
+func isFollowUpNote(f string) bool {
+	t := strings.TrimRight(f, ".…! ")
+	return !strings.ContainsAny(f, "\"'?") && (strings.HasSuffix(t, " to follow") || strings.HasSuffix(t, " to come") ||
+		strings.HasSuffix(t, " to follow shortly") || strings.HasSuffix(t, " to follow soon"))
 }
