@@ -83,6 +83,7 @@ const (
 	ReasonPaywall    = "paywall notice"
 	ReasonSignOff    = "sign-off"
 	ReasonAboutBox   = "organisation's standing description"
+	ReasonEndNotes   = "notes under the end marker"
 )
 
 // Text cleans scraped plain text with no knowledge of its outlet.

@@ -71,3 +71,55 @@ func TestNotesAboutThePageItself(t *testing.T) {
 		})
 	}
 }
+
+// A press release's notes under its end marker, and a sign-off with the
+// signer's office or over a footer's short rule, are set aside; a
+// paragraph that mentions the end, and a closing line naming a place, stay.
+func TestEndMarkersAndSignOffs(t *testing.T) {
+	last := "Islanders had complained that children missed school on days when the only boat could not sail."
+	for name, c := range map[string]struct {
+		tail []string
+		gone []string
+		kept []string
+	}{
+		"notes under ENDS": {
+			tail: []string{"- ENDS -", "", "Notes to editors", "", "1. Orm Ferries is owned by the island's trust.", "",
+				"2. Photographs of the new boat are available on request."},
+			gone: []string{"- ENDS -", "Notes to editors", "1. Orm Ferries is owned by the island's trust.",
+				"2. Photographs of the new boat are available on request."},
+		},
+		"notes under ###": {
+			tail: []string{"###", "Press office: press@ormferries.example"},
+			gone: []string{"###", "Press office: press@ormferries.example"},
+		},
+		"sign-off with the signer's office": {
+			tail: []string{"Kind regards,", "Mirela Stoica, Chair"},
+			gone: []string{"Kind regards,", "Mirela Stoica, Chair"},
+		},
+		"sign-off over a short rule": {
+			tail: []string{"Warmly,", "Tove", "~~", "You are getting this because you subscribed at ormnotes.example."},
+			gone: []string{"Warmly,", "Tove"},
+		},
+		"the end in a sentence": {
+			tail: []string{"The End of the Line festival will be held at the quay in June, the trust said."},
+			kept: []string{"The End of the Line festival will be held at the quay in June, the trust said."},
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := Text(ferryPage("Ferry to Orm Island to sail twice a day", c.tail...))
+			if !hasParagraph(r, last) {
+				t.Errorf("the article's last paragraph was lost: %q", r.Paragraphs)
+			}
+			for _, g := range c.gone {
+				if hasParagraph(r, g) || removedAs(r, g) == "" {
+					t.Errorf("%q not set aside: paragraphs %q", g, r.Paragraphs)
+				}
+			}
+			for _, k := range c.kept {
+				if !hasParagraph(r, k) {
+					t.Errorf("%q lost from the body: %q", k, r.Paragraphs)
+				}
+			}
+		})
+	}
+}
