@@ -664,14 +664,33 @@ func findTitle(lines []line, r *Result) int {
 			unstopped = unstopped || !strings.HasSuffix(l.text, ".") && !isNameLike(l.text)
 		}
 	}
+	var sites map[string]bool // the site names cut from candidates ("… | The Redwell Wick Herald")
+	for _, c := range cands {
+		var cr Result
+		if stripSiteName(lines[c].text, &cr); cr.Outlet != "" {
+			if sites == nil {
+				sites = map[string]bool{}
+			}
+			sites[strings.TrimPrefix(fold(cr.Outlet), "the ")] = true
+		}
+	}
 	for k, c := range cands {
 		if body == nil {
 			break // one headline, perhaps repeated: nothing to choose between
 		}
 		l := &lines[c]
-		score := overlap(contentWords(l.f), body) * 3
-		if repeatedBelow(lines, c) {
+		// The words of the headline without its site suffix, which says
+		// nothing of the article.
+		score := overlap(contentWords(headKey(l.text)), body) * 3
+		site := sites[strings.TrimPrefix(l.f, "the ")]
+		if repeatedBelow(lines, c) || !site && echoedElsewhere(lines, c) {
 			score += 1.5
+		}
+		if site {
+			score -= 2 // the masthead: the site another candidate's suffix names
+		}
+		if isCreditLine(l.text) {
+			score -= 2 // "Words: Name · Photographs: Name" credits the article's makers
 		}
 		switch {
 		case l.words >= 4 && l.words <= 25:
@@ -856,6 +875,45 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// echoedElsewhere reports whether line i, of four words or more, is the
+// end of another line of the page: an e-mail's subject or a browser's
+// title bar printed the headline after the publication's name ("Subject:
+// The Quarry Lines #58: the ferry that nobody wanted to lose").
+func echoedElsewhere(lines []line, i int) bool {
+	key := lines[i].f
+	if lines[i].words < 4 || key == "" {
+		return false
+	}
+	for j := range lines {
+		if l := &lines[j]; j != i && !l.blank && len(l.f) > len(key) && strings.HasSuffix(l.f, key) {
+			if c := l.f[len(l.f)-len(key)-1]; c == ' ' || c == ':' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isCreditLine reports a line of "Role: Name" credits, one or several
+// separated by a middle dot or a bar ("Words: Sunniva Hart · Photographs:
+// Emil Graaf"), which names who made the article, not what happened.
+func isCreditLine(s string) bool {
+	parts := strings.Split(s, " · ")
+	if len(parts) == 1 {
+		parts = strings.Split(s, " | ")
+	}
+	for _, p := range parts {
+		i := strings.Index(p, ": ")
+		if i <= 0 || CountWords(p[:i]) > 3 {
+			return false
+		}
+		if name := strings.TrimSpace(p[i+2:]); !isNameLike(name) {
+			return false
+		}
+	}
+	return len(parts) >= 2
 }
 
 // repeatedBelow reports whether line i occurs again later in the text.

@@ -1,6 +1,9 @@
 package clean
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Tests for the kinds of failure cleaner version 8 addresses (issue 20),
 // each on our own text.
@@ -119,6 +122,41 @@ func TestEndMarkersAndSignOffs(t *testing.T) {
 				if !hasParagraph(r, k) {
 					t.Errorf("%q lost from the body: %q", k, r.Paragraphs)
 				}
+			}
+		})
+	}
+}
+
+// Titles of cleaner version 8: the masthead that a headline's site suffix
+// names is not the title, nor a line of "Role: Name" credits, and a
+// headline that an e-mail's subject repeats wins over a prompt above it.
+func TestTitlesMastheadCreditsAndSubject(t *testing.T) {
+	body := []string{"",
+		"A company from the south has won the contract to run the Orm Island ferry, the harbour board said on Tuesday.", "",
+		"Its boat, the Island Courier, will sail twice a day from April.", ""}
+	for name, c := range map[string]struct {
+		head []string
+		want string
+	}{
+		"masthead named by the suffix": {
+			head: []string{"Boat company wins contract as board blames winter - News | The Orm Island Courier", "", "The Orm Island Courier", "",
+				"By Ines Albrecht"},
+			want: "Boat company wins contract as board blames winter",
+		},
+		"credits under the headline": {
+			head: []string{"\"We sail whatever the weather\": a skipper on forty winters | Orm Review", "",
+				"Words: Island Courier · Photographs: Kelby Harbour"},
+			want: "\"We sail whatever the weather\": a skipper on forty winters",
+		},
+		"headline repeated in the subject": {
+			head: []string{"Subject: Orm Notes #12: the boat nobody wanted to lose", "Read this company's issue on the web",
+				"The boat nobody wanted to lose"},
+			want: "The boat nobody wanted to lose",
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if r := Text(strings.Join(append(c.head, body...), "\n")); r.Title != c.want {
+				t.Errorf("title %q, want %q", r.Title, c.want)
 			}
 		})
 	}
