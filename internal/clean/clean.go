@@ -360,9 +360,10 @@ func joinWrapped(lines []line) []line {
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && !lines[j].blank {
-			if isPrintFurniture(lines[j].text, lines[j].f, lines[j].words) || isPrintNote(lines[j].f, lines[j].words) {
+			if isPrintFurniture(lines[j].text, lines[j].f, lines[j].words) || isPrintNote(lines[j].f, lines[j].words) ||
+				isRule(lines[j].text) || isFramed(lines[j].text) {
 				if j == i {
-					j++ // a printed page's header or footer stands alone
+					j++ // a printed page's header or footer, or a rule ("----- End of forwarded text -----"), stands alone
 				}
 				break // and is not part of the paragraph it interrupts
 			}
@@ -386,6 +387,21 @@ func joinWrapped(lines []line) []line {
 		i = j
 	}
 	return out
+}
+
+// isFramed reports a line set between runs of three or more dashes,
+// equals signs or underscores ("----- Forwarded text -----", "=== Notices
+// ==="): a separator of an e-mail or a bulletin, never part of a
+// paragraph.
+func isFramed(s string) bool {
+	if len(s) < 8 {
+		return false
+	}
+	c := s[0]
+	if c != '-' && c != '=' && c != '_' {
+		return false
+	}
+	return strings.HasPrefix(s, strings.Repeat(string(c), 3)) && strings.HasSuffix(s, strings.Repeat(string(c), 3))
 }
 
 // isListItem reports bulleted and numbered list items ("• …", "1. …", "2) …").

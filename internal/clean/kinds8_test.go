@@ -161,3 +161,28 @@ func TestTitlesMastheadCreditsAndSubject(t *testing.T) {
 		})
 	}
 }
+
+// A byline of a name, the writer's role and a date gives the author and the
+// date; a hard-wrapped last paragraph right above a framed separator
+// ("----- End of forwarded text -----") is rejoined and kept.
+func TestBylineWithRoleAndFramedSeparator(t *testing.T) {
+	r := Text(strings.Join([]string{"Kelby Courier", "Ferry to Orm Island to sail twice a day",
+		"Ines Albrecht, transport reporter · 4 March 2025", "",
+		"The ferry between Kelby and Orm Island will run twice a day from April, the harbour board said on Tuesday.", ""}, "\n"))
+	if r.Author != "Ines Albrecht" || r.Published != "2025-03-04" || removedAs(r, "Ines Albrecht, transport reporter · 4 March 2025") == "" {
+		t.Errorf("byline with a role: author %q, published %q, paragraphs %q", r.Author, r.Published, r.Paragraphs)
+	}
+
+	r = Text(strings.Join([]string{"----- Forwarded from the Orm Island Newsletter -----", "Ferry to Orm Island to sail twice a day", "",
+		"The ferry between Kelby and Orm Island will run twice a day from",
+		"April, the harbour board said on Tuesday, after a winter of",
+		"cancelled crossings that kept children away from school.", "",
+		"Anyone who would like to help at the quay is welcome on Fridays",
+		"from 9am. No experience is needed, only warm clothes and a",
+		"willingness to lift.",
+		"----- End of forwarded text -----"}, "\n"))
+	want := "Anyone who would like to help at the quay is welcome on Fridays from 9am. No experience is needed, only warm clothes and a willingness to lift."
+	if !hasParagraph(r, want) {
+		t.Errorf("last wrapped paragraph lost: %q", r.Paragraphs)
+	}
+}

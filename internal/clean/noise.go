@@ -961,7 +961,7 @@ func metaLine(text string) (author, date string, ok bool) {
 	if len(parts) > 5 {
 		return "", "", false
 	}
-	labels := 0
+	labels, roled := 0, false
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
 		pf := fold(p)
@@ -972,6 +972,8 @@ func metaLine(text string) (author, date string, ok bool) {
 			}
 		} else if isByline(p, pf, n) {
 			author = bylineName(p)
+		} else if name, ok := nameWithRole(p); ok && author == "" {
+			author, roled = name, true // "Mabli Rhyce, health reporter"
 		} else if isReadingTime(pf) || isTimestamp(pf) || n <= 3 && strings.ContainsAny(p, "0123456789") {
 		} else if n <= 4 && !endsSentence(p) && (isCapitalised(p) || n <= 3) {
 			labels++ // a section, outlet or column name ("Science", "Highland Line News", "Editor's column")
@@ -979,10 +981,26 @@ func metaLine(text string) (author, date string, ok bool) {
 			return "", "", false
 		}
 	}
-	if labels > 0 && date == "" {
+	if (labels > 0 || roled) && date == "" {
 		return "", "", false
 	}
 	return author, date, author != "" || date != ""
+}
+
+// nameWithRole splits a byline's field of a name and the writer's role
+// after a comma ("Mabli Rhyce, health reporter", "Tom Ure, Political
+// Editor"): two or three capitalised words, then one to four words that
+// end no sentence.
+func nameWithRole(p string) (string, bool) {
+	i := strings.Index(p, ", ")
+	if i <= 0 {
+		return "", false
+	}
+	name, role := p[:i], p[i+2:]
+	if !isNameLike(name) || CountWords(role) > 4 || strings.ContainsAny(role, ",.:;?!\"0123456789") {
+		return "", false
+	}
+	return name, true
 }
 
 // bylineName extracts the author's name from a byline.
