@@ -186,3 +186,27 @@ func TestBylineWithRoleAndFramedSeparator(t *testing.T) {
 		t.Errorf("last wrapped paragraph lost: %q", r.Paragraphs)
 	}
 }
+
+// Forum threads with "u/name" handles over compact times ("· 10h", "OP ·
+// 9h"), and name-over-text threads under a heading with a count ("Comments
+// from readers (2)"), are comments with their authors, not body.
+func TestForumHandlesAndCountedHeadings(t *testing.T) {
+	last := "Islanders had complained that children missed school on days when the only boat could not sail."
+	r := Text(ferryPage("Ferry to Orm Island to sail twice a day",
+		"Sort by: Best", "u/quayside_kate", "· 10h", "About time. My two missed a week of school in January.", "Reply 12",
+		"u/ormdweller", "OP · 9h", "Same here, it was a long winter.", "Reply 3",
+		"u/tidewatcher", "· 7h", "The second boat is older than I am.", "Reply 8"))
+	if !hasParagraph(r, last) || hasParagraph(r, "The second boat is older than I am.") {
+		t.Errorf("forum thread: paragraphs %q", r.Paragraphs)
+	}
+	if len(r.Comments) != 3 || r.Comments[1].Author != "u/ormdweller" {
+		t.Errorf("forum thread: comments %+v", r.Comments)
+	}
+
+	r = Text(ferryPage("Ferry to Orm Island to sail twice a day",
+		"Comments from readers (2)", "Maren Holt", "We waited three hours at the quay in February. Good news at last.",
+		"Pim", "Lovely to see the board listen for once.", "Add your comment"))
+	if !hasParagraph(r, last) || hasParagraph(r, "Lovely to see the board listen for once.") || len(r.Comments) != 2 || r.Comments[1].Author != "Pim" {
+		t.Errorf("counted heading: paragraphs %q, comments %+v", r.Paragraphs, r.Comments)
+	}
+}
