@@ -15,6 +15,7 @@ import (
 // press releases print it.
 func markClosings(lines []line) {
 	markEndMarker(lines)
+	markBoxHeadings(lines)
 	markRuledFooter(lines)
 	markSignOff(lines)
 	markAboutBox(lines)
@@ -185,5 +186,28 @@ func markEndMarker(lines []line) {
 		if l := &lines[i]; !l.blank && l.kind != kNoise && l.kind != kComment && l.kind != kCaption {
 			l.kind, l.reason, l.sure = kNoise, ReasonEndNotes, false
 		}
+	}
+}
+
+// markBoxHeadings sets aside the heading of a box inserted into the
+// article: a short line with no sentence end right over two lines of a
+// call to action of the same kind ("✉️ The Chronicle Morning Brief" over a
+// newsletter's offer and its address field) takes their reason. A
+// subheading of the article is followed by its text, not by a widget.
+func markBoxHeadings(lines []line) {
+	for i := range lines {
+		h := &lines[i]
+		if h.kind != kBody || h.sure || h.words == 0 || h.words > 6 || endsSentence(h.text) || strings.HasSuffix(h.text, ":") {
+			continue
+		}
+		a := nextNonBlank(lines, i)
+		if a < 0 || a != i+1 || lines[a].kind != kNoise || !vocabularyReason(lines[a].reason) {
+			continue
+		}
+		b := nextNonBlank(lines, a)
+		if b < 0 || b != a+1 || lines[b].kind != kNoise || lines[b].reason != lines[a].reason {
+			continue
+		}
+		h.kind, h.reason = kNoise, lines[a].reason
 	}
 }

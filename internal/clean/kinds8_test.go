@@ -210,3 +210,19 @@ func TestForumHandlesAndCountedHeadings(t *testing.T) {
 		t.Errorf("counted heading: paragraphs %q, comments %+v", r.Paragraphs, r.Comments)
 	}
 }
+
+// The heading of a newsletter box set into the article goes with the box;
+// a subheading over the article's text stays.
+func TestBoxHeadingGoesWithItsBox(t *testing.T) {
+	r := Text(ferryPage("Ferry to Orm Island to sail twice a day",
+		"📬 The Courier Harbour Letter", "Sign up for our newsletter and get the tide tables in your inbox every Friday.",
+		"Enter your email to subscribe", "",
+		"What the islanders say", "",
+		"Several islanders said the second crossing would let them work full days on the mainland again."))
+	if hasParagraph(r, "📬 The Courier Harbour Letter") || removedAs(r, "📬 The Courier Harbour Letter") == "" {
+		t.Errorf("box heading kept: %q", r.Paragraphs)
+	}
+	if !hasParagraph(r, "What the islanders say") {
+		t.Errorf("subheading lost: %q", r.Paragraphs)
+	}
+}
