@@ -177,7 +177,7 @@ func findComments(lines []line, start int) int {
 		}
 		// Every signature is an author line; only dated sign-offs need
 		// their second.
-		author := isAuthorLine(lines, i)
+		author := isAuthorLine(lines, i) && !isWriterByline(l.text)
 		if author && !isSignature(lines, i) {
 			if hasAtHandle(l.text) && !strings.HasPrefix(l.text, "@") && !widgetBelow(lines, i) {
 				continue // "Dan Hale @danhale · 2h": a post embedded in the article
@@ -355,6 +355,23 @@ func isAuthorLine(lines []line, i int) bool {
 	}
 	return isSaysLine(l.text) && lines[next].words > 0
 }
+
+// isWriterByline reports the article's byline of a name and a newsroom
+// role ("Marcus Tilney, Courts Reporter", "Ana Roe, political
+// correspondent"): over a time line it looks like a comment's author line,
+// but commenters do not sign with a newsroom's job.
+func isWriterByline(s string) bool {
+	if _, ok := nameWithRole(s); !ok {
+		return false
+	}
+	role := fold(s[strings.Index(s, ", ")+2:])
+	ws := strings.Fields(role)
+	return newsroomRoles[strings.TrimSuffix(ws[len(ws)-1], "s")]
+}
+
+// newsroomRoles are the jobs a byline gives its writer.
+var newsroomRoles = map[string]bool{"reporter": true, "correspondent": true, "editor": true, "writer": true, "columnist": true,
+	"journalist": true, "contributor": true, "photographer": true, "critic": true, "producer": true, "presenter": true}
 
 // isHandle reports a user name as comment widgets print it: one token of
 // letters and digits joined by "_" or "." or with digits in it

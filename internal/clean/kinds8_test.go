@@ -226,3 +226,25 @@ func TestBoxHeadingGoesWithItsBox(t *testing.T) {
 		t.Errorf("subheading lost: %q", r.Paragraphs)
 	}
 }
+
+// A byline of a name and a newsroom job over the date is the article's
+// byline, not the author line of a comment that would swallow the article;
+// the placeholder of an embedded post is set aside.
+func TestWriterBylineAndEmbedPlaceholder(t *testing.T) {
+	r := Text(strings.Join([]string{"Kelby Courier", "Ferry to Orm Island to sail twice a day",
+		"Correction, 5 March 2025: An earlier version of this article gave the wrong month for the new timetable.", "",
+		"Ines Albrecht, Transport Reporter", "Tuesday, 4 March 2025 3:02 pm",
+		"The ferry between Kelby and Orm Island will run twice a day from April, the harbour board said on Tuesday.", "",
+		"The board has leased a second boat from a company in the south while its own vessel is repaired.", "",
+		"Embedded content from Chirp. Load external content?", "",
+		"Islanders had complained that children missed school on days when the only boat could not sail."}, "\n"))
+	if len(r.Comments) != 0 || !hasParagraph(r, "Islanders had complained that children missed school on days when the only boat could not sail.") {
+		t.Errorf("article taken for a comment: paragraphs %q, comments %+v", r.Paragraphs, r.Comments)
+	}
+	if r.Author != "Ines Albrecht" || hasParagraph(r, "Ines Albrecht, Transport Reporter") {
+		t.Errorf("byline: author %q, paragraphs %q", r.Author, r.Paragraphs)
+	}
+	if hasParagraph(r, "Embedded content from Chirp. Load external content?") {
+		t.Errorf("embed placeholder kept: %q", r.Paragraphs)
+	}
+}

@@ -263,7 +263,7 @@ func lineNoise(text, f string, words int) string {
 		return ReasonCaption
 	}
 	if words <= 20 {
-		if isByline(text, f, words) {
+		if isByline(text, f, words) || isWriterByline(text) {
 			return ReasonByline
 		}
 		if _, _, ok := metaLine(text); ok {
@@ -590,7 +590,9 @@ func lettersOnly(f string) string {
 
 // technicalNotices are the words of player, script and browser notices.
 var technicalNotices = []string{"javascript", "your browser", "cannot be played", "can't be played", "ad blocker", "adblock",
-	"enable cookies", "video player", "loading video", "media playback", "autoplay"}
+	"enable cookies", "video player", "loading video", "media playback", "autoplay",
+	// The placeholder of a post embedded from another site, shown until the reader consents.
+	"embedded content", "external content", "hosted by a third party", "third-party content", "allow cookies to view"}
 
 // isCounter reports lines of reaction counts and icons only ("❤️ 1.2K 💬 84",
 // "👍 48 👎 6"): no word of three letters or more.
