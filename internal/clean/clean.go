@@ -123,6 +123,7 @@ func (o Options) Text(s string) Result {
 		m = &trainedLines
 	}
 	m.reviewBody(lines, r.Outlet)
+	markBoxHeadings(lines)
 	return assemble(lines, r)
 }
 

@@ -190,10 +190,11 @@ func markEndMarker(lines []line) {
 }
 
 // markBoxHeadings sets aside the heading of a box inserted into the
-// article: a short line with no sentence end right over two lines of a
-// call to action of the same kind ("✉️ The Chronicle Morning Brief" over a
-// newsletter's offer and its address field) takes their reason. A
-// subheading of the article is followed by its text, not by a widget.
+// article: a short line with no sentence end right over a call to action
+// and another line set aside ("✉️ The Chronicle Morning Brief" over a
+// newsletter's offer and its address field) takes the call's reason. A
+// subheading of the article is followed by its text, not by a widget. It
+// runs again after the line model, whose verdicts may close the box.
 func markBoxHeadings(lines []line) {
 	for i := range lines {
 		h := &lines[i]
@@ -205,7 +206,7 @@ func markBoxHeadings(lines []line) {
 			continue
 		}
 		b := nextNonBlank(lines, a)
-		if b < 0 || b != a+1 || lines[b].kind != kNoise || lines[b].reason != lines[a].reason {
+		if b < 0 || b != a+1 || lines[b].kind != kNoise {
 			continue
 		}
 		h.kind, h.reason = kNoise, lines[a].reason

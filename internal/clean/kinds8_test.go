@@ -225,6 +225,14 @@ func TestBoxHeadingGoesWithItsBox(t *testing.T) {
 	if !hasParagraph(r, "What the islanders say") {
 		t.Errorf("subheading lost: %q", r.Paragraphs)
 	}
+
+	r = Text(ferryPage("Ferry to Orm Island to sail twice a day",
+		"HARBOUR LETTER", "The week's tides and timetables, in your inbox every Friday.",
+		"By signing up you agree to our privacy notice. You can unsubscribe at any time.", "",
+		"Several islanders said the second crossing would let them work full days on the mainland again."))
+	if hasParagraph(r, "HARBOUR LETTER") {
+		t.Errorf("box heading over an offer and its small print kept: %q", r.Paragraphs)
+	}
 }
 
 // A byline of a name and a newsroom job over the date is the article's
