@@ -256,3 +256,17 @@ func TestWriterBylineAndEmbedPlaceholder(t *testing.T) {
 		t.Errorf("embed placeholder kept: %q", r.Paragraphs)
 	}
 }
+
+// A donation appeal whose imperative opens its second sentence is set
+// aside; a sentence of the article with the same words stays.
+func TestAppealInItsSecondSentence(t *testing.T) {
+	appeal := "Local reporting costs money. Chip in £5 today and keep the Courier free for everyone."
+	r := Text(ferryPage("Ferry to Orm Island to sail twice a day", appeal, "",
+		"The trust asked islanders to chip in for the new gangway, and raised £8,000 in a month."))
+	if hasParagraph(r, appeal) {
+		t.Errorf("appeal kept: %q", r.Paragraphs)
+	}
+	if !hasParagraph(r, "The trust asked islanders to chip in for the new gangway, and raised £8,000 in a month.") {
+		t.Errorf("the article's sentence lost: %q", r.Paragraphs)
+	}
+}

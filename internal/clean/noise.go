@@ -1222,13 +1222,34 @@ func isShareBar(f string, words int) bool {
 }
 
 // addressesReader reports lines that speak to the reader: second person,
-// first person plural, or an imperative first word.
+// first person plural, or an imperative opening one of its sentences.
 func addressesReader(f string) bool {
 	for _, w := range []string{"you", "your", "us", "our", "we"} {
 		if containsWord(f, w) {
 			return true
 		}
 	}
+	if imperativeOpens(f) {
+		return true
+	}
+	// An appeal whose imperative opens its second sentence ("Independent
+	// journalism costs money. Chip in $10 today …").
+	for i := strings.Index(f, ". "); i >= 0; {
+		if imperativeOpens(f[i+2:]) {
+			return true
+		}
+		j := strings.Index(f[i+2:], ". ")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return false
+}
+
+// imperativeOpens reports a text whose first word is an imperative verb of
+// a call to action ("Subscribe …", "Chip in …") or a prompt's opening.
+func imperativeOpens(f string) bool {
 	first := f
 	if i := strings.IndexByte(first, ' '); i > 0 {
 		first = first[:i]
@@ -1239,7 +1260,7 @@ func addressesReader(f string) bool {
 		"get", "download", "watch", "listen", "tap", "leave", "log", "accept", "continue", "register", "become", "enter", "see",
 		"be", "don't", "never", "stay", "keep", "tell", "send", "give", "find", "discover", "try", "start", "make", "check",
 		"visit", "explore", "view", "show", "load", "add", "post", "write", "comment", "email", "call", "text", "enjoy",
-		"thank", "thanks", "why", "want", "looking", "interested", "sorry", "please":
+		"thank", "thanks", "why", "want", "looking", "interested", "sorry", "please", "chip", "pitch":
 		return true
 	}
 	return false
