@@ -139,9 +139,21 @@ func (o Options) lines(s string) ([]line, Result) {
 		commentStart = headedThread(lines, bodyStart)
 		loose = commentStart >= 0
 	}
+	var before []line
+	if commentStart >= 0 {
+		before = append(before, lines...)
+	}
 	markBody(lines, bodyStart, commentStart)
 	if commentStart >= 0 {
-		r.Comments = parseComments(lines[commentStart:], &r, loose)
+		saved := r
+		if r.Comments = parseComments(lines[commentStart:], &r, loose); len(r.Comments) == 0 {
+			// No comment has any text ("Agnes Wittmer, midwife, born 3 March
+			// 1927" over "Share"): there is no thread, and its lines are
+			// the article's or its noise, not lost.
+			copy(lines, before)
+			r = saved
+			markBody(lines, bodyStart, -1)
+		}
 	}
 	markAuthorBio(lines, r.Author)
 	markNamedBio(lines, &r)

@@ -270,3 +270,14 @@ func TestAppealInItsSecondSentence(t *testing.T) {
 		t.Errorf("the article's sentence lost: %q", r.Paragraphs)
 	}
 }
+
+// A line taken for a comment's author with no comment under it is not lost:
+// with no comment there is no thread, and the line is body or set aside
+// with a reason.
+func TestAuthorLineWithoutCommentIsNotLost(t *testing.T) {
+	line := "Agnes Holm, skipper, born 3 March 1931; died 8 January 2025"
+	r := Text(ferryPage("Ferry to Orm Island to sail twice a day", line, "", "Share", "", "Print"))
+	if !hasParagraph(r, line) && removedAs(r, line) == "" {
+		t.Errorf("%q lost: paragraphs %q, removed %v, comments %+v", line, r.Paragraphs, r.Boilerplate, r.Comments)
+	}
+}
