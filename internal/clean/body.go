@@ -441,6 +441,9 @@ func isActionLine(f string) bool {
 // bullet and a short label of the commenter's standing: "1h", "· 10h",
 // "OP · 9h", "mod · 2d".
 func isTimeLine(f string) bool {
+	if len(f) < 2 || len(f) > 16 || !strings.ContainsRune("hdmwy", rune(f[len(f)-1])) {
+		return false
+	}
 	ws := strings.FieldsFunc(f, func(r rune) bool { return r == ' ' || r == '·' || r == '•' || r == '|' })
 	if len(ws) == 0 || len(ws) > 2 || !isRelativeTime(ws[len(ws)-1]) {
 		return false
