@@ -694,13 +694,19 @@ func findTitle(lines []line, r *Result) int {
 		}
 	}
 	var sites map[string]bool // the site names cut from candidates ("… | The Redwell Wick Herald")
-	for _, c := range cands {
-		var cr Result
-		if stripSiteName(lines[c].text, &cr); cr.Outlet != "" {
-			if sites == nil {
-				sites = map[string]bool{}
+	var keys []string         // the candidates' folded text without a site suffix
+	if body != nil {
+		keys = make([]string, len(cands))
+		for k, c := range cands {
+			var cr Result
+			keys[k] = lines[c].f
+			if t := stripSiteName(lines[c].text, &cr); cr.Outlet != "" {
+				keys[k] = fold(t)
+				if sites == nil {
+					sites = map[string]bool{}
+				}
+				sites[strings.TrimPrefix(fold(cr.Outlet), "the ")] = true
 			}
-			sites[strings.TrimPrefix(fold(cr.Outlet), "the ")] = true
 		}
 	}
 	for k, c := range cands {
@@ -710,7 +716,7 @@ func findTitle(lines []line, r *Result) int {
 		l := &lines[c]
 		// The words of the headline without its site suffix, which says
 		// nothing of the article.
-		score := overlap(contentWords(headKey(l.text)), body) * 3
+		score := overlap(contentWords(keys[k]), body) * 3
 		site := sites[strings.TrimPrefix(l.f, "the ")]
 		if repeatedBelow(lines, c) || !site && echoedElsewhere(lines, c) {
 			score += 1.5
@@ -907,7 +913,7 @@ func hasLetter(s string) bool {
 }
 
 // echoedElsewhere reports whether line i, of four words or more, is the
-// end of another line of the page: an e-mail's subject or a browser's
+// end of another line at the top of the page: an e-mail's subject or a browser's
 // title bar printed the headline after the publication's name ("Subject:
 // The Quarry Lines #58: the ferry that nobody wanted to lose").
 func echoedElsewhere(lines []line, i int) bool {
@@ -915,7 +921,7 @@ func echoedElsewhere(lines []line, i int) bool {
 	if lines[i].words < 4 || key == "" {
 		return false
 	}
-	for j := range lines {
+	for j := range lines[:min(len(lines), 60)] {
 		if l := &lines[j]; j != i && !l.blank && len(l.f) > len(key) && strings.HasSuffix(l.f, key) {
 			if c := l.f[len(l.f)-len(key)-1]; c == ' ' || c == ':' {
 				return true

@@ -157,7 +157,7 @@ func markAboutBox(lines []line) {
 // isEndMarker reports the line with which a press release or wire copy
 // marks the end of its text: "ENDS", "— ENDS —", "-end-", "###", "-30-".
 func isEndMarker(s string) bool {
-	if len(s) > 20 {
+	if len(s) > 20 || !strings.Contains(s, "#") && !strings.Contains(s, "30") && !strings.Contains(s, "ND") && !strings.Contains(s, "nd") {
 		return false
 	}
 	switch strings.Trim(s, "-–—*=_ ") {

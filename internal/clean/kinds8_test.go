@@ -96,7 +96,8 @@ func TestEndMarkersAndSignOffs(t *testing.T) {
 			gone: []string{"###", "Press office: press@ormferries.example"},
 		},
 		"sign-off with the signer's office": {
-			tail: []string{"Kind regards,", "Mirela Stoica, Chair"},
+			tail: []string{"Kind regards,", "Mirela Stoica, Chair", "------------------------------",
+				"You receive this bulletin as a member of the Orm Island Trust."},
 			gone: []string{"Kind regards,", "Mirela Stoica, Chair"},
 		},
 		"sign-off over a short rule": {

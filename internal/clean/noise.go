@@ -592,7 +592,7 @@ func lettersOnly(f string) string {
 var technicalNotices = []string{"javascript", "your browser", "cannot be played", "can't be played", "ad blocker", "adblock",
 	"enable cookies", "video player", "loading video", "media playback", "autoplay",
 	// The placeholder of a post embedded from another site, shown until the reader consents.
-	"embedded content", "external content", "hosted by a third party", "third-party content", "allow cookies to view"}
+	"embedded content", "external content", "hosted by a third party", "cookies to view"}
 
 // isCounter reports lines of reaction counts and icons only ("❤️ 1.2K 💬 84",
 // "👍 48 👎 6"): no word of three letters or more.
@@ -754,12 +754,12 @@ var markers = newPhraseIndex([]struct {
 	// itself ("This transcript was produced by an automated service …").
 	{ReasonDisclaimer, []string{"may contain errors", "automated service", "automatically transcribed", "transcribed automatically",
 		"automatically generated", "machine translation", "machine-translated", "automatically translated", "translated automatically",
-		"produced by a machine",
-		// The outlet's distance from an opinion it prints.
-		"do not necessarily reflect", "does not necessarily reflect", "are the author's own", "are those of the author",
-		// A live or developing page about itself.
-		"is being updated", "refresh the page", "refresh this page", "reload the page", "reload this page",
-		"not investment advice", "not financial advice"}},
+		// The outlet's distance from an opinion it prints. (Phrases are
+		// looked up by their first three bytes at every word: each opens
+		// with a rare word, not "is", "do" or "not".)
+		"necessarily reflect", "author's own",
+		// A live or developing page about itself, a market data notice.
+		"being updated", "refresh the page", "refresh this page", "investment advice"}},
 	{ReasonPaywall, []string{"cancel anytime", "cancel any time", "cancel at any time"}}, // a subscription offer
 	{ReasonCopyright, []string{"all rights reserved", "may not be reproduced", "without permission", "reproduction in whole"}},
 	{ReasonCaption, []string{". photo:", " photo: ", "photo credit:", "(photo:", "(photo by ", "(photograph by ", "(picture by ",
@@ -999,7 +999,7 @@ func nameWithRole(p string) (string, bool) {
 		return "", false
 	}
 	name, role := p[:i], p[i+2:]
-	if !isNameLike(name) || CountWords(role) > 4 || strings.ContainsAny(role, ",.:;?!\"0123456789") {
+	if len(role) > 48 || len(name) > 48 || !isNameLike(name) || CountWords(role) > 4 || strings.ContainsAny(role, ",.:;?!\"0123456789") {
 		return "", false
 	}
 	return name, true
