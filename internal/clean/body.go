@@ -177,7 +177,7 @@ func findComments(lines []line, start int) int {
 		}
 		// Every signature is an author line; only dated sign-offs need
 		// their second.
-		author := isAuthorLine(lines, i)
+		author := isAuthorLine(lines, i) && !isWriterByline(l.text)
 		if author && !isSignature(lines, i) {
 			if hasAtHandle(l.text) && !strings.HasPrefix(l.text, "@") && !widgetBelow(lines, i) {
 				continue // "Dan Hale @danhale · 2h": a post embedded in the article
@@ -272,6 +272,9 @@ func isCommentHeading(l *line) bool {
 		return true
 	}
 	letters := strings.ReplaceAll(lettersOnly(l.f), " ", "")
+	if l.words <= 5 && strings.HasPrefix(letters, "comments") && (strings.HasSuffix(l.text, ")") || strings.HasPrefix(letters, "commentsfrom")) {
+		return true // "Comments from readers (2)"
+	}
 	return l.words <= 4 && strings.HasSuffix(letters, "comments") || letters == "leserkommentare" || letters == "commentaires" ||
 		letters == "comentarios" || letters == "commenti" || letters == "comentários" || letters == "reacties" || letters == "kommentare"
 }
@@ -347,20 +350,43 @@ func isAuthorLine(lines []line, i int) bool {
 		return false
 	}
 	if isTimestamp(lines[next].f) || isDateStamp(lines[next].text) ||
-		isRelativeTime(lines[next].f) && (isCapitalised(l.text) || !strings.ContainsRune(l.text, ' ')) {
-		return true // "marketgoer" over "1h"
+		isTimeLine(lines[next].f) && (isCapitalised(l.text) || !strings.ContainsRune(l.text, ' ')) {
+		return true // "marketgoer" over "1h", "u/harbourlights" over "· 10h" or "OP · 9h"
 	}
 	return isSaysLine(l.text) && lines[next].words > 0
 }
 
+// isWriterByline reports the article's byline of a name and a newsroom
+// role ("Marcus Tilney, Courts Reporter", "Ana Roe, political
+// correspondent"): over a time line it looks like a comment's author line,
+// but commenters do not sign with a newsroom's job.
+func isWriterByline(s string) bool {
+	if _, ok := nameWithRole(s); !ok {
+		return false
+	}
+	role := fold(s[strings.Index(s, ", ")+2:])
+	ws := strings.Fields(role)
+	return newsroomRoles[strings.TrimSuffix(ws[len(ws)-1], "s")]
+}
+
+// newsroomRoles are the jobs a byline gives its writer.
+var newsroomRoles = map[string]bool{"reporter": true, "correspondent": true, "editor": true, "writer": true, "columnist": true,
+	"journalist": true, "contributor": true, "photographer": true, "critic": true, "producer": true, "presenter": true}
+
 // isHandle reports a user name as comment widgets print it: one token of
 // letters and digits joined by "_" or "." or with digits in it
-// ("towpath_tim", "sal.k", "reader1972"), which prose never is.
+// ("towpath_tim", "sal.k", "reader1972"), or behind a forum's "u/" or an
+// "@" ("u/MarrowMum", "@kelbyfan"), which prose never is.
 func isHandle(s string) bool {
 	if strings.ContainsRune(s, ' ') || CountWords(s) == 0 {
 		return false
 	}
-	joined, digit, letter := false, false, false
+	joined, digit, letter, prefixed := false, false, false, false
+	if t, ok := strings.CutPrefix(s, "u/"); ok && t != "" {
+		s, prefixed = t, true // a forum's "u/name"
+	} else if t, ok := strings.CutPrefix(s, "@"); ok && t != "" {
+		s, prefixed = t, true
+	}
 	for _, c := range s {
 		switch {
 		case c == '_' || c == '.':
@@ -373,7 +399,7 @@ func isHandle(s string) bool {
 			return false
 		}
 	}
-	return letter && (joined || digit) && !strings.HasSuffix(s, ".")
+	return letter && (joined || digit || prefixed) && !strings.HasSuffix(s, ".")
 }
 
 // isDateStamp reports a date with a time of day, as comment widgets print
@@ -409,6 +435,20 @@ func isActionLine(f string) bool {
 		}
 	}
 	return action > 0 && other <= 1
+}
+
+// isTimeLine reports a line of a compact relative time, perhaps behind a
+// bullet and a short label of the commenter's standing: "1h", "· 10h",
+// "OP · 9h", "mod · 2d".
+func isTimeLine(f string) bool {
+	if len(f) < 2 || len(f) > 16 || !strings.ContainsRune("hdmwy", rune(f[len(f)-1])) {
+		return false
+	}
+	ws := strings.FieldsFunc(f, func(r rune) bool { return r == ' ' || r == '·' || r == '•' || r == '|' })
+	if len(ws) == 0 || len(ws) > 2 || !isRelativeTime(ws[len(ws)-1]) {
+		return false
+	}
+	return len(ws) == 1 || len(ws[0]) <= 4 && !isNumber(ws[0])
 }
 
 // isRelativeTime reports compact relative times: "4h", "3d", "12m", "2w", "1y".
@@ -861,6 +901,9 @@ func parseComments(lines []line, r *Result, loose bool) []sift.Comment {
 				out[cur].Text += "\n\n" + l.text
 			}
 			continue
+		}
+		if cur >= 0 && out[cur].Text == "" && out[cur].Author != "" && isTimeLine(f) {
+			continue // "OP · 9h" under "u/ferngully_dad": the time of the comment just headed, not its author
 		}
 		if isAuthorLine(lines, i) || loose && isLooseAuthor(lines, i) {
 			if p := loosePlace(lines, i); loose && p >= 0 {

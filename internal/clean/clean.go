@@ -22,7 +22,7 @@ import (
 )
 
 // Version of the cleaner; it changes whenever its output may change.
-const Version = "7"
+const Version = "8"
 
 // Result is what the cleaner (or the HTML extractor) recovered.
 type Result struct {
@@ -83,6 +83,7 @@ const (
 	ReasonPaywall    = "paywall notice"
 	ReasonSignOff    = "sign-off"
 	ReasonAboutBox   = "organisation's standing description"
+	ReasonEndNotes   = "notes under the end marker"
 )
 
 // Text cleans scraped plain text with no knowledge of its outlet.
@@ -122,6 +123,7 @@ func (o Options) Text(s string) Result {
 		m = &trainedLines
 	}
 	m.reviewBody(lines, r.Outlet)
+	markBoxHeadings(lines)
 	return assemble(lines, r)
 }
 
@@ -137,9 +139,21 @@ func (o Options) lines(s string) ([]line, Result) {
 		commentStart = headedThread(lines, bodyStart)
 		loose = commentStart >= 0
 	}
+	var before []line
+	if commentStart >= 0 {
+		before = append(before, lines...)
+	}
 	markBody(lines, bodyStart, commentStart)
 	if commentStart >= 0 {
-		r.Comments = parseComments(lines[commentStart:], &r, loose)
+		saved := r
+		if r.Comments = parseComments(lines[commentStart:], &r, loose); len(r.Comments) == 0 {
+			// No comment has any text ("Agnes Wittmer, midwife, born 3 March
+			// 1927" over "Share"): there is no thread, and its lines are
+			// the article's or its noise, not lost.
+			copy(lines, before)
+			r = saved
+			markBody(lines, bodyStart, -1)
+		}
 	}
 	markAuthorBio(lines, r.Author)
 	markNamedBio(lines, &r)
@@ -359,9 +373,10 @@ func joinWrapped(lines []line) []line {
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && !lines[j].blank {
-			if isPrintFurniture(lines[j].text, lines[j].f, lines[j].words) || isPrintNote(lines[j].f, lines[j].words) {
+			if isPrintFurniture(lines[j].text, lines[j].f, lines[j].words) || isPrintNote(lines[j].f, lines[j].words) ||
+				isRule(lines[j].text) || isFramed(lines[j].text) {
 				if j == i {
-					j++ // a printed page's header or footer stands alone
+					j++ // a printed page's header or footer, or a rule ("----- End of forwarded text -----"), stands alone
 				}
 				break // and is not part of the paragraph it interrupts
 			}
@@ -385,6 +400,21 @@ func joinWrapped(lines []line) []line {
 		i = j
 	}
 	return out
+}
+
+// isFramed reports a line set between runs of three or more dashes,
+// equals signs or underscores ("----- Forwarded text -----", "=== Notices
+// ==="): a separator of an e-mail or a bulletin, never part of a
+// paragraph.
+func isFramed(s string) bool {
+	if len(s) < 8 {
+		return false
+	}
+	c := s[0]
+	if c != '-' && c != '=' && c != '_' {
+		return false
+	}
+	return strings.HasPrefix(s, strings.Repeat(string(c), 3)) && strings.HasSuffix(s, strings.Repeat(string(c), 3))
 }
 
 // isListItem reports bulleted and numbered list items ("• …", "1. …", "2) …").
@@ -663,14 +693,39 @@ func findTitle(lines []line, r *Result) int {
 			unstopped = unstopped || !strings.HasSuffix(l.text, ".") && !isNameLike(l.text)
 		}
 	}
+	var sites map[string]bool // the site names cut from candidates ("… | The Redwell Wick Herald")
+	var keys []string         // the candidates' folded text without a site suffix
+	if body != nil {
+		keys = make([]string, len(cands))
+		for k, c := range cands {
+			var cr Result
+			keys[k] = lines[c].f
+			if t := stripSiteName(lines[c].text, &cr); cr.Outlet != "" {
+				keys[k] = fold(t)
+				if sites == nil {
+					sites = map[string]bool{}
+				}
+				sites[strings.TrimPrefix(fold(cr.Outlet), "the ")] = true
+			}
+		}
+	}
 	for k, c := range cands {
 		if body == nil {
 			break // one headline, perhaps repeated: nothing to choose between
 		}
 		l := &lines[c]
-		score := overlap(contentWords(l.f), body) * 3
-		if repeatedBelow(lines, c) {
+		// The words of the headline without its site suffix, which says
+		// nothing of the article.
+		score := overlap(contentWords(keys[k]), body) * 3
+		site := sites[strings.TrimPrefix(l.f, "the ")]
+		if repeatedBelow(lines, c) || !site && echoedElsewhere(lines, c) {
 			score += 1.5
+		}
+		if site {
+			score -= 2 // the masthead: the site another candidate's suffix names
+		}
+		if isCreditLine(l.text) {
+			score -= 2 // "Words: Name · Photographs: Name" credits the article's makers
 		}
 		switch {
 		case l.words >= 4 && l.words <= 25:
@@ -855,6 +910,45 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// echoedElsewhere reports whether line i, of four words or more, is the
+// end of another line at the top of the page: an e-mail's subject or a browser's
+// title bar printed the headline after the publication's name ("Subject:
+// The Quarry Lines #58: the ferry that nobody wanted to lose").
+func echoedElsewhere(lines []line, i int) bool {
+	key := lines[i].f
+	if lines[i].words < 4 || key == "" {
+		return false
+	}
+	for j := range lines[:min(len(lines), 60)] {
+		if l := &lines[j]; j != i && !l.blank && len(l.f) > len(key) && strings.HasSuffix(l.f, key) {
+			if c := l.f[len(l.f)-len(key)-1]; c == ' ' || c == ':' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isCreditLine reports a line of "Role: Name" credits, one or several
+// separated by a middle dot or a bar ("Words: Sunniva Hart · Photographs:
+// Emil Graaf"), which names who made the article, not what happened.
+func isCreditLine(s string) bool {
+	parts := strings.Split(s, " · ")
+	if len(parts) == 1 {
+		parts = strings.Split(s, " | ")
+	}
+	for _, p := range parts {
+		i := strings.Index(p, ": ")
+		if i <= 0 || CountWords(p[:i]) > 3 {
+			return false
+		}
+		if name := strings.TrimSpace(p[i+2:]); !isNameLike(name) {
+			return false
+		}
+	}
+	return len(parts) >= 2
 }
 
 // repeatedBelow reports whether line i occurs again later in the text.

@@ -7,12 +7,15 @@ import (
 )
 
 // markClosings sets aside what closes a page after the article's last
-// paragraph and was kept as body for its shape: the footer under a rule
+// paragraph and was kept as body for its shape: the notes under an end
+// marker ("— ENDS —" over "Notes to editors"), the footer under a rule
 // line ("-----" over "Bulletin items to the office by noon."), a letter's
 // or newsletter's sign-off ("Until next time," over "Suki") and an
 // organisation's standing boilerplate under an "About <Name>" heading, as
 // press releases print it.
 func markClosings(lines []line) {
+	markEndMarker(lines)
+	markBoxHeadings(lines)
 	markRuledFooter(lines)
 	markSignOff(lines)
 	markAboutBox(lines)
@@ -71,13 +74,15 @@ func markRuledFooter(lines []line) {
 
 // markSignOff sets aside a sign-off closing the article: a short line
 // ending with a comma ("Until next time,", "Best wishes,") over a bare
-// name of one to three capitalised words, with no body line after them.
+// name of one to three capitalised words, perhaps with the signer's office
+// after a comma ("Ravi Dhillon, Secretary"), with no body line after them
+// (lines with no letter, a footer's short rule, do not count).
 func markSignOff(lines []line) {
 	name := -1
 	for i := len(lines) - 1; i >= 0; i-- {
 		l := &lines[i]
-		if l.blank || l.kind == kNoise || l.kind == kCaption || l.kind == kComment || l.kind == kJoined {
-			continue
+		if l.blank || l.kind == kNoise || l.kind == kCaption || l.kind == kComment || l.kind == kJoined || !hasLetter(l.text) {
+			continue // a short rule ("~~") under the name is the footer's
 		}
 		if l.kind != kBody || l.sure {
 			return
@@ -89,7 +94,11 @@ func markSignOff(lines []line) {
 		return
 	}
 	n := &lines[name]
-	if n.words < 1 || n.words > 3 || !isCapitalised(n.text) || hasDigit(n.text) || strings.ContainsAny(n.text, ".,:;?!\"“”") {
+	signer := n.text
+	if i := strings.Index(signer, ", "); i > 0 && CountWords(signer[i+2:]) <= 3 && !strings.ContainsAny(signer[i+2:], ".,:;?!\"“”") {
+		signer = signer[:i] // "Ravi Dhillon, Secretary": a name and the signer's office
+	}
+	if w := CountWords(signer); w < 1 || w > 3 || !isCapitalised(signer) || hasDigit(n.text) || strings.ContainsAny(signer, ".,:;?!\"“”") {
 		return
 	}
 	greet := -1
@@ -142,5 +151,64 @@ func markAboutBox(lines []line) {
 		for _, j := range box {
 			lines[j].kind, lines[j].reason = kNoise, ReasonAboutBox
 		}
+	}
+}
+
+// isEndMarker reports the line with which a press release or wire copy
+// marks the end of its text: "ENDS", "— ENDS —", "-end-", "###", "-30-".
+func isEndMarker(s string) bool {
+	if len(s) > 20 || !strings.Contains(s, "#") && !strings.Contains(s, "30") && !strings.Contains(s, "ND") && !strings.Contains(s, "nd") {
+		return false
+	}
+	switch strings.Trim(s, "-–—*=_ ") {
+	case "###", "30", "# # #":
+		return true
+	}
+	f := strings.ToLower(strings.Trim(s, "-–—*=_#[]() "))
+	return (f == "ends" || f == "end") && s != "End" && s != "end"
+}
+
+// markEndMarker sets aside an end marker under the article and everything
+// under it but comments: a press release's notes to editors, contacts and
+// boilerplate follow the marker, the article does not.
+func markEndMarker(lines []line) {
+	end := -1
+	for i := len(lines) - 1; i >= 0; i-- {
+		if l := &lines[i]; !l.blank && l.words <= 3 && isEndMarker(l.text) {
+			end = i
+			break
+		}
+	}
+	if end < 0 || !bodyAbove(lines, end) {
+		return
+	}
+	for i := end; i < len(lines); i++ {
+		if l := &lines[i]; !l.blank && l.kind != kNoise && l.kind != kComment && l.kind != kCaption {
+			l.kind, l.reason, l.sure = kNoise, ReasonEndNotes, false
+		}
+	}
+}
+
+// markBoxHeadings sets aside the heading of a box inserted into the
+// article: a short line with no sentence end right over a call to action
+// and another line set aside ("✉️ The Chronicle Morning Brief" over a
+// newsletter's offer and its address field) takes the call's reason. A
+// subheading of the article is followed by its text, not by a widget. It
+// runs again after the line model, whose verdicts may close the box.
+func markBoxHeadings(lines []line) {
+	for i := range lines {
+		h := &lines[i]
+		if h.kind != kBody || h.sure || h.words == 0 || h.words > 6 || endsSentence(h.text) || strings.HasSuffix(h.text, ":") {
+			continue
+		}
+		a := nextNonBlank(lines, i)
+		if a < 0 || a != i+1 || lines[a].kind != kNoise || !vocabularyReason(lines[a].reason) {
+			continue
+		}
+		b := nextNonBlank(lines, a)
+		if b < 0 || b != a+1 || lines[b].kind != kNoise {
+			continue
+		}
+		h.kind, h.reason = kNoise, lines[a].reason
 	}
 }

@@ -213,7 +213,9 @@ func lineNoise(text, f string, words int) string {
 		return ReasonTechnical
 	case words <= 30 && mark == ReasonPaywall:
 		return ReasonPaywall
-	case words <= 30 && mark == ReasonDisclaimer && hasPrefixAny(f, []string{"this ", "the above ", "parts of this "}):
+	case words <= 30 && mark == ReasonDisclaimer && (hasPrefixAny(f, []string{"this ", "the above ", "parts of this "}) || speaksOfItself(f)):
+		return ReasonDisclaimer
+	case words <= 8 && isFollowUpNote(f):
 		return ReasonDisclaimer
 	case words <= 6 && hasPrefixAny(letters, []string{"advertisement", "anzeige", "werbung", "publicité", "publicite", "publicidad", "sponsored", "reklame"}):
 		return ReasonAd
@@ -261,7 +263,7 @@ func lineNoise(text, f string, words int) string {
 		return ReasonCaption
 	}
 	if words <= 20 {
-		if isByline(text, f, words) {
+		if isByline(text, f, words) || isWriterByline(text) {
 			return ReasonByline
 		}
 		if _, _, ok := metaLine(text); ok {
@@ -588,7 +590,9 @@ func lettersOnly(f string) string {
 
 // technicalNotices are the words of player, script and browser notices.
 var technicalNotices = []string{"javascript", "your browser", "cannot be played", "can't be played", "ad blocker", "adblock",
-	"enable cookies", "video player", "loading video", "media playback", "autoplay"}
+	"enable cookies", "video player", "loading video", "media playback", "autoplay",
+	// The placeholder of a post embedded from another site, shown until the reader consents.
+	"embedded content", "external content", "hosted by a third party", "cookies to view"}
 
 // isCounter reports lines of reaction counts and icons only ("❤️ 1.2K 💬 84",
 // "👍 48 👎 6"): no word of three letters or more.
@@ -749,7 +753,13 @@ var markers = newPhraseIndex([]struct {
 	// Notes about how the text itself was made, when the line speaks of
 	// itself ("This transcript was produced by an automated service …").
 	{ReasonDisclaimer, []string{"may contain errors", "automated service", "automatically transcribed", "transcribed automatically",
-		"automatically generated", "machine translation", "machine-translated", "automatically translated", "translated automatically"}},
+		"automatically generated", "machine translation", "machine-translated", "automatically translated", "translated automatically",
+		// The outlet's distance from an opinion it prints. (Phrases are
+		// looked up by their first three bytes at every word: each opens
+		// with a rare word, not "is", "do" or "not".)
+		"necessarily reflect", "author's own",
+		// A live or developing page about itself, a market data notice.
+		"being updated", "refresh the page", "refresh this page", "investment advice"}},
 	{ReasonPaywall, []string{"cancel anytime", "cancel any time", "cancel at any time"}}, // a subscription offer
 	{ReasonCopyright, []string{"all rights reserved", "may not be reproduced", "without permission", "reproduction in whole"}},
 	{ReasonCaption, []string{". photo:", " photo: ", "photo credit:", "(photo:", "(photo by ", "(photograph by ", "(picture by ",
@@ -953,7 +963,7 @@ func metaLine(text string) (author, date string, ok bool) {
 	if len(parts) > 5 {
 		return "", "", false
 	}
-	labels := 0
+	labels, roled := 0, false
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
 		pf := fold(p)
@@ -964,6 +974,8 @@ func metaLine(text string) (author, date string, ok bool) {
 			}
 		} else if isByline(p, pf, n) {
 			author = bylineName(p)
+		} else if name, ok := nameWithRole(p); ok && author == "" {
+			author, roled = name, true // "Mabli Rhyce, health reporter"
 		} else if isReadingTime(pf) || isTimestamp(pf) || n <= 3 && strings.ContainsAny(p, "0123456789") {
 		} else if n <= 4 && !endsSentence(p) && (isCapitalised(p) || n <= 3) {
 			labels++ // a section, outlet or column name ("Science", "Highland Line News", "Editor's column")
@@ -971,10 +983,26 @@ func metaLine(text string) (author, date string, ok bool) {
 			return "", "", false
 		}
 	}
-	if labels > 0 && date == "" {
+	if (labels > 0 || roled) && date == "" {
 		return "", "", false
 	}
 	return author, date, author != "" || date != ""
+}
+
+// nameWithRole splits a byline's field of a name and the writer's role
+// after a comma ("Mabli Rhyce, health reporter", "Tom Ure, Political
+// Editor"): two or three capitalised words, then one to four words that
+// end no sentence.
+func nameWithRole(p string) (string, bool) {
+	i := strings.Index(p, ", ")
+	if i <= 0 {
+		return "", false
+	}
+	name, role := p[:i], p[i+2:]
+	if len(role) > 48 || len(name) > 48 || !isNameLike(name) || CountWords(role) > 4 || strings.ContainsAny(role, ",.:;?!\"0123456789") {
+		return "", false
+	}
+	return name, true
 }
 
 // bylineName extracts the author's name from a byline.
@@ -1194,13 +1222,34 @@ func isShareBar(f string, words int) bool {
 }
 
 // addressesReader reports lines that speak to the reader: second person,
-// first person plural, or an imperative first word.
+// first person plural, or an imperative opening one of its sentences.
 func addressesReader(f string) bool {
 	for _, w := range []string{"you", "your", "us", "our", "we"} {
 		if containsWord(f, w) {
 			return true
 		}
 	}
+	if imperativeOpens(f) {
+		return true
+	}
+	// An appeal whose imperative opens its second sentence ("Independent
+	// journalism costs money. Chip in $10 today …").
+	for i := strings.Index(f, ". "); i >= 0; {
+		if imperativeOpens(f[i+2:]) {
+			return true
+		}
+		j := strings.Index(f[i+2:], ". ")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return false
+}
+
+// imperativeOpens reports a text whose first word is an imperative verb of
+// a call to action ("Subscribe …", "Chip in …") or a prompt's opening.
+func imperativeOpens(f string) bool {
 	first := f
 	if i := strings.IndexByte(first, ' '); i > 0 {
 		first = first[:i]
@@ -1211,7 +1260,7 @@ func addressesReader(f string) bool {
 		"get", "download", "watch", "listen", "tap", "leave", "log", "accept", "continue", "register", "become", "enter", "see",
 		"be", "don't", "never", "stay", "keep", "tell", "send", "give", "find", "discover", "try", "start", "make", "check",
 		"visit", "explore", "view", "show", "load", "add", "post", "write", "comment", "email", "call", "text", "enjoy",
-		"thank", "thanks", "why", "want", "looking", "interested", "sorry", "please":
+		"thank", "thanks", "why", "want", "looking", "interested", "sorry", "please", "chip", "pitch":
 		return true
 	}
 	return false
@@ -1271,4 +1320,30 @@ func containsAny(s string, ws []string) bool {
 		}
 	}
 	return false
+}
+
+// speaksOfItself reports a line that is about the text it stands in: a
+// sentence of it opens with "This …", "Transcripts …" or a verbless "Not
+// …" ("Not investment advice."), or it names
+// "this column", "this page", "the transcript below" …, so that a note's
+// phrase ("may contain errors", "do not necessarily reflect") in it is the
+// outlet's note and not the article's statement about something else.
+func speaksOfItself(f string) bool {
+	for _, p := range []string{". this ", ". these ", ". transcripts ", ". the transcript ", ". not "} {
+		if strings.Contains(f, p) {
+			return true
+		}
+	}
+	return hasPrefixAny(f, []string{"transcripts ", "the transcript ", "data ", "not "}) ||
+		containsAny(f, []string{"this column", "this article", "this story", "this page", "this episode", "this transcript",
+			"this podcast", "this programme", "this newsletter", "transcript below", "coverage below", "the page"})
+}
+
+// isFollowUpNote reports a short line promising the rest of a story that
+// is still being written: "More to follow.", "Full report and player
+// ratings to follow.", "Details to come."
+func isFollowUpNote(f string) bool {
+	t := strings.TrimRight(f, ".…! ")
+	return !strings.ContainsAny(f, "\"'?") && (strings.HasSuffix(t, " to follow") || strings.HasSuffix(t, " to come") ||
+		strings.HasSuffix(t, " to follow shortly") || strings.HasSuffix(t, " to follow soon"))
 }

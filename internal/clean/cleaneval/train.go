@@ -15,7 +15,7 @@ import (
 
 // TrainingSets are the labelled sets the line model is trained on, under
 // internal/clean/testdata. heldout2 and any blind set are never among them.
-var TrainingSets = []string{"labelled", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "comments"}
+var TrainingSets = []string{"labelled", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "comments"}
 
 // LineThreshold is the probability of noise above which the line model
 // sets aside a line the rules kept.
