@@ -161,6 +161,7 @@ func setSpan(tags []int, i, j, k int) {
 // (Model.unseen): the tagger is sure of the types it learnt.
 func applyRules(m *Model, d *document, tags [][]int) {
 	retagHeadlineRuns(m, d, tags)
+	acronymNames(m, d, tags)
 	unseen := m.unseen
 	datelines := map[[2]int]bool{}
 	for si, ws := range d.sents {
@@ -420,7 +421,16 @@ func vote(d *document, tags [][]int, datelines map[[2]int]bool, unseen func([]wo
 				c = typeIndex("LOC")
 			}
 			if c >= 0 {
-				v[c] += 3
+				w := 3
+				if c == typeMISC && sp.typ == "PER" && sp.end-sp.start > 1 {
+					// A person's name of several words before which a
+					// kind of work is named is a title only if it is
+					// its one mention ("the concert film Taylor Swift:
+					// The Eras Tour", after "Taylor Swift's concert
+					// film"): the cue counts as one mention.
+					w = 1
+				}
+				v[c] += w
 				if cueVotes[k] == nil {
 					cueVotes[k] = &[4]int{}
 				}
@@ -489,6 +499,8 @@ func cue(d *document, ws []word, sp span) int {
 		return typeIndex("ORG")
 	case orgContext(ws, sp):
 		return typeIndex("ORG")
+	case productContext(ws, sp):
+		return typeMISC
 	case sp.end < len(ws) && ws[sp.end].form == "party":
 		// "the ruling Morena party": a party named before the word.
 		return typeIndex("ORG")

@@ -1,0 +1,46 @@
+package ner
+
+import (
+	"testing"
+
+	"github.com/sift-news/sift"
+)
+
+// Texts written for these tests; the names in them are invented.
+
+// TestNamesDefinedByAnAcronym: a name an acronym in brackets defines is
+// found whole, with the small words inside it, and is an organisation
+// with its acronym, even where the tagger cut it up or took it for a
+// person.
+func TestNamesDefinedByAnAcronym(t *testing.T) {
+	text := "The Front for the Defence of Velmora ( FDV ) , a group that has fought the army since 2012 , denied it .\n" +
+		"Voters in the east backed Chama cha Wakulima na Mafundi ( CHAWAMA ) on Sunday .\n" +
+		"In Krakow , Ruch Wolnych Ludzi ( RWL ) , which has four deputies , walked out .\n" +
+		"The Tamsar Valley Makkal Sangam ( TVMS ) won two seats ."
+	ents := NewStage().Entities(text)
+	checkOffsets(t, text, ents)
+	for name, typ := range map[string]string{
+		"Front for the Defence of Velmora": sift.ORG,
+		"FDV":                              sift.ORG,
+		"Chama cha Wakulima na Mafundi":    sift.ORG,
+		"Ruch Wolnych Ludzi":               sift.ORG,
+		"Tamsar Valley Makkal Sangam":      sift.ORG,
+	} {
+		wantType(t, ents, name, typ)
+	}
+}
+
+// TestProductsByTheirKind: a name the tagger never saw, introduced as a
+// kind of product or work (a drug, a token, a game, an album), is an
+// other name (MISC) in every mention, not a person or a company.
+func TestProductsByTheirKind(t *testing.T) {
+	text := "Regulators approved the malaria pill Quenvira on Tuesday.\n" +
+		"Quenvira will be made in Pune.\n" +
+		"Trading in the token Zarbit was halted after Zarbit fell 40 percent.\n" +
+		"Glimmerdeep , a puzzle game made by four students , sold a million copies. Glimmerdeep costs ten dollars."
+	ents := NewStage().Entities(text)
+	checkOffsets(t, text, ents)
+	for _, name := range []string{"Quenvira", "Zarbit", "Glimmerdeep"} {
+		wantType(t, ents, name, sift.MISC)
+	}
+}
