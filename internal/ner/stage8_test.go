@@ -44,3 +44,18 @@ func TestProductsByTheirKind(t *testing.T) {
 		wantType(t, ents, name, sift.MISC)
 	}
 }
+
+// TestKnownCompaniesWithoutACue: the companies and platforms of today's
+// news that the 1996 training data never had are organisations even
+// where nothing around them says so ("at Samsung", "on TikTok", "than
+// Tesla"), and are found when the tagger misses them.
+func TestKnownCompaniesWithoutACue(t *testing.T) {
+	text := "Orla Fenwick left a job at Samsung in 2021 to found a school.\n" +
+		"The carmaker from Shenzhen sold more cars than Tesla last quarter.\n" +
+		"The clip was shared on TikTok and Instagram by thousands of students."
+	ents := NewStage().Entities(text)
+	checkOffsets(t, text, ents)
+	for _, name := range []string{"Samsung", "Tesla", "TikTok", "Instagram"} {
+		wantType(t, ents, name, sift.ORG)
+	}
+}
