@@ -176,6 +176,7 @@ func applyRules(m *Model, d *document, tags [][]int) {
 	}
 	dropMonths(d, tags)
 	vote(d, tags, datelines, unseen)
+	typeLanguages(d, tags)
 }
 
 // trimLeadWords removes capitalised number words, possessives and

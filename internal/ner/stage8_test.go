@@ -59,3 +59,16 @@ func TestKnownCompaniesWithoutACue(t *testing.T) {
 		wantType(t, ents, name, sift.ORG)
 	}
 }
+
+// TestLanguagesAreOtherNames: a language is an other name (MISC), also
+// where its context reads like a place's ("in Swahili") or a list of
+// people's.
+func TestLanguagesAreOtherNames(t *testing.T) {
+	text := "Speaking in Swahili outside the court , Wanjala Okeyo thanked his lawyers .\n" +
+		"The app now reads Yoruba , Hausa and Igbo , and will add Amharic next year ."
+	ents := NewStage().Entities(text)
+	checkOffsets(t, text, ents)
+	for _, name := range []string{"Swahili", "Yoruba", "Hausa", "Igbo", "Amharic"} {
+		wantType(t, ents, name, sift.MISC)
+	}
+}
