@@ -400,6 +400,7 @@ func vote(d *document, tags [][]int, datelines map[[2]int]bool, unseen func([]wo
 	cued := map[string]bool{}
 	mentions := map[string][]mention{}
 	var keys []string
+	var retyped []mention
 	for si, ws := range d.sents {
 		if d.capsSent[si] {
 			continue
@@ -415,6 +416,9 @@ func vote(d *document, tags [][]int, datelines map[[2]int]bool, unseen func([]wo
 			v[typeIndex(sp.typ)]++
 			mentions[k] = append(mentions[k], mention{si, sp.start, sp.end})
 			if !unseen(ws[sp.start:sp.end]) {
+				if sp.typ == "ORG" && placeAfterPreposition(ws, sp) {
+					retyped = append(retyped, mention{si, sp.start, sp.end})
+				}
 				continue
 			}
 			c := cue(d, ws, sp)
@@ -456,6 +460,29 @@ func vote(d *document, tags [][]int, datelines map[[2]int]bool, unseen func([]wo
 			setSpan(tags[m.si], m.start, m.end, best)
 		}
 	}
+	for _, m := range retyped {
+		setSpan(tags[m.si], m.start, m.end, typeLOC)
+	}
+}
+
+// placeAfterPreposition reports a name of one word after "in", "near",
+// "outside", "across"... followed by no noun and no possessive ("in
+// Bristol", not "in Bristol's defence"): a town the tagger learnt as a
+// football club of 1996 results ("Bristol", "Leeds") is a place there,
+// in that mention only.
+func placeAfterPreposition(ws []word, sp span) bool {
+	if sp.end-sp.start != 1 || sp.start == 0 || !locCues[ws[sp.start-1].lower] || orgHeads[ws[sp.start].lower] {
+		// Not an organisation's head word: "in Congress", "in Parliament".
+		return false
+	}
+	if sp.end == len(ws) {
+		return true
+	}
+	next := ws[sp.end]
+	if next.lower == "'s" || next.lower == "’s" {
+		return false
+	}
+	return !isLowerWord(next.form) || notNounAfter[next.lower]
 }
 
 // spanKey joins the lower-case words of a name.

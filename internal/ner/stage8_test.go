@@ -72,3 +72,13 @@ func TestLanguagesAreOtherNames(t *testing.T) {
 		wantType(t, ents, name, sift.MISC)
 	}
 }
+
+// TestTownsAfterInArePlaces: a town the 1996 training data knows mostly
+// as a football club is a place after "in" in a sentence that is no
+// result.
+func TestTownsAfterInArePlaces(t *testing.T) {
+	text := "Floods hit homes across Reading and Slough ."
+	ents := NewStage().Entities(text)
+	checkOffsets(t, text, ents)
+	wantType(t, ents, "Reading", sift.LOC)
+}
