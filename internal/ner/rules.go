@@ -93,6 +93,10 @@ var ownedNouns = wordSet(`shares stock shareholders ceo founder board factory fa
 // postVerbs are the verbs of writing on a platform: "wrote on X".
 var postVerbs = wordSet(`wrote posted said announced shared tweeted organised organized streamed`)
 
+// regionNouns follow the name of a region in lower case: "Kiambu
+// county", "Punjab province".
+var regionNouns = wordSet(`province county district governorate prefecture oblast`)
+
 // localOffices follow the name of the place they govern: "the Quillfort
 // council", "the Hallowmere mayor".
 var localOffices = wordSet(`mayor council councillors governor governorate municipality`)
@@ -471,6 +475,9 @@ func vote(d *document, tags [][]int, datelines map[[2]int]bool, unseen func([]wo
 // football club of 1996 results ("Bristol", "Leeds") is a place there,
 // in that mention only.
 func placeAfterPreposition(ws []word, sp span) bool {
+	if sp.end-sp.start == 1 && sp.end < len(ws) && regionNouns[ws[sp.end].lower] && !orgHeads[ws[sp.start].lower] {
+		return true
+	}
 	if sp.end-sp.start != 1 || sp.start == 0 || !locCues[ws[sp.start-1].lower] || orgHeads[ws[sp.start].lower] {
 		// Not an organisation's head word: "in Congress", "in Parliament".
 		return false
@@ -535,6 +542,10 @@ func cue(d *document, ws []word, sp span) int {
 	case prev(1) == "on" && postVerbs[prev(2)]:
 		// "wrote on Telegram", "posted on Quillbook": a platform.
 		return typeIndex("ORG")
+	case sp.end < len(ws) && regionNouns[ws[sp.end].lower] && !ws[sp.end].cap:
+		// "Kenya's Kiambu county", "Punjab province": a region named
+		// before its kind.
+		return typeIndex("LOC")
 	case sp.end < len(ws) && localOffices[ws[sp.end].lower] && !ws[sp.end].cap:
 		// "the Hallowmere mayor", "Quillfort council": the place an
 		// office governs.

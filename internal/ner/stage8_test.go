@@ -82,3 +82,14 @@ func TestTownsAfterInArePlaces(t *testing.T) {
 	checkOffsets(t, text, ents)
 	wantType(t, ents, "Reading", sift.LOC)
 }
+
+// TestRegionBeforeItsKind: a name before "county", "province" or
+// "district" in lower case is a place.
+func TestRegionBeforeItsKind(t *testing.T) {
+	text := "Nyandoro wins again .\n" +
+		"Authorities in Pakistan 's Nyandoro province closed schools .\n" +
+		"The Nyandoro government said so ."
+	ents := NewStage().Entities(text)
+	checkOffsets(t, text, ents)
+	wantType(t, ents, "Nyandoro", sift.LOC)
+}
