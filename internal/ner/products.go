@@ -74,3 +74,21 @@ func productContext(ws []word, sp span) bool {
 	}
 	return false
 }
+
+// theInNames puts back into a name the "The" written with a capital
+// inside a sentence right before it: "ran The Drover 's Rest", "for The
+// Holdovers", ", The Salt Ledger" (titles of works, outlets, pubs): after
+// a word in lower case or a comma, not at the start of a sentence, a
+// quote or an item of a list, where any sentence starts with "The".
+func theInNames(ws []word, tags []int) {
+	for _, sp := range spans(tags) {
+		i := sp.start - 1
+		if i < 1 || ws[i].form != "The" || tags[i] != tagO {
+			continue
+		}
+		if prev := ws[i-1].form; prev != "," && !isLowerWord(prev) {
+			continue
+		}
+		setSpan(tags, i, sp.end, typeIndex(sp.typ))
+	}
+}

@@ -171,6 +171,7 @@ func applyRules(m *Model, d *document, tags [][]int) {
 	for si, ws := range d.sents {
 		t := tags[si]
 		trimLeadWords(ws, t, unseen)
+		theInNames(ws, t)
 		for _, start := range dateline(ws, t, d.capsSent[si], unseen) {
 			datelines[[2]int{si, start}] = true
 		}

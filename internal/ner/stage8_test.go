@@ -93,3 +93,19 @@ func TestRegionBeforeItsKind(t *testing.T) {
 	checkOffsets(t, text, ents)
 	wantType(t, ents, "Nyandoro", sift.LOC)
 }
+
+// TestTheInsideNames: "The" written with a capital inside a sentence,
+// right before a name, is part of it (a title, an outlet).
+func TestTheInsideNames(t *testing.T) {
+	text := "Film awards announced\n" +
+		"Mara Quell won best actress for The Lantern Keepers on Sunday .\n" +
+		"His second novel , The Tin Orchard , follows three sisters ."
+	ents := NewStage().Entities(text)
+	checkOffsets(t, text, ents)
+	for _, name := range []string{"The Lantern Keepers", "The Tin Orchard"} {
+		if len(typesOf(ents, name)) == 0 {
+			t.Errorf("%q not found in %v", name, ents)
+		}
+	}
+	wantType(t, ents, "The Tin Orchard", sift.MISC)
+}
