@@ -81,6 +81,13 @@ func productContext(ws []word, sp span) bool {
 // a word in lower case or a comma, not at the start of a sentence, a
 // quote or an item of a list, where any sentence starts with "The".
 func theInNames(ws []word, tags []int) {
+	found := false
+	for i := 1; i < len(ws) && !found; i++ {
+		found = ws[i].form == "The" && tags[i] == tagO
+	}
+	if !found {
+		return // no names to list
+	}
 	for _, sp := range spans(tags) {
 		i := sp.start - 1
 		if i < 1 || ws[i].form != "The" || tags[i] != tagO {
