@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/sift-news/sift/internal/dataset"
@@ -47,11 +48,11 @@ func trainNER(args []string) error {
 func evalNER(args []string) error {
 	fs := flag.NewFlagSet("eval ner", flag.ContinueOnError)
 	def, _ := dataset.Path("conll2003/dev.txt")
-	data := fs.String("data", def, "CoNLL-2003 file to score on, first (never tuned on)")
+	data := fs.String("data", def, "CoNLL-2003 file to score on, after the blind set (never tuned on)")
 	model := fs.String("model", "", "model file (default: the embedded model)")
 	stage := fs.Bool("stage", false, "score the whole entity stage on the text (as sift analyze --raw), not the tagger on the tokens")
 	blind := fs.String("blind", nertrain.BlindFile, "2020s news written blind and never tuned on, scored first when it is there (\"\": skip)")
-	heldout := fs.String("heldout", nertrain.HeldoutFile, "the 2020s news written blind (tuned on since stage version 7), scored after dev when it is there (\"\": skip)")
+	heldout := fs.String("heldout", strings.Join(nertrain.HeldoutFiles, ","), "2020s news once written blind and since tuned on, comma-separated, scored after dev when there (\"\": skip)")
 	modern := fs.String("modern", nertrain.ModernFile, "our own labelled 2020s news, scored last (\"\": skip)")
 	folds := fs.Int("folds", 0, "instead, cross-validate on the training file: train on all folds but one and score that one")
 	fold := fs.Int("fold", 0, "with --folds, score only this fold (1-based; 0: every fold)")
@@ -74,69 +75,55 @@ func evalNER(args []string) error {
 	if err != nil {
 		return err
 	}
-	score := func(m *ner.Model, c *nertrain.Corpus) nertrain.Scores {
-		if *stage {
-			return nertrain.EvaluateStage(ner.NewStageWith(m, entity.Builtin()), c)
-		}
-		return nertrain.Evaluate(m, c)
+	// The blind set first: no one tuning the stage has seen it. Then
+	// CoNLL-2003 dev (no rule or feature was chosen on it), then the sets
+	// once blind and since tuned on, then our own sentences.
+	if err := scoreFile(m, *stage, *blind, "2020s news written blind, never tuned on", false); err != nil {
+		return err
 	}
-	// The 2020s news written blind first: no one tuning the stage has
-	// seen it.
-	if *blind != "" {
-		if _, err := os.Stat(*blind); err != nil {
-			fmt.Printf("%s: not there, skipped\n\n", *blind)
-		} else {
-			c, err := nertrain.ReadCoNLL(*blind)
-			if err != nil {
-				return err
-			}
-			s := score(m, c)
-			fmt.Printf("%s (2020s news written blind, never tuned on): %d tokens\n", *blind, s.Tokens)
-			s.Print(os.Stdout)
-			fmt.Println()
-		}
+	if err := scoreFile(m, *stage, *data, "never tuned on", true); err != nil {
+		return err
 	}
-	// CoNLL-2003 dev next: no rule or feature was chosen on it.
-	if _, err := os.Stat(*data); err != nil {
-		fmt.Printf("%s: not there, skipped\n\n", *data)
-	} else {
-		c, err := nertrain.ReadCoNLL(*data)
-		if err != nil {
-			return err
-		}
-		start := time.Now()
-		s := score(m, c)
-		el := time.Since(start)
-		fmt.Printf("%s (never tuned on): %d tokens\n", *data, s.Tokens)
-		s.Print(os.Stdout)
-		fmt.Printf("tagged in %s (%.0f tokens/s, including feature extraction)\n\n", el.Round(time.Millisecond), float64(s.Tokens)/el.Seconds())
-	}
-	// The 2020s news written blind next: the rules of stage version 7
-	// were chosen on it, so it is no longer unseen.
 	if *heldout != "" {
-		if _, err := os.Stat(*heldout); err != nil {
-			fmt.Printf("%s: not there, skipped\n\n", *heldout)
-		} else {
-			c, err := nertrain.ReadCoNLL(*heldout)
-			if err != nil {
+		for _, path := range strings.Split(*heldout, ",") {
+			if err := scoreFile(m, *stage, path, "2020s news once written blind, since tuned on", false); err != nil {
 				return err
 			}
-			s := score(m, c)
-			fmt.Printf("%s (2020s news written blind; tuned on since stage version 7): %d tokens\n", *heldout, s.Tokens)
-			s.Print(os.Stdout)
-			fmt.Println()
 		}
 	}
-	// Our own sentences of 2020s news last: looked at, but not tuned on.
-	if *modern != "" {
-		c, err := nertrain.ReadCoNLL(*modern)
-		if err != nil {
-			return err
-		}
-		s := score(m, c)
-		fmt.Printf("%s (our own 2020s news, looked at before): %d tokens\n", *modern, s.Tokens)
-		s.Print(os.Stdout)
+	return scoreFile(m, *stage, *modern, "our own 2020s news, looked at before", false)
+}
+
+// scoreFile prints the scores of the tagger (or with stage, the whole
+// entity stage) on the CoNLL file at path under its name and label, and
+// with timed the tagging speed; a path that is empty is skipped, one that
+// is not there is said so.
+func scoreFile(m *ner.Model, stage bool, path, label string, timed bool) error {
+	if path == "" {
+		return nil
 	}
+	if _, err := os.Stat(path); err != nil {
+		fmt.Printf("%s: not there, skipped\n\n", path)
+		return nil
+	}
+	c, err := nertrain.ReadCoNLL(path)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	var s nertrain.Scores
+	if stage {
+		s = nertrain.EvaluateStage(ner.NewStageWith(m, entity.Builtin()), c)
+	} else {
+		s = nertrain.Evaluate(m, c)
+	}
+	el := time.Since(start)
+	fmt.Printf("%s (%s): %d tokens\n", path, label, s.Tokens)
+	s.Print(os.Stdout)
+	if timed {
+		fmt.Printf("tagged in %s (%.0f tokens/s, including feature extraction)\n", el.Round(time.Millisecond), float64(s.Tokens)/el.Seconds())
+	}
+	fmt.Println()
 	return nil
 }
 

@@ -90,6 +90,104 @@ ORG: Russian Ministry of Defence | Russian Defense Ministry | Russian Defence Mi
 ORG: Russian Foreign Ministry | Russia's Foreign Ministry | Russian Ministry of Foreign Affairs | Ministry of Foreign Affairs of the Russian Federation | Russian MFA
 ORG: US State Department | State Department | U.S. State Department | Department of State | US Department of State
 ORG: Pentagon | US Department of Defense | Department of Defense | U.S. Department of Defense | US Defense Department | DoD
+# Companies and platforms of 2020s news, named without a word that says so
+# ("Tesla chief executive", "on TikTok"): the tagger learnt 1996 news.
+ORG: Alphabet | Alphabet Inc
+ORG: Google
+ORG: YouTube
+ORG: Meta | Meta Platforms
+ORG: Facebook
+ORG: Instagram
+ORG: WhatsApp
+ORG: TikTok
+ORG: ByteDance
+ORG: Snapchat
+ORG: Pinterest
+ORG: Reddit
+ORG: LinkedIn
+ORG: Telegram
+ORG: Twitch
+ORG: Netflix
+ORG: Spotify
+ORG: Disney | Walt Disney Co | Walt Disney Company
+ORG: Microsoft
+ORG: Apple | Apple Inc
+ORG: Nvidia
+ORG: Intel
+ORG: AMD | Advanced Micro Devices
+ORG: Qualcomm
+ORG: MediaTek
+ORG: TSMC | Taiwan Semiconductor Manufacturing Company
+ORG: Samsung | Samsung Electronics
+ORG: Huawei
+ORG: Xiaomi
+ORG: Lenovo
+ORG: Sony
+ORG: Nintendo
+ORG: Tencent
+ORG: Alibaba
+ORG: Baidu
+ORG: Nokia
+ORG: Ericsson
+ORG: OpenAI
+ORG: Anthropic
+ORG: DeepMind | Google DeepMind
+ORG: IBM
+ORG: Oracle
+ORG: Salesforce
+ORG: Adobe
+ORG: Cisco
+ORG: Uber
+ORG: Lyft
+ORG: Airbnb
+ORG: PayPal
+ORG: Shopify
+ORG: eBay
+ORG: Tesla
+ORG: BYD
+ORG: Toyota
+ORG: Volkswagen
+ORG: Stellantis
+ORG: SpaceX
+ORG: Boeing
+ORG: Airbus
+ORG: Ryanair
+ORG: easyJet
+ORG: Lufthansa
+ORG: Pfizer
+ORG: Moderna
+ORG: BioNTech
+ORG: AstraZeneca
+ORG: Novartis
+ORG: Sanofi
+ORG: GSK | GlaxoSmithKline
+ORG: Novo Nordisk
+ORG: Eli Lilly
+ORG: Goldman Sachs
+ORG: JPMorgan | JPMorgan Chase | JP Morgan
+ORG: Morgan Stanley
+ORG: Citigroup
+ORG: Barclays
+ORG: HSBC
+ORG: BlackRock
+ORG: Berkshire Hathaway
+ORG: Mastercard
+ORG: Binance
+ORG: Coinbase
+ORG: Walmart
+ORG: Costco
+ORG: Tesco
+ORG: Ikea | IKEA
+ORG: Nestle
+ORG: Unilever
+ORG: Starbucks
+ORG: PepsiCo
+ORG: Coca-Cola
+ORG: Saudi Aramco | Aramco
+ORG: Glencore
+ORG: Siemens
+ORG: Foxconn
+ORG: Evergrande
 # Seats of power named by their building are places, as in CoNLL-2003.
 LOC: Kremlin | the Kremlin
 LOC: White House | the White House

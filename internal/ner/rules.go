@@ -93,6 +93,10 @@ var ownedNouns = wordSet(`shares stock shareholders ceo founder board factory fa
 // postVerbs are the verbs of writing on a platform: "wrote on X".
 var postVerbs = wordSet(`wrote posted said announced shared tweeted organised organized streamed`)
 
+// regionNouns follow the name of a region in lower case: "Kiambu
+// county", "Punjab province".
+var regionNouns = wordSet(`province county district governorate prefecture oblast`)
+
 // localOffices follow the name of the place they govern: "the Quillfort
 // council", "the Hallowmere mayor".
 var localOffices = wordSet(`mayor council councillors governor governorate municipality`)
@@ -161,11 +165,13 @@ func setSpan(tags []int, i, j, k int) {
 // (Model.unseen): the tagger is sure of the types it learnt.
 func applyRules(m *Model, d *document, tags [][]int) {
 	retagHeadlineRuns(m, d, tags)
+	acronymNames(m, d, tags)
 	unseen := m.unseen
 	datelines := map[[2]int]bool{}
 	for si, ws := range d.sents {
 		t := tags[si]
 		trimLeadWords(ws, t, unseen)
+		theInNames(ws, t)
 		for _, start := range dateline(ws, t, d.capsSent[si], unseen) {
 			datelines[[2]int{si, start}] = true
 		}
@@ -175,6 +181,7 @@ func applyRules(m *Model, d *document, tags [][]int) {
 	}
 	dropMonths(d, tags)
 	vote(d, tags, datelines, unseen)
+	typeLanguages(d, tags)
 }
 
 // trimLeadWords removes capitalised number words, possessives and
@@ -398,6 +405,7 @@ func vote(d *document, tags [][]int, datelines map[[2]int]bool, unseen func([]wo
 	cued := map[string]bool{}
 	mentions := map[string][]mention{}
 	var keys []string
+	var retyped []mention
 	for si, ws := range d.sents {
 		if d.capsSent[si] {
 			continue
@@ -413,6 +421,9 @@ func vote(d *document, tags [][]int, datelines map[[2]int]bool, unseen func([]wo
 			v[typeIndex(sp.typ)]++
 			mentions[k] = append(mentions[k], mention{si, sp.start, sp.end})
 			if !unseen(ws[sp.start:sp.end]) {
+				if sp.typ == "ORG" && placeAfterPreposition(ws, sp) {
+					retyped = append(retyped, mention{si, sp.start, sp.end})
+				}
 				continue
 			}
 			c := cue(d, ws, sp)
@@ -420,7 +431,16 @@ func vote(d *document, tags [][]int, datelines map[[2]int]bool, unseen func([]wo
 				c = typeIndex("LOC")
 			}
 			if c >= 0 {
-				v[c] += 3
+				w := 3
+				if c == typeMISC && sp.typ == "PER" && sp.end-sp.start > 1 {
+					// A person's name of several words before which a
+					// kind of work is named is a title only if it is
+					// its one mention ("the concert film Taylor Swift:
+					// The Eras Tour", after "Taylor Swift's concert
+					// film"): the cue counts as one mention.
+					w = 1
+				}
+				v[c] += w
 				if cueVotes[k] == nil {
 					cueVotes[k] = &[4]int{}
 				}
@@ -445,6 +465,32 @@ func vote(d *document, tags [][]int, datelines map[[2]int]bool, unseen func([]wo
 			setSpan(tags[m.si], m.start, m.end, best)
 		}
 	}
+	for _, m := range retyped {
+		setSpan(tags[m.si], m.start, m.end, typeLOC)
+	}
+}
+
+// placeAfterPreposition reports a name of one word after "in", "near",
+// "outside", "across"... followed by no noun and no possessive ("in
+// Bristol", not "in Bristol's defence"): a town the tagger learnt as a
+// football club of 1996 results ("Bristol", "Leeds") is a place there,
+// in that mention only.
+func placeAfterPreposition(ws []word, sp span) bool {
+	if sp.end-sp.start == 1 && sp.end < len(ws) && regionNouns[ws[sp.end].lower] && !orgHeads[ws[sp.start].lower] {
+		return true
+	}
+	if sp.end-sp.start != 1 || sp.start == 0 || !locCues[ws[sp.start-1].lower] || orgHeads[ws[sp.start].lower] {
+		// Not an organisation's head word: "in Congress", "in Parliament".
+		return false
+	}
+	if sp.end == len(ws) {
+		return true
+	}
+	next := ws[sp.end]
+	if next.lower == "'s" || next.lower == "’s" {
+		return false
+	}
+	return !isLowerWord(next.form) || notNounAfter[next.lower]
 }
 
 // spanKey joins the lower-case words of a name.
@@ -489,12 +535,18 @@ func cue(d *document, ws []word, sp span) int {
 		return typeIndex("ORG")
 	case orgContext(ws, sp):
 		return typeIndex("ORG")
+	case productContext(ws, sp):
+		return typeMISC
 	case sp.end < len(ws) && ws[sp.end].form == "party":
 		// "the ruling Morena party": a party named before the word.
 		return typeIndex("ORG")
 	case prev(1) == "on" && postVerbs[prev(2)]:
 		// "wrote on Telegram", "posted on Quillbook": a platform.
 		return typeIndex("ORG")
+	case sp.end < len(ws) && regionNouns[ws[sp.end].lower] && !ws[sp.end].cap:
+		// "Kenya's Kiambu county", "Punjab province": a region named
+		// before its kind.
+		return typeIndex("LOC")
 	case sp.end < len(ws) && localOffices[ws[sp.end].lower] && !ws[sp.end].cap:
 		// "the Hallowmere mayor", "Quillfort council": the place an
 		// office governs.

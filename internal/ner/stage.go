@@ -17,7 +17,7 @@ import (
 
 // Version is the version of the NER stage's rules; Stage.Version adds the
 // model's and the alias table's digests to it.
-const Version = "7"
+const Version = "8"
 
 // Stage finds the named entities of an article's text (people,
 // organisations, places and other names, CoNLL-2003 conventions), gives
