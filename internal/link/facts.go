@@ -58,6 +58,7 @@ type word struct {
 	space  bool // preceded by space
 	hyphen bool // preceded directly by a hyphen
 	upper  bool // a word that starts with a capital letter
+	comma  bool // a number written with a thousands comma ("2,000")
 }
 
 // factWords splits s for the facts scanner.
@@ -76,7 +77,7 @@ func factWords(s string) []word {
 			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || (s[j] == ',' || s[j] == '.') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' && j > i) {
 				j++
 			}
-			w := word{s: strings.ReplaceAll(s[i:j], ",", ""), num: true, space: space}
+			w := word{s: strings.ReplaceAll(s[i:j], ",", ""), num: true, space: space, comma: strings.Contains(s[i:j], ",")}
 			w.hyphen = len(out) > 0 && !space && out[len(out)-1].s == "-"
 			out = append(out, w)
 			i = j
@@ -119,8 +120,8 @@ func articleFacts(title, text string, pub time.Time) facts {
 		f.figures[unit] = append(f.figures[unit], val)
 	}
 	addDay := func(m time.Month, d int) {
-		if d < 1 || d > 31 {
-			return
+		if d < 1 || d > daysIn(m) {
+			return // "31 February" is no date
 		}
 		day := time.Date(2000, m, d, 0, 0, 0, 0, time.UTC).YearDay()
 		for _, x := range f.days {
@@ -130,8 +131,11 @@ func articleFacts(title, text string, pub time.Time) facts {
 		}
 		f.days = append(f.days, day)
 	}
-	for _, part := range []string{title, text} {
+	for k, part := range []string{title, text} {
 		ws := factWords(part)
+		// in a Title Case headline every word is capitalised, so a
+		// capital says nothing of a name
+		names := k == 1 || !titleCase(ws)
 		for i := 0; i < len(ws); i++ {
 			w := ws[i]
 			if !w.num {
@@ -225,8 +229,8 @@ func articleFacts(title, text string, pub time.Time) facts {
 				}
 				continue
 			}
-			if len(w.s) == 4 && v >= 1900 && v < 2100 && !strings.Contains(w.s, ".") {
-				continue // a year
+			if len(w.s) == 4 && v >= 1900 && v < 2100 && !strings.Contains(w.s, ".") && !w.comma {
+				continue // a year ("2,000" is a figure)
 			}
 			// unit before ("magnitude 6.1")
 			if i > 0 && ws[i-1].s == "magnitude" {
@@ -235,12 +239,33 @@ func articleFacts(title, text string, pub time.Time) facts {
 			}
 			// a unit is a common word: a number before a name ("282016
 			// Qamishli", "44 Monitor") is no figure
-			if j < len(ws) && !ws[j].num && !ws[j].upper && contentWord(ws[j].s) && len(ws[j].s) > 2 {
+			if j < len(ws) && !ws[j].num && !(ws[j].upper && names) && contentWord(ws[j].s) && len(ws[j].s) > 2 {
 				addFig(stem(ws[j].s), v)
 			}
 		}
 	}
 	return f
+}
+
+// daysIn is the number of days of month m in a leap year.
+func daysIn(m time.Month) int { return time.Date(2000, m+1, 0, 0, 0, 0, 0, time.UTC).Day() }
+
+// titleCase reports whether a headline's words are written in Title
+// Case: at least three words of four letters or more, nearly all
+// capitalised (a sentence-case headline capitalises only its first word
+// and its names).
+func titleCase(ws []word) bool {
+	n, up := 0, 0
+	for _, w := range ws {
+		if r, _ := utf8.DecodeRuneInString(w.s); w.num || len(w.s) < 4 || !unicode.IsLetter(r) {
+			continue
+		}
+		n++
+		if w.upper {
+			up++
+		}
+	}
+	return n >= 3 && up*5 >= n*4
 }
 
 // Event evidence keys (after eventPrefix) of facts in a story's names.
@@ -349,7 +374,7 @@ func factsConflict(f facts, st *StoryState) int {
 			return 0
 		}
 		disagree++
-	} else if f.weekdays != 0 && useWeekdays && st.Names[eventPrefix+evWeekday] > 0 {
+	} else if f.weekdays != 0 && st.Names[eventPrefix+evWeekday] > 0 {
 		for wd := 0; wd < 7; wd++ {
 			if f.weekdays&(1<<wd) != 0 && st.Names[eventPrefix+evWeekday+strconv.Itoa(wd)] > 0 {
 				return 0
@@ -389,9 +414,6 @@ func daysAgree(days []int, st *StoryState) bool {
 	}
 	return false
 }
-
-// useWeekdays says whether weekdays are evidence of when.
-var useWeekdays = true
 
 // minDisagree is how many kinds of fact must disagree for a conflict.
 var minDisagree = 2

@@ -15,11 +15,11 @@ func yday(m time.Month, d int) int { return time.Date(2000, m, d, 0, 0, 0, 0, ti
 func TestArticleFactsReadsDatesAndFigures(t *testing.T) {
 	pub := time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC) // a Thursday
 	for _, tc := range []struct {
-		name, text string
-		pub        time.Time
-		days       []int
-		weekdays   uint8
-		figures    map[string][]string
+		name, title, text string
+		pub               time.Time
+		days              []int
+		weekdays          uint8
+		figures           map[string][]string
 	}{
 		{name: "quake", text: "A 6.1-magnitude earthquake struck the hill town of Varn on 3 March, killing 14 people.",
 			days: []int{yday(3, 3)}, figures: map[string][]string{"magnitude": {"6.1"}, "people": {"14"}}},
@@ -32,9 +32,20 @@ func TestArticleFactsReadsDatesAndFigures(t *testing.T) {
 			figures: map[string][]string{"magnitude": {"5.4"}}},
 		{name: "percent and age", text: "Rates rose to 4.5 percent, the 61-year-old governor said; inflation is 3%.",
 			figures: map[string][]string{"%": {"4.5", "3"}, "year-old": {"61"}}},
+		// a round thousand written with a comma is a figure, not a year
+		{name: "round thousands", text: "Some 2,000 workers walked out and 1,500 jobs are at risk, the union said in 2019.",
+			figures: map[string][]string{"worker": {"2000"}, "job": {"1500"}}},
+		// a Title Case headline capitalises its units too; a sentence-case
+		// one capitalises names only ("44 Monitor" is a source, not a unit)
+		{name: "title case headline", title: "Quake Kills 14 People, Leaves 2,000 Homeless In Varn",
+			figures: map[string][]string{"people": {"14"}, "homeless": {"2000"}}},
+		{name: "sentence case headline", title: "Strike on market kills 44 Monitor says"},
+		// no such day: not a date, and not the 2 March it would roll over to
+		{name: "no such day", text: "The vote set for 31 February and for April 31 was moved to 30 April.",
+			days: []int{yday(4, 30)}},
 	} {
 		pub := tc.pub
-		f := articleFacts("", tc.text, pub)
+		f := articleFacts(tc.title, tc.text, pub)
 		if !reflect.DeepEqual(f.days, tc.days) || f.weekdays != tc.weekdays || !reflect.DeepEqual(f.figures, tc.figures) {
 			t.Errorf("%s: got days %v weekdays %b figures %v, want %v %b %v", tc.name, f.days, f.weekdays, f.figures, tc.days, tc.weekdays, tc.figures)
 		}
