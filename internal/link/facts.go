@@ -59,6 +59,13 @@ type word struct {
 	hyphen bool // preceded directly by a hyphen
 	upper  bool // a word that starts with a capital letter
 	comma  bool // a number written with a thousands comma ("2,000")
+	glued  bool // a number written directly after letters ("R12", "G7")
+}
+
+// letter reports a word of letters.
+func (w word) letter() bool {
+	r, _ := utf8.DecodeRuneInString(w.s)
+	return !w.num && unicode.IsLetter(r)
 }
 
 // factWords splits s for the facts scanner.
@@ -79,6 +86,7 @@ func factWords(s string) []word {
 			}
 			w := word{s: strings.ReplaceAll(s[i:j], ",", ""), num: true, space: space, comma: strings.Contains(s[i:j], ",")}
 			w.hyphen = len(out) > 0 && !space && out[len(out)-1].s == "-"
+			w.glued = len(out) > 0 && !space && out[len(out)-1].letter()
 			out = append(out, w)
 			i = j
 		case unicode.IsLetter(r):
@@ -177,7 +185,10 @@ func articleFacts(title, text string, pub time.Time) facts {
 				}
 			}
 			// a score or range ("9-14") or a number glued to a word
-			// ("76ers", "3rd") is no figure
+			// ("76ers", "3rd", "R12") is no figure
+			if w.glued {
+				continue
+			}
 			if i+2 < len(ws) && ws[i+1].s == "-" && ws[i+2].num && !ws[i+2].space ||
 				i >= 2 && w.hyphen && ws[i-2].num {
 				i++
@@ -239,7 +250,7 @@ func articleFacts(title, text string, pub time.Time) facts {
 			}
 			// a unit is a common word: a number before a name ("282016
 			// Qamishli", "44 Monitor") is no figure
-			if j < len(ws) && !ws[j].num && !(ws[j].upper && names) && contentWord(ws[j].s) && len(ws[j].s) > 2 {
+			if j < len(ws) && ws[j].letter() && !(ws[j].upper && names) && contentWord(ws[j].s) && len(ws[j].s) > 2 {
 				addFig(stem(ws[j].s), v)
 			}
 		}
@@ -257,7 +268,7 @@ func daysIn(m time.Month) int { return time.Date(2000, m+1, 0, 0, 0, 0, 0, time.
 func titleCase(ws []word) bool {
 	n, up := 0, 0
 	for _, w := range ws {
-		if r, _ := utf8.DecodeRuneInString(w.s); w.num || len(w.s) < 4 || !unicode.IsLetter(r) {
+		if len(w.s) < 4 || !w.letter() {
 			continue
 		}
 		n++
@@ -276,10 +287,13 @@ const (
 )
 
 // Factors by which an article's score against a story falls when their
-// facts disagree (1: the evidence is not used), and how many days apart
-// two dates may be and still agree.
+// facts disagree (1: the evidence is not used): for each kind beyond
+// the least of minDisagree, and for the date alone (days on both sides,
+// nothing agreeing); and how many days apart two dates may be and still
+// agree.
 var (
 	factConflict = 0.6
+	dayConflict  = 0.8
 	dayWindow    = 3
 )
 
@@ -360,27 +374,27 @@ func sortedUnits(figs map[string][]string) []string {
 }
 
 // factsConflict returns how many kinds of fact an article and a story
-// disagree on (the date; each unit both give figures in), or 0 when they
-// disagree on fewer than minDisagree or when any fact of the article
-// agrees with the story's (a date within dayWindow days of one of the
-// story's, or, both sides lacking dates, a weekday in common; a figure
-// the story gives in the same unit). One figure that differs is often an
-// update (a toll that rises, an offer raised), so one kind alone is weak
-// evidence.
-func factsConflict(f facts, st *StoryState) int {
-	disagree := 0
+// disagree on (the date; each unit both give figures in), and whether
+// the date is one of them with days on both sides (not weekdays alone),
+// or 0 and false when any fact of the article agrees with the story's (a
+// date within dayWindow days of one of the story's, or, both sides
+// lacking dates, a weekday in common; a figure the story gives in the
+// same unit). One figure that differs is often an update (a toll that
+// rises, an offer raised), so one kind alone is weak evidence; a day
+// that differs is less often one (see dayConflict).
+func factsConflict(f facts, st *StoryState) (kinds int, day bool) {
 	if len(f.days) > 0 && st.Names[eventPrefix+evDay] > 0 {
 		if daysAgree(f.days, st) {
-			return 0
+			return 0, false
 		}
-		disagree++
+		kinds, day = 1, true
 	} else if f.weekdays != 0 && st.Names[eventPrefix+evWeekday] > 0 {
 		for wd := 0; wd < 7; wd++ {
 			if f.weekdays&(1<<wd) != 0 && st.Names[eventPrefix+evWeekday+strconv.Itoa(wd)] > 0 {
-				return 0
+				return 0, false
 			}
 		}
-		disagree++
+		kinds++
 	}
 	prefix := eventPrefix + evFigure
 	for u, vs := range f.figures {
@@ -389,15 +403,12 @@ func factsConflict(f facts, st *StoryState) int {
 		}
 		for _, v := range vs {
 			if st.Names[prefix+u+"="+v] > 0 {
-				return 0
+				return 0, false
 			}
 		}
-		disagree++
+		kinds++
 	}
-	if disagree < minDisagree {
-		return 0
-	}
-	return disagree
+	return kinds, day
 }
 
 // daysAgree reports whether one of days is within dayWindow days of one

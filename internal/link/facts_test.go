@@ -40,6 +40,10 @@ func TestArticleFactsReadsDatesAndFigures(t *testing.T) {
 		{name: "title case headline", title: "Quake Kills 14 People, Leaves 2,000 Homeless In Varn",
 			figures: map[string][]string{"people": {"14"}, "homeless": {"2000"}}},
 		{name: "sentence case headline", title: "Strike on market kills 44 Monitor says"},
+		// a number glued to letters is a name ("R12 viaduct"); a unit is
+		// a word ("14 — 24" has none)
+		{name: "names and dashes", text: "The R12 viaduct and the G7 summit: 14 — 24 missing.",
+			figures: map[string][]string{"missing": {"24"}}},
 		// no such day: not a date, and not the 2 March it would roll over to
 		{name: "no such day", text: "The vote set for 31 February and for April 31 was moved to 30 April.",
 			days: []int{yday(4, 30)}},
@@ -71,8 +75,12 @@ func TestFactsThatDisagreeLowerTheScore(t *testing.T) {
 		a    *sift.Article
 		want float64
 	}{
-		// date, magnitude and toll: three kinds, one more than the least
-		{quake("b", "21 March", "5.4", "2"), factConflict * factConflict},
+		// date, magnitude and toll: three kinds, one more than the least,
+		// and the day on its own
+		{quake("b", "21 March", "5.4", "2"), factConflict * factConflict * dayConflict},
+		// only the day, weeks apart, and no figure that agrees: a day
+		// costs on its own
+		{&sift.Article{ID: "b4", Title: "Earthquake shakes the east", Text: "An earthquake struck the eastern hills on 21 March, the observatory said."}, dayConflict},
 		// no date: magnitude and toll
 		{&sift.Article{ID: "b2", Title: "Earthquake shakes the east", Text: "A 5.4-magnitude earthquake struck the eastern hills, killing 2 people."}, factConflict},
 		// only the toll differs: an update, no conflict
@@ -86,8 +94,8 @@ func TestFactsThatDisagreeLowerTheScore(t *testing.T) {
 			t.Errorf("%s: factor %.2f against the story of the 3 March quake, want %.2f", tc.a.ID, got, tc.want)
 		}
 	}
-	if factConflict >= 1 {
-		t.Errorf("factConflict %.2f does not lower the score", factConflict)
+	if factConflict >= 1 || dayConflict >= 1 {
+		t.Errorf("factConflict %.2f, dayConflict %.2f: one does not lower the score", factConflict, dayConflict)
 	}
 }
 
