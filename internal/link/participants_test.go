@@ -101,3 +101,62 @@ func TestArrestsOfTwoPeopleAreTwoStories(t *testing.T) {
 		t.Errorf("the arrests of Malvek and Varokin were put in one story %s", ids[0])
 	}
 }
+
+// entityAt adds to a the entity text of type typ and canonical name
+// canon at its first place in the text (or at 0 when only the headline
+// names it).
+func entityAt(a *sift.Article, text, typ, canon string) {
+	at := strings.Index(a.Text, text)
+	if at < 0 {
+		at = 0
+	}
+	a.Entities = append(a.Entities, sift.Entity{Span: sift.Span{Start: at, End: at + len(text), Text: text}, Type: typ, Canonical: canon})
+}
+
+// An article that names in its headline a person the story named scores
+// higher against it, unless a fact of the two disagrees; a place alone
+// (a town sees many events) needs a date or a figure in common too.
+func TestSharedNamesRaiseTheScore(t *testing.T) {
+	c := NewClusterer()
+	first := &sift.Article{ID: "a", Title: "Police arrest Dorin Malvek in Trevane",
+		Text: "Police in Trevane arrested Dorin Malvek on 3 March on charges of fraud involving 40 contracts, prosecutors said."}
+	entityAt(first, "Dorin Malvek", sift.PERSON, "Dorin Malvek")
+	entityAt(first, "Trevane", sift.LOC, "Trevane")
+	st := c.Add(first).Story
+	comment := func(id, title, text string, names ...[3]string) *sift.Article {
+		a := &sift.Article{ID: id, Title: title, Text: text}
+		for _, n := range names {
+			entityAt(a, n[0], n[1], n[2])
+		}
+		return a
+	}
+	malvek := [3]string{"Malvek", sift.PERSON, "Dorin Malvek"}
+	trevane := [3]string{"Trevane", sift.LOC, "Trevane"}
+	for _, tc := range []struct {
+		a    *sift.Article
+		want float64
+	}{
+		{comment("b", "The Malvek affair shows how graft thrives", "Regional contracts have long been handed to friends."), sharedBonus},
+		// a date weeks apart: another event with the same man
+		{comment("c", "Malvek freed on bail", "A court released the businessman on 30 April.", malvek), dayConflict},
+		// a place alone is not enough ...
+		{comment("d", "Trevane council votes on budget", "Councillors approved the spending plan.", trevane), 1},
+		// ... unless a date or a figure agrees
+		{comment("e", "Trevane fraud case: the 40 contracts", "Investigators list the 40 contracts under review.", trevane), sharedBonus},
+	} {
+		if tc.a.ID == "b" {
+			entityAt(tc.a, "Malvek", sift.PERSON, "Dorin Malvek")
+		}
+		ev := articleEvent(tc.a)
+		got := eventFactor(ev, st)
+		if got == 1 {
+			got = sharedFactor(ev, st)
+		}
+		if got != tc.want {
+			t.Errorf("%s (%q): factor %.2f against the story of Malvek's arrest, want %.2f", tc.a.ID, tc.a.Title, got, tc.want)
+		}
+	}
+	if sharedBonus <= 1 {
+		t.Errorf("sharedBonus %.2f does not raise the score", sharedBonus)
+	}
+}
