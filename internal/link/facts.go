@@ -411,24 +411,6 @@ func factsConflict(f facts, st *StoryState) (kinds int, day bool) {
 	return kinds, day
 }
 
-// factsAgree reports whether an article and a story share a fact: a day
-// within dayWindow days of one of the story's, or a figure the story
-// gives in the same unit.
-func factsAgree(f facts, st *StoryState) bool {
-	if len(f.days) > 0 && daysAgree(f.days, st) {
-		return true
-	}
-	prefix := eventPrefix + evFigure
-	for u, vs := range f.figures {
-		for _, v := range vs {
-			if st.Names[prefix+u+"="+v] > 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // daysAgree reports whether one of days is within dayWindow days of one
 // of story st's.
 func daysAgree(days []int, st *StoryState) bool {

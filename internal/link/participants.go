@@ -28,27 +28,12 @@ const leadRunes = 320
 // topics 1-10 and generated news of seed 1; see docs/stories.md).
 var playerConflict = 0.6
 
-// sharedBonus is the factor by which an article's score against a story
-// rises when they share a name of its headline or a prominent name and
-// none of their facts disagree (tuned on ECB+ topics 1-10, blindstories
-// and blindstories2 together; see docs/stories.md).
-var sharedBonus = 1.3
-
 // players are an article's evidence of who and where: the words of its
 // prominent names, and the words of every name it mentions.
 type players struct {
 	prominent map[string]bool // words of names in the headline or lead
 	full      []string        // the prominent names themselves
 	words     map[string]bool // words of every name
-	// named are the names of its headline and its prominent names, with
-	// whether each is a place
-	named []namedRef
-}
-
-// namedRef is a folded name and whether the tagger called it a place.
-type namedRef struct {
-	key   string
-	place bool
 }
 
 // articlePlayers extracts who and where from article a's entities.
@@ -58,16 +43,10 @@ func articlePlayers(a *sift.Article) players {
 		return p
 	}
 	p.prominent, p.words = map[string]bool{}, map[string]bool{}
-	seen, named := map[string]bool{}, map[string]bool{}
+	seen := map[string]bool{}
 	mentions := map[string]int{}
 	for _, e := range a.Entities {
 		mentions[entityKey(e)]++
-	}
-	name := func(key, typ string) {
-		if !named[key] {
-			named[key] = true
-			p.named = append(p.named, namedRef{key, typ == sift.LOC})
-		}
 	}
 	for _, e := range a.Entities {
 		key := entityKey(e)
@@ -75,14 +54,10 @@ func articlePlayers(a *sift.Article) players {
 		for _, w := range ws {
 			p.words[w] = true
 		}
-		inTitle := len(e.Text) > 2 && strings.Contains(a.Title, e.Text)
-		if inTitle {
-			name(key, e.Type)
-		}
 		if e.Type != sift.PERSON && e.Type != sift.LOC || len(ws) == 0 || mentions[key] < minMentions {
 			continue
 		}
-		if e.Start >= leadRunes && !inTitle {
+		if e.Start >= leadRunes && !strings.Contains(a.Title, e.Text) {
 			continue
 		}
 		for _, w := range ws {
@@ -91,7 +66,6 @@ func articlePlayers(a *sift.Article) players {
 		if !seen[key] {
 			seen[key] = true
 			p.full = append(p.full, key)
-			name(key, e.Type)
 		}
 	}
 	return p
@@ -163,35 +137,4 @@ func playersConflict(p players, st *StoryState) bool {
 		}
 	}
 	return true
-}
-
-// sharedFactor is the factor (at least 1) by which an article's score
-// against story st rises for naming who or where it is about: when a name
-// of the article's headline, or one of its prominent names, was named by
-// a member of the story, and no fact of the two disagrees. A place alone
-// is not enough (one town sees many events): it needs a date or a figure
-// in common as well. Events told in different words (a comment, a brief,
-// a follow-up) share little vocabulary with the story but name its
-// people, organisations and places.
-func sharedFactor(ev event, st *StoryState) float64 {
-	if sharedBonus <= 1 || st.Size == 0 {
-		return 1
-	}
-	shared, who := false, false
-	for _, n := range ev.players.named {
-		if st.Names[n.key] > 0 {
-			shared = true
-			who = who || !n.place
-		}
-	}
-	if !shared {
-		return 1
-	}
-	if n, _ := factsConflict(ev.facts, st); n > 0 {
-		return 1
-	}
-	if !who && !factsAgree(ev.facts, st) {
-		return 1
-	}
-	return sharedBonus
 }

@@ -14,10 +14,9 @@ import (
 // StoryVersion is the version of the story clusterer; it changes whenever
 // the stories it makes from the same articles may change (2: years as
 // event evidence; 3: prominent people and places as event evidence; 4:
-// dates and figures of the lead as event evidence; 5: a day that
-// disagrees costs on its own, a shared name of the headline or a
-// prominent name raises the score when no fact disagrees, and the facts
-// read round thousands, Title Case headlines and impossible days right).
+// dates and figures of the lead as event evidence; 5: round thousands
+// written with a comma are figures, Title Case headlines keep their
+// figures, impossible days such as 31 February are no dates).
 const StoryVersion = "5"
 
 // Clustering parameters: the join threshold and the year penalty were
@@ -635,11 +634,7 @@ func (c *Clusterer) score(f features, terms, names weighted, idx int32) float64 
 			sim *= math.Exp2(-(gap - timeSlack) / timeHalf)
 		}
 	}
-	ef := eventFactor(f.ev, s)
-	if ef == 1 {
-		ef = sharedFactor(f.ev, s)
-	}
-	return sim * ef
+	return sim * eventFactor(f.ev, s)
 }
 
 // topTerms returns up to n of f's terms, strongest (tf·idf) first.
