@@ -122,8 +122,15 @@ func eventFactor(ev event, st *StoryState) float64 {
 	if st.Size > 0 && factConflict < 1 {
 		// each kind of fact beyond the least that disagrees is more
 		// evidence of another event
-		for n := factsConflict(ev.facts, st); n >= minDisagree; n-- {
+		n, day := factsConflict(ev.facts, st)
+		for ; n >= minDisagree; n-- {
 			f *= factConflict
+		}
+		if day {
+			// two reports of one event that date it days apart are
+			// rarer than a figure that has been updated: a day that
+			// disagrees costs on its own as well
+			f *= dayConflict
 		}
 	}
 	return f

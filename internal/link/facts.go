@@ -58,6 +58,14 @@ type word struct {
 	space  bool // preceded by space
 	hyphen bool // preceded directly by a hyphen
 	upper  bool // a word that starts with a capital letter
+	comma  bool // a number written with a thousands comma ("2,000")
+	glued  bool // a number written directly after letters ("R12", "G7")
+}
+
+// letter reports a word of letters.
+func (w word) letter() bool {
+	r, _ := utf8.DecodeRuneInString(w.s)
+	return !w.num && unicode.IsLetter(r)
 }
 
 // factWords splits s for the facts scanner.
@@ -76,8 +84,9 @@ func factWords(s string) []word {
 			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || (s[j] == ',' || s[j] == '.') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' && j > i) {
 				j++
 			}
-			w := word{s: strings.ReplaceAll(s[i:j], ",", ""), num: true, space: space}
+			w := word{s: strings.ReplaceAll(s[i:j], ",", ""), num: true, space: space, comma: strings.Contains(s[i:j], ",")}
 			w.hyphen = len(out) > 0 && !space && out[len(out)-1].s == "-"
+			w.glued = len(out) > 0 && !space && out[len(out)-1].letter()
 			out = append(out, w)
 			i = j
 		case unicode.IsLetter(r):
@@ -119,8 +128,8 @@ func articleFacts(title, text string, pub time.Time) facts {
 		f.figures[unit] = append(f.figures[unit], val)
 	}
 	addDay := func(m time.Month, d int) {
-		if d < 1 || d > 31 {
-			return
+		if d < 1 || d > daysIn(m) {
+			return // "31 February" is no date
 		}
 		day := time.Date(2000, m, d, 0, 0, 0, 0, time.UTC).YearDay()
 		for _, x := range f.days {
@@ -130,8 +139,11 @@ func articleFacts(title, text string, pub time.Time) facts {
 		}
 		f.days = append(f.days, day)
 	}
-	for _, part := range []string{title, text} {
+	for k, part := range []string{title, text} {
 		ws := factWords(part)
+		// in a Title Case headline every word is capitalised, so a
+		// capital says nothing of a name
+		names := k == 1 || !titleCase(ws)
 		for i := 0; i < len(ws); i++ {
 			w := ws[i]
 			if !w.num {
@@ -173,7 +185,10 @@ func articleFacts(title, text string, pub time.Time) facts {
 				}
 			}
 			// a score or range ("9-14") or a number glued to a word
-			// ("76ers", "3rd") is no figure
+			// ("76ers", "3rd", "R12") is no figure
+			if w.glued {
+				continue
+			}
 			if i+2 < len(ws) && ws[i+1].s == "-" && ws[i+2].num && !ws[i+2].space ||
 				i >= 2 && w.hyphen && ws[i-2].num {
 				i++
@@ -225,8 +240,8 @@ func articleFacts(title, text string, pub time.Time) facts {
 				}
 				continue
 			}
-			if len(w.s) == 4 && v >= 1900 && v < 2100 && !strings.Contains(w.s, ".") {
-				continue // a year
+			if len(w.s) == 4 && v >= 1900 && v < 2100 && !strings.Contains(w.s, ".") && !w.comma {
+				continue // a year ("2,000" is a figure)
 			}
 			// unit before ("magnitude 6.1")
 			if i > 0 && ws[i-1].s == "magnitude" {
@@ -235,12 +250,33 @@ func articleFacts(title, text string, pub time.Time) facts {
 			}
 			// a unit is a common word: a number before a name ("282016
 			// Qamishli", "44 Monitor") is no figure
-			if j < len(ws) && !ws[j].num && !ws[j].upper && contentWord(ws[j].s) && len(ws[j].s) > 2 {
+			if j < len(ws) && ws[j].letter() && !(ws[j].upper && names) && contentWord(ws[j].s) && len(ws[j].s) > 2 {
 				addFig(stem(ws[j].s), v)
 			}
 		}
 	}
 	return f
+}
+
+// daysIn is the number of days of month m in a leap year.
+func daysIn(m time.Month) int { return time.Date(2000, m+1, 0, 0, 0, 0, 0, time.UTC).Day() }
+
+// titleCase reports whether a headline's words are written in Title
+// Case: at least three words of four letters or more, nearly all
+// capitalised (a sentence-case headline capitalises only its first word
+// and its names).
+func titleCase(ws []word) bool {
+	n, up := 0, 0
+	for _, w := range ws {
+		if len(w.s) < 4 || !w.letter() {
+			continue
+		}
+		n++
+		if w.upper {
+			up++
+		}
+	}
+	return n >= 3 && up*5 >= n*4
 }
 
 // Event evidence keys (after eventPrefix) of facts in a story's names.
@@ -251,10 +287,13 @@ const (
 )
 
 // Factors by which an article's score against a story falls when their
-// facts disagree (1: the evidence is not used), and how many days apart
-// two dates may be and still agree.
+// facts disagree (1: the evidence is not used): for each kind beyond
+// the least of minDisagree, and for the date alone (days on both sides,
+// nothing agreeing); and how many days apart two dates may be and still
+// agree.
 var (
 	factConflict = 0.6
+	dayConflict  = 0.8
 	dayWindow    = 3
 )
 
@@ -335,27 +374,27 @@ func sortedUnits(figs map[string][]string) []string {
 }
 
 // factsConflict returns how many kinds of fact an article and a story
-// disagree on (the date; each unit both give figures in), or 0 when they
-// disagree on fewer than minDisagree or when any fact of the article
-// agrees with the story's (a date within dayWindow days of one of the
-// story's, or, both sides lacking dates, a weekday in common; a figure
-// the story gives in the same unit). One figure that differs is often an
-// update (a toll that rises, an offer raised), so one kind alone is weak
-// evidence.
-func factsConflict(f facts, st *StoryState) int {
-	disagree := 0
+// disagree on (the date; each unit both give figures in), and whether
+// the date is one of them with days on both sides (not weekdays alone),
+// or 0 and false when any fact of the article agrees with the story's (a
+// date within dayWindow days of one of the story's, or, both sides
+// lacking dates, a weekday in common; a figure the story gives in the
+// same unit). One figure that differs is often an update (a toll that
+// rises, an offer raised), so one kind alone is weak evidence; a day
+// that differs is less often one (see dayConflict).
+func factsConflict(f facts, st *StoryState) (kinds int, day bool) {
 	if len(f.days) > 0 && st.Names[eventPrefix+evDay] > 0 {
 		if daysAgree(f.days, st) {
-			return 0
+			return 0, false
 		}
-		disagree++
-	} else if f.weekdays != 0 && useWeekdays && st.Names[eventPrefix+evWeekday] > 0 {
+		kinds, day = 1, true
+	} else if f.weekdays != 0 && st.Names[eventPrefix+evWeekday] > 0 {
 		for wd := 0; wd < 7; wd++ {
 			if f.weekdays&(1<<wd) != 0 && st.Names[eventPrefix+evWeekday+strconv.Itoa(wd)] > 0 {
-				return 0
+				return 0, false
 			}
 		}
-		disagree++
+		kinds++
 	}
 	prefix := eventPrefix + evFigure
 	for u, vs := range f.figures {
@@ -364,15 +403,12 @@ func factsConflict(f facts, st *StoryState) int {
 		}
 		for _, v := range vs {
 			if st.Names[prefix+u+"="+v] > 0 {
-				return 0
+				return 0, false
 			}
 		}
-		disagree++
+		kinds++
 	}
-	if disagree < minDisagree {
-		return 0
-	}
-	return disagree
+	return kinds, day
 }
 
 // daysAgree reports whether one of days is within dayWindow days of one
@@ -389,9 +425,6 @@ func daysAgree(days []int, st *StoryState) bool {
 	}
 	return false
 }
-
-// useWeekdays says whether weekdays are evidence of when.
-var useWeekdays = true
 
 // minDisagree is how many kinds of fact must disagree for a conflict.
 var minDisagree = 2

@@ -15,11 +15,11 @@ func yday(m time.Month, d int) int { return time.Date(2000, m, d, 0, 0, 0, 0, ti
 func TestArticleFactsReadsDatesAndFigures(t *testing.T) {
 	pub := time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC) // a Thursday
 	for _, tc := range []struct {
-		name, text string
-		pub        time.Time
-		days       []int
-		weekdays   uint8
-		figures    map[string][]string
+		name, title, text string
+		pub               time.Time
+		days              []int
+		weekdays          uint8
+		figures           map[string][]string
 	}{
 		{name: "quake", text: "A 6.1-magnitude earthquake struck the hill town of Varn on 3 March, killing 14 people.",
 			days: []int{yday(3, 3)}, figures: map[string][]string{"magnitude": {"6.1"}, "people": {"14"}}},
@@ -32,9 +32,24 @@ func TestArticleFactsReadsDatesAndFigures(t *testing.T) {
 			figures: map[string][]string{"magnitude": {"5.4"}}},
 		{name: "percent and age", text: "Rates rose to 4.5 percent, the 61-year-old governor said; inflation is 3%.",
 			figures: map[string][]string{"%": {"4.5", "3"}, "year-old": {"61"}}},
+		// a round thousand written with a comma is a figure, not a year
+		{name: "round thousands", text: "Some 2,000 workers walked out and 1,500 jobs are at risk, the union said in 2019.",
+			figures: map[string][]string{"worker": {"2000"}, "job": {"1500"}}},
+		// a Title Case headline capitalises its units too; a sentence-case
+		// one capitalises names only ("44 Monitor" is a source, not a unit)
+		{name: "title case headline", title: "Quake Kills 14 People, Leaves 2,000 Homeless In Varn",
+			figures: map[string][]string{"people": {"14"}, "homeless": {"2000"}}},
+		{name: "sentence case headline", title: "Strike on market kills 44 Monitor says"},
+		// a number glued to letters is a name ("R12 viaduct"); a unit is
+		// a word ("14 — 24" has none)
+		{name: "names and dashes", text: "The R12 viaduct and the G7 summit: 14 — 24 missing.",
+			figures: map[string][]string{"missing": {"24"}}},
+		// no such day: not a date, and not the 2 March it would roll over to
+		{name: "no such day", text: "The vote set for 31 February and for April 31 was moved to 30 April.",
+			days: []int{yday(4, 30)}},
 	} {
 		pub := tc.pub
-		f := articleFacts("", tc.text, pub)
+		f := articleFacts(tc.title, tc.text, pub)
 		if !reflect.DeepEqual(f.days, tc.days) || f.weekdays != tc.weekdays || !reflect.DeepEqual(f.figures, tc.figures) {
 			t.Errorf("%s: got days %v weekdays %b figures %v, want %v %b %v", tc.name, f.days, f.weekdays, f.figures, tc.days, tc.weekdays, tc.figures)
 		}
@@ -60,8 +75,12 @@ func TestFactsThatDisagreeLowerTheScore(t *testing.T) {
 		a    *sift.Article
 		want float64
 	}{
-		// date, magnitude and toll: three kinds, one more than the least
-		{quake("b", "21 March", "5.4", "2"), factConflict * factConflict},
+		// date, magnitude and toll: three kinds, one more than the least,
+		// and the day on its own
+		{quake("b", "21 March", "5.4", "2"), factConflict * factConflict * dayConflict},
+		// only the day, weeks apart, and no figure that agrees: a day
+		// costs on its own
+		{&sift.Article{ID: "b4", Title: "Earthquake shakes the east", Text: "An earthquake struck the eastern hills on 21 March, the observatory said."}, dayConflict},
 		// no date: magnitude and toll
 		{&sift.Article{ID: "b2", Title: "Earthquake shakes the east", Text: "A 5.4-magnitude earthquake struck the eastern hills, killing 2 people."}, factConflict},
 		// only the toll differs: an update, no conflict
@@ -75,8 +94,8 @@ func TestFactsThatDisagreeLowerTheScore(t *testing.T) {
 			t.Errorf("%s: factor %.2f against the story of the 3 March quake, want %.2f", tc.a.ID, got, tc.want)
 		}
 	}
-	if factConflict >= 1 {
-		t.Errorf("factConflict %.2f does not lower the score", factConflict)
+	if factConflict >= 1 || dayConflict >= 1 {
+		t.Errorf("factConflict %.2f, dayConflict %.2f: one does not lower the score", factConflict, dayConflict)
 	}
 }
 
