@@ -5,15 +5,41 @@ import "testing"
 // Tests for the kinds of failure cleaner version 7 addresses (issue 20),
 // each on our own text.
 
+// A tailCase is lines written under the ferry article (tail): those of
+// them that must be set aside (gone) and those that must stay paragraphs
+// of the body (kept).
+type tailCase struct{ tail, gone, kept []string }
+
+// checkTails cleans the ferry article with each case's tail under it and
+// checks that its last paragraph (last) stays, and the case's gone and
+// kept lines go where they must.
+func checkTails(t *testing.T, last string, cases map[string]tailCase) {
+	t.Helper()
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			r := Text(ferryPage("Ferry to Orm Island to sail twice a day", c.tail...))
+			if !hasParagraph(r, last) {
+				t.Errorf("the article's last paragraph was lost: %q", r.Paragraphs)
+			}
+			for _, g := range c.gone {
+				if hasParagraph(r, g) || removedAs(r, g) == "" {
+					t.Errorf("%q not set aside: paragraphs %q", g, r.Paragraphs)
+				}
+			}
+			for _, k := range c.kept {
+				if !hasParagraph(r, k) {
+					t.Errorf("%q lost from the body: %q", k, r.Paragraphs)
+				}
+			}
+		})
+	}
+}
+
 // What closes a page under the article is set aside; sentences of the
 // article that look like it stay.
 func TestClosingsOfThePage(t *testing.T) {
 	last := "Islanders had complained that children missed school on days when the only boat could not sail."
-	for name, c := range map[string]struct {
-		tail []string
-		gone []string // lines set aside
-		kept []string // paragraphs kept
-	}{
+	checkTails(t, last, map[string]tailCase{
 		"newsletter sign-off and footer": {
 			tail: []string{"Until next week,", "Marit", "", "You are receiving this because you signed up at kelbycourier.example."},
 			gone: []string{"Until next week,", "Marit", "You are receiving this because you signed up at kelbycourier.example."},
@@ -53,24 +79,7 @@ func TestClosingsOfThePage(t *testing.T) {
 			tail: []string{"The board's consultation closes at the end of the month. Tell them what kind of ferry you want."},
 			kept: []string{"The board's consultation closes at the end of the month. Tell them what kind of ferry you want."},
 		},
-	} {
-		t.Run(name, func(t *testing.T) {
-			r := Text(ferryPage("Ferry to Orm Island to sail twice a day", c.tail...))
-			if !hasParagraph(r, last) {
-				t.Errorf("the article's last paragraph was lost: %q", r.Paragraphs)
-			}
-			for _, g := range c.gone {
-				if hasParagraph(r, g) || removedAs(r, g) == "" {
-					t.Errorf("%q not set aside: paragraphs %q", g, r.Paragraphs)
-				}
-			}
-			for _, k := range c.kept {
-				if !hasParagraph(r, k) {
-					t.Errorf("%q lost from the body: %q", k, r.Paragraphs)
-				}
-			}
-		})
-	}
+	})
 }
 
 // A gallery's counters with their arrows are noise and the line under each

@@ -14,11 +14,7 @@ import (
 // stay.
 func TestNotesAboutThePageItself(t *testing.T) {
 	last := "Islanders had complained that children missed school on days when the only boat could not sail."
-	for name, c := range map[string]struct {
-		tail []string
-		gone []string
-		kept []string
-	}{
+	checkTails(t, last, map[string]tailCase{
 		"more to follow": {
 			tail: []string{"More to follow."},
 			gone: []string{"More to follow."},
@@ -55,24 +51,7 @@ func TestNotesAboutThePageItself(t *testing.T) {
 			tail: []string{"The island's timetable is being updated by the harbour board, which expects to publish it in May."},
 			kept: []string{"The island's timetable is being updated by the harbour board, which expects to publish it in May."},
 		},
-	} {
-		t.Run(name, func(t *testing.T) {
-			r := Text(ferryPage("Ferry to Orm Island to sail twice a day", c.tail...))
-			if !hasParagraph(r, last) {
-				t.Errorf("the article's last paragraph was lost: %q", r.Paragraphs)
-			}
-			for _, g := range c.gone {
-				if hasParagraph(r, g) || removedAs(r, g) == "" {
-					t.Errorf("%q not set aside: paragraphs %q", g, r.Paragraphs)
-				}
-			}
-			for _, k := range c.kept {
-				if !hasParagraph(r, k) {
-					t.Errorf("%q lost from the body: %q", k, r.Paragraphs)
-				}
-			}
-		})
-	}
+	})
 }
 
 // A press release's notes under its end marker, and a sign-off with the
@@ -80,11 +59,7 @@ func TestNotesAboutThePageItself(t *testing.T) {
 // paragraph that mentions the end, and a closing line naming a place, stay.
 func TestEndMarkersAndSignOffs(t *testing.T) {
 	last := "Islanders had complained that children missed school on days when the only boat could not sail."
-	for name, c := range map[string]struct {
-		tail []string
-		gone []string
-		kept []string
-	}{
+	checkTails(t, last, map[string]tailCase{
 		"notes under ENDS": {
 			tail: []string{"- ENDS -", "", "Notes to editors", "", "1. Orm Ferries is owned by the island's trust.", "",
 				"2. Photographs of the new boat are available on request."},
@@ -108,24 +83,7 @@ func TestEndMarkersAndSignOffs(t *testing.T) {
 			tail: []string{"The End of the Line festival will be held at the quay in June, the trust said."},
 			kept: []string{"The End of the Line festival will be held at the quay in June, the trust said."},
 		},
-	} {
-		t.Run(name, func(t *testing.T) {
-			r := Text(ferryPage("Ferry to Orm Island to sail twice a day", c.tail...))
-			if !hasParagraph(r, last) {
-				t.Errorf("the article's last paragraph was lost: %q", r.Paragraphs)
-			}
-			for _, g := range c.gone {
-				if hasParagraph(r, g) || removedAs(r, g) == "" {
-					t.Errorf("%q not set aside: paragraphs %q", g, r.Paragraphs)
-				}
-			}
-			for _, k := range c.kept {
-				if !hasParagraph(r, k) {
-					t.Errorf("%q lost from the body: %q", k, r.Paragraphs)
-				}
-			}
-		})
-	}
+	})
 }
 
 // Titles of cleaner version 8: the masthead that a headline's site suffix
