@@ -11,13 +11,7 @@ import (
 // kept lists the texts, norms and analyzer versions db stores.
 func kept(t *testing.T, db *DB) string {
 	t.Helper()
-	rows, err := db.pool.Query(context.Background(), `SELECT text FROM quotes WHERE text IS NOT NULL
-		UNION ALL SELECT text FROM article_claims WHERE text IS NOT NULL
-		UNION ALL SELECT 'norm: ' || norm FROM article_claims WHERE norm IS NOT NULL
-		UNION ALL SELECT 'analyzer: ' || analyzer FROM entities WHERE analyzer != ''
-		UNION ALL SELECT 'analyzer: ' || analyzer FROM quotes WHERE analyzer != ''
-		UNION ALL SELECT 'analyzer: ' || analyzer FROM article_claims WHERE analyzer != ''
-		UNION ALL SELECT 'analyzer: ' || analyzer FROM techniques WHERE analyzer != '' ORDER BY 1`)
+	rows, err := db.pool.Query(context.Background(), storetest.KeptTextsSQL)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -102,13 +102,7 @@ func TestDerivedTextUpgrade(t *testing.T) {
 		`"officials said","the bridge will reopen Monday"`
 	for s, wantKept := range map[*DB]string{fresh: `[` + kept + `,"\ufffd"]`, upgraded: `[` + kept + `]`} {
 		var kept []string
-		rows, err := s.db.QueryContext(ctx, `SELECT text FROM quotes WHERE text IS NOT NULL
-			UNION ALL SELECT text FROM article_claims WHERE text IS NOT NULL
-			UNION ALL SELECT 'norm: ' || norm FROM article_claims WHERE norm IS NOT NULL
-			UNION ALL SELECT 'analyzer: ' || analyzer FROM entities WHERE analyzer != ''
-			UNION ALL SELECT 'analyzer: ' || analyzer FROM quotes WHERE analyzer != ''
-			UNION ALL SELECT 'analyzer: ' || analyzer FROM article_claims WHERE analyzer != ''
-			UNION ALL SELECT 'analyzer: ' || analyzer FROM techniques WHERE analyzer != '' ORDER BY 1`)
+		rows, err := s.db.QueryContext(ctx, storetest.KeptTextsSQL)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -107,3 +107,15 @@ func CheckDerivedTexts(t testing.TB, s ClaimStore, arts []*sift.Article) {
 		}
 	}
 }
+
+// KeptTextsSQL lists, in order, what a store keeps of the derived texts
+// (quote and claim texts, norms and fact analyzer versions stored because
+// they are not their span, text or article's version), the same for both
+// stores, so that their upgrade tests compare what is kept.
+const KeptTextsSQL = `SELECT text FROM quotes WHERE text IS NOT NULL
+	UNION ALL SELECT text FROM article_claims WHERE text IS NOT NULL
+	UNION ALL SELECT 'norm: ' || norm FROM article_claims WHERE norm IS NOT NULL
+	UNION ALL SELECT 'analyzer: ' || analyzer FROM entities WHERE analyzer != ''
+	UNION ALL SELECT 'analyzer: ' || analyzer FROM quotes WHERE analyzer != ''
+	UNION ALL SELECT 'analyzer: ' || analyzer FROM article_claims WHERE analyzer != ''
+	UNION ALL SELECT 'analyzer: ' || analyzer FROM techniques WHERE analyzer != '' ORDER BY 1`
