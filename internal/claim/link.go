@@ -7,13 +7,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/sift-news/sift"
 	"github.com/sift-news/sift/internal/claim/match"
+	"github.com/sift-news/sift/internal/parallel"
 )
 
 // LinkVersion is the version of claim linking (which thread a claim
@@ -250,7 +250,7 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 		return nil, fmt.Errorf("linking claims: %w", err)
 	}
 	sims := make([][]float64, len(pend))
-	each(len(pend), runtime.GOMAXPROCS(0), func(i int) {
+	parallel.Each(len(pend), runtime.GOMAXPROCS(0), func(i int) {
 		p := pend[i]
 		var sc *match.Scorer // made when a pair is not in scores
 		scoreText := func(text string) float64 {
@@ -292,28 +292,6 @@ func linkBatch(ctx context.Context, st sift.ClaimLinkStore, pend []sift.ClaimKey
 		inPass[claimRef{p.Article, p.N}] = i
 	}
 	return links, nil
-}
-
-// each runs fn(0..n-1) on up to workers goroutines.
-func each(n, workers int, fn func(i int)) {
-	if workers <= 1 || n <= 1 {
-		for i := range n {
-			fn(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // walkPass gives each claim of pass, in order, its candidates as linking

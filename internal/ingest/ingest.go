@@ -19,6 +19,7 @@ import (
 	"github.com/sift-news/sift/internal/claim"
 	"github.com/sift-news/sift/internal/clean"
 	"github.com/sift-news/sift/internal/link"
+	"github.com/sift-news/sift/internal/parallel"
 )
 
 // Store is what ingestion reads and writes: articles, each outlet's line
@@ -232,7 +233,7 @@ func (in *Ingester) Analyze(ctx context.Context, docs []sift.Document) ([]Result
 	}
 	out := make([]Result, len(docs))
 	opts := templateOptions(counts)
-	each(len(docs), max(in.Workers, 1), func(i int) {
+	parallel.Each(len(docs), max(in.Workers, 1), func(i int) {
 		a, err := in.Pipeline.ArticleContext(ctx, docs[i], false, opts(docs[i]))
 		if err == nil {
 			if a.Outlet == "" {
@@ -385,32 +386,6 @@ func (in *Ingester) linkStories(ctx context.Context, fresh []*sift.Article) erro
 		ids = ids[n:]
 	}
 	return nil
-}
-
-// each runs fn(0..n-1) on up to workers goroutines.
-func each(n, workers int, fn func(i int)) {
-	if workers <= 1 || n <= 1 {
-		for i := range n {
-			fn(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(workers, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // templateArticles is how many articles of one outlet (the one being
